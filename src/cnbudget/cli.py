@@ -1,0 +1,98 @@
+"""The command line: thin adapters over the library (see DESIGN.md's contract).
+
+Every user error is a ``CnbudgetError``: one line on stderr, exit code 2, no traceback unless
+``--debug``.  Command groups that belong to other stages register themselves from their own
+modules (``cli_check``), so this file stays small.
+"""
+
+from __future__ import annotations
+
+import sys
+from enum import Enum
+from pathlib import Path
+
+import typer
+from rich.console import Console
+
+from cnbudget.errors import CnbudgetError
+
+app = typer.Typer(
+    add_completion=False,
+    no_args_is_help=True,
+    help="cnbudget：读取、核验部门预算/决算公开文件。Read and verify Chinese budget disclosures.",
+)
+
+_state = {"debug": False}
+err_console = Console(stderr=True, highlight=False)
+
+
+class ParseFormat(str, Enum):
+    json = "json"
+    text = "text"
+
+
+@app.callback()
+def _main(debug: bool = typer.Option(False, "--debug", help="出错时显示完整的调用栈 (show tracebacks)")) -> None:
+    _state["debug"] = debug
+
+
+def fail(error: CnbudgetError) -> None:
+    """Print one line for a user error and exit 2."""
+    if _state["debug"]:
+        raise error
+    err_console.print(f"cnbudget: {error}", markup=False)
+    raise typer.Exit(code=2)
+
+
+@app.command()
+def parse(
+    file: Path = typer.Argument(..., help="公开文件 (.txt .md .pdf .xlsx .xls .docx .html)"),
+    format: ParseFormat = typer.Option(ParseFormat.text, "--format", "-f", help="输出格式 json|text"),
+    explain: bool = typer.Option(False, "--explain", help="显示每个表格的识别依据与列映射"),
+) -> None:
+    """读取一份公开文件，输出结构化模型 (the Disclosure)."""
+    from cnbudget.parse import parse_file
+    from cnbudget.serialize import disclosure_to_json, dumps
+
+    try:
+        disclosure = parse_file(file)
+    except CnbudgetError as e:
+        fail(e)
+        return
+    if format is ParseFormat.json:
+        sys.stdout.write(dumps(disclosure_to_json(disclosure)) + "\n")
+    else:
+        from cnbudget.render.console import print_disclosure
+
+        print_disclosure(disclosure, Console(), explain=explain)
+
+
+def _register_optional() -> None:
+    """Attach the command groups of later stages when their modules are present."""
+    import importlib
+
+    for name in ("cnbudget.cli_check",):
+        try:
+            module = importlib.import_module(name)
+        except ModuleNotFoundError as e:
+            if e.name != name:
+                raise
+            continue
+        module.register(app)
+
+
+_register_optional()
+
+
+def main() -> None:
+    try:
+        app()
+    except CnbudgetError as e:  # raised outside a command's own handler
+        if _state["debug"]:
+            raise
+        err_console.print(f"cnbudget: {e}", markup=False)
+        sys.exit(2)
+
+
+if __name__ == "__main__":
+    main()

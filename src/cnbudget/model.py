@@ -1,0 +1,206 @@
+"""The structured model of a disclosure: plain frozen dataclasses shared by every stage.
+
+``Disclosure`` = ``Meta`` + ``Table``s (of ``Row``s) + ``Claim``s (from the narrative).
+``Finding`` is what a rule says about a disclosure.  Amounts are ``Decimal`` that remember how
+they were printed; an absent cell is simply missing from ``Row.values`` (never zero).
+
+Identifiers (table kinds, column ids, row items) are those of DESIGN.md's vocabulary; each is
+documented where it is defined (``tables.kinds`` for table kinds, ``tables.columns`` for column
+ids, ``tables.summary`` for the items of two-sided summary tables).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from cnbudget.document import Source
+
+__all__ = [
+    "Claim",
+    "Column",
+    "Disclosure",
+    "Finding",
+    "Meta",
+    "Ref",
+    "Repair",
+    "Row",
+    "Section",
+    "Source",
+    "Table",
+]
+
+
+@dataclass(frozen=True)
+class Repair:
+    """A value the parser changed from what was printed, and why (shown to the user)."""
+
+    field: str  # "code", or "values.<column id>"
+    original: str
+    repaired: str
+    reason: str
+
+
+@dataclass(frozen=True)
+class Column:
+    """One amount column: its id (DESIGN.md vocabulary, dotted for groups) and printed header."""
+
+    id: str
+    label: str
+
+
+@dataclass(frozen=True)
+class Row:
+    """One line of a table.
+
+    ``code``: function / economic / unit / project code as a string ("2080505", "30101",
+    "313001").  ``side`` and ``item`` are set for two-sided summary tables.  ``texts`` holds the
+    non-amount cells a person needs (project type, unit name, indicator values), keyed by their
+    header label.  ``values`` maps column id → amount; an absent (blank) cell has no key.
+    """
+
+    code: str | None
+    name: str | None
+    values: Mapping[str, Decimal]
+    source: Source
+    side: str | None = None
+    item: str | None = None
+    texts: Mapping[str, str] = field(default_factory=dict)
+    repairs: tuple[Repair, ...] = ()
+
+    @property
+    def is_total(self) -> bool:
+        """The table's 合计/总计 row (not a subtotal of a unit or class)."""
+        return self.item == "total"
+
+
+@dataclass(frozen=True)
+class Table:
+    """A recognised table.  ``kind`` is one of ``tables.kinds.TABLE_KINDS`` or ``"other"``.
+
+    ``header`` keeps the header rows as printed (for ``--explain`` and the renderer);
+    ``matched`` says what made the kind certain (title words, header signature).
+    ``uncertain`` lists what could not be identified with confidence (columns, unit), so that
+    rules needing it report "could not verify" instead of passing in silence.
+    """
+
+    kind: str
+    title: str
+    unit: str | None
+    columns: tuple[Column, ...]
+    rows: tuple[Row, ...]
+    source: Source
+    number: str | None = None  # "公开01表", "表1", "预算01表"
+    notes: tuple[str, ...] = ()
+    header: tuple[tuple[str, ...], ...] = ()
+    matched: str = ""
+    uncertain: tuple[str, ...] = ()
+
+    def column_ids(self) -> list[str]:
+        return [c.id for c in self.columns]
+
+    def total_row(self) -> Row | None:
+        return next((r for r in self.rows if r.is_total), None)
+
+    def row_by_code(self, code: str) -> Row | None:
+        return next((r for r in self.rows if r.code == code), None)
+
+    def row_by_item(self, side: str, item: str) -> Row | None:
+        return next((r for r in self.rows if r.side == side and r.item == item), None)
+
+
+@dataclass(frozen=True)
+class Meta:
+    """Document meta.  ``kind``: "budget" | "final"; ``scope``: "unit" (本级) | "consolidated" (汇总)."""
+
+    department: str | None = None
+    region: str | None = None
+    year: int | None = None
+    kind: str | None = None
+    scope: str | None = None
+    unit: str | None = None  # "万元" or "元"
+    title: str | None = None
+
+
+@dataclass(frozen=True)
+class Ref:
+    """The quantity a claim speaks of: a table kind, a row key and a column id.
+
+    ``row`` is a code ("2080505"), a summary item ("grand_total", "general_budget"), or
+    "total" for the table's total row.
+    """
+
+    table: str
+    row: str | None
+    column: str | None
+
+
+@dataclass(frozen=True)
+class Claim:
+    """One figure stated in the narrative (情况说明).
+
+    ``kind``: "amount" | "share" (占 x%, 完成 x%) | "change" (增加/减少 x 万元) |
+    "rate" (增长/下降 y%) | "count" (x 个, x 辆).  ``direction``: +1 increase, -1 decrease,
+    0 unchanged, for changes and rates.  ``related`` links the claims of one statement by id:
+    a share has ``part`` and ``whole``; a change has ``current``; a rate has ``change`` and
+    ``current``; a change's reasons (主要原因: A 减少 x, B 增加 y) list ``component_<n>``.
+    ``basis`` names the period of an amount: "current" (this year), "previous" (上年),
+    "initial_budget" (年初预算), "final_budget" (全年预算).
+    """
+
+    id: int
+    text: str
+    kind: str
+    value: Decimal
+    unit: str
+    subject: str
+    source: Source
+    refers_to: Ref | None = None
+    direction: int | None = None
+    related: Mapping[str, int] = field(default_factory=dict)
+    basis: str = "current"
+
+
+@dataclass(frozen=True)
+class Section:
+    """A heading of the narrative or of the document (for completeness rules)."""
+
+    title: str
+    source: Source
+    level: int | None = None
+
+
+@dataclass(frozen=True)
+class Disclosure:
+    """Everything read from one file."""
+
+    file: str
+    meta: Meta
+    tables: tuple[Table, ...]
+    claims: tuple[Claim, ...] = ()
+    sections: tuple[Section, ...] = ()
+    notes: tuple[str, ...] = ()
+    format: str = "text"
+
+    def tables_of(self, kind: str) -> list[Table]:
+        return [t for t in self.tables if t.kind == kind]
+
+    def table(self, kind: str) -> Table | None:
+        return next((t for t in self.tables if t.kind == kind), None)
+
+
+@dataclass(frozen=True)
+class Finding:
+    """What a rule found.  ``severity``: "error" | "warning" | "info"."""
+
+    rule: str
+    severity: str
+    message: str
+    table: str | None = None
+    row: str | None = None
+    column: str | None = None
+    expected: Decimal | None = None
+    actual: Decimal | None = None
+    source: Source | None = None
+    text: str | None = None

@@ -1,0 +1,137 @@
+"""Amounts as printed: parsing cell text into ``Decimal`` and the rounding interval it stands for.
+
+A published figure printed with *d* decimals stands for every value within ±0.5·10⁻ᵈ of it
+(DESIGN.md, "Numbers and tolerance").  ``Decimal`` keeps its exponent, so ``Decimal("79")``,
+``Decimal("79.0")`` and ``Decimal("79.00")`` remember how they were printed; that is all the
+tolerance machinery needs.  Nothing here uses float.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+
+# Cells that mean "nothing here" (absent, not zero).
+_ABSENT = {"", "-", "—", "–", "－", "──", "——", "--", "/", "／", "…", "...", "×", "无"}
+
+# OCR puts spaces after separators ("1, 442. 80"); full-width forms are folded by NFKC.
+_AMOUNT_RE = re.compile(
+    r"""^(?P<neg>[-−])?\s*
+        (?P<int>\d{1,3}(?:\s*,\s*\d{3})+|\d+)
+        (?:\s*\.\s*(?P<frac>\d+))?$""",
+    re.VERBOSE,
+)
+
+
+def normalize_text(text: str) -> str:
+    """NFKC-fold (full-width digits and punctuation) and trim a cell."""
+    return unicodedata.normalize("NFKC", text).strip()
+
+
+def parse_amount(text: str | None) -> Decimal | None:
+    """Parse a printed amount; ``None`` for a blank or dash cell, or for text that is no number.
+
+    Accepts "1,942.11", "1, 442. 80", "1942.1", "１２.５", "（12.5）" (negative), "-3.2".
+    """
+    if text is None:
+        return None
+    s = normalize_text(text)
+    if s in _ABSENT:
+        return None
+    neg = False
+    if len(s) >= 2 and s[0] == "(" and s[-1] == ")":
+        neg, s = True, s[1:-1].strip()
+    m = _AMOUNT_RE.match(s)
+    if not m:
+        return None
+    digits = re.sub(r"[\s,]", "", m.group("int"))
+    frac = m.group("frac")
+    literal = digits + ("." + frac if frac is not None else "")
+    try:
+        value = Decimal(literal)
+    except InvalidOperation:  # pragma: no cover - the regex admits only digits
+        return None
+    if neg or m.group("neg"):
+        value = -value
+    return value
+
+
+def parse_percent(text: str) -> Decimal | None:
+    """"87.73%" → Decimal("87.73"); also "87.73 %" and full-width "％"."""
+    s = normalize_text(text).rstrip("%").strip()
+    return parse_amount(s)
+
+
+def decimals(value: Decimal) -> int:
+    """How many decimals the figure was printed with (never negative)."""
+    exp = value.as_tuple().exponent
+    return max(0, -exp) if isinstance(exp, int) else 0
+
+
+def half_ulp(value: Decimal) -> Decimal:
+    """Half a unit of the last printed digit: the rounding radius of a published figure."""
+    return Decimal(5).scaleb(-decimals(value) - 1)
+
+
+@dataclass(frozen=True)
+class Interval:
+    """A closed interval of exact values; arithmetic is exact (Decimal)."""
+
+    lo: Decimal
+    hi: Decimal
+
+    @classmethod
+    def of(cls, value: Decimal) -> Interval:
+        """The interval a printed figure stands for."""
+        r = half_ulp(value)
+        return cls(value - r, value + r)
+
+    @classmethod
+    def exact(cls, value: Decimal) -> Interval:
+        return cls(value, value)
+
+    def __add__(self, other: Interval) -> Interval:
+        return Interval(self.lo + other.lo, self.hi + other.hi)
+
+    def __sub__(self, other: Interval) -> Interval:
+        return Interval(self.lo - other.hi, self.hi - other.lo)
+
+    def __neg__(self) -> Interval:
+        return Interval(-self.hi, -self.lo)
+
+    def meets(self, other: Interval) -> bool:
+        """True when the two intervals share at least one value."""
+        return self.lo <= other.hi and other.lo <= self.hi
+
+    def contains(self, value: Decimal) -> bool:
+        return self.lo <= value <= self.hi
+
+    def divide(self, other: Interval) -> Interval | None:
+        """Quotient interval; ``None`` where the divisor interval contains zero."""
+        if other.lo <= 0 <= other.hi:
+            return None
+        qs = [self.lo / other.lo, self.lo / other.hi, self.hi / other.lo, self.hi / other.hi]
+        return Interval(min(qs), max(qs))
+
+    def scale(self, k: Decimal) -> Interval:
+        a, b = self.lo * k, self.hi * k
+        return Interval(min(a, b), max(a, b))
+
+    @property
+    def mid(self) -> Decimal:
+        return (self.lo + self.hi) / 2
+
+
+def interval_sum(values: list[Decimal]) -> Interval:
+    """The interval of the true sum of printed figures."""
+    total = Interval.exact(Decimal(0))
+    for v in values:
+        total = total + Interval.of(v)
+    return total
+
+
+def consistent_sum(parts: list[Decimal], total: Decimal) -> bool:
+    """Do printed parts and a printed total agree once rounding is accounted for?"""
+    return interval_sum(parts).meets(Interval.of(total))

@@ -1,0 +1,44 @@
+"""The reading pipeline: file → Document (readers) → tables → narrative → Disclosure."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from cnbudget.errors import NotADisclosure
+from cnbudget.model import Disclosure
+from cnbudget.narrative import extract_claims, extract_meta, extract_sections
+from cnbudget.readers import read_document
+from cnbudget.tables import build_tables
+
+
+def parse_file(path: str | Path) -> Disclosure:
+    """Read one disclosure file into the structured model.
+
+    Raises ``CnbudgetError`` (exit 2 at the CLI) for a file that cannot be read or holds no
+    disclosure at all.
+    """
+    doc = read_document(path)
+    tables, notes = build_tables(doc)
+    meta = extract_meta(doc, tables)
+    sections = extract_sections(doc)
+    if not tables and not _mentions_budget(doc):
+        raise NotADisclosure("未找到预算/决算公开的表格或说明 (not a budget or final-account disclosure)",
+                             file=str(path))
+    claims = extract_claims(doc, tables, meta)
+    return Disclosure(
+        file=str(path),
+        meta=meta,
+        tables=tuple(tables),
+        claims=tuple(claims),
+        sections=tuple(sections),
+        notes=tuple(notes),
+        format=doc.format,
+    )
+
+
+def _mentions_budget(doc) -> bool:
+    from cnbudget.document import Paragraph
+
+    words = ("预算", "决算")
+    hits = sum(1 for b in doc.blocks if isinstance(b, Paragraph) and any(w in b.text for w in words))
+    return hits >= 3

@@ -1,0 +1,68 @@
+"""A Disclosure shown in the terminal: meta, each table as a rich table, the claims."""
+
+from __future__ import annotations
+
+from rich.console import Console
+from rich.table import Table as RichTable
+
+from cnbudget.model import Disclosure, Table
+from cnbudget.tables.kinds import KIND_LABELS
+
+_KIND_ZH = {"budget": "预算", "final": "决算"}
+_SCOPE_ZH = {"unit": "本级", "consolidated": "汇总"}
+
+
+def print_disclosure(d: Disclosure, console: Console, explain: bool = False) -> None:
+    m = d.meta
+    console.print(f"[bold]{m.title or d.file}[/bold]")
+    console.print(
+        f"部门: {m.department or '?'}  地区: {m.region or '?'}  年度: {m.year or '?'}  "
+        f"类型: {_KIND_ZH.get(m.kind or '', '?')}  范围: {_SCOPE_ZH.get(m.scope or '', '?')}  "
+        f"单位: {m.unit or '?'}",
+        markup=False,
+    )
+    for t in d.tables:
+        console.print(_table(t, explain))
+        if explain:
+            console.print(f"  识别依据: {t.matched}", markup=False)
+            for c in t.columns:
+                console.print(f"  列 {c.id:<22} ← {c.label}", markup=False)
+            if t.uncertain:
+                console.print(f"  未确定: {'; '.join(t.uncertain)}", markup=False)
+    if d.claims:
+        ct = RichTable(title=f"情况说明中的数字 ({len(d.claims)})", show_lines=False)
+        for col in ("行", "类型", "数值", "单位", "所指", "主语"):
+            ct.add_column(col)
+        for c in d.claims:
+            ref = c.refers_to
+            ct.add_row(
+                c.source.label(),
+                c.kind,
+                str(c.value),
+                c.unit,
+                f"{ref.table}/{ref.row}/{ref.column}" if ref else "",
+                c.subject,
+            )
+        console.print(ct)
+    for note in d.notes:
+        console.print(f"注: {note}", markup=False)
+
+
+def _table(t: Table, explain: bool) -> RichTable:
+    label = KIND_LABELS.get(t.kind, t.kind)
+    rt = RichTable(title=f"{t.title}  [{label} · {t.kind}]  单位: {t.unit or '?'}  ({t.source.label()})")
+    rt.add_column("行")
+    rt.add_column("编码")
+    rt.add_column("名称")
+    if any(r.side for r in t.rows):
+        rt.add_column("栏")
+    for c in t.columns:
+        rt.add_column(c.label if not explain else f"{c.label}\n{c.id}", justify="right")
+    has_side = any(r.side for r in t.rows)
+    for r in t.rows:
+        cells = [r.source.label(), r.code or "", r.name or ""]
+        if has_side:
+            cells.append({"income": "收入", "expenditure": "支出"}.get(r.side or "", ""))
+        cells += ["" if r.values.get(c.id) is None else str(r.values[c.id]) for c in t.columns]
+        rt.add_row(*cells)
+    return rt

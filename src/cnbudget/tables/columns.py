@@ -1,0 +1,148 @@
+"""Amount column ids (DESIGN.md vocabulary) and the header labels that map to them.
+
+A table's header is flattened into one label path per column ("基本支出/人员经费/工资福利支出");
+``column_id`` turns a path into an id.  Groups are dotted prefixes: ``budget.`` / ``actual.``
+(预算数 / 决算数 in the final-account 三公 table), ``carryover.`` (上年结转 / 财政拨款结转结余
+columns of income and project tables).
+
+Ids:
+    total               合计 / 总计 / 本年支出合计 / 决算数 / 金额 / 预算数 (the row's whole)
+    current_total       本年收入 合计 (income tables that also show 上年结转)
+    basic               基本支出 (小计)
+    personnel           人员经费 (a single column, or 人员经费 合计)
+    public              公用经费 (a single column, or 公用经费 合计)
+    wages               工资福利支出            household       对个人和家庭的补助
+    goods_services      商品和服务支出           capital         资本性支出
+    project             项目支出 (小计)
+    project_operating   其他运转类               project_specific 特定目标类
+    general_budget      一般公共预算 (拨款, 小计)  fiscal          其中：财政拨款
+    gov_fund            政府性基金                state_capital   国有资本经营预算
+    special_account     财政专户管理资金          unit_funds      单位资金
+    business            事业收入                  operating       (事业单位)经营收入
+    superior_subsidy    上级补助收入              affiliated      附属单位上缴收入
+    other               其他收入                  transfer        上级转移支付
+    carryover           上年结转(结余) / 年初结转和结余   carryover_out   年末结转和结余
+    remit_superior      上缴上级支出              operating_expense 经营支出
+    affiliate_subsidy   对附属单位补助支出
+    abroad              因公出国（境）费          vehicle         公务用车购置及运行(维护)费
+    vehicle_purchase    公务用车购置费            vehicle_operation 公务用车运行(维护)费
+    reception           公务接待费
+    initial_budget      年初预算数 (绩效自评)      final_budget    全年预算数
+    executed            全年执行数 / 实际执行数    execution_rate  执行率 (%)
+    weight              分值                      score           得分
+    quantity            购买数量
+"""
+
+from __future__ import annotations
+
+import re
+
+# (pattern on one header label, id).  Tried in order; the first match wins.
+LEAF_LABELS: tuple[tuple[str, str], ...] = (
+    (r"^(本年)?收入合计$", "current_total"),
+    (r"^(本年)?支出合计$|^本年支出合计$", "total"),
+    (r"工资福利", "wages"),
+    (r"对个人和家庭", "household"),
+    (r"商品和服务", "goods_services"),
+    (r"资本性支出", "capital"),
+    (r"其他运转", "project_operating"),
+    (r"特定目标", "project_specific"),
+    (r"^其中[:：]?财政拨款$|^财政拨款$", "fiscal"),
+    (r"人员经费", "personnel"),
+    (r"公用经费", "public"),
+    (r"基本支出", "basic"),
+    (r"项目支出", "project"),
+    (r"上缴上级", "remit_superior"),
+    (r"对附属单位补助", "affiliate_subsidy"),
+    (r"经营支出", "operating_expense"),
+    (r"上级转移支付", "transfer"),
+    (r"一般公共预算", "general_budget"),
+    (r"政府性基金", "gov_fund"),
+    (r"国有资本", "state_capital"),
+    (r"财政专户", "special_account"),
+    (r"单位资金", "unit_funds"),
+    (r"事业收入", "business"),
+    (r"经营收入", "operating"),
+    (r"上级补助", "superior_subsidy"),
+    (r"附属单位上缴", "affiliated"),
+    (r"其他收入", "other"),
+    (r"财政拨款收入", "fiscal"),
+    (r"年末结转|年终结转", "carryover_out"),
+    (r"上年结转|年初结转|结转结余", "carryover"),
+    (r"因公出国", "abroad"),
+    (r"公务用车购置及运行|公务用车购置和运行", "vehicle"),
+    (r"公务用车购置", "vehicle_purchase"),
+    (r"公务用车运行", "vehicle_operation"),
+    (r"公务接待", "reception"),
+    (r"年初预算", "initial_budget"),
+    (r"全年预算", "final_budget"),
+    (r"执行数|实际支出", "executed"),
+    (r"执行率", "execution_rate"),
+    (r"^分值$", "weight"),
+    (r"^得分$", "score"),
+    (r"购买数量", "quantity"),
+    (r"^(合计|总计|小计|金额|决算数|预算数|本年预算|资金总额|项目金额)$", "total"),
+)
+
+_LEAF_RE = tuple((re.compile(p), i) for p, i in LEAF_LABELS)
+
+# Group labels that become a dotted prefix.
+GROUP_LABELS: tuple[tuple[str, str], ...] = (
+    (r"^预算数$|^预算$", "budget"),
+    (r"^决算数$|^决算$|^实际支出$", "actual"),
+    (r"上年结转|财政拨款结转结余|年初结转", "carryover"),
+)
+_GROUP_RE = tuple((re.compile(p), i) for p, i in GROUP_LABELS)
+
+# Leaf ids that only name the whole of the group they sit in ("小计" under 基本支出 → basic).
+_WHOLE = {"total"}
+
+
+def label_id(label: str) -> str | None:
+    """The id one header label names, or ``None``."""
+    s = re.sub(r"\s+", "", label)
+    for rx, cid in _LEAF_RE:
+        if rx.search(s):
+            return cid
+    return None
+
+
+def group_prefix(label: str) -> str | None:
+    s = re.sub(r"\s+", "", label)
+    for rx, gid in _GROUP_RE:
+        if rx.search(s):
+            return gid
+    return None
+
+
+def column_id(path: list[str]) -> str | None:
+    """Turn a flattened header path into a column id.
+
+    The deepest label that names something decides the leaf; a generic leaf ("小计", "合计")
+    takes the id of its parent ("基本支出/小计" → basic).  A group label above it (预算数,
+    决算数, 上年结转) becomes a dotted prefix.
+    """
+    labels = [re.sub(r"\s+", "", p) for p in path if p and p.strip()]
+    if not labels:
+        return None
+    prefix: str | None = None
+    leaf: str | None = None
+    for i, lab in enumerate(labels):
+        g = group_prefix(lab)
+        if g and i < len(labels) - 1:
+            prefix = g
+            continue
+        cid = label_id(lab)
+        if cid is None:
+            continue
+        if cid in _WHOLE and leaf is not None:
+            continue  # "基本支出/小计": keep the parent's id
+        leaf = cid
+    if leaf is None:
+        if prefix is not None and labels and group_prefix(labels[-1]) == prefix:
+            leaf = "total"
+        else:
+            return None
+    if prefix == "carryover" and leaf == "carryover":
+        leaf = "total"
+    return f"{prefix}.{leaf}" if prefix else leaf
