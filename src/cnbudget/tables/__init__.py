@@ -1,15 +1,24 @@
 """Tables: recognise each Grid as a standard table and read its rows.
 
 Modules:
-    kinds    — table kinds and their title signatures
-    columns  — amount column ids and the header labels that map to them
+    segment      — find tables in a document: title, number, unit, notes; join page continuations
+    rows         — page furniture removed, header separated from data rows
+    cells        — cell cleaning; codes, ordinals (栏次/行次) and totals told apart
+    header       — header flattening into one label path per column (with slid-cell repair)
+    columns      — amount column ids and the header labels that map to them
+    kinds        — table kinds and their title signatures
+    classify     — the kind of a table from its title, number and header
+    coded        — tables keyed by code or name (function, economic, project tables)
+    summary      — two-sided summary tables (收支总表, 财政拨款收支总表)
+    basic_final  — the final-account basic expenditure table's three column groups, unfolded
+    three_public — the "三公" table
+    repair       — truncated codes repaired from the names and the other tables
 """
 
 from __future__ import annotations
 
 from cnbudget.document import Document
 from cnbudget.model import Table
+from cnbudget.tables.build import build_tables
 
-
-def build_tables(doc: Document) -> tuple[list[Table], list[str]]:
-    return [], []
+__all__ = ["Table", "build_tables", "Document"]

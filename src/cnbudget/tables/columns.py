@@ -81,7 +81,7 @@ LEAF_LABELS: tuple[tuple[str, str], ...] = (
     (r"^分值$", "weight"),
     (r"^得分$", "score"),
     (r"购买数量", "quantity"),
-    (r"^(合计|总计|小计|金额|决算数|预算数|本年预算|资金总额|项目金额)$", "total"),
+    (r"^(合计|总计|小计|金额|决算数|预算数|本年预算|资金总额|项目金额)$|经费合计$", "total"),
 )
 
 _LEAF_RE = tuple((re.compile(p), i) for p, i in LEAF_LABELS)

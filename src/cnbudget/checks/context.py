@@ -1,0 +1,63 @@
+"""What a rule gets besides the disclosure: last year's disclosure, settings, and counters.
+
+``CheckSettings`` names every threshold of this stage (STYLE 12).  None of them is an amount
+tolerance: tolerance comes only from the printed digits (``numbers.Interval``).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from cnbudget.model import Disclosure
+
+
+@dataclass(frozen=True)
+class CheckSettings:
+    """Thresholds of the check stage.
+
+    ``near_miss_digits``: a stated share or rate that misses the computed interval by at most
+    this many units of its own last printed digit is a ``warning`` (尾差调整, e.g. shares forced
+    to add up to 100%), not an ``error``.
+    ``max_could_not_verify``: at most this many ``verify.could_not_verify`` findings per rule
+    (the coverage counters keep the full count).
+    """
+
+    near_miss_digits: int = 1
+    max_could_not_verify: int = 5
+
+
+@dataclass
+class Coverage:
+    """How much of the document was verified: identities/comparisons checked vs not."""
+
+    checked: int = 0
+    unverified: int = 0
+    rules_run: int = 0
+    rules_skipped: int = 0
+    by_rule: dict[str, list[int]] = field(default_factory=dict)  # id → [checked, unverified]
+
+    def to_json(self) -> dict[str, object]:
+        return {
+            "checked": self.checked,
+            "could_not_verify": self.unverified,
+            "rules_run": self.rules_run,
+            "rules_not_applicable": self.rules_skipped,
+        }
+
+
+@dataclass
+class Context:
+    """Per-run state handed to every rule."""
+
+    against: Disclosure | None = None
+    settings: CheckSettings = field(default_factory=CheckSettings)
+    coverage: Coverage = field(default_factory=Coverage)
+    current_rule: str = ""
+
+    def checked(self, n: int = 1) -> None:
+        self.coverage.checked += n
+        self.coverage.by_rule.setdefault(self.current_rule, [0, 0])[0] += n
+
+    def unverified(self, n: int = 1) -> None:
+        self.coverage.unverified += n
+        self.coverage.by_rule.setdefault(self.current_rule, [0, 0])[1] += n

@@ -1,0 +1,207 @@
+"""The key figures of a ``Disclosure``, read from its tables (a produced or a parsed one).
+
+The narrative speaks only of these, so every sentence restates a printed figure.  A figure a
+disclosure does not have is ``None`` (the narrative then leaves a placeholder or says nothing).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from cnbudget.model import Disclosure, Row, Table
+from cnbudget.produce.inputs import PreviousYear
+
+ZERO = Decimal("0.00")
+
+
+@dataclass(frozen=True)
+class FunctionItem:
+    code: str
+    name: str
+    total: Decimal
+    basic: Decimal | None
+    project: Decimal | None
+
+
+@dataclass(frozen=True)
+class KeyFigures:
+    year: int | None = None
+    department: str | None = None
+    grand_total: Decimal | None = None  # 收支总计 (summary)
+    current_income: Decimal | None = None
+    income: dict[str, Decimal] = field(default_factory=dict)  # income item → amount (summary)
+    expenditure_total: Decimal | None = None  # 支出合计 (expenditure table)
+    basic: Decimal | None = None
+    project: Decimal | None = None
+    fiscal_total: Decimal | None = None  # 财政拨款收支总计 (fiscal_summary)
+    fiscal_income: dict[str, Decimal] = field(default_factory=dict)
+    fiscal_classes: list[tuple[str, str, Decimal]] = field(default_factory=list)  # (code, name, amount)
+    general_budget: Decimal | None = None  # 一般公共预算支出 (general_expenditure total)
+    gb_basic: Decimal | None = None
+    gb_project: Decimal | None = None
+    gb_classes: list[tuple[str, str, Decimal]] = field(default_factory=list)
+    gb_items: list[FunctionItem] = field(default_factory=list)  # 项 rows, with their 类/款 names
+    gb_names: dict[str, str] = field(default_factory=dict)
+    basic_total: Decimal | None = None  # 一般公共预算基本支出 (basic_expenditure total)
+    personnel: Decimal | None = None
+    public: Decimal | None = None
+    personnel_items: list[str] = field(default_factory=list)
+    public_items: list[str] = field(default_factory=list)
+    three_public: dict[str, Decimal] = field(default_factory=dict)
+    gov_fund: Decimal | None = None
+    state_capital: Decimal | None = None
+    projects_count: int = 0
+    projects_amount: Decimal | None = None
+    key_projects: list[tuple[str, Decimal]] = field(default_factory=list)  # ≥ 100 万元
+    procurement: Decimal | None = None
+    procurement_by_category: dict[str, Decimal] = field(default_factory=dict)
+
+
+def _v(row: Row | None, column: str = "total") -> Decimal | None:
+    if row is None:
+        return None
+    return row.values.get(column)
+
+
+def _total(table: Table | None, column: str = "total") -> Decimal | None:
+    if table is None:
+        return None
+    return _v(table.total_row(), column)
+
+
+def _is_function_code(code: str | None) -> bool:
+    return bool(code) and code.isdigit() and len(code) in (3, 5, 7)
+
+
+def _function_rows(table: Table | None) -> list[Row]:
+    if table is None:
+        return []
+    return [r for r in table.rows if _is_function_code(r.code) and r.item not in ("unit", "total")]
+
+
+def key_figures(d: Disclosure) -> KeyFigures:
+    summary = d.table("summary")
+    fiscal = d.table("fiscal_summary")
+    expenditure = d.table("expenditure")
+    general = d.table("general_expenditure")
+    basic = d.table("basic_expenditure")
+    three = d.table("three_public")
+    projects = d.table("projects")
+    procurement = d.table("procurement")
+
+    income: dict[str, Decimal] = {}
+    grand = current = None
+    if summary is not None:
+        for r in summary.rows:
+            if r.side == "income" and r.item and "total" in r.values:
+                income[r.item] = r.values["total"]
+        grand = _v(summary.row_by_item("income", "grand_total")) or _v(summary.row_by_item("expenditure",
+                                                                                          "grand_total"))
+        current = _v(summary.row_by_item("income", "current_total"))
+
+    fiscal_income: dict[str, Decimal] = {}
+    fiscal_classes: list[tuple[str, str, Decimal]] = []
+    fiscal_total = None
+    if fiscal is not None:
+        for r in fiscal.rows:
+            if r.side == "income" and r.item and "total" in r.values:
+                fiscal_income[r.item] = r.values["total"]
+            if r.side == "expenditure" and r.code and "total" in r.values:
+                fiscal_classes.append((r.code, _class_label(r.name or r.code), r.values["total"]))
+        fiscal_total = _v(fiscal.row_by_item("income", "grand_total")) or _v(
+            fiscal.row_by_item("expenditure", "grand_total"))
+
+    gb_rows = _function_rows(general)
+    names = {r.code: (r.name or "") for r in gb_rows if r.code}
+    gb_classes = [(r.code, r.name or "", r.values["total"]) for r in gb_rows
+                  if r.code and len(r.code) == 3 and "total" in r.values]
+    gb_items = [FunctionItem(r.code, r.name or "", r.values["total"], r.values.get("basic"), r.values.get("project"))
+                for r in gb_rows if r.code and len(r.code) == 7 and "total" in r.values]
+
+    personnel_items: list[str] = []
+    public_items: list[str] = []
+    if basic is not None:
+        for r in basic.rows:
+            if r.code and len(r.code) >= 5 and r.name:
+                if r.values.get("personnel"):
+                    personnel_items.append(r.name)
+                if r.values.get("public"):
+                    public_items.append(r.name)
+
+    three_public: dict[str, Decimal] = {}
+    if three is not None and three.rows:
+        row = three.total_row() or three.rows[0]
+        three_public = dict(row.values)
+
+    project_rows = [r for r in projects.rows if r.item not in ("total", "unit")] if projects else []
+    proc_rows = [r for r in procurement.rows if r.item not in ("total", "unit")] if procurement else []
+    by_cat: dict[str, Decimal] = {}
+    for r in proc_rows:
+        cat = r.texts.get("采购类别")
+        if cat and "total" in r.values:
+            by_cat[cat] = by_cat.get(cat, ZERO) + r.values["total"]
+
+    return KeyFigures(
+        year=d.meta.year,
+        department=d.meta.department,
+        grand_total=grand,
+        current_income=current,
+        income=income,
+        expenditure_total=_total(expenditure),
+        basic=_total(expenditure, "basic"),
+        project=_total(expenditure, "project"),
+        fiscal_total=fiscal_total,
+        fiscal_income=fiscal_income,
+        fiscal_classes=fiscal_classes,
+        general_budget=_total(general),
+        gb_basic=_total(general, "basic"),
+        gb_project=_total(general, "project"),
+        gb_classes=gb_classes,
+        gb_items=gb_items,
+        gb_names=names,
+        basic_total=_total(basic),
+        personnel=_total(basic, "personnel"),
+        public=_total(basic, "public"),
+        personnel_items=personnel_items,
+        public_items=public_items,
+        three_public=three_public,
+        gov_fund=_total(d.table("gov_fund")),
+        state_capital=_total(d.table("state_capital")),
+        projects_count=len(project_rows),
+        projects_amount=_total(projects) if projects is not None and project_rows else None,
+        key_projects=[(r.name or "", r.values["total"]) for r in project_rows
+                      if r.values.get("total", ZERO) >= 100],
+        procurement=_total(procurement) if proc_rows else None,
+        procurement_by_category=by_cat,
+    )
+
+
+def _class_label(name: str) -> str:
+    """'（八）社会保障和就业支出' / '八、社会保障和就业' → the bare class name."""
+    import re
+
+    return re.sub(r"^[(（]?[一二三四五六七八九十]+[)）、.．]?", "", name.strip())
+
+
+def previous_from(figures: KeyFigures, running_costs: Decimal | None = None) -> PreviousYear:
+    """Last year's comparison figures from last year's disclosure."""
+    t = figures.three_public
+    return PreviousYear(
+        year=figures.year,
+        grand_total=figures.grand_total,
+        fiscal_total=figures.fiscal_total,
+        general_budget=figures.general_budget,
+        basic=figures.basic,
+        project=figures.project,
+        personnel=figures.personnel,
+        public=figures.public,
+        three_public=t.get("total"),
+        abroad=t.get("abroad"),
+        vehicle=t.get("vehicle"),
+        vehicle_purchase=t.get("vehicle_purchase"),
+        vehicle_operation=t.get("vehicle_operation"),
+        reception=t.get("reception"),
+        running_costs=running_costs if running_costs is not None else figures.public,
+        procurement=figures.procurement,
+    )

@@ -1,0 +1,413 @@
+"""Excel workbooks (.xlsx, via openpyxl), and the sheet-shaping shared by every tabular reader.
+
+Each visible sheet is read in order.  A sheet is split into blocks at blank rows; within a
+block, title rows (a single cell, merged across the table or looking like a title —
+"2024年部门收支预算表"), meta rows ("编制部门：…", "单位：万元") and note rows ("注：…") above,
+between or below the table body become ``Paragraph`` s, and the body becomes a ``Grid``.  A
+title row directly under a table (no blank row between) starts a new table.
+
+Cells are written as a person sees them printed: a number stored as a number is formatted
+with the cell's number format ("0.00" → ``79.00``, "#,##0.00" → ``1,942.11``; "General"
+rounds away float noise at 15 significant digits), a number stored as text stays as typed.
+Merged cells keep their text in the top-left cell; the other cells of the range are "" and the
+range is listed in ``Grid.merges``.  Every row carries ``Source(sheet=…, cell="A7")``.
+
+Shared helpers (used by ``xls``, ``docx`` and ``html``): ``format_number``, ``clean_cell``,
+``shape_block`` (title / meta / note rows → paragraphs, body → grid), ``sheet_blocks`` (a
+whole sheet → blocks) and ``cell_name``.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import re
+import warnings
+from collections.abc import Callable, Mapping, Sequence
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+from io import BytesIO
+
+from cnbudget.document import Block, Document, Grid, Paragraph, Source
+from cnbudget.errors import UnreadableFile
+
+Merge = tuple[int, int, int, int]  # row0, col0, row1, col1 — inclusive, 0-based
+
+# ---------------------------------------------------------------------------------------------
+# Numbers as printed
+
+
+def format_number(value: float | int | Decimal, number_format: str | None = "General") -> str:
+    """The text Excel prints for ``value`` under ``number_format``.
+
+    Handles the formats disclosures use: "General", "0", "0.00", "#,##0.00", "0.00%", optional
+    negative / zero sections ("0.00;-0.00;" prints zero as ""), quoted literals, thousands
+    scaling ("#,##0,").  Rounding is half away from zero, as Excel does.
+    """
+    if isinstance(value, bool):
+        return "TRUE" if value else "FALSE"
+    d = _to_decimal(value)
+    if d is None:
+        return str(value)
+    fmt = (number_format or "General").strip()
+    if fmt.lower() in ("general", "@", "") or "e+" in fmt.lower() or "e-" in fmt.lower():
+        return _general(d)
+    sections = _split_sections(fmt)
+    negative = d < 0
+    if negative and len(sections) >= 2 and sections[1].strip():
+        section, sign = sections[1], ""
+    elif d == 0 and len(sections) >= 3:
+        section, sign = sections[2], ""
+    else:
+        section, sign = sections[0], "-" if negative else ""
+    return _apply_section(abs(d), section, sign)
+
+
+def _to_decimal(value: object) -> Decimal | None:
+    try:
+        if isinstance(value, float):
+            if value != value or value in (float("inf"), float("-inf")):
+                return None
+            return Decimal(repr(value))
+        if isinstance(value, int | Decimal):
+            return Decimal(value)
+    except (InvalidOperation, ValueError):
+        return None
+    return None
+
+
+def _general(d: Decimal) -> str:
+    """Excel's General: an integer as is, otherwise at most 15 significant digits."""
+    if d == 0:
+        return "0"
+    if d == d.to_integral_value() and abs(d) < Decimal("1e15"):
+        return str(int(d))
+    q = d.quantize(Decimal(1).scaleb(d.adjusted() - 14), rounding=ROUND_HALF_UP).normalize()
+    text = format(q, "f")
+    if "." in text:
+        text = text.rstrip("0").rstrip(".")
+    return text
+
+
+def _split_sections(fmt: str) -> list[str]:
+    sections, buf, quoted, i = [], [], False, 0
+    while i < len(fmt):
+        ch = fmt[i]
+        if ch == '"':
+            quoted = not quoted
+        elif ch == "\\" and not quoted and i + 1 < len(fmt):
+            buf.append(fmt[i : i + 2])
+            i += 2
+            continue
+        elif ch == ";" and not quoted:
+            sections.append("".join(buf))
+            buf = []
+            i += 1
+            continue
+        buf.append(ch)
+        i += 1
+    sections.append("".join(buf))
+    return sections
+
+
+def _apply_section(d: Decimal, section: str, sign: str) -> str:
+    """Render ``d`` (non-negative) with one format section; ``sign`` is prefixed to the number."""
+    # Tokenise: literal text vs. the numeric placeholder run.
+    tokens: list[tuple[str, str]] = []  # ("lit", text) | ("num", pattern)
+    i, percent = 0, False
+    while i < len(section):
+        ch = section[i]
+        if ch == '"':
+            j = section.find('"', i + 1)
+            j = len(section) if j < 0 else j
+            tokens.append(("lit", section[i + 1 : j]))
+            i = j + 1
+        elif ch == "\\" and i + 1 < len(section):
+            tokens.append(("lit", section[i + 1]))
+            i += 2
+        elif ch in "_*" and i + 1 < len(section):
+            i += 2  # padding / repeat fill: no printed text of its own
+        elif ch == "[":
+            j = section.find("]", i)
+            i = len(section) if j < 0 else j + 1  # colour, condition, locale
+        elif ch in "0#?.,":
+            j = i
+            while j < len(section) and section[j] in "0#?.,":
+                j += 1
+            tokens.append(("num", section[i:j]))
+            i = j
+        elif ch == "@":
+            i += 1
+        else:
+            if ch == "%":
+                percent = True
+            tokens.append(("lit", ch))
+            i += 1
+    pattern = "".join(t for k, t in tokens if k == "num")
+    if not any(c in pattern for c in "0#?"):
+        return "".join(t for k, t in tokens if k == "lit")
+    if percent:
+        d = d * 100
+    int_part, _, frac_part = pattern.partition(".")
+    stripped = int_part.rstrip(",")
+    scale = len(int_part) - len(stripped)
+    if scale:
+        d = d.scaleb(-3 * scale)
+    grouping = "," in stripped
+    min_int = stripped.count("0")
+    min_dec = frac_part.count("0")
+    max_dec = sum(frac_part.count(c) for c in "0#?")
+    q = d.quantize(Decimal(1).scaleb(-max_dec), rounding=ROUND_HALF_UP)
+    whole, _, frac = format(q, "f").partition(".")
+    frac = frac.rstrip("0").ljust(min_dec, "0") if max_dec else ""
+    if whole == "0" and min_int == 0:
+        whole = ""
+    if grouping and whole:
+        whole = f"{int(whole):,}"
+    number = sign + whole + ("." + frac if frac else "")
+    out, placed = [], False
+    for kind, text in tokens:
+        if kind == "lit":
+            out.append(text)
+        elif not placed:
+            out.append(number)
+            placed = True
+    return "".join(out)
+
+
+def _format_datetime(value: _dt.date | _dt.time | _dt.timedelta) -> str:
+    if isinstance(value, _dt.datetime):
+        return value.date().isoformat() if value.time() == _dt.time() else value.isoformat(sep=" ")
+    return str(value)
+
+
+# ---------------------------------------------------------------------------------------------
+# Cell text
+
+_WS_RE = re.compile(r"[ \t\r\f\v\u00a0\u2002\u2003\u2009\u200b\u3000]+")
+_CJK = r"\u3000-\u303f\u3400-\u9fff\uff00-\uffef"
+_CJK_BREAK_RE = re.compile(rf"(?<=[{_CJK}])\s*\n\s*(?=[{_CJK}])")
+
+
+def clean_cell(text: str) -> str:
+    """One line of text: a line break between two CJK characters disappears, other runs of
+    whitespace (line breaks, tabs, no-break spaces, ideographic spaces) become one space."""
+    if not text:
+        return ""
+    text = _CJK_BREAK_RE.sub("", text)
+    text = text.replace("\n", " ")
+    return _WS_RE.sub(" ", text).strip()
+
+
+def cell_name(row: int, col: int) -> str:
+    """0-based (row, col) → "A1"."""
+    letters, c = "", col + 1
+    while c:
+        c, rem = divmod(c - 1, 26)
+        letters = chr(65 + rem) + letters
+    return f"{letters}{row + 1}"
+
+
+# ---------------------------------------------------------------------------------------------
+# Shaping a block of rows into paragraphs and grids
+
+_META_RE = re.compile(
+    r"^(?:(?:编制|填报|预算|主管|报送)?(?:部门|单位)(?:名称|代码)?|金额单位|计量单位|单位负责人|财务负责人|"
+    r"主管会计|会计主管|复核人|审核人|填表人|制表人|填报人|经办人|联系电话|填报日期|报送日期|编制日期|"
+    r"部门[（(]单位[）)](?:名称)?)\s*[:：]"
+)
+_TITLE_RE = re.compile(r"(?:表|说明|目录)\s*(?:[（(][^（）()]{0,20}[）)])?\s*$|^(?:附表|附件|表)\s*\d")
+_NOTE_RE = re.compile(r"^(?:注|备注|说明|附注|注释)\s*\d*\s*[:：]|^注\s*\d")
+
+
+def shape_block(
+    rows: Sequence[Sequence[str]],
+    merges: Sequence[Merge],
+    source: Callable[[int, int], Source],
+    range_source: Callable[[int, int, int, int], Source] | None = None,
+) -> list[Block]:
+    """Turn a rectangular block of cell texts into paragraphs (titles, meta, notes) and grids.
+
+    ``merges`` are relative to ``rows``; non-top-left cells of a merge must already be "".
+    ``source(r, c)`` is the source of cell (r, c) — of a paragraph's cell, or of a grid row's
+    first cell; ``range_source(r0, c0, r1, c1)`` that of a whole grid (default: its first row).
+    """
+    if not rows:
+        return []
+    width = max(len(r) for r in rows)
+    matrix = [list(r) + [""] * (width - len(r)) for r in rows]
+    span = {(m[0], m[1]): m[3] - m[1] + 1 for m in merges}
+    used = [c for c in range(width) if any(row[c] for row in matrix)]
+    if not used:
+        return []
+    lo, hi = used[0], used[-1]
+    used_width = hi - lo + 1
+
+    def cells(r: int) -> list[tuple[int, str]]:
+        return [(c, t) for c, t in enumerate(matrix[r]) if t]
+
+    def is_meta(r: int) -> bool:
+        cs = cells(r)
+        return bool(cs) and all(_META_RE.match(t) for _, t in cs)
+
+    def is_wide(r: int) -> bool:
+        cs = cells(r)
+        return len(cs) == 1 and used_width > 1 and span.get((r, cs[0][0]), 1) >= max(2, -(-2 * used_width // 3))
+
+    def is_title(r: int) -> bool:
+        cs = cells(r)
+        return len(cs) == 1 and bool(_TITLE_RE.search(cs[0][1])) and (is_wide(r) or cs[0][0] == lo)
+
+    def is_note(r: int) -> bool:
+        cs = cells(r)
+        return len(cs) == 1 and bool(_NOTE_RE.match(cs[0][1]))
+
+    def is_table_row(r: int) -> bool:
+        return len(cells(r)) >= 2 and not is_meta(r)
+
+    # A title row after a table row starts a new table.
+    starts = [0]
+    seen_table = False
+    for r in range(len(matrix)):
+        if is_table_row(r):
+            seen_table = True
+        elif seen_table and is_title(r):
+            starts.append(r)
+            seen_table = False
+    starts.append(len(matrix))
+
+    blocks: list[Block] = []
+
+    def paragraphs(r: int) -> None:
+        for c, t in cells(r):
+            blocks.append(Paragraph(text=t, source=source(r, c)))
+
+    for a, b in zip(starts, starts[1:], strict=False):
+        body = [r for r in range(a, b) if is_table_row(r)]
+        if not body:
+            for r in range(a, b):
+                paragraphs(r)
+            continue
+        top = a
+        while top < body[0] and (is_meta(top) or len(cells(top)) <= 1):
+            paragraphs(top)
+            top += 1
+        tail = b
+        while tail - 1 > body[-1] and (not cells(tail - 1) or is_meta(tail - 1) or is_wide(tail - 1)
+                                       or is_note(tail - 1)):
+            tail -= 1
+        grid = _grid(matrix, merges, top, tail, source, range_source)
+        if grid is not None:
+            blocks.append(grid)
+        for r in range(tail, b):
+            paragraphs(r)
+    return blocks
+
+
+def _grid(matrix: list[list[str]], merges: Sequence[Merge], top: int, bottom: int,
+          source: Callable[[int, int], Source],
+          range_source: Callable[[int, int, int, int], Source] | None) -> Grid | None:
+    """Rows ``top:bottom`` as a grid: blank rows (not inside a merge) dropped, blank edge
+    columns trimmed, merges clipped and made relative."""
+    in_merge = {r for m in merges if m[2] > m[0] for r in range(m[0], m[2] + 1)}
+    keep = [r for r in range(top, bottom) if any(matrix[r]) or r in in_merge]
+    cols = [c for c in range(len(matrix[0])) if any(matrix[r][c] for r in keep)]
+    if not keep or not cols:
+        return None
+    c0, c1 = cols[0], cols[-1]
+    index = {r: i for i, r in enumerate(keep)}
+    rel: list[Merge] = []
+    for m0, n0, m1, n1 in merges:
+        rows_in = [index[r] for r in range(m0, m1 + 1) if r in index]
+        if m0 not in index or not c0 <= n0 <= c1:
+            continue
+        box = (rows_in[0], n0 - c0, rows_in[-1], min(n1, c1) - c0)
+        if box[2] > box[0] or box[3] > box[1]:
+            rel.append(box)
+    rows = tuple(tuple(matrix[r][c0 : c1 + 1]) for r in keep)
+    sources = tuple(source(r, c0) for r in keep)
+    whole = range_source(keep[0], c0, keep[-1], c1) if range_source else sources[0]
+    return Grid(rows=rows, source=whole, row_sources=sources, merges=tuple(sorted(rel)))
+
+
+def sheet_blocks(sheet: str, cells: Mapping[tuple[int, int], str], merges: Sequence[Merge]) -> list[Block]:
+    """A whole sheet (0-based cell texts and merges) → blocks, split at blank rows."""
+    if not cells:
+        return []
+    r_max = max(r for r, _ in cells)
+    c_max = max(c for _, c in cells)
+    matrix = [[""] * (c_max + 1) for _ in range(r_max + 1)]
+    for (r, c), text in cells.items():
+        matrix[r][c] = text
+    merges = [m for m in merges if m[0] <= r_max and m[1] <= c_max]
+    for r0, c0, r1, c1 in merges:
+        for r in range(r0, min(r1, r_max) + 1):
+            for c in range(c0, min(c1, c_max) + 1):
+                if (r, c) != (r0, c0):
+                    matrix[r][c] = ""
+    # Rows under a merged cell with text belong to its block even when otherwise blank.
+    covered = {r for m in merges if m[2] > m[0] and matrix[m[0]][m[1]] for r in range(m[0] + 1, m[2] + 1)}
+    blocks: list[Block] = []
+    start = None
+    for r in range(r_max + 2):
+        blank = r > r_max or (not any(matrix[r]) and r not in covered)
+        if not blank and start is None:
+            start = r
+        elif blank and start is not None:
+            sub = [(m0 - start, n0, min(m1, r - 1) - start, n1) for m0, n0, m1, n1 in merges
+                   if start <= m0 < r]
+            blocks.extend(shape_block(
+                matrix[start:r], sub,
+                lambda i, c, s=start: Source(sheet=sheet, cell=cell_name(i + s, c)),
+                lambda i0, c0, i1, c1, s=start: Source(
+                    sheet=sheet, cell=f"{cell_name(i0 + s, c0)}:{cell_name(i1 + s, c1)}"),
+            ))
+            start = None
+    return blocks
+
+
+# ---------------------------------------------------------------------------------------------
+# The reader
+
+
+def read(path: str, data: bytes) -> Document:
+    """Read an .xlsx workbook: every visible sheet, in order."""
+    import openpyxl
+
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            wb = openpyxl.load_workbook(BytesIO(data), data_only=True)
+    except Exception as e:  # openpyxl raises many kinds (zip, XML, KeyError) for a bad file
+        raise UnreadableFile("Excel 文件已损坏或加密 (corrupt or encrypted .xlsx)", file=path) from e
+    blocks: list[Block] = []
+    notes: list[str] = []
+    for ws in wb.worksheets:
+        if ws.sheet_state != "visible":
+            notes.append(f"跳过隐藏工作表 {ws.title} (hidden sheet skipped)")
+            continue
+        show_zeros = getattr(ws.sheet_view, "showZeros", None) is not False
+        cells: dict[tuple[int, int], str] = {}
+        for (r, c), cell in ws._cells.items():  # only cells that exist, not the styled void
+            text = _xlsx_text(cell.value, cell.number_format, show_zeros)
+            if text:
+                cells[(r - 1, c - 1)] = text
+        merges = [(m.min_row - 1, m.min_col - 1, m.max_row - 1, m.max_col - 1) for m in ws.merged_cells.ranges]
+        blocks.extend(sheet_blocks(ws.title, cells, merges))
+    wb.close()
+    return Document(path=path, blocks=tuple(blocks), format="xlsx", notes=tuple(notes))
+
+
+def _xlsx_text(value: object, number_format: str | None, show_zeros: bool = True) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, str):
+        return clean_cell(value)
+    if isinstance(value, bool):
+        return "TRUE" if value else "FALSE"
+    if isinstance(value, int | float | Decimal):
+        if not show_zeros and value == 0:
+            return ""
+        return clean_cell(format_number(value, number_format))
+    if isinstance(value, _dt.date | _dt.time | _dt.timedelta):
+        return _format_datetime(value)
+    return clean_cell(str(value))
+

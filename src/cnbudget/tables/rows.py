@@ -1,0 +1,100 @@
+"""The rows of a table candidate: page furniture removed, header separated from data.
+
+Every stage after this sees ``Line``s: cleaned cell texts with the source of the printed row.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from cnbudget.document import Source
+from cnbudget.tables.cells import clean, compact, is_amount, is_code, is_ordinal_row, is_total_label
+from cnbudget.tables.segment import Candidate, number_in, unit_in
+
+_FURNITURE_RE = re.compile(r"^(?:编制)?(?:部门|单位)(?:名称)?[:：]|单位[:：]|^公开\d+表$|^表\d+$|^\(\d{4}年度\)$")
+_HEADER_WORDS = ("类", "款", "项", "小计", "科目", "编码", "名称", "经费", "项目", "预算数", "决算数", "合计")
+
+
+@dataclass
+class Line:
+    cells: list[str]
+    source: Source
+
+    def text(self) -> str:
+        return "".join(compact(c) for c in self.cells)
+
+    def nonempty(self) -> list[tuple[int, str]]:
+        return [(i, c) for i, c in enumerate(self.cells) if c]
+
+
+@dataclass
+class TableLines:
+    header: list[Line]
+    data: list[Line]
+    unit: str | None
+    number: str | None
+    width: int
+
+
+def is_furniture(line: Line) -> bool:
+    cells = [c for _, c in line.nonempty()]
+    if not cells:
+        return True
+    joined = "".join(compact(c) for c in cells)
+    if any(is_amount(c) for c in cells) and not unit_in(joined):
+        return False
+    return bool(_FURNITURE_RE.search(joined)) and len(cells) <= 3
+
+
+def is_data(line: Line, key_cols: int = 5) -> bool:
+    cells = line.nonempty()
+    if not cells:
+        return False
+    if any(is_amount(c) and not is_code(c) for _, c in cells):
+        return True
+    lead = [c for i, c in cells if i < key_cols]
+    if any(is_code(c) for c in lead):
+        return True
+    if any(is_total_label(c) for c in lead):
+        wordy = [c for _, c in cells if not is_total_label(c) and any(w in compact(c) for w in _HEADER_WORDS)]
+        return len(wordy) < 2
+    return False
+
+
+def split_lines(cand: Candidate) -> TableLines:
+    """Collect the candidate's rows; find where the header ends; drop repeated headers."""
+    unit, number = cand.unit, cand.number
+    lines: list[Line] = []
+    first_header: list[str] | None = None
+    header: list[Line] = []
+    data: list[Line] = []
+    for g_index, grid in enumerate(cand.grids):
+        in_header = True
+        for r, row in enumerate(grid.rows):
+            line = Line([clean(c) for c in row], grid.row_source(r))
+            if is_furniture(line):
+                unit = unit or unit_in(line.text())
+                number = number or number_in(line.text())
+                continue
+            u = unit_in(line.text())
+            if u:
+                unit = unit or u
+                line.cells = [c for c in line.cells if not unit_in(c)]
+            if in_header and is_ordinal_row(line.cells):
+                in_header = False
+                continue
+            if in_header and not is_data(line):
+                if g_index == 0:
+                    header.append(line)
+                    if first_header is None:
+                        first_header = line.cells
+                # a repeated header on a continuation page is dropped
+                continue
+            in_header = False
+            if is_ordinal_row(line.cells) and not data:
+                continue
+            lines.append(line)
+            data.append(line)
+    width = max([len(x.cells) for x in header + data] or [0])
+    return TableLines(header=header, data=data, unit=unit, number=number, width=width)

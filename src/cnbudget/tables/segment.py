@@ -1,0 +1,132 @@
+"""Find the tables in a document: each Grid with its title, number, unit and notes, and the
+grids that continue a table after a page break joined to it.
+
+A grid continues the table before it when nothing but page furniture (the repeated title,
+"编制部门：…", "单位：万元", page numbers) stands between them and the table was not closed
+by its notes ("注：…", "说明：…").  A repeated header at the top of the continuation is
+removed by the row parser, which sees both.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from cnbudget.document import Document, Grid, Paragraph, Source
+from cnbudget.tables.cells import clean, compact
+from cnbudget.tables.kinds import kind_from_title
+
+_NUMBER_RE = re.compile(r"^(?:公开|预算|决算|附)?\s*(?:\d{1,2}\s*表|表\s*[0-9一二三四五六七八九十]{1,3})$")
+_NUMBER_IN_TEXT_RE = re.compile(r"(公开\s*\d{1,2}\s*表|预算\s*\d{1,2}\s*表|附表\s*\d{1,2}|(?<![\u4e00-\u9fff])表\s*\d{1,2}(?!\d))")
+_UNIT_RE = re.compile(r"(?:金额)?单\s*位\s*[:：]\s*(万元|元|千元|亿元)")
+_DEPT_RE = re.compile(r"^(?:编制)?(?:部门|单位)(?:名称)?\s*[:：]")
+_NOTE_RE = re.compile(r"^(?:注|备注|说明|备注说明)\s*[:：\d（(]")
+_PAGE_RE = re.compile(r"^[-—\s]*\d{1,3}[-—\s]*$|^第\s*\d+\s*页")
+_YEAR_LINE_RE = re.compile(r"^[(（]\s*\d{4}\s*年度?\s*[)）]$")
+_TITLE_MAX = 70
+
+
+@dataclass
+class Candidate:
+    """A table as found in the document, before its rows are read."""
+
+    title: str = ""
+    number: str | None = None
+    unit: str | None = None
+    grids: list[Grid] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+    closed: bool = False
+
+    @property
+    def source(self) -> Source:
+        return self.grids[0].source
+
+
+def unit_in(text: str) -> str | None:
+    m = _UNIT_RE.search(compact(text))
+    return m.group(1) if m else None
+
+
+def number_in(text: str) -> str | None:
+    t = compact(text)
+    if _NUMBER_RE.match(t):
+        return t
+    m = _NUMBER_IN_TEXT_RE.search(t)
+    return m.group(1).replace(" ", "") if m else None
+
+
+def is_title(text: str) -> bool:
+    t = compact(text)
+    if not t or len(t) > _TITLE_MAX or t.startswith(("注", "说明", "备注")):
+        return False
+    if "。" in t or "，" in t or "," in t:
+        return False
+    return kind_from_title(t) is not None and ("表" in t or "情况" in t)
+
+
+def _role(p: Paragraph) -> str:
+    t = compact(p.text)
+    if not t or _PAGE_RE.match(t) or _YEAR_LINE_RE.match(t):
+        return "furniture"
+    if _NOTE_RE.match(t):
+        return "note"
+    if is_title(t):
+        return "title"
+    if number_in(t) and len(t) <= 12:
+        return "number"
+    if unit_in(t) and len(t) <= 40:
+        return "unit"
+    if _DEPT_RE.match(t) and len(t) <= 60:
+        return "dept"
+    return "prose"
+
+
+def find_tables(doc: Document) -> list[Candidate]:
+    """Group the document's grids into table candidates, in document order."""
+    out: list[Candidate] = []
+    pending: list[tuple[str, Paragraph]] = []  # paragraphs since the last grid
+    for block in doc.blocks:
+        if isinstance(block, Paragraph):
+            role = _role(block)
+            if role == "note" and out and not pending_has(pending, "title", "prose", "number"):
+                out[-1].notes.append(clean(block.text))
+                out[-1].closed = True
+                continue
+            pending.append((role, block))
+            continue
+        grid: Grid = block
+        titles = [p for r, p in pending if r == "title"]
+        numbers = [number_in(p.text) for r, p in pending if r in ("number", "title") and number_in(p.text)]
+        units = [unit_in(p.text) for r, p in pending if unit_in(p.text)]
+        prose = [p for r, p in pending if r == "prose"]
+        prev = out[-1] if out else None
+        continues = (
+            prev is not None
+            and not prev.closed
+            and not prose
+            and not numbers
+            and (not titles or all(_same_title(compact(t.text), prev.title) for t in titles))
+        )
+        if continues and prev is not None:
+            prev.grids.append(grid)
+        else:
+            cand = Candidate(
+                title=clean(titles[-1].text) if titles else "",
+                number=numbers[-1] if numbers else None,
+                unit=units[-1] if units else None,
+                grids=[grid],
+            )
+            if not cand.title and prose and len(compact(prose[-1].text)) <= _TITLE_MAX and "表" in prose[-1].text:
+                cand.title = clean(prose[-1].text)
+            out.append(cand)
+        pending = []
+    return out
+
+
+def pending_has(pending: list[tuple[str, Paragraph]], *roles: str) -> bool:
+    return any(r in roles for r, _ in pending)
+
+
+def _same_title(a: str, b: str) -> bool:
+    b = compact(b)
+    return a == b or kind_from_title(a) == kind_from_title(b)

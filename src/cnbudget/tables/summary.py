@@ -1,0 +1,194 @@
+"""Two-sided summary tables: 收支总表 (``summary``) and 财政拨款收支总表 (``fiscal_summary``).
+
+Each printed line holds an income item and an expenditure item side by side; each becomes its
+own ``Row`` with ``side`` and ``item`` (see docs/model.md for the items).  行次 columns and
+栏次 rows are recognised and never read as amounts.
+"""
+
+from __future__ import annotations
+
+import re
+
+from cnbudget.codes.classes import function_class_code
+from cnbudget.model import Column, Row, Table
+from cnbudget.numbers import parse_amount
+from cnbudget.tables.cells import cjk_only, compact, has_cjk, is_ordinal_column
+from cnbudget.tables.columns import column_id
+from cnbudget.tables.rows import TableLines
+
+_ORDINAL_PREFIX = re.compile(r"^[(（]?[一二三四五六七八九十]+[)）]?[、.．]?|^\d+[、.．]")
+
+# Income-side items, tried in order on the label with its ordinal prefix removed.
+_INCOME_ITEMS: tuple[tuple[str, str], ...] = (
+    (r"^本年收入合计|^本年收入$", "current_total"),
+    (r"^收入总计|^总计$|^总$", "grand_total"),
+    (r"^收入合计", "收入合计"),
+    (r"使用非财政拨款结余|非财政拨款结余", "non_fiscal_surplus"),
+    (r"事业基金弥补", "business_fund"),
+    (r"上年结转|年初.*结转|结转结余$", "carryover"),
+    (r"^其中[:：]?财政拨款|^财政拨款$", "fiscal"),
+    (r"经常收入", "general_budget.regular"),
+    (r"非税收入", "general_budget.nontax"),
+    (r"清算收入", "general_budget.settlement"),
+    (r"基数供给", "general_budget.base"),
+    (r"上级转移支付.*政府性基金", "transfer.gov_fund"),
+    (r"上级转移支付", "transfer"),
+    (r"一般公共预算", "general_budget"),
+    (r"政府性基金", "gov_fund"),
+    (r"国有资本", "state_capital"),
+    (r"财政专户", "special_account"),
+    (r"事业单位经营收入|^经营收入", "operating"),
+    (r"事业收入", "business"),
+    (r"上级补助", "superior_subsidy"),
+    (r"附属单位", "affiliated"),
+    (r"^其他收入$", "other"),
+    (r"^其他$", "other_misc"),
+)
+_EXPENDITURE_ITEMS: tuple[tuple[str, str], ...] = (
+    (r"^本年支出合计|^本年支出$", "current_total"),
+    (r"^支出总计|^总计$|^总$", "grand_total"),
+    (r"^支出合计", "支出合计"),
+    (r"结余分配", "surplus_distribution"),
+    (r"年末.*结转|年终.*结转|结转下年", "carryover_out"),
+)
+_CARRYOVER_PARTS = {"general_budget", "gov_fund", "state_capital"}
+_SKIP_RE = re.compile(r"^(栏次|行次|项目|收入|支出|项目行次|金额)$")
+
+
+def _item(label: str, patterns: tuple[tuple[str, str], ...]) -> str | None:
+    for pat, item in patterns:
+        if re.search(pat, label):
+            return item
+    return None
+
+
+def _label_of(cells: list[str], start: int, stop: int) -> str:
+    """The label of one side: its text cells, without 行次 digits or OCR latin noise."""
+    parts = []
+    for c in cells[start:stop]:
+        if parse_amount(c) is not None and not has_cjk(c):
+            break
+        parts.append(c)
+    text = compact("".join(parts))
+    text = re.sub(r"\d+$", "", text)
+    return text
+
+
+def _clean_label(label: str) -> str:
+    s = _ORDINAL_PREFIX.sub("", label)
+    s = re.sub(r"[A-Za-z.·:：\s]+$", "", s)
+    return s.strip()
+
+
+def parse_two_sided(kind: str, title: str, tl: TableLines, source, number: str | None) -> Table:
+    width = tl.width
+    data = tl.data
+    cols = list(range(width))
+    label_counts = [sum(1 for ln in data if c < len(ln.cells) and has_cjk(ln.cells[c]) and cjk_only(ln.cells[c])) for c in cols]
+    ordinal = [
+        is_ordinal_column([ln.cells[c] if c < len(ln.cells) else "" for ln in data])
+        or any(w in "".join(compact(h.cells[c]) for h in tl.header if c < len(h.cells)) for w in ("行次",))
+        for c in cols
+    ]
+    label_cols = sorted(sorted(cols, key=lambda c: -label_counts[c])[:2])
+    inc_col, exp_col = (label_cols + [width])[:2] if len(label_cols) >= 2 else (0, width)
+    amount_counts = [
+        sum(1 for ln in data if c < len(ln.cells) and parse_amount(ln.cells[c]) is not None) for c in cols
+    ]
+    inc_amounts = [c for c in range(inc_col + 1, exp_col) if not ordinal[c] and amount_counts[c] > 0]
+    exp_amounts = [c for c in range(exp_col + 1, width) if not ordinal[c] and (amount_counts[c] > 0 or _header_label(tl, c))]
+    # the expenditure side's amount columns end where no header label and no data stands
+    exp_amounts = [c for c in exp_amounts if amount_counts[c] > 0 or column_id([_header_label(tl, c)])]
+    exp_ids = _expenditure_ids(kind, tl, exp_amounts)
+    inc_value_col = inc_amounts[0] if inc_amounts else None
+
+    rows: list[Row] = []
+    mode = {"income": "current", "expenditure": "current"}
+    seen: dict[str, set[str]] = {"income": set(), "expenditure": set()}
+    for ln in data:
+        cells = ln.cells + [""] * (width - len(ln.cells))
+        first_inc = inc_value_col if inc_value_col is not None else exp_col
+        inc_label = _clean_label(_label_of(cells, inc_col, first_inc))
+        exp_label = _clean_label(_label_of(cells, exp_col, (exp_amounts or [width])[0])) if exp_col < width else ""
+        if inc_label and not _SKIP_RE.match(inc_label):
+            item = _item(inc_label, _INCOME_ITEMS)
+            if item == "收入合计":
+                item = "grand_total" if "current_total" in seen["income"] else "current_total"
+            if item == "carryover":
+                mode["income"] = "carryover"
+            elif item in ("current_total", "grand_total"):
+                mode["income"] = "current"
+            elif item in _CARRYOVER_PARTS and mode["income"] == "carryover":
+                item = f"carryover.{item}"
+            values = {}
+            if inc_value_col is not None:
+                v = parse_amount(cells[inc_value_col])
+                if v is not None:
+                    values["total"] = v
+            if item or values:
+                seen["income"].add(item or "")
+                rows.append(Row(code=None, name=inc_label, values=values, source=ln.source, side="income", item=item))
+        if exp_label and not _SKIP_RE.match(exp_label):
+            item = _item(exp_label, _EXPENDITURE_ITEMS)
+            code = None
+            if item is None:
+                code = function_class_code(exp_label)
+                item = code
+            if item == "支出合计":
+                item = "grand_total" if "current_total" in seen["expenditure"] else "current_total"
+            values = {}
+            for c, cid in zip(exp_amounts, exp_ids, strict=True):
+                v = parse_amount(cells[c])
+                if v is not None:
+                    values[cid] = v
+            if item or values:
+                seen["expenditure"].add(item or "")
+                rows.append(
+                    Row(code=code, name=exp_label, values=values, source=ln.source, side="expenditure", item=item)
+                )
+    columns = [Column(id="total", label="金额")] + [
+        Column(id=cid, label=_header_label(tl, c) or cid) for c, cid in zip(exp_amounts, exp_ids, strict=True) if cid != "total"
+    ]
+    uncertain = [] if inc_value_col is not None else ["收入栏金额列未能确定"]
+    return Table(
+        kind=kind,
+        title=title,
+        unit=tl.unit,
+        columns=tuple(columns),
+        rows=tuple(rows),
+        source=source,
+        number=number,
+        header=tuple(tuple(h.cells) for h in tl.header),
+        uncertain=tuple(uncertain),
+    )
+
+
+def _header_label(tl: TableLines, c: int) -> str:
+    return "/".join(compact(h.cells[c]) for h in tl.header if c < len(h.cells) and compact(h.cells[c]))
+
+
+_STANDARD_EXP = {
+    4: ["total", "general_budget", "gov_fund", "state_capital"],
+    5: ["total", "general_budget", "fiscal", "gov_fund", "state_capital"],
+}
+
+
+def _expenditure_ids(kind: str, tl: TableLines, cols: list[int]) -> list[str]:
+    if len(cols) <= 1:
+        return ["total"] * len(cols)
+    ids: list[str | None] = []
+    for c in cols:
+        path = [compact(h.cells[c]) for h in tl.header if c < len(h.cells) and compact(h.cells[c])]
+        cid = column_id(path) if path else None
+        if cid in ("current_total",):
+            cid = "total"
+        ids.append(cid)
+    standard = _STANDARD_EXP.get(len(cols))
+    if standard and (None in ids or len(set(ids)) < len(ids)):
+        return standard
+    out: list[str] = []
+    for k, cid in enumerate(ids):
+        out.append(cid if cid and cid not in out else f"c{cols[k] + 1}")
+    return out
+
+

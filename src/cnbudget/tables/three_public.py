@@ -1,0 +1,67 @@
+"""The "三公" table: one line of figures under a two- or three-level header.
+
+Budget tables print six figures (合计, 因公出国(境)费, 公务用车购置及运行费 小计 / 购置费 /
+运行费, 公务接待费); final-account tables print them twice, under 预算数 and 决算数.  The
+header decides the ids where it can be read; a garbled header falls back on that standard
+order, and says so in ``Table.matched``.
+"""
+
+from __future__ import annotations
+
+from cnbudget.model import Column, Row, Table
+from cnbudget.numbers import parse_amount
+from cnbudget.tables.cells import is_ordinal_row
+from cnbudget.tables.columns import column_id
+from cnbudget.tables.header import flatten
+from cnbudget.tables.rows import TableLines
+
+_BUDGET = ["total", "abroad", "vehicle", "vehicle_purchase", "vehicle_operation", "reception"]
+_LABELS = ["合计", "因公出国（境）费", "公务用车购置及运行费", "公务用车购置费", "公务用车运行费", "公务接待费"]
+
+
+def parse_three_public(title: str, tl: TableLines, source, number: str | None) -> Table:
+    lines = [ln for ln in tl.data if not is_ordinal_row(ln.cells)]
+    value_lines = [ln for ln in lines if any(parse_amount(c) is not None for c in ln.cells)]
+    width = tl.width
+    paths = flatten([h.cells for h in tl.header], width)
+    header_ids = [column_id(p) for p in paths]
+    uncertain: list[str] = []
+    if width >= 12 or (value_lines and len(value_lines[-1].cells) >= 12):
+        standard = [f"budget.{i}" for i in _BUDGET] + [f"actual.{i}" for i in _BUDGET]
+        labels = [f"预算数/{x}" for x in _LABELS] + [f"决算数/{x}" for x in _LABELS]
+    else:
+        standard, labels = list(_BUDGET), list(_LABELS)
+    n = len(standard)
+    ids = header_ids[:n]
+    if len(ids) == n and None not in ids and len(set(ids)) == n and set(ids) == set(standard):
+        col_ids = [str(i) for i in ids]
+        col_labels = ["/".join(p) for p in paths[:n]]
+    else:
+        col_ids, col_labels = standard, labels
+    rows: list[Row] = []
+    for ln in value_lines[-1:]:
+        cells = [c for c in ln.cells]
+        cells = (cells + [""] * n)[:n]
+        values = {}
+        for cid, c in zip(col_ids, cells, strict=True):
+            v = parse_amount(c)
+            if v is not None:
+                values[cid] = v
+        rows.append(Row(code=None, name="“三公”经费", values=values, source=ln.source, item="total"))
+    if not value_lines:
+        uncertain.append("未找到“三公”经费数字行")
+    matched_note = "" if col_ids is not standard else "（表头按标准列序读取）"
+    return Table(
+        kind="three_public",
+        title=title,
+        unit=tl.unit,
+        columns=tuple(Column(id=i, label=lab) for i, lab in zip(col_ids, col_labels, strict=True)),
+        rows=tuple(rows),
+        source=source,
+        number=number,
+        header=tuple(tuple(h.cells) for h in tl.header),
+        uncertain=tuple(uncertain),
+        matched=matched_note,
+    )
+
+
