@@ -47,9 +47,7 @@ class Rule:
             return False
         if doc.meta.kind and doc.meta.kind not in self.doc_kinds:
             return False
-        if self.kinds and not any(t.kind in self.kinds for t in doc.tables):
-            return False
-        return True
+        return not (self.kinds and not any(t.kind in self.kinds for t in doc.tables))
 
 
 RULES: dict[str, Rule] = {}

@@ -66,7 +66,9 @@ class _CatalogInfo:
 
 CATALOGS: dict[str, _CatalogInfo] = {
     FUNCTION: _CatalogInfo(FUNCTION, "支出功能分类科目", "function.csv", 2019, 2025, (3, 5, 7)),
-    ECONOMIC: _CatalogInfo(ECONOMIC, "部门预算支出经济分类科目", "economic_department.csv", 2018, 2025, (3, 5)),
+    ECONOMIC: _CatalogInfo(
+        ECONOMIC, "部门预算支出经济分类科目", "economic_department.csv", 2018, 2025, (3, 5)
+    ),
     GOV_ECONOMIC: _CatalogInfo(
         GOV_ECONOMIC, "政府预算支出经济分类科目", "economic_government.csv", 2018, 2025, (3, 5)
     ),
@@ -270,9 +272,9 @@ def suggest_code(
     scored: dict[str, tuple[float, CodeEntry]] = {}
     for entry in entries(catalog, year):
         resemblance = _code_resemblance(digits, entry.code)
-        if name is not None and resemblance == 0.0 and entry.code[:3] == digits[:3]:
-            if name_matches(entry, name):
-                resemblance = _SAME_CLASS
+        same_class = entry.code[:3] == digits[:3]
+        if name is not None and resemblance == 0.0 and same_class and name_matches(entry, name):
+            resemblance = _SAME_CLASS
         if resemblance == 0.0:
             continue
         if name is None:

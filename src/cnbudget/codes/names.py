@@ -24,7 +24,9 @@ _FULLWIDTH = str.maketrans(
     "0123456789()[][],:;\"\"''",
 )
 # "（十）", "八、", "3.", "(2)" — never a bare leading 一 (一般公共服务支出).
-_ORDINAL = re.compile(r"^(?:[(][一二三四五六七八九十\d]+[)][、.．]?|[一二三四五六七八九十]+[、.．]|\d+[、.．)])")
+_ORDINAL = re.compile(
+    r"^(?:[(][一二三四五六七八九十\d]+[)][、.．]?|[一二三四五六七八九十]+[、.．]|\d+[、.．)])"
+)
 _LEVEL_MARK = re.compile(r"[(](?:类|款|项)[)]")
 _QUOTES = re.compile(r"[\"'「」『』]")
 

@@ -1,10 +1,26 @@
-"""Section headings (placeholder until the narrative stage lands)."""
+"""Section headings of a disclosure, for the completeness rules (which 情况说明 sections it has).
+
+The headings come from ``outline``: 第X部分 (level 1), 一、 (level 2), （一） (level 3) and
+markdown headings, in reading order.  The 目录 is skipped (its entries are not sections), as are
+numbered items "1、…" that are not markdown headings, and headings inside the 名词解释.
+"""
 
 from __future__ import annotations
 
 from cnbudget.document import Document
 from cnbudget.model import Section
+from cnbudget.narrative.outline import Heading, outline
 
 
 def extract_sections(doc: Document) -> list[Section]:
-    return []
+    """The document's headings as ``Section``s (title as printed, level, source line)."""
+    out: list[Section] = []
+    for item in outline(doc):
+        if not isinstance(item, Heading) or item.part == "toc":
+            continue
+        if item.level == 4:
+            continue  # a numbered item of a list, not a section
+        if item.part == "glossary" and item.level != 1:
+            continue
+        out.append(Section(title=item.text, source=item.source, level=item.level))
+    return out

@@ -3,6 +3,11 @@
 Modules:
     sniff   — pick the format from the file's content (magic bytes), not only its name
     text    — .txt / .md: tab-separated rows, markdown pipe tables, headings, OCR noise
+    pdf     — .pdf: text layer (PDFium) or OCR; ruled tables with spans (pdf_grid, pdf_ocr)
+    xlsx    — .xlsx (openpyxl), and the sheet shaping shared by the tabular readers
+    xls     — .xls (xlrd), shaped like .xlsx
+    docx    — .docx (python-docx): paragraphs, headings and tables in document order
+    html    — .html (lxml): text, headings and tables with rowspan / colspan
 
 The registry ``READERS`` maps a format name to its reader function ``(path, data) -> Document``.
 Readers raise ``UnreadableFile`` (a ``CnbudgetError``) for what they cannot read.
@@ -15,14 +20,31 @@ from pathlib import Path
 
 from cnbudget.document import Document
 from cnbudget.errors import UnreadableFile
-from cnbudget.readers import text
+from cnbudget.readers import docx, html, pdf, text, xls, xlsx
 from cnbudget.readers.sniff import sniff_format
 
 Reader = Callable[[str, bytes], Document]
 
 READERS: dict[str, Reader] = {
     "text": text.read,
+    "pdf": pdf.read,
+    "xlsx": xlsx.read,
+    "xls": xls.read,
+    "docx": docx.read,
+    "html": html.read,
+    # Formats sniffed but not readable: a clear reason instead of "unsupported format".
+    "encrypted": lambda path, data: _refuse_encrypted(path),
+    "doc": lambda path, data: _refuse(path, "旧版 Word (.doc) 文件不受支持，请另存为 .docx (legacy .doc unsupported)"),
 }
+
+
+def _refuse(path: str, reason: str) -> Document:
+    raise UnreadableFile(reason, file=path)
+
+
+def _refuse_encrypted(path: str) -> Document:
+    kind = {".docx": "Word", ".doc": "Word"}.get(Path(path).suffix.lower(), "Excel")
+    return _refuse(path, f"{kind} 文件已加密或设有打开密码，请去除密码后再读取 (encrypted or password-protected file)")
 
 
 def register(fmt: str, reader: Reader) -> None:

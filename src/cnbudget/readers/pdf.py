@@ -99,7 +99,7 @@ def read(path: str, data: bytes, settings: PdfSettings = SETTINGS) -> Document:
             except pdfium.PdfiumError as e:
                 raise UnreadableFile(f"PDF 第{i + 1}页无法解析 (page {i + 1} is damaged: {e})", file=path) from e
             try:
-                layout, scanned = _page_layout(page, i + 1, settings)
+                layout, scanned = _page_layout(page, i + 1, settings, data)
                 if scanned:
                     from cnbudget.readers import pdf_ocr
 
@@ -124,17 +124,20 @@ def _open(path: str, data: bytes) -> pdfium.PdfDocument:
     try:
         return pdfium.PdfDocument(data)
     except pdfium.PdfiumError as e:
-        msg = str(e)
-        if "password" in msg.lower() or "security" in msg.lower():
+        code = getattr(e, "err_code", None)
+        if code in (pdfium_c.FPDF_ERR_PASSWORD, pdfium_c.FPDF_ERR_SECURITY):
             raise UnreadableFile("PDF 已加密，需要密码才能打开 (the PDF is encrypted / password-protected)",
                                  file=path) from e
-        raise UnreadableFile(f"PDF 文件已损坏，无法打开 (corrupt PDF: {msg})", file=path) from e
+        if code == pdfium_c.FPDF_ERR_SUCCESS:  # PDFium refuses a document with no page at all
+            raise UnreadableFile("PDF 没有任何页面 (the PDF has no pages)", file=path) from e
+        raise UnreadableFile(f"PDF 文件已损坏，无法打开 (corrupt PDF: {e})", file=path) from e
 
 
 # ---------------------------------------------------------------------------------- one page
 
 
-def _page_layout(page: pdfium.PdfPage, number: int, settings: PdfSettings) -> tuple[PageLayout, bool]:
+def _page_layout(page: pdfium.PdfPage, number: int, settings: PdfSettings,
+                 data: bytes = b"") -> tuple[PageLayout, bool]:
     """The page's glyphs and ruling segments in its reading frame; and whether it is scanned."""
     w, h = page.get_width(), page.get_height()
     raw_glyphs, angles = _glyphs(page)
@@ -162,6 +165,12 @@ def _page_layout(page: pdfium.PdfPage, number: int, settings: PdfSettings) -> tu
         # the loose box's height is the font's line height: our "em" (the PDF font size is
         # not, it ignores the text matrix)
         layout.glyphs.append(Glyph(text, x0, y0, x1, y1, max(y1 - y0, 1.0), space))
+    if rotation and rotation == page.get_rotation() % 360 and data:
+        # PDFium's text page misses some turned text (seen with non-embedded CID fonts);
+        # pdfminer reads a /Rotate page in its displayed frame, which is our reading frame here
+        other = _plumber_glyphs(data, number - 1)
+        if len(other) > len(layout.glyphs):
+            layout.glyphs = other
     for x0, y0, x1, y1 in segments:
         ax, ay = tx(x0, y0)
         bx, by = tx(x1, y1)
@@ -170,6 +179,24 @@ def _page_layout(page: pdfium.PdfPage, number: int, settings: PdfSettings) -> tu
         else:
             layout.segments.append(Segment(False, ax, min(ay, by), max(ay, by)))
     return layout, False
+
+
+def _plumber_glyphs(data: bytes, index: int) -> list[Glyph]:
+    import io
+
+    import pdfplumber
+
+    out: list[Glyph] = []
+    try:
+        with pdfplumber.open(io.BytesIO(data)) as pdf:
+            for ch in pdf.pages[index].chars:
+                text = ch["text"]
+                if text and not text.isspace():
+                    out.append(Glyph(text, ch["x0"], ch["top"], ch["x1"], ch["bottom"],
+                                     max(ch["bottom"] - ch["top"], 1.0)))
+    except Exception:  # noqa: BLE001 - a second opinion only; PDFium's reading stands
+        return []
+    return out
 
 
 _RawGlyph = tuple[str, float, float, float, float, bool]
@@ -207,7 +234,8 @@ def _dominant_rotation(angles: list[float]) -> int:
     for a in angles:
         if a < 0:
             continue
-        votes[int(round(math.degrees(a) / 90.0)) % 4 * 90] += 1
+        # PDFium measures the angle clockwise; our rotations are counter-clockwise
+        votes[(4 - int(round(math.degrees(a) / 90.0))) % 4 * 90] += 1
     return votes.most_common(1)[0][0] if votes else 0
 
 

@@ -446,6 +446,7 @@ def _paragraphs(glyphs: list[Glyph], page: PageLayout, settings: GridSettings) -
     if not pieces:
         return []
     right = max(p.x1 for p in pieces)
+    left = min(p.x0 for p in pieces)
     paras: list[list[TextLine]] = []
     for p in sorted(pieces, key=lambda p: (p.top, p.x0)):
         if paras:
@@ -454,6 +455,7 @@ def _paragraphs(glyphs: list[Glyph], page: PageLayout, settings: GridSettings) -
             continues = (
                 -0.2 * em <= p.top - last.bottom < 1.5 * em
                 and last.x1 >= right - 2.0 * em
+                and last.x0 <= left + 4.0 * em
                 and p.x0 <= last.x0 + 0.5 * em
                 and abs(p.size - last.size) < 0.25 * em
                 and not _NUMBER_RE.match(p.text)

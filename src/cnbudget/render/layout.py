@@ -36,6 +36,7 @@ class PrintedTable:
     width: int
     body: tuple[tuple[str, ...], ...]
     notes: tuple[str, ...]
+    amount_cols: frozenset[int] = frozenset()  # grid columns holding amounts (right-aligned, numeric)
 
     def header_grid(self) -> list[list[str]]:
         """Header rows as a grid: a merged cell's text in its top-left cell, '' elsewhere."""
@@ -161,4 +162,5 @@ def printed(table: Table, department: str | None, doc_kind: str | None = "budget
         width=width,
         body=tuple(tuple(r) for r in body),
         notes=table.notes,
+        amount_cols=frozenset(i for i, leaf in enumerate(layout.leaves()) if leaf.id is not None),
     )

@@ -2,8 +2,9 @@
 一般公共预算支出, 政府性基金, 国有资本经营), the budget-layout basic and economic tables,
 projects, carryover, procurement and purchased services.
 
-Columns are told apart by what the data holds (codes, names, amounts) and what the flattened
-header says; amounts get their ids from ``columns.column_id``.
+The name column is the one holding the most distinct names; everything left of it (codes,
+types) and text columns right of it are key columns; the remaining columns are amounts, whose
+ids come from the flattened header (``columns.column_id``).
 """
 
 from __future__ import annotations
@@ -17,7 +18,6 @@ from cnbudget.tables.cells import (
     compact,
     has_cjk,
     is_code,
-    is_ordinal_column,
     is_project_code,
     is_total_label,
 )
@@ -25,20 +25,39 @@ from cnbudget.tables.columns import column_id
 from cnbudget.tables.header import ColumnProfile, flatten
 from cnbudget.tables.rows import Line, TableLines
 
-_UNIT_CODE_WORDS = ("单位代码", "单位编码", "部门(单位)代码", "部门代码", "单位编码(项目编号)", "单位编码(项目编码)")
+_UNIT_CODE_WORDS = ("单位代码", "单位编码", "部门(单位)代码", "部门代码", "预算单位编码")
+_ORDINAL_WORDS = ("行次", "栏次")
 
 
-def profile(lines: list[Line], width: int) -> list[ColumnProfile]:
+def _cells(data: list[Line], c: int) -> list[str]:
+    return [ln.cells[c] for ln in data if c < len(ln.cells) and ln.cells[c]]
+
+
+def name_column(data: list[Line], width: int) -> int:
+    """The column with the most distinct names (ties: the leftmost)."""
+    best, best_n = 0, -1
+    for c in range(width):
+        names = {x for x in _cells(data, c) if has_cjk(x) and not is_total_label(x) and parse_amount(x) is None}
+        if len(names) > best_n:
+            best, best_n = c, len(names)
+    return best
+
+
+def profiles_for(
+    data: list[Line], width: int, name_col: int, header: list[list[str]] | None = None
+) -> list[ColumnProfile]:
+    """``header`` marks code columns right of the name column (政府预算经济分类 类/款)."""
+    codeish_cols = {
+        c for h in header or [] for c, cell in enumerate(h) if c > name_col and _codeish(compact(cell))
+    }
     out = []
     for c in range(width):
-        cells = [ln.cells[c] for ln in lines if c < len(ln.cells) and ln.cells[c]]
+        cells = _cells(data, c)
+        amounts = sum(1 for x in cells if parse_amount(x) is not None)
         codes = sum(1 for x in cells if is_code(x) or is_project_code(x))
-        amounts = sum(1 for x in cells if parse_amount(x) is not None and not is_code(x) and not is_project_code(x))
-        # an integer column of amounts ("79", "16") is told from a code column by its neighbours later
-        ints = sum(1 for x in cells if is_code(x) and len(compact(x)) <= 4 and parse_amount(x) is not None)
         texts = sum(1 for x in cells if has_cjk(x) and not is_total_label(x))
-        out.append(ColumnProfile(amounts=amounts, codes=codes, texts=texts))
-        del ints
+        key = c <= name_col or (texts > 0 and texts >= amounts) or (c in codeish_cols and codes == amounts)
+        out.append(ColumnProfile(amounts=amounts, codes=codes, texts=texts, key=key))
     return out
 
 
@@ -46,67 +65,87 @@ def _label(path: list[str]) -> str:
     return "/".join(path)
 
 
+def _codeish(label: str) -> bool:
+    return any(w in label for w in ("编码", "代码", "编号")) or label.split("/")[-1] in ("类", "款", "项")
+
+
 def parse_coded(kind: str, title: str, tl: TableLines, source, number: str | None) -> Table:
     width = tl.width
     data = tl.data
-    header_cells = [ln.cells for ln in tl.header]
-    profiles = profile(data, width)
-    paths = flatten(header_cells, width, profiles)
+    name_col = name_column(data, width) if data else 0
+    profiles = profiles_for(data, width, name_col, [ln.cells for ln in tl.header])
+    paths = flatten([ln.cells for ln in tl.header], width, profiles)
+    labels = [_label(p) for p in paths]
 
-    key_cols, amount_cols = _split_columns(profiles, paths, width)
-    name_col = _name_column(key_cols, paths, data)
-    code_cols = [c for c in key_cols if c < name_col and _is_code_column(c, data, paths)]
-    unit_code_col = next((c for c in code_cols if any(w in "".join(paths[c]) for w in _UNIT_CODE_WORDS)), None)
-    fn_code_cols = [c for c in code_cols if c != unit_code_col]
-    right_code_cols = [c for c in key_cols if c > name_col and _is_code_column(c, data, paths)]
-    text_cols = [c for c in key_cols if c not in code_cols and c != name_col and c not in right_code_cols]
+    key_cols = [c for c in range(width) if profiles[c].key or (c > name_col and _codeish(labels[c]))]
+    amount_cols = [
+        c
+        for c in range(width)
+        if c not in key_cols
+        and not any(w in labels[c] for w in _ORDINAL_WORDS)
+        and (profiles[c].amounts > 0 or column_id(paths[c]) is not None)
+    ]
+    left_codes = [c for c in key_cols if c < name_col and (_codeish(labels[c]) or _mostly_codes(data, c))]
+    unit_col = next((c for c in left_codes if any(w in labels[c] for w in _UNIT_CODE_WORDS)), None)
+    fn_cols = [c for c in left_codes if c != unit_col]
+    joined = _split_parts(data, fn_cols, labels)
+    code_cols = fn_cols if joined else fn_cols[:1]
+    extra_code_cols = [] if joined else fn_cols[1:]
+    right_codes = [c for c in key_cols if c > name_col and (_codeish(labels[c]) or _mostly_codes(data, c))]
+    text_cols = [c for c in key_cols if c not in left_codes and c != name_col and c not in right_codes]
 
-    columns, col_ids, uncertain = _amount_columns(amount_cols, paths, data)
+    columns, col_ids, uncertain = _amount_columns(amount_cols, paths)
     rows: list[Row] = []
     for ln in data:
         cells = ln.cells + [""] * (width - len(ln.cells))
-        values = {}
+        values: dict[str, Decimal] = {}
         for c, cid in zip(amount_cols, col_ids, strict=True):
             v = parse_amount(cells[c])
             if v is not None:
                 values[cid] = v
-        code_parts = [compact(cells[c]) for c in fn_code_cols if compact(cells[c])]
-        code = "".join(code_parts) if code_parts and all(p.isdigit() for p in code_parts) else None
+        parts = [compact(cells[c]) for c in code_cols if compact(cells[c])]
+        code = "".join(parts) if parts and all(p.isdigit() for p in parts) else None
         name = cells[name_col].strip() if name_col < width else ""
-        texts = {}
+        texts: dict[str, str] = {}
         for c in text_cols:
             if cells[c]:
-                texts[_label(paths[c]) or f"c{c + 1}"] = cells[c]
-        for k, c in enumerate(right_code_cols):
+                texts[labels[c].split("/")[-1] or f"c{c + 1}"] = cells[c]
+        for c in extra_code_cols:
             if cells[c]:
-                texts["gov_code" if k == 0 else f"code_{k + 1}"] = compact(cells[c])
+                texts[labels[c].split("/")[-1] or f"c{c + 1}"] = compact(cells[c])
+        for k, c in enumerate(right_codes):
+            if cells[c]:
+                texts["gov_code" if k == 0 else labels[c].split("/")[-1] or f"c{c + 1}"] = compact(cells[c])
+        gov_name = next((cells[c] for c in text_cols if c > name_col and "名称" in labels[c] and c - 1 in right_codes), None)
+        if gov_name:
+            texts = {("gov_name" if v == gov_name and "名称" in k else k): v for k, v in texts.items()}
         item = None
-        unit_code = compact(cells[unit_code_col]) if unit_code_col is not None else ""
-        lead_text = "".join(compact(cells[c]) for c in sorted([*fn_code_cols, name_col]) if c < width)
-        if is_total_label(name) or (not code and is_total_label(lead_text)) or (
-            not code and not name and any(is_total_label(cells[c]) for c in code_cols)
-        ):
+        unit_code = compact(cells[unit_col]) if unit_col is not None else ""
+        lead = "".join(compact(cells[c]) for c in [*code_cols, name_col] if c < width)
+        if is_total_label(name) or (not code and is_total_label(lead)):
             item, name, code = "total", "合计", None
+        elif parts and code is None and not name:
+            name = "".join(parts)  # text printed in the code column
         elif unit_code and not code:
             item, code = "unit", unit_code
-        elif code is None and code_parts and not all(p.isdigit() for p in code_parts):
-            # a code column that holds text (e.g. 合计 printed in the code column)
-            if not name:
-                name = "".join(code_parts)
         bc = bracket_code(name) if name else None
         if bc and not code:
             code, name, item = bc[0], bc[1], "unit"
-        if code is None and is_project_code(name):
-            code, name = compact(name), ""
-        # cells broken over several lines: a row with text only continues the row above
-        if not values and not code and item is None and rows and _is_continuation(cells, name_col, text_cols):
+        if not code and name and (is_project_code(name) or (is_code(name) and not has_cjk(name))):
+            code = compact(name)
+            unit_name = next((v for k, v in texts.items() if "单位" in k), None)
+            if len(code) <= 6:
+                item, name = "unit", unit_name or ""
+            else:
+                name = ""
+        if item is None and not code and not name and values and not rows:
+            item, name = "total", "合计"  # an unlabelled first line of figures is the total
+        if not values and not code and item is None and rows and _continues(cells, name_col, text_cols):
             rows[-1] = _merge_into(rows[-1], name, texts)
             continue
         if not values and not code and item is None and not name and not texts:
             continue
         rows.append(Row(code=code, name=name or None, values=values, source=ln.source, item=item, texts=texts))
-    rows = _merge_name_prefixes(rows)
-    # names of code-keyed second name column (政府预算经济分类 科目名称)
     return Table(
         kind=kind,
         title=title,
@@ -116,66 +155,27 @@ def parse_coded(kind: str, title: str, tl: TableLines, source, number: str | Non
         source=source,
         number=number,
         header=tuple(tuple(h.cells) for h in tl.header),
-        matched="",
         uncertain=tuple(uncertain),
     )
 
 
-def _split_columns(profiles: list[ColumnProfile], paths: list[list[str]], width: int) -> tuple[list[int], list[int]]:
-    """Key columns (codes, names, texts) on the left; amount columns to their right."""
-    key: list[int] = []
-    amount: list[int] = []
-    ordinal_words = ("行次", "栏次")
-    for c in range(width):
-        p = profiles[c]
-        label = "".join(paths[c])
-        if any(w in label for w in ordinal_words):
-            continue
-        if p.is_amount and not (p.codes and _codeish_label(label)):
-            amount.append(c)
-        elif p.texts or p.codes or _codeish_label(label) or ("名称" in label):
-            key.append(c)
-        elif column_id(paths[c]) is not None and not amount and not _codeish_label(label):
-            amount.append(c)
-        elif column_id(paths[c]) is not None and amount:
-            amount.append(c)
-        elif p.amounts == 0 and p.texts == 0 and p.codes == 0 and not label:
-            continue
-    return key, amount
-
-
-def _codeish_label(label: str) -> bool:
-    return any(w in label for w in ("编码", "代码", "编号")) or label in ("类", "款", "项") or label.endswith(("/类", "/款", "/项"))
-
-
-def _is_code_column(c: int, data: list[Line], paths: list[list[str]]) -> bool:
-    label = "".join(paths[c])
-    cells = [ln.cells[c] for ln in data if c < len(ln.cells) and ln.cells[c]]
+def _mostly_codes(data: list[Line], c: int) -> bool:
+    cells = [compact(x) for x in _cells(data, c) if not is_total_label(x)]
     codes = sum(1 for x in cells if is_code(x) or is_project_code(x))
-    if _codeish_label(label) and (codes or not cells):
+    return bool(cells) and codes >= max(1, (len(cells) + 1) // 2)
+
+
+def _split_parts(data: list[Line], cols: list[int], labels: list[str]) -> bool:
+    """Are these code columns the 类/款/项 parts of one code ("208 05 05")?"""
+    if len(cols) < 2:
         return True
-    return bool(cells) and codes >= max(1, len(cells) // 2)
+    if all(labels[c].split("/")[-1] in ("类", "款", "项") for c in cols):
+        return True
+    lengths = [{len(compact(x)) for x in _cells(data, c) if compact(x).isdigit()} for c in cols]
+    return lengths[0] <= {3} and all(L <= {2} for L in lengths[1:])
 
 
-def _name_column(key_cols: list[int], paths: list[list[str]], data: list[Line]) -> int:
-    if not key_cols:
-        return 0
-    prefs = ("项目名称", "科目名称", "单位(科目名称)", "单位（科目名称）", "单位名称", "名称", "项目")
-    for pref in prefs:
-        for c in key_cols:
-            label = "".join(paths[c])
-            if pref in label and "代码" not in label and "编码" not in label:
-                # the first matching column (department classification before government one)
-                return c
-    best, best_n = key_cols[0], -1
-    for c in key_cols:
-        n = len({ln.cells[c] for ln in data if c < len(ln.cells) and has_cjk(ln.cells[c])})
-        if n > best_n:
-            best, best_n = c, n
-    return best
-
-
-def _amount_columns(cols: list[int], paths: list[list[str]], data: list[Line]) -> tuple[list[Column], list[str], list[str]]:
+def _amount_columns(cols: list[int], paths: list[list[str]]) -> tuple[list[Column], list[str], list[str]]:
     ids: list[str] = []
     columns: list[Column] = []
     uncertain: list[str] = []
@@ -200,7 +200,7 @@ def _amount_columns(cols: list[int], paths: list[list[str]], data: list[Line]) -
     return columns, ids, uncertain
 
 
-def _is_continuation(cells: list[str], name_col: int, text_cols: list[int]) -> bool:
+def _continues(cells: list[str], name_col: int, text_cols: list[int]) -> bool:
     filled = [i for i, c in enumerate(cells) if c]
     return bool(filled) and all(i == name_col or i in text_cols for i in filled)
 
@@ -219,14 +219,3 @@ def _merge_into(row: Row, name: str, texts: dict[str, str]) -> Row:
         texts=new_texts,
         repairs=row.repairs,
     )
-
-
-def _merge_name_prefixes(rows: list[Row]) -> list[Row]:
-    return rows
-
-
-def is_ordinal(values: list[str]) -> bool:
-    return is_ordinal_column(values)
-
-
-ZERO = Decimal(0)

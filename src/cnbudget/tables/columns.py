@@ -90,7 +90,7 @@ _LEAF_RE = tuple((re.compile(p), i) for p, i in LEAF_LABELS)
 GROUP_LABELS: tuple[tuple[str, str], ...] = (
     (r"^预算数$|^预算$", "budget"),
     (r"^决算数$|^决算$|^实际支出$", "actual"),
-    (r"上年结转|财政拨款结转结余|年初结转", "carryover"),
+    (r"上年结转|财政拨款结转结余|年初结转|^结转结余$", "carryover"),
 )
 _GROUP_RE = tuple((re.compile(p), i) for p, i in GROUP_LABELS)
 
@@ -118,31 +118,63 @@ def group_prefix(label: str) -> str | None:
 def column_id(path: list[str]) -> str | None:
     """Turn a flattened header path into a column id.
 
-    The deepest label that names something decides the leaf; a generic leaf ("小计", "合计")
-    takes the id of its parent ("基本支出/小计" → basic).  A group label above it (预算数,
-    决算数, 上年结转) becomes a dotted prefix.
+    Key labels (科目名称, 编码, 类/款/项) that slid over an amount column are ignored.  The
+    deepest label that names something decides the leaf; a generic leaf ("小计", "合计") under
+    a column group (基本支出, 一般公共预算 …) takes the group's id.  Group labels above it
+    become dotted prefixes (预算数 → ``budget.``, 上年结转 → ``carryover.``); the 合计 of
+    本年收入 is ``current_total`` and that of 上年结转 is ``carryover``.
     """
     labels = [re.sub(r"\s+", "", p) for p in path if p and p.strip()]
+    labels = [lab for lab in labels if not _KEY_RE.search(lab)]
     if not labels:
         return None
     prefix: str | None = None
+    current = False
     leaf: str | None = None
+    parent_id: str | None = None
     for i, lab in enumerate(labels):
+        last = i == len(labels) - 1
         g = group_prefix(lab)
-        if g and i < len(labels) - 1:
+        if g and not last:
             prefix = g
             continue
+        if _CURRENT_RE.search(lab) and not last:
+            current = True
+            continue
+        if last and g == "carryover" and label_id(lab) in (None, "carryover"):
+            leaf = "carryover" if prefix is None else leaf or "total"
+            break
+        if last and _CURRENT_RE.search(lab) and not _CURRENT_TOTAL_RE.search(lab):
+            leaf = "current_income"
+            break
         cid = label_id(lab)
         if cid is None:
             continue
-        if cid in _WHOLE and leaf is not None:
-            continue  # "基本支出/小计": keep the parent's id
+        if cid == "total" and leaf is None and parent_id is None and not last:
+            continue  # "合计/合计", "总计/…": keep looking deeper
+        if cid == "total" and last and parent_id is not None:
+            leaf = parent_id  # "基本支出/小计" → basic
+            break
         leaf = cid
+        if not last and _GROUP_PARENT_RE.search(lab):
+            parent_id = cid
     if leaf is None:
-        if prefix is not None and labels and group_prefix(labels[-1]) == prefix:
+        if prefix is not None:
             leaf = "total"
         else:
             return None
-    if prefix == "carryover" and leaf == "carryover":
-        leaf = "total"
+    if leaf == "total" and current:
+        return "current_total"
+    if prefix == "carryover":
+        if leaf in ("total", "carryover"):
+            return "carryover"
+        return f"carryover.{leaf}"
     return f"{prefix}.{leaf}" if prefix else leaf
+
+
+_KEY_RE = re.compile(r"^(科目名称|科目编码|功能分类科目编码|编码|代码|类|款|项|栏次|行次)$")
+_CURRENT_RE = re.compile(r"^本年(收入|拨款|财政拨款)$")
+_CURRENT_TOTAL_RE = re.compile(r"合计|小计")
+_GROUP_PARENT_RE = re.compile(
+    r"^(基本支出|项目支出|一般公共预算(拨款|财政拨款)?(收入)?|人员经费|公用经费|公务用车购置及运行(维护)?费|财政专户管理资金|单位资金)$"
+)

@@ -18,6 +18,7 @@ import re
 from dataclasses import dataclass
 
 from cnbudget.tables.cells import compact
+from cnbudget.tables.columns import column_id
 
 # child label pattern → the group labels it belongs under (preferred first)
 _BELONGS: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = tuple(
@@ -37,21 +38,20 @@ _KEY_LABEL_RE = re.compile(r"编码|代码|编号|^类$|^款$|^项$|名称|^项�
 
 @dataclass(frozen=True)
 class ColumnProfile:
-    """What the data rows hold in one column."""
+    """What the data rows hold in one column, and whether it is left of (or is) the name column."""
 
     amounts: int
     codes: int
     texts: int
+    key: bool = False  # at or left of the name column, or a text column
 
     @property
     def is_amount(self) -> bool:
-        return self.amounts > 0 and self.amounts >= self.texts and self.amounts > self.codes
+        return not self.key and self.amounts > 0
 
     @property
     def is_key(self) -> bool:
-        return (self.codes > 0 or self.texts > 0) and self.amounts <= max(self.codes, self.texts) and not (
-            self.amounts > 0 and self.codes == self.amounts and self.texts == 0
-        )
+        return self.key
 
 
 def _spans(row: list[str], lo: int, hi: int) -> list[tuple[int, int, str]]:
@@ -106,9 +106,9 @@ def _align_to_data(row: list[str], profiles: list[ColumnProfile]) -> list[str]:
                 for i, cell in enumerate(row)
                 if compact(cell)
                 and not _KEY_LABEL_RE.search(compact(cell))
+                and column_id([compact(cell)]) is not None
                 and i < len(profiles)
                 and profiles[i].is_key
-                and not profiles[i].is_amount
                 and any(p.is_amount for p in profiles[i + 1 :])
             ),
             None,
@@ -116,20 +116,20 @@ def _align_to_data(row: list[str], profiles: list[ColumnProfile]) -> list[str]:
         if bad is None:
             break
         tail = row[bad:]
-        # drop one empty cell further right (the spurious one) to keep the width
-        try:
-            gap = next(k for k in range(1, len(tail)) if not compact(tail[k]))
-            tail = tail[:gap] + tail[gap + 1 :]
-        except StopIteration:
-            tail = tail[:-1] if tail and not compact(tail[-1]) else tail
+        # keep the width: drop a trailing empty cell, else the first empty one in the tail
+        if tail and not compact(tail[-1]):
+            tail = tail[:-1]
+        else:
+            gap = next((k for k in range(1, len(tail)) if not compact(tail[k])), None)
+            tail = tail[:gap] + tail[gap + 1 :] if gap is not None else tail[:-1]
         row = row[:bad] + [""] + tail
         row = (row + [""] * width)[:width]
     return row
 
 
 def _regroup(row: list[str], parent_spans: list[tuple[int, int, str]]) -> list[str]:
-    """Move labels into the span of the group their words say they belong to."""
-    owner: dict[int, tuple[int, int]] = {}
+    """Move labels into the span of the group their words say they belong to, in order."""
+    target: dict[int, tuple[int, int]] = {}
     for i, cell in enumerate(row):
         lab = compact(cell)
         if not lab:
@@ -137,28 +137,20 @@ def _regroup(row: list[str], parent_spans: list[tuple[int, int, str]]) -> list[s
         for rx, parents in _BELONGS:
             if not rx.search(lab):
                 continue
-            here = next((p for p in parent_spans if p[0] <= i < p[1]), None)
-            if here and any(par in here[2] for par in parents):
-                break
-            target = next(
-                (p for par in parents for p in parent_spans if par in p[2]),
-                None,
-            )
-            if target is not None:
-                owner[i] = (target[0], target[1])
+            span = next((p for par in parents for p in parent_spans if par in p[2]), None)
+            if span is not None:
+                target[i] = (span[0], span[1])
             break
-    if not owner:
+    if not target or all(s0 <= i < s1 for i, (s0, s1) in target.items()):
         return row
-    row = list(row)
+    new = list(row)
+    for i in target:
+        new[i] = ""
     by_span: dict[tuple[int, int], list[int]] = {}
-    for i, span in owner.items():
-        by_span.setdefault(span, []).append(i)
-    for (s0, s1), moved in by_span.items():
-        # all labels already inside the span belong to it too, in reading order
-        members = sorted(set(moved) | {i for i in range(s0, s1) if compact(row[i])})
-        labels = [row[i] for i in members]
-        for i in members:
-            row[i] = ""
-        for k, lab in enumerate(labels[: s1 - s0]):
-            row[s0 + k] = lab
-    return row
+    for i in sorted(target):
+        by_span.setdefault(target[i], []).append(i)
+    for (s0, s1), members in by_span.items():
+        free = [c for c in range(s0, s1) if not compact(new[c])]
+        for c, i in zip(free, members, strict=False):
+            new[c] = row[i]
+    return new

@@ -9,11 +9,10 @@ import re
 from dataclasses import dataclass
 
 from cnbudget.document import Source
-from cnbudget.tables.cells import clean, compact, is_amount, is_code, is_ordinal_row, is_total_label
+from cnbudget.tables.cells import clean, compact, has_cjk, is_amount, is_code, is_ordinal_row, is_total_label
 from cnbudget.tables.segment import Candidate, number_in, unit_in
 
 _FURNITURE_RE = re.compile(r"^(?:编制)?(?:部门|单位)(?:名称)?[:：]|单位[:：]|^公开\d+表$|^表\d+$|^\(\d{4}年度\)$")
-_HEADER_WORDS = ("类", "款", "项", "小计", "科目", "编码", "名称", "经费", "项目", "预算数", "决算数", "合计")
 
 
 @dataclass
@@ -56,9 +55,10 @@ def is_data(line: Line, key_cols: int = 5) -> bool:
     lead = [c for i, c in cells if i < key_cols]
     if any(is_code(c) for c in lead):
         return True
-    if any(is_total_label(c) for c in lead):
-        wordy = [c for _, c in cells if not is_total_label(c) and any(w in compact(c) for w in _HEADER_WORDS)]
-        return len(wordy) < 2
+    first = cells[0][1]
+    if is_total_label(first) and cells[0][0] < key_cols:
+        # a 合计 row: the label first, then only amounts (or OCR noise without CJK)
+        return all(not has_cjk(c) or is_total_label(c) for _, c in cells[1:])
     return False
 
 

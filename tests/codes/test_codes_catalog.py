@@ -84,8 +84,6 @@ def test_economic_code_official_and_local():
     local = economic_code("3010201")
     assert isinstance(local, CodeEntry)
     assert (local.code, local.name, local.local, local.local_code) == ("30102", "津贴补贴", True, "3010201")
-    assert economic_code("3019901") is None  # 30199 exists, but 30199 is not 3019 9…: no parent 30199? see next
-    assert economic_code("3019901".replace("301990", "301990")) is None or True
 
 
 def test_economic_local_code_needs_an_official_parent():
@@ -185,8 +183,24 @@ def test_coverage_describes_catalogs():
     fn = cov["function"]
     assert (fn.first_year, fn.last_year) == (2019, 2025)
     assert fn.by_level["类"] >= 25 and fn.by_level["项"] > 500
-    for cls in ("201", "204", "205", "206", "207", "208", "210", "211", "212", "213", "214", "220", "221", "224", "229"):
-        assert cls in fn.detailed_classes
+    priority = [
+        "201",
+        "204",
+        "205",
+        "206",
+        "207",
+        "208",
+        "210",
+        "211",
+        "212",
+        "213",
+        "214",
+        "220",
+        "221",
+        "224",
+        "229",
+    ]
+    assert set(priority) <= set(fn.detailed_classes)
     assert covers_year("function", 2024)
     assert not covers_year("function", 2016)
     assert covers_year("economic", 2018)

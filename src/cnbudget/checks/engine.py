@@ -1,0 +1,158 @@
+"""The engine: run every applicable rule over a disclosure, isolating each one.
+
+``check_disclosure(d, against=None) -> CheckReport``.  A rule that raises becomes one
+``engine.rule_failed`` finding and the other rules go on.  Findings come back sorted by
+severity, then table, then the printed position.  The report also says how much was verified
+(identities and comparisons checked vs could not verify).
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from cnbudget.checks.context import CheckSettings, Context, Coverage
+from cnbudget.checks.registry import RULES, finding
+from cnbudget.model import Disclosure, Finding
+
+_SEVERITY_ORDER = {"error": 0, "warning": 1, "info": 2}
+_TABLE_ORDER = ["summary", "income", "expenditure", "fiscal_summary", "general_expenditure", "basic_expenditure", "three_public", "gov_fund", "state_capital", "economic_summary", "projects", "carryover", "procurement", "purchased_services", "performance_targets", "performance_review", "other"]
+
+
+@dataclass(frozen=True)
+class CheckReport:
+    """The findings on one file and how much of it could be verified."""
+
+    file: str
+    findings: tuple[Finding, ...]
+    coverage: Coverage = field(default_factory=Coverage)
+    seconds: float = 0.0
+
+    def count(self, severity: str) -> int:
+        return sum(1 for f in self.findings if f.severity == severity)
+
+    @property
+    def summary(self) -> dict[str, int]:
+        return {s: self.count(s) for s in ("error", "warning", "info")}
+
+    @property
+    def has_errors(self) -> bool:
+        return self.count("error") > 0
+
+    def of_rule(self, rule_id: str) -> list[Finding]:
+        return [f for f in self.findings if f.rule == rule_id]
+
+
+def _sort_key(f: Finding) -> tuple[Any, ...]:
+    t = _TABLE_ORDER.index(f.table) if f.table in _TABLE_ORDER else (len(_TABLE_ORDER) if f.table else -1)
+    src = f.source
+    return (
+        _SEVERITY_ORDER.get(f.severity, 9),
+        t,
+        (src.page or 0, src.line or 0) if src else (0, 0),
+        f.rule,
+        f.row or "",
+        f.column or "",
+    )
+
+
+def _load_rules() -> None:
+    """Import the rule families so their decorators register them."""
+    from cnbudget.checks import (  # noqa: F401
+        codes,
+        completeness,
+        cross_table,
+        inclusions,
+        narrative,
+        performance,
+        summary_sides,
+        within_table,
+    )
+
+
+def check_disclosure(
+    d: Disclosure,
+    against: Disclosure | None = None,
+    settings: CheckSettings | None = None,
+    only: set[str] | None = None,
+) -> CheckReport:
+    """Run every applicable rule (or only the ids in ``only``) and collect their findings."""
+    _load_rules()
+    started = time.perf_counter()
+    ctx = Context(against=against, settings=settings or CheckSettings())
+    found: list[Finding] = []
+    for r in RULES.values():
+        if only is not None and r.id not in only:
+            continue
+        if not r.applies_to(d, against is not None):
+            if r.func is not None:
+                ctx.coverage.rules_skipped += 1
+            continue
+        ctx.current_rule = r.id
+        ctx.coverage.rules_run += 1
+        try:
+            assert r.func is not None
+            out = list(r.func(d, ctx))
+        except Exception as e:  # noqa: BLE001 - a crashing rule must not stop the others
+            found.append(
+                finding(
+                    "engine.rule_failed",
+                    f"规则 {r.id} 执行出错，该项未能核验：{type(e).__name__}: {e} — rule {r.id} crashed",
+                    row=None,
+                )
+            )
+            ctx.unverified()
+            continue
+        found.extend(_cap_unverified(out, ctx.settings.max_could_not_verify))
+    found = _dedupe(found)
+    found.sort(key=_sort_key)
+    return CheckReport(
+        file=d.file, findings=tuple(found), coverage=ctx.coverage, seconds=time.perf_counter() - started
+    )
+
+
+def _cap_unverified(out: list[Finding], cap: int) -> list[Finding]:
+    kept: list[Finding] = []
+    n = 0
+    for f in out:
+        if f.rule == "verify.could_not_verify":
+            n += 1
+            if n > cap:
+                continue
+        kept.append(f)
+    return kept
+
+
+def _dedupe(found: list[Finding]) -> list[Finding]:
+    seen: set[tuple[Any, ...]] = set()
+    out: list[Finding] = []
+    for f in found:
+        key = (f.rule, f.severity, f.message, f.table, f.row, f.column)
+        if key in seen:
+            continue
+        seen.add(key)
+        out.append(f)
+    return out
+
+
+def check_file(path: str | Path, against: str | Path | None = None) -> CheckReport:
+    """Parse a file (and last year's) and check it.  Raises ``CnbudgetError`` on bad input."""
+    from cnbudget.parse import parse_file
+
+    d = parse_file(path)
+    last = parse_file(against) if against is not None else None
+    return check_disclosure(d, against=last)
+
+
+def report_to_json(report: CheckReport) -> dict[str, Any]:
+    """DESIGN.md's shape: ``{"file", "findings", "summary"}`` (+ ``"coverage"``)."""
+    from cnbudget.serialize import finding_to_json
+
+    return {
+        "file": report.file,
+        "findings": [finding_to_json(f) for f in report.findings],
+        "summary": report.summary,
+        "coverage": report.coverage.to_json(),
+    }

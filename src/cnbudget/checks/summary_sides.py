@@ -1,0 +1,230 @@
+"""Rules on the two-sided summary tables (``summary``, ``fiscal_summary``).
+
+    summary.balance       收入方：本年收入 + 上年结转 (+ 使用非财政拨款结余) = 收入总计；
+                          支出方：本年支出 + 年末结转 (+ 结余分配) = 支出总计；收入总计 = 支出总计
+    summary.classes       支出方各功能分类(类)之和 = 本年支出合计
+    summary.income_items  收入方各项收入之和 = 本年收入合计；一般公共预算 = 经常收入 + 非税；
+                          上年结转 = 其各项
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from decimal import Decimal
+
+from cnbudget.checks.context import Context
+from cnbudget.checks.registry import finding, rule
+from cnbudget.checks.values import col_label, fmt, fmt_iv, iv, iv_sum, table_label
+from cnbudget.model import Disclosure, Finding, Row, Table
+
+KINDS = ("summary", "fiscal_summary")
+
+INCOME_ITEMS = (
+    "general_budget",
+    "fiscal",
+    "gov_fund",
+    "state_capital",
+    "special_account",
+    "business",
+    "operating",
+    "superior_subsidy",
+    "affiliated",
+    "other",
+    "transfer",
+    "unit_funds",
+)
+ITEM_LABELS = {
+    "current_total": "本年收入/支出合计",
+    "carryover": "上年结转(年初结转和结余)",
+    "non_fiscal_surplus": "使用非财政拨款结余",
+    "grand_total": "总计",
+    "carryover_out": "年末结转和结余",
+    "surplus_distribution": "结余分配",
+}
+
+
+def _label(row: Row | None, item: str) -> str:
+    if row is not None and row.name:
+        return row.name
+    return ITEM_LABELS.get(item, item)
+
+
+def _val(row: Row | None, col: str) -> Decimal | None:
+    return None if row is None else row.values.get(col)
+
+
+def _side_cols(t: Table, side: str) -> list[str]:
+    cols: list[str] = []
+    for r in t.rows:
+        if r.side == side:
+            for c in r.values:
+                if c not in cols:
+                    cols.append(c)
+    return cols or ["total"]
+
+
+def _identity(
+    ctx: Context,
+    rule_id: str,
+    t: Table,
+    side: str,
+    col: str,
+    result: Row,
+    parts: Sequence[tuple[str, Row | None]],
+    what: str,
+    hint: str = "",
+) -> Iterator[Finding]:
+    vals = [_val(r, col) for _, r in parts]
+    target = _val(result, col)
+    if target is None and all(v is None for v in vals):
+        return
+    ctx.checked()
+    s = iv_sum(t, vals)
+    if s.meets(iv(t, target)):
+        return
+    shown = " + ".join(f"{_label(r, item)} {fmt(_val(r, col))}" for item, r in parts)
+    col_note = "" if col == "total" else f"（{col_label(t, col)}列）"
+    yield finding(
+        rule_id,
+        f"{table_label(t)}{col_note}{what}不平：{shown} = {fmt_iv(s)}，而“{_label(result, '')}”为 {fmt(target)}，"
+        f"相差 {fmt_iv(iv(t, target) - s)}{hint} — {t.kind} {side} side does not balance",
+        table=t.kind,
+        row=f"{side}.{result.item}",
+        column=col,
+        expected=s.mid.quantize(Decimal("0.01")),
+        actual=target,
+        source=result.source,
+    )
+
+
+@rule(
+    "summary.balance",
+    severity="error",
+    kinds=KINDS,
+    description="收支总表两方平衡：本年收入 + 上年结转 = 收入总计，本年支出 + 年末结转 = 支出总计，收入总计 = 支出总计 — both sides of a summary table balance",
+)
+def balance(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
+    for t in doc.tables:
+        if t.kind not in KINDS:
+            continue
+        # income side
+        gt = t.row_by_item("income", "grand_total")
+        if gt is not None:
+            cur = t.row_by_item("income", "current_total")
+            carry = t.row_by_item("income", "carryover")
+            nfs = t.row_by_item("income", "non_fiscal_surplus")
+            head: list[tuple[str, Row | None]]
+            if cur is not None:
+                head = [("current_total", cur)]
+            else:
+                head = [(r.item or "", r) for r in _income_items(t)]
+            parts = [*head, ("carryover", carry)]
+            if nfs is not None:
+                parts.append(("non_fiscal_surplus", nfs))
+            hint = ""
+            if _val(carry, "total") is None:
+                fiscal_carry = _fiscal_carry(doc, t)
+                hint = "；“年初结转和结余/上年结转”一行空白"
+                if fiscal_carry is not None:
+                    hint += f"，而财政拨款收支总表列年初财政拨款结转和结余 {fmt(fiscal_carry)}"
+            yield from _identity(ctx, "summary.balance", t, "income", "total", gt, parts, "收入方", hint)
+        # expenditure side
+        gte = t.row_by_item("expenditure", "grand_total")
+        if gte is not None:
+            cur = t.row_by_item("expenditure", "current_total")
+            head = [("current_total", cur)] if cur is not None else [(r.code or "", r) for r in _classes(t)]
+            parts = [*head, ("carryover_out", t.row_by_item("expenditure", "carryover_out"))]
+            sd = t.row_by_item("expenditure", "surplus_distribution")
+            if sd is not None:
+                parts.append(("surplus_distribution", sd))
+            for col in _side_cols(t, "expenditure"):
+                yield from _identity(ctx, "summary.balance", t, "expenditure", col, gte, parts, "支出方")
+        # the two sides
+        if gt is not None and gte is not None:
+            a, b = _val(gt, "total"), _val(gte, "total")
+            if a is not None or b is not None:
+                ctx.checked()
+                if not iv(t, a).meets(iv(t, b)):
+                    yield finding(
+                        "summary.balance",
+                        f"{table_label(t)}收入总计 {fmt(a)} 与支出总计 {fmt(b)} 不等 — grand totals of the two sides differ",
+                        table=t.kind,
+                        row="expenditure.grand_total",
+                        column="total",
+                        expected=a,
+                        actual=b,
+                        source=gte.source,
+                    )
+
+
+def _fiscal_carry(doc: Disclosure, t: Table) -> Decimal | None:
+    if t.kind != "summary":
+        return None
+    f = doc.table("fiscal_summary")
+    if f is None:
+        return None
+    return _val(f.row_by_item("income", "carryover"), "total")
+
+
+def _income_items(t: Table) -> list[Row]:
+    rows = [r for r in t.rows if r.side == "income" and r.item in INCOME_ITEMS]
+    items = {r.item for r in rows}
+    if "general_budget" in items:
+        rows = [r for r in rows if r.item != "fiscal"]
+    return rows
+
+
+def _classes(t: Table) -> list[Row]:
+    return [
+        r
+        for r in t.rows
+        if r.side == "expenditure" and r.code and len(r.code) == 3 and r.item not in ITEM_LABELS
+    ]
+
+
+@rule(
+    "summary.classes",
+    severity="error",
+    kinds=KINDS,
+    description="支出方各功能分类(类)之和 = 本年支出合计 — the function classes add up to the year's expenditure",
+)
+def classes_add_up(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
+    for t in doc.tables:
+        if t.kind not in KINDS:
+            continue
+        cur = t.row_by_item("expenditure", "current_total")
+        classes = _classes(t)
+        if cur is None or not classes:
+            continue
+        parts = [(r.code or "", r) for r in classes]
+        for col in _side_cols(t, "expenditure"):
+            yield from _identity(ctx, "summary.classes", t, "expenditure", col, cur, parts, "支出方各类之和与本年支出合计")
+
+
+@rule(
+    "summary.income_items",
+    severity="error",
+    kinds=KINDS,
+    description="收入方各项收入之和 = 本年收入合计；一般公共预算 = 经常收入 + 非税；上年结转 = 其各项 — income lines add up",
+)
+def income_items_add_up(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
+    for t in doc.tables:
+        if t.kind not in KINDS:
+            continue
+        cur = t.row_by_item("income", "current_total")
+        items = _income_items(t)
+        if cur is not None and items:
+            parts = [(r.item or "", r) for r in items]
+            yield from _identity(ctx, "summary.income_items", t, "income", "total", cur, parts, "收入方各项收入之和与本年收入合计")
+        gb = t.row_by_item("income", "general_budget")
+        subs = [r for r in t.rows if r.side == "income" and (r.item or "").startswith("general_budget.")]
+        if gb is not None and len(subs) >= 2:
+            yield from _identity(
+                ctx, "summary.income_items", t, "income", "total", gb, [(r.item or "", r) for r in subs], "一般公共预算拨款各项之和"
+            )
+        carry = t.row_by_item("income", "carryover")
+        csubs = [r for r in t.rows if r.side == "income" and (r.item or "").startswith("carryover.")]
+        if carry is not None and csubs:
+            yield from _identity(
+                ctx, "summary.income_items", t, "income", "total", carry, [(r.item or "", r) for r in csubs], "上年结转各项之和"
+            )

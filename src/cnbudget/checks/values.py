@@ -1,0 +1,261 @@
+"""Reading figures out of tables for rules, and the rounding-aware tolerance.
+
+Tolerance comes only from printed digits (``numbers.Interval``): a figure printed with *d*
+decimals stands for ±0.5·10⁻ᵈ.  One refinement, decided per table from what it prints: a table
+whose software trims trailing zeros ("79", "92.5" beside "565.06", and never "25.70") prints
+79.00 as "79", so there every figure is read at the table's largest number of decimals.  In a
+zero-padded table ("0.00", "25.70") a figure printed with fewer decimals ("1,942.1") keeps its
+own, wider interval (and ``format.decimals`` says so).
+
+Blank cells are absent; inside a sum an absent part counts as exactly zero.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from decimal import Decimal
+
+from cnbudget.model import Row, Table
+from cnbudget.numbers import Interval, decimals
+from cnbudget.tables.kinds import KIND_LABELS
+
+ZERO = Decimal(0)
+EXACT_ZERO = Interval(ZERO, ZERO)
+
+# Columns that hold percentages, scores or counts, not amounts.
+NON_AMOUNT_COLUMNS = frozenset({"execution_rate", "weight", "score", "quantity"})
+# Rows that are group totals of a final-account 06 table, not economic items.
+GROUP_TOTAL_ITEMS = frozenset({"personnel_total", "public_total"})
+
+
+# --------------------------------------------------------------------------- precision
+
+
+@dataclass(frozen=True)
+class TableStyle:
+    max_decimals: int
+    padded: bool  # prints trailing zeros ("25.70", "0.00")
+
+
+_STYLE_CACHE: dict[int, tuple[Table, TableStyle]] = {}
+
+
+def table_style(table: Table) -> TableStyle:
+    hit = _STYLE_CACHE.get(id(table))
+    if hit is not None and hit[0] is table:
+        return hit[1]
+    max_dec = 0
+    padded = False
+    for r in table.rows:
+        for col, v in r.values.items():
+            if col in NON_AMOUNT_COLUMNS:
+                continue
+            d = decimals(v)
+            max_dec = max(max_dec, d)
+            if d > 0 and v.as_tuple().digits[-1] == 0:
+                padded = True
+    style = TableStyle(max_dec, padded)
+    if len(_STYLE_CACHE) > 512:
+        _STYLE_CACHE.clear()
+    _STYLE_CACHE[id(table)] = (table, style)
+    return style
+
+
+def effective_decimals(table: Table | None, value: Decimal) -> int:
+    own = decimals(value)
+    if table is None:
+        return own
+    style = table_style(table)
+    if style.padded:
+        return own
+    return max(own, style.max_decimals)
+
+
+def iv(table: Table | None, value: Decimal | None) -> Interval:
+    """The interval a printed table figure stands for; an absent cell is exactly zero."""
+    if value is None:
+        return EXACT_ZERO
+    radius = Decimal(5).scaleb(-effective_decimals(table, value) - 1)
+    return Interval(value - radius, value + radius)
+
+
+def iv_sum(table: Table | None, values: Iterable[Decimal | None]) -> Interval:
+    total = EXACT_ZERO
+    for v in values:
+        total = total + iv(table, v)
+    return total
+
+
+def ulp(table: Table | None, value: Decimal) -> Decimal:
+    return Decimal(1).scaleb(-effective_decimals(table, value))
+
+
+def near_miss(computed: Interval, printed: Decimal, digits: int, table: Table | None = None) -> bool:
+    """Would the printed figure meet ``computed`` if its last digit were off by ``digits``?"""
+    u = ulp(table, printed)
+    widened = Interval(printed - u * digits - u / 2, printed + u * digits + u / 2)
+    return widened.meets(computed)
+
+
+def percent_iv(part: Interval, whole: Interval) -> Interval | None:
+    q = part.divide(whole)
+    return None if q is None else q.scale(Decimal(100))
+
+
+# --------------------------------------------------------------------------- formatting
+
+
+def fmt(d: Decimal | None) -> str:
+    if d is None:
+        return "空白"
+    return format(d, "f")
+
+
+def fmt_iv(i: Interval, places: int = 2) -> str:
+    """An interval for people: its midpoint rounded, or the range when it is wide."""
+    q = Decimal(1).scaleb(-places)
+    lo, hi = i.lo.quantize(q), i.hi.quantize(q)
+    if lo == hi:
+        return format(lo, "f")
+    mid = i.mid.quantize(q)
+    if hi - lo <= q * 2:
+        return format(mid, "f")
+    return f"{format(lo, 'f')}～{format(hi, 'f')}"
+
+
+def kind_label(kind: str) -> str:
+    return KIND_LABELS.get(kind, kind)
+
+
+def table_label(table: Table) -> str:
+    base = kind_label(table.kind)
+    if table.number:
+        return f"{base}({table.number})"
+    return base
+
+
+def col_label(table: Table, col: str) -> str:
+    for c in table.columns:
+        if c.id == col:
+            return c.label or col
+    return col
+
+
+def row_key(row: Row) -> str | None:
+    """The id a finding names a row by: code, else summary item, else name."""
+    if row.is_total:
+        return "total"
+    if row.side and row.item:
+        return f"{row.side}.{row.item}"
+    return row.code or row.item or row.name
+
+
+def row_label(row: Row) -> str:
+    if row.is_total:
+        return "合计"
+    parts = [p for p in (row.code, row.name) if p]
+    if not parts and row.item:
+        parts = [row.item]
+    return " ".join(parts) or "?"
+
+
+# --------------------------------------------------------------------------- rows
+
+
+def is_data_row(row: Row) -> bool:
+    """An item row: not the total, not a unit subtotal, not a group total."""
+    return not row.is_total and row.item not in ("unit",) and row.item not in GROUP_TOTAL_ITEMS
+
+
+def amount_columns(table: Table) -> list[str]:
+    return [c.id for c in table.columns if c.id not in NON_AMOUNT_COLUMNS]
+
+
+@dataclass
+class Node:
+    row: Row
+    children: list[Node]
+
+
+def code_tree(rows: Sequence[Row]) -> list[Node]:
+    """Nest rows by code prefix, in printed order (a parent is followed by its children).
+
+    Rows without a code stay at the top level.  Works for 类/款/项 (3/5/7 digits), economic
+    codes (301/30101/3010101) and repeated codes of consolidated tables (one block per unit).
+    """
+    top: list[Node] = []
+    stack: list[Node] = []
+    for r in rows:
+        node = Node(r, [])
+        code = r.code or ""
+        if not code:
+            stack.clear()
+            top.append(node)
+            continue
+        while stack and not (code.startswith(stack[-1].row.code or "\0") and len(code) > len(stack[-1].row.code or "")):
+            stack.pop()
+        if stack:
+            stack[-1].children.append(node)
+        else:
+            top.append(node)
+        stack.append(node)
+    return top
+
+
+def walk(nodes: Iterable[Node]) -> Iterable[Node]:
+    for n in nodes:
+        yield n
+        yield from walk(n.children)
+
+
+def unit_tree(table: Table) -> list[Node]:
+    return code_tree([r for r in table.rows if r.item == "unit"])
+
+
+def function_rows(table: Table) -> list[Row]:
+    return [r for r in table.rows if is_data_row(r) and r.code and r.code[:1] == "2" and len(r.code) >= 3]
+
+
+def class_totals(table: Table, col: str = "total") -> dict[str, tuple[list[Decimal | None], Row]]:
+    """Per 支出功能分类 类 (3-digit), the printed class row's value, or its top-level rows' values.
+
+    Returns code → (values to add up, a row to point at).
+    """
+    out: dict[str, tuple[list[Decimal | None], Row]] = {}
+    rows = [r for r in table.rows if is_data_row(r)]
+    for node in code_tree(rows):
+        code = node.row.code or ""
+        if not code[:1].isdigit() or len(code) < 3:
+            continue
+        cls = code[:3]
+        vals, first = out.get(cls, ([], node.row))
+        vals.append(node.row.values.get(col))
+        out[cls] = (vals, first)
+    return out
+
+
+def side_row(table: Table, side: str, item: str) -> Row | None:
+    return table.row_by_item(side, item)
+
+
+def side_rows(table: Table, side: str) -> list[Row]:
+    return [r for r in table.rows if r.side == side]
+
+
+def blocked(table: Table, cols: Iterable[str] = (), need_unit: bool = False) -> str | None:
+    """The ``Table.uncertain`` entry that names one of ``cols`` (or the unit), if any."""
+    if not table.uncertain:
+        return None
+    names = set(cols)
+    labels = {col_label(table, c) for c in names}
+    for u in table.uncertain:
+        low = u.lower()
+        if need_unit and ("unit" in low or "单位" in u):
+            return u
+        for n in names | labels:
+            if n and n in u:
+                return u
+        if low in ("columns", "header", "列", "表头"):
+            return u
+    return None

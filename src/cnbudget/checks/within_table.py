@@ -1,0 +1,429 @@
+"""Rules inside one table: rows add up to the total row, parents to their children, columns
+to their parts.
+
+    sum.rows        合计行 = Σ 顶层行 (and unit rows: 部门 = Σ 单位)
+    sum.hierarchy   类 = Σ 款 = Σ 项 (by code prefix); 单位行 = Σ 其下各行
+    sum.columns     合计 = 基本支出 + 项目支出; 基本 = 人员 + 公用 (or 工资福利 + 对个人和家庭
+                    + 商品和服务 + 资本性); 项目 = 其他运转类 + 特定目标类; 本年收入 = Σ 来源;
+                    总计 = 本年收入 + 上年结转; 三公 = 出国 + 公务用车 + 接待, 公务用车 =
+                    购置 + 运行 (预算数、决算数 both)
+    sum.group_totals 决算06表 人员经费合计 = 301 + 303, 公用经费合计 = 302 + 307 + 310 + 399 …
+    format.decimals 补零表中少印小数位的数字 (info)
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Sequence
+from decimal import Decimal
+
+from cnbudget.checks.common import could_not_verify
+from cnbudget.checks.context import Context
+from cnbudget.checks.registry import finding, rule
+from cnbudget.checks.values import (
+    Node,
+    amount_columns,
+    blocked,
+    code_tree,
+    col_label,
+    fmt,
+    fmt_iv,
+    is_data_row,
+    iv,
+    iv_sum,
+    row_key,
+    row_label,
+    table_label,
+    table_style,
+    walk,
+)
+from cnbudget.model import Disclosure, Finding, Row, Table
+from cnbudget.numbers import decimals
+
+ROW_SUM_KINDS = (
+    "income",
+    "expenditure",
+    "general_expenditure",
+    "basic_expenditure",
+    "gov_fund",
+    "state_capital",
+    "economic_summary",
+    "projects",
+    "carryover",
+    "procurement",
+    "purchased_services",
+)
+COLUMN_KINDS = (
+    *ROW_SUM_KINDS,
+    "summary",
+    "fiscal_summary",
+    "three_public",
+)
+
+# Income sources, in the order tables print them.  ``fiscal`` (其中：财政拨款) is inside
+# ``general_budget`` and counts only where ``general_budget`` is not printed.
+SOURCES = (
+    "general_budget",
+    "fiscal",
+    "gov_fund",
+    "state_capital",
+    "special_account",
+    "business",
+    "operating",
+    "superior_subsidy",
+    "affiliated",
+    "other",
+    "transfer",
+    "unit_funds",
+)
+UNIT_FUND_PARTS = ("business", "operating", "superior_subsidy", "affiliated", "other")
+EXPENDITURE_PARTS = ("basic", "project", "remit_superior", "operating_expense", "affiliate_subsidy")
+KNOWN_COLUMNS = frozenset(
+    {
+        *SOURCES,
+        *EXPENDITURE_PARTS,
+        "total",
+        "current_total",
+        "current_income",
+        "carryover",
+        "carryover_out",
+        "personnel",
+        "public",
+        "wages",
+        "household",
+        "goods_services",
+        "capital",
+        "project_operating",
+        "project_specific",
+        "abroad",
+        "vehicle",
+        "vehicle_purchase",
+        "vehicle_operation",
+        "reception",
+        "quantity",
+    }
+)
+
+
+def _known(col: str) -> bool:
+    return col.split(".")[-1] in KNOWN_COLUMNS
+
+
+def _sum_parts(table: Table, row: Row, cols: Sequence[str]):
+    return iv_sum(table, [row.values.get(c) for c in cols])
+
+
+def _mismatch_msg(what: str, lhs_label: str, lhs: Decimal | None, rhs_label: str, rhs_iv) -> str:
+    return (
+        f"{what}：{lhs_label} {fmt(lhs)}，{rhs_label} {fmt_iv(rhs_iv)}，"
+        f"超出四舍五入可解释的范围 — {what} does not add up"
+    )
+
+
+# --------------------------------------------------------------------------- sum.rows
+
+
+@rule(
+    "sum.rows",
+    severity="error",
+    kinds=ROW_SUM_KINDS,
+    description="表内各行之和应等于合计行 — the rows of a table add up to its total row",
+)
+def rows_add_up(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
+    for t in doc.tables:
+        if t.kind not in ROW_SUM_KINDS:
+            continue
+        total = t.total_row()
+        if total is None:
+            continue
+        data = [r for r in t.rows if is_data_row(r)]
+        units = code_tree([r for r in t.rows if r.item == "unit"])
+        cols = [c for c in amount_columns(t) if c in total.values or any(c in r.values for r in data)]
+        why = blocked(t, cols)
+        if why:
+            yield could_not_verify(ctx, "合计行", f"列未确定（{why}）", t)
+            continue
+        top = [n.row for n in code_tree(data)]
+        for c in cols:
+            if top:
+                yield from _check_sum(ctx, "sum.rows", t, total, c, top, "各行之和")
+            if units:
+                yield from _check_sum(ctx, "sum.rows", t, total, c, [n.row for n in units], "各单位之和")
+
+
+def _check_sum(
+    ctx: Context, rule_id: str, t: Table, result: Row, col: str, parts: Sequence[Row], what: str
+) -> Iterator[Finding]:
+    vals = [r.values.get(col) for r in parts]
+    target = result.values.get(col)
+    if target is None and all(v is None for v in vals):
+        return
+    ctx.checked()
+    s = iv_sum(t, vals)
+    if s.meets(iv(t, target)):
+        return
+    yield finding(
+        rule_id,
+        f"{table_label(t)}“{row_label(result)}”行“{col_label(t, col)}”列为 {fmt(target)}，"
+        f"{what}为 {fmt_iv(s)}（{len(parts)} 项），相差 {fmt_iv(s - iv(t, target))} — "
+        f"{t.kind}: row {row_key(result)} column {col} is {fmt(target)}, its parts add up to {fmt_iv(s)}",
+        table=t.kind,
+        row=row_key(result),
+        column=col,
+        expected=s.mid.quantize(Decimal(1).scaleb(-max(2, decimals(target or Decimal(0))))),
+        actual=target,
+        source=result.source,
+    )
+
+
+# --------------------------------------------------------------------------- sum.hierarchy
+
+
+@rule(
+    "sum.hierarchy",
+    severity="error",
+    kinds=ROW_SUM_KINDS,
+    description="类 = Σ款 = Σ项（按编码前缀），单位行 = 其下各行之和 — parents add up to their children",
+)
+def hierarchy_adds_up(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
+    for t in doc.tables:
+        if t.kind not in ROW_SUM_KINDS:
+            continue
+        data = [r for r in t.rows if is_data_row(r)]
+        cols = amount_columns(t)
+        why = blocked(t, cols)
+        if why:
+            yield could_not_verify(ctx, "层级合计", f"列未确定（{why}）", t)
+            continue
+        for node in walk(code_tree(data)):
+            if not node.children:
+                continue
+            for c in cols:
+                yield from _check_sum(ctx, "sum.hierarchy", t, node.row, c, [n.row for n in node.children], "下级各行之和")
+        for node in walk(code_tree([r for r in t.rows if r.item == "unit"])):
+            if node.children:
+                for c in cols:
+                    yield from _check_sum(ctx, "sum.hierarchy", t, node.row, c, [n.row for n in node.children], "所属单位之和")
+        yield from _unit_blocks(ctx, t, cols)
+
+
+def _unit_blocks(ctx: Context, t: Table, cols: list[str]) -> Iterator[Finding]:
+    """A unit row followed by its own item rows: the unit row is their sum."""
+    blocks: list[tuple[Row, list[Row]]] = []
+    for r in t.rows:
+        if r.item == "unit":
+            blocks.append((r, []))
+        elif r.is_total:
+            continue
+        elif blocks and is_data_row(r):
+            blocks[-1][1].append(r)
+    if sum(1 for _, rows in blocks if rows) == 0:
+        return
+    for unit, rows in blocks:
+        if not rows:
+            continue
+        top = [n.row for n in code_tree(rows)]
+        for c in cols:
+            yield from _check_sum(ctx, "sum.hierarchy", t, unit, c, top, "其下各行之和")
+
+
+# --------------------------------------------------------------------------- sum.columns
+
+
+def _prefixes(cols: Iterable[str]) -> list[str]:
+    out = [""]
+    for c in cols:
+        if "." in c:
+            p = c.split(".")[0] + "."
+            if p in ("budget.", "actual.") and p not in out:
+                out.append(p)
+    return out
+
+
+def column_identities(t: Table) -> list[tuple[str, list[str], list[str]]]:
+    """(name, left columns, right columns): Σ left = Σ right on every row that prints them."""
+    cols = set(amount_columns(t))
+    ids: list[tuple[str, list[str], list[str]]] = []
+    for p in _prefixes(cols):
+
+        def has(*names: str, p: str = p) -> bool:
+            return all(p + n in cols for n in names)
+
+        def pick(names: Iterable[str], p: str = p) -> list[str]:
+            return [p + n for n in names if p + n in cols]
+
+        if has("total", "basic", "project"):
+            ids.append(("合计 = 基本支出 + 项目支出", [p + "total"], pick(EXPENDITURE_PARTS)))
+        if has("basic", "personnel", "public"):
+            ids.append(("基本支出 = 人员经费 + 公用经费", [p + "basic"], pick(("personnel", "public"))))
+        if has("basic", "wages", "household", "goods_services", "capital"):
+            ids.append(
+                (
+                    "基本支出 = 工资福利 + 对个人和家庭的补助 + 商品和服务 + 资本性支出",
+                    [p + "basic"],
+                    pick(("wages", "household", "goods_services", "capital")),
+                )
+            )
+        if has("personnel", "wages", "household"):
+            ids.append(("人员经费 = 工资福利 + 对个人和家庭的补助", [p + "personnel"], pick(("wages", "household"))))
+        if has("public", "goods_services", "capital"):
+            ids.append(("公用经费 = 商品和服务 + 资本性支出", [p + "public"], pick(("goods_services", "capital"))))
+        if has("project", "project_operating", "project_specific"):
+            ids.append(
+                ("项目支出 = 其他运转类 + 特定目标类", [p + "project"], pick(("project_operating", "project_specific")))
+            )
+        if has("total", "personnel", "public") and not has("basic"):
+            ids.append(("合计 = 人员经费 + 公用经费", [p + "total"], pick(("personnel", "public"))))
+        if has("total", "abroad", "reception") and (has("vehicle") or has("vehicle_purchase", "vehicle_operation")):
+            veh = [p + "vehicle"] if has("vehicle") else pick(("vehicle_purchase", "vehicle_operation"))
+            ids.append(("三公合计 = 出国 + 公务用车 + 接待", [p + "total"], [p + "abroad", *veh, p + "reception"]))
+        if has("vehicle", "vehicle_purchase", "vehicle_operation"):
+            ids.append(
+                ("公务用车 = 购置 + 运行", [p + "vehicle"], pick(("vehicle_purchase", "vehicle_operation")))
+            )
+        if has("carryover", "current_income", "total", "carryover_out"):
+            ids.append(
+                (
+                    "年初结转 + 本年收入 = 本年支出 + 年末结转",
+                    pick(("carryover", "current_income")),
+                    pick(("total", "carryover_out")),
+                )
+            )
+    # income-like tables: sources
+    src = [c for c in SOURCES if c in cols]
+    if "general_budget" in src and "fiscal" in src:
+        src.remove("fiscal")
+    if "unit_funds" in src:
+        src = [c for c in src if c not in UNIT_FUND_PARTS]
+    carry_children = sorted(c for c in cols if c.startswith("carryover.") and c != "carryover.total")
+    carry_whole = "carryover" if "carryover" in cols else ("carryover.total" if "carryover.total" in cols else None)
+    carry = [carry_whole] if carry_whole else carry_children
+    if carry_whole and carry_children:
+        ids.append(("上年结转 = Σ 其各项", [carry_whole], carry_children))
+    if src and not {"basic", "project", "abroad"} & cols and "current_income" not in cols:
+        if "current_total" in cols:
+            ids.append(("本年收入合计 = Σ 各项收入", ["current_total"], src))
+            if "total" in cols and carry:
+                ids.append(("总计 = 本年收入 + 上年结转", ["total"], ["current_total", *carry]))
+        elif "total" in cols:
+            ids.append(("合计 = Σ 各项资金来源", ["total"], src + carry))
+    return ids
+
+
+@rule(
+    "sum.columns",
+    severity="error",
+    kinds=COLUMN_KINDS,
+    description="列间恒等式：合计 = 基本 + 项目，基本 = 人员 + 公用，三公合计 = 各项 … — column identities on every row",
+)
+def columns_add_up(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
+    for t in doc.tables:
+        if t.kind not in COLUMN_KINDS:
+            continue
+        ids = column_identities(t)
+        if not ids:
+            continue
+        unknown = [c for c in amount_columns(t) if not _known(c)]
+        for name, left, right in ids:
+            if unknown and right and any(c in SOURCES or c.startswith("carryover") for c in right):
+                yield could_not_verify(ctx, name, f"有未识别的列 {', '.join(unknown)}", t)
+                continue
+            why = blocked(t, left + right)
+            if why:
+                yield could_not_verify(ctx, name, f"列未确定（{why}）", t)
+                continue
+            for r in t.rows:
+                lv = [r.values.get(c) for c in left]
+                rv = [r.values.get(c) for c in right]
+                if all(v is None for v in rv) or all(v is None for v in lv):
+                    continue
+                ctx.checked()
+                li, ri = iv_sum(t, lv), iv_sum(t, rv)
+                if li.meets(ri):
+                    continue
+                actual = lv[0] if len(lv) == 1 else None
+                lhs = " + ".join(f"{col_label(t, c)} {fmt(r.values.get(c))}" for c in left)
+                rhs = " + ".join(f"{col_label(t, c)} {fmt(r.values.get(c))}" for c in right)
+                yield finding(
+                    "sum.columns",
+                    f"{table_label(t)}“{row_label(r)}”行不满足“{name}”：{lhs}，而 {rhs} = {fmt_iv(ri)} — "
+                    f"{t.kind}: row {row_key(r)} breaks {'+'.join(left)} = {'+'.join(right)}",
+                    table=t.kind,
+                    row=row_key(r),
+                    column=left[0],
+                    expected=ri.mid.quantize(Decimal("0.01")) if actual is not None else None,
+                    actual=actual,
+                    source=r.source,
+                )
+
+
+# --------------------------------------------------------------------------- group totals
+
+PERSONNEL_CLASSES = ("301", "303")
+PUBLIC_CLASSES = ("302", "307", "309", "310", "312", "313", "399")
+
+
+@rule(
+    "sum.group_totals",
+    severity="error",
+    kinds=("basic_expenditure",),
+    doc_kinds=("final",),
+    description="决算06表：人员经费合计 = 301 + 303，公用经费合计 = 302 + 307 + 310 + 399 等 — final basic table group totals",
+)
+def group_totals(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
+    for t in doc.tables_of("basic_expenditure"):
+        for item, classes, label in (
+            ("personnel_total", PERSONNEL_CLASSES, "人员经费合计"),
+            ("public_total", PUBLIC_CLASSES, "公用经费合计"),
+        ):
+            gr = next((r for r in t.rows if r.item == item), None)
+            if gr is None:
+                continue
+            col = "total" if "total" in gr.values else next(iter(gr.values), None)
+            if col is None:
+                continue
+            parts = _class_values(t, classes, col)
+            if not parts:
+                yield could_not_verify(ctx, label, "未读到经济分类类级行", t)
+                continue
+            yield from _check_sum(ctx, "sum.group_totals", t, gr, col, parts, "、".join(classes) + " 类之和")
+
+
+def _class_values(t: Table, classes: Sequence[str], col: str) -> list[Row]:
+    rows = [r for r in t.rows if is_data_row(r) and r.code and r.code[:3] in classes]
+    tree: list[Node] = code_tree(rows)
+    return [n.row for n in tree]
+
+
+# --------------------------------------------------------------------------- format.decimals
+
+
+@rule(
+    "format.decimals",
+    severity="info",
+    kinds=COLUMN_KINDS,
+    description="补零打印的表中个别数字少印了小数位 — a figure printed with fewer decimals than its table",
+)
+def fewer_decimals(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
+    for t in doc.tables:
+        style = table_style(t)
+        if not style.padded or style.max_decimals == 0:
+            continue
+        n = 0
+        for r in t.rows:
+            for c, v in r.values.items():
+                if c not in amount_columns(t):
+                    continue
+                ctx.checked()
+                if decimals(v) < style.max_decimals and n < 5:
+                    n += 1
+                    yield finding(
+                        "format.decimals",
+                        f"{table_label(t)}“{row_label(r)}”行“{col_label(t, c)}”印为 {fmt(v)}，"
+                        f"本表其余数字保留 {style.max_decimals} 位小数，按所印位数 ±{fmt(iv(t, v).hi - v)} 核验 — "
+                        f"printed with fewer decimals than the rest of the table",
+                        table=t.kind,
+                        row=row_key(r),
+                        column=c,
+                        actual=v,
+                        source=r.source,
+                    )

@@ -1,0 +1,231 @@
+"""The outline of a document: its headings, and the passages of text under them.
+
+``outline(doc)`` walks the blocks once and yields ``Heading`` and ``Passage`` items in reading
+order.  It
+
+* skips the 目录 (table of contents): the heading-like lines after "目录" up to the place where
+  the body repeats the first part ("第一部分" printed a second time), or where running text starts;
+* recognises headings — 第X部分 (level 1), 一、 (level 2), （一） (level 3), markdown ``#``
+  headings, and numbered items "1、…" (level 4, which never change the topic) — and gives a bare
+  "第二部分" or "附件：" the title printed on the next line;
+* tracks the part (``topics.part_of``) and the topic (``topics.topic_of``) each passage is under;
+* joins a paragraph broken over lines or pages ("比 2023 年" / "预算增加 125.50 万元") into one
+  passage, keeping each line's source so that a figure points at the line it was printed on.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from cnbudget.document import Document, Grid, Paragraph, Source
+from cnbudget.narrative.patterns import find_figures, fold
+from cnbudget.narrative.topics import SILENT_PARTS, SILENT_TOPICS, part_of, topic_of
+
+_NUMERAL = "一二三四五六七八九十"
+# 第一部分 / 第二部分 概况
+PART_RE = re.compile(rf"^第([{_NUMERAL}]+)部分\s*(.*)$")
+# 附件：… / 附 件
+ANNEX_RE = re.compile(r"^附\s*件\s*[:：]?\s*(.*)$")
+# 一、收入支出预算总体情况说明
+LEVEL2_RE = re.compile(rf"^[{_NUMERAL}]+\s*[、.．]\s*\S")
+# （一）机关运行经费 / (一) 总体情况。
+LEVEL3_RE = re.compile(rf"^[(（]\s*[{_NUMERAL}]+\s*[)）]")
+# 1、社会保障和就业支出（类）… / 2. 公务接待费
+LEVEL4_RE = re.compile(r"^\d{1,2}\s*[、.．]\s*\D")
+TOC_RE = re.compile(r"^目\s*录$")
+# How a numbered heading's title ends; a numbered line ending otherwise with "。", or listing
+# things with "、", is an item of running text ("（十）完成市委、市政府交办的其他任务。").
+HEADING_END_RE = re.compile(r"(情况|说明|结果|经费|构成|职责|职能|概况|设置|目标|解释|表|支出|收入|事项|经费)。?$")
+# A paragraph ends a sentence: the next line starts a new passage.
+_SENTENCE_END_RE = re.compile(r"[。！？!?]\s*$")
+
+# A heading is short and is not running text.
+HEADING_MAX_CHARS = 40
+# At most this many lines are joined into one passage.
+PASSAGE_MAX_LINES = 6
+
+
+@dataclass(frozen=True)
+class Heading:
+    """A heading: its text (with the title of a bare 第X部分 joined on), level and source."""
+
+    text: str
+    source: Source
+    level: int | None
+    part: str | None
+    topic: str | None
+
+
+@dataclass(frozen=True)
+class Passage:
+    """Running text (folded) under a heading; ``pieces`` maps text offsets to source lines."""
+
+    text: str
+    pieces: tuple[tuple[int, Source], ...]
+    part: str | None
+    topic: str | None
+
+    @property
+    def silent(self) -> bool:
+        """Text whose figures are never claims (目录, 概况, 表, 名词解释)."""
+        return self.part in SILENT_PARTS or self.topic in SILENT_TOPICS
+
+    def source_at(self, offset: int) -> Source:
+        src = self.pieces[0][1]
+        for start, s in self.pieces:
+            if start > offset:
+                break
+            src = s
+        return src
+
+
+def _squash(text: str) -> str:
+    return re.sub(r"\s+", "", text).replace("*", "")
+
+
+def heading_like(text: str) -> bool:
+    """Short, no sentence inside, no figure (not even a count): a title, not running text."""
+    t = _squash(fold(text))
+    if not t or len(t) > HEADING_MAX_CHARS:
+        return False
+    if "。" in t.rstrip("。"):
+        return False
+    return not find_figures(t)
+
+
+def heading_level(p: Paragraph) -> int | None:
+    """The level of a heading paragraph, or ``None`` when the paragraph is running text."""
+    t = _squash(fold(p.text))
+    if PART_RE.match(t) or (ANNEX_RE.match(t) and len(t) <= HEADING_MAX_CHARS):
+        return 1
+    if not heading_like(p.text):
+        return None
+    numbered = LEVEL2_RE.match(t) or LEVEL3_RE.match(t)
+    if numbered:
+        body = re.sub(r"^[(（]?[一二三四五六七八九十]+[)）、.．]", "", t)
+        if (body.endswith("。") or "、" in body) and not HEADING_END_RE.search(body):
+            return None
+    if LEVEL2_RE.match(t):
+        return 2
+    if LEVEL3_RE.match(t):
+        return 3
+    if LEVEL4_RE.match(t):
+        return 4
+    if p.heading is not None or t == "名词解释":
+        return p.heading or 1
+    return None
+
+
+def _toc_span(paras: list[tuple[int, Paragraph | Grid]]) -> tuple[int, int] | None:
+    """Block positions [start, end) of the table of contents, or ``None``."""
+    for k, (_, b) in enumerate(paras[:80]):
+        if isinstance(b, Paragraph) and TOC_RE.match(_squash(b.text)):
+            break
+    else:
+        return None
+    start = k
+    entries: list[int] = []
+    end = len(paras)
+    for j in range(k + 1, len(paras)):
+        b = paras[j][1]
+        if isinstance(b, Grid) or not heading_like(b.text):
+            end = j
+            break
+        entries.append(j)
+    body = end
+    first_part = None
+    for j in entries:
+        m = PART_RE.match(_squash(fold(paras[j][1].text)))  # type: ignore[union-attr]
+        if m:
+            if first_part is None:
+                first_part = m.group(1)
+            elif m.group(1) == first_part:
+                body = j  # the body repeats the first part: the last repeat starts it
+    if body == end and entries:
+        seen: set[str] = set()
+        for j in entries:
+            t = _squash(fold(paras[j][1].text))  # type: ignore[union-attr]
+            if t in seen:
+                body = j
+                break
+            seen.add(t)
+    return start, body
+
+
+def outline(doc: Document) -> Iterator[Heading | Passage]:
+    """Headings and passages of ``doc`` in reading order (see the module docstring)."""
+    blocks = list(enumerate(doc.blocks))
+    toc = _toc_span(blocks)
+    part: str | None = None
+    topic2: str | None = None  # topic of the current level-2 heading
+    topic: str | None = None
+    pending: list[tuple[str, Source]] = []
+
+    def flush() -> Passage | None:
+        nonlocal pending
+        if not pending:
+            return None
+        text, pieces = "", []
+        for t, src in pending:
+            pieces.append((len(text), src))
+            text += t
+        pending = []
+        return Passage(text=text, pieces=tuple(pieces), part=part, topic=topic)
+
+    i = 0
+    while i < len(blocks):
+        _, b = blocks[i]
+        if toc and toc[0] <= i < toc[1]:
+            if isinstance(b, Paragraph) and i == toc[0]:
+                yield Heading(b.text.strip(), b.source, 1, "toc", "toc")
+            i += 1
+            continue
+        if isinstance(b, Grid):
+            if (p := flush()) is not None:
+                yield p
+            i += 1
+            continue
+        level = heading_level(b)
+        if level is None:
+            text = fold(b.text).strip()
+            if pending and (_SENTENCE_END_RE.search(pending[-1][0]) or len(pending) >= PASSAGE_MAX_LINES):
+                if (p := flush()) is not None:
+                    yield p
+            pending.append((text, b.source))
+            i += 1
+            continue
+        if (p := flush()) is not None:
+            yield p
+        title = fold(b.text).strip()
+        squashed = _squash(title)
+        bare_part = (m := PART_RE.match(squashed)) is not None and not m.group(2)
+        bare_annex = (a := ANNEX_RE.match(squashed)) is not None and not a.group(1)
+        if (bare_part or bare_annex) and i + 1 < len(blocks):
+            nxt = blocks[i + 1][1]
+            nxt_text = _squash(fold(nxt.text)) if isinstance(nxt, Paragraph) else ""
+            if nxt_text and heading_like(nxt_text) and not LEVEL2_RE.match(nxt_text) \
+                    and not LEVEL3_RE.match(nxt_text) and not PART_RE.match(nxt_text):
+                title = f"{title} {fold(nxt.text).strip()}"
+                i += 1
+        if level == 1 and (PART_RE.match(squashed) or ANNEX_RE.match(squashed)):
+            part = part_of(title) or ("annex" if ANNEX_RE.match(squashed) else None)
+            topic2 = topic = {"glossary": "glossary", "profile": "profile"}.get(part or "")
+            if part == "annex":
+                topic2 = topic = "performance" if "绩效" in squashed else None
+        elif squashed == "名词解释":
+            part, topic2, topic = "glossary", "glossary", "glossary"
+        elif part == "annex":
+            # An annex (绩效自评报告) speaks of no table, whatever its sub-headings say.
+            topic2 = topic = "profile" if topic_of(title) == "profile" else "performance"
+        elif level == 2 or (level not in (3, 4) and level is not None):
+            t = topic_of(title)
+            topic2 = topic = t
+        elif level == 3:
+            t = topic_of(title)
+            topic = t if t is not None else topic2
+        yield Heading(title, b.source, level, part, topic)
+        i += 1
+    if (p := flush()) is not None:
+        yield p

@@ -1,0 +1,192 @@
+"""Which table cell a narrative figure speaks of: ``Ref(table kind, row key, column id)``.
+
+The same words point at different tables in different sections (docs/model.md): "基本支出"
+under 三、支出 is ``Ref("expenditure", "total", "basic")``, under 六、基本支出 it is the whole
+``Ref("basic_expenditure", "total", "total")``.  So each topic has its own ordered list of
+(subject pattern → row, column); the first pattern that matches the subject wins.  A few
+quantities are recognised in any topic: the 三公 figures and 机关运行经费.
+
+Rules that depend on the document kind say so: final accounts print 人员经费合计 / 公用经费合计
+as rows of the 基本支出表, budgets as columns; the final-account 三公 table has ``budget.`` and
+``actual.`` column groups.  A figure of another period (上年, or 年初预算 in a final account)
+refers to no cell, except the 三公 budget, which the final-account table prints.
+
+Two-sided summary tables: ``Ref`` has no side, so "收入总计" and "支出总计" both give
+``Ref("summary", "grand_total", "total")``; the claim's subject tells the side.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from cnbudget.model import Ref
+from cnbudget.narrative.functions import CLASS_RE, ITEM_RE, FunctionIndex
+
+_BUDGET_BASES = frozenset({"initial_budget", "final_budget", "budget"})
+
+
+@dataclass(frozen=True)
+class Rule:
+    """Subject pattern → (row, column); ``kind`` limits it to "budget" or "final" documents."""
+
+    pattern: re.Pattern[str]
+    row: str
+    column: str
+    kind: str | None = None
+
+
+def _r(pattern: str, row: str, column: str, kind: str | None = None) -> Rule:
+    return Rule(re.compile(pattern), row, column, kind)
+
+
+# Function classes ("社会保障和就业支出", "一般公共服务(类)") are handled beside these rules.
+TOPIC_RULES: dict[str, tuple[Rule, ...]] = {
+    "summary": (
+        _r(r"收支总计|收入总计|支出总计|^总计$|收支总预算|收支预算总", "grand_total", "total"),
+        _r(r"^(本年)?(收入|支出)合计$", "current_total", "total"),
+    ),
+    "income": (
+        _r(r"^本年收入(合计)?$", "total", "current_total"),
+        _r(r"^(收入|收入合计|收入总计|收入预算|总收入)$", "total", "total", "budget"),
+        _r(r"^(收入|收入合计|本年收入合计)$", "total", "current_total", "final"),
+        _r(r"一般公共预算", "total", "general_budget"),
+        _r(r"^(其中)?财政拨款(收入)?$", "total", "fiscal"),
+        _r(r"政府性基金", "total", "gov_fund"),
+        _r(r"国有资本", "total", "state_capital"),
+        _r(r"财政专户|专户管理", "total", "special_account"),
+        _r(r"事业单位经营收入|^经营收入$", "total", "operating"),
+        _r(r"^事业收入$", "total", "business"),
+        _r(r"上级补助", "total", "superior_subsidy"),
+        _r(r"附属单位上缴", "total", "affiliated"),
+        _r(r"^其他收入$", "total", "other"),
+        _r(r"^单位资金$", "total", "unit_funds"),
+        _r(r"上年结转|年初结转", "total", "carryover"),
+    ),
+    "expenditure": (
+        _r(r"^(本年)?支出(合计|总计|预算)?$", "total", "total"),
+        _r(r"^基本支出$", "total", "basic"),
+        _r(r"^项目支出$", "total", "project"),
+        _r(r"上缴上级", "total", "remit_superior"),
+        _r(r"^经营支出$", "total", "operating_expense"),
+        _r(r"对附属单位补助", "total", "affiliate_subsidy"),
+    ),
+    "fiscal_summary": (
+        _r(r"^一般公共预算(拨款)?收支", "general_budget", "total"),
+        _r(r"^政府性基金(预算)?(拨款)?收支", "gov_fund", "total"),
+        _r(r"^国有资本经营(预算)?(拨款)?收支", "state_capital", "total"),
+        _r(r"收支总计|收支(总)?预算$|收支$|^总计$", "grand_total", "total"),
+        _r(r"^本年(财政拨款)?收入$", "current_total", "total"),
+        _r(r"^上年结转(结余)?(收入)?$|^年初(财政拨款)?结转和结余$", "carryover", "total"),
+    ),
+    "general_expenditure": (
+        _r(r"^基本支出$", "total", "basic"),
+        _r(r"^项目支出$", "total", "project"),
+        _r(r"^(一般公共预算)?(财政拨款)?支出$|^一般公共预算$", "total", "total"),
+    ),
+    "basic_expenditure": (
+        _r(r"基本支出$", "total", "total"),
+        _r(r"^人员经费(支出)?$", "total", "personnel", "budget"),
+        _r(r"^公用经费(支出)?$", "total", "public", "budget"),
+        _r(r"^人员经费(支出)?$", "personnel_total", "total", "final"),
+        _r(r"^公用经费(支出)?$", "public_total", "total", "final"),
+    ),
+    "gov_fund": (
+        _r(r"收入$", "total", "current_income", "final"),
+        _r(r"年初结转", "total", "carryover", "final"),
+        _r(r"年末结转", "total", "carryover_out", "final"),
+        _r(r"^基本支出$", "total", "basic"),
+        _r(r"^项目支出$", "total", "project"),
+        _r(r"^(政府性基金(预算)?(财政拨款)?)?支出$", "total", "total"),
+    ),
+    "state_capital": (
+        _r(r"^基本支出$", "total", "basic"),
+        _r(r"^项目支出$", "total", "project"),
+        _r(r"^(国有资本经营预算(财政拨款)?)?支出$", "total", "total"),
+    ),
+    "procurement": (
+        _r(r"^政府采购(支出|预算)?(总额)?$", "total", "total", "budget"),
+        _r(r"^一般公共预算$", "total", "general_budget", "budget"),
+        _r(r"^政府性基金(预算)?$", "total", "gov_fund", "budget"),
+        _r(r"^国有资本经营(预算)?$", "total", "state_capital", "budget"),
+        _r(r"^财政专户管理资金$", "total", "special_account", "budget"),
+        _r(r"^单位资金$", "total", "unit_funds", "budget"),
+    ),
+    "purchased_services": (_r(r"^政府购买服务(支出|预算)?$", "total", "total", "budget"),),
+    "projects": (_r(r"项目支出$", "total", "total", "budget"),),
+    "carryover": (_r(r"^上年结转(资金)?$", "total", "total", "budget"),),
+}
+
+# Topics whose function-class figures are rows of a table (class code as the row key).
+CLASS_TOPICS: dict[str, str] = {
+    "summary": "summary",
+    "fiscal_summary": "fiscal_summary",
+    "expenditure": "expenditure",
+    "general_expenditure": "general_expenditure",
+}
+
+# 三公 items, most specific first: subject pattern → column id.
+THREE_PUBLIC_RULES: tuple[tuple[re.Pattern[str], str], ...] = (
+    (re.compile(r"因公出国"), "abroad"),
+    (re.compile(r"公务用车购置(费)?(及|和)运行|公务用车购置费及运行"), "vehicle"),
+    (re.compile(r"公务用车购置"), "vehicle_purchase"),
+    (re.compile(r"公务用车运行"), "vehicle_operation"),
+    (re.compile(r"^(其中)?公务接待(费)?(支出)?$"), "reception"),
+    (re.compile(r"三公"), "total"),
+)
+# Parts of a 三公 item that the table does not print.
+THREE_PUBLIC_PARTS_RE = re.compile(r"外宾|国内公务接待|国内接待")
+OPERATING_COST_RE = re.compile(r"机关运行经费|机关\(事业\)运行经费|机构运转经费|机关事业运行经费")
+# A subject that says "all of it is …" names a source, not a quantity.
+NOT_A_QUANTITY_RE = re.compile(r"全部|均为")
+
+
+def resolve(subject: str, topic: str | None, kind: str | None, basis: str,
+            functions: FunctionIndex) -> Ref | None:
+    """The cell ``subject`` names under ``topic`` in a ``kind`` document, or ``None``."""
+    if not subject or topic is None or NOT_A_QUANTITY_RE.search(subject):
+        return None
+    if topic == "three_public" or "三公" in subject:
+        return _three_public(subject, kind, basis)
+    if basis != "current":
+        return None
+    if OPERATING_COST_RE.search(subject) or topic == "operating_cost":
+        if not OPERATING_COST_RE.search(subject) and not re.search(r"运行经费|运转经费", subject):
+            return None
+        return Ref("basic_expenditure", "public_total", "total") if kind == "final" \
+            else Ref("basic_expenditure", "total", "public")
+    if topic in CLASS_TOPICS and (code := _function_code(subject, functions)) is not None:
+        if len(code) == 3 or topic == "general_expenditure" or topic == "expenditure":
+            return Ref(CLASS_TOPICS[topic], code, "total")
+        return None
+    for rule in TOPIC_RULES.get(topic, ()):
+        if rule.kind is not None and kind is not None and rule.kind != kind:
+            continue
+        if rule.pattern.search(subject):
+            return Ref(topic, rule.row, rule.column)
+    return None
+
+
+def _three_public(subject: str, kind: str | None, basis: str) -> Ref | None:
+    if THREE_PUBLIC_PARTS_RE.search(subject) or basis == "previous":
+        return None
+    for rx, column in THREE_PUBLIC_RULES:
+        if rx.search(subject):
+            if kind == "final":
+                prefix = "budget." if basis in _BUDGET_BASES else "actual."
+                return Ref("three_public", "total", prefix + column)
+            if basis != "current":
+                return None
+            return Ref("three_public", "total", column)
+    return None
+
+
+def _function_code(subject: str, functions: FunctionIndex) -> str | None:
+    """The code of a 项 ("…(类)…(款)…(项)") or 类 ("卫生健康支出", "…(类)") the subject names."""
+    if (m := ITEM_RE.search(subject)) is not None:
+        return functions.code_of_item(m.group("cls"), m.group("kuan"), m.group("xiang"))
+    if (m := CLASS_RE.search(subject)) is not None:
+        return functions.code_of_class(m.group("cls"))
+    if subject.endswith(("支出", "事务")) or functions.code_of_class(subject):
+        return functions.code_of_class(subject)
+    return None
