@@ -22,5 +22,5 @@ def _load(name: str):
     return module
 
 
-fictional = _load("fictional")
 build = _load("build")
+fictional = build.fx  # the very module build.py writes from

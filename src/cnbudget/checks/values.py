@@ -259,3 +259,16 @@ def blocked(table: Table, cols: Iterable[str] = (), need_unit: bool = False) -> 
         if low in ("columns", "header", "列", "表头"):
             return u
     return None
+
+
+def economic_by_code(t: Table, col: str = "total") -> dict[str, Interval]:
+    """Economic item totals keyed by 5-digit code; 7-digit local sub-items are added up where
+    the 5-digit item itself is not printed; repeated codes (one per unit) are added up."""
+    rows = [r for r in t.rows if is_data_row(r) and r.code and r.code[:1] == "3" and len(r.code) >= 5]
+    five = {r.code for r in rows if len(r.code or "") == 5}
+    sums: dict[str, list[Decimal | None]] = {}
+    for r in rows:
+        code = r.code or ""
+        if len(code) == 5 or code[:5] not in five:
+            sums.setdefault(code[:5], []).append(r.values.get(col))
+    return {k: iv_sum(t, v) for k, v in sums.items()}

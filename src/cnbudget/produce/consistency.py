@@ -229,17 +229,41 @@ def own_check(d: Disclosure) -> list[Finding]:
     return out
 
 
+def _project_rules():
+    """The project's rule engine, when installed (``cnbudget.checks``)."""
+    import importlib
+
+    for name in ("cnbudget.checks", "cnbudget.checks.engine"):
+        try:
+            module = importlib.import_module(name)
+        except ImportError:
+            continue
+        fn = getattr(module, "check_disclosure", None)
+        if fn is not None:
+            return fn
+    return None
+
+
 def verify(d: Disclosure) -> list[Finding]:
-    """Error-level findings that make the input unusable for producing a disclosure."""
-    try:
-        from cnbudget.checks import check_disclosure  # type: ignore[attr-defined]
-    except ImportError:
-        check_disclosure = None
+    """Error-level findings that make the input unusable for producing a disclosure.
+
+    The producer's own sums always run; the project's rules add theirs when installed.
+    """
+    errors = [f for f in own_check(d) if f.severity == "error"]
+    check_disclosure = _project_rules()
     if check_disclosure is not None:
-        findings = list(check_disclosure(d))
-        errors = [f for f in findings if f.severity == "error" and not f.rule.startswith(_IGNORED_RULE_PREFIXES)]
-        return errors
-    return [f for f in own_check(d) if f.severity == "error"]
+        try:
+            result = check_disclosure(d)
+        except Exception:  # noqa: BLE001 - rules still being built must not stop producing
+            result = ()
+        findings = list(getattr(result, "findings", result))
+        seen = {(f.table, f.row, f.column) for f in errors}
+        for f in findings:
+            if f.severity != "error" or f.rule.startswith(_IGNORED_RULE_PREFIXES):
+                continue
+            if (f.table, f.row, f.column) not in seen:
+                errors.append(f)
+    return errors
 
 
 def ensure_consistent(d: Disclosure, file: str | None = None) -> None:

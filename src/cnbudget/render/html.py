@@ -31,6 +31,7 @@ table { border-collapse: collapse; width: 100%; font-size: 0.85em; margin: 0.5em
 th, td { border: 1px solid #444; padding: 2px 4px; }
 th { background: #eef1f5; font-weight: bold; text-align: center; }
 td.num { text-align: right; white-space: nowrap; font-variant-numeric: tabular-nums; }
+@page { size: A4 landscape; margin: 12mm; }
 @media print { body { margin: 0; max-width: none; } table { page-break-inside: auto; } tr { page-break-inside: avoid; } }
 </style>
 </head>

@@ -9,6 +9,7 @@ from cnbudget.model import Table
 from cnbudget.tables.basic_final import looks_three_group, parse_basic_final
 from cnbudget.tables.classify import classify
 from cnbudget.tables.coded import parse_coded
+from cnbudget.tables.performance import parse_performance
 from cnbudget.tables.repair import repair_codes
 from cnbudget.tables.rows import split_lines
 from cnbudget.tables.segment import find_tables
@@ -29,11 +30,30 @@ def build_tables(doc: Document) -> tuple[list[Table], list[str]]:
             table = parse_two_sided(kind, title, tl, cand.source, tl.number)
         elif kind == "three_public":
             table = parse_three_public(title, tl, cand.source, tl.number)
+        elif kind in ("performance_targets", "performance_review"):
+            table = parse_performance(kind, title, tl, cand.source, tl.number)
         elif kind == "basic_expenditure" and looks_three_group(tl):
             table = parse_basic_final(title, tl, cand.source, tl.number)
         else:
             table = parse_coded(kind, title, tl, cand.source, tl.number)
         tables.append(replace(table, matched=matched, notes=tuple(cand.notes)))
+    tables = _fill_units(tables, notes)
     tables, repair_notes = repair_codes(tables)
     notes.extend(repair_notes)
     return tables, notes
+
+
+def _fill_units(tables: list[Table], notes: list[str]) -> list[Table]:
+    """A table printed without "单位：万元" takes the unit its notes name, else the document's."""
+    units = [t.unit for t in tables if t.unit]
+    common = max(set(units), key=units.count) if units else None
+    out = []
+    for t in tables:
+        if t.unit is None:
+            from_notes = next((u for u in ("万元", "元") for n in t.notes if u in n), None)
+            unit = from_notes or common
+            if unit:
+                notes.append(f"{t.title or t.kind}: 未印金额单位，按{'表注' if from_notes else '本文件其他表格'}取“{unit}”")
+                t = replace(t, unit=unit)
+        out.append(t)
+    return out

@@ -40,6 +40,9 @@ def name_column(data: list[Line], width: int) -> int:
         names = {x for x in _cells(data, c) if has_cjk(x) and not is_total_label(x) and parse_amount(x) is None}
         if len(names) > best_n:
             best, best_n = c, len(names)
+    if best_n == 0:
+        # no names at all (an empty table): the column of its 合计 label
+        best = next((c for c in range(width) if any(is_total_label(x) for x in _cells(data, c))), 0)
     return best
 
 
@@ -192,6 +195,10 @@ def _amount_columns(cols: list[int], paths: list[list[str]]) -> tuple[list[Colum
             uncertain.append(f"第{c + 1}列“{_label(paths[c])}”与前列同名，记为 {cid}")
         ids.append(cid)
         columns.append(Column(id=cid, label=_label(paths[c])))
+    # "预算数" over every amount column of a budget table is no group: drop the prefix
+    if ids and all(i.startswith("budget.") for i in ids):
+        ids = [i.removeprefix("budget.") for i in ids]
+        columns = [Column(id=i, label=c.label) for i, c in zip(ids, columns, strict=True)]
     # "本年收入合计" is the whole of a final-account income table that has no 总计 column
     if "total" not in ids and "current_total" in ids:
         i = ids.index("current_total")

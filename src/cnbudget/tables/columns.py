@@ -55,6 +55,7 @@ LEAF_LABELS: tuple[tuple[str, str], ...] = (
     (r"上缴上级", "remit_superior"),
     (r"对附属单位补助", "affiliate_subsidy"),
     (r"经营支出", "operating_expense"),
+    (r"上级转移支付.*政府性基金", "transfer.gov_fund"),
     (r"上级转移支付", "transfer"),
     (r"一般公共预算", "general_budget"),
     (r"政府性基金", "gov_fund"),
@@ -81,6 +82,7 @@ LEAF_LABELS: tuple[tuple[str, str], ...] = (
     (r"^分值$", "weight"),
     (r"^得分$", "score"),
     (r"购买数量", "quantity"),
+    (r"购买金额", "total"),
     (r"^(合计|总计|小计|金额|决算数|预算数|本年预算|资金总额|项目金额)$|经费合计$", "total"),
 )
 

@@ -69,6 +69,8 @@ def flatten(header: list[list[str]], width: int, profiles: list[ColumnProfile] |
     rows = [list(r) + [""] * (width - len(r)) for r in header]
     if profiles:
         rows = [_align_to_data(r, profiles) for r in rows]
+    for r in range(len(rows) - 1):
+        rows[r] = _shift_groups_onto_children(rows[r], rows[r + 1])
     paths: list[list[str]] = [[] for _ in range(width)]
     parent_spans: list[tuple[int, int, str]] = [(0, width, "")]
     for r, row in enumerate(rows):
@@ -90,6 +92,26 @@ def flatten(header: list[list[str]], width: int, profiles: list[ColumnProfile] |
                     paths[c].append(label)
         parent_spans = [(s0, s1, lab or _last(paths[s0])) for s0, s1, lab in spans]
     return paths
+
+
+_WHOLE_RE = re.compile(r"^(合计|小计)$")
+
+
+def _shift_groups_onto_children(parent: list[str], child: list[str]) -> list[str]:
+    """A group label printed one column left of its first child (合计/小计) moves onto it.
+
+    "上年结转结余" over "其他收入" with "合计" to its right belongs over that 合计.
+    """
+    out = list(parent)
+    for c in range(1, len(out) - 1):
+        if (
+            compact(out[c])
+            and not compact(out[c + 1])
+            and _WHOLE_RE.match(compact(child[c + 1]))
+            and not _WHOLE_RE.match(compact(child[c]))
+        ):
+            out[c + 1], out[c] = out[c], ""
+    return out
 
 
 def _last(path: list[str]) -> str:

@@ -95,7 +95,9 @@ def find_tables(doc: Document) -> list[Candidate]:
             pending.append((role, block))
             continue
         grid: Grid = block
-        titles = [p for r, p in pending if r == "title"]
+        # a title counts only after the last paragraph of prose (not a far-away 目录 entry)
+        last_prose = max((i for i, (r, _) in enumerate(pending) if r == "prose"), default=-1)
+        titles = [p for r, p in pending[last_prose + 1 :] if r == "title"]
         numbers = [number_in(p.text) for r, p in pending if r in ("number", "title") and number_in(p.text)]
         units = [unit_in(p.text) for r, p in pending if unit_in(p.text)]
         prose = [p for r, p in pending if r == "prose"]
@@ -128,5 +130,5 @@ def pending_has(pending: list[tuple[str, Paragraph]], *roles: str) -> bool:
 
 
 def _same_title(a: str, b: str) -> bool:
-    b = compact(b)
-    return a == b or kind_from_title(a) == kind_from_title(b)
+    """The title repeated on a continuation page (not merely another table of the same kind)."""
+    return compact(a) == compact(b)

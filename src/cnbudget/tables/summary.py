@@ -33,7 +33,7 @@ _INCOME_ITEMS: tuple[tuple[str, str], ...] = (
     (r"基数供给", "general_budget.base"),
     (r"上级转移支付.*政府性基金", "transfer.gov_fund"),
     (r"上级转移支付", "transfer"),
-    (r"一般公共预算", "general_budget"),
+    (r"般公共预算", "general_budget"),
     (r"政府性基金", "gov_fund"),
     (r"国有资本", "state_capital"),
     (r"财政专户", "special_account"),
@@ -75,7 +75,8 @@ def _label_of(cells: list[str], start: int, stop: int) -> str:
 
 
 def _clean_label(label: str) -> str:
-    s = _ORDINAL_PREFIX.sub("", label)
+    s = re.sub(r"[·•…\.]{2,}", "", label)
+    s = _ORDINAL_PREFIX.sub("", s)
     s = re.sub(r"[A-Za-z.·:：\s]+$", "", s)
     return s.strip()
 
@@ -134,6 +135,8 @@ def parse_two_sided(kind: str, title: str, tl: TableLines, source, number: str |
             if item is None:
                 code = function_class_code(exp_label)
                 item = code
+            if item is None and "计" in exp_label and rows and rows[-1].source == ln.source and rows[-1].item == "grand_total":
+                item = "grand_total"  # "总 计" garbled on the expenditure side of the 总计 line
             if item == "支出合计":
                 item = "grand_total" if "current_total" in seen["expenditure"] else "current_total"
             values = {}

@@ -1,0 +1,587 @@
+"""Rules across tables: each figure two tables both publish, aware of what each table covers.
+
+Scope: ``summary``/``income``/``expenditure``/``economic_summary``/``projects`` cover all funds;
+``fiscal_summary``/``general_expenditure``/``basic_expenditure``/``three_public`` cover 财政拨款
+only (``general_expenditure`` and ``basic_expenditure`` only 一般公共预算).  So figures of the
+same scope are equalities, and a 财政拨款 figure against an all-funds one is an inequality whose
+gap must be explained by the other funds (上年结转, 上级转移支付, 事业收入, 其他收入 …).
+
+    cross.summary_vs_income                      收支总表收入方 = 收入表合计行
+    cross.summary_vs_expenditure                 收支总表支出方各类 = 支出表各类
+    cross.fiscal_summary_vs_general_expenditure  财政拨款收支总表(一般公共预算列) = 一般公共预算支出表
+    cross.fiscal_summary_vs_summary              财政拨款收支总表收入 ⊂ 收支总表收入
+    cross.general_expenditure_vs_expenditure     一般公共预算支出表 ≤ 支出表 (逐行), 差额由非一般公共预算资金解释
+    cross.basic_vs_general_expenditure           基本支出表 = 一般公共预算支出表的基本支出 (人员/公用)
+    cross.projects_vs_expenditure                项目支出表合计 = 支出表项目支出
+    cross.economic_summary_vs_expenditure        支出经济分类汇总表 = 支出表合计；各经济科目 ≥ 基本支出表
+    cross.carryover_vs_summary                   上年结转资金表 = 收支总表上年结转
+    cross.performance_vs_expenditure             绩效表预算总额/基本/项目 = 支出表
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from decimal import Decimal
+
+from cnbudget.checks.context import Context
+from cnbudget.checks.registry import finding, rule
+from cnbudget.checks.values import (
+    EXACT_ZERO,
+    class_totals,
+    economic_by_code,
+    fmt,
+    fmt_iv,
+    is_data_row,
+    iv,
+    iv_sum,
+    row_key,
+    row_label,
+    table_label,
+)
+from cnbudget.model import Disclosure, Finding, Row, Table
+from cnbudget.numbers import Interval
+
+SOURCE_ITEMS = (
+    "general_budget",
+    "fiscal",
+    "gov_fund",
+    "state_capital",
+    "special_account",
+    "business",
+    "operating",
+    "superior_subsidy",
+    "affiliated",
+    "other",
+    "transfer",
+)
+
+
+def _v(row: Row | None, col: str) -> Decimal | None:
+    return None if row is None else row.values.get(col)
+
+
+def _eq(
+    ctx: Context,
+    rule_id: str,
+    a: Table,
+    a_row: Row | None,
+    a_what: str,
+    a_val: Decimal | None,
+    b: Table,
+    b_row: Row | None,
+    b_what: str,
+    b_iv: Interval | None,
+    *,
+    b_shown: Decimal | None = None,
+    alts: Sequence[tuple[Interval, str]] = (),
+    row: str | None = None,
+    column: str | None = None,
+    severity: str | None = None,
+) -> Iterator[Finding]:
+    """Same figure printed by two tables of the same scope (``alts``: other legitimate readings)."""
+    if a_val is None and b_iv is None:
+        return
+    ctx.checked()
+    ai = iv(a, a_val)
+    bi = b_iv if b_iv is not None else EXACT_ZERO
+    if ai.meets(bi) or any(ai.meets(alt) for alt, _ in alts):
+        return
+    b_text = fmt(b_shown) if b_shown is not None or b_iv is None else fmt_iv(bi)
+    yield finding(
+        rule_id,
+        f"{table_label(a)}{a_what}为 {fmt(a_val)}，{table_label(b)}{b_what}为 {b_text}，两表应一致 — "
+        f"{a.kind} and {b.kind} disagree",
+        severity=severity,
+        table=a.kind,
+        row=row or (row_key(a_row) if a_row is not None else None),
+        column=column,
+        expected=None if b_iv is None else (b_shown if b_shown is not None else bi.mid.quantize(Decimal("0.01"))),
+        actual=a_val,
+        source=(a_row.source if a_row is not None else a.source),
+    )
+
+
+def _carry_group(t: Table, row: Row | None) -> tuple[Interval | None, Decimal | None]:
+    if row is None:
+        return None, None
+    for c in ("carryover", "carryover.total"):
+        if c in row.values:
+            return iv(t, row.values[c]), row.values[c]
+    parts = [v for c, v in row.values.items() if c.startswith("carryover.")]
+    if parts:
+        return iv_sum(t, parts), None
+    return None, None
+
+
+# --------------------------------------------------------------------------- summary vs income
+
+
+@rule(
+    "cross.summary_vs_income",
+    severity="error",
+    kinds=("summary",),
+    description="收支总表收入方与收入表合计行一致 — the summary's income side agrees with the income table",
+)
+def summary_vs_income(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
+    s, i = doc.table("summary"), doc.table("income")
+    if s is None or i is None or i.total_row() is None:
+        return
+    it = i.total_row()
+    assert it is not None
+    cur = s.row_by_item("income", "current_total")
+    gt = s.row_by_item("income", "grand_total")
+    if "current_total" in it.values and cur is not None:
+        yield from _eq(ctx, "cross.summary_vs_income", s, cur, "本年收入合计", _v(cur, "total"), i, it, "本年收入合计",
+                       iv(i, it.values["current_total"]), b_shown=it.values["current_total"], column="total")
+    if "total" in it.values and (cur is not None or gt is not None):
+        target = gt if "current_total" in it.values or cur is None else cur
+        alts = [(iv(s, _v(r, "total")), "") for r in (cur, gt) if r is not None and r is not target]
+        yield from _eq(ctx, "cross.summary_vs_income", s, target, f"“{row_label(target)}”", _v(target, "total"), i, it,
+                       "合计", iv(i, it.values["total"]), b_shown=it.values["total"], alts=alts, column="total")
+    for item in SOURCE_ITEMS:
+        srow = s.row_by_item("income", item)
+        if srow is None or item not in {c.id for c in i.columns}:
+            continue
+        ival = it.values.get(item)
+        alts = []
+        cv = it.values.get(f"carryover.{item}")
+        if cv is not None:
+            alts.append((iv(i, ival) + iv(i, cv), "含上年结转"))
+        yield from _eq(ctx, "cross.summary_vs_income", s, srow, f"“{row_label(srow)}”", _v(srow, "total"), i, it,
+                       f"“{item}”列合计", None if ival is None else iv(i, ival), b_shown=ival, alts=alts, column="total")
+    carry = s.row_by_item("income", "carryover")
+    ci, cshown = _carry_group(i, it)
+    if carry is not None and ci is not None:
+        yield from _eq(ctx, "cross.summary_vs_income", s, carry, "上年结转", _v(carry, "total"), i, it, "上年结转合计",
+                       ci, b_shown=cshown, column="total")
+
+
+# --------------------------------------------------------------------------- class comparisons
+
+
+def _class_compare(
+    ctx: Context, rule_id: str, a: Table, a_col: str, b: Table, b_col: str, side: str = "expenditure"
+) -> Iterator[Finding]:
+    b_classes = class_totals(b, b_col)
+    a_rows = [r for r in a.rows if r.side == side and r.code and len(r.code) == 3]
+    for r in a_rows:
+        code = r.code or ""
+        vals, brow = b_classes.get(code, ([], None))
+        bi = iv_sum(b, vals) if vals else None
+        shown = vals[0] if len(vals) == 1 else None
+        yield from _eq(ctx, rule_id, a, r, f"“{row_label(r)}”", r.values.get(a_col), b, brow, f"{code} 类",
+                       bi, b_shown=shown, row=code, column=a_col)
+    a_codes = {r.code for r in a_rows}
+    if a_rows:
+        for code, (vals, _brow) in b_classes.items():
+            if code in a_codes or all(v is None or v == 0 for v in vals):
+                continue
+            ctx.checked()
+            yield finding(
+                rule_id,
+                f"{table_label(b)}有 {code} 类支出 {fmt_iv(iv_sum(b, vals))}，{table_label(a)}未列该类 — "
+                f"class {code} in {b.kind} is missing from {a.kind}",
+                table=a.kind,
+                row=code,
+                column=a_col,
+                expected=iv_sum(b, vals).mid.quantize(Decimal("0.01")),
+                source=a.source,
+            )
+
+
+@rule(
+    "cross.summary_vs_expenditure",
+    severity="error",
+    kinds=("summary",),
+    description="收支总表支出方各类、本年支出合计与支出表一致 — the summary's expenditure side agrees with the expenditure table",
+)
+def summary_vs_expenditure(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
+    s, e = doc.table("summary"), doc.table("expenditure")
+    if s is None or e is None:
+        return
+    yield from _class_compare(ctx, "cross.summary_vs_expenditure", s, "total", e, "total")
+    cur, et = s.row_by_item("expenditure", "current_total"), e.total_row()
+    if cur is not None and et is not None and "total" in et.values:
+        yield from _eq(ctx, "cross.summary_vs_expenditure", s, cur, "本年支出合计", _v(cur, "total"), e, et, "合计",
+                       iv(e, et.values["total"]), b_shown=et.values["total"], column="total")
+
+
+def _fiscal_col(f: Table) -> str:
+    cols = {c.id for c in f.columns}
+    return "general_budget" if "general_budget" in cols else "total"
+
+
+@rule(
+    "cross.fiscal_summary_vs_general_expenditure",
+    severity="error",
+    kinds=("fiscal_summary",),
+    description="财政拨款收支总表(一般公共预算)各类、本年支出与一般公共预算支出表一致 — fiscal summary agrees with the general-budget expenditure table",
+)
+def fiscal_vs_general(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
+    f, g = doc.table("fiscal_summary"), doc.table("general_expenditure")
+    if f is None or g is None:
+        return
+    col = _fiscal_col(f)
+    yield from _class_compare(ctx, "cross.fiscal_summary_vs_general_expenditure", f, col, g, "total")
+    cur, gt = f.row_by_item("expenditure", "current_total"), g.total_row()
+    if cur is not None and gt is not None and "total" in gt.values:
+        val = cur.values.get(col, cur.values.get("total"))
+        yield from _eq(ctx, "cross.fiscal_summary_vs_general_expenditure", f, cur, "本年支出(一般公共预算)", val, g, gt,
+                       "合计", iv(g, gt.values["total"]), b_shown=gt.values["total"], column=col)
+
+
+@rule(
+    "cross.fiscal_summary_vs_summary",
+    severity="error",
+    kinds=("fiscal_summary",),
+    description="财政拨款收支总表的一般公共预算、政府性基金收入与收支总表一致 — fiscal summary income agrees with the summary",
+)
+def fiscal_vs_summary(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
+    f, s = doc.table("fiscal_summary"), doc.table("summary")
+    if f is None or s is None:
+        return
+    for item in ("general_budget", "gov_fund", "state_capital"):
+        fr, sr = f.row_by_item("income", item), s.row_by_item("income", item)
+        if fr is None or sr is None:
+            continue
+        fc = f.row_by_item("income", f"carryover.{item}")
+        alts = []
+        if fc is not None:
+            alts.append((iv(f, _v(fr, "total")) + iv(f, _v(fc, "total")), "含上年结转"))
+        yield from _eq(ctx, "cross.fiscal_summary_vs_summary", s, sr, f"“{row_label(sr)}”", _v(sr, "total"), f, fr,
+                       f"“{row_label(fr)}”", iv(f, _v(fr, "total")) if _v(fr, "total") is not None else None,
+                       b_shown=_v(fr, "total"), alts=alts, column="total")
+
+
+# --------------------------------------------------------------------------- fiscal ≤ all funds
+
+
+def _by_code(t: Table) -> dict[str, list[Row]]:
+    out: dict[str, list[Row]] = {}
+    for r in t.rows:
+        if is_data_row(r) and r.code:
+            out.setdefault(r.code, []).append(r)
+    return out
+
+
+@rule(
+    "cross.general_expenditure_vs_expenditure",
+    severity="error",
+    kinds=("general_expenditure",),
+    description="一般公共预算支出表逐行不超过支出表，差额应由上年结转、转移支付等其他资金解释 — general-budget rows ≤ all-funds rows, the gap explained by other funds",
+)
+def general_vs_expenditure(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
+    g, e = doc.table("general_expenditure"), doc.table("expenditure")
+    if g is None or e is None:
+        return
+    ecodes = _by_code(e)
+    cols = [c for c in ("total", "basic", "project", "personnel", "public", "project_operating", "project_specific")
+            if c in {x.id for x in g.columns} and c in {x.id for x in e.columns}]
+    for code, grows in _by_code(g).items():
+        erows = ecodes.get(code)
+        if not erows:
+            continue
+        for c in cols:
+            gv = [r.values.get(c) for r in grows]
+            if all(v is None for v in gv):
+                continue
+            gi, ei = iv_sum(g, gv), iv_sum(e, [r.values.get(c) for r in erows])
+            ctx.checked()
+            if gi.lo <= ei.hi:
+                continue
+            yield finding(
+                "cross.general_expenditure_vs_expenditure",
+                f"{table_label(g)} {code} {grows[0].name or ''}“{c}”为 {fmt_iv(gi)}，大于{table_label(e)}同科目的 {fmt_iv(ei)}；"
+                f"一般公共预算财政拨款不能超过全部资金 — general-budget figure exceeds the all-funds figure",
+                table=g.kind,
+                row=code,
+                column=c,
+                expected=ei.mid.quantize(Decimal("0.01")),
+                actual=gv[0] if len(gv) == 1 else None,
+                source=grows[0].source,
+            )
+    gt, et = g.total_row(), e.total_row()
+    if gt is None or et is None or "total" not in gt.values or "total" not in et.values:
+        return
+    gap = iv(e, et.values["total"]) - iv(g, gt.values["total"])
+    other = _other_funds(doc)
+    if other is None:
+        return
+    ctx.checked()
+    if gap.lo <= other.hi:
+        return
+    yield finding(
+        "cross.general_expenditure_vs_expenditure",
+        f"支出表合计 {fmt(et.values['total'])} 比一般公共预算支出表合计 {fmt(gt.values['total'])} 多 {fmt_iv(gap)}，"
+        f"但收入方一般公共预算以外的资金(上年结转、转移支付、事业收入、其他收入等)只有 {fmt_iv(other)} — "
+        f"the gap between all-funds and general-budget expenditure is not explained by other funds",
+        severity="warning",
+        table=e.kind,
+        row="total",
+        column="total",
+        expected=other.mid.quantize(Decimal("0.01")),
+        actual=gap.mid.quantize(Decimal("0.01")),
+        source=et.source,
+    )
+
+
+def _other_funds(doc: Disclosure) -> Interval | None:
+    """All funds that are not this year's general-budget appropriation, from the summary."""
+    s = doc.table("summary")
+    if s is None:
+        return None
+    gt = s.row_by_item("income", "grand_total")
+    gb = s.row_by_item("income", "general_budget") or s.row_by_item("income", "fiscal")
+    if gt is None or _v(gt, "total") is None:
+        return None
+    return iv(s, _v(gt, "total")) - iv(s, _v(gb, "total"))
+
+
+# --------------------------------------------------------------------------- basic expenditure
+
+
+def _basic_totals(b: Table) -> dict[str, tuple[Interval, Row | None, Decimal | None]]:
+    out: dict[str, tuple[Interval, Row | None, Decimal | None]] = {}
+    t = b.total_row()
+    if t is not None:
+        for c in ("total", "personnel", "public"):
+            if c in t.values:
+                out[c] = (iv(b, t.values[c]), t, t.values[c])
+    pt = next((r for r in b.rows if r.item == "personnel_total"), None)
+    ut = next((r for r in b.rows if r.item == "public_total"), None)
+
+    def first(r: Row | None) -> Decimal | None:
+        return None if r is None else (r.values.get("total") if "total" in r.values else next(iter(r.values.values()), None))
+
+    if "personnel" not in out and pt is not None and first(pt) is not None:
+        out["personnel"] = (iv(b, first(pt)), pt, first(pt))
+    if "public" not in out and ut is not None and first(ut) is not None:
+        out["public"] = (iv(b, first(ut)), ut, first(ut))
+    if "total" not in out and "personnel" in out and "public" in out:
+        out["total"] = (out["personnel"][0] + out["public"][0], pt, None)
+    return out
+
+
+@rule(
+    "cross.basic_vs_general_expenditure",
+    severity="error",
+    kinds=("basic_expenditure",),
+    description="一般公共预算基本支出表合计、人员经费、公用经费与一般公共预算支出表的基本支出一致 — basic expenditure table agrees with the general-budget table",
+)
+def basic_vs_general(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
+    b, g = doc.table("basic_expenditure"), doc.table("general_expenditure")
+    if b is None or g is None or g.total_row() is None:
+        return
+    gt = g.total_row()
+    assert gt is not None
+    bt = _basic_totals(b)
+    gcols = {c.id for c in g.columns}
+    wants = [("total", ["basic"], "基本支出"), ("personnel", ["personnel"] if "personnel" in gcols else ["wages", "household"], "人员经费"),
+             ("public", ["public"] if "public" in gcols else ["goods_services", "capital"], "公用经费")]
+    for key, gparts, label in wants:
+        if key not in bt or not all(p in gcols for p in gparts):
+            continue
+        bi, brow, bshown = bt[key]
+        gv = [gt.values.get(p) for p in gparts]
+        if all(v is None for v in gv):
+            continue
+        ctx.checked()
+        gi = iv_sum(g, gv)
+        if bi.meets(gi):
+            continue
+        yield finding(
+            "cross.basic_vs_general_expenditure",
+            f"{table_label(b)}{label}为 {fmt(bshown) if bshown is not None else fmt_iv(bi)}，"
+            f"{table_label(g)}合计行{label}为 {fmt_iv(gi)}，两表应一致 — basic expenditure tables disagree",
+            table=b.kind,
+            row=row_key(brow) if brow is not None else "total",
+            column=key,
+            expected=gi.mid.quantize(Decimal("0.01")),
+            actual=bshown,
+            source=(brow.source if brow is not None else b.source),
+        )
+
+
+# --------------------------------------------------------------------------- projects, economic summary
+
+
+@rule(
+    "cross.projects_vs_expenditure",
+    severity="error",
+    kinds=("projects",),
+    description="项目支出表合计与支出表的项目支出一致；其一般公共预算与一般公共预算支出表的项目支出一致 — project table agrees with expenditure tables",
+)
+def projects_vs_expenditure(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
+    p = doc.table("projects")
+    if p is None or p.total_row() is None:
+        return
+    pt = p.total_row()
+    assert pt is not None
+    e, g = doc.table("expenditure"), doc.table("general_expenditure")
+    if e is not None and e.total_row() is not None and "project" in e.total_row().values and "total" in pt.values:  # type: ignore[union-attr]
+        et = e.total_row()
+        assert et is not None
+        yield from _eq(ctx, "cross.projects_vs_expenditure", p, pt, "合计", pt.values["total"], e, et, "项目支出",
+                       iv(e, et.values["project"]), b_shown=et.values["project"], column="total")
+    if g is not None and g.total_row() is not None and "project" in g.total_row().values and "general_budget" in pt.values:  # type: ignore[union-attr]
+        gt = g.total_row()
+        assert gt is not None
+        alts = []
+        cv = pt.values.get("carryover.general_budget")
+        if cv is not None:
+            alts.append((iv(p, pt.values["general_budget"]) + iv(p, cv), "含结转"))
+        # compare the other way round so the alternatives apply to the projects figure
+        ctx.checked()
+        gi = iv(g, gt.values["project"])
+        if not (gi.meets(iv(p, pt.values["general_budget"])) or any(gi.meets(a) for a, _ in alts)):
+            yield finding(
+                "cross.projects_vs_expenditure",
+                f"{table_label(p)}一般公共预算合计 {fmt(pt.values['general_budget'])}"
+                f"{'（含结转 ' + fmt(cv) + '）' if cv is not None else ''}与{table_label(g)}项目支出 "
+                f"{fmt(gt.values['project'])} 不一致 — projects table disagrees with the general-budget table",
+                table=p.kind,
+                row="total",
+                column="general_budget",
+                expected=gt.values["project"],
+                actual=pt.values["general_budget"],
+                source=pt.source,
+            )
+
+
+@rule(
+    "cross.economic_summary_vs_expenditure",
+    severity="error",
+    kinds=("economic_summary",),
+    description="支出经济分类汇总表合计与支出表一致，各经济科目不小于基本支出表 — economic summary agrees with the expenditure tables",
+)
+def economic_vs_expenditure(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
+    ec = doc.table("economic_summary")
+    if ec is None:
+        return
+    et, e = ec.total_row(), doc.table("expenditure")
+    if et is not None and e is not None and e.total_row() is not None and "total" in et.values:
+        ert = e.total_row()
+        assert ert is not None
+        yield from _eq(ctx, "cross.economic_summary_vs_expenditure", ec, et, "合计", et.values["total"], e, ert, "合计",
+                       iv(e, ert.values.get("total")), b_shown=ert.values.get("total"), column="total")
+    b = doc.table("basic_expenditure")
+    if b is None:
+        return
+    eco, bas = economic_by_code(ec, "total"), economic_by_code(b, "total")
+    for code, bi in bas.items():
+        if code not in eco:
+            continue
+        ctx.checked()
+        if bi.lo <= eco[code].hi:
+            continue
+        yield finding(
+            "cross.economic_summary_vs_expenditure",
+            f"基本支出表 {code} 为 {fmt_iv(bi)}，大于支出经济分类汇总表同科目 {fmt_iv(eco[code])}（汇总表含项目支出，不应更小） — "
+            f"basic table exceeds the economic summary for {code}",
+            table=ec.kind,
+            row=code,
+            column="total",
+            expected=bi.mid.quantize(Decimal("0.01")),
+            actual=eco[code].mid.quantize(Decimal("0.01")),
+            source=ec.source,
+        )
+
+
+# --------------------------------------------------------------------------- carryover table
+
+
+@rule(
+    "cross.carryover_vs_summary",
+    severity="error",
+    kinds=("carryover",),
+    description="上年结转资金表合计与收支总表(或财政拨款收支总表)的上年结转一致 — the carryover table agrees with the summary's carryover",
+)
+def carryover_vs_summary(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
+    c = doc.table("carryover")
+    if c is None:
+        return
+    tr = c.total_row()
+    if tr is not None and "total" in tr.values:
+        ci, shown = iv(c, tr.values["total"]), tr.values["total"]
+    else:
+        vals = [r.values.get("total") for r in c.rows if is_data_row(r)]
+        if not any(v is not None for v in vals):
+            return
+        ci, shown = iv_sum(c, vals), None
+    candidates = []
+    for kind in ("summary", "fiscal_summary"):
+        t = doc.table(kind)
+        r = t.row_by_item("income", "carryover") if t is not None else None
+        if t is not None and r is not None and _v(r, "total") is not None:
+            candidates.append((t, r))
+    if not candidates:
+        return  # the summaries leave 上年结转 blank and point to this table ("统一在表12反映")
+    ctx.checked()
+    if any(iv(t, _v(r, "total")).meets(ci) for t, r in candidates):
+        return
+    t, r = candidates[0]
+    yield finding(
+        "cross.carryover_vs_summary",
+        f"{table_label(c)}合计 {fmt(shown) if shown is not None else fmt_iv(ci)}，{table_label(t)}上年结转为 "
+        f"{fmt(_v(r, 'total'))}，两表应一致 — carryover table disagrees with the summary",
+        table=c.kind,
+        row="total",
+        column="total",
+        expected=_v(r, "total"),
+        actual=shown,
+        source=c.source,
+    )
+
+
+# --------------------------------------------------------------------------- performance tables
+
+
+def _perf_key(row: Row) -> str | None:
+    text = " ".join([row.name or "", *row.texts.values()])
+    if "总额" in text:
+        return "total"
+    if "基本支出" in text:
+        return "basic"
+    if "项目支出" in text:
+        return "project"
+    return None
+
+
+@rule(
+    "cross.performance_vs_expenditure",
+    severity="warning",
+    kinds=("performance_review", "performance_targets"),
+    description="部门整体绩效表的预算总额、基本支出、项目支出与支出表一致 — department performance tables agree with the expenditure tables",
+)
+def performance_vs_expenditure(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
+    refs = [t for t in (doc.table("general_expenditure"), doc.table("expenditure")) if t is not None and t.total_row() is not None]
+    if not refs:
+        return
+    for p in doc.tables:
+        if p.kind not in ("performance_review", "performance_targets") or "项目" in p.title.replace("项目支出", ""):
+            continue
+        for r in p.rows:
+            key = _perf_key(r)
+            col = next((c for c in ("executed", "final_budget", "total") if c in r.values), None)
+            if key is None or col is None:
+                continue
+            val = r.values[col]
+            options = [(t, t.total_row().values.get(key)) for t in refs]  # type: ignore[union-attr]
+            options = [(t, v) for t, v in options if v is not None]
+            if not options:
+                continue
+            ctx.checked()
+            if any(iv(p, val).meets(iv(t, v)) for t, v in options):
+                continue
+            t0, v0 = options[0]
+            yield finding(
+                "cross.performance_vs_expenditure",
+                f"{table_label(p)}“{row_label(r)}”{col}为 {fmt(val)}，{table_label(t0)}对应的{ {'total': '合计', 'basic': '基本支出', 'project': '项目支出'}[key] }为 "
+                f"{fmt(v0)} — performance table disagrees with {t0.kind}",
+                table=p.kind,
+                row=row_key(r),
+                column=col,
+                expected=v0,
+                actual=val,
+                source=r.source,
+            )

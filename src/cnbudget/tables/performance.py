@@ -1,0 +1,101 @@
+"""Performance tables (绩效目标表, 绩效自评表, 评价基础数据表): mostly text, with a few figures.
+
+These forms repeat small header lines inside the table ("年初预算数 全年预算数 全年执行数 分值
+执行率 得分", "一级指标 … 分值 得分"), each governing the lines below it.  Every line is kept
+(its cells in ``texts``, keyed by the governing header's labels) and the cells under an amount
+label become values: ``initial_budget``, ``final_budget``, ``executed``, ``execution_rate``,
+``weight``, ``score``.  A "总分" line is ``item="total_score"``.
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+
+from cnbudget.model import Column, Row, Table
+from cnbudget.numbers import parse_amount
+from cnbudget.tables.cells import compact, has_cjk
+from cnbudget.tables.rows import TableLines
+
+_VALUE_LABELS: tuple[tuple[str, str], ...] = (
+    (r"^年初预算(数)?", "initial_budget"),
+    (r"^全年预算(数)?", "final_budget"),
+    (r"全年执行数|实际执行数|^实际支出|^决算数", "executed"),
+    (r"^执行率", "execution_rate"),
+    (r"^分值$", "weight"),
+    (r"^得分$", "score"),
+    (r"^资金总额|^部门预算总额|^项目金额", "total"),
+)
+_HEADER_HINT = re.compile(r"指标|分值|得分|预算数|执行数|执行率|指标值|完成值")
+
+
+def _value_id(label: str) -> str | None:
+    for pat, vid in _VALUE_LABELS:
+        if re.search(pat, label):
+            return vid
+    return None
+
+
+def parse_performance(kind: str, title: str, tl: TableLines, source, number: str | None) -> Table:
+    mapping: dict[int, str] = {}
+    labels: dict[int, str] = {}
+    for h in tl.header:
+        _absorb_header(h.cells, mapping, labels)
+    rows: list[Row] = []
+    seen_ids: list[str] = []
+    for ln in tl.data:
+        cells = ln.cells
+        hint_cells = [c for c in cells if c and _HEADER_HINT.search(compact(c))]
+        numeric = [c for c in cells if c and parse_amount(c.rstrip("%")) is not None]
+        if len(hint_cells) >= 2 and not numeric:
+            mapping, labels = {}, {}
+            _absorb_header(cells, mapping, labels)
+            continue
+        texts = {labels.get(i, f"c{i + 1}"): c for i, c in enumerate(cells) if c}
+        values: dict[str, Decimal] = {}
+        ids = set(mapping.values())
+        filled = [c for c in cells if c]
+        if {"weight", "score"} <= ids and not ids & {"initial_budget", "final_budget", "executed"}:
+            # indicator lines lose merged cells on the left: 分值 and 得分 are their last figures
+            tail = [parse_amount(c.rstrip("%")) for c in filled[-2:]]
+            if len(tail) == 2 and None not in tail:
+                values = {"weight": tail[0], "score": tail[1]}  # type: ignore[dict-item]
+                for vid in ("weight", "score"):
+                    if vid not in seen_ids:
+                        seen_ids.append(vid)
+            mapping_items: list[tuple[int, str]] = []
+        else:
+            mapping_items = list(mapping.items())
+        for i, vid in mapping_items:
+            if i < len(cells):
+                v = parse_amount(cells[i].rstrip("%").strip())
+                if v is not None:
+                    values[vid] = v
+                    if vid not in seen_ids:
+                        seen_ids.append(vid)
+        name = next((c for c in cells if c and has_cjk(c)), None)
+        item = "total_score" if name and compact(name) in ("总分", "合计", "总计") else None
+        if not texts:
+            continue
+        rows.append(Row(code=None, name=name, values=values, source=ln.source, item=item, texts=texts))
+    return Table(
+        kind=kind,
+        title=title,
+        unit=tl.unit,
+        columns=tuple(Column(id=i, label=i) for i in seen_ids),
+        rows=tuple(rows),
+        source=source,
+        number=number,
+        header=tuple(tuple(h.cells) for h in tl.header),
+    )
+
+
+def _absorb_header(cells: list[str], mapping: dict[int, str], labels: dict[int, str]) -> None:
+    for i, c in enumerate(cells):
+        lab = compact(c)
+        if not lab:
+            continue
+        labels[i] = lab
+        vid = _value_id(lab)
+        if vid:
+            mapping[i] = vid
