@@ -8,7 +8,7 @@ modules (``cli_check``), so this file stays small.
 from __future__ import annotations
 
 import sys
-from enum import Enum
+from enum import StrEnum
 from pathlib import Path
 
 import typer
@@ -26,7 +26,7 @@ _state = {"debug": False}
 err_console = Console(stderr=True, highlight=False)
 
 
-class ParseFormat(str, Enum):
+class ParseFormat(StrEnum):
     json = "json"
     text = "text"
 
@@ -40,7 +40,7 @@ def fail(error: CnbudgetError) -> None:
     """Print one line for a user error and exit 2."""
     if _state["debug"]:
         raise error
-    err_console.print(f"cnbudget: {error}", markup=False)
+    sys.stderr.write(f"cnbudget: {error}\n")  # one line, never wrapped
     raise typer.Exit(code=2)
 
 
@@ -90,7 +90,7 @@ def main() -> None:
     except CnbudgetError as e:  # raised outside a command's own handler
         if _state["debug"]:
             raise
-        err_console.print(f"cnbudget: {e}", markup=False)
+        sys.stderr.write(f"cnbudget: {e}\n")
         sys.exit(2)
 
 

@@ -9,7 +9,6 @@ from typing import Any
 
 from cnbudget.model import Claim, Disclosure, Finding, Row, Table
 
-
 _MARK = "\u2063DEC:"  # invisible separator: never in a disclosure's own text
 _MARK_RE = re.compile('"' + _MARK + r'(-?[0-9.]+)"')
 

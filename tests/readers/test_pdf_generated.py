@@ -10,8 +10,8 @@ import pytest
 
 from cnbudget.document import Grid, Paragraph
 from cnbudget.errors import UnreadableFile
-from cnbudget.readers import read_document
 from cnbudget.readers import pdf as pdf_reader
+from cnbudget.readers import read_document
 
 pytest.importorskip("reportlab", reason="reportlab is needed to draw the PDF fixtures (pip install reportlab)")
 

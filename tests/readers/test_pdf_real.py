@@ -3,7 +3,7 @@ rendered pages by eye."""
 
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 import pytest
@@ -16,7 +16,7 @@ pytestmark = pytest.mark.skipif(not (REAL / "real_03.pdf").exists(),
                                 reason=f"real PDFs not found in {REAL} (shared/ beside the project)")
 
 
-@lru_cache(maxsize=None)
+@cache
 def real(name: str) -> Document:
     return read_document(REAL / name)
 

@@ -174,3 +174,13 @@ def test_registry_entries_are_reachable_by_sniffing(built):
     assert sniff_format(_crafted_encrypted_ooxml(), "") == "encrypted"
     for fmt in ("text", "xlsx", "xls", "docx", "html", "encrypted", "doc"):
         assert fmt in READERS
+
+
+def test_importing_the_registry_loads_no_office_library():
+    import subprocess
+    import sys
+
+    code = ("import sys, cnbudget.readers; "
+            "print(sorted(m for m in ('openpyxl', 'xlrd', 'docx', 'lxml.html') if m in sys.modules))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.strip() == "[]"

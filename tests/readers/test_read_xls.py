@@ -3,14 +3,19 @@
 from __future__ import annotations
 
 import datetime as dt
+import shutil
 from pathlib import Path
 
 import pytest
+from formats_fixture import build
 
 from cnbudget.document import Grid, Paragraph, Source
 from cnbudget.readers import read_document
 
-xlwt = pytest.importorskip("xlwt", reason="xlwt (dev dependency) writes the .xls test files")
+
+@pytest.fixture
+def xlwt():
+    return pytest.importorskip("xlwt", reason="xlwt (dev dependency) writes the .xls test files")
 
 
 def _save(wb, tmp_path: Path) -> Path:
@@ -19,7 +24,7 @@ def _save(wb, tmp_path: Path) -> Path:
     return p
 
 
-def test_merges_formats_and_titles(tmp_path):
+def test_merges_formats_and_titles(tmp_path, xlwt):
     wb = xlwt.Workbook(encoding="utf-8")
     ws = wb.add_sheet("收支总表")
     two = xlwt.easyxf(num_format_str="0.00")
@@ -50,7 +55,7 @@ def test_merges_formats_and_titles(tmp_path):
     assert grid.row_sources[2] == Source(sheet="收支总表", cell="A5")
 
 
-def test_hidden_sheet_skipped(tmp_path):
+def test_hidden_sheet_skipped(tmp_path, xlwt):
     wb = xlwt.Workbook(encoding="utf-8")
     ws = wb.add_sheet("表1")
     ws.write(0, 0, "项目")
@@ -62,3 +67,16 @@ def test_hidden_sheet_skipped(tmp_path):
     doc = read_document(_save(wb, tmp_path))
     assert [b.rows for b in doc.blocks if isinstance(b, Grid)] == [(("项目", "金额"),)]
     assert any("隐藏" in n for n in doc.notes)
+
+
+def test_xls_saved_by_libreoffice_reads_like_the_text_version(tmp_path, built):
+    if not (shutil.which("soffice") or shutil.which("libreoffice")):
+        pytest.skip("LibreOffice (soffice) is not installed: apt-get install libreoffice-calc")
+    path = build._xls_by_soffice(tmp_path)
+    assert path is not None
+    doc = read_document(path)
+    want = [g.rows for g in read_document(built["txt"]).blocks if isinstance(g, Grid)]
+    got = [g for g in doc.blocks if isinstance(g, Grid)]
+    assert [g.rows for g in got] == [tuple(tuple(r) + ("",) * (len(g.rows[0]) - len(r)) for r in w)
+                                     for w, g in zip(want, got, strict=True)]
+    assert all(g.merges for g in got)

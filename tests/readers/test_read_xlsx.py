@@ -171,3 +171,21 @@ def test_styled_empty_cells_far_away_cost_nothing(tmp_path):
     doc = read_document(_save(wb, tmp_path))
     (grid,) = [b for b in doc.blocks if isinstance(b, Grid)]
     assert grid.rows == (("项目", "金额"),)
+
+
+def test_shape_block_wide_title_without_biao_under_a_table_starts_the_next_table():
+    rows = [
+        ["项目", "金额", "备注"], ["合计", "1.00", ""],
+        ["2024年一般公共预算“三公”经费支出情况", "", ""],
+        ["合计", "因公出国（境）费", "公务接待费"], ["4.00", "0.00", "4.00"],
+        ["单位负责人：张三", "", "填表人：李四"],
+    ]
+    blocks = shape_block(rows, [(2, 0, 2, 2)], _src)
+    assert [type(b).__name__ for b in blocks] == ["Grid", "Paragraph", "Grid", "Paragraph", "Paragraph"]
+    assert [len(b.rows) for b in blocks if isinstance(b, Grid)] == [2, 2]
+
+
+def test_shape_block_section_row_merged_across_stays_in_the_table():
+    rows = [["科目", "金额"], ["一、基本支出", ""], ["工资福利支出", "1.00"]]
+    (grid,) = shape_block(rows, [(1, 0, 1, 1)], _src)
+    assert len(grid.rows) == 3

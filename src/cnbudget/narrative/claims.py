@@ -1,10 +1,338 @@
-"""Narrative claims (placeholder until the narrative stage lands)."""
+"""Claims: every figure the 情况说明 states, with what it is of and how it relates to the others.
+
+For each passage of the narrative (``outline``), the figures (``patterns``) are read clause by
+clause (``sentences``); the words before each one give its subject, basis and direction
+(``subjects``) and the table cell it speaks of (``refs``).  Kinds:
+
+* ``amount`` — "收入总计644.06万元"; a bare number before 占 is an amount in the document unit.
+* ``count`` — "车辆1辆", "设定 3 个", "自评得分 92 分" (unit kept: 个, 辆, 人次, 台(套), 分 …).
+* ``change`` — "减少1.32万元" (direction -1), "增加" (+1); "与上年持平" / "与2023年预算数保持
+  一致" give a change of 0 with direction 0.  ``related["current"]`` is the amount it changed to.
+* ``rate`` — "下降0.2%": ``related["change"]`` and ``related["current"]``.
+* ``share`` — "占87.73%": ``related["part"]`` (the amount before it) and ``related["whole"]``
+  (the amount named after 占 — "占支出合计的" — or the amount the list started from: "支出合计
+  644.06万元，其中："); "完成年初预算的161.96%": part = the 决算, whole = the 预算.
+
+A change followed by its reasons ("主要原因：项目资金较上年减少27万元，公用经费较上年减少9.35
+万元…") lists them as ``related["component_1"]``, ``component_2`` … .
+
+``refers_to``: an amount names its cell; a change, rate or share names the cell of the quantity
+it describes (its current amount / its part), so a check reads ``kind`` before comparing values.
+Counts, and figures of sections that speak of no table (绩效, 国有资产, 一般性支出), refer to
+nothing.
+"""
 
 from __future__ import annotations
 
-from cnbudget.document import Document
-from cnbudget.model import Claim, Meta, Table
+import re
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from cnbudget.document import Document, Source
+from cnbudget.model import Claim, Meta, Ref, Table
+from cnbudget.narrative.functions import ITEM_RE, FunctionIndex
+from cnbudget.narrative.outline import Heading, Passage, outline
+from cnbudget.narrative.patterns import Figure, find_figures
+from cnbudget.narrative.refs import OPERATING_COST_RE, resolve
+from cnbudget.narrative.sentences import Clause, clauses, sentence_span
+from cnbudget.narrative.subjects import (
+    BUDGET_COMPLETION_RE,
+    ENUMERATION_RE,
+    REASON_RE,
+    UNCHANGED_RE,
+    basis_of,
+    clean_subject,
+    direction_of,
+    mentions_earlier_year,
+    norm_subject,
+    same_quantity,
+    whole_phrase,
+)
+
+_BUDGET_BASES = frozenset({"initial_budget", "final_budget", "budget"})
+# A clause that starts a new item of a list of reasons: "二是…", "2.", "(2)".
+_LIST_ITEM_RE = re.compile(r"^\s*(?:[一二三四五六七八九十]+是|\d{1,2}[.、)]|\([一二三四五六七八九十\d]{1,2}\))")
+# Where the subject of a 持平 statement ends: "三公经费支出与上年持平".
+_COMPARE_WORD_RE = re.compile(r"(?:与|比|较|同)")
+
+
+@dataclass
+class _Draft:
+    """A claim being built (mutable while the statement's links are found)."""
+
+    id: int
+    kind: str
+    value: Decimal
+    unit: str
+    subject: str
+    text: str
+    source: Source
+    sentence: int
+    basis: str = "current"
+    direction: int | None = None
+    refers_to: Ref | None = None
+    related: dict[str, int] = field(default_factory=dict)
+    component: bool = False
+    topic: str | None = None
+
+    def freeze(self) -> Claim:
+        return Claim(
+            id=self.id, text=self.text, kind=self.kind, value=self.value, unit=self.unit,
+            subject=self.subject, source=self.source, refers_to=self.refers_to,
+            direction=self.direction, related=dict(self.related), basis=self.basis,
+        )
+
+
+@dataclass
+class _Reasons:
+    """An open list of reasons for ``main`` (a change)."""
+
+    main: _Draft
+    count: int = 0
+
+
+class _Reader:
+    """Reads the claims of one document, passage by passage."""
+
+    def __init__(self, meta: Meta, functions: FunctionIndex) -> None:
+        self.meta = meta
+        self.functions = functions
+        self.drafts: list[_Draft] = []
+        self.pending_item: str | None = None  # a "(类)…(款)…(项)" line the next figures are of
+
+    # -- passages ---------------------------------------------------------------------------
+
+    def heading(self, h: Heading) -> None:
+        subject, _ = clean_subject(h.text, self.meta.department)
+        self.pending_item = subject if h.level == 4 and ITEM_RE.search(subject) else None
+
+    def passage(self, p: Passage) -> None:
+        text = p.text
+        figures = find_figures(text)
+        if not figures:
+            subject, _ = clean_subject(text.rstrip("。"), self.meta.department)
+            if ITEM_RE.search(subject):
+                self.pending_item = subject
+                return
+        local: list[_Draft] = []
+        state = _PassageState()
+        parts = clauses(text, figures)
+        for clause in parts:
+            self._clause(p, text, clause, local, state)
+        # A passage that ends with a "(类)…(款)…(项)" line names the item the next one speaks of.
+        self.pending_item = None
+        last = next((c for c in reversed(parts) if text[c.start:c.end].strip()), None)
+        if last is not None and not last.figures:
+            subject, _ = clean_subject(text[last.start:last.end], self.meta.department)
+            if ITEM_RE.search(subject):
+                self.pending_item = subject
+
+    # -- clauses ----------------------------------------------------------------------------
+
+    def _clause(self, p: Passage, text: str, c: Clause, local: list[_Draft], st: _PassageState) -> None:
+        if st.reasons is not None and st.sentence != c.sentence:
+            st.reasons = None
+        if st.reasons is not None and st.last_mark == ";" and not st.reasons.count \
+                and not _LIST_ITEM_RE.match(text[c.start:c.end]):
+            st.reasons = None
+        st.sentence, st.last_mark = c.sentence, c.end_mark
+        first = c.figures[0].start if c.figures else c.end
+        before = text[c.start:first]
+        pos = c.start
+        if (m := REASON_RE.search(before)) is not None:
+            main = next((d for d in reversed(local) if d.kind == "change" and not d.component
+                         and d.sentence >= c.sentence - 1), None)
+            st.reasons = _Reasons(main) if main is not None else None
+            pos = c.start + m.end()
+        if (m := ENUMERATION_RE.search(before)) is not None:
+            st.head = self._enumeration_head(text[c.start:c.start + m.start()], local)
+        if not c.figures:
+            self._unchanged(p, text, c, local)
+            return
+        for fig in c.figures:
+            lead = text[pos:fig.start]
+            pos = fig.end
+            if fig.kind == "percent":
+                self._percent(p, text, c, fig, lead, local, st)
+            else:
+                self._quantity(p, text, c, fig, lead, local, st)
+
+    def _enumeration_head(self, prefix: str, local: list[_Draft]) -> _Draft | None:
+        """The amount a list ("其中：…", "支出按功能分类分为：…") is the parts of."""
+        subject, _ = clean_subject(re.sub(r"按.*$", "", prefix), self.meta.department)
+        amounts = [d for d in reversed(local) if d.kind == "amount" and d.basis == "current"]
+        if subject:
+            return next((d for d in amounts if same_quantity(subject, d.subject)), None)
+        return amounts[0] if amounts else None
+
+    # -- figures ----------------------------------------------------------------------------
+
+    def _new(self, p: Passage, text: str, c: Clause, fig: Figure | None, kind: str, value: Decimal,
+             unit: str, subject: str, local: list[_Draft], **kw: object) -> _Draft:
+        at = fig.start if fig is not None else c.start
+        s0, s1 = sentence_span(text, at)
+        d = _Draft(id=len(self.drafts) + 1, kind=kind, value=value, unit=unit, subject=subject,
+                   text=text[s0:s1].strip(), source=p.source_at(at), sentence=c.sentence, topic=p.topic,
+                   **kw)  # type: ignore[arg-type]
+        self.drafts.append(d)
+        local.append(d)
+        return d
+
+    def _subject(self, lead: str, local: list[_Draft]) -> tuple[str, str]:
+        """(subject, basis) of the figure after ``lead``; a bare "支出决算为" takes the subject
+        stated before it in the passage ("…支出年初预算为 150 万元，支出决算为 142 万元")."""
+        basis = basis_of(lead, self.meta.kind, self.meta.year)
+        subject, tail = clean_subject(lead, self.meta.department)
+        if not subject or (tail and subject in ("支出", "收入")):
+            earlier = next((d.subject for d in reversed(local) if d.kind in ("amount", "count") and d.subject), None)
+            subject = earlier or self.pending_item or subject
+        return subject, basis
+
+    def _quantity(self, p: Passage, text: str, c: Clause, fig: Figure, lead: str,
+                  local: list[_Draft], st: _PassageState) -> None:
+        unit = fig.unit or self.meta.unit or "万元"
+        direction = direction_of(lead)
+        if direction is not None:
+            self._change(p, text, c, fig, lead, unit, direction, local, st)
+            return
+        subject, basis = self._subject(lead, local)
+        if fig.kind == "count":
+            self._new(p, text, c, fig, "count", fig.value, unit, subject, local, basis=basis)
+            return
+        if OPERATING_COST_RE.search(subject) or (p.topic == "operating_cost" and re.search(r"运行经费|运转经费", subject)):
+            subject = "机关运行经费"
+        ref = resolve(subject, p.topic, self.meta.kind, basis, self.functions)
+        self._new(p, text, c, fig, "amount", fig.value, unit, subject, local, basis=basis, refers_to=ref)
+
+    def _change(self, p: Passage, text: str, c: Clause, fig: Figure, lead: str, unit: str, direction: int,
+                local: list[_Draft], st: _PassageState) -> None:
+        subject, _ = clean_subject(lead, self.meta.department)
+        component = st.reasons is not None
+        current = None if component else self._current(subject, p, local, fig.kind)
+        if not subject and current is not None:
+            subject = current.subject
+        ref = resolve(subject, p.topic, self.meta.kind, "current", self.functions)
+        if ref is None and current is not None and same_quantity(subject, current.subject):
+            ref = current.refers_to
+        d = self._new(p, text, c, fig, "change", fig.value, unit, subject, local,
+                      direction=direction, refers_to=ref, component=component)
+        if current is not None:
+            d.related["current"] = current.id
+        if st.reasons is not None:
+            st.reasons.count += 1
+            st.reasons.main.related[f"component_{st.reasons.count}"] = d.id
+
+    def _current(self, subject: str, p: Passage, local: list[_Draft], kind: str) -> _Draft | None:
+        """The amount a change (or 持平) is of: the nearest earlier figure of this passage naming
+        the same quantity (any, when the change names none: "比上年增加1.30万元")."""
+        want = "amount" if kind == "amount" else "count"
+        ref = resolve(subject, p.topic, self.meta.kind, "current", self.functions) if subject else None
+        for d in reversed(local):
+            if d.kind != want or d.basis != "current":
+                continue
+            if not subject or same_quantity(subject, d.subject) or (ref is not None and ref == d.refers_to):
+                return d
+        return None
+
+    def _unchanged(self, p: Passage, text: str, c: Clause, local: list[_Draft]) -> None:
+        """"与上年持平" / "与2023年预算数保持一致": a change of 0 (a clause with no figure)."""
+        clause = text[c.start:c.end]
+        if not UNCHANGED_RE.search(clause) or not mentions_earlier_year(clause, self.meta.year):
+            return
+        m = _COMPARE_WORD_RE.search(clause)
+        subject, _ = clean_subject(clause[: m.start()] if m else "", self.meta.department)
+        current = self._current(subject, p, local, "amount")
+        if not subject and current is not None:
+            subject = current.subject
+        ref = resolve(subject, p.topic, self.meta.kind, "current", self.functions)
+        if ref is None and current is not None:
+            ref = current.refers_to
+        d = self._new(p, text, c, None, "change", Decimal(0), self.meta.unit or "万元", subject, local,
+                      direction=0, refers_to=ref)
+        if current is not None:
+            d.related["current"] = current.id
+
+    def _percent(self, p: Passage, text: str, c: Clause, fig: Figure, lead: str,
+                 local: list[_Draft], st: _PassageState) -> None:
+        direction = direction_of(lead)
+        if direction is not None:
+            change = local[-1] if local and local[-1].kind == "change" and local[-1].sentence == c.sentence else None
+            current_id = change.related.get("current") if change is not None else None
+            current = next((d for d in local if d.id == current_id), None)
+            subject = change.subject if change is not None else clean_subject(lead, self.meta.department)[0]
+            ref = change.refers_to if change is not None else None
+            d = self._new(p, text, c, fig, "rate", fig.value, "%", subject, local, direction=direction, refers_to=ref)
+            if change is not None:
+                d.related["change"] = change.id
+            if current is not None:
+                d.related["current"] = current.id
+            return
+        amounts = [d for d in reversed(local) if d.kind == "amount"]
+        if BUDGET_COMPLETION_RE.search(lead):
+            part = next((d for d in amounts if d.basis == "current"), None)
+            whole = next((d for d in amounts if d.basis in _BUDGET_BASES
+                          and (part is None or not d.subject or not part.subject
+                               or same_quantity(d.subject, part.subject))), None)
+            self._share(p, text, c, fig, part, whole, local, lead)
+            return
+        if "占" in lead:
+            part = next((d for d in amounts if d.sentence == c.sentence), None)
+            phrase = whole_phrase(lead)
+            whole = self._named_whole(phrase, part, p.topic) if phrase else st.head
+            if whole is part or (whole is not None and part is not None and fig.value <= 100
+                                 and whole.value < part.value):
+                whole = None
+            self._share(p, text, c, fig, part, whole, local, lead)
+            return
+        self._share(p, text, c, fig, None, None, local, lead)
+
+    def _named_whole(self, phrase: str, part: _Draft | None, topic: str | None) -> _Draft | None:
+        """The stated amount a share's whole names ("占支出合计的" → 支出合计 …万元): the latest
+        one of the same section first ("占基本支出的" under 六、基本支出), then any."""
+        want = norm_subject(phrase)
+        candidates = [d for d in reversed(self.drafts) if d.kind == "amount" and d is not part
+                      and d.basis == "current" and d.subject]
+
+        def names(d: _Draft) -> bool:
+            s = norm_subject(d.subject)
+            return len(s) >= 2 and (s == want or s.endswith(want) or want.endswith(s))
+
+        same_section = next((d for d in candidates if d.topic == topic and names(d)), None)
+        if same_section is not None:
+            return same_section
+        return next((d for d in candidates if norm_subject(d.subject) == want), None) \
+            or next((d for d in candidates if names(d)), None)
+
+    def _share(self, p: Passage, text: str, c: Clause, fig: Figure, part: _Draft | None,
+               whole: _Draft | None, local: list[_Draft], lead: str) -> None:
+        if part is not None:
+            subject, ref = part.subject, part.refers_to
+        else:
+            subject = clean_subject(re.sub(r"占.*$", "", lead), self.meta.department)[0]
+            ref = None
+        d = self._new(p, text, c, fig, "share", fig.value, "%", subject, local, refers_to=ref)
+        if part is not None:
+            d.related["part"] = part.id
+        if whole is not None:
+            d.related["whole"] = whole.id
+
+
+@dataclass
+class _PassageState:
+    """What the clauses of one passage carry forward."""
+
+    sentence: int = 0
+    last_mark: str = ""
+    reasons: _Reasons | None = None
+    head: _Draft | None = None
 
 
 def extract_claims(doc: Document, tables: list[Table], meta: Meta) -> list[Claim]:
-    return []
+    """Every figure of the narrative as a ``Claim`` (see the module docstring)."""
+    reader = _Reader(meta, FunctionIndex.build(doc, tables))
+    for item in outline(doc):
+        if isinstance(item, Heading):
+            reader.heading(item)
+        elif not item.silent:
+            reader.passage(item)
+    return [d.freeze() for d in reader.drafts]

@@ -21,7 +21,7 @@ from cnbudget.narrative.patterns import fold
 TITLE_YEAR_RE = re.compile(r"((?:19|20)\d\d)\s*年(?!\s*\d{1,2}\s*月)")
 # "部门：安阳市医疗保障局", "编制部门:…", "部门名称：…", "部门(单位)名称 …", "预算部门(单位)名称 …".
 DEPARTMENT_LINE_RE = re.compile(
-    r"(?:编制部门|预算部门(?:\(单位\))?名称|部门(?:\(单位\))?名称|单位名称|部门)\s*[:：]?\s*"
+    r"(?:(?:预算部门|部门)(?:\(单位\))?名称\s*[:：]?|(?:编制部门|部门)\s*[:：])\s*"
     r"(?:部门名称\s*[:：]\s*)?(?P<name>[\u4e00-\u9fff()（）]{3,40})"
 )
 # 本级 / 汇总 markers beside a department name or in the title.

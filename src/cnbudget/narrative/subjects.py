@@ -40,17 +40,17 @@ _YEAR_BEFORE_RE = re.compile(r"((?:19|20)\d\d)\s*年(?:度)?(?:预算|决算)(?:
 
 # Cleaning a lead into a subject.
 _LEADING_RE = re.compile(
-    r"^(?:[-•·,;:、]|\d{1,2}[.、)]|[(]?[一二三四五六七八九十]+[)、.]|[一二三四五六七八九十]+是|"
+    r"^(?:[-•·,;:、]|\d{1,2}[.、)]|\(\d{1,2}\)|[(]?[一二三四五六七八九十]+[)、.]|[一二三四五六七八九十]+是|"
     r"其中|主要用于以下方面|主要用于|主要包括|包括|分别为|分别是|具体如下|具体情况如下|按资金来源分|"
     r"按资金年度分为|按功能分类分为|另外|此外|同时|截至|截止|我部门|本部门|我单位|本单位|我局|本局|"
-    r"部门\(单位\)|部门|单位|共有|共计|共)+"
+    r"部门\(单位\)|预算共安排|预算安排|共安排|共有|共计|共|是)+"
 )
 _YEAR_RE = re.compile(r"(?:19|20)\d\d\s*年(?:度)?(?:末|底|期末|12月31日)?")
 _COMPARISON_RE = re.compile(
     r"(?:与|比|较|同)(?:上年|上年度|去年|上一年|(?:19|20)\d\d年(?:度)?)?(?:年初|全年)?(?:预算|决算)?(?:数)?(?:相比|同期)?$|"
     r"(?:与|比|较)(?:上年|上年度|去年|上一年|(?:19|20)\d\d年(?:度)?)(?:年初|全年)?(?:预算|决算)?(?:数)?(?:相比)?"
 )
-_TRAILING_RE = re.compile(r"(?:各|均|共计|共|为|是|达到|达|计|安排|分别|合计为|总额为|的)$")
+_TRAILING_RE = re.compile(r"(?:各|均|共计|共|为|是|达到|达|安排|分别|的)$")
 _BASIS_TAIL_RE = re.compile(r"(?:年初|全年|调整后)?(?:预算|决算)(?:数)?$")
 _VERB_TAIL_RE = re.compile(r"(?:增加|增长|上升|提高|调增|增幅|减少|下降|降低|压减|调减|下调|减幅)(?:了|为|到)?$")
 _QUOTES_RE = re.compile(r"[“”\"'‘’《》「」*\s]")
@@ -112,7 +112,7 @@ def clean_subject(lead: str, department: str | None = None) -> tuple[str, bool]:
         s = _VERB_TAIL_RE.sub("", s)
         s = _COMPARISON_RE.sub("", s)
         s = _TRAILING_RE.sub("", s)
-        if _BASIS_TAIL_RE.search(s) and not s.endswith(("一般公共预算", "收支预算")):
+        if _BASIS_TAIL_RE.search(s) and not s.endswith(("一般公共预算", "收支预算", "总预算")):
             s = _BASIS_TAIL_RE.sub("", s)
             tail = True
         s = s.strip(",;:、")

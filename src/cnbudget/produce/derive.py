@@ -90,12 +90,19 @@ def _function_values(lines: Iterable[FunctionLine]) -> dict[str, Decimal]:
     return _values((k, v[k]) for k in order)
 
 
-def function_name(code: str, names: Mapping[str, str]) -> str:
+def function_name(code: str, names: Mapping[str, str], year: int | None = None) -> str:
+    """The name of a 类/款/项: the input's own, else the catalog's, else the code itself."""
     if code in names:
         return names[code]
     if len(code) == 3 and code in FUNCTION_CLASSES:
         return FUNCTION_CLASSES[code]
-    return code
+    try:
+        from cnbudget.codes.catalog import function_code
+
+        entry = function_code(code, year)
+    except Exception:  # noqa: BLE001 - the catalog is optional data
+        entry = None
+    return entry.name if entry is not None else code
 
 
 def function_rows(lines: list[FunctionLine], names: Mapping[str, str]) -> list[Row]:
@@ -323,8 +330,8 @@ def _procurement(inp: BudgetInput) -> Table:
     rows = [Row(code=None, name="合计", values=_fund_values(items) if items else {}, source=NO_SOURCE,
                 item="total")]
     for it in items:
-        rows.append(Row(code=None, name=it.project, values=_fund_values([it]), source=NO_SOURCE,
-                        texts={"采购品目": it.item, "采购类别": it.category}))
+        rows.append(Row(code=None, name=it.item, values=_fund_values([it]), source=NO_SOURCE,
+                        texts={"项目名称": it.project, "采购类别": it.category}))
     return _table(BUDGET_LAYOUTS["procurement"], inp.meta.year or 0, rows)
 
 

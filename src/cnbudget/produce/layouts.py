@@ -118,7 +118,7 @@ BUDGET_LAYOUTS: dict[str, Layout] = {
            C("事业单位经营收入", "operating"), C("上级补助收入", "superior_subsidy"),
            C("附属单位上缴收入", "affiliated"), C("其他收入", "other")),
          C("上年结转结余", None,
-           C("合计", "carryover.total"), C("一般公共预算", "carryover.general_budget"),
+           C("合计", "carryover"), C("一般公共预算", "carryover.general_budget"),
            C("政府性基金", "carryover.gov_fund"), C("国有资本经营预算", "carryover.state_capital"),
            C("财政专户管理资金", "carryover.special_account"), C("单位资金", "carryover.unit_funds"))),
     ),
@@ -165,7 +165,7 @@ BUDGET_LAYOUTS: dict[str, Layout] = {
     ),
     "procurement": Layout(
         "procurement", "政府采购预算表",
-        (C("项目名称", key="name"), C("采购品目", key="text:采购品目"), C("采购类别", key="text:采购类别"),
+        (C("项目名称", key="text:项目名称"), C("采购品目", key="name"), C("采购类别", key="text:采购类别"),
          C("合计", "total"), C("一般公共预算", "general_budget"), C("政府性基金预算", "gov_fund"),
          C("国有资本经营预算", "state_capital"), C("财政专户管理资金", "special_account"),
          C("单位资金", "unit_funds")),

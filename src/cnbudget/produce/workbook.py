@@ -146,7 +146,8 @@ def _write_header(ws, layout: Layout, top: int, derived: tuple[str, ...]) -> tup
     for c, leaf in enumerate(leaves):
         ws.column_dimensions[get_column_letter(c + 1)].width = 16 if leaf.id else 22
         if leaf.id in derived:
-            ws.cell(row=top + depth - 1, column=c + 1).comment = Comment("由工具计算，无需填写", "cnbudget")
+            m = next(m for m in merges if m.col == c and m.colspan == 1 and m.row + m.rowspan == depth)
+            ws.cell(row=top + m.row, column=c + 1).comment = Comment("由工具计算，无需填写", "cnbudget")
     return depth, leaves
 
 
@@ -313,6 +314,7 @@ def read_workbook(path: str | Path) -> BudgetInput:
     )
 
     function_lines: list[FunctionLine] = []
+    class_names: dict[str, str] = {}
     for kind in ("general_expenditure", "gov_fund", "state_capital"):
         name, fund, _derived = SHEETS[kind]
         ws = _sheet(wb, name, file)
@@ -324,6 +326,9 @@ def read_workbook(path: str | Path) -> BudgetInput:
             code = _text(v[0]).replace(" ", "")
             where = f"{name}!第{r}行"
             if not code:
+                continue
+            if code.isdigit() and len(code) in (3, 5) and all(x in (None, "") for x in v[2:11]):
+                class_names[code] = _text(v[1])  # a 类/款 name row: names the subtotal rows
                 continue
             if not (code.isdigit() and len(code) == 7):
                 raise BadWorkbook(f"{where}: 科目编码应为7位项级编码 (function code must have 7 digits: {code!r})",
@@ -444,6 +449,7 @@ def read_workbook(path: str | Path) -> BudgetInput:
         three_public=three,
         facts=facts,
         previous=previous,
+        class_names=class_names,
     )
 
 
@@ -482,3 +488,75 @@ def _read_previous(wb, file: str, year: int | None) -> PreviousYear:
         else:
             values[key] = _amount(raw, f"{SHEET_PREVIOUS}!{label}", file)
     return PreviousYear(**values)
+
+
+def write_input(inp: BudgetInput, path: str | Path) -> Path:
+    """A template filled with ``inp``'s primary figures (derived cells left blank)."""
+    out = write_template(path, "budget", inp.meta.year)
+    wb = load_workbook(str(out))
+    m = inp.meta
+    info_values = {"department": m.department, "region": m.region, "year": m.year,
+                   "kind": "决算" if m.kind == "final" else "预算", "scope": "汇总" if m.scope == "consolidated" else "本级",
+                   "unit": m.unit or "万元", "dept_code": inp.dept_code, "unit_code": inp.unit_code,
+                   "unit_name": inp.unit_name}
+    for i, (key, _label, _ex) in enumerate(INFO_FIELDS, start=2):
+        wb[SHEET_INFO].cell(row=i, column=2, value=str(info_values[key] or ""))
+    depth = 3
+    sheets = {k: wb[SHEETS[k][0]] for k in SHEETS}
+    rows = {k: 3 + depth for k in SHEETS}
+
+    def put(kind: str, values: list[Any]) -> None:
+        ws = sheets[kind]
+        for c, v in enumerate(values, start=1):
+            if v is not None and v != "":
+                ws.cell(row=rows[kind], column=c, value=v)
+        rows[kind] += 1
+
+    for code, name in sorted(inp.class_names.items()):
+        if len(code) in (3, 5) and any(ln.code.startswith(code) for ln in inp.function_lines):
+            put("general_expenditure", [code, name])
+    for ln in inp.function_lines:
+        kind = {"general_budget": "general_expenditure", "gov_fund": "gov_fund",
+                "state_capital": "state_capital"}.get(ln.fund)
+        if kind is None:
+            raise BadWorkbook(f"资金来源 {ln.fund} 的支出尚不能写入模板 (fund not supported by the template)")
+        put(kind, [ln.code, ln.name, None, None, ln.wages or None, ln.household or None, ln.goods_services or None,
+                   ln.capital or None, None, ln.project_operating or None, ln.project_specific or None])
+    for e in inp.economic_lines:
+        put("basic_expenditure", [e.code, e.name, e.gov_code, e.gov_name, e.amount])
+    t = inp.three_public
+    put("three_public", [None, t.abroad, None, t.vehicle_purchase, t.vehicle_operation, t.reception])
+    fund_index = {"general_budget": 4, "gov_fund": 5, "state_capital": 6, "special_account": 7, "business": 8,
+                  "other": 8}
+    for p in inp.projects:
+        vals: list[Any] = [p.category, p.name, inp.unit_name, None, None, None, None, None, None]
+        vals[fund_index[p.fund]] = p.amount
+        put("projects", vals)
+    for it in inp.procurement:
+        vals = [it.project, it.item, it.category, None, None, None, None, None, None]
+        vals[fund_index[it.fund]] = it.amount
+        put("procurement", vals)
+    facts_ws = wb[SHEET_FACTS]
+    labels = {facts_ws.cell(row=r, column=1).value: r for r in range(2, facts_ws.max_row + 1)}
+    f = inp.facts
+    for i, duty in enumerate(f.duties[:5], start=1):
+        facts_ws.cell(row=labels[f"主要职责{i}"], column=2, value=duty)
+    if f.composition:
+        facts_ws.cell(row=labels["预算单位构成"], column=2, value=f.composition)
+    if f.assets is not None:
+        for key, label in ASSET_FIELDS:
+            facts_ws.cell(row=labels[label], column=2, value=getattr(f.assets, key))
+    if f.running_costs is not None:
+        facts_ws.cell(row=labels["机关运行经费（不填则取公用经费）"], column=2, value=f.running_costs)
+    for key, label in REASON_FIELDS:
+        if key in f.reasons:
+            facts_ws.cell(row=labels[label], column=2, value=f.reasons[key])
+    if f.performance_note:
+        facts_ws.cell(row=labels["绩效目标说明"], column=2, value=f.performance_note)
+    prev_ws = wb[SHEET_PREVIOUS]
+    for i, (key, _label) in enumerate(PREVIOUS_FIELDS, start=2):
+        v = getattr(inp.previous, key)
+        if v is not None:
+            prev_ws.cell(row=i, column=2, value=v)
+    wb.save(str(out))
+    return out

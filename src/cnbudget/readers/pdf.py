@@ -7,22 +7,23 @@ Modules of the PDF reader:
     pdf_ocr   — a page without text: render, OCR (rapidocr), ruling lines from the image
 
 Why pypdfium2 and not pdfplumber.  Both were measured on the eight real disclosures in
-``shared/real`` (2-core machine; glyphs with boxes plus every path of every page):
+``shared/real`` (292 pages, 2-core machine).  Reading only the glyphs with their boxes and
+the paths of every page takes pdfplumber (pdfminer, pure Python) 2.27 s for real_01's 50
+pages and 5.21 s for real_07's 64; pypdfium2 (PDFium, C) reads the same objects in 0.22 s
+and 0.53 s.  Whole reader vs. pdfplumber's ``extract_tables`` (``bench/bench_pdf.py``):
 
-    =========  =====  ====================  ===========================
-    file       pages  pdfplumber chars+     pypdfium2 chars + paths
-                      lines/rects (s)       with segments (s)
-    =========  =====  ====================  ===========================
-    real_01       50  2.27                  0.22
-    real_02       31  1.45                  0.14
-    real_03       28  2.24                  0.28
-    real_07       64  5.21                  0.53
-    =========  =====  ====================  ===========================
+    =========  =====  ===================  =====================  ==================
+    file       pages  this reader (s)      pdfplumber tables (s)  camelot lattice (s)
+    =========  =====  ===================  =====================  ==================
+    real_01       50  0.31                 2.13                   12.85
+    real_07       64  0.85                 6.55                   19.60
+    all 8        292  2.63 (111 pages/s)   18.07                  88.58
+    =========  =====  ===================  =====================  ==================
 
-pdfplumber (pdfminer, pure Python) alone takes longer than the whole budget of "40 pages in
-2 s"; pypdfium2 (PDFium, C) reads the same objects ten times faster.  pdfplumber's
-``extract_tables`` gives no span information anyway, so the table geometry is ours
-(``pdf_grid``) in both cases; ``bench/bench_pdf.py`` compares the results.
+pdfplumber alone takes longer than the budget of "40 pages in 2 s", and neither it nor
+camelot reports merged cells, so the table geometry is ours (``pdf_grid``) on PDFium's objects.
+pdfplumber stays as a second opinion for turned (``/Rotate``) pages, where PDFium's text page
+was seen to miss glyphs of a non-embedded CID font.
 
 Coordinates.  Each page is read in its *reading frame*: the dominant direction of its text
 decides the rotation (text running up the page — a landscape table printed on a portrait
@@ -124,13 +125,18 @@ def _open(path: str, data: bytes) -> pdfium.PdfDocument:
     try:
         return pdfium.PdfDocument(data)
     except pdfium.PdfiumError as e:
-        code = getattr(e, "err_code", None)
-        if code in (pdfium_c.FPDF_ERR_PASSWORD, pdfium_c.FPDF_ERR_SECURITY):
+        # PDFium's error code is process-wide and not reset on every failure (a document without
+        # pages fails with the previous failure's code), so the bytes decide what to say.
+        if b"/Encrypt" in data:
             raise UnreadableFile("PDF 已加密，需要密码才能打开 (the PDF is encrypted / password-protected)",
                                  file=path) from e
-        if code == pdfium_c.FPDF_ERR_SUCCESS:  # PDFium refuses a document with no page at all
+        if _NO_PAGES_RE.search(data) and not _PAGE_RE.search(data):
             raise UnreadableFile("PDF 没有任何页面 (the PDF has no pages)", file=path) from e
         raise UnreadableFile(f"PDF 文件已损坏，无法打开 (corrupt PDF: {e})", file=path) from e
+
+
+_NO_PAGES_RE = re.compile(rb"/Count\s*0\s*[/>]")
+_PAGE_RE = re.compile(rb"/Type\s*/Page(?![s\w])")
 
 
 # ---------------------------------------------------------------------------------- one page

@@ -215,6 +215,7 @@ _META_RE = re.compile(
     r"部门[（(]单位[）)](?:名称)?)\s*[:：]"
 )
 _TITLE_RE = re.compile(r"(?:表|说明|目录)\s*(?:[（(][^（）()]{0,20}[）)])?\s*$|^(?:附表|附件|表)\s*\d")
+_TITLE_WORDS_RE = re.compile(r"预算|决算|情况|统计|明细")
 _NOTE_RE = re.compile(r"^(?:注|备注|说明|附注|注释)\s*\d*\s*[:：]|^注\s*\d")
 
 
@@ -263,13 +264,16 @@ def shape_block(
     def is_table_row(r: int) -> bool:
         return len(cells(r)) >= 2 and not is_meta(r)
 
-    # A title row after a table row starts a new table.
+    def starts_table(r: int) -> bool:
+        return is_title(r) or is_meta(r) or (is_wide(r) and bool(_TITLE_WORDS_RE.search(cells(r)[0][1])))
+
+    # A title or meta row under a table row starts the next table.
     starts = [0]
     seen_table = False
     for r in range(len(matrix)):
         if is_table_row(r):
             seen_table = True
-        elif seen_table and is_title(r):
+        elif seen_table and starts_table(r):
             starts.append(r)
             seen_table = False
     starts.append(len(matrix))

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from cnbudget.model import Column, Row, Table
+from cnbudget.model import Column, Repair, Row, Table
 from cnbudget.numbers import parse_amount
 from cnbudget.tables.cells import (
     bracket_code,
@@ -24,6 +24,7 @@ from cnbudget.tables.cells import (
 from cnbudget.tables.columns import column_id
 from cnbudget.tables.header import ColumnProfile, flatten
 from cnbudget.tables.rows import Line, TableLines
+from cnbudget.tables.slid import repair_slid
 
 _UNIT_CODE_WORDS = ("单位代码", "单位编码", "部门(单位)代码", "部门代码", "预算单位编码")
 _ORDINAL_WORDS = ("行次", "栏次")
@@ -88,6 +89,16 @@ def parse_coded(kind: str, title: str, tl: TableLines, source, number: str | Non
         and not any(w in labels[c] for w in _ORDINAL_WORDS)
         and (profiles[c].amounts > 0 or column_id(paths[c]) is not None)
     ]
+    # a column with no figures whose header only repeats its neighbour's is a merged cell
+    seen_ids: set[str | None] = set()
+    kept = []
+    for c in amount_cols:
+        cid = column_id(paths[c])
+        if cid in seen_ids and profiles[c].amounts == 0:
+            continue
+        seen_ids.add(cid)
+        kept.append(c)
+    amount_cols = kept
     left_codes = [c for c in key_cols if c < name_col and (_codeish(labels[c]) or _mostly_codes(data, c))]
     unit_col = next((c for c in left_codes if any(w in labels[c] for w in _UNIT_CODE_WORDS)), None)
     fn_cols = [c for c in left_codes if c != unit_col]
@@ -101,11 +112,20 @@ def parse_coded(kind: str, title: str, tl: TableLines, source, number: str | Non
     rows: list[Row] = []
     for ln in data:
         cells = ln.cells + [""] * (width - len(ln.cells))
-        values: dict[str, Decimal] = {}
-        for c, cid in zip(amount_cols, col_ids, strict=True):
+        by_col: dict[int, Decimal] = {}
+        for c in amount_cols:
             v = parse_amount(cells[c])
             if v is not None:
-                values[cid] = v
+                by_col[c] = v
+        by_col, moved = repair_slid(by_col, amount_cols, col_ids)
+        id_of = dict(zip(amount_cols, col_ids, strict=True))
+        values: dict[str, Decimal] = {id_of[c]: v for c, v in sorted(by_col.items())}
+        repairs: tuple[Repair, ...] = ()
+        if moved:
+            repairs = (
+                Repair(field="values", original=moved.split("→")[0], repaired=moved,
+                       reason=f"数字错列：按本表勾稽关系移回 ({moved})"),
+            )
         parts = [compact(cells[c]) for c in code_cols if compact(cells[c])]
         code = "".join(parts) if parts and all(p.isdigit() for p in parts) else None
         name = cells[name_col].strip() if name_col < width else ""
@@ -148,7 +168,9 @@ def parse_coded(kind: str, title: str, tl: TableLines, source, number: str | Non
             continue
         if not values and not code and item is None and not name and not texts:
             continue
-        rows.append(Row(code=code, name=name or None, values=values, source=ln.source, item=item, texts=texts))
+        rows.append(
+            Row(code=code, name=name or None, values=values, source=ln.source, item=item, texts=texts, repairs=repairs)
+        )
     return Table(
         kind=kind,
         title=title,
@@ -175,7 +197,7 @@ def _split_parts(data: list[Line], cols: list[int], labels: list[str]) -> bool:
     if all(labels[c].split("/")[-1] in ("类", "款", "项") for c in cols):
         return True
     lengths = [{len(compact(x)) for x in _cells(data, c) if compact(x).isdigit()} for c in cols]
-    return lengths[0] <= {3} and all(L <= {2} for L in lengths[1:])
+    return lengths[0] <= {3} and all({2} >= L for L in lengths[1:])
 
 
 def _amount_columns(cols: list[int], paths: list[list[str]]) -> tuple[list[Column], list[str], list[str]]:

@@ -81,7 +81,7 @@ def flatten(header: list[list[str]], width: int, profiles: list[ColumnProfile] |
             spans.extend(_spans(row, p0, p1))
         # columns of a parent with no label in this row keep the parent as their own span
         covered = {c for s0, s1, _ in spans for c in range(s0, s1)}
-        for p0, p1, plabel in parent_spans:
+        for p0, p1, _plabel in parent_spans:
             for c in range(p0, p1):
                 if c not in covered:
                     spans.append((c, c + 1, ""))

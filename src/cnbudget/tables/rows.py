@@ -89,8 +89,10 @@ def split_lines(cand: Candidate) -> TableLines:
                     header.append(line)
                     if first_header is None:
                         first_header = line.cells
-                # a repeated header on a continuation page is dropped
-                continue
+                    continue
+                if _repeats_header(line, header):
+                    continue  # the header printed again on a continuation page
+                # a line continuing a cell broken over the page break: data
             in_header = False
             if is_ordinal_row(line.cells) and not data:
                 continue
@@ -98,3 +100,14 @@ def split_lines(cand: Candidate) -> TableLines:
             data.append(line)
     width = max([len(x.cells) for x in header + data] or [0])
     return TableLines(header=header, data=data, unit=unit, number=number, width=width)
+
+
+_HEADER_ONLY = ("科目编码", "科目名称", "功能分类", "经济分类", "项目名称", "单位名称", "预算数", "决算数", "类", "款", "项")
+
+
+def _repeats_header(line: Line, header: list[Line]) -> bool:
+    text = line.text()
+    if any(text == h.text() for h in header):
+        return True
+    labels = [compact(c) for _, c in line.nonempty()]
+    return sum(1 for lab in labels if lab in _HEADER_ONLY or lab in ("合计", "小计")) >= 2

@@ -89,7 +89,7 @@ def find_tables(doc: Document) -> list[Candidate]:
         if isinstance(block, Paragraph):
             role = _role(block)
             if role == "note" and out and not pending_has(pending, "title", "prose", "number"):
-                out[-1].notes.append(clean(block.text))
+                out[-1].notes.append(block.text.strip())
                 out[-1].closed = True
                 continue
             pending.append((role, block))

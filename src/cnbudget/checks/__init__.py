@@ -1,0 +1,43 @@
+"""Checks: rules over a Disclosure (and optionally last year's) → Findings.
+
+Modules:
+    registry      — ``@rule`` and the one ``RULES`` registry; ``finding`` builds a Finding
+    context       — ``Context`` handed to rules (last year's disclosure, settings, coverage)
+    values        — reading figures from tables; the rounding-aware tolerance (numbers.Interval)
+    common        — helpers shared by the rule families (``could_not_verify``)
+    engine        — ``check_disclosure`` / ``check_file`` → ``CheckReport``; rules isolated
+    within_table  — rows vs total, 类/款/项 hierarchy, column identities, 06表 group totals
+    summary_sides — two-sided summary tables: balance, classes, income items
+    cross_table   — the same figure in two tables, aware of each table's scope
+    narrative     — claims vs tables, shares, growth rates, components, vs last year
+    inclusions    — parts ≤ wholes (财政拨款 ≤ 全部资金, 三公 items, 机关运行经费)
+    codes         — classification codes against the official catalogs
+    completeness  — required tables and sections, empty tables with notes
+    performance   — 绩效 tables: score sums, execution rates
+"""
+
+from __future__ import annotations
+
+from cnbudget.checks.context import CheckSettings, Context
+from cnbudget.checks.engine import CheckReport, check_disclosure, check_file, report_to_json
+from cnbudget.checks.registry import RULES, Rule, rule
+
+__all__ = [
+    "RULES",
+    "CheckReport",
+    "CheckSettings",
+    "Context",
+    "Rule",
+    "check_disclosure",
+    "check_file",
+    "report_to_json",
+    "rule",
+]
+
+
+def all_rules() -> dict[str, Rule]:
+    """Every registered rule (importing the rule families first)."""
+    from cnbudget.checks.engine import _load_rules
+
+    _load_rules()
+    return RULES

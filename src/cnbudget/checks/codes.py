@@ -1,0 +1,238 @@
+"""Rules on classification codes, through the official catalogs (``cnbudget.codes``).
+
+    code.unknown              a 支出功能分类 / 经济分类 code that is not in that year's catalog
+    code.truncated            a code cut off by a narrow cell (210159 for 2101599); the parser's
+                              own repairs (``Row.repairs``) are reported as info
+    code.name_mismatch        the printed name is not the catalog's name for the code
+    code.economic_vs_function 30108 ↔ 2080505, 30109 ↔ 2080506, 30113 ↔ 2210201,
+                              30110 ↔ 2101101 + 2101102, 30111 ↔ 2101103 (same scope: 一般公共预算
+                              基本支出表 vs 一般公共预算支出表)
+
+When the catalog cannot be loaded, or does not cover the document's year, one
+``verify.could_not_verify`` says so instead of passing in silence.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from decimal import Decimal
+from typing import Any
+
+from cnbudget.checks.common import could_not_verify
+from cnbudget.checks.context import Context
+from cnbudget.checks.registry import finding, rule
+from cnbudget.checks.values import economic_by_code, fmt_iv, is_data_row, iv, iv_sum, table_label
+from cnbudget.model import Disclosure, Finding, Row, Table
+
+FUNCTION_KINDS = ("income", "expenditure", "general_expenditure", "gov_fund", "state_capital")
+ECONOMIC_KINDS = ("basic_expenditure", "economic_summary")
+CODE_KINDS = FUNCTION_KINDS + ECONOMIC_KINDS
+
+
+def _catalog() -> Any | None:
+    try:
+        from cnbudget.codes import catalog
+
+        catalog.coverage()  # loads the files
+        return catalog
+    except (ImportError, OSError, ValueError, KeyError):
+        return None
+
+
+def _coded_rows(doc: Disclosure) -> Iterator[tuple[str, Table, Row]]:
+    seen: set[tuple[str, str, str | None]] = set()
+    for t in doc.tables:
+        kind = "function" if t.kind in FUNCTION_KINDS else ("economic" if t.kind in ECONOMIC_KINDS else None)
+        if kind is None:
+            continue
+        for r in t.rows:
+            if not is_data_row(r) or not r.code or not r.code.isdigit():
+                continue
+            if kind == "function" and r.code[:1] != "2":
+                continue
+            if kind == "economic" and r.code[:1] not in "35":
+                continue
+            key = (kind, r.code, r.name)
+            if key in seen:
+                continue
+            seen.add(key)
+            yield kind, t, r
+
+
+def _lookup(cat: Any, kind: str, code: str, year: int | None) -> Any:
+    if kind == "function":
+        return cat.function_code(code, year)
+    if code[:1] == "5":
+        return cat.gov_economic_code(code, year)
+    return cat.economic_code(code, year)
+
+
+def _catalog_ready(doc: Disclosure, ctx: Context) -> tuple[Any | None, list[Finding]]:
+    cat = _catalog()
+    if cat is None:
+        return None, [could_not_verify(ctx, "科目编码", "编码目录不可用 (codes catalog not available)")]
+    year = doc.meta.year
+    if year is not None and not cat.covers_year("function", year):
+        return None, [could_not_verify(ctx, "科目编码", f"编码目录未覆盖 {year} 年版本")]
+    return cat, []
+
+
+def _detailed(cat: Any, code: str) -> bool:
+    cov = cat.coverage("function")["function"]
+    return len(code) == 3 or code[:3] in cov.detailed_classes
+
+
+@rule(
+    "code.unknown",
+    severity="warning",
+    kinds=CODE_KINDS,
+    description="科目编码不在当年政府收支分类科目中 — a code that is not in that year's classification catalog",
+)
+def unknown_codes(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
+    cat, early = _catalog_ready(doc, ctx)
+    yield from early
+    if cat is None:
+        return
+    year = doc.meta.year
+    for kind, t, r in _coded_rows(doc):
+        code = r.code or ""
+        if kind == "function" and len(code) not in (3, 5, 7):
+            continue  # code.truncated
+        if kind == "function" and not _detailed(cat, code):
+            ctx.unverified()
+            continue
+        ctx.checked()
+        if _lookup(cat, kind, code, year) is not None:
+            continue
+        other_year = _lookup(cat, kind, code, None)
+        sugg = (cat.suggest_function_code if kind == "function" else cat.suggest_economic_code)(code, r.name, year)
+        hint = f"，可能应为 {sugg[0].code} {sugg[0].name}" if sugg else ""
+        note = f"（该编码为其他年度科目：{other_year.name}）" if other_year is not None else ""
+        label = "支出功能分类" if kind == "function" else "支出经济分类"
+        yield finding(
+            "code.unknown",
+            f"{table_label(t)}{label}科目 {code} {r.name or ''} 不在{year or ''}年政府收支分类科目中{note}{hint} — "
+            f"unknown {kind} code {code}",
+            table=t.kind,
+            row=code,
+            source=r.source,
+        )
+
+
+@rule(
+    "code.truncated",
+    severity="warning",
+    kinds=CODE_KINDS,
+    description="科目编码位数不全（被截断），或解析时已按目录补全 — a truncated code (or one the parser completed)",
+)
+def truncated_codes(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
+    for t in doc.tables:
+        for r in t.rows:
+            for rep in r.repairs:
+                if rep.field != "code":
+                    continue
+                ctx.checked()
+                yield finding(
+                    "code.truncated",
+                    f"{table_label(t)}印为 {rep.original} {r.name or ''}，编码不完整，已按目录读作 {rep.repaired}（{rep.reason}） — "
+                    f"code {rep.original} read as {rep.repaired}",
+                    severity="info",
+                    table=t.kind,
+                    row=r.code,
+                    source=r.source,
+                )
+    cat = _catalog()
+    year = doc.meta.year
+    for kind, t, r in _coded_rows(doc):
+        code = r.code or ""
+        if kind != "function" or len(code) in (3, 5, 7):
+            continue
+        ctx.checked()
+        sugg = cat.suggest_function_code(code, r.name, year) if cat is not None else []
+        hint = f"，应为 {sugg[0].code} {sugg[0].name}" if sugg else ""
+        yield finding(
+            "code.truncated",
+            f"{table_label(t)}支出功能分类科目编码 {code}（{r.name or ''}）位数不全{hint} — truncated code {code}",
+            table=t.kind,
+            row=code,
+            source=r.source,
+        )
+
+
+@rule(
+    "code.name_mismatch",
+    severity="warning",
+    kinds=CODE_KINDS,
+    description="科目名称与编码在目录中的名称不符 — the printed name is not the catalog's name for the code",
+)
+def name_mismatch(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
+    cat = _catalog()
+    if cat is None:
+        return
+    year = doc.meta.year
+    for kind, t, r in _coded_rows(doc):
+        if not r.name:
+            continue
+        entry = _lookup(cat, kind, r.code or "", year)
+        if entry is None or getattr(entry, "local", False):
+            continue
+        ctx.checked()
+        if cat.name_matches(entry, r.name):
+            continue
+        yield finding(
+            "code.name_mismatch",
+            f"{table_label(t)}科目 {r.code} 印为“{r.name}”，{year or ''}年目录中该编码为“{entry.name}” — "
+            f"name differs from the catalog",
+            table=t.kind,
+            row=r.code,
+            source=r.source,
+        )
+
+
+# economic code → function codes of the same expenditure (人员经费 social contributions)
+ECONOMIC_FUNCTION = (
+    ("30108", ("2080505",), "机关事业单位基本养老保险缴费", "机关事业单位基本养老保险缴费支出"),
+    ("30109", ("2080506",), "职业年金缴费", "机关事业单位职业年金缴费支出"),
+    ("30113", ("2210201",), "住房公积金", "住房公积金"),
+    ("30110", ("2101101", "2101102"), "职工基本医疗保险缴费", "行政单位医疗 + 事业单位医疗"),
+    ("30111", ("2101103",), "公务员医疗补助缴费", "公务员医疗补助"),
+)
+
+
+@rule(
+    "code.economic_vs_function",
+    severity="warning",
+    kinds=("basic_expenditure",),
+    description="经济科目与对应功能科目金额应一致：30108↔2080505、30109↔2080506、30113↔2210201、30110↔21011x — economic items vs their function items",
+)
+def economic_vs_function(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
+    b, g = doc.table("basic_expenditure"), doc.table("general_expenditure")
+    if b is None or g is None:
+        return
+    eco = economic_by_code(b, "total")
+    col = "basic" if "basic" in {c.id for c in g.columns} else "total"
+    grows: dict[str, list[Row]] = {}
+    for r in g.rows:
+        if is_data_row(r) and r.code:
+            grows.setdefault(r.code, []).append(r)
+    for ecode, fcodes, ename, fname in ECONOMIC_FUNCTION:
+        ei = eco.get(ecode)
+        fvals = [r.values.get(col) for fc in fcodes for r in grows.get(fc, [])]
+        if ei is None and not any(v is not None for v in fvals):
+            continue
+        ctx.checked()
+        fi = iv_sum(g, fvals)
+        ei = ei if ei is not None else iv(b, Decimal(0))
+        if ei.meets(fi):
+            continue
+        yield finding(
+            "code.economic_vs_function",
+            f"经济科目 {ecode} {ename} {fmt_iv(ei)}，与功能科目 {'+'.join(fcodes)} {fname} {fmt_iv(fi)} 不一致"
+            f"（同为一般公共预算基本支出，通常应相等） — {ecode} differs from {'+'.join(fcodes)}",
+            table=b.kind,
+            row=ecode,
+            column="total",
+            expected=fi.mid.quantize(Decimal("0.01")),
+            actual=ei.mid.quantize(Decimal("0.01")),
+            source=next((r.source for r in b.rows if r.code == ecode), b.source),
+        )

@@ -1,0 +1,218 @@
+"""Completeness: the tables and narrative sections the disclosure rules require.
+
+Sources:
+  * 财政部《地方预决算公开操作规程》(财预〔2016〕143号): 部门预算、决算公开 the 8 standard
+    tables (收支总表, 收入总表, 支出总表, 财政拨款收支总表, 一般公共预算支出表, 一般公共预算
+    基本支出表, 一般公共预算“三公”经费支出表, 政府性基金预算支出表) and their 情况说明;
+    “部门（单位）无相关数据的，应当以空表形式公开并说明”.
+  * 财政部每年关于做好部门预算、决算公开工作的通知 (部门决算公开 since the 2019 年度: the 9th
+    table 国有资本经营预算财政拨款支出决算表; 机关运行经费、政府采购、国有资产占用、绩效 sections).
+
+    completeness.missing_table    a required table is not in the document
+    completeness.listed_missing   the document's own table of contents lists a table it does not print
+    completeness.empty_table_note an empty table published without a note saying why
+    completeness.missing_section  a required narrative section is not in the document
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from cnbudget.checks.common import could_not_verify
+from cnbudget.checks.context import Context
+from cnbudget.checks.registry import finding, rule
+from cnbudget.checks.values import kind_label
+from cnbudget.model import Disclosure, Finding, Table
+from cnbudget.tables.kinds import kind_from_title
+
+RULE_143 = "财政部《地方预决算公开操作规程》(财预〔2016〕143号)"
+NOTICE_BUDGET = "财政部关于做好部门预算公开工作的通知"
+NOTICE_FINAL = "财政部关于做好部门决算公开工作的通知"
+
+# kind → (severity, source)
+REQUIRED_TABLES: dict[str, dict[str, tuple[str, str]]] = {
+    "budget": {
+        "summary": ("error", RULE_143),
+        "income": ("error", RULE_143),
+        "expenditure": ("error", RULE_143),
+        "fiscal_summary": ("error", RULE_143),
+        "general_expenditure": ("error", RULE_143),
+        "basic_expenditure": ("error", RULE_143),
+        "three_public": ("error", RULE_143),
+        "gov_fund": ("error", RULE_143),
+        "state_capital": ("warning", NOTICE_BUDGET),
+    },
+    "final": {
+        "summary": ("error", RULE_143),
+        "income": ("error", RULE_143),
+        "expenditure": ("error", RULE_143),
+        "fiscal_summary": ("error", RULE_143),
+        "general_expenditure": ("error", RULE_143),
+        "basic_expenditure": ("error", RULE_143),
+        "three_public": ("error", RULE_143),
+        "gov_fund": ("error", RULE_143),
+        "state_capital": ("warning", NOTICE_FINAL + "（2019年度起公开第9张表）"),
+    },
+}
+
+# (id, patterns any of which a section title must match, label, severity, source)
+REQUIRED_SECTIONS: dict[str, tuple[tuple[str, str, str, str, str], ...]] = {
+    "budget": (
+        ("duties", r"职责|职能|概况", "部门主要职责", "warning", RULE_143),
+        ("structure", r"单位构成|机构设置|预算单位", "部门预算单位构成", "warning", RULE_143),
+        ("overall", r"收支.*总体|总体情况|收支预算", "收支预算总体情况说明", "warning", RULE_143),
+        ("fiscal", r"财政拨款收支|财政拨款收入支出", "财政拨款收支情况说明", "warning", RULE_143),
+        ("general", r"一般公共预算.*支出", "一般公共预算支出情况说明", "warning", RULE_143),
+        ("three_public", r"三公", "“三公”经费支出情况说明", "warning", RULE_143),
+        ("running", r"运行经费|运转经费", "机关运行经费情况说明", "warning", NOTICE_BUDGET),
+        ("procurement", r"政府采购", "政府采购情况说明", "warning", NOTICE_BUDGET),
+        ("assets", r"国有资产", "国有资产占用情况说明", "warning", NOTICE_BUDGET),
+        ("performance", r"绩效", "预算绩效(目标)情况说明", "warning", NOTICE_BUDGET),
+        ("terms", r"名词解释", "名词解释", "info", NOTICE_BUDGET),
+    ),
+    "final": (
+        ("duties", r"职责|职能|概况", "部门主要职责", "warning", RULE_143),
+        ("structure", r"单位构成|机构设置", "机构设置及决算单位构成", "warning", RULE_143),
+        ("overall", r"收入支出决算总体|收支.*总体|总体情况", "收入支出决算总体情况说明", "warning", RULE_143),
+        ("income", r"收入决算", "收入决算情况说明", "warning", RULE_143),
+        ("expenditure", r"支出决算", "支出决算情况说明", "warning", RULE_143),
+        ("fiscal", r"财政拨款收入支出|财政拨款收支", "财政拨款收入支出决算总体情况说明", "warning", RULE_143),
+        ("three_public", r"三公", "“三公”经费支出决算情况说明", "warning", RULE_143),
+        ("running", r"运行经费|运转经费", "机关运行经费支出情况说明", "warning", NOTICE_FINAL),
+        ("procurement", r"政府采购", "政府采购支出情况说明", "warning", NOTICE_FINAL),
+        ("assets", r"国有资产", "国有资产占用情况说明", "warning", NOTICE_FINAL),
+        ("performance", r"绩效", "预算绩效情况说明", "warning", NOTICE_FINAL),
+        ("terms", r"名词解释", "名词解释", "info", NOTICE_FINAL),
+    ),
+}
+
+_KIND_ZH = {"budget": "部门预算", "final": "部门决算"}
+
+
+@rule(
+    "completeness.missing_table",
+    severity="error",
+    description="缺少公开规定要求的表格 — a table the disclosure rules require is missing",
+)
+def missing_tables(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
+    kind = doc.meta.kind
+    if kind not in REQUIRED_TABLES:
+        yield could_not_verify(ctx, "应公开的表格", "未能判断是预算还是决算 (document kind unknown)")
+        return
+    if not doc.tables:
+        yield could_not_verify(ctx, "应公开的表格", "未读到任何表格")
+        return
+    have = {t.kind for t in doc.tables}
+    for k, (sev, src) in REQUIRED_TABLES[kind].items():
+        ctx.checked()
+        if k in have:
+            continue
+        yield finding(
+            "completeness.missing_table",
+            f"{_KIND_ZH[kind]}公开缺少“{kind_label(k)}”（依据：{src}；无数据的也应以空表公开并说明） — "
+            f"required table {k} is missing",
+            severity=sev,
+            table=k,
+        )
+
+
+@rule(
+    "completeness.listed_missing",
+    severity="warning",
+    description="目录列出的表格在文中未找到 — the table of contents lists a table the document does not print",
+)
+def listed_missing(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
+    have = {t.kind for t in doc.tables}
+    if not have:
+        return
+    reported: set[str] = set()
+    for s in doc.sections:
+        title = re.sub(r"\s+", "", s.title)
+        if not title.endswith(("表", "预算")) or len(title) > 60:
+            continue
+        k = kind_from_title(title)
+        if k is None or k in have or k in reported:
+            continue
+        ctx.checked()
+        reported.add(k)
+        yield finding(
+            "completeness.listed_missing",
+            f"目录列有“{s.title.strip()}”，但文中未找到该表 — listed table {k} not found in the document",
+            table=k,
+            source=s.source,
+        )
+
+
+def _is_empty(t: Table) -> bool:
+    return not any(v != 0 for r in t.rows for v in r.values.values())
+
+
+_EXPLAINS = re.compile(r"无数据|没有|无.{0,12}(收入|支出|经费)|空表|未安排|不涉及|本表无")
+_SUBJECT = {
+    "gov_fund": "政府性基金",
+    "state_capital": "国有资本",
+    "three_public": "三公",
+    "projects": "项目",
+    "procurement": "政府采购",
+    "purchased_services": "政府购买服务",
+    "carryover": "结转",
+}
+
+
+@rule(
+    "completeness.empty_table_note",
+    severity="warning",
+    description="空表应附说明（为何无数据） — an empty table must carry a note saying why",
+)
+def empty_table_note(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
+    for t in doc.tables:
+        if t.kind == "other" or not _is_empty(t):
+            continue
+        ctx.checked()
+        if any(_EXPLAINS.search(n) for n in t.notes):
+            continue
+        subject = _SUBJECT.get(t.kind)
+        if subject and any(subject in c.text and _EXPLAINS.search(c.text) for c in doc.claims):
+            continue
+        if subject and any(subject in s.title for s in doc.sections if not s.title.rstrip().endswith("表")):
+            # the narrative has a section on it; the table itself carries no note
+            yield finding(
+                "completeness.empty_table_note",
+                f"“{kind_label(t.kind)}”为空表，表下未注明原因（情况说明中有相应章节） — empty table without its own note",
+                severity="info",
+                table=t.kind,
+                source=t.source,
+            )
+            continue
+        yield finding(
+            "completeness.empty_table_note",
+            f"“{kind_label(t.kind)}”为空表，但未说明原因（{RULE_143}要求空表公开并说明） — empty table without a note",
+            table=t.kind,
+            source=t.source,
+        )
+
+
+@rule(
+    "completeness.missing_section",
+    severity="warning",
+    description="缺少公开规定要求的情况说明章节 — a required narrative section is missing",
+)
+def missing_sections(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
+    kind = doc.meta.kind
+    if kind not in REQUIRED_SECTIONS:
+        return
+    if not doc.sections:
+        yield could_not_verify(ctx, "情况说明章节", "未读到章节标题")
+        return
+    titles = [re.sub(r"\s+", "", s.title) for s in doc.sections]
+    for _sid, pattern, label, sev, src in REQUIRED_SECTIONS[kind]:
+        ctx.checked()
+        rx = re.compile(pattern)
+        if any(rx.search(t) for t in titles):
+            continue
+        yield finding(
+            "completeness.missing_section",
+            f"{_KIND_ZH[kind]}情况说明缺少“{label}”（依据：{src}） — required section missing: {label}",
+            severity=sev,
+        )

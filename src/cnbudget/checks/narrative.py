@@ -1,0 +1,430 @@
+"""Rules on the 情况说明: the figures it states against the tables and against each other.
+
+    claim.amount           a stated amount = the table figure it refers to (Claim.refers_to)
+    claim.share            占 x% = part ÷ whole (related ``part`` / ``whole``)
+    claim.rate             增长/下降 y% = change ÷ (current − change)
+    claim.rate_wrong_base  y% = change ÷ current: the rate was computed on this year's figure
+                           instead of last year's (增长率按本年数而非上年数计算)
+    claim.components       the listed reasons of a change (主要原因: A 减少 x, B 增加 y) add up to it
+    claim.change           with last year's disclosure: stated changes and rates = this year − last year
+
+A share or rate that misses by one unit of its last printed digit is a warning (尾差调整), not
+an error (``CheckSettings.near_miss_digits``).  Where last year's figure is 0 ("增长100%" for a
+new item) no rate is checked.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from decimal import Decimal
+
+from cnbudget.checks.common import could_not_verify
+from cnbudget.checks.context import Context
+from cnbudget.checks.registry import finding, rule
+from cnbudget.checks.values import (
+    EXACT_ZERO,
+    blocked,
+    class_totals,
+    fmt,
+    fmt_iv,
+    is_data_row,
+    iv,
+    iv_sum,
+    near_miss,
+    percent_iv,
+    table_label,
+)
+from cnbudget.model import Claim, Disclosure, Finding, Ref, Row, Table
+from cnbudget.numbers import Interval
+
+UNIT_SCALE = {"元": Decimal(1), "千元": Decimal(1000), "万元": Decimal(10000), "亿元": Decimal(100000000)}
+_BASIS_COLUMNS = ("budget.", "actual.", "initial_budget", "final_budget", "executed")
+
+
+@dataclass(frozen=True)
+class Resolved:
+    table: Table
+    row: Row | None
+    column: str
+    interval: Interval
+    shown: Decimal | None  # the printed figure, when the interval is one cell
+
+
+def resolve(doc: Disclosure, ref: Ref) -> Resolved | None:
+    """The table figure a claim refers to, or ``None`` when the table or row is not there."""
+    col = ref.column or "total"
+    for t in doc.tables_of(ref.table):
+        row = _find_row(t, ref.row)
+        if row is not None:
+            c = col if col in row.values else ("current_total" if col == "total" and "current_total" in row.values else col)
+            v = row.values.get(c)
+            if v is None and not any(x.id == c for x in t.columns) and row.values:
+                continue
+            return Resolved(t, row, c, iv(t, v), v)
+        if ref.row and ref.row.isdigit() and ref.row[:1] in "23":
+            # a 类 or 款 not printed as its own row (budget layout): add up its rows
+            rows = [r for r in t.rows if is_data_row(r) and (r.code or "").startswith(ref.row) and r.code != ref.row]
+            if rows and len(ref.row) == 3:
+                vals, first = class_totals(t, col).get(ref.row, ([], None))
+                if vals:
+                    return Resolved(t, first, col, iv_sum(t, vals), vals[0] if len(vals) == 1 else None)
+            if rows:
+                shortest = min(len(r.code or "") for r in rows)
+                top = [r for r in rows if len(r.code or "") == shortest]
+                vals = [r.values.get(col) for r in top]
+                return Resolved(t, top[0], col, iv_sum(t, vals), vals[0] if len(vals) == 1 else None)
+    return None
+
+
+def _find_row(t: Table, key: str | None) -> Row | None:
+    if key is None or key == "total":
+        return t.total_row() or (t.rows[0] if len(t.rows) == 1 else None)
+    side = None
+    item = key
+    for sep in (".", ":"):
+        if sep in key and key.split(sep, 1)[0] in ("income", "expenditure"):
+            side, item = key.split(sep, 1)
+    for r in t.rows:
+        if side is not None and r.side != side:
+            continue
+        if r.item == item or (r.code == item and r.item != "unit"):
+            return r
+    return None
+
+
+def _scale(claim_unit: str, table: Table, doc: Disclosure) -> Decimal | None:
+    """Factor turning a claim's figure into the table's unit; ``None`` when unknown."""
+    tu = table.unit or doc.meta.unit
+    if not claim_unit or tu is None:
+        return Decimal(1) if not claim_unit or claim_unit == tu else None
+    if claim_unit not in UNIT_SCALE or tu not in UNIT_SCALE:
+        return None
+    return UNIT_SCALE[claim_unit] / UNIT_SCALE[tu]
+
+
+def _claims_by_id(doc: Disclosure) -> dict[int, Claim]:
+    return {c.id: c for c in doc.claims}
+
+
+def _civ(c: Claim) -> Interval:
+    return Interval.of(abs(c.value))
+
+
+# --------------------------------------------------------------------------- claim.amount
+
+
+def _comparable(c: Claim) -> bool:
+    if c.refers_to is None:
+        return False
+    col = c.refers_to.column or ""
+    if c.basis == "current":
+        return True
+    return any(col.startswith(b) for b in _BASIS_COLUMNS)
+
+
+@rule(
+    "claim.amount",
+    severity="error",
+    description="情况说明所述金额与其所指表格数字一致 — a stated amount equals the table figure it refers to",
+)
+def amounts(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
+    for c in doc.claims:
+        if c.kind != "amount" or not _comparable(c):
+            continue
+        assert c.refers_to is not None
+        res = resolve(doc, c.refers_to)
+        if res is None:
+            if c.value != 0 and doc.table(c.refers_to.table) is not None:
+                yield could_not_verify(ctx, f"“{c.text[:40]}”", f"表中未找到 {c.refers_to.row}", doc.table(c.refers_to.table))
+            continue
+        why = blocked(res.table, [res.column], need_unit=True)
+        if why:
+            yield could_not_verify(ctx, f"“{c.subject}”金额", f"列或单位未确定（{why}）", res.table)
+            continue
+        k = _scale(c.unit, res.table, doc)
+        if k is None:
+            yield could_not_verify(ctx, f"“{c.subject}”金额", f"单位不明（说明为{c.unit}，表为{res.table.unit}）", res.table)
+            continue
+        ctx.checked()
+        stated = Interval.of(c.value).scale(k)
+        if stated.meets(res.interval) or (c.value == 0 and res.shown is None):
+            continue
+        table_fig = fmt(res.shown) if res.shown is not None else fmt_iv(res.interval)
+        yield finding(
+            "claim.amount",
+            f"情况说明称{c.subject or ''} {fmt(c.value)}{c.unit}，{table_label(res.table)}"
+            f"{'“' + (res.row.name or res.row.code or '') + '”' if res.row is not None else ''}为 {table_fig}"
+            f"{res.table.unit or ''} — stated amount differs from the table",
+            table=res.table.kind,
+            row=c.refers_to.row,
+            column=res.column,
+            expected=res.shown if res.shown is not None else res.interval.mid.quantize(Decimal("0.01")),
+            actual=c.value,
+            source=c.source,
+            text=c.text,
+        )
+
+
+# --------------------------------------------------------------------------- claim.share
+
+
+@rule(
+    "claim.share",
+    severity="error",
+    description="所述占比 = 部分 ÷ 整体 — a stated share equals part ÷ whole",
+)
+def shares(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
+    by_id = _claims_by_id(doc)
+    for c in doc.claims:
+        if c.kind != "share":
+            continue
+        part, whole = by_id.get(c.related.get("part", -1)), by_id.get(c.related.get("whole", -1))
+        if part is None or whole is None:
+            continue
+        if part.unit != whole.unit and part.unit and whole.unit:
+            continue
+        q = percent_iv(_civ(part), _civ(whole))
+        if q is None:
+            continue
+        ctx.checked()
+        printed = Interval.of(c.value)
+        if printed.meets(q):
+            continue
+        near = near_miss(q, c.value, ctx.settings.near_miss_digits)
+        yield finding(
+            "claim.share",
+            f"所述占比 {fmt(c.value)}% 与 {fmt(part.value)} ÷ {fmt(whole.value)} = {fmt_iv(q)}% 不符"
+            f"{'（末位相差一个单位，可能为凑足100%的尾差调整）' if near else ''} — stated share differs from part/whole",
+            severity="warning" if near else None,
+            table=None,
+            expected=q.mid.quantize(Decimal(1).scaleb(-max(2, -c.value.as_tuple().exponent))),  # type: ignore[operator]
+            actual=c.value,
+            source=c.source,
+            text=c.text,
+        )
+
+
+# --------------------------------------------------------------------------- rates
+
+
+@dataclass(frozen=True)
+class RateCase:
+    rate: Claim
+    change: Interval
+    current: Interval
+    direction: int
+    expected: Interval | None  # change ÷ (current − change)
+    on_current: Interval | None  # change ÷ current
+    flipped: Interval | None  # change ÷ (current + change): the direction taken the wrong way
+    prev: Interval
+    change_value: Decimal
+    current_value: Decimal | None
+
+
+def _rate_cases(doc: Disclosure) -> Iterator[RateCase]:
+    by_id = _claims_by_id(doc)
+    for c in doc.claims:
+        if c.kind != "rate":
+            continue
+        ch = by_id.get(c.related.get("change", -1))
+        if ch is None:
+            continue
+        direction = c.direction if c.direction is not None else (ch.direction if ch.direction is not None else 1)
+        if direction == 0:
+            continue
+        cur_claim = by_id.get(c.related.get("current", -1)) or by_id.get(ch.related.get("current", -1))
+        cur_iv: Interval | None = None
+        cur_val: Decimal | None = None
+        if cur_claim is not None:
+            cur_iv, cur_val = _civ(cur_claim), abs(cur_claim.value)
+        else:
+            ref = c.refers_to or ch.refers_to
+            res = resolve(doc, ref) if ref is not None else None
+            if res is not None and res.shown is not None:
+                cur_iv, cur_val = res.interval, res.shown
+        if cur_iv is None:
+            continue
+        chg = _civ(ch)
+        prev = cur_iv - chg if direction > 0 else cur_iv + chg
+        if prev.hi <= 0 or prev.lo <= 0:
+            continue  # last year was 0 (a new item): "增长100%" is a convention, not a rate
+        flipped_prev = cur_iv + chg if direction > 0 else cur_iv - chg
+        yield RateCase(
+            rate=c,
+            change=chg,
+            current=cur_iv,
+            direction=direction,
+            expected=percent_iv(chg, prev),
+            on_current=percent_iv(chg, cur_iv),
+            flipped=percent_iv(chg, flipped_prev) if flipped_prev.lo > 0 else None,
+            prev=prev,
+            change_value=abs(ch.value),
+            current_value=cur_val,
+        )
+
+
+def _word(direction: int) -> tuple[str, str]:
+    return ("增加", "增长") if direction > 0 else ("减少", "下降")
+
+
+@rule(
+    "claim.rate",
+    severity="error",
+    description="增长/下降率 = 变动额 ÷ (本年数 − 变动额) — a stated growth rate equals change ÷ last year's figure",
+)
+def rates(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
+    for case in _rate_cases(doc):
+        if case.expected is None:
+            continue
+        ctx.checked()
+        stated = Interval.of(case.rate.value)
+        if stated.meets(case.expected):
+            continue
+        if case.on_current is not None and stated.meets(case.on_current):
+            continue  # claim.rate_wrong_base reports it
+        inc, grow = _word(case.direction)
+        why = ""
+        if case.flipped is not None and stated.meets(case.flipped):
+            why = f"；所述比率似按“本年数{'+' if case.direction > 0 else '−'}变动额”作上年数计算（方向弄反）"
+        near = not why and near_miss(case.expected, case.rate.value, ctx.settings.near_miss_digits)
+        if near:
+            why = "（末位相差一个单位）"
+        yield finding(
+            "claim.rate",
+            f"所述{inc} {fmt(case.change_value)}、{grow} {fmt(case.rate.value)}% 与金额不符：本年 {fmt(case.current_value)}，"
+            f"上年应为 {fmt_iv(case.prev)}，{grow}率应为 {fmt_iv(case.expected)}%{why} — stated rate does not follow "
+            f"from the amounts",
+            severity="warning" if near else None,
+            expected=case.expected.mid.quantize(Decimal("0.01")),
+            actual=case.rate.value,
+            source=case.rate.source,
+            text=case.rate.text,
+            table=case.rate.refers_to.table if case.rate.refers_to else None,
+            row=case.rate.refers_to.row if case.rate.refers_to else None,
+        )
+
+
+@rule(
+    "claim.rate_wrong_base",
+    severity="error",
+    description="增长率按本年数而非上年数计算 — a growth rate computed on this year's figure instead of last year's",
+)
+def rate_wrong_base(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
+    for case in _rate_cases(doc):
+        if case.expected is None or case.on_current is None:
+            continue
+        ctx.checked()
+        stated = Interval.of(case.rate.value)
+        if stated.meets(case.expected) or not stated.meets(case.on_current):
+            continue
+        inc, grow = _word(case.direction)
+        yield finding(
+            "claim.rate_wrong_base",
+            f"增长率按本年数而非上年数计算：{inc} {fmt(case.change_value)} ÷ 本年 {fmt(case.current_value)} = "
+            f"{fmt_iv(case.on_current)}%，即所述 {fmt(case.rate.value)}%；按上年 {fmt_iv(case.prev)} 计算，"
+            f"{grow}率应为 {fmt_iv(case.expected)}% — rate computed on this year's figure, not last year's",
+            expected=case.expected.mid.quantize(Decimal("0.01")),
+            actual=case.rate.value,
+            source=case.rate.source,
+            text=case.rate.text,
+            table=case.rate.refers_to.table if case.rate.refers_to else None,
+            row=case.rate.refers_to.row if case.rate.refers_to else None,
+        )
+
+
+# --------------------------------------------------------------------------- components
+
+
+@rule(
+    "claim.components",
+    severity="warning",
+    description="变动原因所列各项之和应等于变动额 — the listed components of a change add up to it",
+)
+def components(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
+    by_id = _claims_by_id(doc)
+    for c in doc.claims:
+        if c.kind != "change":
+            continue
+        comps = [by_id[i] for k, i in sorted(c.related.items()) if k.startswith("component") and i in by_id]
+        if len(comps) < 2:
+            continue
+        total = EXACT_ZERO
+        for p in comps:
+            d = p.direction if p.direction is not None else 1
+            total = total + (Interval.of(abs(p.value)) if d >= 0 else -Interval.of(abs(p.value)))
+        d0 = c.direction if c.direction is not None else 1
+        stated = Interval.of(abs(c.value)) if d0 >= 0 else -Interval.of(abs(c.value))
+        ctx.checked()
+        if stated.meets(total):
+            continue
+        listed = "，".join(f"{p.subject or ''}{_word(p.direction or 1)[0]}{fmt(abs(p.value))}" for p in comps)
+        yield finding(
+            "claim.components",
+            f"变动 {_word(d0)[0]} {fmt(abs(c.value))}{c.unit}，所列原因（{listed}）合计为 {fmt_iv(total)}，"
+            f"相差 {fmt_iv(stated - total)} — the listed reasons do not add up to the change",
+            expected=total.mid.quantize(Decimal("0.01")),
+            actual=c.value * d0,
+            source=c.source,
+            text=c.text,
+        )
+
+
+# --------------------------------------------------------------------------- against last year
+
+
+@rule(
+    "claim.change",
+    severity="error",
+    needs_against=True,
+    description="与上年公开文件对照：所述变动额、变动率 = 本年 − 上年 — stated changes agree with last year's disclosure",
+)
+def changes_vs_last_year(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
+    last = ctx.against
+    assert last is not None
+    by_id = _claims_by_id(doc)
+    for c in doc.claims:
+        if c.kind not in ("change", "rate"):
+            continue
+        ref = c.refers_to
+        cur_claim = by_id.get(c.related.get("current", -1))
+        if ref is None and cur_claim is not None:
+            ref = cur_claim.refers_to
+        if ref is None:
+            continue
+        now, before = resolve(doc, ref), resolve(last, ref)
+        if now is None or before is None or now.shown is None or before.shown is None:
+            if before is None and now is not None:
+                yield could_not_verify(ctx, f"“{c.text[:30]}”", f"上年文件中未找到 {ref.table}/{ref.row}", None)
+            continue
+        d = c.direction if c.direction is not None else 1
+        delta = now.interval - before.interval
+        ctx.checked()
+        if c.kind == "change":
+            stated = Interval.of(abs(c.value)) if d >= 0 else -Interval.of(abs(c.value))
+            if stated.meets(delta):
+                continue
+            msg = (f"所述{_word(d)[0]} {fmt(abs(c.value))}，但本年 {fmt(now.shown)} − 上年 {fmt(before.shown)} = "
+                   f"{fmt_iv(delta)} — stated change differs from last year's disclosure")
+            expected = delta.mid.quantize(Decimal("0.01"))
+        else:
+            q = percent_iv(delta, before.interval)
+            if q is None:
+                continue
+            stated = Interval.of(abs(c.value)) if d >= 0 else -Interval.of(abs(c.value))
+            if stated.meets(q):
+                continue
+            msg = (f"所述{_word(d)[1]} {fmt(abs(c.value))}%，但按上年 {fmt(before.shown)}、本年 {fmt(now.shown)} "
+                   f"计算为 {fmt_iv(q)}% — stated rate differs from last year's disclosure")
+            expected = q.mid.quantize(Decimal("0.01"))
+        yield finding(
+            "claim.change",
+            msg,
+            table=ref.table,
+            row=ref.row,
+            column=now.column,
+            expected=expected,
+            actual=c.value * d,
+            source=c.source,
+            text=c.text,
+        )

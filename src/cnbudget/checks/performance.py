@@ -1,0 +1,109 @@
+"""Rules on performance tables (绩效自评表, 评价基础数据表, 绩效目标表).
+
+    perf.score_sum       各指标得分之和 = 总分 (and 分值之和 = 总分值)
+    perf.execution_rate  执行率 = 全年执行数 ÷ 全年预算数
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from decimal import Decimal
+
+from cnbudget.checks.context import Context
+from cnbudget.checks.registry import finding, rule
+from cnbudget.checks.values import fmt, fmt_iv, iv, iv_sum, percent_iv, row_key, row_label, table_label
+from cnbudget.model import Disclosure, Finding, Row, Table
+from cnbudget.numbers import Interval
+
+KINDS = ("performance_review", "performance_targets")
+
+
+def _is_total(r: Row) -> bool:
+    if r.is_total:
+        return True
+    text = "".join([r.name or "", *r.texts.values()])
+    return "总分" in text or "综合得分" in text
+
+
+def _score_blocks(t: Table) -> Iterator[tuple[list[Row], Row]]:
+    """Indicator rows followed by their 总分 row (a table may hold several self-evaluations)."""
+    block: list[Row] = []
+    for r in t.rows:
+        if _is_total(r):
+            yield block, r
+            block = []
+        elif "score" in r.values or "weight" in r.values:
+            block.append(r)
+
+
+@rule(
+    "perf.score_sum",
+    severity="error",
+    kinds=KINDS,
+    description="绩效自评表各项得分(分值)之和应等于总分 — indicator scores add up to the total score",
+)
+def score_sum(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
+    for t in doc.tables:
+        if t.kind not in KINDS:
+            continue
+        for block, total in _score_blocks(t):
+            for col, label in (("score", "得分"), ("weight", "分值")):
+                if col not in total.values:
+                    continue
+                rows = [r for r in block if col in r.values]
+                if len(rows) < 2:
+                    continue
+                ctx.checked()
+                s = iv_sum(t, [r.values[col] for r in rows])
+                if s.meets(iv(t, total.values[col])):
+                    continue
+                blank = [r for r in block if col == "score" and "weight" in r.values and "score" not in r.values]
+                hint = ""
+                if blank:
+                    hint = "；" + "、".join(f"“{row_label(r)}”分值 {fmt(r.values['weight'])} 而得分空白" for r in blank[:3])
+                yield finding(
+                    "perf.score_sum",
+                    f"{table_label(t)}各项{label}之和为 {fmt_iv(s)}（{len(rows)} 项），总分行为 {fmt(total.values[col])}{hint} — "
+                    f"the {col}s do not add up to the total",
+                    table=t.kind,
+                    row=row_key(total),
+                    column=col,
+                    expected=s.mid.quantize(Decimal("0.01")),
+                    actual=total.values[col],
+                    source=total.source,
+                )
+
+
+@rule(
+    "perf.execution_rate",
+    severity="error",
+    kinds=KINDS,
+    description="执行率 = 全年执行数 ÷ 全年预算数 — execution rate = executed ÷ final budget",
+)
+def execution_rate(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
+    for t in doc.tables:
+        if t.kind not in KINDS:
+            continue
+        for r in t.rows:
+            rate, done = r.values.get("execution_rate"), r.values.get("executed")
+            base = r.values.get("final_budget", r.values.get("initial_budget"))
+            if rate is None or done is None or base is None or base == 0:
+                continue
+            q = percent_iv(iv(t, done), iv(t, base))
+            if q is None:
+                continue
+            ctx.checked()
+            printed = Interval.of(rate)
+            if printed.meets(q):
+                continue
+            yield finding(
+                "perf.execution_rate",
+                f"{table_label(t)}“{row_label(r)}”执行率印为 {fmt(rate)}%，而执行数 {fmt(done)} ÷ 预算数 {fmt(base)} = "
+                f"{fmt_iv(q)}% — execution rate does not follow from executed / budget",
+                table=t.kind,
+                row=row_key(r),
+                column="execution_rate",
+                expected=q.mid.quantize(Decimal("0.01")),
+                actual=rate,
+                source=r.source,
+            )

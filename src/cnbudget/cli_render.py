@@ -1,0 +1,61 @@
+"""``cnbudget template`` and ``cnbudget render``: thin adapters over ``cnbudget.produce``.
+
+Registered from ``cli._register_optional`` (add "cnbudget.cli_render" to its list).
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from pathlib import Path
+
+import typer
+
+from cnbudget.errors import CnbudgetError
+from cnbudget.render.disclosure import OutputFormat
+
+
+class TemplateKind(StrEnum):
+    budget = "budget"
+    final = "final"
+
+
+def register(app: typer.Typer) -> None:
+    @app.command()
+    def template(
+        kind: TemplateKind = typer.Option(TemplateKind.budget, "--kind", help="budget 预算 | final 决算"),
+        to: Path = typer.Option(..., "--to", help="输出的 .xlsx 文件"),
+        year: int | None = typer.Option(None, "--year", help="年度（写入模板标题）"),
+    ) -> None:
+        """生成填报用的 Excel 模板 (the input workbook: one sheet per standard table)."""
+        from cnbudget.cli import fail
+        from cnbudget.produce.workbook import write_template
+
+        try:
+            out = write_template(to, kind.value, year)
+        except CnbudgetError as e:
+            fail(e)
+            return
+        typer.echo(str(out))
+
+    @app.command()
+    def render(
+        input: Path = typer.Argument(..., help="填好的模板 (.xlsx) 或 cnbudget parse 的 JSON"),
+        to: OutputFormat = typer.Option(OutputFormat.html, "--to", help="html|docx|xlsx|md|txt|pdf"),
+        last_year: Path | None = typer.Option(None, "--last-year", help="上年公开文件（用于增减变化）"),
+        output: Path | None = typer.Option(None, "--output", "-o", help="输出文件（默认：输入文件名加扩展名）"),
+    ) -> None:
+        """由结构化数据生成完整的公开文件：表格与情况说明一致 (produce the disclosure)."""
+        from cnbudget.cli import fail
+        from cnbudget.produce.build import produce
+        from cnbudget.render.disclosure import write
+
+        try:
+            doc = produce(input, last_year=last_year)
+            out = output or input.with_suffix("." + to.value)
+            if out.resolve() == input.resolve():
+                out = input.with_name(input.stem + ".out." + to.value)
+            write(doc, to, out)
+        except CnbudgetError as e:
+            fail(e)
+            return
+        typer.echo(str(out))

@@ -1,0 +1,29 @@
+"""Shared test helpers: where the shared seeds and real PDFs are."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = ROOT.parent / "shared"
+SEEDS = SHARED / "seeds"
+REAL = SHARED / "real"
+
+
+def seed_path(prefix: str) -> Path:
+    """The seed whose file name starts with ``prefix`` ("000" …); skip when absent."""
+    if not SEEDS.is_dir():
+        pytest.skip(f"seed documents not found at {SEEDS} (../shared/seeds is beside the project in CI)")
+    found = sorted(SEEDS.glob(f"{prefix}_*.txt"))
+    if not found:
+        pytest.skip(f"seed {prefix} not found in {SEEDS}")
+    return found[0]
+
+
+@pytest.fixture
+def seeds_dir() -> Path:
+    if not SEEDS.is_dir():
+        pytest.skip(f"seed documents not found at {SEEDS}")
+    return SEEDS

@@ -1,0 +1,53 @@
+"""Document meta from the title and the 部门 lines (fictional 示例市测绘局)."""
+
+from __future__ import annotations
+
+from cnbudget.narrative import extract_meta
+
+BUDGET = """2025年度示例市测绘局（本级）预算公开
+
+2025 年 2 月
+
+编制部门：示例市测绘局（本级）
+
+单位：万元
+"""
+
+FINAL = """示例市测绘局
+2023 年度部门决算
+
+2022年末，我部门共有车辆1辆。
+
+纳入本部门 2023 年度部门决算编制范围的单位共 3 个：
+"""
+
+
+def test_budget_meta(doc_of):
+    meta = extract_meta(doc_of(BUDGET), [])
+    assert meta.department == "示例市测绘局"
+    assert meta.region == "示例市"
+    assert meta.year == 2025  # not the publication date
+    assert meta.kind == "budget"
+    assert meta.scope == "unit"
+    assert meta.unit == "万元"
+    assert meta.title == "2025年度示例市测绘局(本级)预算公开"
+
+
+def test_final_meta_title_over_two_lines(doc_of):
+    meta = extract_meta(doc_of(FINAL), [])
+    assert meta.title == "示例市测绘局 2023 年度部门决算"
+    assert meta.year == 2023  # not "2022年末"
+    assert meta.kind == "final"
+    assert meta.scope == "consolidated"  # 单位共 3 个
+
+
+def test_county_region(doc_of):
+    meta = extract_meta(doc_of("# 2024年度\n\n# 样县测绘局部门决算\n\n部门：样县测绘局\n"), [])
+    assert meta.department == "样县测绘局"
+    assert meta.region == "样县"
+    assert meta.year == 2024
+
+
+def test_department_from_votes_when_title_has_none(doc_of):
+    text = "部门预算公开\n\n部门：示例市测绘局 单位：万元\n\n部门：示例巿测绘同\n\n部门：示例市测绘局\n"
+    assert extract_meta(doc_of(text), []).department == "示例市测绘局"

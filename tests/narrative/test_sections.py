@@ -1,0 +1,64 @@
+"""Section headings: the 目录 is skipped, a bare 第X部分 takes the next line as its title."""
+
+from __future__ import annotations
+
+from cnbudget.narrative import extract_sections
+
+DOC = """示例市测绘局2025年部门预算
+
+目 录
+
+第一部分 部门概况
+
+- 一、主要职责
+
+第二部分 部门预算情况说明
+
+- 一、收入支出预算总体情况说明
+
+第一部分
+
+示例市测绘局部门概况
+
+一、主要职责
+
+（一）负责全市测绘地理信息工作的统一监督管理，拟订有关规章制度并组织实施。
+
+（二）完成市委、市政府交办的其他任务。
+
+第二部分 部门预算情况说明
+
+一、收入支出预算总体情况说明
+
+示例市测绘局2025年收入总计100.00万元。
+
+（一）机关运行经费
+
+1、测绘服务支出（项）。
+
+第三部分 名词解释
+
+一、基本支出：是指为保障机构正常运转的开支。
+"""
+
+
+def test_sections_skip_the_table_of_contents(doc_of):
+    titles = [(s.level, s.title) for s in extract_sections(doc_of(DOC))]
+    assert titles == [
+        (1, "第一部分 示例市测绘局部门概况"),
+        (2, "一、主要职责"),
+        (1, "第二部分 部门预算情况说明"),
+        (2, "一、收入支出预算总体情况说明"),
+        (3, "(一)机关运行经费"),
+        (1, "第三部分 名词解释"),
+    ]
+
+
+def test_sections_keep_their_source_line(doc_of):
+    first = extract_sections(doc_of(DOC))[0]
+    assert first.source.line == 13
+
+
+def test_markdown_headings(doc_of):
+    titles = [s.title for s in extract_sections(doc_of("# 一、收入决算情况说明\n\n正文。\n\n## （二）结构情况\n"))]
+    assert titles == ["一、收入决算情况说明", "(二)结构情况"]

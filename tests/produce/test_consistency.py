@@ -1,0 +1,60 @@
+"""Inconsistent input is refused with a message listing what disagrees."""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+from decimal import Decimal
+
+import pytest
+
+from cnbudget.produce.build import produce
+from cnbudget.produce.consistency import InconsistentInput, ensure_consistent, own_check
+from cnbudget.produce.derive import derive_disclosure
+from cnbudget.produce.load_json import loads
+from cnbudget.serialize import disclosure_to_json, dumps
+
+
+def _bump(d, kind, code, column, delta):
+    tables = []
+    for t in d.tables:
+        if t.kind == kind:
+            rows = tuple(dataclasses.replace(r, values={**r.values, column: r.values[column] + delta})
+                         if r.code == code else r for r in t.rows)
+            t = dataclasses.replace(t, rows=rows)
+        tables.append(t)
+    return dataclasses.replace(d, tables=tuple(tables))
+
+
+def test_typed_class_total_disagreeing_with_its_items_is_listed(example):
+    d = _bump(derive_disclosure(example.build_input()), "expenditure", "201", "total", Decimal("1.00"))
+    found = {(f.rule, f.table, f.row, f.column) for f in own_check(d)}
+    assert ("sum.columns", "expenditure", "201", "total") in found
+    assert ("sum.rows", "expenditure", "201", "total") in found
+    with pytest.raises(InconsistentInput) as e:
+        ensure_consistent(d)
+    assert "expenditure 201 total" in str(e.value)
+
+
+def test_rounding_only_difference_is_not_an_error(example):
+    d = _bump(derive_disclosure(example.build_input()), "expenditure", "201", "total", Decimal("0.004"))
+    assert not [f for f in own_check(d) if f.row == "201"]
+
+
+def test_render_refuses_inconsistent_json(example, tmp_path):
+    d = _bump(derive_disclosure(example.build_input()), "basic_expenditure", "30101", "total", Decimal("5.00"))
+    path = tmp_path / "bad.json"
+    path.write_text(dumps(disclosure_to_json(d)), encoding="utf-8")
+    with pytest.raises(InconsistentInput):
+        produce(path)
+
+
+def test_json_loader_inverts_serialize(example):
+    d = derive_disclosure(example.build_input(), file="x.txt")
+    back = loads(dumps(disclosure_to_json(d)))
+    assert [t.kind for t in back.tables] == [t.kind for t in d.tables]
+    for a, b in zip(d.tables, back.tables, strict=True):
+        assert a.rows == b.rows
+        assert a.columns == b.columns
+    assert back.meta == d.meta
+    assert json.loads(dumps(disclosure_to_json(back))) == json.loads(dumps(disclosure_to_json(d)))

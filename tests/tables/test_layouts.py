@@ -1,0 +1,130 @@
+"""The text reader and the table stage on every layout the seeds show (own fixtures)."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+from cnbudget.model import Disclosure, Table
+from cnbudget.parse import parse_file
+from tests.tables import fixtures as fx
+
+
+def parse_text(tmp_path: Path, text: str) -> Disclosure:
+    f = tmp_path / "doc.txt"
+    f.write_text(text, encoding="utf-8")
+    return parse_file(f)
+
+
+def only(d: Disclosure, kind: str) -> Table:
+    tables = d.tables_of(kind)
+    assert len(tables) == 1, [t.kind for t in d.tables]
+    return tables[0]
+
+
+def values(table: Table, key: str) -> dict[str, Decimal]:
+    row = next(r for r in table.rows if key in (r.code, r.item, r.name))
+    return dict(row.values)
+
+
+def test_codes_over_three_columns_and_group_headers(tmp_path: Path) -> None:
+    t = only(parse_text(tmp_path, fx.BUDGET_TAB), "expenditure")
+    assert t.unit == "万元"
+    assert t.column_ids() == ["total", "basic", "project", "project_operating", "project_specific"]
+    assert [r.code for r in t.rows] == [None, "901", "2012601", "2012604"]
+    assert [r.item for r in t.rows] == ["total", "unit", None, None]
+    assert values(t, "2012604") == {
+        "total": Decimal("30.00"),
+        "project": Decimal("30.00"),
+        "project_operating": Decimal("10.00"),
+        "project_specific": Decimal("20.00"),
+    }
+    # blank stays absent, never zero
+    assert "basic" not in values(t, "2012604")
+    assert t.notes == ("备注：本部门无上年结转资金。",)
+
+
+def test_pipe_tables_page_break_and_truncated_code(tmp_path: Path) -> None:
+    d = parse_text(tmp_path, fx.PIPE)
+    gen = only(d, "general_expenditure")
+    assert [r.code for r in gen.rows] == [None, "201", "20126", "2012601", "2012604"]
+    assert values(gen, "2012604") == {"total": Decimal("30.00"), "project": Decimal("30.00")}
+    income = only(d, "income")
+    # vertical / spaced header text is joined
+    assert income.column_ids() == ["total", "general_budget", "business"]
+    row = income.row_by_code("2012604")
+    assert row is not None
+    assert row.name == "档案馆"  # "档案" + "馆" continued after the page break
+    assert [(r.original, r.repaired) for r in row.repairs] == [("201260", "2012604")]
+    assert income.row_by_code("201").name == "一般公共服务支出"  # type: ignore[union-attr]
+
+
+def test_ocr_final_summary_with_row_numbers(tmp_path: Path) -> None:
+    d = parse_text(tmp_path, fx.FINAL_OCR)
+    s = only(d, "summary")
+    income = {r.item: r.values.get("total") for r in s.rows if r.side == "income"}
+    expenditure = {r.item: r.values.get("total") for r in s.rows if r.side == "expenditure"}
+    assert income["general_budget"] == Decimal("1142.80")
+    assert income["gov_fund"] is None  # printed item, blank amount
+    assert income["current_total"] == Decimal("1150.00")
+    assert income["carryover"] is None
+    assert income["grand_total"] == Decimal("1150.00")
+    assert expenditure["201"] == Decimal("1150.00")
+    assert expenditure["grand_total"] == Decimal("1150.00")
+    # 行次 numbers (1, 32, 58 …) never become amounts
+    assert all(v is None or v >= 0 and v not in (Decimal(32), Decimal(58)) for v in expenditure.values())
+
+
+def test_ocr_income_table_without_title(tmp_path: Path) -> None:
+    income = only(parse_text(tmp_path, fx.FINAL_OCR), "income")
+    assert income.number == "公开02表"
+    total = income.total_row()
+    assert total is not None
+    assert total.values == {
+        "total": Decimal("1150.00"),
+        "fiscal": Decimal("1142.80"),
+        "business": Decimal("0.00"),
+        "other": Decimal("7.20"),
+    }
+    assert "business" not in values(income, "2012601")
+    assert not any(r.repairs for r in income.rows)
+
+
+def test_three_column_groups_unfolded_with_slid_code(tmp_path: Path) -> None:
+    t = only(parse_text(tmp_path, fx.BASIC_FINAL), "basic_expenditure")
+    codes = [r.code for r in t.rows if r.item is None]
+    assert codes == ["301", "30101", "30102", "303", "302", "30201", "30226", "30299", "310", "31002", "399", "39999"]
+    labour = t.row_by_code("30226")
+    assert labour is not None and labour.values == {} and labour.repairs
+    other = t.row_by_code("399")
+    assert other is not None and other.name == "其他支出" and other.repairs[0].repaired == "399"
+    footers = {r.item: r.values.get("total") for r in t.rows if r.item}
+    assert footers == {"personnel_total": Decimal("90.00"), "public_total": Decimal("15.00")}
+
+
+def test_two_sided_table_continued_after_repeated_title(tmp_path: Path) -> None:
+    d = parse_text(tmp_path, fx.SUMMARY_CONTINUED)
+    t = only(d, "fiscal_summary")
+    items = [(r.side, r.item) for r in t.rows]
+    assert ("income", "carryover.general_budget") in items  # on the second page, under 上年结转
+    assert ("expenditure", "carryover_out") in items
+    grand = t.row_by_item("expenditure", "grand_total")
+    assert grand is not None and grand.values == {"total": Decimal("150.00"), "general_budget": Decimal("150.00")}
+    assert t.row_by_item("income", "current_total").values == {"total": Decimal("150.00")}  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize(
+    ("cells", "expected"),
+    [
+        (["栏次", "", "1", "2", "3"], True),
+        (["1", "2", "3", "4", "5", "6"], True),
+        (["", "合计", "12.00", "3.00"], False),
+        (["7", "1", "3", "3"], False),
+    ],
+)
+def test_ordinal_rows(cells: list[str], expected: bool) -> None:
+    from cnbudget.tables.cells import is_ordinal_row
+
+    assert is_ordinal_row(cells) is expected

@@ -1,0 +1,68 @@
+"""Number parsing and the rounding interval (DESIGN.md: Numbers and tolerance)."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from cnbudget.numbers import Interval, consistent_sum, decimals, parse_amount, parse_percent
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("1,942.11", "1942.11"),
+        ("1, 442. 80", "1442.80"),
+        ("1942.1", "1942.1"),
+        ("１２.５", "12.5"),
+        ("（12.5）", "-12.5"),
+        ("-3.20", "-3.20"),
+        ("79", "79"),
+        ("0.00", "0.00"),
+    ],
+)
+def test_amounts_as_printed(text: str, expected: str) -> None:
+    value = parse_amount(text)
+    assert value == Decimal(expected)
+    assert str(value) == expected  # the printed decimals are kept
+
+
+@pytest.mark.parametrize("text", ["", "-", "—", "  ", None, "合计", "2024年", "12.3.4", "1,94"])
+def test_blank_dash_and_words_are_absent(text: str | None) -> None:
+    assert parse_amount(text) is None
+
+
+def test_percent() -> None:
+    assert parse_percent("87.73%") == Decimal("87.73")
+    assert parse_percent("12 ％") == Decimal("12")
+
+
+@given(st.decimals(min_value=0, max_value=10**9, places=2, allow_nan=False, allow_infinity=False))
+def test_formatted_amounts_round_trip(value: Decimal) -> None:
+    grouped = f"{value:,.2f}"
+    assert parse_amount(grouped) == value
+    ocr = grouped.replace(",", ", ").replace(".", ". ")  # OCR puts spaces after separators
+    assert parse_amount(ocr) == value
+    full_width = grouped.translate(str.maketrans("0123456789.,", "０１２３４５６７８９．，"))
+    assert parse_amount(full_width) == value
+    parsed = parse_amount(grouped)
+    assert parsed is not None and decimals(parsed) == 2
+
+
+@given(st.lists(st.decimals(min_value=0, max_value=10**6, places=4), min_size=1, max_size=12))
+def test_rounded_parts_are_consistent_with_their_rounded_sum(parts: list[Decimal]) -> None:
+    printed = [p.quantize(Decimal("0.01")) for p in parts]
+    total = sum(parts, Decimal(0)).quantize(Decimal("0.01"))
+    assert consistent_sum(printed, total)
+
+
+def test_a_sum_off_by_more_than_rounding_is_inconsistent() -> None:
+    assert not consistent_sum([Decimal("378.26"), Decimal("5.56"), Decimal("104.51")], Decimal("488.36"))
+    assert consistent_sum([Decimal("378.26"), Decimal("5.56"), Decimal("104.51")], Decimal("488.34"))
+
+
+def test_interval_of_an_integer_is_half_a_unit() -> None:
+    assert Interval.of(Decimal("79")) == Interval(Decimal("78.5"), Decimal("79.5"))
