@@ -71,7 +71,7 @@ def _register_optional() -> None:
     """Attach the command groups of later stages when their modules are present."""
     import importlib
 
-    for name in ("cnbudget.cli_check",):
+    for name in ("cnbudget.cli_check", "cnbudget.cli_render"):
         try:
             module = importlib.import_module(name)
         except ModuleNotFoundError as e:

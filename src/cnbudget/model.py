@@ -128,12 +128,14 @@ class Ref:
     """The quantity a claim speaks of: a table kind, a row key and a column id.
 
     ``row`` is a code ("2080505"), a summary item ("grand_total", "general_budget"), or
-    "total" for the table's total row.
+    "total" for the table's total row.  ``side`` ("income" | "expenditure") tells the side of
+    a two-sided summary table; ``None`` there means the figure stands for both (收、支总计).
     """
 
     table: str
     row: str | None
     column: str | None
+    side: str | None = None
 
 
 @dataclass(frozen=True)
@@ -146,7 +148,8 @@ class Claim:
     a share has ``part`` and ``whole``; a change has ``current``; a rate has ``change`` and
     ``current``; a change's reasons (主要原因: A 减少 x, B 增加 y) list ``component_<n>``.
     ``basis`` names the period of an amount: "current" (this year), "previous" (上年),
-    "initial_budget" (年初预算), "final_budget" (全年预算).
+    "initial_budget" (年初预算), "final_budget" (全年预算), "budget" (预算, in a final
+    account, when the text does not say which).
     """
 
     id: int

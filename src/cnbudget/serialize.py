@@ -65,7 +65,7 @@ def claim_to_json(claim: Claim) -> dict[str, Any]:
         "direction": claim.direction,
         "basis": claim.basis,
         "related": dict(claim.related),
-        "refers_to": None if ref is None else {"table": ref.table, "row": ref.row, "column": ref.column},
+        "refers_to": None if ref is None else {"table": ref.table, "row": ref.row, "column": ref.column, "side": ref.side},
         "source": claim.source.to_json(),
     }
 

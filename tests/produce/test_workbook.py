@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from openpyxl import load_workbook
-
 import pytest
+from openpyxl import load_workbook
 
 from cnbudget.produce.build import produce
 from cnbudget.produce.consistency import InconsistentInput

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from cnbudget.document import Grid, Paragraph
 from cnbudget.readers import read_document
 from cnbudget.readers.html import decode
@@ -89,3 +91,16 @@ def test_html_fragment_without_html_tag_is_sniffed_by_name(tmp_path):
     doc = read_document(p)
     assert doc.format == "html"
     assert isinstance(doc.blocks[1], Grid)
+
+
+def test_page_saved_by_libreoffice_from_the_workbook(tmp_path, built):
+    """A spreadsheet saved as a web page: title rows inside the tables, navigation around them."""
+    import shutil
+
+    from formats_fixture import build
+
+    if not (shutil.which("soffice") or shutil.which("libreoffice")):
+        pytest.skip("LibreOffice (soffice) is not installed: apt-get install libreoffice-calc")
+    page = build.soffice_convert(built["xlsx"], "html", tmp_path / "lo")
+    grids = [b.rows for b in read_document(page).blocks if isinstance(b, Grid)]
+    assert grids == [b.rows for b in read_document(built["txt"]).blocks if isinstance(b, Grid)]

@@ -11,7 +11,14 @@ from cnbudget.model import Meta
 from cnbudget.produce.consistency import own_check
 from cnbudget.produce.derive import derive_disclosure
 from cnbudget.produce.document import assemble
-from cnbudget.produce.inputs import BudgetInput, EconomicLine, FunctionLine, PreviousYear, Project, ThreePublic
+from cnbudget.produce.inputs import (
+    BudgetInput,
+    EconomicLine,
+    FunctionLine,
+    PreviousYear,
+    Project,
+    ThreePublic,
+)
 from cnbudget.produce.money import growth, share
 from cnbudget.render.text import render_text
 

@@ -60,8 +60,8 @@ REQUIRED_TABLES: dict[str, dict[str, tuple[str, str]]] = {
 REQUIRED_SECTIONS: dict[str, tuple[tuple[str, str, str, str, str], ...]] = {
     "budget": (
         ("duties", r"职责|职能|概况", "部门主要职责", "warning", RULE_143),
-        ("structure", r"单位构成|机构设置|预算单位", "部门预算单位构成", "warning", RULE_143),
-        ("overall", r"收支.*总体|总体情况|收支预算", "收支预算总体情况说明", "warning", RULE_143),
+        ("structure", r"单位构成|机构设置|预算单位|预算构成", "部门预算单位构成", "warning", RULE_143),
+        ("overall", r"收支.*总体|总体情况|收支预算|收支总表", "收支预算总体情况说明", "warning", RULE_143),
         ("fiscal", r"财政拨款收支|财政拨款收入支出", "财政拨款收支情况说明", "warning", RULE_143),
         ("general", r"一般公共预算.*支出", "一般公共预算支出情况说明", "warning", RULE_143),
         ("three_public", r"三公", "“三公”经费支出情况说明", "warning", RULE_143),
@@ -167,7 +167,7 @@ _SUBJECT = {
 )
 def empty_table_note(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
     for t in doc.tables:
-        if t.kind == "other" or not _is_empty(t):
+        if t.kind in ("other", "performance_targets", "performance_review") or not _is_empty(t):
             continue
         ctx.checked()
         if any(_EXPLAINS.search(n) for n in t.notes):

@@ -164,12 +164,18 @@ def _class_compare(
 ) -> Iterator[Finding]:
     b_classes = class_totals(b, b_col)
     a_rows = [r for r in a.rows if r.side == side and r.code and len(r.code) == 3]
+    grouped: dict[str, list[Row]] = {}
     for r in a_rows:
-        code = r.code or ""
+        grouped.setdefault(r.code or "", []).append(r)
+    for code, rows in grouped.items():
+        # a class may be printed on several lines (an old and a new name): add them up
+        present = [v for v in (r.values.get(a_col) for r in rows) if v is not None]
+        shown_row = next((r for r in rows if r.values.get(a_col) is not None), rows[0])
         vals, brow = b_classes.get(code, ([], None))
         bi = iv_sum(b, vals) if vals else None
         shown = vals[0] if len(vals) == 1 else None
-        yield from _eq(ctx, rule_id, a, r, f"“{row_label(r)}”", r.values.get(a_col), b, brow, f"{code} 类",
+        a_val = sum(present, Decimal(0)) if present else None
+        yield from _eq(ctx, rule_id, a, shown_row, f"“{row_label(shown_row)}”", a_val, b, brow, f"{code} 类",
                        bi, b_shown=shown, row=code, column=a_col)
     a_codes = {r.code for r in a_rows}
     if a_rows:
@@ -547,6 +553,12 @@ def _perf_key(row: Row) -> str | None:
     return None
 
 
+def _project_level(t: Table) -> bool:
+    """A project's own performance table (项目支出绩效自评表/目标表), not the department's."""
+    title = t.title.replace(" ", "")
+    return "项目" in title and not any(w in title for w in ("整体", "部门(单位)整体", "部门整体"))
+
+
 @rule(
     "cross.performance_vs_expenditure",
     severity="warning",
@@ -558,7 +570,7 @@ def performance_vs_expenditure(doc: Disclosure, ctx: Context) -> Iterator[Findin
     if not refs:
         return
     for p in doc.tables:
-        if p.kind not in ("performance_review", "performance_targets") or "项目" in p.title.replace("项目支出", ""):
+        if p.kind not in ("performance_review", "performance_targets") or _project_level(p):
             continue
         for r in p.rows:
             key = _perf_key(r)

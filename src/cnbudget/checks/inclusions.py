@@ -102,8 +102,8 @@ def carryover_le_total(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
         return
     for side, item, label in (("income", "carryover", "年初"), ("expenditure", "carryover_out", "年末")):
         fr, sr = f.row_by_item(side, item), s.row_by_item(side, item)
-        if fr is None:
-            continue
+        if fr is None or sr is None:
+            continue  # a summary without that line (its 一般公共预算 line includes the carryover)
         sv = None if sr is None else sr.values.get("total")
         yield from _le(ctx, "inclusion.carryover_le_total", f, fr.values.get("total"), s, sv,
                        f"{table_label(f)}{label}财政拨款结转和结余 {fmt(fr.values.get('total'))}，"

@@ -26,6 +26,7 @@ from cnbudget.checks.values import (
     EXACT_ZERO,
     blocked,
     class_totals,
+    code_tree,
     fmt,
     fmt_iv,
     is_data_row,
@@ -51,46 +52,79 @@ class Resolved:
     shown: Decimal | None  # the printed figure, when the interval is one cell
 
 
-def resolve(doc: Disclosure, ref: Ref) -> Resolved | None:
-    """The table figure a claim refers to, or ``None`` when the table or row is not there."""
-    col = ref.column or "total"
+_SYNONYMS = {"current_total": ("total",), "total": ("current_total",)}
+
+
+def resolve_all(doc: Disclosure, ref: Ref) -> list[Resolved]:
+    """Every table figure a claim may refer to (a summary item can be on either side)."""
+    out: list[Resolved] = []
+    want = ref.column or "total"
     for t in doc.tables_of(ref.table):
-        row = _find_row(t, ref.row)
-        if row is not None:
-            c = col if col in row.values else ("current_total" if col == "total" and "current_total" in row.values else col)
-            v = row.values.get(c)
-            if v is None and not any(x.id == c for x in t.columns) and row.values:
+        cols = {c.id for c in t.columns}
+        col = want if want in cols else next((c for c in _SYNONYMS.get(want, ()) if c in cols), want)
+        rows = _find_rows(t, ref.row)
+        for row in rows:
+            v = row.values.get(col)
+            if v is None and col not in cols:
                 continue
-            return Resolved(t, row, c, iv(t, v), v)
-        if ref.row and ref.row.isdigit() and ref.row[:1] in "23":
-            # a 类 or 款 not printed as its own row (budget layout): add up its rows
-            rows = [r for r in t.rows if is_data_row(r) and (r.code or "").startswith(ref.row) and r.code != ref.row]
-            if rows and len(ref.row) == 3:
-                vals, first = class_totals(t, col).get(ref.row, ([], None))
-                if vals:
-                    return Resolved(t, first, col, iv_sum(t, vals), vals[0] if len(vals) == 1 else None)
-            if rows:
-                shortest = min(len(r.code or "") for r in rows)
-                top = [r for r in rows if len(r.code or "") == shortest]
-                vals = [r.values.get(col) for r in top]
-                return Resolved(t, top[0], col, iv_sum(t, vals), vals[0] if len(vals) == 1 else None)
+            out.append(Resolved(t, row, col, iv(t, v), v))
+        if rows:
+            continue
+        fallback = _aggregate(t, ref.row, col)
+        if fallback is not None:
+            out.append(fallback)
+    return out
+
+
+def resolve(doc: Disclosure, ref: Ref) -> Resolved | None:
+    found = resolve_all(doc, ref)
+    return next((r for r in found if r.shown is not None), found[0] if found else None)
+
+
+def _aggregate(t: Table, key: str | None, col: str) -> Resolved | None:
+    """A figure the table implies but does not print on one line."""
+    if key in (None, "total"):
+        groups = [r for r in t.rows if r.item in ("personnel_total", "public_total") and r.values]
+        if t.kind == "basic_expenditure" and len(groups) >= 2:
+            vals = [next(iter(r.values.values())) for r in groups]
+            return Resolved(t, groups[0], col, iv_sum(t, vals), None)
+        top = [n.row for n in code_tree([r for r in t.rows if is_data_row(r)])]
+        vals = [r.values.get(col) for r in top]
+        if any(v is not None for v in vals):
+            return Resolved(t, top[0], col, iv_sum(t, vals), None)
+        return None
+    if key.isdigit() and key[:1] in "23":
+        # a 类 or 款 not printed as its own row (budget layout): add up its rows
+        rows = [r for r in t.rows if is_data_row(r) and (r.code or "").startswith(key) and r.code != key]
+        if not rows:
+            return None
+        if len(key) == 3:
+            vals, first = class_totals(t, col).get(key, ([], None))
+            if vals:
+                return Resolved(t, first, col, iv_sum(t, vals), vals[0] if len(vals) == 1 else None)
+        shortest = min(len(r.code or "") for r in rows)
+        top = [r for r in rows if len(r.code or "") == shortest]
+        vals = [r.values.get(col) for r in top]
+        return Resolved(t, top[0], col, iv_sum(t, vals), vals[0] if len(vals) == 1 else None)
     return None
 
 
-def _find_row(t: Table, key: str | None) -> Row | None:
+def _find_rows(t: Table, key: str | None) -> list[Row]:
     if key is None or key == "total":
-        return t.total_row() or (t.rows[0] if len(t.rows) == 1 else None)
+        tr = t.total_row()
+        if tr is not None:
+            return [tr]
+        return [t.rows[0]] if len(t.rows) == 1 else []
     side = None
     item = key
     for sep in (".", ":"):
         if sep in key and key.split(sep, 1)[0] in ("income", "expenditure"):
             side, item = key.split(sep, 1)
-    for r in t.rows:
-        if side is not None and r.side != side:
-            continue
-        if r.item == item or (r.code == item and r.item != "unit"):
-            return r
-    return None
+    return [
+        r
+        for r in t.rows
+        if (side is None or r.side == side) and (r.item == item or (r.code == item and r.item != "unit"))
+    ]
 
 
 def _scale(claim_unit: str, table: Table, doc: Disclosure) -> Decimal | None:
@@ -133,11 +167,12 @@ def amounts(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
         if c.kind != "amount" or not _comparable(c):
             continue
         assert c.refers_to is not None
-        res = resolve(doc, c.refers_to)
-        if res is None:
+        found = resolve_all(doc, c.refers_to)
+        if not found:
             if c.value != 0 and doc.table(c.refers_to.table) is not None:
                 yield could_not_verify(ctx, f"“{c.text[:40]}”", f"表中未找到 {c.refers_to.row}", doc.table(c.refers_to.table))
             continue
+        res = next((r for r in found if r.shown is not None), found[0])
         why = blocked(res.table, [res.column], need_unit=True)
         if why:
             yield could_not_verify(ctx, f"“{c.subject}”金额", f"列或单位未确定（{why}）", res.table)
@@ -148,7 +183,7 @@ def amounts(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
             continue
         ctx.checked()
         stated = Interval.of(c.value).scale(k)
-        if stated.meets(res.interval) or (c.value == 0 and res.shown is None):
+        if any(stated.meets(r.interval) for r in found) or (c.value == 0 and all(r.shown is None for r in found)):
             continue
         table_fig = fmt(res.shown) if res.shown is not None else fmt_iv(res.interval)
         yield finding(
@@ -198,7 +233,7 @@ def shares(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
             f"{'（末位相差一个单位，可能为凑足100%的尾差调整）' if near else ''} — stated share differs from part/whole",
             severity="warning" if near else None,
             table=None,
-            expected=q.mid.quantize(Decimal(1).scaleb(-max(2, -c.value.as_tuple().exponent))),  # type: ignore[operator]
+            expected=q.mid.quantize(Decimal("0.01")),
             actual=c.value,
             source=c.source,
             text=c.text,

@@ -6,14 +6,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from decimal import Decimal
 
 from cnbudget.checks.context import Context
 from cnbudget.checks.registry import finding, rule
-from cnbudget.checks.values import fmt, fmt_iv, iv, iv_sum, percent_iv, row_key, row_label, table_label
+from cnbudget.checks.values import fmt, fmt_iv, iv, percent_iv, row_key, row_label, table_label
 from cnbudget.model import Disclosure, Finding, Row, Table
-from cnbudget.numbers import Interval
+from cnbudget.numbers import Interval, decimals
 
 KINDS = ("performance_review", "performance_targets")
 
@@ -36,6 +36,25 @@ def _score_blocks(t: Table) -> Iterator[tuple[list[Row], Row]]:
             block.append(r)
 
 
+def _is_sub_row(r: Row) -> bool:
+    """“其中：当年财政拨款” — a part of the row above, not an indicator of its own."""
+    text = (r.name or "") + "".join(r.texts.values())
+    return text.lstrip().startswith("其中")
+
+
+def _col_iv(t: Table, col: str, rows: list[Row]) -> Callable[[Decimal], Interval]:
+    """Weights (分值) are assigned, so exact; scores are rounded at the column's precision."""
+    if col == "weight":
+        return Interval.exact
+    places = max((decimals(r.values[col]) for r in rows if col in r.values), default=0)
+
+    def of(v: Decimal) -> Interval:
+        r = Decimal(5).scaleb(-max(places, decimals(v)) - 1)
+        return Interval(v - r, v + r)
+
+    return of
+
+
 @rule(
     "perf.score_sum",
     severity="error",
@@ -47,24 +66,40 @@ def score_sum(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
         if t.kind not in KINDS:
             continue
         for block, total in _score_blocks(t):
+            block = [r for r in block if not _is_sub_row(r)]
             for col, label in (("score", "得分"), ("weight", "分值")):
                 if col not in total.values:
                     continue
                 rows = [r for r in block if col in r.values]
                 if len(rows) < 2:
                     continue
+                of = _col_iv(t, col, [*rows, total])
                 ctx.checked()
-                s = iv_sum(t, [r.values[col] for r in rows])
-                if s.meets(iv(t, total.values[col])):
+                s = sum((of(r.values[col]) for r in rows), Interval.exact(Decimal(0)))
+                target = of(total.values[col])
+                if s.meets(target):
                     continue
-                blank = [r for r in block if col == "score" and "weight" in r.values and "score" not in r.values]
+                severity = None
                 hint = ""
+                blank = [r for r in block if col == "score" and "weight" in r.values and "score" not in r.values]
                 if blank:
-                    hint = "；" + "、".join(f"“{row_label(r)}”分值 {fmt(r.values['weight'])} 而得分空白" for r in blank[:3])
+                    full = s + sum((Interval.exact(r.values["weight"]) for r in blank), Interval.exact(Decimal(0)))
+                    names = "、".join(f"“{row_label(r)}”" for r in blank[:3])
+                    if full.meets(target):
+                        rates = [r.values.get("execution_rate") for r in blank]
+                        short = [x for x in rates if x is not None and x < 100]
+                        if not short:
+                            continue  # the blank scores are full marks, and nothing argues against it
+                        severity = "warning"
+                        hint = (f"；总分只有在{names}得分按满分 {fmt(sum((r.values['weight'] for r in blank), Decimal(0)))} "
+                                f"计时才成立，而该行执行率为 {fmt(short[0])}%，得分栏空白")
+                    else:
+                        hint = f"；{names}有分值而得分空白"
                 yield finding(
                     "perf.score_sum",
                     f"{table_label(t)}各项{label}之和为 {fmt_iv(s)}（{len(rows)} 项），总分行为 {fmt(total.values[col])}{hint} — "
                     f"the {col}s do not add up to the total",
+                    severity=severity,
                     table=t.kind,
                     row=row_key(total),
                     column=col,

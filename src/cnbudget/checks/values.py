@@ -12,6 +12,7 @@ Blank cells are absent; inside a sum an absent part counts as exactly zero.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
@@ -163,9 +164,31 @@ def row_label(row: Row) -> str:
 # --------------------------------------------------------------------------- rows
 
 
+_ORG_NAME = re.compile(r"(局|中心|委员会|委|办公室|院|所|站|队|厅|部|会|学校|医院|分中心)(（本级）|\(本级\))?$")
+
+
+def is_column_numbers(row: Row) -> bool:
+    """A 栏次 row read as figures: 1, 2, 3 … in column order."""
+    vals = list(row.values.values())
+    return len(vals) >= 2 and all(v == i + 1 for i, v in enumerate(vals)) and not row.code
+
+
+def is_unit_row(row: Row) -> bool:
+    """A unit (单位) subtotal row, marked by the parser or printed as a unit code with its name."""
+    if row.item == "unit":
+        return True
+    code, name = row.code or "", (row.name or "").strip()
+    return row.item is None and len(code) in (3, 6) and bool(name) and bool(_ORG_NAME.search(name))
+
+
 def is_data_row(row: Row) -> bool:
-    """An item row: not the total, not a unit subtotal, not a group total."""
-    return not row.is_total and row.item not in ("unit",) and row.item not in GROUP_TOTAL_ITEMS
+    """An item row: not the total, not a unit subtotal, not a group total, not a 栏次 row."""
+    return (
+        not row.is_total
+        and not is_unit_row(row)
+        and row.item not in GROUP_TOTAL_ITEMS
+        and not is_column_numbers(row)
+    )
 
 
 def amount_columns(table: Table) -> list[str]:
@@ -210,7 +233,7 @@ def walk(nodes: Iterable[Node]) -> Iterable[Node]:
 
 
 def unit_tree(table: Table) -> list[Node]:
-    return code_tree([r for r in table.rows if r.item == "unit"])
+    return code_tree([r for r in table.rows if is_unit_row(r)])
 
 
 def function_rows(table: Table) -> list[Row]:

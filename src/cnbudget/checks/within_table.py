@@ -27,13 +27,16 @@ from cnbudget.checks.values import (
     col_label,
     fmt,
     fmt_iv,
+    is_column_numbers,
     is_data_row,
+    is_unit_row,
     iv,
     iv_sum,
     row_key,
     row_label,
     table_label,
     table_style,
+    unit_tree,
     walk,
 )
 from cnbudget.model import Disclosure, Finding, Row, Table
@@ -136,7 +139,7 @@ def rows_add_up(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
         if total is None:
             continue
         data = [r for r in t.rows if is_data_row(r)]
-        units = code_tree([r for r in t.rows if r.item == "unit"])
+        units = unit_tree(t)
         cols = [c for c in amount_columns(t) if c in total.values or any(c in r.values for r in data)]
         why = blocked(t, cols)
         if why:
@@ -199,7 +202,7 @@ def hierarchy_adds_up(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
                 continue
             for c in cols:
                 yield from _check_sum(ctx, "sum.hierarchy", t, node.row, c, [n.row for n in node.children], "下级各行之和")
-        for node in walk(code_tree([r for r in t.rows if r.item == "unit"])):
+        for node in walk(unit_tree(t)):
             if node.children:
                 for c in cols:
                     yield from _check_sum(ctx, "sum.hierarchy", t, node.row, c, [n.row for n in node.children], "所属单位之和")
@@ -210,7 +213,7 @@ def _unit_blocks(ctx: Context, t: Table, cols: list[str]) -> Iterator[Finding]:
     """A unit row followed by its own item rows: the unit row is their sum."""
     blocks: list[tuple[Row, list[Row]]] = []
     for r in t.rows:
-        if r.item == "unit":
+        if is_unit_row(r):
             blocks.append((r, []))
         elif r.is_total:
             continue
@@ -332,6 +335,8 @@ def columns_add_up(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
                 yield could_not_verify(ctx, name, f"列未确定（{why}）", t)
                 continue
             for r in t.rows:
+                if is_column_numbers(r):
+                    continue
                 lv = [r.values.get(c) for c in left]
                 rv = [r.values.get(c) for c in right]
                 if all(v is None for v in rv) or all(v is None for v in lv):

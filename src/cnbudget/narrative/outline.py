@@ -120,12 +120,11 @@ def heading_level(p: Paragraph) -> int | None:
 
 def _toc_span(paras: list[tuple[int, Paragraph | Grid]]) -> tuple[int, int] | None:
     """Block positions [start, end) of the table of contents, or ``None``."""
-    for k, (_, b) in enumerate(paras[:80]):
-        if isinstance(b, Paragraph) and TOC_RE.match(_squash(b.text)):
-            break
-    else:
+    start = next((k for k, (_, b) in enumerate(paras[:80])
+                  if isinstance(b, Paragraph) and TOC_RE.match(_squash(b.text))), None)
+    if start is None:
         return None
-    start = k
+    k = start
     entries: list[int] = []
     end = len(paras)
     for j in range(k + 1, len(paras)):
@@ -190,9 +189,9 @@ def outline(doc: Document) -> Iterator[Heading | Passage]:
         level = heading_level(b)
         if level is None:
             text = fold(b.text).strip()
-            if pending and (_SENTENCE_END_RE.search(pending[-1][0]) or len(pending) >= PASSAGE_MAX_LINES):
-                if (p := flush()) is not None:
-                    yield p
+            ends = pending and (_SENTENCE_END_RE.search(pending[-1][0]) or len(pending) >= PASSAGE_MAX_LINES)
+            if ends and (p := flush()) is not None:
+                yield p
             pending.append((text, b.source))
             i += 1
             continue

@@ -11,8 +11,8 @@ as rows of the 基本支出表, budgets as columns; the final-account 三公 tab
 ``actual.`` column groups.  A figure of another period (上年, or 年初预算 in a final account)
 refers to no cell, except the 三公 budget, which the final-account table prints.
 
-Two-sided summary tables: ``Ref`` has no side, so "收入总计" and "支出总计" both give
-``Ref("summary", "grand_total", "total")``; the claim's subject tells the side.
+Two-sided summary tables: ``Ref.side`` says which side a figure is on ("收入总计" → income,
+"支出总计" → expenditure, a function class → expenditure); "收、支总计" names both (side None).
 """
 
 from __future__ import annotations
@@ -47,9 +47,10 @@ TOPIC_RULES: dict[str, tuple[Rule, ...]] = {
         _r(r"^(本年)?(收入|支出)合计$", "current_total", "total"),
     ),
     "income": (
-        _r(r"^本年收入(合计)?$", "total", "current_total"),
+        _r(r"^本年收入(合计)?$", "total", "current_total", "budget"),
         _r(r"^(收入|收入合计|收入总计|收入预算|总收入)$", "total", "total", "budget"),
-        _r(r"^(收入|收入合计|本年收入合计)$", "total", "current_total", "final"),
+        # a final-account income table's only whole is 本年收入合计, read as column "total"
+        _r(r"^(收入|收入合计|本年收入(合计)?)$", "total", "total", "final"),
         _r(r"一般公共预算", "total", "general_budget"),
         _r(r"^(其中)?财政拨款(收入)?$", "total", "fiscal"),
         _r(r"政府性基金", "total", "gov_fund"),
@@ -157,13 +158,29 @@ def resolve(subject: str, topic: str | None, kind: str | None, basis: str,
             else Ref("basic_expenditure", "total", "public")
     if topic in CLASS_TOPICS and (code := _function_code(subject, functions)) is not None:
         if len(code) == 3 or topic == "general_expenditure" or topic == "expenditure":
-            return Ref(CLASS_TOPICS[topic], code, "total")
+            side = "expenditure" if CLASS_TOPICS[topic] in _TWO_SIDED else None
+            return Ref(CLASS_TOPICS[topic], code, "total", side)
         return None
     for rule in TOPIC_RULES.get(topic, ()):
         if rule.kind is not None and kind is not None and rule.kind != kind:
             continue
         if rule.pattern.search(subject):
-            return Ref(topic, rule.row, rule.column)
+            return Ref(topic, rule.row, rule.column, _side(subject) if topic in _TWO_SIDED else None)
+    return None
+
+
+_TWO_SIDED = frozenset({"summary", "fiscal_summary"})
+
+
+def _side(subject: str) -> str | None:
+    """收入… → income, 支出… → expenditure, 收支/收、支 (both) → None."""
+    has_in, has_out = "收" in subject, "支" in subject
+    if re.search(r"收、?支", subject):
+        return None
+    if has_in and not has_out:
+        return "income"
+    if has_out and not has_in:
+        return "expenditure"
     return None
 
 

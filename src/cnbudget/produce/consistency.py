@@ -61,10 +61,9 @@ def _label(r: Row) -> str:
 def _function_table(t: Table) -> Iterator[Finding]:
     for r in t.rows:
         v = r.values
-        if "basic" in v or "project" in v or "total" in v:
-            if "basic" in v or "project" in v:
-                yield from _check("sum.columns", "合计不等于基本支出与项目支出之和", t.kind, _label(r), "total",
-                                  [v.get("basic"), v.get("project")], v.get("total"))
+        if "basic" in v or "project" in v:
+            yield from _check("sum.columns", "合计不等于基本支出与项目支出之和", t.kind, _label(r), "total",
+                              [v.get("basic"), v.get("project")], v.get("total"))
         parts = [v.get(c) for c in ("wages", "household", "goods_services", "capital")]
         if any(p is not None for p in parts) or ("basic" in v and any(
                 c in t.column_ids() for c in ("wages", "goods_services"))):

@@ -145,20 +145,6 @@ class _Writer:
         if f.gb_classes and gb:
             parts = [f"{name}{amount(v)}，占{pct(share(v, gb))}" for _c, name, v in f.gb_classes]
             paras.append("（二）结构情况。一般公共预算支出主要用于以下方面：" + "；".join(parts) + "。")
-        for i, item in enumerate(f.gb_items, start=1):
-            path = (f"{f.gb_names.get(item.code[:3], item.code[:3])}（类）"
-                    f"{f.gb_names.get(item.code[:5], item.code[:5])}（款）{item.name}（项）")
-            detail = []
-            if item.basic:
-                detail.append(f"基本支出{amount(item.basic)}")
-            if item.project:
-                detail.append(f"项目支出{amount(item.project)}")
-            line = f"{i}. {path}{amount(item.total)}"
-            if len(detail) > 1 or (detail and item.project):
-                line += "，其中：" + "，".join(detail)
-            if i == 1:
-                paras.append("（三）具体情况。")
-            paras.append(line + "。")
         return NarrativeSection("五、一般公共预算支出预算情况", tuple(paras))
 
     def basic(self) -> NarrativeSection:

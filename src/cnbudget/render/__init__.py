@@ -2,4 +2,12 @@
 
 Modules:
     console — rich tables of a Disclosure for ``cnbudget parse --format text``
+    disclosure — the renderers of a produced disclosure by ``OutputFormat`` (``cnbudget render``)
+    layout  — a model Table as a printed grid (merged header cells, body strings)
+    text    — tab-separated text in the seeds' layout
+    markdown — headings, paragraphs and pipe tables
+    html    — one self-contained page (Jinja2, CSS inline)
+    docx    — Word (python-docx), merged header cells
+    xlsx    — Excel (openpyxl): 公开说明 sheet + one sheet per table
+    pdf     — the HTML printed by headless Chromium (also screenshots for tests)
 """

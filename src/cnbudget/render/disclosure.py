@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from enum import Enum
+from enum import StrEnum
 from pathlib import Path
 
 from cnbudget.produce.document import Produced
 
 
-class OutputFormat(str, Enum):
+class OutputFormat(StrEnum):
     html = "html"
     docx = "docx"
     xlsx = "xlsx"

@@ -132,6 +132,8 @@ def _footer(cells: list[str], ln: Line, footers: list[Row]) -> bool:
     found = False
     for i, c in enumerate(cells):
         item = labels.get(compact(c))
+        if not item and i + 1 < len(cells):
+            item = labels.get(compact(c + cells[i + 1]))  # "公用经" + "费合计" split by the layout
         if not item:
             continue
         found = True
@@ -143,5 +145,6 @@ def _footer(cells: list[str], ln: Line, footers: list[Row]) -> bool:
             if amount is not None:
                 break
         values = {"total": amount} if amount is not None else {}
-        footers.append(Row(code=None, name=compact(c), values=values, source=ln.source, item=item))
+        name = "人员经费合计" if item == "personnel_total" else "公用经费合计"
+        footers.append(Row(code=None, name=name, values=values, source=ln.source, item=item))
     return found

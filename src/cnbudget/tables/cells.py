@@ -79,7 +79,9 @@ def is_ordinal_row(cells: list[str]) -> bool:
     if any(t.startswith(("栏次", "栏", "行次")) for t in texts) and sum(t.isdigit() for t in texts) >= 1:
         return all(t.isdigit() or not any(ch.isdigit() for ch in t) for t in texts)
     nums = [t for t in texts if t.isdigit()]
-    if len(nums) >= 3 and len(nums) == len(texts):
+    words = [t for t in texts if not t.isdigit()]
+    # "1 2 3 … n", possibly beside a short garbled label ("木 兰次 1 2 3 4 5 6")
+    if len(nums) >= 3 and all(len(w) <= 4 and not any(ch.isdigit() for ch in w) for w in words):
         values = [int(t) for t in nums]
         return values == list(range(values[0], values[0] + len(values)))
     return False

@@ -109,11 +109,16 @@ def find_tables(doc: Document) -> list[Candidate]:
             and not numbers
             and (not titles or all(_same_title(compact(t.text), prev.title) for t in titles))
         )
+        inner = _inner_title(grid)
+        if continues and prev is not None and inner and compact(inner) != compact(prev.title):
+            continues, titles = False, []  # a new form whose title is printed inside its grid
+        if continues and prev is not None and titles and _starts_new_form(grid, prev):
+            continues = False  # the same title again, over a new form (one per project)
         if continues and prev is not None:
             prev.grids.append(grid)
         else:
             cand = Candidate(
-                title=clean(titles[-1].text) if titles else "",
+                title=clean(titles[-1].text) if titles else (inner or ""),
                 number=numbers[-1] if numbers else None,
                 unit=units[-1] if units else None,
                 grids=[grid],
@@ -132,3 +137,24 @@ def pending_has(pending: list[tuple[str, Paragraph]], *roles: str) -> bool:
 def _same_title(a: str, b: str) -> bool:
     """The title repeated on a continuation page (not merely another table of the same kind)."""
     return compact(a) == compact(b)
+
+
+_FORM_START = ("项目名称", "部门名称", "部门(单位)名称", "单位名称", "预算部门(单位)名称", "项目支出名称")
+
+
+def _inner_title(grid: Grid) -> str | None:
+    """A table title printed in the first rows of the grid itself."""
+    for row in grid.rows[:2]:
+        for cell in row:
+            if is_title(cell):
+                return clean(cell)
+    return None
+
+
+def _starts_new_form(grid: Grid, prev: Candidate) -> bool:
+    first = next((r for r in grid.rows if any(c.strip() for c in r)), None)
+    if first is None:
+        return False
+    lead = compact(next(c for c in first if c.strip()))
+    prev_first = next((r for r in prev.grids[0].rows if any(c.strip() for c in r)), ())
+    return lead in _FORM_START and [compact(c) for c in first] != [compact(c) for c in prev_first]

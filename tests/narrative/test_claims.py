@@ -1,0 +1,186 @@
+"""Claims from short 情况说明 passages of a fictional department (示例市测绘局)."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from cnbudget.model import Claim, Meta, Ref
+from cnbudget.narrative import extract_claims
+
+BUDGET = Meta(department="示例市测绘局", region="示例市", year=2025, kind="budget", unit="万元")
+FINAL = Meta(department="示例市测绘局", region="示例市", year=2023, kind="final", unit="万元")
+
+
+def claims_of(doc_of, text: str, meta: Meta = BUDGET) -> list[Claim]:
+    return extract_claims(doc_of(text), [], meta)
+
+
+def by_id(claims: list[Claim]) -> dict[int, Claim]:
+    return {c.id: c for c in claims}
+
+
+def find(claims: list[Claim], kind: str, value: str) -> Claim:
+    return next(c for c in claims if c.kind == kind and c.value == Decimal(value))
+
+
+def test_total_amounts_refer_to_the_summary_table(doc_of):
+    cs = claims_of(doc_of, "一、收入支出预算总体情况说明\n\n示例市测绘局2025年收入总计320.50万元，支出总计320.50万元。\n")
+    income, spending = cs
+    assert (income.kind, income.value, income.unit, income.subject) == ("amount", Decimal("320.50"), "万元", "收入总计")
+    assert income.refers_to == Ref("summary", "grand_total", "total", side="income")
+    assert spending.subject == "支出总计"
+    assert spending.refers_to == Ref("summary", "grand_total", "total", side="expenditure")
+    assert income.source.line == 3
+    assert income.text == "示例市测绘局2025年收入总计320.50万元,支出总计320.50万元。"
+
+
+def test_change_with_rate_and_reasons(doc_of):
+    text = ("一、收入支出预算总体情况说明\n\n示例市测绘局2025年收入总计320.50万元，支出总计320.50万元，"
+            "与2024年相比，收、支总计各减少12.40万元，下降3.72%，主要原因：项目资金较上年减少20万元，"
+            "人员经费较上年增加7.60万元。\n")
+    cs = claims_of(doc_of, text)
+    ids = by_id(cs)
+    change = find(cs, "change", "12.40")
+    assert change.direction == -1
+    assert change.subject == "收支总计"
+    assert change.refers_to == Ref("summary", "grand_total", "total")
+    assert ids[change.related["current"]].value == Decimal("320.50")
+    rate = find(cs, "rate", "3.72")
+    assert rate.direction == -1 and rate.related["change"] == change.id
+    components = [ids[change.related[k]] for k in ("component_1", "component_2")]
+    assert [(c.value, c.direction, c.subject) for c in components] == [
+        (Decimal("20"), -1, "项目资金"), (Decimal("7.60"), 1, "人员经费")]
+    assert "component_3" not in change.related
+    assert len([c for c in cs if c.kind == "change"]) == 3  # one change for both totals
+
+
+def test_shares_link_part_and_whole_in_the_expenditure_section(doc_of):
+    text = "三、支出预算总体情况\n\n2025年支出合计320.50万元，其中：基本支出280.50万元，占87.52%；项目支出40万元，占12.48%。\n"
+    cs = claims_of(doc_of, text)
+    ids = by_id(cs)
+    basic = find(cs, "amount", "280.50")
+    assert basic.refers_to == Ref("expenditure", "total", "basic")
+    share = find(cs, "share", "87.52")
+    assert ids[share.related["part"]] is basic
+    assert ids[share.related["whole"]].subject == "支出合计"
+    assert share.refers_to == basic.refers_to
+
+
+def test_same_words_point_at_the_basic_expenditure_table_in_its_section(doc_of):
+    text = "六、一般公共预算基本支出情况说明\n\n2025年一般公共预算基本支出280.50万元，其中：人员经费240万元，公用经费40.50万元。\n"
+    cs = claims_of(doc_of, text)
+    assert find(cs, "amount", "280.50").refers_to == Ref("basic_expenditure", "total", "total")
+    assert find(cs, "amount", "240").refers_to == Ref("basic_expenditure", "total", "personnel")
+    final = claims_of(doc_of, text.replace("2025", "2023"), FINAL)
+    assert find(final, "amount", "240").refers_to == Ref("basic_expenditure", "personnel_total", "total")
+
+
+def test_function_class_in_the_general_budget_section(doc_of):
+    text = ("五、一般公共预算支出预算情况说明\n\n2025年一般公共预算支出年初预算为320.50万元。主要用于以下方面："
+            "社会保障和就业支出 30.50 万元，占 9.52%；自然资源海洋气象等支出290，占90.48%。\n")
+    cs = claims_of(doc_of, text)
+    social = find(cs, "amount", "30.50")
+    assert social.refers_to == Ref("general_expenditure", "208", "total")
+    bare = find(cs, "amount", "290")
+    assert bare.unit == "万元" and bare.refers_to == Ref("general_expenditure", "220", "total")
+    share = find(cs, "share", "9.52")
+    assert by_id(cs)[share.related["whole"]].value == Decimal("320.50")
+
+
+def test_item_level_paragraph_uses_the_document_function_rows(doc_of):
+    text = ("五、一般公共预算财政拨款支出决算情况说明\n\n"
+            "1.自然资源海洋气象等支出(类)自然资源事务(款)测绘事务(项)年初预算为 50 万元,支出决算为 45.5 万元,"
+            "完成年初预算的 91%。\n\n"
+            "表\n\n220\t自然资源海洋气象等支出\t45.50\n22001\t自然资源事务\t45.50\n2200106\t测绘事务\t45.50\n")
+    cs = claims_of(doc_of, text, FINAL)
+    budget, actual, share = cs
+    assert budget.basis == "initial_budget" and budget.refers_to is None
+    assert actual.basis == "current"
+    assert actual.refers_to == Ref("general_expenditure", "2200106", "total")
+    assert share.kind == "share" and share.related == {"part": actual.id, "whole": budget.id}
+
+
+def test_item_name_matching_no_row_gives_no_link(doc_of):
+    text = "五、一般公共预算支出情况说明\n\n1.自然资源海洋气象等支出(类)自然资源事务(款)测绘事务(项)2025年预算 50 万元。\n"
+    (claim,) = claims_of(doc_of, text)
+    assert claim.refers_to is None
+
+
+def test_three_public_budget_and_unchanged(doc_of):
+    text = ("七、一般公共预算“三公”经费支出预算情况说明\n\n我部门2025年“三公”经费预算为6万元。"
+            "2025年“三公”经费支出预算数与2024年预算数保持一致。\n\n"
+            "（一）公务接待费2万元，主要用于公务接待支出。预算数与2024年预算数保持一致。\n")
+    cs = claims_of(doc_of, text)
+    total = find(cs, "amount", "6")
+    assert total.refers_to == Ref("three_public", "total", "total")
+    unchanged = [c for c in cs if c.kind == "change"]
+    assert [(c.value, c.direction) for c in unchanged] == [(Decimal(0), 0), (Decimal(0), 0)]
+    assert unchanged[0].related["current"] == total.id
+    assert unchanged[1].refers_to == Ref("three_public", "total", "reception")
+
+
+def test_three_public_final_account_budget_and_actual_columns(doc_of):
+    text = ("七、“三公”经费支出决算情况说明\n\n2023年度“三公”经费财政拨款支出预算为8万元，支出决算为5.20万元，"
+            "完成预算的65%。公务接待费年初预算为3万元，支出决算为1.20万元。\n")
+    cs = claims_of(doc_of, text, FINAL)
+    assert find(cs, "amount", "8").refers_to == Ref("three_public", "total", "budget.total")
+    assert find(cs, "amount", "5.20").refers_to == Ref("three_public", "total", "actual.total")
+    assert find(cs, "amount", "3").refers_to == Ref("three_public", "total", "budget.reception")
+    assert find(cs, "amount", "1.20").refers_to == Ref("three_public", "total", "actual.reception")
+    assert set(find(cs, "share", "65").related) == {"part", "whole"}
+
+
+def test_operating_cost_is_its_own_subject(doc_of):
+    text = "（一）机关运行经费支出情况\n\n2025年机关运行经费支出预算40.50万元，比2024年增加1.30万元，增长3.32%。\n"
+    cs = claims_of(doc_of, text)
+    amount = find(cs, "amount", "40.50")
+    assert amount.subject == "机关运行经费"
+    assert amount.refers_to == Ref("basic_expenditure", "total", "public")
+    change, rate = find(cs, "change", "1.30"), find(cs, "rate", "3.32")
+    assert change.direction == 1 and change.related["current"] == amount.id
+    assert rate.related == {"change": change.id, "current": amount.id}
+
+
+def test_counts_in_the_assets_section_refer_to_nothing(doc_of):
+    text = "（四）国有资产占用情况\n\n2024年末，我部门共有车辆2辆，其中：一般公务用车2辆；单价50万元以上通用设备0台（套）。\n"
+    cs = claims_of(doc_of, text)
+    assert [(c.kind, c.value, c.unit, c.subject) for c in cs] == [
+        ("count", Decimal(2), "辆", "车辆"),
+        ("count", Decimal(2), "辆", "一般公务用车"),
+        ("count", Decimal(0), "台(套)", "单价50万元以上通用设备"),
+    ]
+    assert all(c.refers_to is None for c in cs)
+
+
+def test_no_claims_from_glossary_toc_or_duties(doc_of):
+    text = ("目 录\n\n第一部分 部门概况\n\n第二部分 情况说明\n\n第一部分 部门概况\n\n一、主要职责\n\n"
+            "示例市测绘局内设科室5个，编制人数30人。\n\n"
+            "第二部分 情况说明\n\n一、收入支出预算总体情况说明\n\n收入总计10万元。\n\n"
+            "第三部分 名词解释\n\n一、基本支出：指人员经费和公用经费，例如100万元以上的设备。\n")
+    cs = claims_of(doc_of, text)
+    assert [(c.kind, c.value) for c in cs] == [("amount", Decimal(10))]
+
+
+def test_dates_and_document_numbers_in_narrative_are_not_claims(doc_of):
+    text = ("十、其他重要事项\n\n依据《示例市办公室通知》（示办发〔2021〕12号），起止时间：2025年1月-2025年12月，"
+            "联系电话 0871-6543210。\n")
+    assert claims_of(doc_of, text) == []
+
+
+def test_sentence_broken_over_two_lines_is_one_passage(doc_of):
+    text = ("二、关于一般公共预算支出表的说明\n\n1.自然资源海洋气象等支出(类)自然资源事务(款)测绘事务(项) 2025 年预算 50 万元，比 2024 年\n\n"
+            "预算增加 5 万元，增长 11.11%。\n")
+    cs = claims_of(doc_of, text)
+    change = find(cs, "change", "5")
+    assert change.source.line == 5
+    assert change.related["current"] == find(cs, "amount", "50").id
+    assert find(cs, "rate", "11.11").related["change"] == change.id
+
+
+def test_named_whole_is_looked_up_among_stated_amounts(doc_of):
+    text = ("三、支出决算情况说明\n\n2023年度支出合计500万元。\n\n"
+            "五、一般公共预算财政拨款支出决算情况说明\n\n2023年度一般公共预算财政拨款支出 400 万元，占支出合计的 80%。\n")
+    cs = claims_of(doc_of, text, FINAL)
+    share = find(cs, "share", "80")
+    assert by_id(cs)[share.related["whole"]].value == Decimal(500)
+    assert by_id(cs)[share.related["part"]].value == Decimal(400)
