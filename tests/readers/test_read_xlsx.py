@@ -10,7 +10,8 @@ import pytest
 
 from cnbudget.document import Grid, Paragraph, Source
 from cnbudget.readers import read_document
-from cnbudget.readers.xlsx import cell_name, clean_cell, format_number, shape_block
+from cnbudget.readers.excel_numbers import format_number
+from cnbudget.readers.grid_shape import cell_name, clean_cell, shape_block
 
 
 @pytest.mark.parametrize(

@@ -132,10 +132,14 @@ def truncated_codes(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
                 if rep.field != "code":
                     continue
                 ctx.checked()
+                printed = (
+                    f"印为 {rep.original} {r.name or ''}，编码不完整" if rep.original.strip()
+                    else f"“{r.name or ''}”的编码印在相邻栏"
+                )
                 yield finding(
                     "code.truncated",
-                    f"{table_label(t)}印为 {rep.original} {r.name or ''}，编码不完整，已按目录读作 {rep.repaired}（{rep.reason}） — "
-                    f"code {rep.original} read as {rep.repaired}",
+                    f"{table_label(t)}{printed}，已读作 {rep.repaired}（{rep.reason}） — "
+                    f"code {rep.original or '(blank)'} read as {rep.repaired}",
                     severity="info",
                     table=t.kind,
                     row=r.code,

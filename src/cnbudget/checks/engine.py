@@ -15,6 +15,7 @@ from typing import Any
 
 from cnbudget.checks.context import CheckSettings, Context, Coverage
 from cnbudget.checks.registry import RULES, finding
+from cnbudget.checks.values import DOC_PADDED, document_padded
 from cnbudget.model import Disclosure, Finding
 
 _SEVERITY_ORDER = {"error": 0, "warning": 1, "info": 2}
@@ -81,6 +82,20 @@ def check_disclosure(
     """Run every applicable rule (or only the ids in ``only``) and collect their findings."""
     _load_rules()
     started = time.perf_counter()
+    token = DOC_PADDED.set(document_padded(d.tables))
+    try:
+        return _run(d, against, settings, only, started)
+    finally:
+        DOC_PADDED.reset(token)
+
+
+def _run(
+    d: Disclosure,
+    against: Disclosure | None,
+    settings: CheckSettings | None,
+    only: set[str] | None,
+    started: float,
+) -> CheckReport:
     ctx = Context(against=against, settings=settings or CheckSettings())
     found: list[Finding] = []
     for r in RULES.values():

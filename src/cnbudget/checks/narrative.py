@@ -36,6 +36,7 @@ from cnbudget.checks.values import (
     percent_iv,
     table_label,
 )
+from cnbudget.checks.within_table import PERSONNEL_CLASSES, PUBLIC_CLASSES
 from cnbudget.model import Claim, Disclosure, Finding, Ref, Row, Table
 from cnbudget.numbers import Interval
 
@@ -50,29 +51,31 @@ class Resolved:
     column: str
     interval: Interval
     shown: Decimal | None  # the printed figure, when the interval is one cell
+    substituted: bool = False  # read from a column of another name (本年收入合计 ↔ 合计)
 
 
 _SYNONYMS = {"current_total": ("total",), "total": ("current_total",)}
 
 
 def resolve_all(doc: Disclosure, ref: Ref) -> list[Resolved]:
-    """Every table figure a claim may refer to (a summary item can be on either side)."""
+    """Every table figure a claim may refer to (a summary item without a side: either side)."""
     out: list[Resolved] = []
     want = ref.column or "total"
+    side = getattr(ref, "side", None)
     for t in doc.tables_of(ref.table):
         cols = {c.id for c in t.columns}
         col = want if want in cols else next((c for c in _SYNONYMS.get(want, ()) if c in cols), want)
-        rows = _find_rows(t, ref.row)
-        for row in rows:
+        found = []
+        for row in _find_rows(t, ref.row, side):
             v = row.values.get(col)
             if v is None and col not in cols:
                 continue
-            out.append(Resolved(t, row, col, iv(t, v), v))
-        if rows:
-            continue
-        fallback = _aggregate(t, ref.row, col)
-        if fallback is not None:
-            out.append(fallback)
+            found.append(Resolved(t, row, col, iv(t, v), v, substituted=col != want))
+        if not found:
+            agg = _aggregate(t, ref.row, want)
+            if agg is not None:
+                found.append(agg)
+        out.extend(found)
     return out
 
 
@@ -83,6 +86,20 @@ def resolve(doc: Disclosure, ref: Ref) -> Resolved | None:
 
 def _aggregate(t: Table, key: str | None, col: str) -> Resolved | None:
     """A figure the table implies but does not print on one line."""
+    cols = {c.id for c in t.columns}
+    if t.kind == "basic_expenditure" and key in (None, "total") and col in ("personnel", "public") and col not in cols:
+        classes = PERSONNEL_CLASSES if col == "personnel" else PUBLIC_CLASSES
+        group = next((r for r in t.rows if r.item == f"{col}_total" and r.values), None)
+        if group is not None:
+            v = next(iter(group.values.values()))
+            return Resolved(t, group, col, iv(t, v), v)
+        rows = [r for r in t.rows if is_data_row(r) and len(r.code or "") == 3 and (r.code or "") in classes]
+        vals = [r.values.get("total") for r in rows]
+        if rows and any(v is not None for v in vals):
+            return Resolved(t, rows[0], col, iv_sum(t, vals), None)
+        return None
+    if col not in cols and col != "total":
+        return None
     if key in (None, "total"):
         groups = [r for r in t.rows if r.item in ("personnel_total", "public_total") and r.values]
         if t.kind == "basic_expenditure" and len(groups) >= 2:
@@ -109,13 +126,13 @@ def _aggregate(t: Table, key: str | None, col: str) -> Resolved | None:
     return None
 
 
-def _find_rows(t: Table, key: str | None) -> list[Row]:
+def _find_rows(t: Table, key: str | None, ref_side: str | None = None) -> list[Row]:
     if key is None or key == "total":
         tr = t.total_row()
         if tr is not None:
             return [tr]
         return [t.rows[0]] if len(t.rows) == 1 else []
-    side = None
+    side = ref_side
     item = key
     for sep in (".", ":"):
         if sep in key and key.split(sep, 1)[0] in ("income", "expenditure"):
@@ -170,7 +187,9 @@ def amounts(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
         found = resolve_all(doc, c.refers_to)
         if not found:
             if c.value != 0 and doc.table(c.refers_to.table) is not None:
-                yield could_not_verify(ctx, f"“{c.text[:40]}”", f"表中未找到 {c.refers_to.row}", doc.table(c.refers_to.table))
+                yield could_not_verify(
+                    ctx, f"“{c.text[:40]}”", f"表中未找到 {c.refers_to.row}/{c.refers_to.column}", doc.table(c.refers_to.table)
+                )
             continue
         res = next((r for r in found if r.shown is not None), found[0])
         why = blocked(res.table, [res.column], need_unit=True)
@@ -184,6 +203,9 @@ def amounts(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
         ctx.checked()
         stated = Interval.of(c.value).scale(k)
         if any(stated.meets(r.interval) for r in found) or (c.value == 0 and all(r.shown is None for r in found)):
+            continue
+        if all(r.substituted for r in found):
+            yield could_not_verify(ctx, f"“{c.subject}” {fmt(c.value)}", f"表中未单列 {c.refers_to.column}", res.table)
             continue
         table_fig = fmt(res.shown) if res.shown is not None else fmt_iv(res.interval)
         yield finding(

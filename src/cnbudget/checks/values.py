@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
+from contextvars import ContextVar
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -40,6 +41,14 @@ class TableStyle:
 
 
 _STYLE_CACHE: dict[int, tuple[Table, TableStyle]] = {}
+# Whether the document being checked prints trailing zeros anywhere (set by the engine): one
+# document comes from one piece of software, so a table without a "x.x0" of its own is still
+# zero-padded when its siblings are.
+DOC_PADDED: ContextVar[bool] = ContextVar("DOC_PADDED", default=False)
+
+
+def document_padded(tables: Iterable[Table]) -> bool:
+    return any(table_style(t).padded for t in tables)
 
 
 def table_style(table: Table) -> TableStyle:
@@ -68,7 +77,7 @@ def effective_decimals(table: Table | None, value: Decimal) -> int:
     if table is None:
         return own
     style = table_style(table)
-    if style.padded:
+    if style.padded or DOC_PADDED.get():
         return own
     return max(own, style.max_decimals)
 

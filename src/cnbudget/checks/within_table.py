@@ -20,6 +20,7 @@ from cnbudget.checks.common import could_not_verify
 from cnbudget.checks.context import Context
 from cnbudget.checks.registry import finding, rule
 from cnbudget.checks.values import (
+    DOC_PADDED,
     Node,
     amount_columns,
     blocked,
@@ -410,8 +411,10 @@ def _class_values(t: Table, classes: Sequence[str], col: str) -> list[Row]:
 )
 def fewer_decimals(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
     for t in doc.tables:
+        if t.kind not in COLUMN_KINDS:
+            continue
         style = table_style(t)
-        if not style.padded or style.max_decimals == 0:
+        if not (style.padded or DOC_PADDED.get()) or style.max_decimals == 0:
             continue
         n = 0
         for r in t.rows:

@@ -20,14 +20,14 @@ from pathlib import Path
 
 from cnbudget.document import Document
 from cnbudget.errors import UnreadableFile
-from cnbudget.readers import docx, html, pdf, text, xls, xlsx
+from cnbudget.readers import docx, html, text, xls, xlsx
 from cnbudget.readers.sniff import sniff_format
 
 Reader = Callable[[str, bytes], Document]
 
 READERS: dict[str, Reader] = {
     "text": text.read,
-    "pdf": pdf.read,
+    "pdf": lambda path, data: _pdf(path, data),
     "xlsx": xlsx.read,
     "xls": xls.read,
     "docx": docx.read,
@@ -36,6 +36,13 @@ READERS: dict[str, Reader] = {
     "encrypted": lambda path, data: _refuse_encrypted(path),
     "doc": lambda path, data: _refuse(path, "旧版 Word (.doc) 文件不受支持，请另存为 .docx (legacy .doc unsupported)"),
 }
+
+
+def _pdf(path: str, data: bytes) -> Document:
+    # imported on first use: PDFium's bindings cost ~45 ms at start-up
+    from cnbudget.readers import pdf
+
+    return pdf.read(path, data)
 
 
 def _refuse(path: str, reason: str) -> Document:

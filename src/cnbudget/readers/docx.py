@@ -22,7 +22,7 @@ from io import BytesIO
 
 from cnbudget.document import Block, Document, Paragraph, Source
 from cnbudget.errors import UnreadableFile
-from cnbudget.readers.xlsx import Merge, clean_cell, shape_block
+from cnbudget.readers.grid_shape import Merge, clean_cell, shape_block
 
 _W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 _HEADING_RE = re.compile(r"^(?:heading|标题)\s*([1-9])$", re.IGNORECASE)

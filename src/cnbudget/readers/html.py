@@ -24,7 +24,7 @@ import re
 
 from cnbudget.document import Block, Document, Paragraph, Source
 from cnbudget.errors import UnreadableFile
-from cnbudget.readers.xlsx import Merge, clean_cell, shape_block
+from cnbudget.readers.grid_shape import Merge, clean_cell, shape_block
 
 _CHARSET_RE = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_\-:.]+)""", re.IGNORECASE)
 _XML_ENC_RE = re.compile(rb"""^\s*<\?xml[^>]+encoding\s*=\s*["']([A-Za-z0-9_\-:.]+)""", re.IGNORECASE)

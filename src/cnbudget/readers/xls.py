@@ -10,7 +10,8 @@ from __future__ import annotations
 
 from cnbudget.document import Block, Document
 from cnbudget.errors import UnreadableFile
-from cnbudget.readers.xlsx import clean_cell, format_number, sheet_blocks
+from cnbudget.readers.excel_numbers import format_number
+from cnbudget.readers.grid_shape import clean_cell, sheet_blocks
 
 
 def read(path: str, data: bytes) -> Document:

@@ -1,0 +1,168 @@
+"""sum.rows, sum.hierarchy, sum.columns, sum.group_totals, format.decimals — and the tolerance."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from tests.checks.conftest import D, T, keys, run
+
+EXP_COLS = "total basic wages household goods_services capital project project_operating"
+
+
+def seed000_expenditure(admin: str = "488.34"):
+    # 安阳 2024 (seed 000): 行政运行 488.34 vs 378.26 + 5.56 + 104.51 = 488.33 — rounding only
+    return T(
+        "expenditure", EXP_COLS,
+        ("total", "644.06", "565.06", "454.99", "5.56", "104.51", None, "79", "79"),
+        ("unit:313", "644.06", "565.06", "454.99", "5.56", "104.51", None, "79", "79"),
+        ("2080505", "52.69", "52.69", "52.69"),
+        ("2101101", "24.04", "24.04", "24.04"),
+        ("2101501", admin, admin, "378.26", "5.56", "104.51"),
+        ("2101505", "79", None, None, None, None, None, "79", "79"),
+    )
+
+
+def test_seed000_rounding_is_not_an_error():
+    f = run(D(seed000_expenditure()))
+    assert not [x for x in f if x.severity == "error" and x.rule.startswith("sum.")]
+
+
+def test_sum_columns_fires_when_parts_do_not_add_up():
+    f = run(D(seed000_expenditure("498.34")), "sum.columns")
+    assert ("sum.columns", "expenditure", "2101501", "basic") in keys(f)
+
+
+def test_sum_rows_fires_and_names_the_total_row():
+    t = T("general_expenditure", "total basic project",
+          ("total", "100.00", "60.00", "40.00"),
+          ("2010101", "50.00", "30.00", "20.00"),
+          ("2010102", "40.00", "30.00", "20.00"))
+    f = run(D(t), "sum.rows")
+    assert ("sum.rows", "general_expenditure", "total", "total") in keys(f)
+    assert all(x.severity == "error" for x in f)
+    assert f[0].expected == Decimal("90.00") and f[0].actual == Decimal("100.00")
+
+
+def test_sum_rows_units_add_up():
+    t = T("income", "total general_budget",
+          ("total", "1962.11", "1942.11"),
+          ("unit:521", "1962.11", "1942.11"),
+          ("unit:521001", "801.71", "801.71"),
+          ("unit:521002", "1160.40", "1140.40"))
+    assert not run(D(t), "sum.rows")
+    assert not run(D(t), "sum.hierarchy")
+    bad = T("income", "total general_budget",
+            ("total", "1962.11", "1942.11"),
+            ("unit:521", "1962.11", "1942.11"),
+            ("unit:521001", "801.71", "801.71"),
+            ("unit:521002", "1170.40", "1140.40"))
+    assert ("sum.hierarchy", "income", "521", "total") in keys(run(D(bad), "sum.hierarchy"))
+
+
+def test_sum_hierarchy_class_item():
+    ok = T("expenditure", "total basic project",
+           ("total", "73.11", "73.11", "0.00"),
+           ("208", "73.11", "73.11", "0.00"),
+           ("20805", "73.11", "73.11", "0.00"),
+           ("2080505", "73.11", "73.11", "0.00"))
+    assert not run(D(ok), "sum.hierarchy")
+    bad = T("expenditure", "total basic project",
+            ("total", "73.11", "73.11", "0.00"),
+            ("208", "73.11", "73.11", "0.00"),
+            ("20805", "73.11", "73.11", "0.00"),
+            ("2080505", "37.11", "37.11", "0.00"))
+    assert ("sum.hierarchy", "expenditure", "20805", "total") in keys(run(D(bad), "sum.hierarchy"))
+
+
+def test_sum_columns_three_public_budget_and_actual():
+    ok = T("three_public", "budget.total budget.abroad budget.vehicle budget.vehicle_purchase budget.vehicle_operation "
+           "budget.reception actual.total actual.abroad actual.vehicle actual.vehicle_purchase actual.vehicle_operation actual.reception",
+           ("total", "8.00", "0.00", "4.00", "0.00", "4.00", "4.00", "5.54", "0.00", "3.57", "0.00", "3.57", "1.97"))
+    assert not run(D(ok, kind="final"), "sum.columns")
+    bad = T("three_public", "actual.total actual.abroad actual.vehicle actual.vehicle_purchase actual.vehicle_operation actual.reception",
+            ("total", "6.54", "0.00", "3.57", "0.00", "3.57", "1.97"))
+    assert ("sum.columns", "three_public", "total", "actual.total") in keys(run(D(bad, kind="final"), "sum.columns"))
+
+
+def test_sum_columns_income_sources_exclude_fiscal():
+    ok = T("income", "total current_total general_budget fiscal carryover.total carryover.general_budget",
+           ("total", "1962.11", "1942.11", "1942.11", "1670.11", "20.00", "20.00"))
+    assert not run(D(ok), "sum.columns")
+    bad = T("income", "total current_total general_budget fiscal carryover.total carryover.general_budget",
+            ("total", "1962.11", "1942.11", "1942.11", "1670.11", "30.00", "30.00"))
+    assert ("sum.columns", "income", "total", "total") in keys(run(D(bad), "sum.columns"))
+
+
+def test_uncertain_column_fails_closed():
+    t = T("expenditure", "total basic project", ("total", "100.00", "60.00", "30.00"),
+          ("2010101", "100.00", "60.00", "30.00"), uncertain=("column basic: header not recognised",))
+    f = run(D(t), "sum.columns")
+    assert [x.rule for x in f] == ["verify.could_not_verify"]
+    assert f[0].severity == "info"
+
+
+def test_group_totals_final_basic_table():
+    ok = T("basic_expenditure", "total",
+           ("301", "1063.32"), ("30101", "1063.32"), ("303", "10.13"), ("30302", "10.13"),
+           ("302", "143.06"), ("30201", "143.06"), ("310", "2.76"), ("31002", "2.76"),
+           ("personnel_total", "1073.45"), ("public_total", "145.81"))
+    assert not run(D(ok, kind="final"), "sum.group_totals")
+    bad = T("basic_expenditure", "total",
+            ("301", "1063.32"), ("303", "10.13"), ("302", "143.06"), ("310", "2.76"),
+            ("personnel_total", "1083.45"), ("public_total", "145.81"))
+    assert ("sum.group_totals", "basic_expenditure", "personnel_total", "total") in keys(
+        run(D(bad, kind="final"), "sum.group_totals"))
+
+
+def test_format_decimals_in_padded_table():
+    t = T("fiscal_summary", "total", ("income.current_total", "1,942.1"), ("income.grand_total", "1,942.11"),
+          ("expenditure.grand_total", "1,942.10"))
+    f = run(D(t), "format.decimals")
+    assert [x.row for x in f] == ["income.current_total"]
+    trimmed = T("expenditure", "total basic project", ("total", "79", "0", "79"), ("2101505", "79", None, "79"),
+                ("2101501", "92.5", "92.5"))
+    assert not run(D(trimmed), "format.decimals")
+
+
+def test_trimmed_table_reads_integers_at_table_precision():
+    # "79" in a table of 2-decimal figures that never prints trailing zeros is 79.00, not 79 ± 0.5
+    t = T("expenditure", "total basic project", ("total", "644.06", "565.06", "79"),
+          ("2101505", "79", None, "79"), ("2101501", "565.06", "565.06"), ("2101502", "92.5", "92.5"))
+    assert not run(D(t), "sum.columns")
+    t2 = T("expenditure", "total basic project", ("total", "644.46", "565.06", "79"),
+           ("2101505", "79.4", None, "79.4"), ("2101501", "565.06", "565.06"))
+    assert ("sum.columns", "expenditure", "total", "total") in keys(run(D(t2), "sum.columns"))
+
+
+# --------------------------------------------------------------------------- properties
+
+amounts = st.lists(st.decimals(min_value=0, max_value=100000, places=6, allow_nan=False, allow_infinity=False),
+                   min_size=1, max_size=25)
+TWO = Decimal("0.01")
+
+
+def _table(parts: list[Decimal], total: Decimal):
+    return T("general_expenditure", "total",
+             ("total", str(total)),
+             *[(f"20101{i:02d}", str(p)) for i, p in enumerate(parts)])
+
+
+@settings(max_examples=150, deadline=None)
+@given(amounts)
+def test_rounded_parts_and_rounded_sum_never_an_error(exact):
+    parts = [x.quantize(TWO) for x in exact]
+    total = sum(exact, Decimal(0)).quantize(TWO)
+    assert not run(D(_table(parts, total)), "sum.rows")
+
+
+@settings(max_examples=150, deadline=None)
+@given(amounts, st.integers(min_value=1, max_value=10**6))
+def test_sum_off_by_more_than_the_interval_always_an_error(exact, extra):
+    parts = [x.quantize(TWO) for x in exact]
+    slack = Decimal("0.005") * (len(parts) + 1)
+    total = (sum(parts, Decimal(0)) + slack + Decimal(extra) * TWO).quantize(TWO)
+    f = run(D(_table(parts, total)), "sum.rows")
+    assert [x.severity for x in f] == ["error"]
