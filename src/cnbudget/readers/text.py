@@ -47,6 +47,8 @@ def _mostly_cjk_or_ascii(text: str) -> bool:
 
 def clean_markup(s: str) -> tuple[str, bool]:
     """Remove inline HTML tags and markdown bold; report whether the text was bold."""
+    if "<" not in s and "*" not in s and "&" not in s:
+        return s, False
     bold = bool(_BOLD_RE.search(s)) or "<b>" in s.lower() or "<strong>" in s.lower()
     s = _TAG_RE.sub("", s)
     s = _BOLD_RE.sub(r"\1", s)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 from cnbudget.numbers import parse_amount
 
@@ -17,6 +18,7 @@ _PROJECT_CODE_RE = re.compile(r"^\d{8,24}$")
 _BRACKET_CODE_RE = re.compile(r"^\[(\d{3,9})\]\s*(.*)$")  # "[608001]宿州市医疗保障局"
 
 
+@lru_cache(maxsize=65536)  # cell texts repeat a lot within a document
 def clean(text: str | None) -> str:
     """Trim, fold full-width forms, and remove the spaces PDF extraction puts between CJK characters.
 
@@ -29,6 +31,7 @@ def clean(text: str | None) -> str:
     return _SPACE_RE.sub(" ", s)
 
 
+@lru_cache(maxsize=65536)
 def compact(text: str) -> str:
     """All whitespace removed (for matching labels)."""
     return _SPACE_RE.sub("", clean(text))

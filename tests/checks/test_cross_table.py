@@ -1,0 +1,138 @@
+"""cross.* rules: the same figure in two tables, aware of scope."""
+
+from __future__ import annotations
+
+from tests.checks.conftest import D, T, keys, run
+
+GE_COLS = "total basic project project_operating project_specific"
+
+
+def puyang(general_2101506: str = "726.95"):
+    """濮阳 2024 (seed 001): 2101506 is 746.95 in the all-funds table, 726.95 in the general-budget
+    table; the 20.00 is 上年结转 (医保专项（结转）)."""
+    e = T("expenditure", GE_COLS,
+          ("total", "1962.11", "1040.11", "922.00", "355.00", "567.00"),
+          ("2101501", "1215.16", "1040.11", "175.05", "175.05", "0.00"),
+          ("2101506", "746.95", None, "746.95", "179.95", "567.00"))
+    g = T("general_expenditure", GE_COLS,
+          ("total", "1942.11", "1040.11", "902.00", "335.00", "567.00"),
+          ("2101501", "1215.16", "1040.11", "175.05", "175.05", "0.00"),
+          ("2101506", general_2101506, None, general_2101506, "159.95", "567.00"))
+    s = T("summary", "total", ("income.general_budget", "1942.11"), ("income.fiscal", "1670.11"),
+          ("income.current_total", "1942.11"), ("income.carryover", "20.00"), ("income.grand_total", "1962.11"),
+          ("expenditure.210", "1962.11"), ("expenditure.current_total", "1962.11"),
+          ("expenditure.grand_total", "1962.11"))
+    return D(e, g, s)
+
+
+def test_general_vs_expenditure_difference_explained_by_carryover():
+    assert not run(puyang(), "cross.general_expenditure_vs_expenditure")
+
+
+def test_general_exceeding_expenditure_is_an_error():
+    f = run(puyang("766.95"), "cross.general_expenditure_vs_expenditure")
+    assert ("cross.general_expenditure_vs_expenditure", "general_expenditure", "2101506", "total") in keys(f)
+
+
+def test_gap_not_explained_by_other_funds_is_a_warning():
+    d = puyang()
+    s = T("summary", "total", ("income.general_budget", "1952.11"), ("income.current_total", "1952.11"),
+          ("income.carryover", "10.00"), ("income.grand_total", "1962.11"))
+    d2 = D(d.tables[0], d.tables[1], s)
+    f = run(d2, "cross.general_expenditure_vs_expenditure")
+    assert [(x.severity, x.table) for x in f] == [("warning", "expenditure")]
+
+
+def test_summary_vs_expenditure_classes():
+    e = T("expenditure", "total basic project", ("total", "644.06", "565.06", "79"),
+          ("2080505", "52.69", "52.69"), ("2101101", "24.04", "24.04"), ("2101501", "488.34", "488.34"),
+          ("2101505", "79", None, "79"))
+    s = T("summary", "total", ("expenditure.208", "52.69"), ("expenditure.210", "591.37"),
+          ("expenditure.current_total", "644.06"))
+    assert not run(D(e, s), "cross.summary_vs_expenditure")
+    s2 = T("summary", "total", ("expenditure.208", "52.69"), ("expenditure.210", "581.37"),
+           ("expenditure.current_total", "644.06"))
+    assert ("cross.summary_vs_expenditure", "summary", "210", "total") in keys(run(D(e, s2), "cross.summary_vs_expenditure"))
+
+
+def test_summary_vs_income_other_blank():
+    i = T("income", "total fiscal other", ("total", "1923.35", "1442.80", "480.55"))
+    s = T("summary", "total", ("income.fiscal", "1442.80"), ("income.other", None),
+          ("income.current_total", "1923.35"))
+    f = run(D(i, s, kind="final"), "cross.summary_vs_income")
+    assert ("cross.summary_vs_income", "summary", "income.other", "total") in keys(f)
+    s_ok = T("summary", "total", ("income.fiscal", "1442.80"), ("income.other", "480.55"),
+             ("income.current_total", "1923.35"))
+    assert not run(D(i, s_ok, kind="final"), "cross.summary_vs_income")
+
+
+def test_fiscal_summary_vs_general_expenditure():
+    f = T("fiscal_summary", "total general_budget gov_fund", ("expenditure.208", "73.11", "73.11"),
+          ("expenditure.210", "1988.64", "1988.64"), ("expenditure.current_total", "2061.75", "2061.75"))
+    g = T("general_expenditure", "total basic project", ("total", "2061.75", "1219.27", "842.48"),
+          ("208", "73.11", "73.11", "0.00"), ("210", "1988.64", "1146.16", "842.48"))
+    assert not run(D(f, g, kind="final"), "cross.fiscal_summary_vs_general_expenditure")
+    g2 = T("general_expenditure", "total basic project", ("total", "2061.75", "1219.27", "842.48"),
+           ("208", "83.11", "83.11", "0.00"), ("210", "1978.64", "1136.16", "842.48"))
+    assert ("cross.fiscal_summary_vs_general_expenditure", "fiscal_summary", "208", "general_budget") in keys(
+        run(D(f, g2, kind="final"), "cross.fiscal_summary_vs_general_expenditure"))
+
+
+def test_fiscal_summary_vs_summary_allows_carryover_inside():
+    # 宿州 2024 (seed 004): the summary's 一般公共预算 1773.19 includes 上年结转 260.64
+    f = T("fiscal_summary", "total", ("income.general_budget", "1512.56"), ("income.carryover.general_budget", "260.64"))
+    s = T("summary", "total", ("income.general_budget", "1773.19"))
+    assert not run(D(f, s), "cross.fiscal_summary_vs_summary")
+    s2 = T("summary", "total", ("income.general_budget", "1873.19"))
+    assert ("cross.fiscal_summary_vs_summary", "summary", "income.general_budget", "total") in keys(
+        run(D(f, s2), "cross.fiscal_summary_vs_summary"))
+
+
+def test_basic_vs_general_expenditure():
+    b = T("basic_expenditure", "total personnel public", ("total", "565.06", "460.55", "104.51"))
+    g = T("general_expenditure", "total basic wages household goods_services capital project",
+          ("total", "644.06", "565.06", "454.99", "5.56", "104.51", None, "79"))
+    assert not run(D(b, g), "cross.basic_vs_general_expenditure")
+    b2 = T("basic_expenditure", "total personnel public", ("total", "565.06", "470.55", "94.51"))
+    f = run(D(b2, g), "cross.basic_vs_general_expenditure")
+    assert {("cross.basic_vs_general_expenditure", "basic_expenditure", "total", "personnel"),
+            ("cross.basic_vs_general_expenditure", "basic_expenditure", "total", "public")} <= keys(f)
+
+
+def test_projects_vs_expenditure():
+    p = T("projects", "total general_budget carryover.general_budget", ("total", "922.00", "902.00", "20.00"))
+    e = T("expenditure", "total basic project", ("total", "1962.11", "1040.11", "922.00"))
+    g = T("general_expenditure", "total basic project", ("total", "1942.11", "1040.11", "902.00"))
+    assert not run(D(p, e, g), "cross.projects_vs_expenditure")
+    e2 = T("expenditure", "total basic project", ("total", "1972.11", "1040.11", "932.00"))
+    assert ("cross.projects_vs_expenditure", "projects", "total", "total") in keys(run(D(p, e2, g), "cross.projects_vs_expenditure"))
+
+
+def test_economic_summary_vs_expenditure():
+    ec = T("economic_summary", "total", ("total", "644.06"), ("30299", "83.7"), ("30101", "560.36"))
+    e = T("expenditure", "total basic project", ("total", "644.06", "565.06", "79"))
+    b = T("basic_expenditure", "total personnel public", ("total", "565.06", "560.36", "4.7"), ("30299", "4.7", None, "4.7"))
+    assert not run(D(ec, e, b), "cross.economic_summary_vs_expenditure")
+    b2 = T("basic_expenditure", "total personnel public", ("total", "565.06", "460.36", "104.7"), ("30299", "104.7", None, "104.7"))
+    assert ("cross.economic_summary_vs_expenditure", "economic_summary", "30299", "total") in keys(
+        run(D(ec, e, b2), "cross.economic_summary_vs_expenditure"))
+
+
+def test_carryover_vs_summary():
+    c = T("carryover", "total", ("2101505", "2.68"), ("2101599", "12.22"), ("2101599", "5"))
+    blank = T("summary", "total", ("income.carryover", None))
+    assert not run(D(c, blank), "cross.carryover_vs_summary")  # 统一在表12反映: nothing to compare
+    s = T("summary", "total", ("income.carryover", "19.91"))
+    assert not run(D(c, s), "cross.carryover_vs_summary")  # 19.90 vs 19.91: rounding
+    s2 = T("summary", "total", ("income.carryover", "29.91"))
+    assert ("cross.carryover_vs_summary", "carryover", "total", "total") in keys(run(D(c, s2), "cross.carryover_vs_summary"))
+
+
+def test_performance_vs_expenditure():
+    g = T("general_expenditure", "total basic project", ("total", "2203.76", "1219.27", "984.49"))
+    p = T("performance_review", "initial_budget final_budget executed execution_rate",
+          ("部门预算总额", "11031.9805", "2203.7563", "2203.7563", "100.00"),
+          ("项目支出", "9941.30", "1219.2654", "1219.2654", "100.00"),
+          title="部门整体预算绩效自评表")
+    f = run(D(g, p, kind="final"), "cross.performance_vs_expenditure")
+    assert [(x.rule, x.row, x.severity) for x in f] == [("cross.performance_vs_expenditure", "项目支出", "warning")]

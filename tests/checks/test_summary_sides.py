@@ -1,0 +1,59 @@
+"""summary.balance, summary.classes, summary.income_items."""
+
+from __future__ import annotations
+
+from tests.checks.conftest import D, T, keys, run
+
+
+def summary_002(carry: str | None = None, other: str | None = None):
+    """安阳 2021 决算 (seed 002): 年初结转和结余 blank, 其他收入 blank."""
+    return T("summary", "total",
+             ("income.general_budget", "1442.80"), ("income.gov_fund", "0.00"), ("income.business", "0.00"),
+             ("income.other", other),
+             ("expenditure.201", "142.00"), ("expenditure.208", "73.11"), ("expenditure.210", "2469.19"),
+             ("income.current_total", "1923.35"), ("expenditure.current_total", "2684.31"),
+             ("income.non_fiscal_surplus", "0.00"), ("expenditure.surplus_distribution", "0.00"),
+             ("income.carryover", carry), ("expenditure.carryover_out", "11.42"),
+             ("income.grand_total", "2695.72"), ("expenditure.grand_total", "2695.72"))
+
+
+def test_balance_fires_on_blank_carryover():
+    f = run(D(summary_002(), kind="final"), "summary.balance")
+    assert ("summary.balance", "summary", "income.grand_total", "total") in keys(f)
+    assert "空白" in f[0].message
+    # the expenditure side 2684.31 + 11.42 = 2695.73 vs 2695.72 is rounding only
+    assert not [x for x in f if x.row == "expenditure.grand_total"]
+
+
+def test_balance_quiet_when_carryover_printed():
+    assert not run(D(summary_002(carry="772.37", other="480.55"), kind="final"), "summary.balance")
+
+
+def test_balance_grand_totals_differ():
+    t = T("summary", "total", ("income.current_total", "10.00"), ("income.grand_total", "10.00"),
+          ("expenditure.current_total", "12.00"), ("expenditure.grand_total", "12.00"))
+    f = run(D(t), "summary.balance")
+    assert ("summary.balance", "summary", "expenditure.grand_total", "total") in keys(f)
+
+
+def test_income_items_fire_on_missing_other_income():
+    f = run(D(summary_002(carry="772.37"), kind="final"), "summary.income_items")
+    assert ("summary.income_items", "summary", "income.current_total", "total") in keys(f)
+    assert not run(D(summary_002(carry="772.37", other="480.55"), kind="final"), "summary.income_items")
+
+
+def test_income_items_regular_plus_nontax():
+    ok = T("fiscal_summary", "total", ("income.current_total", "1512.56"), ("income.general_budget", "1512.56"),
+           ("income.general_budget.regular", "1212.77"), ("income.general_budget.nontax", "299.78"))
+    assert not run(D(ok), "summary.income_items")  # 1512.55 vs 1512.56: rounding
+    bad = T("fiscal_summary", "total", ("income.current_total", "1512.56"), ("income.general_budget", "1512.56"),
+            ("income.general_budget.regular", "1112.77"), ("income.general_budget.nontax", "299.78"))
+    assert ("summary.income_items", "fiscal_summary", "income.general_budget", "total") in keys(
+        run(D(bad), "summary.income_items"))
+
+
+def test_classes_add_up():
+    assert not run(D(summary_002(carry="772.37", other="480.55"), kind="final"), "summary.classes")
+    t = T("summary", "total", ("expenditure.208", "52.69"), ("expenditure.210", "591.37"),
+          ("expenditure.current_total", "654.06"))
+    assert ("summary.classes", "summary", "expenditure.current_total", "total") in keys(run(D(t), "summary.classes"))
