@@ -86,7 +86,7 @@ def T(kind: str, columns: str, *rows: tuple, title: str | None = None, unit: str
     )
 
 
-def C(id: int, kind: str, value: str, *, ref: tuple[str, str | None, str | None] | None = None,
+def C(id: int, kind: str, value: str, *, ref: tuple | None = None,
       related: dict[str, int] | None = None, direction: int | None = None, unit: str | None = None,
       subject: str = "", basis: str = "current", text: str | None = None) -> Claim:
     return Claim(

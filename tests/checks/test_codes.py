@@ -1,0 +1,53 @@
+"""code.* rules (with the real catalogs of cnbudget.codes)."""
+
+from __future__ import annotations
+
+import pytest
+
+from cnbudget.model import Repair
+from tests.checks.conftest import D, T, keys, run
+
+catalog = pytest.importorskip("cnbudget.codes.catalog")
+
+
+def test_unknown_function_code():
+    t = T("expenditure", "total", ("2101501", "10.00"), ("2101598", "1.00"),
+          names={"2101501": "行政运行", "2101598": "其他医疗保障管理事务支出"})
+    f = run(D(t), "code.unknown")
+    assert ("code.unknown", "expenditure", "2101598", None) in keys(f)
+    assert not [x for x in f if x.row == "2101501"]
+
+
+def test_truncated_code_unrepaired_and_repaired():
+    t = T("income", "total", ("210159", "77.97"), names={"210159": "其他医疗保障管理事务支出"})
+    f = run(D(t), "code.truncated")
+    assert [(x.severity, x.row) for x in f] == [("warning", "210159")] and "2101599" in f[0].message
+    rep = Repair("code", "210159", "2101599", "科目编码被截断")
+    t2 = T("income", "total", ("2101599", "77.97"), names={"2101599": "其他医疗保障管理事务支出"},
+           repairs={"2101599": rep})
+    f2 = run(D(t2), "code.truncated")
+    assert [(x.severity, x.row) for x in f2] == [("info", "2101599")]
+
+
+def test_name_mismatch():
+    t = T("expenditure", "total", ("2101501", "10.00"), names={"2101501": "医疗保障政策管理"})
+    assert ("code.name_mismatch", "expenditure", "2101501", None) in keys(run(D(t), "code.name_mismatch"))
+    t_ok = T("expenditure", "total", ("2101501", "10.00"), names={"2101501": "行政运行"})
+    assert not run(D(t_ok), "code.name_mismatch")
+
+
+def test_economic_vs_function():
+    # 攸县 2024 (seed 003): 30113 住房公积金 55.44 vs 2210201 住房公积金 25.00
+    b = T("basic_expenditure", "total", ("30113", "55.44"), ("30108", "37.00"))
+    g = T("general_expenditure", "total basic project", ("2210201", "25.00", "25.00"), ("2080505", "37.00", "37.00"))
+    f = run(D(b, g, kind="final"), "code.economic_vs_function")
+    assert keys(f) == {("code.economic_vs_function", "basic_expenditure", "30113", "total")}
+
+
+def test_catalog_unavailable_is_one_info(monkeypatch):
+    from cnbudget.checks import codes
+
+    monkeypatch.setattr(codes, "_catalog", lambda: None)
+    t = T("expenditure", "total", ("2101501", "10.00"), ("2101598", "1.00"))
+    f = run(D(t), "code.unknown")
+    assert [(x.rule, x.severity) for x in f] == [("verify.could_not_verify", "info")]

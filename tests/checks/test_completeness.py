@@ -1,0 +1,57 @@
+"""completeness.* rules."""
+
+from __future__ import annotations
+
+from tests.checks.conftest import D, T, run
+
+ALL_BUDGET = ("summary", "income", "expenditure", "fiscal_summary", "general_expenditure", "basic_expenditure",
+              "three_public", "gov_fund", "state_capital")
+
+
+def tables(*kinds):
+    return [T(k, "total", ("total", "1.00")) for k in kinds]
+
+
+def test_missing_three_public_is_an_error():
+    # 宿州 2024 (seed 004) publishes no 三公 table
+    d = D(*tables(*[k for k in ALL_BUDGET if k != "three_public"]))
+    f = run(d, "completeness.missing_table")
+    assert [(x.table, x.severity) for x in f] == [("three_public", "error")]
+    assert "143号" in f[0].message
+
+
+def test_all_tables_present():
+    assert not run(D(*tables(*ALL_BUDGET)), "completeness.missing_table")
+
+
+def test_missing_state_capital_is_a_warning_for_finals():
+    f = run(D(*tables(*ALL_BUDGET[:-1]), kind="final"), "completeness.missing_table")
+    assert [(x.table, x.severity) for x in f] == [("state_capital", "warning")]
+
+
+def test_empty_table_needs_a_note():
+    empty = T("gov_fund", "total basic project", ("total", None, None, None))
+    f = run(D(empty), "completeness.empty_table_note")
+    assert [(x.table, x.severity) for x in f] == [("gov_fund", "warning")]
+    noted = T("gov_fund", "total basic project", ("total", None, None, None),
+              notes=("说明：我部门无政府性基金预算支出。",))
+    assert not run(D(noted), "completeness.empty_table_note")
+
+
+def test_listed_missing():
+    d = D(*tables("summary"), sections=["七、2024 年支出经济分类汇总表"])
+    f = run(d, "completeness.listed_missing")
+    assert [x.table for x in f] == ["economic_summary"]
+    assert not run(D(*tables("summary", "economic_summary"), sections=["七、2024 年支出经济分类汇总表"]),
+                   "completeness.listed_missing")
+
+
+SECTIONS = ["一、主要职责", "二、部门预算单位构成", "一、收入支出预算总体情况说明", "四、财政拨款收支总体情况",
+            "五、一般公共预算支出预算情况说明", "七、一般公共预算“三公”经费支出预算情况说明", "（一）机关运行经费",
+            "（二）政府采购支出情况", "（四）国有资产占用情况", "（三）绩效目标设置情况", "第三部分 名词解释"]
+
+
+def test_missing_section():
+    assert not run(D(*tables("summary"), sections=SECTIONS), "completeness.missing_section")
+    f = run(D(*tables("summary"), sections=[s for s in SECTIONS if "三公" not in s]), "completeness.missing_section")
+    assert len(f) == 1 and "三公" in f[0].message and f[0].severity == "warning"

@@ -1,0 +1,50 @@
+"""inclusion.* (warnings)."""
+
+from __future__ import annotations
+
+from tests.checks.conftest import C, D, T, keys, run
+
+
+def test_fiscal_le_total_within_row():
+    ok = T("income", "total general_budget fiscal", ("total", "1962.11", "1942.11", "1670.11"))
+    assert not run(D(ok), "inclusion.fiscal_le_total")
+    bad = T("income", "total general_budget fiscal", ("total", "1962.11", "1942.11", "1990.11"))
+    f = run(D(bad), "inclusion.fiscal_le_total")
+    assert ("inclusion.fiscal_le_total", "income", "total", "fiscal") in keys(f)
+    assert all(x.severity == "warning" for x in f)
+
+
+def test_fiscal_summary_classes_le_summary():
+    f = T("fiscal_summary", "total", ("expenditure.210", "1814.44"))
+    s = T("summary", "total", ("expenditure.210", "1834.44"))
+    assert not run(D(f, s), "inclusion.fiscal_le_total")
+    s2 = T("summary", "total", ("expenditure.210", "1804.44"))
+    assert ("inclusion.fiscal_le_total", "fiscal_summary", "expenditure.210", "total") in keys(
+        run(D(f, s2), "inclusion.fiscal_le_total"))
+
+
+def test_carryover_le_total():
+    f = T("fiscal_summary", "total", ("income.carryover", "772.37"), ("expenditure.carryover_out", "11.42"))
+    s = T("summary", "total", ("income.carryover", None), ("expenditure.carryover_out", "11.42"))
+    got = run(D(f, s, kind="final"), "inclusion.carryover_le_total")
+    assert ("inclusion.carryover_le_total", "fiscal_summary", "income.carryover", "total") in keys(got)
+    s_ok = T("summary", "total", ("income.carryover", "772.37"), ("expenditure.carryover_out", "11.42"))
+    assert not run(D(f, s_ok, kind="final"), "inclusion.carryover_le_total")
+
+
+def test_three_public_items():
+    t3 = T("three_public", "total abroad vehicle vehicle_purchase vehicle_operation reception",
+           ("total", "9.40", "0.00", "9.00", "0.00", "9.00", "0.40"))
+    b = T("basic_expenditure", "total personnel public", ("30231", "1.00", None, "1.00"), ("30217", "0.40", None, "0.40"))
+    assert not run(D(t3, b), "inclusion.three_public_items")
+    b2 = T("basic_expenditure", "total personnel public", ("30231", "1.00", None, "1.00"), ("30217", "2.40", None, "2.40"))
+    assert ("inclusion.three_public_items", "three_public", "total", "reception") in keys(
+        run(D(t3, b2), "inclusion.three_public_items"))
+
+
+def test_running_costs():
+    b = T("basic_expenditure", "total personnel public", ("total", "1040.11", "1014.41", "25.70"))
+    ok = D(b, claims=[C(1, "amount", "25.70", subject="机关运行经费")])
+    assert not run(ok, "inclusion.running_costs")
+    bad = D(b, claims=[C(1, "amount", "35.70", subject="机关运行经费")])
+    assert [x.severity for x in run(bad, "inclusion.running_costs")] == ["warning"]

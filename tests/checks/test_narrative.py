@@ -1,0 +1,123 @@
+"""claim.amount, claim.share, claim.rate, claim.rate_wrong_base, claim.components, claim.change."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from tests.checks.conftest import C, D, T, keys, run
+
+
+def gen(code: str = "2080505", value: str = "99.18"):
+    return T("general_expenditure", "total basic project", ("total", "1773.19", "1088.71", "684.49"),
+             (code, value, value, None))
+
+
+def test_amount_matches_table():
+    d = D(gen(), claims=[C(1, "amount", "99.18", ref=("general_expenditure", "2080505", "total"))])
+    assert not run(d, "claim.amount")
+
+
+def test_amount_differs_from_table():
+    # 攸县 2024 (seed 003): 行政单位医疗(项) stated 18, the table has 13.00 (18.00 is the 款)
+    d = D(T("general_expenditure", "total", ("21011", "18.00"), ("2101101", "13.00"), ("2101103", "5.00")),
+          claims=[C(1, "amount", "18", ref=("general_expenditure", "2101101", "total"), subject="行政单位医疗")],
+          kind="final")
+    f = run(d, "claim.amount")
+    assert ("claim.amount", "general_expenditure", "2101101", "total") in keys(f)
+    assert f[0].text and f[0].expected == Decimal("13.00")
+
+
+def test_amount_summary_item_on_the_claims_side():
+    t = T("fiscal_summary", "total", ("income.current_total", "1512.56"), ("expenditure.current_total", "1773.19"))
+    ok = D(t, claims=[C(1, "amount", "1512.56", ref=("fiscal_summary", "current_total", "total", "income"))])
+    assert not run(ok, "claim.amount")
+    either = D(t, claims=[C(1, "amount", "1512.56", ref=("fiscal_summary", "current_total", "total"))])
+    assert not run(either, "claim.amount")
+
+
+def test_amount_class_not_printed_adds_up_its_items():
+    e = T("expenditure", "total", ("2101101", "24.04"), ("2101501", "488.34"), ("2101505", "79"))
+    assert not run(D(e, claims=[C(1, "amount", "591.38", ref=("expenditure", "210", "total"))]), "claim.amount")
+    f = run(D(e, claims=[C(1, "amount", "691.38", ref=("expenditure", "210", "total"))]), "claim.amount")
+    assert [x.rule for x in f] == ["claim.amount"]
+
+
+def test_amount_row_not_found_could_not_verify():
+    f = run(D(gen(), claims=[C(1, "amount", "5", ref=("general_expenditure", "2089999", "total"))]), "claim.amount")
+    assert [x.rule for x in f] == ["verify.could_not_verify"]
+
+
+def share_claims(share: str):
+    return [C(1, "amount", "644.06"), C(2, "amount", "565.06"), C(3, "share", share, related={"part": 2, "whole": 1})]
+
+
+def test_share_interval_87_73():
+    # 安阳 2024 (seed 000): 565.06 ÷ 644.06 = 87.734 %, printed 87.73
+    assert not run(D(claims=share_claims("87.73")), "claim.share")
+
+
+def test_share_wrong_is_an_error_and_near_miss_a_warning():
+    f = run(D(claims=share_claims("86.73")), "claim.share")
+    assert [(x.rule, x.severity) for x in f] == [("claim.share", "error")]
+    f = run(D(claims=share_claims("87.72")), "claim.share")
+    assert [(x.rule, x.severity) for x in f] == [("claim.share", "warning")]
+
+
+def rate_claims(change: str, rate: str, current: str, direction: int = -1):
+    return [C(1, "amount", current), C(2, "change", change, related={"current": 1}, direction=direction),
+            C(3, "rate", rate, related={"change": 2, "current": 1}, direction=direction)]
+
+
+def test_rate_seed001_wrong():
+    # 濮阳 2024 (seed 001): 一般公共预算 fell 3754.07, "下降 66.47%" — the amounts give 65.90 %
+    f = run(D(claims=rate_claims("3754.07", "66.47", "1942.11")), "claim.rate")
+    assert [(x.rule, x.severity) for x in f] == [("claim.rate", "error")]
+    assert "65.9" in f[0].message
+    assert not run(D(claims=rate_claims("3754.07", "65.90", "1942.11")), "claim.rate")
+
+
+def test_rate_of_small_numbers_tolerates_rounding():
+    # 宿州 (seed 004): 公务员医疗补助 4.78, +0.35, "增长 7.98%": 0.35/4.43 = 7.90 %, within rounding
+    assert not run(D(claims=rate_claims("0.35", "7.98", "4.78", 1)), "claim.rate")
+
+
+def test_rate_new_item_not_checked():
+    assert not run(D(claims=rate_claims("125.50", "100", "125.50", 1)), "claim.rate")
+    assert not run(D(claims=rate_claims("125.50", "100", "125.50", 1)), "claim.rate_wrong_base")
+
+
+def test_rate_wrong_base_seed004():
+    # 宿州 (seed 004): 养老保险缴费 99.18, +31.03, "增长 31.29%" = Δ / this year; Δ / last year = 45.53 %
+    d = D(claims=rate_claims("31.03", "31.29", "99.18", 1))
+    f = run(d, "claim.rate_wrong_base")
+    assert [(x.rule, x.severity) for x in f] == [("claim.rate_wrong_base", "error")]
+    assert "增长率按本年数而非上年数计算" in f[0].message and "45.5" in f[0].message
+    assert not run(d, "claim.rate")  # reported once, by the more specific rule
+    assert not run(D(claims=rate_claims("31.03", "45.53", "99.18", 1)), "claim.rate_wrong_base")
+
+
+def test_rate_direction_flipped_explained():
+    # 宿州 (seed 004): 行政运行 416.25, −77.94, "下降 23.04%" = 77.94 / (416.25 − 77.94)
+    f = run(D(claims=rate_claims("77.94", "23.04", "416.25")), "claim.rate")
+    assert f and "方向弄反" in f[0].message
+
+
+def test_components_do_not_add_up():
+    cl = [C(1, "change", "1.32", direction=-1, related={"component_1": 2, "component_2": 3, "component_3": 4}),
+          C(2, "change", "27.00", direction=-1), C(3, "change", "9.35", direction=-1), C(4, "change", "35.05", direction=1)]
+    f = run(D(claims=cl), "claim.components")
+    assert [(x.rule, x.severity) for x in f] == [("claim.components", "warning")]
+    cl[0] = C(1, "change", "1.30", direction=-1, related={"component_1": 2, "component_2": 3, "component_3": 4})
+    assert not run(D(claims=cl), "claim.components")
+
+
+def test_change_against_last_year():
+    this = D(gen(value="99.18"), claims=[
+        C(1, "amount", "99.18", ref=("general_expenditure", "2080505", "total")),
+        C(2, "change", "31.03", ref=("general_expenditure", "2080505", "total"), direction=1, related={"current": 1})])
+    last = D(gen(value="68.15"), year=2023)
+    assert not run(this, "claim.change", against=last)
+    last2 = D(gen(value="60.15"), year=2023)
+    f = run(this, "claim.change", against=last2)
+    assert ("claim.change", "general_expenditure", "2080505", "total") in keys(f)
+    assert not run(this, "claim.change")  # without last year's file the rule does not apply

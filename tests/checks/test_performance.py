@@ -1,0 +1,34 @@
+"""perf.score_sum, perf.execution_rate."""
+
+from __future__ import annotations
+
+from tests.checks.conftest import D, T, keys, run
+
+COLS = "initial_budget final_budget executed weight execution_rate score"
+
+
+def test_execution_rate_seed003():
+    # 攸县 2024 附表2 (seed 003): 722.31 ÷ 759.87 = 95.06 %, printed 95.36
+    t = T("performance_review", COLS, ("年度资金总额", "473", "759.87", "722.31", "10", "95.36", None))
+    f = run(D(t, kind="final"), "perf.execution_rate")
+    assert ("perf.execution_rate", "performance_review", "年度资金总额", "execution_rate") in keys(f)
+    ok = T("performance_review", COLS, ("年度资金总额", "473", "759.87", "722.31", "10", "95.06", None))
+    assert not run(D(ok, kind="final"), "perf.execution_rate")
+
+
+def test_score_sum():
+    ok = T("performance_review", "weight score", ("a", "40", "40"), ("b", "50", "49.54"), ("c", "10", "10"),
+           ("总分", "100", "99.54"))
+    assert not run(D(ok, kind="final"), "perf.score_sum")
+    bad = T("performance_review", "weight score", ("a", "40", "40"), ("b", "50", "48.54"), ("c", "10", "10"),
+            ("总分", "100", "99.54"))
+    f = run(D(bad, kind="final"), "perf.score_sum")
+    assert [(x.rule, x.severity, x.column) for x in f] == [("perf.score_sum", "error", "score")]
+
+
+def test_score_sum_blank_score_counted_as_full_marks():
+    # seed 003 附表2: the 资金 row has 分值 10, no 得分, 执行率 95.36 %; the total needs it at 10
+    t = T("performance_review", COLS, ("年度资金总额", "473", "759.87", "722.31", "10", "95.36", None),
+          ("指标", None, None, None, "90", None, "89.54"), ("总分", None, None, None, "100", None, "99.54"))
+    f = run(D(t, kind="final"), "perf.score_sum")
+    assert [(x.severity, x.column) for x in f] == [("warning", "score")]
