@@ -64,7 +64,9 @@ def parse(
     else:
         from cnbudget.render.console import print_disclosure
 
-        print_disclosure(disclosure, Console(), explain=explain)
+        # wide tables: give them room when the output is not a terminal
+        console = Console() if sys.stdout.isatty() else Console(width=200)
+        print_disclosure(disclosure, console, explain=explain)
 
 
 def _register_optional() -> None:

@@ -103,7 +103,7 @@ def test_rate_direction_flipped_explained():
 
 
 def test_components_do_not_add_up():
-    cl = [C(1, "change", "1.32", direction=-1, related={"component_1": 2, "component_2": 3, "component_3": 4}),
+    cl = [C(1, "change", "1.35", direction=-1, related={"component_1": 2, "component_2": 3, "component_3": 4}),
           C(2, "change", "27.00", direction=-1), C(3, "change", "9.35", direction=-1), C(4, "change", "35.05", direction=1)]
     f = run(D(claims=cl), "claim.components")
     assert [(x.rule, x.severity) for x in f] == [("claim.components", "warning")]

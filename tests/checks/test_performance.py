@@ -29,6 +29,6 @@ def test_score_sum():
 def test_score_sum_blank_score_counted_as_full_marks():
     # seed 003 附表2: the 资金 row has 分值 10, no 得分, 执行率 95.36 %; the total needs it at 10
     t = T("performance_review", COLS, ("年度资金总额", "473", "759.87", "722.31", "10", "95.36", None),
-          ("指标", None, None, None, "90", None, "89.54"), ("总分", None, None, None, "100", None, "99.54"))
+          ("指标1", None, None, None, "50", None, "50"), ("指标2", None, None, None, "40", None, "39.54"), ("总分", None, None, None, "100", None, "99.54"))
     f = run(D(t, kind="final"), "perf.score_sum")
     assert [(x.severity, x.column) for x in f] == [("warning", "score")]

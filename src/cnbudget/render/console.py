@@ -51,18 +51,24 @@ def print_disclosure(d: Disclosure, console: Console, explain: bool = False) -> 
 def _table(t: Table, explain: bool) -> RichTable:
     label = KIND_LABELS.get(t.kind, t.kind)
     rt = RichTable(title=f"{t.title}  [{label} · {t.kind}]  单位: {t.unit or '?'}  ({t.source.label()})")
-    rt.add_column("行")
-    rt.add_column("编码")
-    rt.add_column("名称")
-    if any(r.side for r in t.rows):
-        rt.add_column("栏")
-    for c in t.columns:
-        rt.add_column(c.label if not explain else f"{c.label}\n{c.id}", justify="right")
+    # columns no row fills are left out: a wide empty table says nothing a person can read
+    columns = [c for c in t.columns if any(c.id in r.values for r in t.rows)]
+    rt.add_column("行", no_wrap=True)
+    rt.add_column("编码 / 名称")
     has_side = any(r.side for r in t.rows)
+    if has_side:
+        rt.add_column("栏")
+    for c in columns:
+        parts = [p for p in c.label.split("/") if p]
+        head = parts[-1] if parts else c.id
+        if head in ("小计", "合计") and len(parts) > 1:
+            head = parts[-2]  # "基本支出/小计" reads as 基本支出
+        rt.add_column(f"{head}\n{c.id}" if explain else head, justify="right")
     for r in t.rows:
-        cells = [r.source.label(), r.code or "", r.name or ""]
+        key = " ".join(x for x in (r.code, r.name) if x)
+        cells = [r.source.label(), key]
         if has_side:
             cells.append({"income": "收入", "expenditure": "支出"}.get(r.side or "", ""))
-        cells += ["" if r.values.get(c.id) is None else str(r.values[c.id]) for c in t.columns]
+        cells += ["" if r.values.get(c.id) is None else str(r.values[c.id]) for c in columns]
         rt.add_row(*cells)
     return rt
