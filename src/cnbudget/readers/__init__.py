@@ -4,7 +4,9 @@ Modules:
     sniff   — pick the format from the file's content (magic bytes), not only its name
     text    — .txt / .md: tab-separated rows, markdown pipe tables, headings, OCR noise
     pdf     — .pdf: text layer (PDFium) or OCR; ruled tables with spans (pdf_grid, pdf_ocr)
-    xlsx    — .xlsx (openpyxl), and the sheet shaping shared by the tabular readers
+    xlsx    — .xlsx (openpyxl)
+    excel_numbers — spreadsheet numbers written as printed (number formats, float noise)
+    grid_shape    — rows of cells → title / meta / note paragraphs and a grid (xlsx, xls, docx, html)
     xls     — .xls (xlrd), shaped like .xlsx
     docx    — .docx (python-docx): paragraphs, headings and tables in document order
     html    — .html (lxml): text, headings and tables with rowspan / colspan

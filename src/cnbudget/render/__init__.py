@@ -10,4 +10,6 @@ Modules:
     docx    — Word (python-docx), merged header cells
     xlsx    — Excel (openpyxl): 公开说明 sheet + one sheet per table
     pdf     — the HTML printed by headless Chromium (also screenshots for tests)
+    findings_text — ``cnbudget check`` findings for the terminal, by severity and table
+    findings_html — ``cnbudget check --format html``: a self-contained report
 """

@@ -1,6 +1,7 @@
 """Tables: recognise each Grid as a standard table and read its rows.
 
 Modules:
+    build        — the stage's entry point: find, classify, read, repair (``build_tables``)
     segment      — find tables in a document: title, number, unit, notes; join page continuations
     rows         — page furniture removed, header separated from data rows
     cells        — cell cleaning; codes, ordinals (栏次/行次) and totals told apart
@@ -12,6 +13,8 @@ Modules:
     summary      — two-sided summary tables (收支总表, 财政拨款收支总表)
     basic_final  — the final-account basic expenditure table's three column groups, unfolded
     three_public — the "三公" table
+    performance  — performance target / self-evaluation forms (mostly text, a few figures)
+    slid         — figures that slid one column in extraction, put back by the table's identities
     repair       — truncated codes repaired from the names and the other tables
 """
 
