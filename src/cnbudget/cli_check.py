@@ -9,8 +9,9 @@ takes precedence over 1.
 
 from __future__ import annotations
 
+import io
 import sys
-from enum import Enum
+from enum import StrEnum
 from pathlib import Path
 
 import typer
@@ -19,13 +20,13 @@ from rich.console import Console
 from cnbudget.errors import CnbudgetError
 
 
-class CheckFormat(str, Enum):
+class CheckFormat(StrEnum):
     text = "text"
     json = "json"
     html = "html"
 
 
-class RulesFormat(str, Enum):
+class RulesFormat(StrEnum):
     text = "text"
     json = "json"
 
@@ -86,7 +87,7 @@ def register(app: typer.Typer) -> None:
                 render_text(reports, Console(), failed)
                 text = None
             else:
-                console = Console(record=True, width=120, file=open(__import__("os").devnull, "w"))  # noqa: SIM115
+                console = Console(record=True, width=120, file=io.StringIO())
                 render_text(reports, console, failed)
                 text = console.export_text()
         if text is not None:

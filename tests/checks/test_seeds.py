@@ -130,7 +130,7 @@ def _keys(rep: CheckReport) -> set[tuple]:
 def test_mutations_are_caught(prefix, tmp_path):
     path = seed_path(prefix)
     base = _keys(report(prefix))
-    muts = _mutations(path, 6)
+    muts = _mutations(path, 12)
     assert len(muts) >= 3, "too few amounts to mutate: has the table stage changed?"
     text = path.read_text(encoding="utf-8").split("\n")
     missed = []

@@ -246,7 +246,7 @@ def fiscal_vs_summary(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
     f, s = doc.table("fiscal_summary"), doc.table("summary")
     if f is None or s is None:
         return
-    for item in ("general_budget", "gov_fund", "state_capital"):
+    for item in ("general_budget", "fiscal", "gov_fund", "state_capital"):
         fr, sr = f.row_by_item("income", item), s.row_by_item("income", item)
         if fr is None or sr is None:
             continue

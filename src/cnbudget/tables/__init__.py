@@ -14,6 +14,7 @@ Modules:
     basic_final  — the final-account basic expenditure table's three column groups, unfolded
     three_public — the "三公" table
     performance  — performance target / self-evaluation forms (mostly text, a few figures)
+    name_codes   — function codes for tables that print names only, from the catalog
     slid         — figures that slid one column in extraction, put back by the table's identities
     repair       — truncated codes repaired from the names and the other tables
 """

@@ -24,7 +24,7 @@ from cnbudget.tables.cells import (
 from cnbudget.tables.columns import column_id
 from cnbudget.tables.header import ColumnProfile, flatten
 from cnbudget.tables.rows import Line, TableLines
-from cnbudget.tables.slid import repair_slid
+from cnbudget.tables.slid import repair_slid as put_back_slid
 
 _UNIT_CODE_WORDS = ("单位代码", "单位编码", "部门(单位)代码", "部门代码", "预算单位编码")
 _ORDINAL_WORDS = ("行次", "栏次")
@@ -73,7 +73,9 @@ def _codeish(label: str) -> bool:
     return any(w in label for w in ("编码", "代码", "编号")) or label.split("/")[-1] in ("类", "款", "项")
 
 
-def parse_coded(kind: str, title: str, tl: TableLines, source, number: str | None) -> Table:
+def parse_coded(
+    kind: str, title: str, tl: TableLines, source, number: str | None, repair_slid: bool = True
+) -> Table:
     width = tl.width
     data = tl.data
     name_col = name_column(data, width) if data else 0
@@ -117,7 +119,9 @@ def parse_coded(kind: str, title: str, tl: TableLines, source, number: str | Non
             v = parse_amount(cells[c])
             if v is not None:
                 by_col[c] = v
-        by_col, moved = repair_slid(by_col, amount_cols, col_ids)
+        moved = None
+        if repair_slid and not uncertain:  # never on columns the header did not identify
+            by_col, moved = put_back_slid(by_col, amount_cols, col_ids)
         id_of = dict(zip(amount_cols, col_ids, strict=True))
         values: dict[str, Decimal] = {id_of[c]: v for c, v in sorted(by_col.items())}
         repairs: tuple[Repair, ...] = ()

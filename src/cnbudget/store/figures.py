@@ -1,0 +1,123 @@
+"""The headline figures of a disclosure, stored with it so that comparisons are one query.
+
+``headline_figures(d)`` → ``{key: Decimal}`` with the keys of ``FIGURES`` (and ``class.<code>``
+for each 支出功能分类 类).  A figure the document does not print is absent (never zero).
+Final accounts (决算) read their 三公 figures from the ``actual.`` column group.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from decimal import Decimal
+
+from cnbudget.model import Disclosure, Row, Table
+
+# key → Chinese label, in display order.
+FIGURES: dict[str, str] = {
+    "grand_total": "收支总计",
+    "expenditure": "支出合计",
+    "basic": "基本支出",
+    "project": "项目支出",
+    "personnel": "人员经费",
+    "public": "公用经费",
+    "fiscal_total": "财政拨款收支总计",
+    "general_budget": "一般公共预算支出",
+    "three_public": "“三公”经费合计",
+    "three_public.abroad": "因公出国（境）费",
+    "three_public.vehicle": "公务用车购置及运行费",
+    "three_public.vehicle_purchase": "公务用车购置费",
+    "three_public.vehicle_operation": "公务用车运行维护费",
+    "three_public.reception": "公务接待费",
+}
+
+
+def figure_label(key: str, names: dict[str, str] | None = None) -> str:
+    """The Chinese label of a figure key (``class.208`` → its class name when known)."""
+    if key in FIGURES:
+        return FIGURES[key]
+    if key.startswith("class."):
+        code = key.split(".", 1)[1]
+        name = (names or {}).get(code) or _class_name(code)
+        return f"{code} {name}" if name else code
+    return key
+
+
+def _class_name(code: str) -> str | None:
+    from cnbudget.codes.classes import FUNCTION_CLASSES
+
+    return FUNCTION_CLASSES.get(code)
+
+
+def _total(table: Table | None, column: str = "total") -> Decimal | None:
+    if table is None:
+        return None
+    row = table.total_row()
+    return None if row is None else row.values.get(column)
+
+
+def _side_item(table: Table | None, side: str, item: str) -> Decimal | None:
+    if table is None:
+        return None
+    row = table.row_by_item(side, item)
+    return None if row is None else row.values.get("total")
+
+
+def _is_function(row: Row) -> bool:
+    return bool(row.code) and row.code.isdigit() and len(row.code) in (3, 5, 7) and row.item not in ("unit", "total")
+
+
+def class_totals(table: Table | None) -> dict[str, Decimal]:
+    """Totals per 类 (3-digit code): the printed 类 rows, else the sum of the finest level."""
+    if table is None:
+        return {}
+    rows = [r for r in table.rows if _is_function(r) and "total" in r.values]
+    for level in (3, 5, 7):
+        found = [r for r in rows if len(r.code or "") == level]
+        if found:
+            out: dict[str, Decimal] = defaultdict(lambda: Decimal(0))
+            for r in found:
+                out[r.code[:3]] += r.values["total"]  # type: ignore[index]
+            return dict(out)
+    return {}
+
+
+def class_names(d: Disclosure) -> dict[str, str]:
+    """Printed names of the 类 codes (from any function table)."""
+    names: dict[str, str] = {}
+    for t in d.tables:
+        for r in t.rows:
+            if r.code and r.code.isdigit() and len(r.code) == 3 and r.name and r.item != "unit":
+                names.setdefault(r.code, r.name)
+    return names
+
+
+def headline_figures(d: Disclosure) -> dict[str, Decimal]:
+    out: dict[str, Decimal | None] = {}
+    summary = d.table("summary")
+    out["grand_total"] = _side_item(summary, "income", "grand_total") or _side_item(summary, "expenditure", "grand_total")
+    expenditure = d.table("expenditure") or d.table("general_expenditure")
+    out["expenditure"] = _total(expenditure)
+    out["basic"] = _total(expenditure, "basic")
+    out["project"] = _total(expenditure, "project")
+    basic = d.table("basic_expenditure")
+    if basic is not None:
+        out["personnel"] = _total(basic, "personnel")
+        out["public"] = _total(basic, "public")
+        for item, key in (("personnel_total", "personnel"), ("public_total", "public")):
+            row = next((r for r in basic.rows if r.item == item), None)
+            if row is not None and out.get(key) is None:
+                out[key] = row.values.get("total")
+    fiscal = d.table("fiscal_summary")
+    out["fiscal_total"] = _side_item(fiscal, "income", "grand_total") or _side_item(fiscal, "expenditure", "grand_total")
+    out["general_budget"] = _total(d.table("general_expenditure"))
+    three = d.table("three_public")
+    if three is not None:
+        row = three.total_row() or (three.rows[0] if three.rows else None)
+        if row is not None:
+            prefix = "actual." if any(k.startswith("actual.") for k in row.values) else ""
+            for part in ("total", "abroad", "vehicle", "vehicle_purchase", "vehicle_operation", "reception"):
+                key = "three_public" if part == "total" else f"three_public.{part}"
+                out[key] = row.values.get(prefix + part)
+    for code, amount in sorted(class_totals(expenditure).items()):
+        out[f"class.{code}"] = amount
+    return {k: v for k, v in out.items() if v is not None}

@@ -1,0 +1,61 @@
+"""Function codes for tables that print only names (科学技术支出 / 技术研究与开发 / …).
+
+Some layouts (Zhejiang's, among others) list the function classification by name alone,
+indented 类 → 款 → 项.  Without codes neither the hierarchy nor the cross-table comparison
+can be checked, so the codes are looked up in the official catalog: a 类 by its name, a 款
+among the children of the 类 above it, a 项 among the children of the 款 above it.  A name
+that matches nothing (or more than one entry) gets no code.  Every code found this way is
+recorded as a repair.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from cnbudget.codes.catalog import FUNCTION, entries, name_matches
+from cnbudget.codes.classes import function_class_code
+from cnbudget.model import Repair, Row, Table
+
+_FUNCTION_KINDS = {"income", "expenditure", "general_expenditure", "gov_fund", "state_capital"}
+
+
+def _children(parent: str) -> list:
+    return [e for e in entries(FUNCTION) if e.parent == parent]
+
+
+def _match(parent: str | None, name: str) -> str | None:
+    if parent is None:
+        return None
+    found = {e.code for e in _children(parent) if name_matches(e, name)}
+    return found.pop() if len(found) == 1 else None
+
+
+def add_codes_from_names(table: Table) -> Table:
+    if table.kind not in _FUNCTION_KINDS:
+        return table
+    named = [r for r in table.rows if r.item is None and r.name]
+    if len(named) < 2 or any(r.code for r in named):
+        return table
+    rows: list[Row] = []
+    cls: str | None = None
+    kuan: str | None = None
+    found = 0
+    for r in table.rows:
+        if r.item is not None or not r.name:
+            rows.append(r)
+            continue
+        code = _match(kuan, r.name) or _match(cls, r.name)
+        if code is None:
+            code = function_class_code(r.name)
+        if code is None:
+            rows.append(r)
+            continue
+        if len(code) == 3:
+            cls, kuan = code, None
+        elif len(code) == 5:
+            kuan = code
+        found += 1
+        rows.append(
+            replace(r, code=code, repairs=(*r.repairs, Repair(
+                field="code", original="", repaired=code, reason="表中未印科目编码，按名称及上级科目补出"))))
+    return replace(table, rows=tuple(rows)) if found else table
