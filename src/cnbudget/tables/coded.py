@@ -9,6 +9,7 @@ ids come from the flattened header (``columns.column_id``).
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 
 from cnbudget.model import Column, Repair, Row, Table
@@ -26,6 +27,8 @@ from cnbudget.tables.header import ColumnProfile, flatten
 from cnbudget.tables.rows import Line, TableLines
 from cnbudget.tables.slid import repair_slid as put_back_slid
 
+# names of organisations, not of classification items
+_ORG_RE = re.compile(r"(局|中心|委员会|办公室|研究院|院|所|馆|站|队|部|厅|处|协会|学校|医院)(\(本级\)|（本级）)?$")
 _UNIT_CODE_WORDS = ("单位代码", "单位编码", "部门(单位)代码", "部门代码", "预算单位编码")
 _ORDINAL_WORDS = ("行次", "栏次")
 
@@ -165,6 +168,8 @@ def parse_coded(
                 item, name = "unit", unit_name or ""
             else:
                 name = ""
+        if item is None and code and len(code) in (3, 6) and _ORG_RE.search(name or ""):
+            item = "unit"  # a unit's line among economic codes ("313 安阳市医疗保障局")
         if item is None and not code and not name and values and not rows:
             item, name = "total", "合计"  # an unlabelled first line of figures is the total
         if not values and not code and item is None and rows and _continues(cells, name_col, text_cols):

@@ -1,0 +1,35 @@
+"""The library of disclosures: SQLAlchemy models, Alembic migrations, writing and reading.
+
+Modules:
+    schema      — the tables (documents, tables, rows, values, claims, findings, figures)
+    db          — the database URL (``--db`` / ``CNBUDGET_DB`` / default file), engine, migrations
+    library     — ``Library``: an opened store; ``add`` stores one document in one transaction
+    write       — ``save``: add / replace (new parser version) / leave unchanged; content hashes
+    read        — filters, ``load_disclosure`` (the stored document back as the model), findings
+    figures     — the headline figures stored with each document (for comparisons)
+    cross_year  — each document checked against last year's document of its series
+    migrations  — Alembic environment and revisions (``alembic upgrade head`` runs on open)
+
+SQLite by default (a file; WAL), PostgreSQL by URL (``postgresql://user@host/db``).
+"""
+
+from __future__ import annotations
+
+from cnbudget.store.db import default_path, resolve_url
+from cnbudget.store.library import Library
+from cnbudget.store.read import Filters, list_documents, load_disclosure
+from cnbudget.store.write import Entry, Saved, content_hash, file_hash, parser_version
+
+__all__ = [
+    "Entry",
+    "Filters",
+    "Library",
+    "Saved",
+    "content_hash",
+    "default_path",
+    "file_hash",
+    "list_documents",
+    "load_disclosure",
+    "parser_version",
+    "resolve_url",
+]
