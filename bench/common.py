@@ -130,3 +130,62 @@ def machine() -> dict[str, str]:
 def pct(n: int, d: int) -> str:
     """``n/d`` as a percentage with the counts (``"98.2% (271/276)"``)."""
     return f"{n / d:.1%} ({n}/{d})" if d else "n/a (0)"
+
+
+def scaled_input(factor: int):
+    """The example's budget input with ``factor`` times its function lines.
+
+    Copy 0 is the example itself; each further copy repeats every function line (and the
+    projects booked on it) under a fresh 项 code from the official catalog, valid in the
+    example's year.  The economic lines are multiplied by ``factor`` so that the basic
+    expenditure still adds up: the scaled document is as consistent as the example.
+    """
+    from dataclasses import replace
+
+    from cnbudget.codes.catalog import entries, function_code
+
+    mx = example_module()
+    inp = mx.build_input()
+    if factor == 1:
+        return inp
+    year = inp.meta.year
+    used = {fl.code for fl in inp.function_lines}
+    fresh = [e.code for e in entries(year=year) if e.level == "项" and e.code not in used]
+    need = (factor - 1) * len(inp.function_lines)
+    if len(fresh) < need:
+        raise ValueError(f"the catalog has {len(fresh)} fresh 项 codes, {need} needed for ×{factor}")
+    lines = list(inp.function_lines)
+    projects = list(inp.projects)
+    names = dict(inp.class_names)
+    it = iter(fresh)
+    for copy in range(2, factor + 1):
+        mapping = {}
+        for fl in inp.function_lines:
+            code = next(it)
+            mapping[fl.code] = code
+            entry = function_code(code, year)
+            lines.append(replace(fl, code=code, name=entry.name if entry else fl.name))
+            for c in (code[:3], code[:5], code):
+                e = function_code(c, year)
+                if e is not None:
+                    names.setdefault(c, e.name)
+        projects += [replace(p, name=f"{p.name}（{copy}）", function_code=mapping.get(p.function_code or ""))
+                     for p in inp.projects]
+    economic = tuple(replace(e, amount=e.amount * factor) for e in inp.economic_lines)
+    return replace(inp, function_lines=tuple(sorted(lines, key=lambda fl: fl.code)), economic_lines=economic,
+                   projects=tuple(projects), class_names=names)
+
+
+def write_scaled(outdir: Path, factor: int) -> Path:
+    """The example with ``factor`` times its function rows, as text, in ``outdir``."""
+    from cnbudget.produce.derive import derive_disclosure
+    from cnbudget.produce.document import assemble
+    from cnbudget.render.text import render_text
+
+    mx = example_module()
+    inp = scaled_input(factor)
+    produced = assemble(derive_disclosure(inp, file=mx.FILE_NAME), facts=inp.facts, previous=inp.previous)
+    outdir.mkdir(parents=True, exist_ok=True)
+    path = outdir / f"x{factor}_{mx.FILE_NAME}"
+    path.write_text(render_text(produced), encoding="utf-8")
+    return path

@@ -276,6 +276,7 @@ class Outcome:
     caught_error: bool = False
     rules: tuple[str, ...] = ()
     crashed: bool = False
+    note: str = ""  # for a mutant that did not land: what the parse read instead
 
 
 @dataclass
@@ -315,6 +316,7 @@ def evaluate(doc: str, path: Path, key: list[dict[str, object]], per_type: int, 
         errors=[_describe(f) for f in base.findings if f.severity == "error"],
         warnings=[_describe(f) for f in base.findings if f.severity == "warning"],
     )
+    base_cells = {cell_id(c): str(c["value"]) for c in keys.cells(parse_file(path))}
     target = workdir / path.name  # same file name: the name may carry meta
     outcomes = []
     for m in mutants(doc, text, key, per_type):
@@ -322,21 +324,31 @@ def evaluate(doc: str, path: Path, key: list[dict[str, object]], per_type: int, 
         table = m.changes[0][0][0]
         try:
             d = parse_file(target)
-        except CnbudgetError:
-            outcomes.append(Outcome(doc, m.type, table, landed=False))
+        except CnbudgetError as e:
+            outcomes.append(Outcome(doc, m.type, table, landed=False, note=f"unreadable: {e}"))
             continue
         got = {cell_id(c): str(c["value"]) for c in keys.cells(d)}
-        if not all(got.get(cell) == new for cell, _old, new in m.changes):
-            outcomes.append(Outcome(doc, m.type, table, landed=False))
-            continue
+        diff = {c: got.get(c) for c in base_cells.keys() | got.keys() if got.get(c) != base_cells.get(c)}
+        landed = diff == {cell: new for cell, _old, new in m.changes}
+        if not landed and len(m.changes) == 1 and len(diff) == 1:
+            # The same figure printed twice on the line: the other one was changed; keep the
+            # mutant, attributed to the cell that did change.
+            (cell, value), = diff.items()
+            _c, old, new = m.changes[0]
+            landed = value == new and base_cells.get(cell) == old
+            table = cell[0] if landed else table
         rep = check_disclosure(d)
-        new = finding_keys(rep) - base_keys
-        errors = {(f.rule, f.table, f.row, f.column) for f in rep.findings if f.severity == "error"} & new
+        new_keys = finding_keys(rep) - base_keys
+        errors = {(f.rule, f.table, f.row, f.column) for f in rep.findings if f.severity == "error"} & new_keys
+        note = "" if landed else "; ".join(
+            f"{'/'.join(map(str, c))} {base_cells.get(c)}→{v}" for c, v in sorted(diff.items())[:3]
+        ) + (f" (+{len(diff) - 3})" if len(diff) > 3 else "") + f" [printed {m.changes[0][1]}→{m.changes[0][2]}]"
         outcomes.append(Outcome(
-            doc, m.type, table, landed=True, caught=bool(new), caught_error=bool(errors),
-            rules=tuple(sorted({k[0] for k in new})),
+            doc, m.type, table, landed=landed, caught=bool(new_keys), caught_error=bool(errors),
+            rules=tuple(sorted({k[0] for k in new_keys})),
             crashed=any(f.rule == "engine.rule_failed" for f in rep.findings)
             and not any(f.rule == "engine.rule_failed" for f in base.findings),
+            note=note,
         ))
     return baseline, outcomes
 
@@ -402,6 +414,13 @@ def markdown(res: DetectionResult) -> str:
     rules = Counter(r for o in res.outcomes if o.landed for r in o.rules)
     lines += ["", "Rules with a new finding on caught mutants (mutants per rule): "
               + ", ".join(f"`{r}` {k}" for r, k in rules.most_common(12)) + "."]
+    off = [o for o in res.outcomes if not o.landed]
+    if off:
+        flagged = sum(o.caught for o in off)
+        lines.append(f"\nNot landed: {len(off)} mutants whose parse did not read the new figure in its cell "
+                     f"(the parser dropped, moved or repaired it); the checks still flagged {flagged} of them. "
+                     "The first few (cell: unmutated → mutant parse):\n")
+        lines += [f"- {o.doc} {o.type}: {o.note}" for o in off[:8]]
     crashed = sum(o.crashed for o in res.outcomes)
     if crashed:
         lines.append(f"\nMutants on which a rule crashed (`engine.rule_failed`, not counted as caught): {crashed}.")

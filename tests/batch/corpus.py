@@ -135,3 +135,22 @@ def write_corpus(outdir: str | Path, n: int, *, years: tuple[int, ...] = (2023, 
             previous = previous_from(key_figures(produced.disclosure))
         i += 1
     return paths
+
+
+def tamper(path: str | Path, delta: str = "1.00") -> Path:
+    """Make the document inconsistent: add ``delta`` to the total of its 三公 table (an error)."""
+    p = Path(path)
+    lines = p.read_text(encoding="utf-8").split("\n")
+    seen_title = False
+    for i, line in enumerate(lines):
+        if "“三公”经费" in line and line.endswith("预算表"):
+            seen_title = True
+        elif seen_title and line[:1].isdigit() and "\t" in line:
+            cells = line.split("\t")
+            cells[0] = str(Decimal(cells[0]) + Decimal(delta))
+            lines[i] = "\t".join(cells)
+            break
+    else:
+        raise AssertionError(f"no 三公 row in {p}")
+    p.write_text("\n".join(lines), encoding="utf-8")
+    return p

@@ -124,6 +124,8 @@ def execution_rate(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
             base = r.values.get("final_budget", r.values.get("initial_budget"))
             if rate is None or done is None or base is None or base == 0:
                 continue
+            if rate == 0 and "weight" not in r.values:
+                continue  # sub-lines (其中：财政拨款, 上年结转) print 0.0% by convention: not computed
             q = percent_iv(iv(t, done), iv(t, base))
             if q is None:
                 continue

@@ -140,6 +140,8 @@ THREE_PUBLIC_PARTS_RE = re.compile(r"外宾|国内公务接待|国内接待")
 OPERATING_COST_RE = re.compile(r"机关运行经费|机关\(事业\)运行经费|机构运转经费|机关事业运行经费")
 # A subject that says "all of it is …" names a source, not a quantity.
 NOT_A_QUANTITY_RE = re.compile(r"全部|均为")
+# "支出" / "支出决算" alone names no table cell
+BARE_SPENDING_RE = re.compile(r"^(支出|支出决算|决算|决算数)$")
 
 
 def resolve(subject: str, topic: str | None, kind: str | None, basis: str,
@@ -147,6 +149,8 @@ def resolve(subject: str, topic: str | None, kind: str | None, basis: str,
     """The cell ``subject`` names under ``topic`` in a ``kind`` document, or ``None``."""
     if not subject or topic is None or NOT_A_QUANTITY_RE.search(subject):
         return None
+    if BARE_SPENDING_RE.match(subject):
+        return None  # "年初预算为 A，支出决算为 B": the item is named in a heading we cannot tie
     if topic == "three_public" or "三公" in subject:
         return _three_public(subject, kind, basis)
     if basis != "current":

@@ -117,6 +117,7 @@ def _table(t: TableRecord) -> Table:
             for r in t.rows
         ),
         source=source_of(t.source), number=t.number, notes=tuple(t.notes or ()), uncertain=tuple(t.uncertain or ()),
+        header=tuple(tuple(h) for h in t.header or ()), matched=t.matched or "",
     )
 
 

@@ -108,6 +108,8 @@ class TableRecord(Base):
     columns: Mapped[list[Any]] = mapped_column(JSON)  # [[id, label], …]
     notes: Mapped[list[Any]] = mapped_column(JSON, default=list)
     uncertain: Mapped[list[Any]] = mapped_column(JSON, default=list)
+    header: Mapped[list[Any]] = mapped_column(JSON, default=list)
+    matched: Mapped[str] = mapped_column(Text, default="")
     source: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
 
     document: Mapped[Document] = relationship(back_populates="tables")

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
-from sqlalchemy import delete, select
+from sqlalchemy import delete, insert, select
 from sqlalchemy.orm import Session
 
 from cnbudget.model import Disclosure, Finding
@@ -126,42 +126,59 @@ def _fill(doc: Document, entry: Entry) -> None:
 
 
 def write_children(session: Session, doc: Document, entry: Entry) -> None:
-    """Insert the tables, rows, values, claims, findings and figures of ``entry``."""
+    """Insert the tables, rows, values, claims, findings and figures of ``entry`` (bulk statements)."""
     d = entry.disclosure
-    for ti, t in enumerate(d.tables):
-        table = TableRecord(
-            document_id=doc.id, position=ti, kind=t.kind, title=t.title, number=t.number, unit=t.unit,
-            columns=[[c.id, c.label] for c in t.columns], notes=list(t.notes), uncertain=list(t.uncertain),
-            source=t.source.to_json(),
+    if d.tables:
+        table_ids = session.scalars(
+            insert(TableRecord).returning(TableRecord.id, sort_by_parameter_order=True),
+            [
+                {"document_id": doc.id, "position": ti, "kind": t.kind, "title": t.title, "number": t.number,
+                 "unit": t.unit, "columns": [[c.id, c.label] for c in t.columns], "notes": list(t.notes),
+                 "uncertain": list(t.uncertain), "header": [list(h) for h in t.header], "matched": t.matched,
+                 "source": t.source.to_json()}
+                for ti, t in enumerate(d.tables)
+            ],
+        ).all()
+        rows = [(table_id, ri, r) for table_id, t in zip(table_ids, d.tables, strict=True) for ri, r in enumerate(t.rows)]
+        if rows:
+            row_ids = session.scalars(
+                insert(RowRecord).returning(RowRecord.id, sort_by_parameter_order=True),
+                [
+                    {"table_id": table_id, "position": ri, "code": r.code, "name": r.name, "side": r.side,
+                     "item": r.item, "texts": dict(r.texts),
+                     "repairs": [[p.field, p.original, p.repaired, p.reason] for p in r.repairs],
+                     "source": r.source.to_json()}
+                    for table_id, ri, r in rows
+                ],
+            ).all()
+            values = [
+                {"row_id": row_id, "position": vi, "column": k, "amount": v}
+                for row_id, (_, _, r) in zip(row_ids, rows, strict=True)
+                for vi, (k, v) in enumerate(r.values.items())
+            ]
+            if values:
+                session.execute(insert(ValueRecord), values)
+    if d.claims:
+        session.execute(
+            insert(ClaimRecord),
+            [
+                {"document_id": doc.id, "position": i, "claim_id": c.id, "text": c.text, "kind": c.kind,
+                 "value": c.value, "unit": c.unit, "subject": c.subject, "direction": c.direction, "basis": c.basis,
+                 "related": dict(c.related),
+                 "ref_table": c.refers_to.table if c.refers_to else None,
+                 "ref_row": c.refers_to.row if c.refers_to else None,
+                 "ref_column": c.refers_to.column if c.refers_to else None,
+                 "ref_side": c.refers_to.side if c.refers_to else None,
+                 "source": c.source.to_json()}
+                for i, c in enumerate(d.claims)
+            ],
         )
-        table.rows = [
-            RowRecord(
-                position=ri, code=r.code, name=r.name, side=r.side, item=r.item, texts=dict(r.texts),
-                repairs=[[p.field, p.original, p.repaired, p.reason] for p in r.repairs],
-                source=r.source.to_json(),
-                values=[ValueRecord(position=vi, column=k, amount=v) for vi, (k, v) in enumerate(r.values.items())],
-            )
-            for ri, r in enumerate(t.rows)
-        ]
-        session.add(table)
-    session.add_all(
-        ClaimRecord(
-            document_id=doc.id, position=i, claim_id=c.id, text=c.text, kind=c.kind, value=c.value, unit=c.unit,
-            subject=c.subject, direction=c.direction, basis=c.basis, related=dict(c.related),
-            ref_table=c.refers_to.table if c.refers_to else None,
-            ref_row=c.refers_to.row if c.refers_to else None,
-            ref_column=c.refers_to.column if c.refers_to else None,
-            ref_side=c.refers_to.side if c.refers_to else None,
-            source=c.source.to_json(),
-        )
-        for i, c in enumerate(d.claims)
-    )
     session.add_all(finding_records(doc.id, entry.findings))
     names = class_names(d)
-    session.add_all(
-        FigureRecord(document_id=doc.id, key=k, label=figure_label(k, names)[:100], amount=v)
-        for k, v in headline_figures(d).items()
-    )
+    figures = [{"document_id": doc.id, "key": k, "label": figure_label(k, names)[:100], "amount": v}
+               for k, v in headline_figures(d).items()]
+    if figures:
+        session.execute(insert(FigureRecord), figures)
 
 
 CROSS_YEAR_POSITION = 1_000_000  # cross-year findings are listed after the document's own

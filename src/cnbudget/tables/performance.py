@@ -56,13 +56,10 @@ def parse_performance(kind: str, title: str, tl: TableLines, source, number: str
         ids = set(mapping.values())
         filled = [c for c in cells if c]
         if {"weight", "score"} <= ids and not ids & {"initial_budget", "final_budget", "executed"}:
-            # indicator lines lose merged cells on the left: 分值 and 得分 are their last figures
-            tail = [parse_amount(c.rstrip("%")) for c in filled[-2:]]
-            if len(tail) == 2 and None not in tail:
-                values = {"weight": tail[0], "score": tail[1]}  # type: ignore[dict-item]
-                for vid in ("weight", "score"):
-                    if vid not in seen_ids:
-                        seen_ids.append(vid)
+            values = _weight_and_score(cells, mapping)
+            for vid in values:
+                if vid not in seen_ids:
+                    seen_ids.append(vid)
             mapping_items: list[tuple[int, str]] = []
         else:
             mapping_items = list(mapping.items())
@@ -88,6 +85,26 @@ def parse_performance(kind: str, title: str, tl: TableLines, source, number: str
         number=number,
         header=tuple(tuple(h.cells) for h in tl.header),
     )
+
+
+def _num(cell: str) -> Decimal | None:
+    return parse_amount(cell.rstrip("%").strip()) if cell else None
+
+
+def _weight_and_score(cells: list[str], mapping: dict[int, str]) -> dict[str, Decimal]:
+    """分值 and 得分 of an indicator line: under their header cells where the line has them
+    there (PDF, Office), else its last two figures — text extraction drops the merged cells on
+    the left, and a 偏差原因 remark may follow."""
+    at = {vid: i for i, vid in mapping.items()}
+    w, sc = (_num(cells[at[v]]) if at[v] < len(cells) else None for v in ("weight", "score"))
+    if w is not None and sc is not None:
+        return {"weight": w, "score": sc}
+    filled = [c for c in cells if c]
+    for tail in (filled[-2:], filled[-3:-1]):
+        nums = [_num(c) for c in tail]
+        if len(nums) == 2 and None not in nums:
+            return {"weight": nums[0], "score": nums[1]}  # type: ignore[dict-item]
+    return {}
 
 
 def _absorb_header(cells: list[str], mapping: dict[int, str], labels: dict[int, str]) -> None:

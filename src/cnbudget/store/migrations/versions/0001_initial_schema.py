@@ -146,6 +146,8 @@ def upgrade() -> None:
         sa.Column("columns", sa.JSON(), nullable=False),
         sa.Column("notes", sa.JSON(), nullable=False),
         sa.Column("uncertain", sa.JSON(), nullable=False),
+        sa.Column("header", sa.JSON(), nullable=False),
+        sa.Column("matched", sa.Text(), nullable=False),
         sa.Column("source", sa.JSON(), nullable=False),
         sa.ForeignKeyConstraint(
             ["document_id"],
