@@ -8,6 +8,7 @@ binaries (or a non-root user) are missing, the PostgreSQL variants skip and say 
 
 from __future__ import annotations
 
+import contextlib
 import glob
 import os
 import shutil
@@ -92,10 +93,8 @@ class PgCluster:
             return
         data = self.dir / "data"
         if (data / "postmaster.pid").exists():
-            try:
+            with contextlib.suppress(subprocess.CalledProcessError, OSError):
                 self._run([str(self.bin / "pg_ctl"), "-D", str(data), "-m", "immediate", "-w", "stop"])
-            except (subprocess.CalledProcessError, OSError):
-                pass
         shutil.rmtree(self.dir, ignore_errors=True)
         self.dir = None
 

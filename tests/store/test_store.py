@@ -185,12 +185,12 @@ def test_db_url_resolution(tmp_path, monkeypatch):
 
 
 def test_cross_year_findings_are_stored_against_last_year(db_url, corpus, tmp_path):
+    import random
+
     from cnbudget.produce.inputs import PreviousYear
     from cnbudget.render.text import render_text
     from cnbudget.store.cross_year import link_years
     from tests.batch.corpus import build, department_name
-
-    import random
 
     region, dept = department_name(50)
     rng = random.Random(1)

@@ -276,7 +276,10 @@ def column_identities(t: Table) -> list[tuple[str, list[str], list[str]]]:
                 ("项目支出 = 其他运转类 + 特定目标类", [p + "project"], pick(("project_operating", "project_specific")))
             )
         if has("total", "personnel", "public") and not has("basic"):
-            ids.append(("合计 = 人员经费 + 公用经费", [p + "total"], pick(("personnel", "public"))))
+            if has("project"):  # layouts without a 基本支出 column: 人员 + 公用 + 项目(专项)
+                ids.append(("合计 = 人员经费 + 公用经费 + 项目支出", [p + "total"], pick(("personnel", "public", "project"))))
+            else:
+                ids.append(("合计 = 人员经费 + 公用经费", [p + "total"], pick(("personnel", "public"))))
         if has("total", "abroad", "reception") and (has("vehicle") or has("vehicle_purchase", "vehicle_operation")):
             veh = [p + "vehicle"] if has("vehicle") else pick(("vehicle_purchase", "vehicle_operation"))
             ids.append(("三公合计 = 出国 + 公务用车 + 接待", [p + "total"], [p + "abroad", *veh, p + "reception"]))

@@ -9,7 +9,7 @@ from cnbudget.model import Table
 from cnbudget.tables.basic_final import looks_three_group, parse_basic_final
 from cnbudget.tables.classify import classify
 from cnbudget.tables.coded import parse_coded
-from cnbudget.tables.name_codes import add_codes_from_names
+from cnbudget.tables.name_codes import add_codes_from_names, expand_partial_codes
 from cnbudget.tables.performance import parse_performance
 from cnbudget.tables.repair import repair_codes
 from cnbudget.tables.rows import split_lines
@@ -38,7 +38,7 @@ def build_tables(doc: Document) -> tuple[list[Table], list[str]]:
         else:
             # positions in a text extraction may slide; a PDF/Office grid's do not
             table = parse_coded(kind, title, tl, cand.source, tl.number, repair_slid=doc.format == "text")
-            table = add_codes_from_names(table)
+            table = add_codes_from_names(expand_partial_codes(table))
         tables.append(replace(table, matched=matched, notes=tuple(cand.notes)))
     tables = _fill_units(tables, notes)
     tables, repair_notes = repair_codes(tables)

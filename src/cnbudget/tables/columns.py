@@ -26,7 +26,8 @@ Ids:
     affiliate_subsidy   对附属单位补助支出
     abroad              因公出国（境）费          vehicle         公务用车购置及运行(维护)费
     vehicle_purchase    公务用车购置费            vehicle_operation 公务用车运行(维护)费
-    reception           公务接待费
+    reception           公务接待费             meeting, training 会议费, 培训费 (some 三公 tables)
+    all_total           合计 over 三公, 会议费 and 培训费 together
     initial_budget      年初预算数 (绩效自评)      final_budget    全年预算数
     executed            全年执行数 / 实际执行数    execution_rate  执行率 (%)
     weight              分值                      score           得分
@@ -51,7 +52,7 @@ LEAF_LABELS: tuple[tuple[str, str], ...] = (
     (r"人员经费|^人员支出$", "personnel"),
     (r"公用经费|^(日常)?公用支出$", "public"),
     (r"基本支出", "basic"),
-    (r"项目支出", "project"),
+    (r"项目支出|^专项(业务)?经费(支出)?$", "project"),
     (r"上缴上级", "remit_superior"),
     (r"对附属单位补助", "affiliate_subsidy"),
     (r"经营支出", "operating_expense"),
@@ -75,6 +76,8 @@ LEAF_LABELS: tuple[tuple[str, str], ...] = (
     (r"公务用车购置", "vehicle_purchase"),
     (r"公务用车运行", "vehicle_operation"),
     (r"公务接待", "reception"),
+    (r"^会议费$", "meeting"),
+    (r"^培训费$", "training"),
     (r"年初预算", "initial_budget"),
     (r"全年预算", "final_budget"),
     (r"执行数|实际支出", "executed"),

@@ -30,6 +30,42 @@ def _match(parent: str | None, name: str) -> str | None:
     return found.pop() if len(found) == 1 else None
 
 
+def expand_partial_codes(table: Table) -> Table:
+    """"10" printed under class 201 for 款 20110, "07" under 款 20110 for 项 2011007."""
+    if table.kind not in _FUNCTION_KINDS or not any(r.code and len(r.code) == 2 for r in table.rows):
+        return table
+    from cnbudget.codes.catalog import function_code
+
+    later = [r.code or "" for r in table.rows]
+    rows: list[Row] = []
+    cls: str | None = None
+    kuan: str | None = None
+    for i, r in enumerate(table.rows):
+        code = r.code
+        if code and len(code) == 3:
+            cls, kuan = code, None
+        elif code and len(code) == 5:
+            cls, kuan = code[:3], code
+        elif code and len(code) == 2 and cls:
+            fits = []
+            for cand in (cls + code, (kuan or "") + code):
+                if len(cand) not in (5, 7):
+                    continue
+                entry = function_code(cand)
+                named = entry is not None and r.name is not None and name_matches(entry, r.name)
+                below = any(c.startswith(cand) and len(c) > len(cand) for c in later[i + 1 :])
+                if named or below:
+                    fits.append(cand)
+            if len(fits) >= 1:
+                full = fits[0]
+                if len(full) == 5:
+                    kuan = full
+                r = replace(r, code=full, repairs=(*r.repairs, Repair(
+                    field="code", original=code, repaired=full, reason="只印了末两位的科目编码，按上级科目补全")))
+        rows.append(r)
+    return replace(table, rows=tuple(rows))
+
+
 def add_codes_from_names(table: Table) -> Table:
     if table.kind not in _FUNCTION_KINDS:
         return table

@@ -19,12 +19,29 @@ _BUDGET = ["total", "abroad", "vehicle", "vehicle_purchase", "vehicle_operation"
 _LABELS = ["合计", "因公出国（境）费", "公务用车购置及运行费", "公务用车购置费", "公务用车运行费", "公务接待费"]
 
 
+def _three_public_id(path: list[str]) -> str | None:
+    """"“三公”经费/小计" is the 三公 total; the rest as ``column_id`` reads them."""
+    if len(path) >= 2 and "三公" in path[-2] and path[-1] in ("小计", "合计"):
+        return "total"
+    if len(path) == 1 and "三公" in path[0] and "合计" in path[0]:
+        return "total"
+    cid = column_id(path)
+    if cid and cid.startswith(("budget.", "actual.")):
+        group, leaf = cid.split(".", 1)
+        if any("三公" in p for p in path) and leaf == "total":
+            return cid
+    return cid
+
+
 def parse_three_public(title: str, tl: TableLines, source, number: str | None) -> Table:
     lines = [ln for ln in tl.data if not is_ordinal_row(ln.cells)]
     value_lines = [ln for ln in lines if any(parse_amount(c) is not None for c in ln.cells)]
     width = tl.width
     paths = flatten([h.cells for h in tl.header], width)
-    header_ids = [column_id(p) for p in paths]
+    header_ids = [_three_public_id(p) for p in paths]
+    if "total" in header_ids and header_ids.count("total") > 1:
+        # the outer 合计 also covers 会议费 / 培训费
+        header_ids[header_ids.index("total")] = "all_total"
     uncertain: list[str] = []
     if width >= 12 or (value_lines and len(value_lines[-1].cells) >= 12):
         standard = [f"budget.{i}" for i in _BUDGET] + [f"actual.{i}" for i in _BUDGET]
@@ -32,10 +49,11 @@ def parse_three_public(title: str, tl: TableLines, source, number: str | None) -
     else:
         standard, labels = list(_BUDGET), list(_LABELS)
     n = len(standard)
-    ids = header_ids[:n]
-    if len(ids) == n and None not in ids and len(set(ids)) == n and set(ids) == set(standard):
-        col_ids = [str(i) for i in ids]
-        col_labels = ["/".join(p) for p in paths[:n]]
+    known = [i for i in header_ids if i]
+    if set(standard) <= set(known) and len(known) == len(set(known)) and None not in header_ids:
+        col_ids = [str(i) for i in header_ids]
+        col_labels = ["/".join(p) for p in paths]
+        n = len(col_ids)
     else:
         col_ids, col_labels = standard, labels
     rows: list[Row] = []

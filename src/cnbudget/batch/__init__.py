@@ -1,0 +1,21 @@
+"""Many files into the library: a local process pool, or a Dask cluster.
+
+Modules:
+    files   — the files under the given paths (folders walked, disclosure suffixes only)
+    work    — what a worker does for one file: read, parse, check → ``Outcome`` (never raises)
+    ingest  — ``ingest(paths, library, …)``: skip known content, run the work, write in the
+              parent one document per transaction, link the years; ``IngestSummary``
+    cluster — the same work on a Dask cluster (``--dask ADDRESS``)
+
+Workers parse and check; only the parent writes, so SQLite sees one writer.  Every document is
+committed on its own, so an interrupted run resumes where it stopped (content already in the
+library at the same parser version is skipped).
+"""
+
+from __future__ import annotations
+
+from cnbudget.batch.files import collect
+from cnbudget.batch.ingest import IngestSummary, ingest
+from cnbudget.batch.work import Outcome, process_file
+
+__all__ = ["IngestSummary", "Outcome", "collect", "ingest", "process_file"]

@@ -1,0 +1,189 @@
+"""``ingest(paths, library)``: files and folders into the library, in parallel, resumable.
+
+1. collect the files; hash each one; skip content already stored by this parser version
+   (that makes a re-run after an interruption resume where it stopped);
+2. parse + check in worker processes (``ProcessPoolExecutor``) or on a Dask cluster;
+3. write each result in the parent, one document per transaction;
+4. check each new document against last year's document of its series (``store.cross_year``).
+
+A file that cannot be read is listed in the summary's ``failures`` and the others go on.
+"""
+
+from __future__ import annotations
+
+import os
+import time
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from cnbudget.batch.files import collect
+from cnbudget.batch.work import Outcome, process_file
+from cnbudget.store import Entry, Library, file_hash, parser_version
+
+
+@dataclass
+class IngestSummary:
+    """What a run did.  ``skipped``: already in the library (same content, same parser)."""
+
+    files: int = 0
+    added: int = 0
+    replaced: int = 0
+    skipped: int = 0
+    tables: int = 0
+    findings: Counter = field(default_factory=Counter)
+    failures: list[tuple[str, str]] = field(default_factory=list)
+    document_ids: list[int] = field(default_factory=list)
+    linked: int = 0
+    interrupted: bool = False
+    seconds: float = 0.0
+
+    @property
+    def documents(self) -> int:
+        return self.added + self.replaced
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "files": self.files,
+            "documents": self.documents,
+            "added": self.added,
+            "replaced": self.replaced,
+            "skipped": self.skipped,
+            "tables": self.tables,
+            "findings": {s: self.findings.get(s, 0) for s in ("error", "warning", "info")},
+            "failures": [{"file": f, "error": e} for f, e in self.failures],
+            "cross_year_checked": self.linked,
+            "interrupted": self.interrupted,
+            "seconds": round(self.seconds, 3),
+        }
+
+
+class Progress:
+    """Callbacks of a run (the CLI draws a progress bar with them); the default does nothing."""
+
+    def start(self, total: int, skipped: int) -> None: ...
+
+    def advance(self, outcome: Outcome, status: str) -> None: ...
+
+    def phase(self, text: str) -> None: ...
+
+
+def _local(tasks: list[tuple[Path, str]], workers: int) -> Iterator[Outcome]:
+    """Outcomes from a process pool, at most a few tasks in flight per worker."""
+    if workers <= 1:
+        for path, digest in tasks:
+            yield process_file(str(path), digest)
+        return
+    import multiprocessing
+
+    ctx = multiprocessing.get_context("forkserver")
+    ctx.set_forkserver_preload(["cnbudget.parse", "cnbudget.checks", "cnbudget.batch.work"])
+    pool = ProcessPoolExecutor(max_workers=workers, mp_context=ctx)
+    pending = iter(tasks)
+    running: set[Future] = set()
+    try:
+        for path, digest in pending:
+            running.add(pool.submit(process_file, str(path), digest))
+            if len(running) >= workers * 4:
+                break
+        while running:
+            done, running = wait(running, return_when=FIRST_COMPLETED)
+            for future in done:
+                yield future.result()
+                nxt = next(pending, None)
+                if nxt is not None:
+                    running.add(pool.submit(process_file, str(nxt[0]), nxt[1]))
+    finally:
+        pool.shutdown(wait=not running, cancel_futures=True)
+
+
+def plan(files: Iterable[Path], known: dict[str, str], version: str,
+         summary: IngestSummary) -> list[tuple[Path, str]]:
+    """The files still to read (content not stored by ``version``; each content once)."""
+    tasks: list[tuple[Path, str]] = []
+    seen: set[str] = set()
+    for f in files:
+        try:
+            digest = file_hash(f)
+        except OSError as e:
+            summary.failures.append((str(f), f"{f}: 无法读取文件 (cannot read: {e.strerror})"))
+            continue
+        if known.get(digest) == version or digest in seen:
+            summary.skipped += 1
+            continue
+        seen.add(digest)
+        tasks.append((f, digest))
+    return tasks
+
+
+def ingest(
+    paths: Iterable[str | os.PathLike[str]],
+    library: Library,
+    *,
+    workers: int | None = None,
+    dask: Any = None,
+    progress: Progress | None = None,
+    link_years: bool = True,
+    on_outcome: Callable[[Outcome], None] | None = None,
+) -> IngestSummary:
+    """Ingest the files under ``paths`` into ``library`` (see the module docstring).
+
+    ``workers``: local processes (default: the CPU count; 1 runs in this process).  ``dask``: a
+    scheduler address, ``distributed.Client`` or cluster — the work runs there instead.
+    A ``KeyboardInterrupt`` stops the run with ``summary.interrupted`` set; what was written
+    stays written.
+    """
+    started = time.perf_counter()
+    progress = progress or Progress()
+    summary = IngestSummary()
+    files = collect(paths)
+    summary.files = len(files)
+    version = parser_version()
+    tasks = plan(files, library.known(), version, summary)
+    progress.start(len(tasks), summary.skipped)
+    if dask is not None:
+        from cnbudget.batch.cluster import run_on_dask
+
+        outcomes = run_on_dask(dask, tasks)
+    else:
+        outcomes = _local(tasks, workers or os.cpu_count() or 1)
+    try:
+        for outcome in outcomes:
+            if on_outcome is not None:
+                on_outcome(outcome)
+            status = _write(library, outcome, version, summary)
+            progress.advance(outcome, status)
+        if link_years and summary.document_ids:
+            from cnbudget.store.cross_year import link_years as link
+
+            progress.phase("跨年度核验 (checking against last year)")
+            summary.linked = link(library, summary.document_ids)
+    except KeyboardInterrupt:
+        summary.interrupted = True
+        close = getattr(outcomes, "close", None)
+        if close is not None:
+            close()
+    summary.seconds = time.perf_counter() - started
+    return summary
+
+
+def _write(library: Library, outcome: Outcome, version: str, summary: IngestSummary) -> str:
+    if outcome.error is not None or outcome.disclosure is None:
+        summary.failures.append((outcome.file, outcome.error or "?"))
+        return "failed"
+    saved = library.add(Entry(outcome.disclosure, outcome.findings, content_hash=outcome.content_hash,
+                              file=outcome.file, size=outcome.size, parser_version=version))
+    if saved.status == "unchanged":
+        summary.skipped += 1
+        return saved.status
+    if saved.status == "added":
+        summary.added += 1
+    else:
+        summary.replaced += 1
+    summary.document_ids.append(saved.document_id)
+    summary.tables += saved.tables
+    summary.findings.update({k: v for k, v in saved.findings.items() if v})
+    return saved.status
