@@ -16,6 +16,7 @@ import time
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -72,7 +73,12 @@ class Progress:
 
 
 def _local(tasks: list[tuple[Path, str]], workers: int) -> Iterator[Outcome]:
-    """Outcomes from a process pool, at most a few tasks in flight per worker."""
+    """Outcomes from a process pool, at most a few tasks in flight per worker.
+
+    A worker that dies (a crash inside a native library on one file) breaks the pool: the pool
+    is made anew and the files that were in flight are tried again; a file in flight during
+    ``MAX_CRASHES`` breaks is reported as failed.
+    """
     if workers <= 1:
         for path, digest in tasks:
             yield process_file(str(path), digest)
@@ -81,23 +87,39 @@ def _local(tasks: list[tuple[Path, str]], workers: int) -> Iterator[Outcome]:
 
     ctx = multiprocessing.get_context("forkserver")
     ctx.set_forkserver_preload(["cnbudget.parse", "cnbudget.checks", "cnbudget.batch.work"])
-    pool = ProcessPoolExecutor(max_workers=workers, mp_context=ctx)
-    pending = iter(tasks)
-    running: set[Future] = set()
-    try:
-        for path, digest in pending:
-            running.add(pool.submit(process_file, str(path), digest))
-            if len(running) >= workers * 4:
-                break
-        while running:
-            done, running = wait(running, return_when=FIRST_COMPLETED)
-            for future in done:
-                yield future.result()
-                nxt = next(pending, None)
-                if nxt is not None:
-                    running.add(pool.submit(process_file, str(nxt[0]), nxt[1]))
-    finally:
-        pool.shutdown(wait=not running, cancel_futures=True)
+    queue = list(reversed(tasks))  # pop() from the end keeps the given order
+    crashes: Counter = Counter()
+    while queue:
+        pool = ProcessPoolExecutor(max_workers=workers, mp_context=ctx)
+        running: dict[Future, tuple[Path, str]] = {}
+        broken = False
+        try:
+            while queue or running:
+                while queue and len(running) < workers * 4:
+                    task = queue.pop()
+                    running[pool.submit(process_file, str(task[0]), task[1])] = task
+                done, _ = wait(running, return_when=FIRST_COMPLETED)
+                for future in done:
+                    task = running.pop(future)
+                    try:
+                        outcome = future.result()
+                    except BrokenProcessPool:
+                        broken = True
+                        crashes[task] += 1
+                        if crashes[task] >= MAX_CRASHES:
+                            yield Outcome(str(task[0]), task[1], 0,
+                                          error=f"{task[0]}: 读取时工作进程崩溃 (the worker crashed on this file)")
+                        else:
+                            queue.append(task)
+                        continue
+                    yield outcome
+                if broken:
+                    break
+        finally:
+            pool.shutdown(wait=not running and not broken, cancel_futures=True)
+
+
+MAX_CRASHES = 2
 
 
 def plan(files: Iterable[Path], known: dict[str, str], version: str,
@@ -161,6 +183,10 @@ def ingest(
 
             progress.phase("跨年度核验 (checking against last year)")
             summary.linked = link(library, summary.document_ids)
+            from cnbudget.store.read import severity_totals
+
+            with library.reading() as s:
+                summary.findings = Counter(severity_totals(s, summary.document_ids))
     except KeyboardInterrupt:
         summary.interrupted = True
         close = getattr(outcomes, "close", None)

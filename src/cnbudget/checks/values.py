@@ -242,7 +242,14 @@ def walk(nodes: Iterable[Node]) -> Iterable[Node]:
 
 
 def unit_tree(table: Table) -> list[Node]:
-    return code_tree([r for r in table.rows if is_unit_row(r)])
+    units = [r for r in table.rows if is_unit_row(r)]
+    if len(units) > 2 and not any(r.code for r in units):
+        # no codes to tell the levels: a first line equal to the total is the department, the
+        # lines after it its units
+        total = table.total_row()
+        if total is not None and units[0].values == total.values:
+            return [Node(units[0], [Node(u, []) for u in units[1:]])]
+    return code_tree(units)
 
 
 def function_rows(table: Table) -> list[Row]:

@@ -72,7 +72,7 @@ class Library:
     def known(self) -> dict[str, str]:
         """content hash → parser version of every stored document."""
         with self.reading() as s:
-            return dict(s.execute(select(Document.content_hash, Document.parser_version)).tuples())
+            return {h: v for h, v in s.execute(select(Document.content_hash, Document.parser_version))}
 
     def add(self, entry: Entry) -> Saved:
         """Store one checked disclosure in one transaction (see ``write.save``)."""

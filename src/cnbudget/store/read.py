@@ -151,3 +151,17 @@ def figures_of(session: Session, document_ids: list[int]) -> dict[int, dict[str,
         for f in session.scalars(select(FigureRecord).where(FigureRecord.document_id.in_(chunk))):
             out[f.document_id][f.key] = (f.label, f.amount)
     return out
+
+
+def severity_totals(session: Session, document_ids: list[int]) -> dict[str, int]:
+    """Findings by severity over the given documents (their own and cross-year ones)."""
+    out = {"error": 0, "warning": 0, "info": 0}
+    for start in range(0, len(document_ids), 500):
+        chunk = document_ids[start:start + 500]
+        row = session.execute(
+            select(func.sum(Document.errors), func.sum(Document.warnings), func.sum(Document.infos))
+            .where(Document.id.in_(chunk))
+        ).one()
+        for key, value in zip(("error", "warning", "info"), row, strict=True):
+            out[key] += int(value or 0)
+    return out

@@ -180,6 +180,8 @@ def parse_coded(
         rows.append(
             Row(code=code, name=name or None, values=values, source=ln.source, item=item, texts=texts, repairs=repairs)
         )
+    if kind in ("income", "expenditure", "general_expenditure", "gov_fund", "state_capital"):
+        rows = _mark_unit_lines(rows)
     return Table(
         kind=kind,
         title=title,
@@ -191,6 +193,19 @@ def parse_coded(
         header=tuple(tuple(h.cells) for h in tl.header),
         uncertain=tuple(uncertain),
     )
+
+
+def _mark_unit_lines(rows: list[Row]) -> list[Row]:
+    """In a table listed by unit without codes (收入表 by 单位名称), the lines are units."""
+    if any(r.code and r.code[:1] == "2" for r in rows):
+        return rows
+    out = []
+    for r in rows:
+        if r.item is None and not r.code and r.name and _ORG_RE.search(re.sub(r"[(（][^()（）]*[)）]$", "", r.name)):
+            r = Row(code=r.code, name=r.name, values=r.values, source=r.source, side=r.side, item="unit",
+                    texts=r.texts, repairs=r.repairs)
+        out.append(r)
+    return out
 
 
 def _mostly_codes(data: list[Line], c: int) -> bool:

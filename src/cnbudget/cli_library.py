@@ -1,0 +1,135 @@
+"""``cnbudget ingest``, ``compare`` and ``serve``: thin adapters over ``batch``, ``compare`` and ``web``.
+
+The library is ``--db`` (a SQLAlchemy URL or a file path), else ``$CNBUDGET_DB``, else
+``~/.local/share/cnbudget/library.db``.  Exit codes: 0 — done; 1 — ``compare`` found
+error-level cross-year findings; 2 — an input or the database could not be used (``ingest``:
+some files could not be read — the others are ingested and the summary lists them);
+130 — interrupted (what was written stays; run again to resume).
+"""
+
+from __future__ import annotations
+
+import sys
+from enum import StrEnum
+from pathlib import Path
+
+import typer
+from rich.console import Console
+
+from cnbudget.errors import CnbudgetError
+
+DB_HELP = "资料库：数据库地址或文件路径 (SQLAlchemy URL or path; default $CNBUDGET_DB or ~/.local/share/cnbudget/library.db)"
+
+
+class ExportFormat(StrEnum):
+    csv = "csv"
+    xlsx = "xlsx"
+    parquet = "parquet"
+
+
+class OutputFormat(StrEnum):
+    text = "text"
+    json = "json"
+
+
+def _open(db: str | None):
+    from cnbudget.store import Library
+
+    return Library.open(db)
+
+
+def register(app: typer.Typer) -> None:
+    """Add ``ingest``, ``compare`` and ``serve`` to the main CLI."""
+
+    @app.command()
+    def ingest(
+        paths: list[Path] = typer.Argument(..., help="文件或文件夹 (files or folders)"),
+        db: str | None = typer.Option(None, "--db", help=DB_HELP),
+        workers: int | None = typer.Option(None, "--workers", "-j", min=1, help="并行进程数 (default: CPU count)"),
+        dask: str | None = typer.Option(None, "--dask", help="Dask 调度器地址，如 tcp://host:8786"),
+        format: OutputFormat = typer.Option(OutputFormat.text, "--format", "-f", help="摘要格式 text|json"),
+    ) -> None:
+        """把公开文件批量读入资料库：解析、核验、存储 (ingest into the library)."""
+        from cnbudget.batch import ingest as run
+        from cnbudget.cli import fail
+
+        try:
+            lib = _open(db)
+            with lib, _ProgressBar(enabled=format is OutputFormat.text) as bar:
+                summary = run(paths, lib, workers=workers, dask=dask, progress=bar)
+        except CnbudgetError as e:
+            fail(e)
+            return
+        _print_summary(summary, format)
+        if summary.interrupted:
+            raise typer.Exit(code=130)
+        if summary.failures:
+            raise typer.Exit(code=2)
+
+
+def _print_summary(summary, format: OutputFormat) -> None:
+    if format is OutputFormat.json:
+        from cnbudget.serialize import dumps
+
+        sys.stdout.write(dumps(summary.to_json()) + "\n")
+        return
+    from rich.table import Table
+
+    console = Console(highlight=False)
+    t = Table(title="入库摘要 (ingest summary)", show_header=False)
+    t.add_column("", style="bold")
+    t.add_column("", justify="right")
+    f = summary.findings
+    for label, value in (
+        ("文件 files", summary.files),
+        ("新入库 documents added", summary.added),
+        ("已更新 replaced (new parser)", summary.replaced),
+        ("已在库中 skipped (already ingested)", summary.skipped),
+        ("表格 tables", summary.tables),
+        ("错误 errors", f.get("error", 0)),
+        ("警告 warnings", f.get("warning", 0)),
+        ("提示 info", f.get("info", 0)),
+        ("跨年核验 checked against last year", summary.linked),
+        ("失败 failures", len(summary.failures)),
+        ("用时 seconds", f"{summary.seconds:.1f}"),
+    ):
+        t.add_row(label, str(value))
+    console.print(t)
+    for file, reason in summary.failures:
+        console.print(f"[red]失败[/red] {reason}" if file in reason else f"[red]失败[/red] {file}: {reason}",
+                      markup=True, highlight=False, soft_wrap=True)
+    if summary.interrupted:
+        console.print("已中断：已写入的文件保留，再次运行将从中断处继续 (interrupted; run again to resume)")
+
+
+class _ProgressBar:
+    """A rich progress bar on stderr driven by ``batch.ingest.Progress`` callbacks."""
+
+    def __init__(self, enabled: bool = True) -> None:
+        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+        self.enabled = enabled and sys.stderr.isatty()
+        self.bar = Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
+                            TimeRemainingColumn(), console=Console(stderr=True), disable=not self.enabled)
+        self.task = None
+
+    def __enter__(self):
+        self.bar.__enter__()
+        return self
+
+    def __exit__(self, *exc):
+        self.bar.__exit__(*exc)
+
+    def start(self, total: int, skipped: int) -> None:
+        label = "入库 ingesting" + (f"（已跳过 {skipped} 个已入库文件）" if skipped else "")
+        self.task = self.bar.add_task(label, total=total)
+
+    def advance(self, outcome, status: str) -> None:
+        if self.task is not None:
+            self.bar.advance(self.task)
+        if status == "failed":
+            self.bar.console.print(f"失败 {outcome.error}", markup=False, highlight=False)
+
+    def phase(self, text: str) -> None:
+        if self.task is not None:
+            self.bar.update(self.task, description=text)
