@@ -50,7 +50,7 @@ def register(app: typer.Typer) -> None:
         format: OutputFormat = typer.Option(OutputFormat.text, "--format", "-f", help="摘要格式 text|json"),
     ) -> None:
         """把公开文件批量读入资料库：解析、核验、存储 (ingest into the library)."""
-        from cnbudget.batch import ingest as run
+        from cnbudget.batch.ingest import ingest as run
         from cnbudget.cli import fail
 
         try:

@@ -13,9 +13,3 @@ library at the same parser version is skipped).
 """
 
 from __future__ import annotations
-
-from cnbudget.batch.files import collect
-from cnbudget.batch.ingest import IngestSummary, ingest
-from cnbudget.batch.work import Outcome, process_file
-
-__all__ = ["IngestSummary", "Outcome", "collect", "ingest", "process_file"]

@@ -182,7 +182,7 @@ def ingest(
             from cnbudget.store.cross_year import link_years as link
 
             progress.phase("跨年度核验 (checking against last year)")
-            summary.linked = link(library, summary.document_ids)
+            summary.linked = link(library)
             from cnbudget.store.read import severity_totals
 
             with library.reading() as s:

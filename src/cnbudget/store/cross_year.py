@@ -3,17 +3,15 @@
 A document is checked against last year's document of the same department and kind (and
 scope, where both say) with the rules that need last year (``needs_against``): this year's
 stated changes (比上年增加/减少 …) against the figures last year's document published.
-``link_years(lib, ids)`` does it for the given documents and for the documents of the
-following year that can now be checked against them; the findings are stored with
+``link_years(lib)`` does it for every pair of the library not yet checked (new documents, the
+documents of the following year, what an interrupted run left); the findings are stored with
 ``against_id`` (replacing earlier cross-year findings of that document).
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-
-from sqlalchemy import select
-from sqlalchemy.orm import Session
+from sqlalchemy import and_, or_, select
+from sqlalchemy.orm import Session, aliased
 
 from cnbudget.model import Finding
 from cnbudget.store.read import load_disclosure
@@ -51,26 +49,32 @@ def check_pair(session: Session, current_id: int, previous_id: int) -> list[Find
     return list(check_disclosure(current, against=previous, only=cross_year_rules()).findings)
 
 
-def pairs_for(session: Session, ids: Iterable[int]) -> list[tuple[int, int]]:
-    """(current, previous) pairs touched by the documents ``ids``."""
-    out: dict[int, int] = {}
-    for i in ids:
+def pending_pairs(session: Session) -> list[tuple[int, int]]:
+    """(current, previous) pairs of the library not yet checked against each other.
+
+    One self-join finds the documents that have a document of the previous year in their series
+    but were not checked against it (new documents, their successors, an interrupted run).
+    """
+    prev = aliased(Document)
+    candidates = session.scalars(
+        select(Document.id).distinct()
+        .join(prev, and_(prev.department == Document.department, prev.year == Document.year - 1,
+                         or_(prev.kind == Document.kind, and_(prev.kind.is_(None), Document.kind.is_(None)))))
+        .where(or_(Document.checked_against.is_(None), Document.checked_against != prev.id))
+    ).all()
+    out: list[tuple[int, int]] = []
+    for i in candidates:
         doc = session.get(Document, i)
-        if doc is None:
-            continue
-        prev = neighbour(session, doc, -1)
-        if prev is not None:
-            out[doc.id] = prev.id
-        nxt = neighbour(session, doc, +1)
-        if nxt is not None and (neighbour(session, nxt, -1) or doc).id == doc.id:
-            out[nxt.id] = doc.id
-    return sorted(out.items())
+        previous = neighbour(session, doc, -1) if doc is not None else None
+        if previous is not None and doc.checked_against != previous.id:
+            out.append((doc.id, previous.id))
+    return sorted(out)
 
 
-def link_years(lib, ids: Iterable[int]) -> int:
-    """Check the touched pairs and store their findings; returns the number of pairs checked."""
+def link_years(lib) -> int:
+    """Check every pending pair and store its findings; returns the number of pairs checked."""
     with lib.reading() as s:
-        pairs = pairs_for(s, ids)
+        pairs = pending_pairs(s)
     for current, previous in pairs:
         with lib.reading() as s:
             findings = check_pair(s, current, previous)

@@ -80,6 +80,8 @@ class Document(Base):
     errors: Mapped[int] = mapped_column(Integer, default=0)
     warnings: Mapped[int] = mapped_column(Integer, default=0)
     infos: Mapped[int] = mapped_column(Integer, default=0)
+    # the document last year's cross-year rules ran against (None: not checked against any)
+    checked_against: Mapped[int | None] = mapped_column(Integer)
     ingested_at: Mapped[datetime] = mapped_column(DateTime)
 
     tables: Mapped[list[TableRecord]] = relationship(

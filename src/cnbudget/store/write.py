@@ -122,6 +122,7 @@ def _fill(doc: Document, entry: Entry) -> None:
     doc.sections = [{"title": s.title, "level": s.level, "source": s.source.to_json()} for s in d.sections]
     doc.notes = list(d.notes)
     doc.errors, doc.warnings, doc.infos = summary["error"], summary["warning"], summary["info"]
+    doc.checked_against = None
     doc.ingested_at = datetime.now(UTC).replace(tzinfo=None)
 
 
@@ -205,6 +206,7 @@ def replace_cross_year(session: Session, document_id: int, against_id: int, find
     session.add_all(finding_records(document_id, findings, against_id=against_id, start=CROSS_YEAR_POSITION))
     doc = session.get(Document, document_id)
     if doc is not None:
+        doc.checked_against = against_id
         everything = own + [f.severity for f in findings]
         doc.errors = everything.count("error")
         doc.warnings = everything.count("warning")

@@ -12,21 +12,26 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from cnbudget.codes.catalog import FUNCTION, entries, name_matches
+from cnbudget.codes.catalog import ECONOMIC, FUNCTION, entries, name_matches
 from cnbudget.codes.classes import function_class_code
 from cnbudget.model import Repair, Row, Table
 
 _FUNCTION_KINDS = {"income", "expenditure", "general_expenditure", "gov_fund", "state_capital"}
 
 
-def _children(parent: str) -> list:
-    return [e for e in entries(FUNCTION) if e.parent == parent]
+def _children(parent: str, catalog: str = FUNCTION) -> list:
+    return [e for e in entries(catalog) if e.parent == parent]
 
 
-def _match(parent: str | None, name: str) -> str | None:
+def _match(parent: str | None, name: str, catalog: str = FUNCTION) -> str | None:
     if parent is None:
         return None
-    found = {e.code for e in _children(parent) if name_matches(e, name)}
+    found = {e.code for e in _children(parent, catalog) if name_matches(e, name)}
+    return found.pop() if len(found) == 1 else None
+
+
+def _economic_class(name: str) -> str | None:
+    found = {e.code for e in entries(ECONOMIC) if len(e.code) == 3 and name_matches(e, name)}
     return found.pop() if len(found) == 1 else None
 
 
@@ -67,6 +72,8 @@ def expand_partial_codes(table: Table) -> Table:
 
 
 def add_codes_from_names(table: Table) -> Table:
+    if table.kind in ("basic_expenditure", "economic_summary"):
+        return _economic_codes_from_names(table)
     if table.kind not in _FUNCTION_KINDS:
         return table
     named = [r for r in table.rows if r.item is None and r.name]
@@ -94,4 +101,29 @@ def add_codes_from_names(table: Table) -> Table:
         rows.append(
             replace(r, code=code, repairs=(*r.repairs, Repair(
                 field="code", original="", repaired=code, reason="表中未印科目编码，按名称及上级科目补出"))))
+    return replace(table, rows=tuple(rows)) if found else table
+
+
+def _economic_codes_from_names(table: Table) -> Table:
+    """The same for economic items (工资福利支出 / 基本工资 …): 类 by name, 款 under it."""
+    named = [r for r in table.rows if r.item is None and r.name]
+    if len(named) < 2 or any(r.code for r in named):
+        return table
+    rows: list[Row] = []
+    cls: str | None = None
+    found = 0
+    for r in table.rows:
+        if r.item is not None or not r.name:
+            rows.append(r)
+            continue
+        code = _match(cls, r.name, ECONOMIC) or _economic_class(r.name)
+        if code is None:
+            rows.append(r)
+            continue
+        if len(code) == 3:
+            cls = code
+        found += 1
+        rows.append(
+            replace(r, code=code, repairs=(*r.repairs, Repair(
+                field="code", original="", repaired=code, reason="表中未印经济分类编码，按名称及上级科目补出"))))
     return replace(table, rows=tuple(rows)) if found else table

@@ -38,37 +38,51 @@ def parse_three_public(title: str, tl: TableLines, source, number: str | None) -
     value_lines = [ln for ln in lines if any(parse_amount(c) is not None for c in ln.cells)]
     width = tl.width
     paths = flatten([h.cells for h in tl.header], width)
-    header_ids = [_three_public_id(p) for p in paths]
+    # a leading 单位名称 column: one line per unit, the 合计 line first
+    key_cols = [i for i, p in enumerate(paths) if p and any(w in p[-1] for w in ("单位名称", "名称", "项目"))]
+    amount_cols = [i for i in range(width) if i not in key_cols]
+    header_ids = [_three_public_id(paths[i]) for i in amount_cols]
     if "total" in header_ids and header_ids.count("total") > 1:
         # the outer 合计 also covers 会议费 / 培训费
         header_ids[header_ids.index("total")] = "all_total"
     uncertain: list[str] = []
-    if width >= 12 or (value_lines and len(value_lines[-1].cells) >= 12):
+    if len(amount_cols) >= 12 or (value_lines and len(value_lines[-1].cells) >= 12 and not key_cols):
         standard = [f"budget.{i}" for i in _BUDGET] + [f"actual.{i}" for i in _BUDGET]
         labels = [f"预算数/{x}" for x in _LABELS] + [f"决算数/{x}" for x in _LABELS]
     else:
         standard, labels = list(_BUDGET), list(_LABELS)
-    n = len(standard)
     known = [i for i in header_ids if i]
-    if set(standard) <= set(known) and len(known) == len(set(known)) and None not in header_ids:
+    by_header = set(standard) <= set(known) and len(known) == len(set(known)) and None not in header_ids
+    if by_header:
         col_ids = [str(i) for i in header_ids]
-        col_labels = ["/".join(p) for p in paths]
-        n = len(col_ids)
-    else:
+        col_labels = ["/".join(paths[i]) for i in amount_cols]
+        cols = amount_cols
+    elif len(amount_cols) == len(standard) or (not key_cols and len(amount_cols) < len(standard)):
         col_ids, col_labels = standard, labels
+        cols = amount_cols if key_cols else list(range(len(standard)))
+    else:
+        # a layout we do not know (year groups, 增减变化 …): keep the figures, claim no ids
+        col_ids = [f"c{i + 1}" for i in amount_cols]
+        col_labels = ["/".join(paths[i]) for i in amount_cols]
+        cols = amount_cols
+        uncertain.append("“三公”经费表的列未能按表头识别")
     rows: list[Row] = []
-    for ln in value_lines[-1:]:
-        cells = [c for c in ln.cells]
-        cells = (cells + [""] * n)[:n]
+    chosen = value_lines if key_cols else value_lines[-1:]
+    for k, ln in enumerate(chosen):
+        cells = ln.cells + [""] * width
         values = {}
-        for cid, c in zip(col_ids, cells, strict=True):
-            v = parse_amount(c)
+        for cid, c in zip(col_ids, cols, strict=False):
+            v = parse_amount(cells[c])
             if v is not None:
                 values[cid] = v
-        rows.append(Row(code=None, name="“三公”经费", values=values, source=ln.source, item="total"))
+        name = " ".join(cells[i] for i in key_cols if cells[i]) if key_cols else ""
+        is_total = not key_cols or k == 0 and (not name or "合计" in name or "总计" in name)
+        rows.append(
+            Row(code=None, name="“三公”经费" if is_total else name, values=values, source=ln.source,
+                item="total" if is_total else "unit")
+        )
     if not value_lines:
         uncertain.append("未找到“三公”经费数字行")
-    matched_note = "" if col_ids is not standard else "（表头按标准列序读取）"
     return Table(
         kind="three_public",
         title=title,
@@ -79,7 +93,5 @@ def parse_three_public(title: str, tl: TableLines, source, number: str | None) -
         number=number,
         header=tuple(tuple(h.cells) for h in tl.header),
         uncertain=tuple(uncertain),
-        matched=matched_note,
+        matched="" if by_header else "（表头按标准列序读取）",
     )
-
-

@@ -41,6 +41,7 @@ def upgrade() -> None:
         sa.Column("errors", sa.Integer(), nullable=False),
         sa.Column("warnings", sa.Integer(), nullable=False),
         sa.Column("infos", sa.Integer(), nullable=False),
+        sa.Column("checked_against", sa.Integer(), nullable=True),
         sa.Column("ingested_at", sa.DateTime(), nullable=False),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_documents")),
         sa.UniqueConstraint("content_hash", name=op.f("uq_documents_content_hash")),
