@@ -42,11 +42,10 @@ def _maxrss() -> float:
 
 def child(path: Path) -> dict[str, float]:
     """In this (fresh) process: max RSS after importing, then after parse + check."""
-    from cnbudget.checks import check_disclosure
-    from cnbudget.checks.engine import _load_rules
+    from cnbudget.checks import all_rules, check_disclosure
     from cnbudget.parse import parse_file
 
-    _load_rules()
+    all_rules()
     after_import = _maxrss()
     check_disclosure(parse_file(path))
     return {"import": after_import, "maxrss": _maxrss()}

@@ -11,9 +11,9 @@ from typer.testing import CliRunner
 import cnbudget.batch.ingest as ingest_module
 from cnbudget.batch.files import collect
 from cnbudget.batch.ingest import ingest
-from cnbudget.cli import app
 from cnbudget.store import Library
 from cnbudget.store.schema import Document, FindingRecord
+from tests.batch.cli_app import library_app
 
 
 @pytest.fixture
@@ -95,17 +95,17 @@ def test_dask_local_cluster_ingest(lib, corpus_dir):
 
 def test_cli_ingest_summary_and_exit_codes(tmp_path, mixed_dir):
     db = str(tmp_path / "cli.db")
-    result = CliRunner().invoke(app, ["ingest", str(mixed_dir), "--db", db, "-j", "1", "--format", "json"])
+    result = CliRunner().invoke(library_app(), ["ingest", str(mixed_dir), "--db", db, "-j", "1", "--format", "json"])
     assert result.exit_code == 2, result.output
     out = json.loads(result.stdout)
     assert out["documents"] == 4 and len(out["failures"]) == 2
     assert set(out["findings"]) == {"error", "warning", "info"}
-    text = CliRunner().invoke(app, ["ingest", str(mixed_dir), "--db", db, "-j", "1"])
+    text = CliRunner().invoke(library_app(), ["ingest", str(mixed_dir), "--db", db, "-j", "1"])
     assert text.exit_code == 2
     assert "已在库中" in text.stdout and "购物清单.txt" in text.stdout
 
 
 def test_cli_ingest_missing_path_is_one_line(tmp_path):
-    result = CliRunner().invoke(app, ["ingest", str(tmp_path / "nope"), "--db", str(tmp_path / "x.db")])
+    result = CliRunner().invoke(library_app(), ["ingest", str(tmp_path / "nope"), "--db", str(tmp_path / "x.db")])
     assert result.exit_code == 2
     assert "不存在" in result.stderr and "Traceback" not in result.stderr

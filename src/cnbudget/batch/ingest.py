@@ -75,9 +75,9 @@ class Progress:
 def _local(tasks: list[tuple[Path, str]], workers: int) -> Iterator[Outcome]:
     """Outcomes from a process pool, at most a few tasks in flight per worker.
 
-    A worker that dies (a crash inside a native library on one file) breaks the pool: the pool
-    is made anew and the files that were in flight are tried again; a file in flight during
-    ``MAX_CRASHES`` breaks is reported as failed.
+    A worker that dies (a crash inside a native library on one file) breaks the pool and every
+    file in flight with it: the pool is made anew and those files are tried again one at a
+    time, so only the file that kills a worker on its own is reported as failed.
     """
     if workers <= 1:
         for path, digest in tasks:
@@ -88,16 +88,22 @@ def _local(tasks: list[tuple[Path, str]], workers: int) -> Iterator[Outcome]:
     ctx = multiprocessing.get_context("forkserver")
     ctx.set_forkserver_preload(["cnbudget.parse", "cnbudget.checks", "cnbudget.batch.work"])
     queue = list(reversed(tasks))  # pop() from the end keeps the given order
-    crashes: Counter = Counter()
-    while queue:
+    suspects: list[tuple[Path, str]] = []  # in flight when a worker died: retried alone
+    while queue or suspects:
         pool = ProcessPoolExecutor(max_workers=workers, mp_context=ctx)
         running: dict[Future, tuple[Path, str]] = {}
         broken = False
         try:
-            while queue or running:
-                while queue and len(running) < workers * 4:
-                    task = queue.pop()
-                    running[pool.submit(process_file, str(task[0]), task[1])] = task
+            while (queue or suspects or running) and not broken:
+                if suspects:
+                    if not running:
+                        task = suspects.pop()
+                        running[pool.submit(process_file, str(task[0]), task[1])] = task
+                else:
+                    while queue and len(running) < workers * 4:
+                        task = queue.pop()
+                        running[pool.submit(process_file, str(task[0]), task[1])] = task
+                alone = len(running) == 1
                 done, _ = wait(running, return_when=FIRST_COMPLETED)
                 for future in done:
                     task = running.pop(future)
@@ -105,21 +111,18 @@ def _local(tasks: list[tuple[Path, str]], workers: int) -> Iterator[Outcome]:
                         outcome = future.result()
                     except BrokenProcessPool:
                         broken = True
-                        crashes[task] += 1
-                        if crashes[task] >= MAX_CRASHES:
+                        if alone:
                             yield Outcome(str(task[0]), task[1], 0,
                                           error=f"{task[0]}: 读取时工作进程崩溃 (the worker crashed on this file)")
                         else:
-                            queue.append(task)
+                            suspects.append(task)
                         continue
                     yield outcome
-                if broken:
-                    break
+            if broken:
+                suspects.extend(running.values())
+                running.clear()
         finally:
-            pool.shutdown(wait=not running and not broken, cancel_futures=True)
-
-
-MAX_CRASHES = 2
+            pool.shutdown(wait=not broken, cancel_futures=True)
 
 
 def plan(files: Iterable[Path], known: dict[str, str], version: str,

@@ -41,7 +41,7 @@ import re
 # (pattern on one header label, id).  Tried in order; the first match wins.
 LEAF_LABELS: tuple[tuple[str, str], ...] = (
     (r"^(本年)?收入合计$", "current_total"),
-    (r"^(本年)?支出合计$|^本年支出合计$", "total"),
+    (r"^(本年)?支出合计$|^本年支出合计$|^(支出|收入)总计$", "total"),
     (r"工资福利", "wages"),
     (r"对个人和家庭", "household"),
     (r"商品和服务", "goods_services"),
@@ -137,9 +137,12 @@ def column_id(path: list[str]) -> str | None:
     current = False
     leaf: str | None = None
     parent_id: str | None = None
+    unknown_parent = False
     for i, lab in enumerate(labels):
         last = i == len(labels) - 1
         g = group_prefix(lab)
+        if not last and len(lab) >= 3 and g is None and not re.search(r"^本年|预算数|决算数", lab) and label_id(lab) is None:
+            unknown_parent = True  # "2026年政府采购项目": a group we do not know
         if g and not last:
             prefix = g
             continue
@@ -160,6 +163,8 @@ def column_id(path: list[str]) -> str | None:
         if cid == "total" and last and parent_id is not None:
             leaf = parent_id  # "基本支出/小计" → basic
             break
+        if cid == "total" and last and leaf is None and unknown_parent and lab in ("小计", "合计"):
+            return None  # the 小计 of an unknown group is not the table's total
         leaf = cid
         if not last and _GROUP_PARENT_RE.search(lab):
             parent_id = cid

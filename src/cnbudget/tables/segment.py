@@ -106,7 +106,7 @@ def find_tables(doc: Document) -> list[Candidate]:
             prev is not None
             and not prev.closed
             and not prose
-            and not numbers
+            and (not numbers or all(n == prev.number for n in numbers))
             and (not titles or all(_same_title(compact(t.text), prev.title) for t in titles))
         )
         inner = _inner_title(grid)
