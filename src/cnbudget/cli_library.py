@@ -66,6 +66,77 @@ def register(app: typer.Typer) -> None:
         if summary.failures:
             raise typer.Exit(code=2)
 
+    @app.command()
+    def compare(
+        department: str | None = typer.Option(None, "--department", "-d", help="部门名称：逐年对比"),
+        year: int | None = typer.Option(None, "--year", "-y", help="年度：各部门并列对比"),
+        kind: str | None = typer.Option(None, "--kind", help="budget 预算 | final 决算 (default: the most common)"),
+        region: str | None = typer.Option(None, "--region", help="只比较该地区的部门 (with --year)"),
+        db: str | None = typer.Option(None, "--db", help=DB_HELP),
+        to: str | None = typer.Option(None, "--to", help="导出为文件：.csv | .xlsx | .parquet（或 csv|xlsx|parquet 加 -o FILE）"),
+        output: Path | None = typer.Option(None, "--output", "-o", help="导出文件 (with --to csv|xlsx|parquet)"),
+        format: OutputFormat = typer.Option(OutputFormat.text, "--format", "-f", help="输出格式 text|json"),
+    ) -> None:
+        """对比资料库中的文件：一个部门的历年数据，或一年中的各部门 (compare across years / departments)."""
+        from cnbudget.cli import fail
+        from cnbudget.compare.build import department_series, year_side_by_side
+        from cnbudget.compare.export import export
+
+        try:
+            if (department is None) == (year is None):
+                raise CnbudgetError("请指定 --department 或 --year 之一 (give --department NAME or --year N)")
+            if kind is not None and kind not in ("budget", "final"):
+                raise CnbudgetError("--kind 只能是 budget 或 final", place="--kind")
+            with _open(db) as lib:
+                if department is not None:
+                    comparison = department_series(lib, department, kind)
+                else:
+                    comparison = year_side_by_side(lib, year, kind, region)  # type: ignore[arg-type]
+            if to is not None:
+                fmt = to.lower() if to.lower() in ("csv", "xlsx", "parquet") else None
+                if fmt is not None and output is None:
+                    raise CnbudgetError(f"--to {to} 需要 -o FILE (give the output file)", place="--to")
+                written = export(comparison, output if fmt else Path(to), fmt)
+                Console(stderr=True).print(f"已导出 {written}", markup=False, highlight=False)
+        except CnbudgetError as e:
+            fail(e)
+            return
+        if format is OutputFormat.json:
+            from cnbudget.serialize import dumps
+
+            sys.stdout.write(dumps(comparison.to_json()) + "\n")
+        elif to is None:
+            _print_comparison(comparison)
+        if comparison.has_errors:
+            raise typer.Exit(code=1)
+
+
+def _print_comparison(c) -> None:
+    from rich.table import Table
+
+    console = Console(highlight=False)
+    unit = next((col.unit for col in c.columns if col.unit), None)
+    t = Table(title=c.title + (f"（单位：{unit}）" if unit else ""))
+    t.add_column("指标")
+    for col in c.columns:
+        t.add_column(col.label, justify="right")
+    series = c.mode == "department" and len(c.columns) > 1
+    if series:
+        t.add_column("较上年增减", justify="right")
+    for r in c.rows:
+        cells = ["" if v is None else f"{v:,.2f}" for v in r.values]
+        if series:
+            ch = r.change(len(c.columns) - 1)
+            cells.append("" if ch is None else f"{ch:+,.2f}")
+        t.add_row(r.label, *cells)
+    console.print(t)
+    if c.findings:
+        console.print("跨年核验（本年所述增减 vs 上年公开数）：")
+        for f in c.findings:
+            console.print(f"  {f.year}年 [{f.severity}] {f.rule}: {f.message}", markup=False)
+    elif c.mode == "department" and len(c.columns) > 1:
+        console.print("跨年核验：未发现问题 (cross-year checks: no findings)")
+
 
 def _print_summary(summary, format: OutputFormat) -> None:
     if format is OutputFormat.json:

@@ -45,8 +45,9 @@ def name_column(data: list[Line], width: int) -> int:
         if len(names) > best_n:
             best, best_n = c, len(names)
     if best_n == 0:
-        # no names at all (an empty table): the column of its 合计 label
-        best = next((c for c in range(width) if any(is_total_label(x) for x in _cells(data, c))), 0)
+        # no names at all: the column of its 合计 label (an empty table), or none (a table of
+        # one line of figures under its header)
+        best = next((c for c in range(width) if any(is_total_label(x) for x in _cells(data, c))), -1)
     return best
 
 
@@ -135,7 +136,7 @@ def parse_coded(
             )
         parts = [compact(cells[c]) for c in code_cols if compact(cells[c])]
         code = "".join(parts) if parts and all(p.isdigit() for p in parts) else None
-        name = cells[name_col].strip() if name_col < width else ""
+        name = cells[name_col].strip() if 0 <= name_col < width else ""
         texts: dict[str, str] = {}
         for c in text_cols:
             if cells[c]:
@@ -151,7 +152,7 @@ def parse_coded(
             texts = {("gov_name" if v == gov_name and "名称" in k else k): v for k, v in texts.items()}
         item = None
         unit_code = compact(cells[unit_col]) if unit_col is not None else ""
-        lead = "".join(compact(cells[c]) for c in [*code_cols, name_col] if c < width)
+        lead = "".join(compact(cells[c]) for c in [*code_cols, name_col] if 0 <= c < width)
         if is_total_label(name) or (not code and is_total_label(lead)):
             item, name, code = "total", "合计", None
         elif parts and code is None and not name:
