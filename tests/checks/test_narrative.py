@@ -111,6 +111,16 @@ def test_components_do_not_add_up():
     assert not run(D(claims=cl), "claim.components")
 
 
+def test_whole_number_reasons_read_at_the_statements_decimals():
+    # "27" beside "9.35": 27.00, so the reasons give 1.50 against the stated 1.40
+    cl = [C(1, "change", "1.40", direction=-1, related={"component_1": 2, "component_2": 3, "component_3": 4}),
+          C(2, "change", "27", direction=-1), C(3, "change", "9.55", direction=-1), C(4, "change", "35.05", direction=1)]
+    f = run(D(claims=cl), "claim.components")
+    assert [x.rule for x in f] == ["claim.components"] and "整数按 2 位小数理解" in f[0].message
+    cl[0] = C(1, "change", "1.50", direction=-1, related={"component_1": 2, "component_2": 3, "component_3": 4})
+    assert not run(D(claims=cl), "claim.components")
+
+
 def test_change_against_last_year():
     this = D(gen(value="99.18"), claims=[
         C(1, "amount", "99.18", ref=("general_expenditure", "2080505", "total")),

@@ -38,7 +38,7 @@ from cnbudget.checks.values import (
 )
 from cnbudget.checks.within_table import PERSONNEL_CLASSES, PUBLIC_CLASSES
 from cnbudget.model import Claim, Disclosure, Finding, Ref, Row, Table
-from cnbudget.numbers import Interval
+from cnbudget.numbers import Interval, decimals
 
 UNIT_SCALE = {"元": Decimal(1), "千元": Decimal(1000), "万元": Decimal(10000), "亿元": Decimal(100000000)}
 _BASIS_COLUMNS = ("budget.", "actual.", "initial_budget", "final_budget", "executed")
@@ -393,6 +393,13 @@ def rate_wrong_base(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
 # --------------------------------------------------------------------------- components
 
 
+def _signed(v: Decimal, direction: int | None, places: int) -> Interval:
+    """The interval of a stated change, read at no fewer than ``places`` decimals, with its sign."""
+    r = Decimal(5).scaleb(-max(places, decimals(v)) - 1)
+    i = Interval(abs(v) - r, abs(v) + r)
+    return i if (direction if direction is not None else 1) >= 0 else -i
+
+
 @rule(
     "claim.components",
     severity="warning",
@@ -406,19 +413,26 @@ def components(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
         comps = [by_id[i] for k, i in sorted(c.related.items()) if k.startswith("component") and i in by_id]
         if len(comps) < 2:
             continue
-        total = EXACT_ZERO
-        for p in comps:
-            d = p.direction if p.direction is not None else 1
-            total = total + (Interval.of(abs(p.value)) if d >= 0 else -Interval.of(abs(p.value)))
+        # a reason printed "27" beside "9.35" most likely means 27.00: read whole numbers at the
+        # statement's widest decimals, and say so when only that reading shows the gap
+        places = max(decimals(x.value) for x in (c, *comps))
+
         d0 = c.direction if c.direction is not None else 1
-        stated = Interval.of(abs(c.value)) if d0 >= 0 else -Interval.of(abs(c.value))
         ctx.checked()
-        if stated.meets(total):
+        for wide in (False, True):
+            total = EXACT_ZERO
+            for p in comps:
+                total = total + _signed(p.value, p.direction, places if wide else 0)
+            stated = _signed(c.value, d0, places if wide else 0)
+            if not stated.meets(total):
+                break
+        else:
             continue
         listed = "，".join(f"{p.subject or ''}{_word(p.direction or 1)[0]}{fmt(abs(p.value))}" for p in comps)
+        note = f"（整数按 {places} 位小数理解）" if wide else ""
         yield finding(
             "claim.components",
-            f"变动 {_word(d0)[0]} {fmt(abs(c.value))}{c.unit}，所列原因（{listed}）合计为 {fmt_iv(total)}，"
+            f"变动 {_word(d0)[0]} {fmt(abs(c.value))}{c.unit}，所列原因（{listed}）合计为 {fmt_iv(total)}{note}，"
             f"相差 {fmt_iv(stated - total)} — the listed reasons do not add up to the change",
             expected=total.mid.quantize(Decimal("0.01")),
             actual=c.value * d0,
