@@ -10,7 +10,7 @@ from cnbudget.render.disclosure import OutputFormat, write
 from tests.render.roundtrip import differences
 
 # output format → the reader format that must be registered to read it back
-READER_OF = {"txt": "text", "md": "text", "html": "html", "xlsx": "xlsx", "docx": "docx"}
+READER_OF = {"txt": "text", "md": "text", "html": "html", "xlsx": "xlsx", "docx": "docx", "pdf": "pdf"}
 
 
 @pytest.fixture(scope="module")
@@ -22,6 +22,11 @@ def produced(example):
 def test_round_trip(produced, fmt, tmp_path):
     if READER_OF[fmt] not in READERS:
         pytest.skip(f"no {READER_OF[fmt]} reader registered in cnbudget.readers.READERS yet")
+    if fmt == "pdf":
+        from cnbudget.render.pdf import find_chromium
+
+        if find_chromium() is None:
+            pytest.skip("PDF output needs Chromium (apt-get install chromium fonts-noto-cjk)")
     path = write(produced, OutputFormat(fmt), tmp_path / f"example.{fmt}")
     back = parse_file(path)
     assert differences(produced.disclosure, back) == []
