@@ -67,8 +67,10 @@ def compare(key: list[dict[str, object]], got: list[dict[str, object]]) -> dict[
         else:
             s.wrong += 1
             s.wrong_cells.append(f"{'/'.join(map(str, cid))}: read {have[cid]}, key {value}")
-    for cid in have.keys() - want.keys():
-        out.setdefault(cid[0], Score()).extra += 1
+    for cid in sorted(have.keys() - want.keys()):
+        s = out.setdefault(cid[0], Score())
+        s.extra += 1
+        s.wrong_cells.append(f"{'/'.join(map(str, cid))}: extra (read {have[cid]})")
     return out
 
 
@@ -124,7 +126,7 @@ def markdown(res: AccuracyResult) -> str:
                 if bad[sid] <= 5:
                     notes.append(f"- {sid} {w}")
     if notes:
-        lines += ["", "First cells not read exactly (at most five per seed):", "", *notes]
+        lines += ["", "First cells not read exactly, and extra cells (at most five per seed):", "", *notes]
     return "\n".join(lines)
 
 

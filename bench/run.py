@@ -158,8 +158,8 @@ def main(argv: list[str] | None = None) -> int:
     o = acc.overall()
     c, n = det.rate(lambda x: True)
     cmd = "make bench   (= .venv/bin/python bench/run.py" + (" --quick" if args.quick else "") + ")"
-    if cam_ver and (args.camelot_python or os.environ.get("CAMELOT_PYTHON")):
-        cmd += f"   with camelot from {cam_py}"
+    if cam_ver:
+        cmd += f"; camelot {cam_ver} from {os.path.relpath(cam_py, ROOT) if cam_py else '?'}"
     n_seeds = len(seeds)
     pdf_pps = pdf.ours.rate(pdf.pages, 0) if pdf else "n/a"
     parse_med = sorted(s.median for s in sp.parse.values())

@@ -110,6 +110,31 @@ def register(app: typer.Typer) -> None:
         if comparison.has_errors:
             raise typer.Exit(code=1)
 
+    @app.command()
+    def serve(
+        db: str | None = typer.Option(None, "--db", help=DB_HELP),
+        host: str = typer.Option("127.0.0.1", "--host", help="监听地址 (0.0.0.0: all interfaces)"),
+        port: int = typer.Option(8000, "--port", help="端口"),
+        max_upload_mb: float | None = typer.Option(None, "--max-upload-mb", help="上传文件大小上限 (MB, default 50)"),
+    ) -> None:
+        """启动网页界面：上传核验、资料库浏览、对比图表、JSON API (the web app)."""
+        import uvicorn
+
+        from cnbudget.cli import fail
+        from cnbudget.web.app import WebSettings, create_app
+
+        try:
+            settings = WebSettings.from_env()
+            if max_upload_mb is not None:
+                settings = WebSettings(max_upload_bytes=int(max_upload_mb * 1024 * 1024))
+            web = create_app(db, settings)
+        except CnbudgetError as e:
+            fail(e)
+            return
+        Console(stderr=True).print(f"cnbudget 网页界面：http://{host}:{port}/  （资料库 {web.state.library.display_url}）",
+                                   markup=False, highlight=False)
+        uvicorn.run(web, host=host, port=port, log_level="warning")
+
 
 def _print_comparison(c) -> None:
     from rich.table import Table

@@ -102,8 +102,15 @@ class Interval:
         return Interval(-self.hi, -self.lo)
 
     def meets(self, other: Interval) -> bool:
-        """True when the two intervals share at least one value."""
-        return self.lo <= other.hi and other.lo <= self.hi
+        """True when the two intervals share a value.
+
+        A printed figure stands for a half-open interval (0.725 rounds up to 0.73, so 0.72
+        covers [0.715, 0.725)); two intervals of positive width that only touch at an end do
+        not meet.  An exact value (zero width) meets an interval that contains it.
+        """
+        if self.lo == self.hi or other.lo == other.hi:
+            return self.lo <= other.hi and other.lo <= self.hi
+        return self.lo < other.hi and other.lo < self.hi
 
     def contains(self, value: Decimal) -> bool:
         return self.lo <= value <= self.hi

@@ -23,6 +23,7 @@ from typing import Any
 
 from cnbudget.batch.files import collect
 from cnbudget.batch.work import Outcome, process_file
+from cnbudget.model import Disclosure
 from cnbudget.store import Entry, Library, file_hash, parser_version
 
 
@@ -175,17 +176,20 @@ def ingest(
         outcomes = run_on_dask(dask, tasks)
     else:
         outcomes = _local(tasks, workers or os.cpu_count() or 1)
+    recent = _Recent() if link_years else None
     try:
         for outcome in outcomes:
             if on_outcome is not None:
                 on_outcome(outcome)
             status = _write(library, outcome, version, summary)
+            if recent is not None and status in ("added", "replaced"):
+                summary.linked += recent.link(library, summary.document_ids[-1], outcome.disclosure)
             progress.advance(outcome, status)
         if link_years and summary.document_ids:
             from cnbudget.store.cross_year import link_years as link
 
             progress.phase("跨年度核验 (checking against last year)")
-            summary.linked = link(library)
+            summary.linked += link(library)
             from cnbudget.store.read import severity_totals
 
             with library.reading() as s:
@@ -197,6 +201,41 @@ def ingest(
             close()
     summary.seconds = time.perf_counter() - started
     return summary
+
+
+RECENT_WINDOW = 256  # documents kept in memory for the cross-year checks during a run
+
+
+class _Recent:
+    """The last documents written, by series and year, so that a document is checked against
+    last year's (and next year's against it) as soon as both are written, without reading
+    them back; what is not in this window is done by ``link_years`` at the end."""
+
+    def __init__(self, size: int = RECENT_WINDOW) -> None:
+        from collections import OrderedDict
+
+        self.size = size
+        self.items: OrderedDict[tuple, tuple[int, Disclosure]] = OrderedDict()
+
+    def link(self, library: Library, document_id: int, d: Disclosure | None) -> int:
+        from cnbudget.store.cross_year import link_pair
+
+        if d is None or not d.meta.department or d.meta.year is None:
+            return 0
+        m = d.meta
+        n = 0
+        before = self.items.get((m.department, m.kind, m.year - 1))
+        if before is not None:
+            n += link_pair(library, document_id, before[0], d, before[1])
+        after = self.items.get((m.department, m.kind, m.year + 1))
+        if after is not None:
+            n += link_pair(library, after[0], document_id, after[1], d)
+        key = (m.department, m.kind, m.year)
+        self.items[key] = (document_id, d)
+        self.items.move_to_end(key)
+        while len(self.items) > self.size:
+            self.items.popitem(last=False)
+        return n
 
 
 def _write(library: Library, outcome: Outcome, version: str, summary: IngestSummary) -> str:

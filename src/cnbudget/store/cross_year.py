@@ -13,7 +13,7 @@ from __future__ import annotations
 from sqlalchemy import and_, or_, select
 from sqlalchemy.orm import Session, aliased
 
-from cnbudget.model import Finding
+from cnbudget.model import Disclosure, Finding
 from cnbudget.store.read import load_disclosure
 from cnbudget.store.schema import Document
 from cnbudget.store.write import replace_cross_year
@@ -40,13 +40,30 @@ def neighbour(session: Session, doc: Document, offset: int) -> Document | None:
     return (same_scope or [None])[0]
 
 
-def check_pair(session: Session, current_id: int, previous_id: int) -> list[Finding]:
-    """The findings of the cross-year rules on ``current_id`` against ``previous_id``."""
+def check_pair(session: Session, current_id: int, previous_id: int, current: Disclosure | None = None,
+               previous: Disclosure | None = None) -> list[Finding]:
+    """The findings of the cross-year rules on ``current_id`` against ``previous_id`` (the
+    disclosures are loaded from the library unless given)."""
     from cnbudget.checks import check_disclosure
 
-    current = load_disclosure(session, current_id)
-    previous = load_disclosure(session, previous_id)
+    current = current or load_disclosure(session, current_id)
+    previous = previous or load_disclosure(session, previous_id)
     return list(check_disclosure(current, against=previous, only=cross_year_rules()).findings)
+
+
+def link_pair(lib, current_id: int, previous_id: int, current: Disclosure | None = None,
+              previous: Disclosure | None = None) -> bool:
+    """Check ``current_id`` against ``previous_id`` if that is its series' previous year and it
+    was not yet checked against it; store the findings.  Whether it checked."""
+    with lib.reading() as s:
+        doc = s.get(Document, current_id)
+        prev = neighbour(s, doc, -1) if doc is not None else None
+        if prev is None or prev.id != previous_id or doc.checked_against == previous_id:
+            return False
+        findings = check_pair(s, current_id, previous_id, current, previous)
+    with lib.writing() as s:
+        replace_cross_year(s, current_id, previous_id, findings)
+    return True
 
 
 def pending_pairs(session: Session) -> list[tuple[int, int]]:
@@ -75,9 +92,4 @@ def link_years(lib) -> int:
     """Check every pending pair and store its findings; returns the number of pairs checked."""
     with lib.reading() as s:
         pairs = pending_pairs(s)
-    for current, previous in pairs:
-        with lib.reading() as s:
-            findings = check_pair(s, current, previous)
-        with lib.writing() as s:
-            replace_cross_year(s, current, previous, findings)
-    return len(pairs)
+    return sum(link_pair(lib, current, previous) for current, previous in pairs)

@@ -63,6 +63,17 @@ def _all_hold(values: dict[str, Decimal], rules: list[tuple[str, tuple[str, ...]
     return all(judged) and bool(judged), sum(1 for v in verdicts if v is False)
 
 
+def _gaps(values: dict[str, Decimal], rules: list[tuple[str, tuple[str, ...]]]) -> list[Interval]:
+    """whole − Σ parts for each identity that fails as printed."""
+    out = []
+    for whole, parts in rules:
+        if _holds(values, whole, parts) is False:
+            present = [values[p] for p in parts if p in values]
+            w = Interval.of(values[whole]) if whole in values else Interval.exact(Decimal(0))
+            out.append(w - interval_sum(present))
+    return out
+
+
 def repair_slid(cells: dict[int, Decimal], cols: list[int], ids: list[str]) -> tuple[dict[int, Decimal], str | None]:
     """Return the (possibly moved) figures by column and a description of the move, if any."""
     id_of = dict(zip(cols, ids, strict=True))
@@ -73,9 +84,11 @@ def repair_slid(cells: dict[int, Decimal], cols: list[int], ids: list[str]) -> t
     def as_values(by_col: dict[int, Decimal]) -> dict[str, Decimal]:
         return {id_of[c]: v for c, v in by_col.items() if c in id_of}
 
-    ok, broken = _all_hold(as_values(cells), rules)
+    before = as_values(cells)
+    ok, broken = _all_hold(before, rules)
     if ok or broken == 0:
         return cells, None
+    gaps = _gaps(before, rules)
     filled = sorted(cells)
     candidates: list[tuple[dict[int, Decimal], str]] = []
     for a in range(len(filled)):
@@ -95,7 +108,11 @@ def repair_slid(cells: dict[int, Decimal], cols: list[int], ids: list[str]) -> t
                 for c, mc in zip(run, moved_cols, strict=True):
                     new[mc] = cells[c]
                 good, _ = _all_hold(as_values(new), rules)
-                if good:
+                # a figure counted under the wrong heading breaks an identity by its own amount;
+                # a wrong figure does not, and must stay where it is printed for the checks
+                amounts = [Interval.of(cells[c]) for c in run] + [interval_sum([cells[c] for c in run])]
+                explains = any(g.meets(a) or g.meets(-a) for g in gaps for a in amounts)
+                if good and explains:
                     names = "、".join(f"{id_of[c]}→{id_of[mc]}" for c, mc in zip(run, moved_cols, strict=True))
                     candidates.append((new, names))
     if len(candidates) != 1:

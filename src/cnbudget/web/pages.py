@@ -1,0 +1,96 @@
+"""The HTML pages (Chinese): 资料库 (browse + upload), 文件 (tables with findings), 对比 (charts)."""
+
+from __future__ import annotations
+
+import json
+from urllib.parse import quote, urlencode
+
+from fastapi import APIRouter, File, HTTPException, Query, Request, UploadFile
+from fastapi.responses import RedirectResponse
+
+from cnbudget.errors import CnbudgetError
+from cnbudget.store.read import Filters, document_json, facets, findings_of, list_documents, load_disclosure
+from cnbudget.store.schema import Document
+from cnbudget.web.app import TEMPLATES
+from cnbudget.web.views import KIND_LABEL, SCOPE_LABEL, SEVERITY_LABEL, chart_data, table_views
+
+router = APIRouter(include_in_schema=False)
+
+
+def _lib(request: Request):
+    return request.app.state.library
+
+
+def _int(value: str | None) -> int | None:
+    return int(value) if value and value.strip().isdigit() else None
+
+
+@router.get("/")
+def library_page(request: Request, region: str | None = None, year: str | None = None, kind: str | None = None,
+                 department: str | None = None, severity: str | None = None, page: int = Query(1, ge=1)):
+    lib = _lib(request)
+    filters = Filters(region=region or None, year=_int(year), kind=kind or None, department=department or None,
+                      severity=severity or None, limit=100, offset=(page - 1) * 100)
+    with lib.reading() as s:
+        docs, total = list_documents(s, filters)
+        options = facets(s)
+    args = {k: v for k, v in dict(region=region, year=year, kind=kind, department=department,
+                                   severity=severity).items() if v}
+    return TEMPLATES.TemplateResponse(request, "library.html", {
+        "docs": docs, "total": total, "filters": filters, "options": options, "page": page,
+        "pages": max(1, (total + 99) // 100), "query": urlencode(args), "kinds": KIND_LABEL,
+        "scopes": SCOPE_LABEL, "severities": SEVERITY_LABEL,
+        "max_mb": request.app.state.settings.max_upload_bytes // (1024 * 1024),
+    })
+
+
+@router.post("/upload")
+def upload(request: Request, file: UploadFile | None = File(None)):
+    from cnbudget.web.uploads import store_upload
+
+    document_id, status = store_upload(_lib(request), file)
+    return RedirectResponse(f"/documents/{document_id}?status={status}", status_code=303)
+
+
+@router.get("/documents/{document_id}")
+def document_page(request: Request, document_id: int, status: str | None = None):
+    lib = _lib(request)
+    with lib.reading() as s:
+        doc = s.get(Document, document_id)
+        if doc is None:
+            raise HTTPException(404, f"资料库中没有编号为 {document_id} 的文件 (no such document)")
+        d = load_disclosure(s, document_id)
+        found = findings_of(s, document_id)
+        info = document_json(doc)
+        against = {a for _, a in found if a is not None}
+        against_docs = {a: s.get(Document, a) for a in against}
+    tables, findings = table_views(d, found)
+    return TEMPLATES.TemplateResponse(request, "document.html", {
+        "doc": info, "tables": tables, "findings": findings, "status": status, "kinds": KIND_LABEL,
+        "scopes": SCOPE_LABEL, "against": against_docs, "claims": len(d.claims),
+        "compare_url": f"/compare?department={quote(info['meta']['department'])}" if info["meta"]["department"] else None,
+    })
+
+
+@router.get("/compare")
+def compare_page(request: Request, department: str | None = None, year: str | None = None, kind: str | None = None,
+                 region: str | None = None):
+    from cnbudget.compare.build import department_series, year_side_by_side
+
+    lib = _lib(request)
+    with lib.reading() as s:
+        options = facets(s)
+    comparison, error = None, None
+    try:
+        if department:
+            comparison = department_series(lib, department, kind or None)
+        elif _int(year) is not None:
+            comparison = year_side_by_side(lib, _int(year), kind or None, region or None)  # type: ignore[arg-type]
+    except CnbudgetError as e:
+        error = e.reason
+    chart = json.dumps(chart_data(comparison), ensure_ascii=False) if comparison else None
+    return TEMPLATES.TemplateResponse(request, "compare.html", {
+        "comparison": comparison, "chart": chart, "error": error, "options": options, "kinds": KIND_LABEL,
+        "form": {"department": department or "", "year": year or "", "kind": kind or "", "region": region or ""},
+        "severities": SEVERITY_LABEL,
+    }, status_code=404 if error else 200)

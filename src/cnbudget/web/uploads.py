@@ -1,0 +1,73 @@
+"""An uploaded file → a temporary file with its suffix → parse + check (+ store).
+
+The upload was already size-limited by ``limits``; it is copied in chunks (never read whole),
+parsed under its own name (errors name the uploaded file, not the temporary copy), and removed.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import tempfile
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from fastapi import UploadFile
+
+from cnbudget.checks import CheckReport, check_disclosure
+from cnbudget.errors import CnbudgetError
+from cnbudget.model import Disclosure
+from cnbudget.store import Entry, Library, file_hash
+
+UPLOAD_PREFIX = "上传:"
+
+
+@dataclass(frozen=True)
+class Read:
+    name: str
+    disclosure: Disclosure
+    report: CheckReport
+    content_hash: str
+    size: int
+
+
+def _name(upload: UploadFile | None) -> str:
+    if upload is None or not upload.filename:
+        raise CnbudgetError("请选择要上传的公开文件 (no file uploaded)")
+    return Path(upload.filename.replace("\\", "/")).name or "upload"
+
+
+def read_upload(upload: UploadFile | None) -> Read:
+    """Parse and check an upload; ``CnbudgetError`` (named by the upload) for bad input."""
+    from cnbudget.parse import parse_file
+
+    name = _name(upload)
+    suffix = Path(name).suffix[:10]
+    fd, tmp = tempfile.mkstemp(prefix="cnbudget-upload-", suffix=suffix)
+    try:
+        with os.fdopen(fd, "wb") as out:
+            upload.file.seek(0)  # type: ignore[union-attr]
+            shutil.copyfileobj(upload.file, out, 1 << 20)  # type: ignore[union-attr]
+        size = os.path.getsize(tmp)
+        if size == 0:
+            raise CnbudgetError("文件为空 (empty file)", file=name)
+        try:
+            d = parse_file(tmp)
+        except CnbudgetError as e:
+            raise CnbudgetError(e.reason, file=name, place=e.place) from e
+        d = replace(d, file=name)
+        return Read(name, d, check_disclosure(d), file_hash(tmp), size)
+    finally:
+        os.unlink(tmp)
+
+
+def store_upload(lib: Library, upload: UploadFile | None) -> tuple[int, str]:
+    """Parse, check and store an upload; (document id, "added" | "replaced" | "unchanged")."""
+    from cnbudget.store.cross_year import link_years
+
+    r = read_upload(upload)
+    saved = lib.add(Entry(r.disclosure, r.report.findings, content_hash=r.content_hash,
+                          file=UPLOAD_PREFIX + r.name, size=r.size))
+    if saved.status != "unchanged":
+        link_years(lib)
+    return saved.document_id, saved.status
