@@ -132,31 +132,35 @@ def write_children(session: Session, doc: Document, entry: Entry) -> None:
     conn = session.connection()  # Core statements: the ORM's bulk path costs more than the insert
     tables, rows_t, values_t = TableRecord.__table__, RowRecord.__table__, ValueRecord.__table__
     if d.tables:
-        table_ids = conn.execute(
-            insert(tables).returning(tables.c.id, sort_by_parameter_order=True),
-            [
-                {"document_id": doc.id, "position": ti, "kind": t.kind, "title": t.title, "number": t.number,
-                 "unit": t.unit, "columns": [[c.id, c.label] for c in t.columns], "notes": list(t.notes),
-                 "uncertain": list(t.uncertain), "header": [list(h) for h in t.header], "matched": t.matched,
-                 "source": t.source.to_json()}
-                for ti, t in enumerate(d.tables)
-            ],
-        ).scalars().all()
-        rows = [(table_id, ri, r) for table_id, t in zip(table_ids, d.tables, strict=True) for ri, r in enumerate(t.rows)]
+        # executemany without RETURNING (on SQLite, ordered RETURNING degrades to one statement per
+        # row), then one query maps positions to ids — the document's rows are ours in this transaction
+        conn.execute(insert(tables), [
+            {"document_id": doc.id, "position": ti, "kind": t.kind, "title": t.title, "number": t.number,
+             "unit": t.unit, "columns": [[c.id, c.label] for c in t.columns], "notes": list(t.notes),
+             "uncertain": list(t.uncertain), "header": [list(h) for h in t.header], "matched": t.matched,
+             "source": t.source.to_json()}
+            for ti, t in enumerate(d.tables)
+        ])
+        table_id = dict(conn.execute(select(tables.c.position, tables.c.id).where(tables.c.document_id == doc.id)).all())
+        rows = [(table_id[ti], ri, r) for ti, t in enumerate(d.tables) for ri, r in enumerate(t.rows)]
         if rows:
-            row_ids = conn.execute(
-                insert(rows_t).returning(rows_t.c.id, sort_by_parameter_order=True),
-                [
-                    {"table_id": table_id, "position": ri, "code": r.code, "name": r.name, "side": r.side,
-                     "item": r.item, "texts": dict(r.texts),
-                     "repairs": [[p.field, p.original, p.repaired, p.reason] for p in r.repairs],
-                     "source": r.source.to_json()}
-                    for table_id, ri, r in rows
-                ],
-            ).scalars().all()
+            conn.execute(insert(rows_t), [
+                {"table_id": tid, "position": ri, "code": r.code, "name": r.name, "side": r.side,
+                 "item": r.item, "texts": dict(r.texts),
+                 "repairs": [[p.field, p.original, p.repaired, p.reason] for p in r.repairs],
+                 "source": r.source.to_json()}
+                for tid, ri, r in rows
+            ])
+            row_id = {
+                (tid, pos): rid
+                for tid, pos, rid in conn.execute(
+                    select(rows_t.c.table_id, rows_t.c.position, rows_t.c.id)
+                    .where(rows_t.c.table_id.in_(list(table_id.values())))
+                ).all()
+            }
             values = [
-                {"row_id": row_id, "position": vi, "column": k, "amount": v}
-                for row_id, (_, _, r) in zip(row_ids, rows, strict=True)
+                {"row_id": row_id[(tid, ri)], "position": vi, "column": k, "amount": v}
+                for tid, ri, r in rows
                 for vi, (k, v) in enumerate(r.values.items())
             ]
             if values:

@@ -15,6 +15,7 @@ Modules:
     three_public — the "三公" table
     performance  — performance target / self-evaluation forms (mostly text, a few figures)
     name_codes   — function codes for tables that print names only, from the catalog
+    ocr_repair   — figures OCR misread (lost decimal points), repaired only where one reading fits
     slid         — figures that slid one column in extraction, put back by the table's identities
     repair       — truncated codes repaired from the names and the other tables
 """

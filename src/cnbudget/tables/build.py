@@ -10,6 +10,7 @@ from cnbudget.tables.basic_final import looks_three_group, parse_basic_final
 from cnbudget.tables.classify import classify
 from cnbudget.tables.coded import parse_coded
 from cnbudget.tables.name_codes import add_codes_from_names, expand_partial_codes
+from cnbudget.tables.ocr_repair import ocr_pages, repair_ocr_figures
 from cnbudget.tables.performance import parse_performance
 from cnbudget.tables.repair import repair_codes
 from cnbudget.tables.rows import split_lines
@@ -22,6 +23,7 @@ def build_tables(doc: Document) -> tuple[list[Table], list[str]]:
     """All tables of the document, in order, and notes about what was repaired or unsure."""
     tables: list[Table] = []
     notes: list[str] = []
+    scanned = ocr_pages(doc.notes)
     for cand in find_tables(doc):
         tl = split_lines(cand)
         if not tl.data and not tl.header:
@@ -39,6 +41,8 @@ def build_tables(doc: Document) -> tuple[list[Table], list[str]]:
             # positions in a text extraction may slide; a PDF/Office grid's do not
             table = parse_coded(kind, title, tl, cand.source, tl.number, repair_slid=doc.format == "text")
             table = add_codes_from_names(expand_partial_codes(table))
+            if table.source.page in scanned:
+                table = repair_ocr_figures(table)
         tables.append(replace(table, matched=matched, notes=tuple(cand.notes)))
     tables = _fill_units(tables, notes)
     tables, repair_notes = repair_codes(tables)

@@ -54,7 +54,6 @@ def parse_performance(kind: str, title: str, tl: TableLines, source, number: str
         texts = {labels.get(i, f"c{i + 1}"): c for i, c in enumerate(cells) if c}
         values: dict[str, Decimal] = {}
         ids = set(mapping.values())
-        filled = [c for c in cells if c]
         if {"weight", "score"} <= ids and not ids & {"initial_budget", "final_budget", "executed"}:
             values = _weight_and_score(cells, mapping)
             for vid in values:
