@@ -50,7 +50,7 @@ lint: $(STAMP)
 	$(BIN)/ruff check src tests bench
 
 bench: $(STAMP)
-	$(BIN)/python bench/run.py
+	$(BIN)/python bench/run.py --install-camelot
 
 clean:
 	rm -rf $(VENV) examples/build .pytest_cache
