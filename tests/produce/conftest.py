@@ -1,21 +1,10 @@
 from __future__ import annotations
 
-import importlib.util
-import sys
-from pathlib import Path
-
 import pytest
 
-EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
+from tests.render.conftest import EXAMPLES, load_example
 
-
-def load_example():
-    spec = importlib.util.spec_from_file_location("make_example", EXAMPLES / "make_example.py")
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    sys.modules.setdefault("make_example", module)
-    spec.loader.exec_module(module)
-    return module
+__all__ = ["EXAMPLES", "load_example"]
 
 
 @pytest.fixture(scope="session")

@@ -40,20 +40,9 @@ from cnbudget.checks.values import (
 )
 from cnbudget.model import Disclosure, Finding, Row, Table
 from cnbudget.numbers import Interval
+from cnbudget.tables.columns import INCOME_SOURCES
 
-SOURCE_ITEMS = (
-    "general_budget",
-    "fiscal",
-    "gov_fund",
-    "state_capital",
-    "special_account",
-    "business",
-    "operating",
-    "superior_subsidy",
-    "affiliated",
-    "other",
-    "transfer",
-)
+SOURCE_ITEMS = tuple(i for i in INCOME_SOURCES if i != "unit_funds")
 
 
 def _v(row: Row | None, col: str) -> Decimal | None:

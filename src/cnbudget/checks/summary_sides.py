@@ -16,23 +16,11 @@ from cnbudget.checks.context import Context
 from cnbudget.checks.registry import finding, rule
 from cnbudget.checks.values import col_label, fmt, fmt_iv, iv, iv_sum, table_label
 from cnbudget.model import Disclosure, Finding, Row, Table
+from cnbudget.tables.columns import INCOME_SOURCES
 
 KINDS = ("summary", "fiscal_summary")
 
-INCOME_ITEMS = (
-    "general_budget",
-    "fiscal",
-    "gov_fund",
-    "state_capital",
-    "special_account",
-    "business",
-    "operating",
-    "superior_subsidy",
-    "affiliated",
-    "other",
-    "transfer",
-    "unit_funds",
-)
+INCOME_ITEMS = INCOME_SOURCES
 ITEM_LABELS = {
     "current_total": "本年收入/支出合计",
     "carryover": "上年结转(年初结转和结余)",

@@ -42,6 +42,7 @@ from cnbudget.checks.values import (
 )
 from cnbudget.model import Disclosure, Finding, Row, Table
 from cnbudget.numbers import decimals
+from cnbudget.tables.columns import INCOME_SOURCES
 
 ROW_SUM_KINDS = (
     "income",
@@ -65,20 +66,7 @@ COLUMN_KINDS = (
 
 # Income sources, in the order tables print them.  ``fiscal`` (其中：财政拨款) is inside
 # ``general_budget`` and counts only where ``general_budget`` is not printed.
-SOURCES = (
-    "general_budget",
-    "fiscal",
-    "gov_fund",
-    "state_capital",
-    "special_account",
-    "business",
-    "operating",
-    "superior_subsidy",
-    "affiliated",
-    "other",
-    "transfer",
-    "unit_funds",
-)
+SOURCES = INCOME_SOURCES
 UNIT_FUND_PARTS = ("business", "operating", "superior_subsidy", "affiliated", "other")
 EXPENDITURE_PARTS = ("basic", "project", "remit_superior", "operating_expense", "affiliate_subsidy")
 KNOWN_COLUMNS = frozenset(

@@ -38,6 +38,23 @@ from __future__ import annotations
 
 import re
 
+# Income sources, in the order tables print them.  ``fiscal`` (其中：财政拨款) is inside
+# ``general_budget`` and counts as a source only where ``general_budget`` is not printed.
+INCOME_SOURCES: tuple[str, ...] = (
+    "general_budget",
+    "fiscal",
+    "gov_fund",
+    "state_capital",
+    "special_account",
+    "business",
+    "operating",
+    "superior_subsidy",
+    "affiliated",
+    "other",
+    "transfer",
+    "unit_funds",
+)
+
 # (pattern on one header label, id).  Tried in order; the first match wins.
 LEAF_LABELS: tuple[tuple[str, str], ...] = (
     (r"^(本年)?收入合计$", "current_total"),

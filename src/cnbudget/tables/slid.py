@@ -13,11 +13,10 @@ from __future__ import annotations
 from decimal import Decimal
 
 from cnbudget.numbers import Interval, interval_sum
+from cnbudget.tables.columns import INCOME_SOURCES
 
-_CURRENT_PARTS = (
-    "general_budget", "gov_fund", "state_capital", "special_account", "business", "operating",
-    "superior_subsidy", "affiliated", "other", "unit_funds", "transfer", "transfer.gov_fund",
-)
+# 财政拨款 (fiscal) is inside 一般公共预算; it joins the parts only where that is not printed
+_CURRENT_PARTS = (*(i for i in INCOME_SOURCES if i != "fiscal"), "transfer.gov_fund")
 _EXPENDITURE_PARTS = ("basic", "project", "remit_superior", "operating_expense", "affiliate_subsidy")
 
 
