@@ -73,7 +73,7 @@ def _register_optional() -> None:
     """Attach the command groups of later stages when their modules are present."""
     import importlib
 
-    for name in ("cnbudget.cli_check", "cnbudget.cli_render"):
+    for name in ("cnbudget.cli_check", "cnbudget.cli_render", "cnbudget.cli_library"):
         try:
             module = importlib.import_module(name)
         except ModuleNotFoundError as e:

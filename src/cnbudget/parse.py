@@ -10,6 +10,10 @@ from cnbudget.narrative import extract_claims, extract_meta, extract_sections
 from cnbudget.readers import read_document
 from cnbudget.tables import build_tables
 
+# Bump whenever reading changes what a document yields: the library re-reads documents
+# ingested by an older parser (in one transaction).
+PARSER_VERSION = "2026.11.22-1"
+
 
 def parse_file(path: str | Path) -> Disclosure:
     """Read one disclosure file into the structured model.

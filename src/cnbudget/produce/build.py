@@ -41,6 +41,14 @@ def load_disclosure(path: str | Path) -> tuple[Disclosure, BudgetInput | None]:
 
         return load(p), None
     if _is_workbook(p):
+        from cnbudget.produce.final_workbook import workbook_kind
+
+        if workbook_kind(p) == "final":
+            from cnbudget.produce.final_derive import derive_final_disclosure
+            from cnbudget.produce.final_workbook import read_final_workbook
+
+            final = read_final_workbook(p)
+            return derive_final_disclosure(final, file=str(p)), final  # type: ignore[return-value]
         from cnbudget.produce.workbook import BadWorkbook, read_workbook
 
         try:
@@ -75,14 +83,32 @@ def previous_of(path: str | Path) -> PreviousYear:
     return previous_from(key_figures(disclosure), running_costs=running)
 
 
+def final_previous_of(path: str | Path):
+    """Last year's final-account comparison figures from last year's disclosure (any readable input)."""
+    from cnbudget.produce.final_figures import final_figures, final_previous_from
+
+    disclosure, inp = load_disclosure(path)
+    running = getattr(getattr(inp, "facts", None), "running_costs", None)
+    return final_previous_from(final_figures(disclosure), running_costs=running)
+
+
+def _produce_final(path: str | Path, disclosure: Disclosure, inp, last_year: str | Path | None) -> Produced:
+    from cnbudget.produce.final_document import assemble_final, build_final_produced
+
+    previous = final_previous_of(last_year) if last_year is not None else None
+    if inp is not None:
+        return build_final_produced(inp, previous, file=str(path))
+    ensure_consistent(disclosure, file=str(path))
+    return assemble_final(disclosure, previous=previous)
+
+
 def produce(path: str | Path, last_year: str | Path | None = None) -> Produced:
     """The complete disclosure produced from an input file; refuses inconsistent input."""
     disclosure, inp = load_disclosure(path)
+    if disclosure.meta.kind == "final":
+        return _produce_final(path, disclosure, inp, last_year)
     previous = previous_of(last_year) if last_year is not None else None
     if inp is not None:
         return build_produced(inp, previous, file=str(path))
-    if disclosure.meta.kind == "final":
-        raise CnbudgetError("决算公开的生成尚未支持 (producing final accounts is not supported yet)",
-                            file=str(path))
     ensure_consistent(disclosure, file=str(path))
     return assemble(disclosure, facts=Facts(), previous=previous or PreviousYear())

@@ -85,7 +85,14 @@ def assemble(
     facts: Facts | None = None,
     previous: PreviousYear | None = None,
 ) -> Produced:
-    """The whole budget disclosure of ``disclosure``'s tables, with its narrative generated."""
+    """The whole budget disclosure of ``disclosure``'s tables, with its narrative generated.
+
+    A final account (``meta.kind == "final"``) is assembled by ``final_document.assemble_final``.
+    """
+    if disclosure.meta.kind == "final":
+        from cnbudget.produce.final_document import assemble_final
+
+        return assemble_final(disclosure)
     facts = facts or Facts()
     previous = previous or PreviousYear()
     meta = disclosure.meta

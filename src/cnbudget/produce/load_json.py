@@ -78,7 +78,7 @@ def claim_from_json(obj: dict[str, Any]) -> Claim:
         unit=obj.get("unit") or "",
         subject=obj.get("subject") or "",
         source=_source(obj.get("source")),
-        refers_to=None if not ref else Ref(ref.get("table"), ref.get("row"), ref.get("column")),
+        refers_to=None if not ref else Ref(ref.get("table"), ref.get("row"), ref.get("column"), ref.get("side")),
         direction=obj.get("direction"),
         related={k: int(v) for k, v in (obj.get("related") or {}).items()},
         basis=obj.get("basis") or "current",

@@ -183,9 +183,13 @@ def _input_sheet(wb: Workbook, kind: str, year: int | None) -> None:
 
 
 def write_template(path: str | Path, kind: str = "budget", year: int | None = None) -> Path:
-    """Write the input workbook for a budget disclosure."""
+    """Write the input workbook for a budget disclosure (``kind="final"``: a final account's)."""
+    if kind == "final":
+        from cnbudget.produce.final_workbook import write_final_template
+
+        return write_final_template(path, year)
     if kind != "budget":
-        raise BadWorkbook("决算模板尚未支持，目前只能生成预算模板 (only --kind budget is supported so far)")
+        raise BadWorkbook(f"未知的模板类型 {kind!r}（budget 预算 | final 决算）")
     wb = Workbook()
     info = wb.active
     info.title = SHEET_INFO

@@ -143,6 +143,10 @@ def _two_sided_body(table: Table, layout: Layout) -> list[list[str]]:
 
 
 def printed(table: Table, department: str | None, doc_kind: str | None = "budget") -> PrintedTable:
+    if doc_kind == "final":
+        final = final_printed(table, department)
+        if final is not None:
+            return final
     layout = layout_for(table.kind, doc_kind)
     if layout is None or not _fits(layout, table):
         layout = generic_layout(table)
@@ -155,6 +159,124 @@ def printed(table: Table, department: str | None, doc_kind: str | None = "budget
     return PrintedTable(
         kind=table.kind,
         title=table.title,
+        department=department,
+        unit=table.unit,
+        header_cells=tuple(merges),
+        header_rows=depth,
+        width=width,
+        body=tuple(tuple(r) for r in body),
+        notes=table.notes,
+        amount_cols=frozenset(i for i, leaf in enumerate(layout.leaves()) if leaf.id is not None),
+    )
+
+
+# --- final accounts (部门决算): 行次 / 栏次, form numbers, the three-group 公开06表 -----------------
+
+
+def _final_header(layout) -> tuple[list[Merge], int, int]:
+    """The header of a final-account form, with its 栏次 row under it where the form prints one."""
+    merges, depth, width = _header(layout.columns)
+    if not layout.column_numbers:
+        return merges, depth, width
+    n = 0
+    first_key_of_side = True
+    for i, leaf in enumerate(layout.leaves()):
+        if leaf.id is not None:
+            n += 1
+            merges.append(Merge(depth, i, 1, 1, str(n)))
+            first_key_of_side = True
+        elif first_key_of_side and leaf.key and not leaf.key.endswith("line"):
+            merges.append(Merge(depth, i, 1, 1, "栏次"))
+            first_key_of_side = False
+        else:
+            merges.append(Merge(depth, i, 1, 1, ""))
+    return merges, depth + 1, width
+
+
+def _final_two_sided_body(table: Table, layout) -> list[list[str]]:
+    """Income lines left, expenditure lines right; the lines from 本年收入/支出合计 on aligned at
+    the bottom (the shorter side padded before its 总计); 行次 numbered down the left side, then
+    on down the right side."""
+    leaves = layout.leaves()
+    split = len(layout.columns[0].leaves())
+    left_leaves, right_leaves = leaves[:split], leaves[split:]
+    sides: dict[str, list[Row]] = {"income": [], "expenditure": []}
+    for r in table.rows:
+        sides.setdefault(r.side or "income", []).append(r)
+
+    def cut(rows: list[Row]) -> tuple[list[Row | None], list[Row | None]]:
+        i = next((k for k, r in enumerate(rows) if r.item == "current_total"), len(rows))
+        return list(rows[:i]), list(rows[i:])
+
+    in_top, in_bottom = cut(sides["income"])
+    out_top, out_bottom = cut(sides["expenditure"])
+    n_top = max(len(in_top), len(out_top))
+    n_bottom = max(len(in_bottom), len(out_bottom))
+    in_top += [None] * (n_top - len(in_top))
+    out_top += [None] * (n_top - len(out_top))
+    for bottom in (in_bottom, out_bottom):
+        while len(bottom) < n_bottom:
+            bottom.insert(max(len(bottom) - 1, 0), None)
+    in_lines, out_lines = in_top + in_bottom, out_top + out_bottom
+    n = len(in_lines)
+    body = []
+    for k, (a, b) in enumerate(zip(in_lines, out_lines, strict=True)):
+        left = _cells(a, left_leaves, "income") if a else [""] * len(left_leaves)
+        right = _cells(b, right_leaves, "expenditure") if b else [""] * len(right_leaves)
+        for cells, side_leaves, number in ((left, left_leaves, k + 1), (right, right_leaves, n + k + 1)):
+            for i, leaf in enumerate(side_leaves):
+                if leaf.key and leaf.key.endswith("line"):
+                    cells[i] = str(number)
+        body.append(left + right)
+    return body
+
+
+def _three_group_body(table: Table, layout) -> list[list[str]]:
+    """公开06表: economic rows in three groups of (编码, 名称, 决算数), the 合计 line last."""
+    from cnbudget.produce.final_layouts import economic_group
+
+    groups: list[list[Row]] = [[], [], []]
+    footer: dict[str, Row] = {}
+    for r in table.rows:
+        if r.item in ("personnel_total", "public_total"):
+            footer[r.item] = r
+        elif r.code:
+            groups[economic_group(r.code)].append(r)
+    height = max(len(g) for g in groups)
+    body = []
+    for k in range(height):
+        line: list[str] = []
+        for g in groups:
+            r = g[k] if k < len(g) else None
+            line += [r.code or "", r.name or "", fmt(r.values.get("total"))] if r else ["", "", ""]
+        body.append(line)
+    last = [""] * 9
+    if "personnel_total" in footer:
+        last[0], last[2] = "人员经费合计", fmt(footer["personnel_total"].values.get("total"))
+    if "public_total" in footer:
+        last[3], last[8] = "公用经费合计", fmt(footer["public_total"].values.get("total"))
+    body.append(last)
+    return body
+
+
+def final_printed(table: Table, department: str | None) -> PrintedTable | None:
+    """A final-account table in its official form (``None``: not a standard final-account table)."""
+    from cnbudget.produce.final_layouts import final_layout_for
+
+    layout = final_layout_for(table.kind)
+    if layout is None or not _fits(layout, table):
+        return None
+    merges, depth, width = _final_header(layout)
+    if layout.three_groups:
+        body = _three_group_body(table, layout)
+    elif layout.two_sided:
+        body = _final_two_sided_body(table, layout)
+    else:
+        body = [_cells(r, layout.leaves()) for r in table.rows]
+    title = f"{table.title}（{table.number}）" if table.number else table.title
+    return PrintedTable(
+        kind=table.kind,
+        title=title,
         department=department,
         unit=table.unit,
         header_cells=tuple(merges),
