@@ -17,7 +17,6 @@ from cnbudget.produce.final_workbook import (
     SHEET_THREE,
     read_final_workbook,
     write_final_input,
-    write_final_template,
 )
 from cnbudget.produce.workbook import write_template
 from cnbudget.render.text import render_text

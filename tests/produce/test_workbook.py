@@ -7,7 +7,7 @@ from openpyxl import load_workbook
 
 from cnbudget.produce.build import produce
 from cnbudget.produce.consistency import InconsistentInput
-from cnbudget.produce.workbook import SHEETS, BadWorkbook, write_input, write_template
+from cnbudget.produce.workbook import SHEETS, write_input, write_template
 from cnbudget.render.text import render_text
 
 
@@ -18,11 +18,6 @@ def test_template_has_a_sheet_per_standard_table_with_merged_headers(tmp_path):
         assert name in wb.sheetnames
     assert {"基本信息", "其他事项", "上年数"} <= set(wb.sheetnames)
     assert wb["一般公共预算支出预算表"].merged_cells.ranges
-
-
-def test_final_template_is_refused_clearly(tmp_path):
-    with pytest.raises(BadWorkbook, match="决算"):
-        write_template(tmp_path / "t.xlsx", "final")
 
 
 def test_filled_workbook_renders_the_example(example, tmp_path):

@@ -13,4 +13,13 @@ Modules:
     load_json  — the JSON of ``cnbudget parse`` back into a ``Disclosure``
     workbook   — the input workbook: ``write_template`` writes it, ``read_workbook`` reads it
     build      — ``produce(INPUT, last_year=…)``: input file → verified ``Produced``
+
+Final accounts (决算) have their own modules beside these:
+    final_inputs    — the primary figures of a final account (年初结转, 本年收入, spending by kind)
+    final_layouts   — the nine 公开表 as printed (form numbers, 栏次/行次, 06's three groups)
+    final_derive    — final-account inputs → ``Disclosure``
+    final_figures   — its key figures (完成率, shares, changes)
+    final_narrative — the final-account 情况说明
+    final_document  — the whole final-account disclosure in the standard order
+    final_workbook  — the final-account input workbook
 """

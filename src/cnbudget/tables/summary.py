@@ -16,7 +16,8 @@ from cnbudget.tables.cells import cjk_only, compact, has_cjk, is_ordinal_column
 from cnbudget.tables.columns import column_id
 from cnbudget.tables.rows import TableLines
 
-_ORDINAL_PREFIX = re.compile(r"^[(（]?[一二三四五六七八九十]+[)）]?[、.．]?|^\d+[、.．]")
+# "一、" / "(一)" / "1." — a bare leading 一 is no ordinal ("一般公共预算…")
+_ORDINAL_PREFIX = re.compile(r"^[(（][一二三四五六七八九十]+[)）][、.．]?|^[一二三四五六七八九十]+[、.．]|^\d+[、.．]")
 
 # Income-side items, tried in order on the label with its ordinal prefix removed.
 _INCOME_ITEMS: tuple[tuple[str, str], ...] = (
