@@ -6,6 +6,7 @@ disclosure does not have is ``None`` (the narrative then leaves a placeholder or
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from decimal import Decimal
 
@@ -13,6 +14,8 @@ from cnbudget.model import Disclosure, Row, Table
 from cnbudget.produce.inputs import PreviousYear
 
 ZERO = Decimal("0.00")
+
+_ORDINAL = re.compile(r"^\s*(?:[(（][一二三四五六七八九十]+[)）]|[一二三四五六七八九十]+[、.．])")
 
 
 @dataclass(frozen=True)
@@ -178,10 +181,9 @@ def key_figures(d: Disclosure) -> KeyFigures:
 
 
 def _class_label(name: str) -> str:
-    """'（八）社会保障和就业支出' / '八、社会保障和就业' → the bare class name."""
-    import re
-
-    return re.sub(r"^[(（]?[一二三四五六七八九十]+[)）、.．]?", "", name.strip())
+    """'（八）社会保障和就业支出' / '八、社会保障和就业' → the bare class name (a bare leading
+    一, as in '一般公共服务支出', is part of the name)."""
+    return _ORDINAL.sub("", name.strip())
 
 
 def previous_from(figures: KeyFigures, running_costs: Decimal | None = None) -> PreviousYear:
