@@ -23,6 +23,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from decimal import Decimal
 
+from cnbudget.checks.common import could_not_verify
 from cnbudget.checks.context import Context
 from cnbudget.checks.registry import finding, rule
 from cnbudget.checks.values import (
@@ -153,6 +154,10 @@ def _class_compare(
 ) -> Iterator[Finding]:
     b_classes = class_totals(b, b_col)
     a_rows = [r for r in a.rows if r.side == side and r.code and len(r.code) == 3]
+    if a_rows and not b_classes:
+        # the other table is not listed by function class (one line of totals, by unit …)
+        yield could_not_verify(ctx, f"{table_label(a)}各类支出", f"{table_label(b)}未按功能分类列示", b)
+        return
     grouped: dict[str, list[Row]] = {}
     for r in a_rows:
         grouped.setdefault(r.code or "", []).append(r)

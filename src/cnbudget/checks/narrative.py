@@ -183,6 +183,8 @@ def amounts(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
     for c in doc.claims:
         if c.kind != "amount" or not _comparable(c):
             continue
+        if "运行经费" in (c.subject or "") or "运转经费" in (c.subject or ""):
+            continue  # 机关运行经费 covers administrative units only: inclusion.running_costs weighs it
         assert c.refers_to is not None
         found = resolve_all(doc, c.refers_to)
         if not found:

@@ -135,11 +135,25 @@ def rows_add_up(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
             yield could_not_verify(ctx, "合计行", f"列未确定（{why}）", t)
             continue
         top = [n.row for n in code_tree(data)]
+        if top and not any(r.code for r in top) and _levels_stacked(t, total, top, cols):
+            # rows without codes whose sum is a whole multiple of the total: several levels
+            # (unit / project / item) printed one under another, which we cannot tell apart
+            yield could_not_verify(ctx, "合计行", "各行无编码且分多个层级，无法确定哪些行相加", t)
+            top = []
         for c in cols:
             if top:
                 yield from _check_sum(ctx, "sum.rows", t, total, c, top, "各行之和")
             if units:
                 yield from _check_sum(ctx, "sum.rows", t, total, c, [n.row for n in units], "各单位之和")
+
+
+def _levels_stacked(t: Table, total: Row, rows: list[Row], cols: list[str]) -> bool:
+    col = "total" if "total" in cols else (cols[0] if cols else None)
+    if col is None or total.values.get(col) in (None, Decimal(0)):
+        return False
+    s = iv_sum(t, [r.values.get(col) for r in rows])
+    whole = iv(t, total.values[col])
+    return any(s.meets(whole.scale(Decimal(k))) for k in (2, 3, 4))
 
 
 def _check_sum(
@@ -317,9 +331,10 @@ def columns_add_up(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
         ids = column_identities(t)
         if not ids:
             continue
-        unknown = [c for c in amount_columns(t) if not _known(c)]
+        unknown = [c for c in amount_columns(t) if not _known(c) and any(c in r.values for r in t.rows)]
         for name, left, right in ids:
-            if unknown and right and any(c in SOURCES or c.startswith("carryover") for c in right):
+            # an unidentified column may be a part of a whole (预留机动经费 beside 基本/项目支出)
+            if unknown and right and ("total" in left or any(c in SOURCES or c.startswith("carryover") for c in right)):
                 yield could_not_verify(ctx, name, f"有未识别的列 {', '.join(unknown)}", t)
                 continue
             why = blocked(t, left + right)

@@ -37,7 +37,10 @@ def _economic_class(name: str) -> str | None:
 
 def expand_partial_codes(table: Table) -> Table:
     """"10" printed under class 201 for 款 20110, "07" under 款 20110 for 项 2011007."""
-    if table.kind not in _FUNCTION_KINDS or not any(r.code and len(r.code) == 2 for r in table.rows):
+    function_coded = table.kind in _FUNCTION_KINDS or any(
+        r.code and len(r.code) == 3 and r.code[0] == "2" for r in table.rows
+    )  # a 基本支出表 "按支出功能分类科目" is function-coded too
+    if not function_coded or not any(r.code and len(r.code) == 2 for r in table.rows):
         return table
     from cnbudget.codes.catalog import function_code
 

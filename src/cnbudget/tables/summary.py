@@ -26,7 +26,7 @@ _INCOME_ITEMS: tuple[tuple[str, str], ...] = (
     (r"^收入合计", "收入合计"),
     (r"使用非财政拨款结余|非财政拨款结余", "non_fiscal_surplus"),
     (r"事业基金弥补", "business_fund"),
-    (r"上年结转|年初.*结转|结转结余$", "carryover"),
+    (r"上年结转|年初.*结转|结转结余$|结余、?结转$", "carryover"),
     (r"^其中[:：]?财政拨款|^财政拨款$", "fiscal"),
     (r"经常收入", "general_budget.regular"),
     (r"非税收入", "general_budget.nontax"),
@@ -116,7 +116,11 @@ def parse_two_sided(kind: str, title: str, tl: TableLines, source, number: str |
             item = _item(inc_label, _INCOME_ITEMS)
             if item == "收入合计":
                 item = "grand_total" if "current_total" in seen["income"] else "current_total"
-            if item == "carryover":
+            part = next((p for p, w in (("general_budget", "般公共预算"), ("gov_fund", "政府性基金"),
+                                        ("state_capital", "国有资本")) if w in inc_label), None)
+            if item == "carryover" and part:
+                item = f"carryover.{part}"  # "一般公共预算拨款结余、结转": a part of 上年结转
+            elif item == "carryover":
                 mode["income"] = "carryover"
             elif item in ("current_total", "grand_total"):
                 mode["income"] = "current"

@@ -23,8 +23,8 @@ def _three_public_id(path: list[str]) -> str | None:
     """"“三公”经费/小计" is the 三公 total; the rest as ``column_id`` reads them."""
     if len(path) >= 2 and "三公" in path[-2] and path[-1] in ("小计", "合计"):
         return "total"
-    if len(path) == 1 and "三公" in path[0] and "合计" in path[0]:
-        return "total"
+    if len(path) == 1 and "三公" in path[0] and any(w in path[0] for w in ("合计", "总额", "总计")):
+        return "total"  # "“三公”经费合计", "“三公”经费财政拨款预算总额"
     cid = column_id(path)
     if cid and cid.startswith(("budget.", "actual.")):
         group, leaf = cid.split(".", 1)
