@@ -19,7 +19,7 @@ from openpyxl import Workbook, load_workbook
 from openpyxl.styles import Font
 from openpyxl.worksheet.datavalidation import DataValidation
 
-from cnbudget.model import Finding, Meta
+from cnbudget.model import Finding
 from cnbudget.produce.final_inputs import (
     FINAL_FUNDS,
     FUND_LABELS,
@@ -48,6 +48,8 @@ from cnbudget.produce.workbook import (
     _text,
     _typed_mismatch,
     _write_header,
+    open_workbook,
+    read_meta,
 )
 
 SHEET_LINES = "收入支出明细"
@@ -221,23 +223,10 @@ def read_final_workbook(path: str | Path) -> FinalInput:
     from cnbudget.produce.consistency import InconsistentInput
 
     file = str(path)
-    try:
-        wb = load_workbook(file, data_only=True)
-    except Exception as e:  # noqa: BLE001 - openpyxl raises many kinds for a bad file
-        raise BadWorkbook(f"无法打开工作簿 (cannot open workbook: {type(e).__name__})", file=file) from e
+    wb = open_workbook(file)
     problems: list[Finding] = []
-    info = _kv(_sheet(wb, SHEET_INFO, file))
-    labels = {label: key for key, label, _ in INFO_FIELDS}
-    meta_values = {labels[k]: _text(v) for k, v in info.items() if k in labels}
-    try:
-        year = int(meta_values.get("year") or 0) or None
-    except ValueError as e:
-        raise BadWorkbook(f"基本信息: 年度不是数字 ({meta_values.get('year')!r})", file=file) from e
-    department = meta_values.get("department") or None
-    meta = Meta(department=department, region=meta_values.get("region") or None, year=year, kind="final",
-                scope="consolidated" if meta_values.get("scope") in ("汇总", "consolidated") else "unit",
-                unit=meta_values.get("unit") or "万元",
-                title=f"{department}{year}年部门决算" if department and year else None)
+    meta, meta_values = read_meta(wb, file, "final")
+    year = meta.year
 
     lines: list[FinalLine] = []
     class_names: dict[str, str] = {}

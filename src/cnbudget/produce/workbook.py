@@ -287,18 +287,17 @@ def _typed_mismatch(typed: Decimal | None, parts: list[Decimal], where: str, lab
     return None
 
 
-def read_workbook(path: str | Path) -> BudgetInput:
-    """Read a filled-in template into primary figures; raises ``CnbudgetError`` on bad input."""
-    from cnbudget.produce.consistency import InconsistentInput
-    from cnbudget.render.layout import _header
-
-    file = str(path)
+def open_workbook(file: str):
+    """The filled-in workbook (values, not formulas), or a ``BadWorkbook`` naming the file."""
     try:
-        wb = load_workbook(file, data_only=True)
+        return load_workbook(file, data_only=True)
     except Exception as e:  # noqa: BLE001 - openpyxl raises many kinds for a bad file
         raise BadWorkbook(f"无法打开工作簿 (cannot open workbook: {type(e).__name__})", file=file) from e
-    problems: list[Finding] = []
 
+
+def read_meta(wb, file: str, kind: str) -> tuple[Meta, dict[str, str]]:
+    """The 基本信息 sheet as ``Meta`` and as its raw fields (codes, unit name);
+    ``kind`` is the document kind the workbook is for."""
     info = _kv(_sheet(wb, SHEET_INFO, file))
     labels = {label: key for key, label, _ in INFO_FIELDS}
     meta_values = {labels[k]: _text(v) for k, v in info.items() if k in labels}
@@ -307,15 +306,29 @@ def read_workbook(path: str | Path) -> BudgetInput:
     except ValueError as e:
         raise BadWorkbook(f"基本信息: 年度不是数字 ({meta_values.get('year')!r})", file=file) from e
     department = meta_values.get("department") or None
-    meta = Meta(
+    if kind == "budget" and meta_values.get("kind") in ("决算", "final"):
+        kind = "final"
+    return Meta(
         department=department,
         region=meta_values.get("region") or None,
         year=year,
-        kind="final" if meta_values.get("kind") in ("决算", "final") else "budget",
+        kind=kind,
         scope="consolidated" if meta_values.get("scope") in ("汇总", "consolidated") else "unit",
         unit=meta_values.get("unit") or "万元",
-        title=f"{department}{year}年部门预算" if department and year else None,
-    )
+        title=f"{department}{year}年部门{'决算' if kind == 'final' else '预算'}" if department and year else None,
+    ), meta_values
+
+
+def read_workbook(path: str | Path) -> BudgetInput:
+    """Read a filled-in template into primary figures; raises ``CnbudgetError`` on bad input."""
+    from cnbudget.produce.consistency import InconsistentInput
+    from cnbudget.render.layout import _header
+
+    file = str(path)
+    wb = open_workbook(file)
+    problems: list[Finding] = []
+    meta, meta_values = read_meta(wb, file, "budget")
+    year, department = meta.year, meta.department
 
     function_lines: list[FunctionLine] = []
     class_names: dict[str, str] = {}
