@@ -75,3 +75,11 @@ def test_tables_continued_over_pages_are_joined() -> None:
     assert len(d.tables_of("expenditure")) == 1
     t = d.table("expenditure")
     assert t is not None and t.row_by_code("21011") is not None and t.row_by_code("208") is not None
+
+
+def test_summary_with_a_third_group_of_purposes() -> None:
+    t = real("real_08.pdf").table("summary")
+    assert t is not None
+    assert t.row_by_item("expenditure", "204").values == {"total": Decimal("23513.11")}  # type: ignore[union-attr]
+    assert t.row_by_item("expenditure", "current_total").values == {"total": Decimal("28849.38")}  # type: ignore[union-attr]
+    assert "第三栏（支出用途）未读取" in t.uncertain

@@ -21,7 +21,7 @@ _ORDINAL_PREFIX = re.compile(r"^[(（][一二三四五六七八九十]+[)）][�
 
 # Income-side items, tried in order on the label with its ordinal prefix removed.
 _INCOME_ITEMS: tuple[tuple[str, str], ...] = (
-    (r"^本年收入合计|^本年收入$", "current_total"),
+    (r"^本年收入合计|^本年收入$|^当年收入(小计|合计)$", "current_total"),
     (r"^收入总计|^总计$|^总$", "grand_total"),
     (r"^收入合计", "收入合计"),
     (r"使用非财政拨款结余|非财政拨款结余", "non_fiscal_surplus"),
@@ -46,7 +46,7 @@ _INCOME_ITEMS: tuple[tuple[str, str], ...] = (
     (r"^其他$", "other_misc"),
 )
 _EXPENDITURE_ITEMS: tuple[tuple[str, str], ...] = (
-    (r"^本年支出合计|^本年支出$", "current_total"),
+    (r"^本年支出合计|^本年支出$|^当年支出(小计|合计)$", "current_total"),
     (r"^支出总计|^总计$|^总$", "grand_total"),
     (r"^支出合计", "支出合计"),
     (r"结余分配", "surplus_distribution"),
@@ -94,13 +94,16 @@ def parse_two_sided(kind: str, title: str, tl: TableLines, source, number: str |
     ]
     label_cols = sorted(sorted(cols, key=lambda c: -label_counts[c])[:2])
     inc_col, exp_col = (label_cols + [width])[:2] if len(label_cols) >= 2 else (0, width)
+    # a third group of labels (支出用途 beside 功能分类 in older layouts) ends the expenditure side
+    third = next((c for c in range(exp_col + 2, width) if label_counts[c] >= 3 and c not in label_cols), width)
     amount_counts = [
         sum(1 for ln in data if c < len(ln.cells) and parse_amount(ln.cells[c]) is not None) for c in cols
     ]
     inc_amounts = [c for c in range(inc_col + 1, exp_col) if not ordinal[c] and amount_counts[c] > 0]
-    exp_amounts = [c for c in range(exp_col + 1, width) if not ordinal[c] and (amount_counts[c] > 0 or _header_label(tl, c))]
+    exp_amounts = [c for c in range(exp_col + 1, third) if not ordinal[c] and (amount_counts[c] > 0 or _header_label(tl, c))]
     # the expenditure side's amount columns end where no header label and no data stands
     exp_amounts = [c for c in exp_amounts if amount_counts[c] > 0 or column_id([_header_label(tl, c)])]
+    uncertain_extra = ["第三栏（支出用途）未读取"] if third < width else []
     exp_ids = _expenditure_ids(kind, tl, exp_amounts)
     inc_value_col = inc_amounts[0] if inc_amounts else None
 
@@ -149,6 +152,11 @@ def parse_two_sided(kind: str, title: str, tl: TableLines, source, number: str |
                 v = parse_amount(cells[c])
                 if v is not None:
                     values[cid] = v
+            if not values and third < width and item in ("current_total", "grand_total", "carryover_out"):
+                # a total line printed across both expenditure groups: its figure stands at the right
+                tail = [parse_amount(c) for c in cells[third:] if parse_amount(c) is not None]
+                if tail:
+                    values["total"] = tail[-1]
             if item or values:
                 seen["expenditure"].add(item or "")
                 rows.append(
@@ -157,7 +165,7 @@ def parse_two_sided(kind: str, title: str, tl: TableLines, source, number: str |
     columns = [Column(id="total", label="金额")] + [
         Column(id=cid, label=_header_label(tl, c) or cid) for c, cid in zip(exp_amounts, exp_ids, strict=True) if cid != "total"
     ]
-    uncertain = [] if inc_value_col is not None else ["收入栏金额列未能确定"]
+    uncertain = ([] if inc_value_col is not None else ["收入栏金额列未能确定"]) + uncertain_extra
     return Table(
         kind=kind,
         title=title,
