@@ -44,6 +44,7 @@ def build_tables(doc: Document) -> tuple[list[Table], list[str]]:
             if table.source.page in scanned:
                 table = repair_ocr_figures(table)
         tables.append(replace(table, matched=matched, notes=tuple(cand.notes)))
+    tables = _empty_shadows(tables)
     tables = _fill_units(tables, notes)
     tables, repair_notes = repair_codes(tables)
     notes.extend(repair_notes)
@@ -62,5 +63,17 @@ def _fill_units(tables: list[Table], notes: list[str]) -> list[Table]:
             if unit:
                 notes.append(f"{t.title or t.kind}: 未印金额单位，按{'表注' if from_notes else '本文件其他表格'}取“{unit}”")
                 t = replace(t, unit=unit)
+        out.append(t)
+    return out
+
+
+def _empty_shadows(tables: list[Table]) -> list[Table]:
+    """A financial table with no rows (a list of tables under a table's title, a header
+    without its body) must not stand for the real table of its kind printed later."""
+    out = []
+    for i, t in enumerate(tables):
+        later = any(u.kind == t.kind and u.rows for u in tables[i + 1 :])
+        if not t.rows and later and t.kind not in ("other", "performance_targets", "performance_review"):
+            t = replace(t, kind="other", matched=f"{t.matched}；无数据行，且后文另有同类表格")
         out.append(t)
     return out

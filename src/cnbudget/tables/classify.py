@@ -7,7 +7,7 @@ import re
 from cnbudget.tables.cells import compact
 from cnbudget.tables.kinds import kind_from_title
 from cnbudget.tables.rows import TableLines
-from cnbudget.tables.segment import Candidate, is_title
+from cnbudget.tables.segment import Candidate, is_list_of_tables_row, is_title
 
 # Header words that identify a table when its title is missing or garbled.
 _HEADER_SIGNATURES: tuple[tuple[str, tuple[str, ...]], ...] = (
@@ -38,6 +38,8 @@ def classify(cand: Candidate, tl: TableLines) -> tuple[str, str, str]:
     if not title:
         # a title printed inside the grid's first rows
         for ln in cand.grids[0].rows[:3]:
+            if is_list_of_tables_row(ln):
+                continue  # a row of a list of tables, not a title
             for cell in ln:
                 if is_title(cell):
                     title = cell.strip()

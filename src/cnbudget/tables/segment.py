@@ -143,12 +143,19 @@ _FORM_START = ("项目名称", "部门名称", "部门(单位)名称", "单位�
 
 
 def _inner_title(grid: Grid) -> str | None:
-    """A table title printed in the first rows of the grid itself."""
+    """A table title printed in the first rows of the grid itself (not a row of a list of
+    tables: "表1 | 2020年部门收支总表 | …")."""
     for row in grid.rows[:2]:
+        if is_list_of_tables_row(row):
+            continue
         for cell in row:
             if is_title(cell):
                 return clean(cell)
     return None
+
+
+def is_list_of_tables_row(row: tuple[str, ...] | list[str]) -> bool:
+    return any(_NUMBER_RE.match(compact(c)) for c in row if c.strip())
 
 
 def _starts_new_form(grid: Grid, prev: Candidate) -> bool:

@@ -92,10 +92,12 @@ def parse_two_sided(kind: str, title: str, tl: TableLines, source, number: str |
         or any(w in "".join(compact(h.cells[c]) for h in tl.header if c < len(h.cells)) for w in ("行次",))
         for c in cols
     ]
-    label_cols = sorted(sorted(cols, key=lambda c: -label_counts[c])[:2])
-    inc_col, exp_col = (label_cols + [width])[:2] if len(label_cols) >= 2 else (0, width)
-    # a third group of labels (支出用途 beside 功能分类 in older layouts) ends the expenditure side
-    third = next((c for c in range(exp_col + 2, width) if label_counts[c] >= 3 and c not in label_cols), width)
+    # label columns, left to right: 收入 items, 支出 items, and in some layouts further groups
+    # (支出用途, 经济分类) which end the expenditure side
+    most = max(label_counts, default=0)
+    label_cols = [c for c in cols if label_counts[c] >= min(3, most)]
+    inc_col, exp_col = (label_cols + [width, width])[:2] if label_cols else (0, width)
+    third = label_cols[2] if len(label_cols) > 2 else width
     amount_counts = [
         sum(1 for ln in data if c < len(ln.cells) and parse_amount(ln.cells[c]) is not None) for c in cols
     ]
