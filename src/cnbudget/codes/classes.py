@@ -87,4 +87,11 @@ def function_class_code(name: str) -> str | None:
         return _BY_STEM[stem]
     # "事务" and "支出" may both be present ("城乡社区事务支出"): strip once more.
     stem2 = re.sub(r"(支出|事务)$", "", stem)
-    return _BY_STEM.get(stem2)
+    if stem2 in _BY_STEM:
+        return _BY_STEM[stem2]
+    # an abbreviated name ("文化旅游", "灾害防治及应急"): the one class whose name it begins
+    if len(stem2) >= 4:
+        found = {code for s, code in _BY_STEM.items() if s.startswith(stem2)}
+        if len(found) == 1:
+            return found.pop()
+    return None
