@@ -110,7 +110,7 @@ def missing_tables(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
             continue
         yield finding(
             "completeness.missing_table",
-            f"{_KIND_ZH[kind]}公开缺少“{kind_label(k)}”（依据：{src}；无数据的也应以空表公开并说明） — "
+            f"{_KIND_ZH[kind]}公开缺少《{kind_label(k)}》（依据：{src}；无数据的也应以空表公开并说明） — "
             f"required table {k} is missing",
             severity=sev,
             table=k,
@@ -213,6 +213,6 @@ def missing_sections(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
             continue
         yield finding(
             "completeness.missing_section",
-            f"{_KIND_ZH[kind]}情况说明缺少“{label}”（依据：{src}） — required section missing: {label}",
+            f"{_KIND_ZH[kind]}情况说明缺少《{label}》（依据：{src}） — required section missing: {label}",
             severity=sev,
         )
