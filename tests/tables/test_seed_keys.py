@@ -102,3 +102,10 @@ def test_suzhou_truncated_codes_repaired_and_recorded() -> None:
     row = t.row_by_code("2101599")
     assert row is not None and row.repairs[0].original == "210159"
     assert row.values["transfer"] == Decimal("1.43")
+
+
+def test_performance_target_figures_read_from_their_labels() -> None:
+    t = parse_file(seed_path("000")).tables_of("performance_targets")[0]
+    figures = {k: v for r in t.rows for k, v in r.values.items()}
+    assert figures == {"total": Decimal("644.06"), "gov_budget_funds": Decimal("644.06"),
+                       "basic": Decimal("565.06"), "project": Decimal("79")}

@@ -25,6 +25,23 @@ _VALUE_LABELS: tuple[tuple[str, str], ...] = (
     (r"^分值$", "weight"),
     (r"^得分$", "score"),
     (r"^资金总额|^部门预算总额|^项目金额", "total"),
+    (r"^政府预算资金", "gov_budget_funds"),
+    (r"^财政专户管理资金", "special_account"),
+    (r"^单位资金", "unit_funds"),
+)
+
+# "label | figure" lines of the 预算情况 / 项目资金 block: label pattern → id.  Ids beyond
+# DESIGN's list: ``gov_budget_funds`` (政府预算资金: 一般公共预算 + 政府性基金 + 国有资本经营).
+_LABELLED_FIGURES: tuple[tuple[str, str], ...] = (
+    (r"(部门)?预算总额|年度资金总额|^资金总额", "total"),
+    (r"政府预算资金", "gov_budget_funds"),
+    (r"财政专户管理资金", "special_account"),
+    (r"^\(?\d?\)?单位资金$|^\(3\)单位资金$", "unit_funds"),
+    (r"基本支出$", "basic"),
+    (r"项目支出$", "project"),
+    (r"^其中[:：]?(当年)?财政拨款$", "fiscal"),
+    (r"^上年结转(资金)?$", "carryover"),
+    (r"^其他资金$", "other"),
 )
 _HEADER_HINT = re.compile(r"指标|分值|得分|预算数|执行数|执行率|指标值|完成值")
 
@@ -69,6 +86,11 @@ def parse_performance(kind: str, title: str, tl: TableLines, source, number: str
                     values[vid] = v
                     if vid not in seen_ids:
                         seen_ids.append(vid)
+        if not values:
+            values = _labelled_figures(cells)
+            for vid in values:
+                if vid not in seen_ids:
+                    seen_ids.append(vid)
         name = next((c for c in cells if c and has_cjk(c)), None)
         item = "total_score" if name and compact(name) in ("总分", "合计", "总计") else None
         if not texts:
@@ -84,6 +106,26 @@ def parse_performance(kind: str, title: str, tl: TableLines, source, number: str
         number=number,
         header=tuple(tuple(h.cells) for h in tl.header),
     )
+
+
+def _labelled_figures(cells: list[str]) -> dict[str, Decimal]:
+    """"部门预算总额(万元) | 644.06", "(2)项目支出 | 79": a known label, then its figure."""
+    out: dict[str, Decimal] = {}
+    for i, c in enumerate(cells):
+        lab = re.sub(r"[（(]万元[)）]|[:：]$", "", compact(c))
+        lab = re.sub(r"^\d、(资金来源|资金结构)[:：]", "", lab)
+        lab = re.sub(r"^[(（]\d[)）]", "", lab)
+        vid = next((v for pat, v in _LABELLED_FIGURES if re.search(pat, lab)), None)
+        if vid is None or vid in out:
+            continue
+        for d in cells[i + 1 :]:
+            if not d:
+                continue
+            v = parse_amount(d)
+            if v is not None:
+                out[vid] = v
+            break
+    return out
 
 
 def _num(cell: str) -> Decimal | None:
