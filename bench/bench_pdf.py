@@ -135,6 +135,21 @@ def main() -> None:
             print(f"| camelot lattice | {accuracy(cam_gen[str(gen)]['grids'], truth):.1%} |")
         else:
             print("| camelot lattice | n/a (not installed; --camelot-python) |")
+        try:
+            import test_pdf_aligned as al
+        except ImportError:
+            al = None
+        if al is not None:  # tables printed as aligned text: no ruling lines, a 三线表, two levels
+            cases = [("plain", al.EXPECTED1), ("three_line", al.EXPECTED1), ("two_level", al.EXPECTED2)]
+            found_ours: list[list[list[str]]] = []
+            found_pl: list[list[list[str]]] = []
+            for variant, _want in cases:
+                p = al.build(Path(tmp) / f"aligned_{variant}.pdf", variant)
+                found_ours += ours(p)[2]
+                found_pl += plumber(p)[1]
+            want = [w for _v, w in cases]
+            print(f"| ours, 3 tables without ruling lines (aligned text) | {accuracy(found_ours, want):.1%} |")
+            print(f"| pdfplumber extract_tables, the same | {accuracy(found_pl, want):.1%} |")
         scan = fx.build_scanned(gen, Path(tmp) / "scan.pdf")
         t = time.perf_counter()
         _, _, g_scan = ours(scan)

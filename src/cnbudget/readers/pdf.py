@@ -4,6 +4,7 @@ Modules of the PDF reader:
     pdf       — this file: open the PDF, read each page's glyphs and ruling lines, drop page
                 furniture, errors
     pdf_grid  — format-free geometry: ruled tables (spans from the ruling lines) and paragraphs
+    pdf_aligned — tables printed as aligned text (no ruling lines, or a 三线表's three rules)
     pdf_ocr   — a page without text: render, OCR (rapidocr), ruling lines from the image
 
 Why pypdfium2 and not pdfplumber.  Both were measured on the eight real disclosures in
@@ -33,6 +34,10 @@ page, or a page with ``/Rotate`` — is turned upright), and a page without text
 Furniture.  Page numbers ("- 13 -", "5", "第3页 共9页") and a header or footer line repeated on
 at least half the pages, in the top or bottom ``margin`` of the page, are dropped; a note
 "pdf.furniture: …" says what was dropped and where.
+
+Tables without ruling lines.  Where a page region holds no ruled table, column-aligned text
+lines become a ``Grid`` too (``pdf_aligned``); ``Document.notes`` then has
+"pdf.aligned_tables: 第3,5-6页" so a reader of the result knows the cells were inferred.
 
 Scanned pages.  A page whose text layer has fewer than ``min_chars`` characters and holds an
 image is OCRed (``pdf_ocr``); ``Document.notes`` then has "ocr" and "ocr.pages: 3,4".
@@ -112,6 +117,9 @@ def read(path: str, data: bytes, settings: PdfSettings = SETTINGS) -> Document:
     finally:
         doc.close()
     blocks, notes = _drop_furniture(pages, settings)
+    aligned = [p.number for p in pages if p.aligned]
+    if aligned:
+        notes.append(f"pdf.aligned_tables: 第{_ranges(aligned)}页")
     if ocr_pages:
         notes = ["ocr", "ocr.pages: " + ",".join(map(str, ocr_pages)), *ocr_notes, *notes]
     if not any(isinstance(b, Grid) or (isinstance(b, Paragraph) and b.text) for b in blocks):

@@ -46,6 +46,15 @@ class GridSettings:
     space_gap: float = 0.22  # a gap wider than this many ems between glyphs is a space
     column_gap: float = 2.5  # a gap wider than this many ems cuts a text line in two
     min_segment: float = 3.0  # shorter segments are ignored (tick marks, dots)
+    # aligned-text tables (``pdf_aligned``): no ruling lines, or a 三线表's three rules
+    aligned: bool = True  # look for them at all
+    aligned_gap: float = 0.8  # ems: a gap this wide cuts a line into runs; the narrowest gutter
+    aligned_line_gap: float = 3.0  # ems: lines further apart are not one table
+    aligned_right_tol: float = 0.6  # ems: figures whose right edges differ less are one column
+    aligned_min_rows: int = 3  # rows needed without a recognised header …
+    aligned_min_figures: int = 2  # … and figure columns
+    aligned_header_lines: int = 3  # header lines looked for above the body (without rules)
+    aligned_rule_cover: float = 0.8  # share of the block a rule spans to be a 三线表 rule
 
 
 DEFAULT = GridSettings()
@@ -414,6 +423,7 @@ class PageBlocks:
     width: float
     height: float
     blocks: list[Block]
+    aligned: int = 0  # grids read from aligned text (``pdf_aligned``), for the notes
 
 
 def layout_page(page: PageLayout, settings: GridSettings = DEFAULT) -> PageBlocks:
@@ -432,11 +442,29 @@ def layout_page(page: PageLayout, settings: GridSettings = DEFAULT) -> PageBlock
     for t, gl in zip(tables, inside, strict=True):
         grid = build_grid(t, gl, page.number, settings)
         placed.append((t.ys[0], t.xs[0], grid))
+    aligned = 0
+    if settings.aligned and outside:
+        # imported here: pdf_aligned builds on this module's lines and cell texts
+        from cnbudget.readers.pdf_aligned import find_aligned
+
+        rules = [s for s in merge_segments(page.segments, settings)
+                 if s.horizontal and not any(_on_table(s, t, settings) for t in tables)]
+        for found in find_aligned(outside, rules, page.number, settings):
+            assert found.grid.source.box is not None
+            placed.append((found.grid.source.box[1], found.grid.source.box[0], found.grid))
+            taken = {id(g) for g in found.glyphs}
+            outside = [g for g in outside if id(g) not in taken]
+            aligned += 1
     for para in _paragraphs(outside, page, settings):
         assert para.source.box is not None
         placed.append((para.source.box[1], para.source.box[0], para))
     placed.sort(key=lambda p: (p[0], p[1]))
-    return PageBlocks(page.number, page.width, page.height, [b for _, _, b in placed])
+    return PageBlocks(page.number, page.width, page.height, [b for _, _, b in placed], aligned)
+
+
+def _on_table(s: Segment, t: _Table, settings: GridSettings) -> bool:
+    x0, top, x1, bottom = t.box
+    return top - settings.snap <= s.pos <= bottom + settings.snap and s.a < x1 and s.b > x0
 
 
 def _paragraphs(glyphs: list[Glyph], page: PageLayout, settings: GridSettings) -> list[Paragraph]:
