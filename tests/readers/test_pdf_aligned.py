@@ -289,7 +289,7 @@ def test_parse_file_reads_the_expenditure_table(pdfs: dict[str, Path], variant: 
     (t,) = [t for t in d.tables if t.kind == "expenditure"]
     rows = {r.code: r for r in t.rows if r.code}
     assert list(rows) == ["201", "20126", "2012601", "2012604", "208", "2080505"]
-    assert rows["2012604"].name == "档案馆(数字档案资源建设与馆藏档案保护修复)"  # the table stage normalises brackets
+    assert rows["2012604"].name == "档案馆（数字档案资源建设与馆藏档案保护修复）"  # names keep their printed brackets
     assert rows["2012601"].values["total"] == Decimal("836.40")
     assert "project" not in rows["2012601"].values  # blank, not zero
     assert rows["2012604"].values["project"] == Decimal("250.00")

@@ -20,21 +20,22 @@ _BRACKET_CODE_RE = re.compile(r"^\[(\d{3,9})\]\s*(.*)$")  # "[608001]宿州市�
 
 @lru_cache(maxsize=65536)  # cell texts repeat a lot within a document
 def clean(text: str | None) -> str:
-    """Trim, fold full-width forms, and remove the spaces PDF extraction puts between CJK characters.
+    """Trim and remove the spaces PDF extraction puts between CJK characters; the text keeps
+    its printed forms (full-width brackets stay) — matching uses ``compact``, which folds them.
 
     "政 府 性 基 金" → "政府性基金"; "一般公共 预算 拨款收 入" → "一般公共预算拨款收入".
     """
     if not text:
         return ""
-    s = unicodedata.normalize("NFKC", text).replace("\u3000", " ").strip()
+    s = text.replace("\u3000", " ").replace("\xa0", " ").strip()
     s = _CJK_GAP_RE.sub("", s)
     return _SPACE_RE.sub(" ", s)
 
 
 @lru_cache(maxsize=65536)
 def compact(text: str) -> str:
-    """All whitespace removed (for matching labels)."""
-    return _SPACE_RE.sub("", clean(text))
+    """Full-width forms folded (NFKC) and all whitespace removed: the form labels are matched in."""
+    return _SPACE_RE.sub("", unicodedata.normalize("NFKC", clean(text)))
 
 
 def is_code(text: str) -> bool:
