@@ -171,6 +171,8 @@ def parse_coded(
                 name = ""
         if item is None and code and len(code) in (3, 6) and _ORG_RE.search(name or ""):
             item = "unit"  # a unit's line among economic codes ("313 安阳市医疗保障局")
+        if item is None and not code and re.fullmatch(r"[*＊※#]+", compact(name or "")):
+            continue  # a footnote marker line ("**  1"), not a row of the table
         if item is None and not code and not name and values and not rows:
             item, name = "total", "合计"  # an unlabelled first line of figures is the total
         if not values and not code and item is None and rows and _continues(cells, name_col, text_cols):
