@@ -62,3 +62,16 @@ def test_sections_keep_their_source_line(doc_of):
 def test_markdown_headings(doc_of):
     titles = [s.title for s in extract_sections(doc_of("# 一、收入决算情况说明\n\n正文。\n\n## （二）结构情况\n"))]
     assert titles == ["一、收入决算情况说明", "(二)结构情况"]
+
+
+def test_run_in_heading_is_split_from_its_text():
+    from cnbudget.document import Paragraph, Source
+    from cnbudget.narrative.outline import split_run_in_headings
+
+    p = Paragraph(text="（四）财政拨款收支预算情况的总体说明（详见表 4）2026 年财政拨款收支总预算 5,753.07 万元。",
+                  source=Source(page=5))
+    head, body = split_run_in_headings((p,))
+    assert head.text == "（四）财政拨款收支预算情况的总体说明（详见表 4）"
+    assert body.text.startswith("2026 年财政拨款收支总预算")
+    plain = Paragraph(text="（四）单位承担的主要任务包括宣传、培训等多项工作，全年完成情况良好。", source=Source(page=5))
+    assert split_run_in_headings((plain,)) == [plain]

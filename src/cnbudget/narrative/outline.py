@@ -153,9 +153,29 @@ def _toc_span(paras: list[tuple[int, Paragraph | Grid]]) -> tuple[int, int] | No
     return start, body
 
 
+# A heading run into its paragraph ("（四）财政拨款收支预算情况的总体说明（详见表 4）2026 年…"):
+# PDF layouts print some headings in bold at the start of the first line of their text.
+RUN_IN_RE = re.compile(
+    rf"^((?:[(（]\s*[{_NUMERAL}]+\s*[)）]|[{_NUMERAL}]+\s*[、.．])[^。，,；;]{{2,40}}?(?:说明|情况)"
+    r"(?:\s*[(（]\s*详见[^)）]{0,16}[)）])?)\s*(\S.{8,})$"
+)
+
+
+def split_run_in_headings(blocks: tuple[Paragraph | Grid, ...]) -> list[Paragraph | Grid]:
+    out: list[Paragraph | Grid] = []
+    for b in blocks:
+        m = RUN_IN_RE.match(b.text.strip()) if isinstance(b, Paragraph) else None
+        if m and isinstance(b, Paragraph):
+            out.append(Paragraph(text=m.group(1), source=b.source, heading=b.heading, bold=b.bold))
+            out.append(Paragraph(text=m.group(2), source=b.source))
+        else:
+            out.append(b)
+    return out
+
+
 def outline(doc: Document) -> Iterator[Heading | Passage]:
     """Headings and passages of ``doc`` in reading order (see the module docstring)."""
-    blocks = list(enumerate(doc.blocks))
+    blocks = list(enumerate(split_run_in_headings(doc.blocks)))
     toc = _toc_span(blocks)
     part: str | None = None
     topic2: str | None = None  # topic of the current level-2 heading
