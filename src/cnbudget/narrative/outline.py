@@ -156,7 +156,7 @@ def _toc_span(paras: list[tuple[int, Paragraph | Grid]]) -> tuple[int, int] | No
 # A heading run into its paragraph ("（四）财政拨款收支预算情况的总体说明（详见表 4）2026 年…"):
 # PDF layouts print some headings in bold at the start of the first line of their text.
 RUN_IN_RE = re.compile(
-    rf"^((?:[(（]\s*[{_NUMERAL}]+\s*[)）]|[{_NUMERAL}]+\s*[、.．])[^。，,；;]{{2,40}}?(?:说明|情况)"
+    rf"^((?:[(（]\s*[{_NUMERAL}]+\s*[)）]|[{_NUMERAL}]+\s*[、.．])[^。，,；;：:]{{2,40}}(?:说明|情况)"
     r"(?:\s*[(（]\s*详见[^)）]{0,16}[)）])?)\s*(\S.{8,})$"
 )
 
