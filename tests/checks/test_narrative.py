@@ -131,3 +131,32 @@ def test_change_against_last_year():
     f = run(this, "claim.change", against=last2)
     assert ("claim.change", "general_expenditure", "2080505", "total") in keys(f)
     assert not run(this, "claim.change")  # without last year's file the rule does not apply
+
+
+def _projects():
+    from cnbudget.document import Source
+    from cnbudget.model import Column, Row, Table
+
+    def p(name, total, kind):
+        return Row(code=None, name=name, values={"total": Decimal(total)}, source=Source(line=1),
+                   texts={"类型": kind})
+
+    return Table(kind="projects", title="项目支出表", unit="万元", columns=(Column("total", "合计"),),
+                 rows=(Row(code=None, name="合计", values={"total": Decimal("430")}, source=Source(line=1), item="total"),
+                       p("甲", "200", "特定目标类"), p("乙", "30", "特定目标类"), p("丙", "200", "其他运转类")),
+                 source=Source(line=1))
+
+
+def test_project_count_matches_the_projects_table():
+    cl = [C(1, "count", "3", unit="个", subject="预算项目", text="本部门预算项目共3个。"),
+          C(2, "count", "2", unit="个", subject="财政拨款安排的特定目标类项目",
+            text="特定目标类项目共2个，其中预算支出100万元及100万元以上项目1个。"),
+          C(3, "count", "1", unit="个", subject="预算支出100万元及100万元以上项目",
+            text="特定目标类项目共2个，其中预算支出100万元及100万元以上项目1个。")]
+    assert not run(D(_projects(), claims=cl), "claim.count")
+
+
+def test_project_count_differs_from_the_projects_table():
+    cl = [C(1, "count", "4", unit="个", subject="预算项目", text="本部门预算项目共4个。")]
+    f = run(D(_projects(), claims=cl), "claim.count")
+    assert [(x.rule, x.severity, x.actual, x.expected) for x in f] == [("claim.count", "warning", Decimal(4), Decimal(3))]

@@ -5,6 +5,7 @@
     claim.rate             增长/下降 y% = change ÷ (current − change)
     claim.rate_wrong_base  y% = change ÷ current: the rate was computed on this year's figure
                            instead of last year's (增长率按本年数而非上年数计算)
+    claim.count            a stated number of projects (预算项目共 N 个) = the projects listed
     claim.components       the listed reasons of a change (主要原因: A 减少 x, B 增加 y) add up to it
     claim.change           with last year's disclosure: stated changes and rates = this year − last year
 
@@ -15,6 +16,7 @@ new item) no rate is checked.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import Decimal
@@ -498,6 +500,54 @@ def changes_vs_last_year(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
             column=now.column,
             expected=expected,
             actual=c.value * d,
+            source=c.source,
+            text=c.text,
+        )
+
+
+# --------------------------------------------------------------------------- counts
+
+_PROJECT_COUNT_RE = re.compile(r"^(本部门|我单位|本单位|部门)?(\d{4}年)?(财政拨款安排的)?(预算)?(支出)?"
+                               r"(特定目标类|其他运转类)?(预算支出100万元及100万元以上)?(重点)?项目$")
+
+
+def _project_rows(t: Table, subject: str, sentence: str) -> list[Row]:
+    rows = [r for r in t.rows if r.item is None and r.values.get("total") is not None]
+    for kind in ("特定目标类", "其他运转类"):
+        # "特定目标类项目共6个，……其中预算支出100万元及以上项目2个": the 其中 counts the same kind
+        if kind in subject or (kind in sentence and "其中" in sentence):
+            rows = [r for r in rows if kind in "".join(r.texts.values())]
+    if "100万元及100万元以上" in subject:
+        rows = [r for r in rows if r.values["total"] >= 100]
+    return rows
+
+
+@rule(
+    "claim.count",
+    severity="warning",
+    kinds=("projects",),
+    doc_kinds=("budget",),
+    description="情况说明所述项目个数与项目支出表所列一致 — a stated number of projects matches the projects table",
+)
+def counts(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
+    t = doc.table("projects")
+    if t is None or t.unit not in (None, "万元"):
+        return
+    for c in doc.claims:
+        subject = re.sub(r"\s+", "", c.subject or "")
+        if c.kind != "count" or c.unit != "个" or not _PROJECT_COUNT_RE.match(subject):
+            continue
+        ctx.checked()
+        listed = _project_rows(t, subject, c.text)
+        if Decimal(len(listed)) == c.value:
+            continue
+        yield finding(
+            "claim.count",
+            f"情况说明称{c.subject}共 {fmt(c.value)} 个，{table_label(t)}列有 {len(listed)} 个 — "
+            "the stated number of projects differs from the projects table",
+            table=t.kind,
+            expected=Decimal(len(listed)),
+            actual=c.value,
             source=c.source,
             text=c.text,
         )
