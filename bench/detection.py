@@ -112,10 +112,6 @@ def locate(line: str, values: list[str]) -> list[Printed | None]:
 # -- mutations ----------------------------------------------------------------------------------
 
 
-def _nonzero_lead(integer: str) -> bool:
-    return len(integer) == 1 or integer[0] != "0"
-
-
 def mutate_digit(p: Printed, rng: random.Random) -> tuple[str, str] | None:
     digits = p.integer + (p.fraction or "")
     i = rng.randrange(len(digits))

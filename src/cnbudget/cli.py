@@ -23,7 +23,6 @@ app = typer.Typer(
 )
 
 _state = {"debug": False}
-err_console = Console(stderr=True, highlight=False)
 
 
 class ParseFormat(StrEnum):
@@ -36,11 +35,16 @@ def _main(debug: bool = typer.Option(False, "--debug", help="出错时显示完�
     _state["debug"] = debug
 
 
+def say_error(error: CnbudgetError) -> None:
+    """One line on stderr for an input that could not be read (a batch goes on)."""
+    sys.stderr.write(f"cnbudget: {error}\n")
+
+
 def fail(error: CnbudgetError) -> None:
     """Print one line for a user error and exit 2."""
     if _state["debug"]:
         raise error
-    sys.stderr.write(f"cnbudget: {error}\n")  # one line, never wrapped
+    say_error(error)  # one line, never wrapped
     raise typer.Exit(code=2)
 
 

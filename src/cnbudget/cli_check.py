@@ -43,7 +43,7 @@ def register(app: typer.Typer) -> None:
     ) -> None:
         """核验公开文件：表内、表间、说明与表格、编码、完整性 (verify disclosures)."""
         from cnbudget.checks import check_disclosure, report_to_json
-        from cnbudget.cli import err_console, fail
+        from cnbudget.cli import fail, say_error
         from cnbudget.parse import parse_file
 
         last = None
@@ -62,7 +62,7 @@ def register(app: typer.Typer) -> None:
                 if len(files) == 1:
                     fail(e)
                     return
-                err_console.print(f"cnbudget: {e}", markup=False)
+                say_error(e)
                 failed.append((str(f), str(e)))
                 continue
             reports.append(check_disclosure(d, against=last))
