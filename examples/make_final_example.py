@@ -32,28 +32,14 @@ from cnbudget.produce.final_inputs import (
 from cnbudget.produce.inputs import Assets, EconomicLine, ThreePublic
 from cnbudget.render.text import render_text
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from make_example import FUNCTION_NAMES  # noqa: E402 - the same fictional department
+
 D = Decimal
 DEPARTMENT = "示例市数据管理局"
 YEAR = 2024
 FILE_NAME = f"{DEPARTMENT}{YEAR}年部门决算.txt"
 
-FUNCTION_NAMES: dict[str, str] = {
-    "201": "一般公共服务支出",
-    "20103": "政府办公厅（室）及相关机构事务",
-    "2010301": "行政运行",
-    "2010302": "一般行政管理事务",
-    "2010399": "其他政府办公厅（室）及相关机构事务支出",
-    "208": "社会保障和就业支出",
-    "20805": "行政事业单位养老支出",
-    "2080505": "机关事业单位基本养老保险缴费支出",
-    "2080506": "机关事业单位职业年金缴费支出",
-    "210": "卫生健康支出",
-    "21011": "行政事业单位医疗",
-    "2101101": "行政单位医疗",
-    "221": "住房保障支出",
-    "22102": "住房改革支出",
-    "2210201": "住房公积金",
-}
 
 ECONOMIC_NAMES: dict[str, str] = {
     "30101": "基本工资", "30102": "津贴补贴", "30103": "奖金", "30107": "绩效工资",

@@ -4,10 +4,7 @@ restates the tables' figures (amounts, shares, changes, 完成率) exactly."""
 from __future__ import annotations
 
 import dataclasses
-import importlib.util
-import sys
 from decimal import Decimal
-from pathlib import Path
 
 import pytest
 
@@ -15,18 +12,12 @@ from cnbudget.produce.consistency import InconsistentInput, own_check
 from cnbudget.produce.final_derive import derive_final_disclosure, validate
 from cnbudget.produce.final_document import build_final_produced
 from cnbudget.produce.final_inputs import FinalLine
-
-EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
+from tests.render.conftest import load_example
 
 
 @pytest.fixture(scope="module")
 def final_example():
-    spec = importlib.util.spec_from_file_location("make_final_example", EXAMPLES / "make_final_example.py")
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    sys.modules.setdefault("make_final_example", module)
-    spec.loader.exec_module(module)
-    return module
+    return load_example("make_final_example")
 
 
 def _text(produced) -> str:

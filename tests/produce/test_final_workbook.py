@@ -2,10 +2,6 @@
 
 from __future__ import annotations
 
-import importlib.util
-import sys
-from pathlib import Path
-
 import pytest
 from openpyxl import load_workbook
 from typer.testing import CliRunner
@@ -20,18 +16,12 @@ from cnbudget.produce.final_workbook import (
 )
 from cnbudget.produce.workbook import write_template
 from cnbudget.render.text import render_text
-
-EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
+from tests.render.conftest import load_example
 
 
 @pytest.fixture(scope="module")
 def final_example():
-    spec = importlib.util.spec_from_file_location("make_final_example", EXAMPLES / "make_final_example.py")
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    sys.modules.setdefault("make_final_example", module)
-    spec.loader.exec_module(module)
-    return module
+    return load_example("make_final_example")
 
 
 def _app():

@@ -3,10 +3,7 @@ rendering checks clean, and random consistent final accounts do too (hypothesis)
 
 from __future__ import annotations
 
-import importlib.util
-import sys
 from decimal import Decimal
-from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -22,20 +19,15 @@ from cnbudget.produce.money import growth, share
 from cnbudget.readers import READERS
 from cnbudget.render.disclosure import OutputFormat, write
 from cnbudget.render.text import render_text
+from tests.render.conftest import load_example
 from tests.render.roundtrip import differences
 
 READER_OF = {"txt": "text", "md": "text", "html": "html", "xlsx": "xlsx", "docx": "docx", "pdf": "pdf"}
-EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
 
 
 @pytest.fixture(scope="module")
 def produced():
-    spec = importlib.util.spec_from_file_location("make_final_example", EXAMPLES / "make_final_example.py")
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    sys.modules.setdefault("make_final_example", module)
-    spec.loader.exec_module(module)
-    return module.build()
+    return load_example("make_final_example").build()
 
 
 def _errors(disclosure) -> list[str]:

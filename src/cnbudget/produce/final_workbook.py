@@ -50,6 +50,7 @@ from cnbudget.produce.workbook import (
     _write_header,
     open_workbook,
     read_meta,
+    read_previous_fields,
 )
 
 SHEET_LINES = "收入支出明细"
@@ -332,18 +333,8 @@ def _read_facts(wb, file: str) -> FinalFacts:
 
 
 def _read_previous(wb, file: str, year: int | None) -> FinalPrevious:
-    if SHEET_PREVIOUS not in wb.sheetnames:
-        return FinalPrevious()
-    kv = _kv(wb[SHEET_PREVIOUS])
-    values: dict[str, Any] = {}
-    for key, label in FINAL_PREVIOUS_FIELDS:
-        raw = kv.get(label)
-        if key == "year":
-            t = _text(raw)
-            values["year"] = int(t) if t.isdigit() else (year - 1 if year else None)
-        else:
-            values[key] = _amount(raw, f"{SHEET_PREVIOUS}!{label}", file)
-    return FinalPrevious(**values)
+    values = read_previous_fields(wb, file, year, FINAL_PREVIOUS_FIELDS)
+    return FinalPrevious() if values is None else FinalPrevious(**values)
 
 
 def write_final_input(inp: FinalInput, path: str | Path) -> Path:

@@ -492,19 +492,25 @@ def _read_facts(wb, file: str) -> Facts:
                  running_costs=running, performance_note=_text(kv.get("绩效目标说明")) or None)
 
 
-def _read_previous(wb, file: str, year: int | None) -> PreviousYear:
+def read_previous_fields(wb, file: str, year: int | None, fields) -> dict[str, Any] | None:
+    """The 上年数 sheet as field → value (``None`` when the workbook has no such sheet)."""
     if SHEET_PREVIOUS not in wb.sheetnames:
-        return PreviousYear()
+        return None
     kv = _kv(wb[SHEET_PREVIOUS])
     values: dict[str, Any] = {}
-    for key, label in PREVIOUS_FIELDS:
+    for key, label in fields:
         raw = kv.get(label)
         if key == "year":
             t = _text(raw)
             values["year"] = int(t) if t.isdigit() else (year - 1 if year else None)
         else:
             values[key] = _amount(raw, f"{SHEET_PREVIOUS}!{label}", file)
-    return PreviousYear(**values)
+    return values
+
+
+def _read_previous(wb, file: str, year: int | None) -> PreviousYear:
+    values = read_previous_fields(wb, file, year, PREVIOUS_FIELDS)
+    return PreviousYear() if values is None else PreviousYear(**values)
 
 
 def write_input(inp: BudgetInput, path: str | Path) -> Path:
