@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 SYSDEPS := $(VENV)/.system-deps
 EXAMPLE := examples/build/示例市数据管理局2025年部门预算.txt
 
-.PHONY: demo test lint bench clean install system-deps
+.PHONY: demo test lint bench corpus clean install system-deps
 
 $(STAMP): pyproject.toml
 	@command -v $(PY) >/dev/null 2>&1 || { echo "需要 Python 3.11 (python3.11 not found; run: make PY=python3 …)"; exit 1; }
@@ -51,6 +51,10 @@ lint: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python bench/run.py --install-camelot
+
+# The corpus benchmark: every document of ../shared/corpus read and checked (not a test).
+corpus: $(STAMP)
+	$(BIN)/python bench/corpus.py
 
 clean:
 	rm -rf $(VENV) examples/build .pytest_cache

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from cnbudget.document import Document
 from cnbudget.errors import NotADisclosure
 from cnbudget.model import Disclosure
 from cnbudget.narrative import extract_claims, extract_meta, extract_sections
@@ -21,7 +22,11 @@ def parse_file(path: str | Path) -> Disclosure:
     Raises ``CnbudgetError`` (exit 2 at the CLI) for a file that cannot be read or holds no
     disclosure at all.
     """
-    doc = read_document(path)
+    return parse_document(read_document(path), path)
+
+
+def parse_document(doc: Document, path: str | Path) -> Disclosure:
+    """The stages after the reader: tables, meta, sections, claims."""
     tables, notes = build_tables(doc)
     meta = extract_meta(doc, tables)
     sections = extract_sections(doc)

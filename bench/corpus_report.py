@@ -1,0 +1,176 @@
+"""``bench/CORPUS.md``: the aggregates of a corpus run, written for people to compare runs."""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+
+FINANCIAL = (
+    "summary", "income", "expenditure", "fiscal_summary", "general_expenditure", "basic_expenditure",
+    "three_public", "gov_fund", "state_capital", "economic_summary", "projects", "carryover",
+    "procurement", "purchased_services", "running_costs",
+)
+SCANNED = ("c133.pdf", "c135.pdf", "c137.pdf", "c168.pdf")
+
+
+def _pct(a: int, b: int) -> str:
+    return f"{100 * a / b:.1f} %" if b else "n/a"
+
+
+def write_report(records, key, audit, *, wall_s, workers, when, machine, partial) -> str:
+    L: list[str] = []
+    add = L.append
+    add("# The corpus run (`make corpus`)")
+    add("")
+    add(f"{when}, {machine.get('cpu', '?')}, {machine.get('nproc', '?')} cores, Python {machine.get('python', '?')}; "
+        f"{workers} worker processes." + (" **Partial run** (`--only`)." if partial else ""))
+    add("Per-document JSON: `bench/out/corpus/`. Regenerate: `make corpus` (reads `../shared/corpus/` in place).")
+    add("")
+    status = Counter(r["status"] for r in records)
+    ok = [r for r in records if r["status"] == "ok"]
+    pages = sum(r.get("pages") or 0 for r in ok)
+    cpu = sum(sum(r["seconds"].values()) for r in ok if isinstance(r.get("seconds"), dict))
+    add("## Summary")
+    add("")
+    add("| what | figure |")
+    add("|---|---|")
+    add(f"| documents | {len(records)}: read {len(ok)} (exit 0: {sum(1 for r in ok if r['exit'] == 0)}, "
+        f"exit 1: {sum(1 for r in ok if r['exit'] == 1)}), refused with a clear line (exit 2) "
+        f"{status.get('refused', 0)}, crashed {status.get('crash', 0)} |")
+    add(f"| pages read | {pages} |")
+    if wall_s:
+        add(f"| wall time | {wall_s:.0f} s → {pages / wall_s:.1f} pages/s on the whole run |")
+    add(f"| CPU time in workers | {cpu:.0f} s → {pages / cpu if cpu else 0:.1f} pages/s per worker |")
+    fin_rows = sum(t["data_rows"] for r in ok for t in r["tables"] if t["kind"] in FINANCIAL)
+    fin_bad = sum(t["failing_rows"] for r in ok for t in r["tables"] if t["kind"] in FINANCIAL)
+    add(f"| rows of recognised financial tables with no failing in-table identity | "
+        f"{fin_rows - fin_bad} / {fin_rows} = {_pct(fin_rows - fin_bad, fin_rows)} |")
+    split = [(r["file"], t) for r in ok for t in r["tables"] if t["split_suspect"]]
+    add(f"| tables that look split at a page break (same kind, next page, no new title) | {len(split)} |")
+    listed = [(r["file"], x) for r in ok for x in r.get("listed", [])]
+    listed_std = [(f, x) for f, x in listed if x["kind"]]
+    add(f"| tables listed in a 目录 (standard kinds) found | "
+        f"{sum(1 for _, x in listed_std if x['found'])} / {len(listed_std)} |")
+    sev = Counter(f["severity"] for r in ok for f in r["findings"])
+    add(f"| findings | error {sev['error']}, warning {sev['warning']}, info {sev['info']} "
+        f"(per read document: {sev['error'] / max(1, len(ok)):.2f} / {sev['warning'] / max(1, len(ok)):.2f} / "
+        f"{sev['info'] / max(1, len(ok)):.2f}) |")
+    if key["documents"]:
+        add(f"| key ({key['documents']} documents, {len(key['cities'])} cities): standard tables with the right "
+            f"kind and page span | {key['kind_and_span']} / {key['tables']} = {_pct(key['kind_and_span'], key['tables'])}"
+            f" (right kind, other span: {key['kind_only']}) |")
+        add(f"| key cells read exactly | {key['cells_ok']} / {key['cells']} = {_pct(key['cells_ok'], key['cells'])} |")
+    if audit["entries"]:
+        for s in ("error", "warning"):
+            c = audit["per_severity"].get(s, Counter())
+            judged = c["true"] + c["false"]
+            add(f"| audit ({audit['documents']} documents): {s} findings true | {c['true']} / {judged} = "
+                f"{_pct(c['true'], judged)}; not yet judged: {c['unjudged']} |")
+        n_docs = audit["documents"]
+        add(f"| audited documents with a false error | {len(audit['docs_false_error'])} / {n_docs} = "
+            f"{_pct(len(audit['docs_false_error']), n_docs)} |")
+    add("")
+
+    add("## Tables recognised, per kind")
+    add("")
+    per_kind = Counter(t["kind"] for r in ok for t in r["tables"])
+    docs_kind = Counter(k for r in ok for k in {t["kind"] for t in r["tables"]})
+    add("| kind | tables | documents with one | rows failing an identity / data rows |")
+    add("|---|---|---|---|")
+    for k, n in per_kind.most_common():
+        rows = sum(t["data_rows"] for r in ok for t in r["tables"] if t["kind"] == k)
+        bad = sum(t["failing_rows"] for r in ok for t in r["tables"] if t["kind"] == k)
+        add(f"| {k} | {n} | {docs_kind[k]} | {bad} / {rows} |")
+    add("")
+
+    add("## Findings by rule")
+    add("")
+    by_rule: dict[str, Counter] = defaultdict(Counter)
+    for r in ok:
+        for f in r["findings"]:
+            by_rule[f["rule"]][f["severity"]] += 1
+    add("| rule | error | warning | info | documents |")
+    add("|---|---|---|---|---|")
+    docs_rule = Counter(rule for r in ok for rule in {f["rule"] for f in r["findings"]})
+    for rule, c in sorted(by_rule.items(), key=lambda kv: (-kv[1]["error"], -kv[1]["warning"], kv[0])):
+        add(f"| `{rule}` | {c['error']} | {c['warning']} | {c['info']} | {docs_rule[rule]} |")
+    add("")
+
+    if audit["entries"]:
+        add("## Audit: precision per rule (judged on the rendered pages)")
+        add("")
+        add("| rule | true | false |")
+        add("|---|---|---|")
+        for rule, c in sorted(audit["per_rule"].items()):
+            add(f"| `{rule}` | {c['true']} | {c['false']} |")
+        add("")
+        add("Causes of the false findings in the audit file: " + ", ".join(
+            f"{k} {v}" for k, v in audit["causes"].most_common()))
+        add("")
+
+    add("## Tables with failing in-table identities")
+    add("")
+    add("Each is a real error of the document or a misread of ours (the audit says which).")
+    add("")
+    add("| document | kind | pages | failing rows / data rows |")
+    add("|---|---|---|---|")
+    bad_tables = [(r["file"], t) for r in ok for t in r["tables"] if t["failing_rows"]]
+    for f, t in sorted(bad_tables, key=lambda x: -x[1]["failing_rows"])[:60]:
+        add(f"| {f} | {t['kind']} | {t['first_page']}–{t['last_page']} | {t['failing_rows']} / {t['data_rows']} |")
+    if len(bad_tables) > 60:
+        add(f"| … | {len(bad_tables) - 60} more | | |")
+    add("")
+
+    add("## Listed in the 目录 but not recognised")
+    add("")
+    missing = [(f, x) for f, x in listed_std if not x["found"]]
+    for f, x in missing[:60]:
+        add(f"- {f}: “{x['title']}” ({x['kind']})")
+    if not missing:
+        add("- none")
+    add("")
+    add(f"Listed entries whose title names no known kind: {len(listed) - len(listed_std)}.")
+    add("")
+
+    add("## Tables that look split at a page break")
+    add("")
+    for f, t in split[:40]:
+        add(f"- {f}: {t['kind']} p.{t['first_page']}–{t['last_page']} “{t['title']}”")
+    if not split:
+        add("- none")
+    add("")
+
+    if key["documents"]:
+        add("## Key misses")
+        add("")
+        add("Tables (document, kind, key pages, what was wrong):")
+        add("")
+        for m in key["missed_tables"][:80]:
+            add(f"- {m[0]} {m[1]} p.{m[2]}–{m[3]}: {'other page span' if m[4] == 'span' else 'not recognised as this kind'}")
+        add("")
+        add("Cells (document, table, page, row, column: key → read):")
+        add("")
+        for stem, cell, read in key["cell_misses"][:80]:
+            what = read.get("value") if read.get("row") else ("row not found" if read.get("table") else "table not found")
+            add(f"- {stem} {cell.get('table')} p.{cell.get('page')} {cell.get('side') or ''} {cell.get('row')} "
+                f"{cell.get('column')}: {cell.get('value')} → {what}")
+        add("")
+
+    add("## Documents not read")
+    add("")
+    for r in records:
+        if r["status"] != "ok":
+            add(f"- {r['file']} ({r['status']}): {r.get('message', '')[:160]}")
+    add("")
+    scanned = [r for r in ok if r["file"] in SCANNED]
+    if scanned:
+        add("## Scanned documents (OCR)")
+        add("")
+        add("| document | pages | seconds per page | tables | rows with no failing identity |")
+        add("|---|---|---|---|---|")
+        for r in scanned:
+            s = sum(r["seconds"].values())
+            rows = sum(t["data_rows"] for t in r["tables"] if t["kind"] in FINANCIAL)
+            bad = sum(t["failing_rows"] for t in r["tables"] if t["kind"] in FINANCIAL)
+            add(f"| {r['file']} | {r['pages']} | {s / max(1, r['pages']):.2f} | {len(r['tables'])} | {rows - bad} / {rows} |")
+        add("")
+    return "\n".join(L) + "\n"

@@ -1,0 +1,169 @@
+"""Scoring the corpus run against what people read off the rendered pages.
+
+* the key (``bench/corpus_key/cNNN.json``, format in its README): standard tables recognised
+  with the right kind and page span; key cells read exactly (a printed blank is absent);
+* the audit (``bench/corpus_audit.json``): each judged finding, true or false, with the cause of
+  a false one; the run reports the precision of the findings it still raises.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import unicodedata
+from collections import Counter, defaultdict
+from decimal import Decimal
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+KEY_DIR = ROOT / "bench" / "corpus_key"
+AUDIT_FILE = ROOT / "bench" / "corpus_audit.json"
+NOT_SCORED_KINDS = {"other"}
+
+_NUMBERING = re.compile(r"^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[)）]|\d+[.、．])")
+
+
+def finding_key(file: str, f) -> str:
+    page = f.source.page if f.source else None
+    return f"{file}|{f.rule}|{f.table}|{f.row}|{f.column}|{page}"
+
+
+def norm_label(s: str | None) -> str:
+    t = unicodedata.normalize("NFKC", s or "")
+    t = re.sub(r"\s+", "", t)
+    t = _NUMBERING.sub("", t)
+    return t.rstrip(":：")
+
+
+def _amount(s) -> Decimal | None:
+    from cnbudget.numbers import parse_amount
+
+    if s is None:
+        return None
+    return parse_amount(str(s))
+
+
+def _covers(t, page: int | None) -> bool:
+    pages = [r.source.page for r in t.rows if r.source.page] or [t.source.page]
+    first, last = t.source.page, max((p for p in pages if p is not None), default=t.source.page)
+    return page is None or first is None or (first <= page <= (last or first))
+
+
+def _row_matches(r, cell: dict) -> bool:
+    row = str(cell.get("row") or "")
+    side = cell.get("side")
+    if side and r.side and r.side != side:
+        return False
+    if re.fullmatch(r"\d{3,}", row):
+        return r.code == row
+    label = norm_label(row)
+    if label in ("合计", "总计", "收入总计", "支出总计", "收入合计", "支出合计") and (r.is_total or r.item in ("grand_total",)):
+        return label in ("合计", "总计") or norm_label(r.name) == label or r.item == "grand_total"
+    return norm_label(r.name) == label or (r.code is not None and norm_label(r.code) == label)
+
+
+def lookup_cell(d, cell: dict) -> dict:
+    """What the parsed disclosure says for one key cell."""
+    tables = [t for t in d.tables if t.kind == cell.get("table") and _covers(t, cell.get("page"))]
+    if not tables:
+        return {"table": False, "row": False, "value": None}
+    for t in tables:
+        rows = [r for r in t.rows if _row_matches(r, cell)]
+        if rows:
+            col = cell.get("column")
+            for r in rows:
+                if col in r.values:
+                    return {"table": True, "row": True, "value": str(r.values[col])}
+            return {"table": True, "row": True, "value": None, "columns": sorted(rows[0].values)}
+    return {"table": True, "row": False, "value": None}
+
+
+def _cell_ok(cell: dict, read: dict) -> bool:
+    if not read.get("row"):
+        return False
+    want = _amount(cell.get("value"))
+    got = _amount(read.get("value"))
+    if want is None:
+        return got is None
+    return got is not None and got == want
+
+
+def score_key(records: list[dict]) -> dict:
+    by_file = {Path(r["file"]).stem: r for r in records}
+    out = {"documents": 0, "cities": set(), "tables": 0, "kind_and_span": 0, "kind_only": 0,
+           "missed_tables": [], "cells": 0, "cells_ok": 0, "cell_misses": [], "per_doc": {}}
+    for key_file in sorted(KEY_DIR.glob("c*.json")):
+        key = json.loads(key_file.read_text(encoding="utf-8"))
+        rec = by_file.get(key_file.stem)
+        if rec is None:
+            continue
+        out["documents"] += 1
+        out["cities"].add(key.get("city"))
+        got = rec.get("tables", [])
+        doc = {"tables": 0, "ok": 0, "cells": 0, "cells_ok": 0}
+        for kt in key.get("tables", []):
+            if kt.get("kind") in NOT_SCORED_KINDS or kt.get("empty"):
+                continue
+            out["tables"] += 1
+            doc["tables"] += 1
+            same = [t for t in got if t["kind"] == kt["kind"]]
+            exact = any(t["first_page"] == kt["first_page"] and t["last_page"] == kt["last_page"] for t in same)
+            overlap = any(t["first_page"] is not None and t["first_page"] <= kt["last_page"]
+                          and (t["last_page"] or t["first_page"]) >= kt["first_page"] for t in same)
+            if exact:
+                out["kind_and_span"] += 1
+                doc["ok"] += 1
+            elif overlap:
+                out["kind_only"] += 1
+                out["missed_tables"].append((key_file.stem, kt["kind"], kt["first_page"], kt["last_page"], "span"))
+            else:
+                out["missed_tables"].append((key_file.stem, kt["kind"], kt["first_page"], kt["last_page"], "kind"))
+        for kc in rec.get("key_cells", []):
+            out["cells"] += 1
+            doc["cells"] += 1
+            if _cell_ok(kc["cell"], kc["read"]):
+                out["cells_ok"] += 1
+                doc["cells_ok"] += 1
+            else:
+                out["cell_misses"].append((key_file.stem, kc["cell"], kc["read"]))
+        out["per_doc"][key_file.stem] = doc
+    out["cities"] = sorted(c for c in out["cities"] if c)
+    return out
+
+
+def load_audit(path: Path = AUDIT_FILE) -> dict[str, dict]:
+    if not path.exists():
+        return {}
+    data = json.loads(path.read_text(encoding="utf-8"))
+    return {e["key"]: e for e in data.get("findings", [])}
+
+
+def score_audit(records: list[dict], path: Path = AUDIT_FILE) -> dict:
+    """Precision of the findings the run raises, on the audited documents."""
+    audit = load_audit(path)
+    audited_docs = {k.split("|", 1)[0] for k in audit}
+    per_sev: dict[str, Counter] = defaultdict(Counter)
+    per_rule: dict[str, Counter] = defaultdict(Counter)
+    docs_false_error: set[str] = set()
+    unjudged: list[str] = []
+    for rec in records:
+        if rec["file"] not in audited_docs:
+            continue
+        for f in rec.get("findings", []):
+            if f["severity"] not in ("error", "warning"):
+                continue
+            e = audit.get(f["key"])
+            if e is None:
+                per_sev[f["severity"]]["unjudged"] += 1
+                if f["severity"] == "error":
+                    unjudged.append(f["key"])
+                continue
+            verdict = "true" if e.get("verdict") is True else "false"
+            per_sev[f["severity"]][verdict] += 1
+            per_rule[f["rule"]][verdict] += 1
+            if verdict == "false" and f["severity"] == "error":
+                docs_false_error.add(rec["file"])
+    causes = Counter(e.get("cause") for e in audit.values() if e.get("verdict") is False)
+    return {"documents": len(audited_docs), "entries": len(audit), "per_severity": per_sev,
+            "per_rule": per_rule, "docs_false_error": sorted(docs_false_error), "unjudged_errors": unjudged,
+            "causes": causes}
