@@ -58,6 +58,8 @@ def write_report(records, key, audit, *, wall_s, workers, when, machine, partial
         add(f"| key ({key['documents']} documents, {len(key['cities'])} cities): standard tables with the right "
             f"kind and page span | {key['kind_and_span']} / {key['tables']} = {_pct(key['kind_and_span'], key['tables'])}"
             f" (right kind, other span: {key['kind_only']}) |")
+        add(f"| key: files that are no disclosure, refused (exit 2) | {key['non_disclosures_refused']} / "
+            f"{key['non_disclosures']} (read: {', '.join(key['non_disclosures_read']) or 'none'}) |")
         add(f"| key cells read exactly | {key['cells_ok']} / {key['cells']} = {_pct(key['cells_ok'], key['cells'])} |")
     if audit["entries"]:
         for s in ("error", "warning"):

@@ -17,7 +17,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 KEY_DIR = ROOT / "bench" / "corpus_key"
-AUDIT_FILE = ROOT / "bench" / "corpus_audit.json"
+AUDIT_FILE = ROOT / "bench" / "corpus_audit"  # a folder of part*.json (its README)
 NOT_SCORED_KINDS = {"other"}
 
 _NUMBERING = re.compile(r"^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[)）]|\d+[.、．])")
@@ -91,7 +91,8 @@ def _cell_ok(cell: dict, read: dict) -> bool:
 def score_key(records: list[dict]) -> dict:
     by_file = {Path(r["file"]).stem: r for r in records}
     out = {"documents": 0, "cities": set(), "tables": 0, "kind_and_span": 0, "kind_only": 0,
-           "missed_tables": [], "cells": 0, "cells_ok": 0, "cell_misses": [], "per_doc": {}}
+           "missed_tables": [], "non_disclosures": 0, "non_disclosures_refused": 0,
+           "non_disclosures_read": [], "cells": 0, "cells_ok": 0, "cell_misses": [], "per_doc": {}}
     for key_file in sorted(KEY_DIR.glob("c*.json")):
         key = json.loads(key_file.read_text(encoding="utf-8"))
         rec = by_file.get(key_file.stem)
@@ -99,6 +100,13 @@ def score_key(records: list[dict]) -> dict:
             continue
         out["documents"] += 1
         out["cities"].add(key.get("city"))
+        if key.get("disclosure") is False:
+            out["non_disclosures"] += 1
+            if rec["status"] == "refused":
+                out["non_disclosures_refused"] += 1
+            else:
+                out["non_disclosures_read"].append(key_file.stem)
+            continue
         got = rec.get("tables", [])
         doc = {"tables": 0, "ok": 0, "cells": 0, "cells_ok": 0}
         for kt in key.get("tables", []):
@@ -131,17 +139,23 @@ def score_key(records: list[dict]) -> dict:
     return out
 
 
-def load_audit(path: Path = AUDIT_FILE) -> dict[str, dict]:
-    if not path.exists():
-        return {}
-    data = json.loads(path.read_text(encoding="utf-8"))
-    return {e["key"]: e for e in data.get("findings", [])}
+def load_audit(path: Path = AUDIT_FILE) -> tuple[dict[str, dict], set[str]]:
+    """Judged findings by key, and the audited documents (those with no finding included)."""
+    files = sorted(path.glob("part*.json")) if path.is_dir() else ([path] if path.exists() else [])
+    judged: dict[str, dict] = {}
+    docs: set[str] = set()
+    for f in files:
+        data = json.loads(f.read_text(encoding="utf-8"))
+        docs.update(d["file"] for d in data.get("documents", []))
+        for e in data.get("findings", []):
+            if e.get("verdict") is not None:
+                judged[e["key"]] = e
+    return judged, docs
 
 
 def score_audit(records: list[dict], path: Path = AUDIT_FILE) -> dict:
     """Precision of the findings the run raises, on the audited documents."""
-    audit = load_audit(path)
-    audited_docs = {k.split("|", 1)[0] for k in audit}
+    audit, audited_docs = load_audit(path)
     per_sev: dict[str, Counter] = defaultdict(Counter)
     per_rule: dict[str, Counter] = defaultdict(Counter)
     docs_false_error: set[str] = set()

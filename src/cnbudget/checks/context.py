@@ -35,6 +35,25 @@ class Coverage:
     rules_run: int = 0
     rules_skipped: int = 0
     by_rule: dict[str, list[int]] = field(default_factory=dict)  # id → [checked, unverified]
+    # how much of the document was verified: financial tables read reliably, their rows, and
+    # the narrative's figures tied to a verified table
+    tables: int = 0
+    tables_verified: int = 0
+    rows: int = 0
+    rows_verified: int = 0
+    claims: int = 0
+    claims_verified: int = 0
+
+    def verified_share(self) -> float | None:
+        """Share of the financial tables' rows read reliably (None: no such table)."""
+        return self.rows_verified / self.rows if self.rows else None
+
+    def summary_zh(self) -> str:
+        """One line for people: 已核验表格 9/10，行 120/131，说明中的数字 40/52."""
+        return (
+            f"已核验表格 {self.tables_verified}/{self.tables}，行 {self.rows_verified}/{self.rows}，"
+            f"说明中的数字 {self.claims_verified}/{self.claims}"
+        )
 
     def to_json(self) -> dict[str, object]:
         return {
@@ -42,6 +61,12 @@ class Coverage:
             "could_not_verify": self.unverified,
             "rules_run": self.rules_run,
             "rules_not_applicable": self.rules_skipped,
+            "tables": self.tables,
+            "tables_verified": self.tables_verified,
+            "rows": self.rows,
+            "rows_verified": self.rows_verified,
+            "claims": self.claims,
+            "claims_verified": self.claims_verified,
         }
 
 

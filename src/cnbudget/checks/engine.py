@@ -9,16 +9,18 @@ severity, then table, then the printed position.  The report also says how much 
 from __future__ import annotations
 
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
 from cnbudget.checks.context import CheckSettings, Context, Coverage
 from cnbudget.checks.registry import RULES, finding
+from cnbudget.checks.reliability import TableTrust, assess, unreliable_finding
 from cnbudget.checks.values import DOC_PADDED, document_padded
 from cnbudget.model import Disclosure, Finding
 
 _SEVERITY_ORDER = {"error": 0, "warning": 1, "info": 2}
+UNCHECKED_KINDS = frozenset({"other", "performance_targets", "performance_review"})
 _TABLE_ORDER = ["summary", "income", "expenditure", "fiscal_summary", "general_expenditure", "basic_expenditure", "three_public", "gov_fund", "state_capital", "economic_summary", "projects", "carryover", "procurement", "purchased_services", "performance_targets", "performance_review", "other"]
 
 
@@ -96,12 +98,39 @@ def _run(
     only: set[str] | None,
     started: float,
 ) -> CheckReport:
-    ctx = Context(against=against, settings=settings or CheckSettings())
+    settings = settings or CheckSettings()
+    # Tables whose own identities say they were misread are seen by no rule but the
+    # completeness rules (the table is there, only its figures cannot be trusted).
+    trust = assess(d, lambda sub, ids: _identities(sub, settings, ids))
+    bad = {id(x.table) for x in trust if not x.reliable}
+    trusted = replace(d, tables=tuple(t for t in d.tables if id(t) not in bad)) if bad else d
+    ctx = Context(against=against, settings=settings)
+    found = _run_rules(d, trusted, against, ctx, only)
+    if only is None or "verify.unreliable_table" in only:
+        found.extend(unreliable_finding(x) for x in trust if not x.reliable)
+    _count_verified(ctx.coverage, d, trust)
+    found = _dedupe(found)
+    found.sort(key=_sort_key)
+    return CheckReport(
+        file=d.file, findings=tuple(found), coverage=ctx.coverage, seconds=time.perf_counter() - started
+    )
+
+
+def _identities(d: Disclosure, settings: CheckSettings, ids: frozenset[str]) -> tuple[list[Finding], int]:
+    ctx = Context(settings=settings)
+    found = _run_rules(d, d, None, ctx, set(ids))
+    return found, ctx.coverage.checked
+
+
+def _run_rules(
+    d: Disclosure, trusted: Disclosure, against: Disclosure | None, ctx: Context, only: set[str] | None
+) -> list[Finding]:
     found: list[Finding] = []
     for r in RULES.values():
         if only is not None and r.id not in only:
             continue
-        if not r.applies_to(d, against is not None):
+        target = d if r.module.endswith(".completeness") else trusted
+        if not r.applies_to(target, against is not None):
             if r.func is not None:
                 ctx.coverage.rules_skipped += 1
             continue
@@ -109,7 +138,7 @@ def _run(
         ctx.coverage.rules_run += 1
         try:
             assert r.func is not None
-            out = list(r.func(d, ctx))
+            out = list(r.func(target, ctx))
         except Exception as e:  # noqa: BLE001 - a crashing rule must not stop the others
             found.append(
                 finding(
@@ -121,11 +150,19 @@ def _run(
             ctx.unverified()
             continue
         found.extend(_cap_unverified(out, ctx.settings.max_could_not_verify))
-    found = _dedupe(found)
-    found.sort(key=_sort_key)
-    return CheckReport(
-        file=d.file, findings=tuple(found), coverage=ctx.coverage, seconds=time.perf_counter() - started
-    )
+    return found
+
+
+def _count_verified(cov: Coverage, d: Disclosure, trust: list[TableTrust]) -> None:
+    """How much of the document was verified: tables, rows and claims (for every report)."""
+    financial = [x for x in trust if x.table.kind not in UNCHECKED_KINDS]
+    cov.tables = len(financial)
+    cov.tables_verified = sum(1 for x in financial if x.reliable)
+    cov.rows = sum(len(x.table.rows) for x in financial)
+    cov.rows_verified = sum(len(x.table.rows) for x in financial if x.reliable)
+    bad_kinds = {x.table.kind for x in trust if not x.reliable}
+    cov.claims = len(d.claims)
+    cov.claims_verified = sum(1 for c in d.claims if c.refers_to is not None and c.refers_to.table not in bad_kinds)
 
 
 def _cap_unverified(out: list[Finding], cap: int) -> list[Finding]:

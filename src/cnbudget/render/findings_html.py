@@ -34,7 +34,7 @@ def render_html(reports: Sequence[CheckReport], failed: Sequence[tuple[str, str]
         parts.append(
             f"<p class='summary'><span class='error'>错误 {s['error']}</span><span class='warning'>警告 {s['warning']}</span>"
             f"<span class='info'>提示 {s['info']}</span><span>核验 {rep.coverage.checked} 项，无法核验 "
-            f"{rep.coverage.unverified} 项</span></p>"
+            f"{rep.coverage.unverified} 项</span><span>{rep.coverage.summary_zh()}</span></p>"
         )
         if not rep.findings:
             parts.append("<p>未发现问题。</p>")

@@ -21,7 +21,7 @@ def render_text(reports: Sequence[CheckReport], console: Console, failed: Sequen
         cov = rep.coverage
         console.print(
             f"[bold]{escape(rep.file)}[/bold]  错误 {s['error']} · 警告 {s['warning']} · 提示 {s['info']}"
-            f"  （核验 {cov.checked} 项，无法核验 {cov.unverified} 项）"
+            f"  （核验 {cov.checked} 项，无法核验 {cov.unverified} 项；{cov.summary_zh()}）"
         )
         if not rep.findings:
             console.print("  未发现问题 (no findings)")
