@@ -8,6 +8,7 @@ from cnbudget.document import Document
 from cnbudget.errors import NotADisclosure
 from cnbudget.model import Disclosure
 from cnbudget.narrative import extract_claims, extract_meta, extract_sections
+from cnbudget.narrative.evidence import is_disclosure
 from cnbudget.readers import read_document
 from cnbudget.tables import build_tables
 
@@ -30,7 +31,7 @@ def parse_document(doc: Document, path: str | Path) -> Disclosure:
     tables, notes = build_tables(doc)
     meta = extract_meta(doc, tables)
     sections = extract_sections(doc)
-    if not tables and not _mentions_budget(doc):
+    if not is_disclosure(doc, tables):
         raise NotADisclosure("未找到预算/决算公开的表格或说明 (not a budget or final-account disclosure)",
                              file=str(path))
     claims = extract_claims(doc, tables, meta)
@@ -43,11 +44,3 @@ def parse_document(doc: Document, path: str | Path) -> Disclosure:
         notes=tuple(notes),
         format=doc.format,
     )
-
-
-def _mentions_budget(doc) -> bool:
-    from cnbudget.document import Paragraph
-
-    words = ("预算", "决算")
-    hits = sum(1 for b in doc.blocks if isinstance(b, Paragraph) and any(w in b.text for w in words))
-    return hits >= 3

@@ -1,0 +1,39 @@
+"""Whether a file is a disclosure: by the tables and narrative it publishes, not by the word 预算."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from cnbudget.document import Document, Paragraph, Source
+from cnbudget.model import Row, Table
+from cnbudget.narrative.evidence import is_disclosure
+
+
+def _doc(*lines: str) -> Document:
+    return Document(path="x.txt", blocks=tuple(Paragraph(t, Source(line=i + 1)) for i, t in enumerate(lines)),
+                    format="text")
+
+
+def _table(kind: str) -> Table:
+    row = Row(code="2010101", name="行政运行", values={"total": Decimal("1.00")}, source=Source(line=2))
+    return Table(kind=kind, title=kind, unit="万元", columns=(), rows=(row,), source=Source(line=1))
+
+
+def test_a_notice_that_mentions_budgets_is_no_disclosure():
+    notice = _doc("关于印发2026年民生实事实施方案的通知", "各县（区）人民政府：",
+                  "所需资金纳入年度预算统筹安排。", "严格预算执行，加强预算绩效管理。", "预算资金专款专用。")
+    assert not is_disclosure(notice, [])
+    # one table of a standard-looking title is not enough either (an evaluation report)
+    assert not is_disclosure(notice, [_table("projects")])
+
+
+def test_a_narrative_only_disclosure_is_one():
+    narrative = _doc("2026年某市住房和城乡建设委员会部门预算", "一、收支预算总体情况", "收入预算1,234.56万元。",
+                     "二、财政拨款收支预算总体情况", "三、一般公共预算财政拨款支出预算情况", "四、“三公”经费预算情况")
+    assert is_disclosure(narrative, [])
+
+
+def test_a_standard_table_with_figures_makes_a_disclosure():
+    assert is_disclosure(_doc("表一"), [_table("general_expenditure")])
+    empty = Table(kind="summary", title="收支总表", unit="万元", columns=(), rows=(), source=Source(line=1))
+    assert not is_disclosure(_doc("表一"), [empty])
