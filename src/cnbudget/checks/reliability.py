@@ -102,7 +102,7 @@ def _total_misses_everywhere(errors: list[Finding], s: ReliabilitySettings) -> s
     for f in errors:
         if f.rule == "sum.rows":
             cols[f.row].add(f.column)
-    for row, missed in cols.items():
+    for missed in cols.values():
         if len(missed) >= s.min_total_columns:
             return f"合计行与各行之和在 {len(missed)} 列都不相等（可能漏读或重复读了若干行，如跨页续表）"
     return ""
