@@ -115,6 +115,13 @@ def test_two_sided_table_continued_after_repeated_title(tmp_path: Path) -> None:
     assert t.row_by_item("income", "current_total").values == {"total": Decimal("150.00")}  # type: ignore[union-attr]
 
 
+def test_table_continued_with_its_department_line_repeated_is_one_table(tmp_path: Path) -> None:
+    d = parse_text(tmp_path, fx.CONTINUED_WITH_DEPT_LINE)
+    t = only(d, "general_expenditure")
+    assert t.title == "一般公共预算支出情况表"
+    assert [r.code for r in t.rows if r.code] == ["201", "20126", "2012601", "2012604", "208", "20805", "2080505"]
+
+
 @pytest.mark.parametrize(
     ("cells", "expected"),
     [

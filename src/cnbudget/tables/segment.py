@@ -19,7 +19,9 @@ from cnbudget.tables.kinds import kind_from_title
 _NUMBER_RE = re.compile(r"^(?:公开|预算|决算|附)?\s*(?:\d{1,2}\s*表|表\s*[0-9一二三四五六七八九十]{1,3})$")
 _NUMBER_IN_TEXT_RE = re.compile(r"(公开\s*\d{1,2}\s*表|预算\s*\d{1,2}\s*表|附表\s*\d{1,2}|(?<![\u4e00-\u9fff])表\s*\d{1,2}(?!\d))")
 _UNIT_RE = re.compile(r"(?:金额)?单\s*位\s*[:：]\s*(万元|元|千元|亿元)")
-_DEPT_RE = re.compile(r"^(?:编制)?(?:部门|单位)(?:名称)?\s*[:：]")
+# "编制部门：", "单位名称：", "部门（单位）：", "预算部门(单位)名称：", "填报单位：" — the line that
+# names the department above a table (repeated on every page of a continued table)
+_DEPT_RE = re.compile(r"^(?:编制|填报|预算)?(?:部门|单位)(?:[（(](?:单位|部门)[)）])?(?:名称)?\s*[:：]")
 _NOTE_RE = re.compile(r"^(?:注|备注|说明|备注说明)\s*[:：\d（(]")
 _PAGE_RE = re.compile(r"^[-—\s]*\d{1,3}[-—\s]*$|^第\s*\d+\s*页")
 _YEAR_LINE_RE = re.compile(r"^[(（]\s*\d{4}\s*年度?\s*[)）]$")
