@@ -122,6 +122,23 @@ def test_table_continued_with_its_department_line_repeated_is_one_table(tmp_path
     assert [r.code for r in t.rows if r.code] == ["201", "20126", "2012601", "2012604", "208", "20805", "2080505"]
 
 
+def test_figures_wrapped_inside_their_cells_are_joined() -> None:
+    from cnbudget.document import Source
+    from cnbudget.tables.rows import Line, join_wrapped_figures
+
+    def line(*cells: str) -> Line:
+        return Line(list(cells), Source(line=1))
+
+    data = [line("", "合计", "18,536.8", "1,264,602", "30.00"), line("", "", "8", ".38", ""),
+            line("2010101", "行政运行", "100.00", "8", "")]
+    joined = join_wrapped_figures(data)
+    assert [x.cells for x in joined] == [["", "合计", "18,536.88", "1,264,602.38", "30.00"],
+                                         ["2010101", "行政运行", "100.00", "8", ""]]
+    # a count of its own under a figure with all its decimals stays a line
+    counts = [line("", "车辆", "12.50", "3.00"), line("", "", "2", "")]
+    assert len(join_wrapped_figures(counts)) == 2
+
+
 @pytest.mark.parametrize(
     ("cells", "expected"),
     [

@@ -97,14 +97,17 @@ def _zero_column(t: Table) -> str:
 
 
 def _total_misses_everywhere(errors: list[Finding], s: ReliabilitySettings) -> str:
-    """The total row differs from the sum of its rows in every column: rows lost or doubled."""
-    cols: dict[str | None, set[str | None]] = defaultdict(set)
+    """The total row differs from the sum of its rows in many columns, by different amounts:
+    rows lost or doubled.  (One wrong figure shows the same gap in each column it adds into:
+    its source column, 小计 and 合计 — that is a local error and stays one.)"""
+    gaps: dict[str | None, set[Decimal | None]] = defaultdict(set)
     for f in errors:
         if f.rule == "sum.rows":
-            cols[f.row].add(f.column)
-    for missed in cols.values():
-        if len(missed) >= s.min_total_columns:
-            return f"合计行与各行之和在 {len(missed)} 列都不相等（可能漏读或重复读了若干行，如跨页续表）"
+            gap = f.expected - f.actual if f.expected is not None and f.actual is not None else None
+            gaps[f.row].add(gap)
+    for found in gaps.values():
+        if len(found) >= s.min_total_columns:
+            return f"合计行与各行之和在 {len(found)} 列都不相等且差额各不相同（可能漏读或重复读了若干行，如跨页续表）"
     return ""
 
 

@@ -98,8 +98,43 @@ def split_lines(cand: Candidate) -> TableLines:
                 continue
             lines.append(line)
             data.append(line)
+    data = join_wrapped_figures(data)
     width = max([len(x.cells) for x in header + data] or [0])
     return TableLines(header=header, data=data, unit=unit, number=number, width=width)
+
+
+_TAIL_RE = re.compile(r"^(?:\d{1,2}|\.\d{1,2})$")
+_ONE_DECIMAL_RE = re.compile(r"^-?[\d,]*\d\.\d$")
+_INTEGER_RE = re.compile(r"^-?\d{1,3}(?:,\d{3})+$|^-?\d+$")
+_TWO_DECIMALS_RE = re.compile(r"\.\d\d$")
+
+
+def join_wrapped_figures(data: list[Line]) -> list[Line]:
+    """Figures wrapped inside a narrow cell ("18,536.8" over "8", "1,264,602" over ".38") are
+    one figure: a line holding nothing but such tails, each under a figure of the line above
+    that lacks exactly those digits, is joined to it.  Only in tables that print two decimals,
+    so that a small integer of its own (a count) is never glued to the figure above it."""
+    amounts = [c for line in data for c in line.cells if is_amount(c) and "." in c]
+    if not amounts or sum(1 for c in amounts if _TWO_DECIMALS_RE.search(c)) * 2 <= len(amounts):
+        return data
+    out: list[Line] = []
+    for line in data:
+        tails = line.nonempty()
+        prev = out[-1] if out else None
+        if prev is not None and tails and all(_TAIL_RE.match(c) for _, c in tails) and all(
+            i < len(prev.cells) and _fits(prev.cells[i], c) for i, c in tails
+        ):
+            for i, c in tails:
+                prev.cells[i] = prev.cells[i] + c
+            continue
+        out.append(line)
+    return out
+
+
+def _fits(head: str, tail: str) -> bool:
+    if tail.startswith("."):
+        return bool(_INTEGER_RE.match(head))
+    return len(tail) == 1 and bool(_ONE_DECIMAL_RE.match(head))
 
 
 _HEADER_ONLY = ("科目编码", "科目名称", "功能分类", "经济分类", "项目名称", "单位名称", "预算数", "决算数", "类", "款", "项")
