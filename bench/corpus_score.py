@@ -20,6 +20,7 @@ KEY_DIR = ROOT / "bench" / "corpus_key"
 AUDIT_FILE = ROOT / "bench" / "corpus_audit"  # a folder of part*.json (its README)
 NOT_SCORED_KINDS = {"other"}
 
+_FIGURES = re.compile(r"[\d.,\s]+")
 _NUMBERING = re.compile(r"^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[)）]|\d+[.、．])")
 
 
@@ -149,8 +150,15 @@ def load_audit(path: Path = AUDIT_FILE) -> tuple[dict[str, dict], set[str]]:
         docs.update(d["file"] for d in data.get("documents", []))
         for e in data.get("findings", []):
             if e.get("verdict") is not None:
-                judged[e["key"]] = e
+                judged.setdefault(e["key"], e)
+                # one key can hold several findings (sections, sides): the message tells them apart
+                judged[_fine_key(e["key"], e.get("message"))] = e
     return judged, docs
+
+
+def _fine_key(key: str, message: str | None) -> str:
+    words = _FIGURES.sub("", message or "")[:40]
+    return f"{key}|{words}"
 
 
 def score_audit(records: list[dict], path: Path = AUDIT_FILE) -> dict:
@@ -166,7 +174,7 @@ def score_audit(records: list[dict], path: Path = AUDIT_FILE) -> dict:
         for f in rec.get("findings", []):
             if f["severity"] not in ("error", "warning"):
                 continue
-            e = audit.get(f["key"])
+            e = audit.get(_fine_key(f["key"], f.get("message"))) or audit.get(f["key"])
             if e is None:
                 per_sev[f["severity"]]["unjudged"] += 1
                 if f["severity"] == "error":
@@ -177,7 +185,8 @@ def score_audit(records: list[dict], path: Path = AUDIT_FILE) -> dict:
             per_rule[f["rule"]][verdict] += 1
             if verdict == "false" and f["severity"] == "error":
                 docs_false_error.add(rec["file"])
-    causes = Counter(e.get("cause") for e in audit.values() if e.get("verdict") is False)
-    return {"documents": len(audited_docs), "entries": len(audit), "per_severity": per_sev,
+    unique = {id(e): e for e in audit.values()}.values()
+    causes = Counter(e.get("cause") for e in unique if e.get("verdict") is False)
+    return {"documents": len(audited_docs), "entries": len(unique), "per_severity": per_sev,
             "per_rule": per_rule, "docs_false_error": sorted(docs_false_error), "unjudged_errors": unjudged,
             "causes": causes}

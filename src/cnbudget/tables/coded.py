@@ -19,6 +19,7 @@ from cnbudget.tables.cells import (
     compact,
     has_cjk,
     is_code,
+    is_ordinal_column,
     is_project_code,
     is_total_label,
 )
@@ -30,7 +31,8 @@ from cnbudget.tables.slid import repair_slid as put_back_slid
 # names of organisations, not of classification items
 _ORG_RE = re.compile(r"(局|中心|委员会|办公室|研究院|院|所|馆|站|队|部|厅|处|协会|学校|医院)(\(本级\)|（本级）)?$")
 _UNIT_CODE_WORDS = ("单位代码", "单位编码", "部门(单位)代码", "部门代码", "预算单位编码")
-_ORDINAL_WORDS = ("行次", "栏次")
+# row-number columns: never a code, never an amount
+_ORDINAL_WORDS = ("行次", "栏次", "序号", "项次")
 
 
 def _cells(data: list[Line], c: int) -> list[str]:
@@ -105,6 +107,8 @@ def parse_coded(
         seen_ids.add(cid)
         kept.append(c)
     amount_cols = kept
+    ordinal_cols = {c for c in range(width) if _is_row_number(labels[c], _cells(data, c))}
+    key_cols = [c for c in key_cols if c not in ordinal_cols]
     left_codes = [c for c in key_cols if c < name_col and (_codeish(labels[c]) or _mostly_codes(data, c))]
     unit_col = next((c for c in left_codes if any(w in labels[c] for w in _UNIT_CODE_WORDS)), None)
     fn_cols = [c for c in left_codes if c != unit_col]
@@ -209,6 +213,12 @@ def _mark_unit_lines(rows: list[Row]) -> list[Row]:
                     texts=r.texts, repairs=r.repairs)
         out.append(r)
     return out
+
+
+def _is_row_number(label: str, cells: list[str]) -> bool:
+    """A 序号 / 行次 column: named so, or small integers counting down the rows."""
+    words = label.split("/")[-1] if label else ""
+    return any(w == words or words.startswith(w) for w in _ORDINAL_WORDS) or is_ordinal_column(cells)
 
 
 def _mostly_codes(data: list[Line], c: int) -> bool:
