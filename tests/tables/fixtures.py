@@ -202,3 +202,27 @@ WITH_ROW_NUMBERS = "\n".join(
         "",
     ]
 )
+
+
+# A table continued over a page break under the same lines (number, title, a department line
+# printed as "code-name" without a label, unit), 湖州's layout: one table, its title kept.
+CONTINUED_UNDER_CODE_NAME_LINE = "\n".join(
+    [
+        "表03",
+        "2026年部门支出预算总表",
+        "507-示例县档案馆",
+        "单位：万元",
+        tab("科目编码", "科目名称", "合计", "基本支出", "项目支出"),
+        tab("", "合计", "150.00", "120.00", "30.00"),
+        tab("201", "一般公共服务支出", "150.00", "120.00", "30.00"),
+        tab("20126", "档案事务", "150.00", "120.00", "30.00"),
+        "",
+        "表03",
+        "2026年部门支出预算总表",
+        "507-示例县档案馆",
+        "单位：万元",
+        tab("2012601", "行政运行", "120.00", "120.00", ""),
+        tab("2012604", "档案馆", "30.00", "", "30.00"),
+        "",
+    ]
+)

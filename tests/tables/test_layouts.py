@@ -139,6 +139,13 @@ def test_figures_wrapped_inside_their_cells_are_joined() -> None:
     assert len(join_wrapped_figures(counts)) == 2
 
 
+def test_table_continued_under_a_repeated_code_name_line_is_one_table(tmp_path: Path) -> None:
+    d = parse_text(tmp_path, fx.CONTINUED_UNDER_CODE_NAME_LINE)
+    t = only(d, "expenditure")
+    assert t.title == "2026年部门支出预算总表"
+    assert [r.code for r in t.rows if r.code] == ["201", "20126", "2012601", "2012604"]
+
+
 def test_a_row_number_column_is_never_the_code(tmp_path: Path) -> None:
     d = parse_text(tmp_path, fx.WITH_ROW_NUMBERS)
     t = only(d, "general_expenditure")

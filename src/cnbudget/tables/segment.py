@@ -22,6 +22,11 @@ _UNIT_RE = re.compile(r"(?:金额)?单\s*位\s*[:：]\s*(万元|元|千元|亿�
 # "编制部门：", "单位名称：", "部门（单位）：", "预算部门(单位)名称：", "填报单位：" — the line that
 # names the department above a table (repeated on every page of a continued table)
 _DEPT_RE = re.compile(r"^(?:编制|填报|预算)?(?:部门|单位)(?:[（(](?:单位|部门)[)）])?(?:名称)?\s*[:：]")
+# a line that only names the department or unit, with or without its code: "507-湖州市卫生健康委员会"
+_ORG_LINE_RE = re.compile(
+    r"^(?:\d{3,9}\s*[-－—_]?\s*)?[\u4e00-\u9fff（）()]{2,40}"
+    r"(?:局|委员会|委|办公室|办|中心|院|所|站|队|厅|部|馆|会|学校|医院|政府)(?:（本级）|\(本级\))?$"
+)
 _NOTE_RE = re.compile(r"^(?:注|备注|说明|备注说明)\s*[:：\d（(]")
 _PAGE_RE = re.compile(r"^[-—\s]*\d{1,3}[-—\s]*$|^第\s*\d+\s*页")
 _YEAR_LINE_RE = re.compile(r"^[(（]\s*\d{4}\s*年度?\s*[)）]$")
@@ -38,6 +43,7 @@ class Candidate:
     grids: list[Grid] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
     closed: bool = False
+    lead: tuple[str, ...] = ()  # the lines printed above its first grid (number, title, 部门…)
 
     @property
     def source(self) -> Source:
@@ -78,7 +84,7 @@ def _role(p: Paragraph) -> str:
         return "number"
     if unit_in(t) and len(t) <= 40:
         return "unit"
-    if _DEPT_RE.match(t) and len(t) <= 60:
+    if (_DEPT_RE.match(t) or _ORG_LINE_RE.match(t)) and len(t) <= 60:
         return "dept"
     return "prose"
 
@@ -104,10 +110,14 @@ def find_tables(doc: Document) -> list[Candidate]:
         units = [unit_in(p.text) for r, p in pending if unit_in(p.text)]
         prose = [p for r, p in pending if r == "prose"]
         prev = out[-1] if out else None
+        lead = tuple(compact(p.text) for r, p in pending if r != "furniture")
+        # every line above the grid repeats the lines above the table's first page: a page
+        # header printed again (number, title, "507-某某局", unit), whatever its wording
+        repeated = prev is not None and bool(lead) and lead == prev.lead
         continues = (
             prev is not None
             and not prev.closed
-            and not prose
+            and (not prose or repeated)
             and (not numbers or all(n == prev.number for n in numbers))
             and (not titles or all(_same_title(compact(t.text), prev.title) for t in titles))
         )
@@ -124,6 +134,7 @@ def find_tables(doc: Document) -> list[Candidate]:
                 number=numbers[-1] if numbers else None,
                 unit=units[-1] if units else None,
                 grids=[grid],
+                lead=lead,
             )
             if not cand.title and prose and len(compact(prose[-1].text)) <= _TITLE_MAX and "表" in prose[-1].text:
                 cand.title = clean(prose[-1].text)
