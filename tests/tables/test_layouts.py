@@ -166,3 +166,10 @@ def test_ordinal_rows(cells: list[str], expected: bool) -> None:
     from cnbudget.tables.cells import is_ordinal_row
 
     assert is_ordinal_row(cells) is expected
+
+
+@pytest.mark.parametrize("label", ["本级财政拨款收入", "预算拨款", "财政拨款", "其中：财政拨款"])
+def test_fiscal_income_in_local_wordings(label: str) -> None:
+    from cnbudget.tables.summary import _INCOME_ITEMS, _item
+
+    assert _item(label, _INCOME_ITEMS) == "fiscal"

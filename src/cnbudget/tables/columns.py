@@ -65,7 +65,7 @@ LEAF_LABELS: tuple[tuple[str, str], ...] = (
     (r"资本性支出", "capital"),
     (r"其他运转", "project_operating"),
     (r"特定目标", "project_specific"),
-    (r"^其中[:：]?财政拨款$|^财政拨款$", "fiscal"),
+    (r"^其中[:：]?财政拨款$|^(本级)?财政拨款(收入)?$|^预算拨款(收入)?$", "fiscal"),
     (r"人员经费|^人员支出$", "personnel"),
     (r"公用经费|^(日常)?公用支出$", "public"),
     (r"基本支出", "basic"),
