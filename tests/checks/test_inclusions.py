@@ -48,3 +48,26 @@ def test_running_costs():
     assert not run(ok, "inclusion.running_costs")
     bad = D(b, claims=[C(1, "amount", "35.70", subject="机关运行经费")])
     assert [x.severity for x in run(bad, "inclusion.running_costs")] == ["warning"]
+
+
+def test_running_costs_below_public_funds_is_no_finding():
+    # a department with 事业单位: its 机关运行经费 (administrative units only) is a part of 公用经费
+    b = T("basic_expenditure", "total personnel public", ("total", "1040.11", "1014.41", "25.70"))
+    assert not run(D(b, claims=[C(1, "amount", "20.00", subject="机关运行经费")]), "inclusion.running_costs")
+
+
+def test_running_costs_compared_in_one_unit():
+    # the table in 元, the narrative in 万元: 5.8 万元 = 58,000 元 ≤ 106,691 元
+    b = T("basic_expenditure", "total personnel public", ("total", "2040110", "1933419", "106691"))
+    b = b.__class__(**{**b.__dict__, "unit": "元"})
+    assert not run(D(b, claims=[C(1, "amount", "5.8", subject="机关运行经费")]), "inclusion.running_costs")
+    assert run(D(b, claims=[C(1, "amount", "15.8", subject="机关运行经费")]), "inclusion.running_costs")
+
+
+def test_fiscal_income_may_exceed_the_general_budget_line():
+    # 其中：财政拨款 includes 政府性基金: bounded by the year's income, not by 一般公共预算
+    s = T("summary", "total", ("income.general_budget", "366195.79"), ("income.fiscal", "373795.79"),
+          ("income.current_total", "380000.00"))
+    assert not run(D(s), "inclusion.fiscal_le_total")
+    s2 = T("summary", "total", ("income.fiscal", "390000.00"), ("income.current_total", "380000.00"))
+    assert ("inclusion.fiscal_le_total", "summary", "income.fiscal", "total") in keys(run(D(s2), "inclusion.fiscal_le_total"))

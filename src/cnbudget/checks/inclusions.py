@@ -15,9 +15,11 @@ from decimal import Decimal
 from cnbudget.checks.context import Context
 from cnbudget.checks.registry import finding, rule
 from cnbudget.checks.values import (
+    col_label,
     economic_by_code,
     fmt,
     fmt_iv,
+    in_table_unit,
     iv,
     row_key,
     row_label,
@@ -52,25 +54,33 @@ def _le(
     "inclusion.fiscal_le_total",
     severity="warning",
     kinds=("income", "economic_summary", "projects", "summary", "fiscal_summary"),
-    description="财政拨款数不应超过同一行的一般公共预算数或全部资金数 — fiscal figures ≤ all-funds figures of the same row",
+    description="财政拨款、一般公共预算数不应超过同一行的全部资金数 — fiscal figures ≤ all-funds figures of the same row",
 )
 def fiscal_le_total(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
     for t in doc.tables:
         if t.kind in ("summary", "fiscal_summary"):
-            fr, gr = t.row_by_item("income", "fiscal"), t.row_by_item("income", "general_budget")
-            if fr is not None and gr is not None:
-                yield from _le(ctx, "inclusion.fiscal_le_total", t, fr.values.get("total"), t, gr.values.get("total"),
-                               f"{table_label(t)}“其中：财政拨款” {fmt(fr.values.get('total'))} 大于一般公共预算 "
-                               f"{fmt(gr.values.get('total'))} — fiscal exceeds general budget",
+            # 其中：财政拨款 may include 政府性基金 and 国有资本经营 money, so it is bounded by the
+            # whole year's income, not by the 一般公共预算 line
+            fr = t.row_by_item("income", "fiscal")
+            whole = t.row_by_item("income", "current_total") or t.row_by_item("income", "grand_total")
+            if fr is not None and whole is not None:
+                yield from _le(ctx, "inclusion.fiscal_le_total", t, fr.values.get("total"), t, whole.values.get("total"),
+                               f"{table_label(t)}“{row_label(fr)}” {fmt(fr.values.get('total'))} 大于“{row_label(whole)}” "
+                               f"{fmt(whole.values.get('total'))} — fiscal income exceeds the year's income",
                                row="income.fiscal", column="total", source=fr.source)
             continue
         cols = {c.id for c in t.columns}
         for r in t.rows:
-            chain = [c for c in ("fiscal", "general_budget", "current_total", "total") if c in cols and c in r.values]
-            for small, big in zip(chain, chain[1:], strict=False):
+            whole = next((c for c in ("current_total", "total") if c in cols and c in r.values), None)
+            if whole is None:
+                continue
+            pairs = [(c, whole) for c in ("fiscal", "general_budget") if c in cols and c in r.values]
+            if whole == "current_total" and "total" in r.values:
+                pairs.append(("current_total", "total"))
+            for small, big in pairs:
                 yield from _le(ctx, "inclusion.fiscal_le_total", t, r.values[small], t, r.values[big],
-                               f"{table_label(t)}“{row_label(r)}”行 {small} {fmt(r.values[small])} 大于 {big} "
-                               f"{fmt(r.values[big])} — {small} exceeds {big}",
+                               f"{table_label(t)}“{row_label(r)}”行{col_label(t, small)} {fmt(r.values[small])} 大于"
+                               f"{col_label(t, big)} {fmt(r.values[big])} — {small} exceeds {big}",
                                row=row_key(r), column=small, source=r.source)
     f, s = doc.table("fiscal_summary"), doc.table("summary")
     if f is None or s is None:
@@ -182,7 +192,7 @@ def _is_running_costs(subject: str) -> bool:
     "inclusion.running_costs",
     severity="warning",
     kinds=("basic_expenditure",),
-    description="情况说明的机关运行经费应与基本支出表公用经费相当 — stated running costs (机关运行经费) ≈ public funds of basic expenditure",
+    description="情况说明的机关运行经费不应大于基本支出表公用经费 — stated running costs (机关运行经费) ≤ public funds of basic expenditure",
 )
 def running_costs(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
     b = doc.table("basic_expenditure")
@@ -195,12 +205,18 @@ def running_costs(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
         if c.kind != "amount" or c.basis != "current" or not _is_running_costs(c.subject or ""):
             continue
         ctx.checked()
-        if Interval.of(c.value).meets(iv(b, pub)):
+        stated = in_table_unit(Interval.of(c.value), c.unit, b.unit or doc.meta.unit)
+        if stated is None:
+            ctx.unverified()
+            continue
+        # 机关运行经费 is the 公用经费 of the administrative units (and those managed like them):
+        # a part of the department's 公用经费, smaller wherever it has 事业单位 — only more is wrong
+        if stated.lo <= iv(b, pub).hi:
             continue
         yield finding(
             "inclusion.running_costs",
-            f"情况说明称机关运行经费 {fmt(c.value)}{c.unit}，{table_label(b)}公用经费为 {fmt(pub)}；"
-            f"二者口径通常一致，请核实 — stated running costs differ from public funds",
+            f"情况说明称机关运行经费 {fmt(c.value)}{c.unit}，大于{table_label(b)}公用经费 {fmt(pub)}{b.unit or ''}"
+            f"（机关运行经费是公用经费的一部分） — stated running costs exceed the public funds they are part of",
             table=b.kind,
             row=row_key(prow) if prow is not None else None,
             column="public",

@@ -26,6 +26,7 @@ from cnbudget.checks.context import Context
 from cnbudget.checks.registry import finding, rule
 from cnbudget.checks.values import (
     EXACT_ZERO,
+    UNIT_SCALE,
     blocked,
     class_totals,
     code_tree,
@@ -42,7 +43,6 @@ from cnbudget.checks.within_table import PERSONNEL_CLASSES, PUBLIC_CLASSES
 from cnbudget.model import Claim, Disclosure, Finding, Ref, Row, Table
 from cnbudget.numbers import Interval, decimals
 
-UNIT_SCALE = {"元": Decimal(1), "千元": Decimal(1000), "万元": Decimal(10000), "亿元": Decimal(100000000)}
 _BASIS_COLUMNS = ("budget.", "actual.", "initial_budget", "final_budget", "executed")
 
 

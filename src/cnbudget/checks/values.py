@@ -23,6 +23,7 @@ from cnbudget.numbers import Interval, decimals
 from cnbudget.tables.kinds import KIND_LABELS
 
 ZERO = Decimal(0)
+UNIT_SCALE = {"元": Decimal(1), "千元": Decimal(1000), "万元": Decimal(10000), "亿元": Decimal(100000000)}
 EXACT_ZERO = Interval(ZERO, ZERO)
 
 # Columns that hold percentages, scores or counts, not amounts.
@@ -311,3 +312,12 @@ def economic_by_code(t: Table, col: str = "total") -> dict[str, Interval]:
         if len(code) == 5 or code[:5] not in five:
             sums.setdefault(code[:5], []).append(r.values.get(col))
     return {k: iv_sum(t, v) for k, v in sums.items()}
+
+
+def in_table_unit(value: Interval, unit: str | None, table_unit: str | None) -> Interval | None:
+    """A stated figure's interval in a table's unit (万元 ↔ 元); ``None`` when either unit is
+    unknown (the comparison cannot be verified, never guessed)."""
+    a, b = UNIT_SCALE.get(unit or ""), UNIT_SCALE.get(table_unit or "")
+    if a is None or b is None:
+        return None
+    return value if a == b else value.scale(a / b)
