@@ -179,6 +179,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--only", help="comma-separated stems (c001,c002)")
     ap.add_argument("--out", default=str(ROOT / "bench" / "CORPUS.md"))
     ap.add_argument("--rescore", action="store_true", help="score the last run's JSON again (no reading)")
+    ap.add_argument("--from", dest="from_dir", default=str(OUT_DIR), help="with --rescore: the run's JSON folder")
     args = ap.parse_args(argv)
     if not CORPUS.is_dir():
         print(f"skipped: {CORPUS} is absent (the corpus lives beside the project in ../shared)")
@@ -186,7 +187,7 @@ def main(argv: list[str] | None = None) -> int:
     only = set(args.only.split(",")) if args.only else None
     wall = time.perf_counter()
     if args.rescore:
-        records = [json.loads(p.read_text(encoding="utf-8")) for p in sorted(OUT_DIR.glob("*.json"))]
+        records = [json.loads(p.read_text(encoding="utf-8")) for p in sorted(Path(args.from_dir).glob("*.json"))]
         wall_s = None
     else:
         records = run(documents(only), args.workers)

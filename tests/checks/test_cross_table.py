@@ -136,3 +136,24 @@ def test_performance_vs_expenditure():
           title="部门整体预算绩效自评表")
     f = run(D(g, p, kind="final"), "cross.performance_vs_expenditure")
     assert [(x.rule, x.row, x.severity) for x in f] == [("cross.performance_vs_expenditure", "项目支出", "warning")]
+
+
+def test_fiscal_summary_total_column_includes_the_fund_tables():
+    # 财政拨款收支总表 with one 合计 column: 212 = 一般公共预算 400.00 + 政府性基金 600.00
+    from cnbudget.checks import check_disclosure
+
+    f = T("fiscal_summary", "total", ("income.general_budget", "1000.00"), ("income.gov_fund", "600.00"),
+          ("expenditure.212", "1000.00"), ("expenditure.208", "600.00"), ("expenditure.current_total", "1600.00"))
+    g = T("general_expenditure", "total", ("total", "1000.00"), ("208", "600.00"), ("212", "400.00"))
+    gf = T("gov_fund", "total", ("total", "600.00"), ("212", "600.00"))
+    rule = "cross.fiscal_summary_vs_general_expenditure"
+    assert not [x for x in check_disclosure(D(f, g, gf)).findings if x.rule == rule]
+    # without the 政府性基金 table the comparison cannot be made: said so, no error
+    got = run(D(f, g), rule)
+    assert not [x for x in got if x.severity == "error"]
+    assert [x.rule for x in check_disclosure(D(f, g), only={rule, "verify.could_not_verify"}).findings] == [
+        "verify.could_not_verify"]
+    # a real difference is still one
+    g2 = T("general_expenditure", "total", ("total", "1010.00"), ("208", "610.00"), ("212", "400.00"))
+    assert ("cross.fiscal_summary_vs_general_expenditure", "fiscal_summary", "208", "total") in keys(
+        run(D(f, g2, gf), rule))

@@ -150,9 +150,15 @@ def summary_vs_income(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
 
 
 def _class_compare(
-    ctx: Context, rule_id: str, a: Table, a_col: str, b: Table, b_col: str, side: str = "expenditure"
+    ctx: Context, rule_id: str, a: Table, a_col: str, b: Table, b_col: str, side: str = "expenditure",
+    also: Sequence[Table] = (),
 ) -> Iterator[Finding]:
+    """Each function class of ``a`` against ``b`` (plus the tables ``also``, whose classes add in)."""
     b_classes = class_totals(b, b_col)
+    for t in also:
+        for code, (vals, row) in class_totals(t, b_col).items():
+            mine, first = b_classes.get(code, ([], row))
+            b_classes[code] = ([*mine, *vals], first)
     a_rows = [r for r in a.rows if r.side == side and r.code and len(r.code) == 3]
     if a_rows and not b_classes:
         # the other table is not listed by function class (one line of totals, by unit …)
@@ -222,12 +228,37 @@ def fiscal_vs_general(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
     if f is None or g is None:
         return
     col = _fiscal_col(f)
-    yield from _class_compare(ctx, "cross.fiscal_summary_vs_general_expenditure", f, col, g, "total")
+    funds: list[Table] = []
+    if col == "total":
+        # one 合计 column: all 财政拨款, 政府性基金 and 国有资本经营 included — compared with the
+        # three expenditure tables together, never with the 一般公共预算 table alone
+        for kind, item in (("gov_fund", "gov_fund"), ("state_capital", "state_capital")):
+            t = doc.table(kind)
+            if t is not None:
+                funds.append(t)
+            elif _fund_income(f, item):
+                yield could_not_verify(ctx, f"{table_label(f)}各类支出",
+                                       f"该表只列合计（含{'政府性基金' if kind == 'gov_fund' else '国有资本经营'}预算），"
+                                       f"而文中无对应支出表", f)
+                return
+    yield from _class_compare(ctx, "cross.fiscal_summary_vs_general_expenditure", f, col, g, "total", also=funds)
     cur, gt = f.row_by_item("expenditure", "current_total"), g.total_row()
-    if cur is not None and gt is not None and "total" in gt.values:
-        val = cur.values.get(col, cur.values.get("total"))
-        yield from _eq(ctx, "cross.fiscal_summary_vs_general_expenditure", f, cur, "本年支出(一般公共预算)", val, g, gt,
-                       "合计", iv(g, gt.values["total"]), b_shown=gt.values["total"], column=col)
+    if cur is None or gt is None or "total" not in gt.values:
+        return
+    totals = [gt.values["total"]] + [_v(t.total_row(), "total") for t in funds]
+    what = "合计" if not funds else "合计（含" + "、".join(table_label(t) for t in funds) + "）"
+    val = cur.values.get(col, cur.values.get("total"))
+    shown = gt.values["total"] if not funds else None
+    yield from _eq(ctx, "cross.fiscal_summary_vs_general_expenditure", f, cur, "本年支出(一般公共预算)", val, g, gt,
+                   what, iv_sum(g, totals) if funds else iv(g, gt.values["total"]), b_shown=shown, column=col)
+
+
+def _fund_income(f: Table, item: str) -> bool:
+    """The fiscal summary's income side prints money of that fund (this year's or carried over)."""
+    return any(
+        r.side == "income" and (r.item == item or r.item == f"carryover.{item}") and (r.values.get("total") or 0) != 0
+        for r in f.rows
+    )
 
 
 @rule(
