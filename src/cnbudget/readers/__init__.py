@@ -26,6 +26,7 @@ from pathlib import Path
 from cnbudget import limits as _limits
 from cnbudget.document import Document
 from cnbudget.errors import UnreadableFile
+from cnbudget.limits import LimitExceeded
 from cnbudget.readers import docx, guard, html, text, xls, xlsx
 from cnbudget.readers.sniff import sniff_format
 
@@ -76,8 +77,15 @@ def read_document(path: str | Path) -> Document:
     reader = READERS.get(fmt)
     if reader is None:
         raise UnreadableFile(f"不支持的文件格式 {fmt} (unsupported format)", file=str(p))
-    if fmt in ("xlsx", "docx"):
-        guard.check_zip(str(p), data, limits)
-    doc = reader(str(p), data)
-    guard.check_document(doc, limits)
+    try:
+        if fmt in ("xlsx", "docx"):
+            guard.check_zip(str(p), data, limits)
+        if fmt == "xlsx":
+            guard.check_xlsx_cells(str(p), data, limits)
+        doc = reader(str(p), data)
+        guard.check_document(doc, limits)
+    except LimitExceeded as e:
+        if e.file is None:  # raised where only the sheet or table was known
+            e.file = str(p)
+        raise
     return doc

@@ -122,6 +122,45 @@ def _inflated_size(path: str, data: bytes, info: zipfile.ZipInfo, limits: Limits
     return size + len(inflater.flush())
 
 
+_SHEET_NS = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
+
+
+def check_xlsx_cells(path: str, data: bytes, limits: Limits) -> None:
+    """Count each worksheet's cells and merged areas in its XML, streaming, before openpyxl
+    loads it: openpyxl makes an object for every ``<c>`` and for every cell a merge covers
+    (``A1:XFD1048576`` would be 17 billion), so the count must come first."""
+    from lxml import etree
+
+    try:
+        archive = zipfile.ZipFile(BytesIO(data))
+        sheets = [n for n in archive.namelist() if n.startswith("xl/worksheets/") and n.endswith(".xml")]
+        for name in sheets:
+            count = 0
+            with archive.open(name) as fh:
+                for _event, el in etree.iterparse(fh, events=("end",), tag=(f"{_SHEET_NS}c", f"{_SHEET_NS}mergeCell", f"{_SHEET_NS}row"),
+                                                   huge_tree=False, resolve_entities=False, no_network=True):
+                    if el.tag.endswith("}row"):
+                        el.clear(keep_tail=False)  # its cleared cells with it: memory stays flat
+                        continue
+                    count += _merge_area(el.get("ref")) if el.tag.endswith("mergeCell") else 1
+                    if count > limits.sheet_cells:
+                        raise LimitExceeded("sheet_cells", limits.sheet_cells, f"工作表 {name} 的单元格（含合并区域）过多",
+                                            file=path)
+                    el.clear(keep_tail=False)
+    except (zipfile.BadZipFile, etree.XMLSyntaxError, ValueError, OSError, KeyError, EOFError, zlib.error):
+        return  # damaged: the reader says so in its own words
+
+
+def _merge_area(ref: str | None) -> int:
+    from openpyxl.utils.cell import range_boundaries
+
+    try:
+        c0, r0, c1, r1 = range_boundaries(ref or "")
+    except (ValueError, TypeError):
+        return 1
+    return max(1, ((r1 or r0 or 1) - (r0 or 1) + 1) * ((c1 or c0 or 1) - (c0 or 1) + 1))
+
+
 def check_document(doc: Document, limits: Limits) -> None:
     """Refuse a document with a paragraph or a table row past the limits."""
     for block in doc.blocks:
