@@ -12,10 +12,11 @@ from __future__ import annotations
 
 from typing import Literal
 
-from fastapi import APIRouter, File, HTTPException, Query, Request, UploadFile
+from fastapi import APIRouter, File, HTTPException, Request, UploadFile
 
 from cnbudget.errors import CnbudgetError
 from cnbudget.web.app import json_response
+from cnbudget.web.params import DocumentId, Limit, Offset, Year
 
 router = APIRouter(prefix="/api", tags=["api"])
 
@@ -55,10 +56,10 @@ def add_document(request: Request, file: UploadFile | None = File(None)):
 
 
 @router.get("/documents", summary="资料库文件列表（可筛选）")
-def documents(request: Request, region: str | None = None, year: int | None = None,
+def documents(request: Request, region: str | None = None, year: Year = None,
               kind: Literal["budget", "final"] | None = None, department: str | None = None,
               severity: Literal["error", "warning", "info"] | None = None,
-              limit: int = Query(100, ge=1, le=1000), offset: int = Query(0, ge=0)):
+              limit: Limit = 100, offset: Offset = 0):
     from cnbudget.store.read import Filters, document_json, list_documents
 
     with request.app.state.library.reading() as s:
@@ -67,7 +68,7 @@ def documents(request: Request, region: str | None = None, year: int | None = No
 
 
 @router.get("/documents/{document_id}", responses={404: {"description": "无此文件"}}, summary="一份已存文件")
-def document(request: Request, document_id: int):
+def document(request: Request, document_id: DocumentId):
     from cnbudget.serialize import disclosure_to_json, finding_to_json
     from cnbudget.store.read import document_json, findings_of, load_disclosure
     from cnbudget.store.schema import Document
@@ -85,7 +86,7 @@ def document(request: Request, document_id: int):
 
 
 @router.get("/compare", responses={404: {"description": "无可对比的文件"}}, summary="对比 (cnbudget compare --format json)")
-def compare(request: Request, department: str | None = None, year: int | None = None,
+def compare(request: Request, department: str | None = None, year: Year = None,
             kind: Literal["budget", "final"] | None = None, region: str | None = None):
     from cnbudget.compare.build import department_series, year_side_by_side
 
