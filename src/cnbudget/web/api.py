@@ -27,19 +27,19 @@ ERRORS = {
 
 
 @router.post("/parse", responses=ERRORS, summary="解析一份公开文件 (cnbudget parse --format json)")
-def parse(file: UploadFile | None = File(None)):
+def parse(request: Request, file: UploadFile | None = File(None)):
     from cnbudget.serialize import disclosure_to_json
     from cnbudget.web.uploads import read_upload
 
-    return json_response(disclosure_to_json(read_upload(file).disclosure))
+    return json_response(disclosure_to_json(read_upload(file, request.app.state.settings.isolate).disclosure))
 
 
 @router.post("/check", responses=ERRORS, summary="核验一份公开文件 (cnbudget check --format json)")
-def check(file: UploadFile | None = File(None)):
+def check(request: Request, file: UploadFile | None = File(None)):
     from cnbudget.checks import report_to_json
     from cnbudget.web.uploads import read_upload
 
-    return json_response(report_to_json(read_upload(file).report))
+    return json_response(report_to_json(read_upload(file, request.app.state.settings.isolate).report))
 
 
 @router.post("/documents", responses=ERRORS, status_code=201, summary="上传并存入资料库 (cnbudget ingest)")
@@ -49,7 +49,7 @@ def add_document(request: Request, file: UploadFile | None = File(None)):
     from cnbudget.web.uploads import store_upload
 
     lib = request.app.state.library
-    document_id, status = store_upload(lib, file)
+    document_id, status = store_upload(lib, file, request.app.state.settings.isolate)
     with lib.reading() as s:
         doc = document_json(s.get(Document, document_id))
     return json_response({"status": status, "document": doc}, status=201 if status == "added" else 200)

@@ -47,7 +47,7 @@ def library_page(request: Request, region: str | None = None, year: str | None =
 def upload(request: Request, file: UploadFile | None = File(None)):
     from cnbudget.web.uploads import store_upload
 
-    document_id, status = store_upload(_lib(request), file)
+    document_id, status = store_upload(_lib(request), file, request.app.state.settings.isolate)
     return RedirectResponse(f"/documents/{document_id}?status={status}", status_code=303)
 
 
