@@ -37,7 +37,9 @@ def _main(debug: bool = typer.Option(False, "--debug", help="出错时显示完�
 
 def say_error(error: CnbudgetError) -> None:
     """One line on stderr for an input that could not be read (a batch goes on)."""
-    sys.stderr.write(f"cnbudget: {error}\n")
+    from cnbudget.terminal import one_line
+
+    sys.stderr.write(f"cnbudget: {one_line(str(error))}\n")
 
 
 def fail(error: CnbudgetError) -> None:
@@ -96,7 +98,7 @@ def main() -> None:
     except CnbudgetError as e:  # raised outside a command's own handler
         if _state["debug"]:
             raise
-        sys.stderr.write(f"cnbudget: {e}\n")
+        say_error(e)
         sys.exit(2)
 
 

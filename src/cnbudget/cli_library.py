@@ -139,12 +139,14 @@ def register(app: typer.Typer) -> None:
 def _print_comparison(c) -> None:
     from rich.table import Table
 
+    from cnbudget.terminal import markup_safe, printable
+
     console = Console(highlight=False)
     unit = next((col.unit for col in c.columns if col.unit), None)
-    t = Table(title=c.title + (f"（单位：{unit}）" if unit else ""))
+    t = Table(title=markup_safe(c.title + (f"（单位：{unit}）" if unit else "")))
     t.add_column("指标")
     for col in c.columns:
-        t.add_column(col.label, justify="right")
+        t.add_column(markup_safe(col.label), justify="right")
     series = c.mode == "department" and len(c.columns) > 1
     if series:
         t.add_column("较上年增减", justify="right")
@@ -153,12 +155,12 @@ def _print_comparison(c) -> None:
         if series:
             ch = r.change(len(c.columns) - 1)
             cells.append("" if ch is None else f"{ch:+,.2f}")
-        t.add_row(r.label, *cells)
+        t.add_row(markup_safe(r.label), *cells)
     console.print(t)
     if c.findings:
         console.print("跨年核验（本年所述增减 vs 上年公开数）：")
         for f in c.findings:
-            console.print(f"  {f.year}年 [{f.severity}] {f.rule}: {f.message}", markup=False)
+            console.print(printable(f"  {f.year}年 [{f.severity}] {f.rule}: {f.message}"), markup=False)
     elif c.mode == "department" and len(c.columns) > 1:
         console.print("跨年核验：未发现问题 (cross-year checks: no findings)")
 
@@ -191,9 +193,11 @@ def _print_summary(summary, format: OutputFormat) -> None:
     ):
         t.add_row(label, str(value))
     console.print(t)
+    from cnbudget.terminal import markup_safe, one_line
+
     for file, reason in summary.failures:
-        console.print(f"[red]失败[/red] {reason}" if file in reason else f"[red]失败[/red] {file}: {reason}",
-                      markup=True, highlight=False, soft_wrap=True)
+        line = one_line(reason if file in reason else f"{file}: {reason}")
+        console.print(f"[red]失败[/red] {markup_safe(line)}", markup=True, highlight=False, soft_wrap=True)
     if summary.interrupted:
         console.print("已中断：已写入的文件保留，再次运行将从中断处继续 (interrupted; run again to resume)")
 
@@ -224,7 +228,9 @@ class _ProgressBar:
         if self.task is not None:
             self.bar.advance(self.task)
         if status == "failed":
-            self.bar.console.print(f"失败 {outcome.error}", markup=False, highlight=False)
+            from cnbudget.terminal import one_line
+
+            self.bar.console.print(f"失败 {one_line(outcome.error or '')}", markup=False, highlight=False)
 
     def phase(self, text: str) -> None:
         if self.task is not None:

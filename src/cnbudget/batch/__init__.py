@@ -3,6 +3,8 @@
 Modules:
     files   — the files under the given paths (folders walked, disclosure suffixes only)
     work    — what a worker does for one file: read, parse, check → ``Outcome`` (never raises)
+    sandbox — one file's work in a child process with a wall-clock and memory budget, dying
+              with its parent (batch ingest and the web app's uploads)
     ingest  — ``ingest(paths, library, …)``: skip known content, run the work, write in the
               parent one document per transaction, link the years; ``IngestSummary``
     cluster — the same work on a Dask cluster (``--dask ADDRESS``)

@@ -2,7 +2,8 @@
 
 1. collect the files; hash each one; skip content already stored by this parser version
    (that makes a re-run after an interruption resume where it stopped);
-2. parse + check in worker processes (``ProcessPoolExecutor``) or on a Dask cluster;
+2. parse + check in worker processes (one per file, with a time and memory budget:
+   ``sandbox``) or on a Dask cluster;
 3. write each result in the parent, one document per transaction;
 4. check each new document against last year's document of its series (``store.cross_year``).
 
@@ -15,8 +16,6 @@ import os
 import time
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
-from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -73,57 +72,27 @@ class Progress:
     def phase(self, text: str) -> None: ...
 
 
-def _local(tasks: list[tuple[Path, str]], workers: int) -> Iterator[Outcome]:
-    """Outcomes from a process pool, at most a few tasks in flight per worker.
+def _local(tasks: list[tuple[Path, str]], workers: int, isolate: bool = True) -> Iterator[Outcome]:
+    """Outcomes of ``process_file``, each file in its own child process (``sandbox``) with the
+    time and memory budget of ``Limits``, at most ``workers`` at a time.  A file that crashes
+    its worker, runs out of time or memory fails alone; the others go on.
 
-    A worker that dies (a crash inside a native library on one file) breaks the pool and every
-    file in flight with it: the pool is made anew and those files are tried again one at a
-    time, so only the file that kills a worker on its own is reported as failed.
+    ``isolate=False`` runs everything in this process (for tests that patch the parser).
     """
-    if workers <= 1:
+    if not isolate:
         for path, digest in tasks:
             yield process_file(str(path), digest)
         return
-    import multiprocessing
+    from cnbudget.batch.sandbox import run_many
 
-    ctx = multiprocessing.get_context("forkserver")
-    ctx.set_forkserver_preload(["cnbudget.parse", "cnbudget.checks", "cnbudget.batch.work"])
-    queue = list(reversed(tasks))  # pop() from the end keeps the given order
-    suspects: list[tuple[Path, str]] = []  # in flight when a worker died: retried alone
-    while queue or suspects:
-        pool = ProcessPoolExecutor(max_workers=workers, mp_context=ctx)
-        running: dict[Future, tuple[Path, str]] = {}
-        broken = False
-        try:
-            while (queue or suspects or running) and not broken:
-                if suspects:
-                    if not running:
-                        task = suspects.pop()
-                        running[pool.submit(process_file, str(task[0]), task[1])] = task
-                else:
-                    while queue and len(running) < workers * 4:
-                        task = queue.pop()
-                        running[pool.submit(process_file, str(task[0]), task[1])] = task
-                alone = len(running) == 1
-                done, _ = wait(running, return_when=FIRST_COMPLETED)
-                for future in done:
-                    task = running.pop(future)
-                    try:
-                        outcome = future.result()
-                    except BrokenProcessPool:
-                        broken = True
-                        if alone:
-                            yield Outcome(str(task[0]), task[1], 0,
-                                          error=f"{task[0]}: 读取时工作进程崩溃 (the worker crashed on this file)")
-                        else:
-                            suspects.append(task)
-                        continue
-                    yield outcome
-            if broken:
-                suspects.extend(running.values())
-                running.clear()
-        finally:
-            pool.shutdown(wait=not broken, cancel_futures=True)
+    digests = {str(path): digest for path, digest in tasks}
+    # process_file is looked up now, so a patched one (tests) is what the children run
+    items = ((str(path), (str(path), digest)) for path, digest in tasks)
+    for name, outcome, error in run_many(process_file, items, workers):
+        if error is not None:
+            yield Outcome(name, digests[name], 0, error=str(error))
+        else:
+            yield outcome
 
 
 def plan(files: Iterable[Path], known: dict[str, str], version: str,
@@ -154,10 +123,12 @@ def ingest(
     progress: Progress | None = None,
     link_years: bool = True,
     on_outcome: Callable[[Outcome], None] | None = None,
+    isolate: bool = True,
 ) -> IngestSummary:
     """Ingest the files under ``paths`` into ``library`` (see the module docstring).
 
-    ``workers``: local processes (default: the CPU count; 1 runs in this process).  ``dask``: a
+    ``workers``: local processes (default: the CPU count), each file in its own child process
+    with the time and memory budget of ``Limits`` (``isolate=False``: all in this process).  ``dask``: a
     scheduler address, ``distributed.Client`` or cluster — the work runs there instead.
     A ``KeyboardInterrupt`` stops the run with ``summary.interrupted`` set; what was written
     stays written.
@@ -175,7 +146,7 @@ def ingest(
 
         outcomes = run_on_dask(dask, tasks)
     else:
-        outcomes = _local(tasks, workers or os.cpu_count() or 1)
+        outcomes = _local(tasks, workers or os.cpu_count() or 1, isolate)
     recent = _Recent() if link_years else None
     try:
         for outcome in outcomes:

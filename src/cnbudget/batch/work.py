@@ -64,6 +64,16 @@ def process_file(path: str, content_hash: str | None = None) -> Outcome:
     return _run(path, digest, size, path)
 
 
+def parse_and_check(path: str):
+    """``(Disclosure, CheckReport)`` of one file; raises ``CnbudgetError`` (the web app's
+    uploads run this in a ``sandbox`` child)."""
+    from cnbudget.checks import check_disclosure
+    from cnbudget.parse import parse_file
+
+    d = parse_file(path)
+    return d, check_disclosure(d)
+
+
 def process_bytes(name: str, data: bytes) -> Outcome:
     """Parse and check a file's content (written to a temporary file with the same suffix)."""
     from cnbudget.store.write import content_hash

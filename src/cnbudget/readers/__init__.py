@@ -11,6 +11,8 @@ Modules:
     xls     — .xls (xlrd), shaped like .xlsx
     docx    — .docx (python-docx): paragraphs, headings and tables in document order
     html    — .html (lxml): text, headings and tables with rowspan / colspan
+    guard   — the shared limits (``cnbudget.limits``): regular files only, bytes read, zip
+              members' inflated sizes, paragraph and table-row sizes
 
 The registry ``READERS`` maps a format name to its reader function ``(path, data) -> Document``.
 Readers raise ``UnreadableFile`` (a ``CnbudgetError``) for what they cannot read.
@@ -21,9 +23,11 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
+from cnbudget import limits as _limits
 from cnbudget.document import Document
 from cnbudget.errors import UnreadableFile
-from cnbudget.readers import docx, html, text, xls, xlsx
+from cnbudget.limits import LimitExceeded
+from cnbudget.readers import docx, guard, html, text, xls, xlsx
 from cnbudget.readers.sniff import sniff_format
 
 Reader = Callable[[str, bytes], Document]
@@ -65,18 +69,23 @@ def register(fmt: str, reader: Reader) -> None:
 def read_document(path: str | Path) -> Document:
     """Read any supported file into a ``Document``; the format comes from its content."""
     p = Path(path)
-    try:
-        data = p.read_bytes()
-    except FileNotFoundError as e:
-        raise UnreadableFile("文件不存在 (file not found)", file=str(p)) from e
-    except IsADirectoryError as e:
-        raise UnreadableFile("这是一个目录，不是文件 (is a directory)", file=str(p)) from e
-    except OSError as e:
-        raise UnreadableFile(f"无法读取文件 (cannot read: {e.strerror})", file=str(p)) from e
+    limits = _limits.current()
+    data = guard.read_bytes(p, limits)
     if not data.strip():
         raise UnreadableFile("文件为空 (empty file)", file=str(p))
     fmt = sniff_format(data, p.name)
     reader = READERS.get(fmt)
     if reader is None:
         raise UnreadableFile(f"不支持的文件格式 {fmt} (unsupported format)", file=str(p))
-    return reader(str(p), data)
+    try:
+        if fmt in ("xlsx", "docx"):
+            guard.check_zip(str(p), data, limits)
+        if fmt == "xlsx":
+            guard.check_xlsx_cells(str(p), data, limits)
+        doc = reader(str(p), data)
+        guard.check_document(doc, limits)
+    except LimitExceeded as e:
+        if e.file is None:  # raised where only the sheet or table was known
+            e.file = str(p)
+        raise
+    return doc

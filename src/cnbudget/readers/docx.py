@@ -20,8 +20,10 @@ from __future__ import annotations
 import re
 from io import BytesIO
 
+from cnbudget import limits as _limits
 from cnbudget.document import Block, Document, Paragraph, Source
 from cnbudget.errors import UnreadableFile
+from cnbudget.limits import LimitExceeded
 from cnbudget.readers.grid_shape import Merge, clean_cell, shape_block
 
 _W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
@@ -181,14 +183,18 @@ def table_grid(tbl) -> tuple[list[list[str]], list[Merge]]:  # noqa: ANN001 - lx
     rows: list[list[str]] = []
     spans: list[tuple[int, int, int]] = []  # (row, col0, col1) of each cell as laid out
     vmerge: dict[tuple[int, int], str] = {}  # (row, col0) -> "restart" | "continue"
+    limits = _limits.current()
+    cells = 0  # laid-out cells so far: checked before each row or span is allocated
     for r, tr in enumerate(_own(tbl, "tr")):
         row: list[str] = []
         trpr = tr.find(_q("trPr"))
         before = _int_val(trpr.find(_q("gridBefore"))) if trpr is not None else 0
+        cells = _grow(cells, before, limits, "w:gridBefore", r)
         row.extend([""] * before)
         for tc in _own(tr, "tc"):
             tcpr = tc.find(_q("tcPr"))
             span = max(1, _int_val(tcpr.find(_q("gridSpan"))) if tcpr is not None else 1)
+            cells = _grow(cells, span, limits, "w:gridSpan", r)
             vm = tcpr.find(_q("vMerge")) if tcpr is not None else None
             c0 = len(row)
             if vm is not None:
@@ -198,6 +204,8 @@ def table_grid(tbl) -> tuple[list[list[str]], list[Merge]]:  # noqa: ANN001 - lx
             spans.append((r, c0, c0 + span - 1))
         rows.append(row)
     width = max((len(r) for r in rows), default=0)
+    if len(rows) * width > limits.table_cells:  # rows are padded to the widest
+        raise LimitExceeded("table_cells", limits.table_cells, f"表格有 {len(rows):,} 行 × {width:,} 列")
     for row in rows:
         row.extend([""] * (width - len(row)))
     merges: list[Merge] = []
@@ -210,6 +218,15 @@ def table_grid(tbl) -> tuple[list[list[str]], list[Merge]]:  # noqa: ANN001 - lx
         if r1 > r or c1 > c0:
             merges.append((r, c0, r1, c1))
     return rows, merges
+
+
+def _grow(cells: int, span: int, limits: _limits.Limits, what: str, row: int) -> int:
+    """``cells + span``, refused past ``span`` or ``table_cells`` (a 2e8 gridSpan never allocates)."""
+    if span > limits.span:
+        raise LimitExceeded("span", limits.span, f"表格单元格 {what}={span:,}", place=f"表格第{row + 1}行")
+    if cells + span > limits.table_cells:
+        raise LimitExceeded("table_cells", limits.table_cells, "表格单元格过多", place=f"表格第{row + 1}行")
+    return cells + span
 
 
 def _own(parent, tag: str) -> list:  # noqa: ANN001

@@ -9,7 +9,9 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Mapping, Sequence
 
+from cnbudget import limits as _limits
 from cnbudget.document import Block, Grid, Paragraph, Source
+from cnbudget.limits import LimitExceeded
 
 Merge = tuple[int, int, int, int]  # row0, col0, row1, col1 — inclusive, 0-based
 
@@ -163,39 +165,83 @@ def _grid(matrix: list[list[str]], merges: Sequence[Merge], top: int, bottom: in
     return Grid(rows=rows, source=whole, row_sources=sources, merges=tuple(sorted(rel)))
 
 
+# A run of more blank columns than this (none holding text, none inside a merge) is folded to
+# this many: a sheet with cells at A1 and XFD1 is 18 columns wide, not 16,384.  No real table
+# has so wide a blank gap, so ordinary sheets are laid out exactly as before.
+BLANK_COLUMN_RUN = 16
+
+
 def sheet_blocks(sheet: str, cells: Mapping[tuple[int, int], str], merges: Sequence[Merge]) -> list[Block]:
-    """A whole sheet (0-based cell texts and merges) → blocks, split at blank rows."""
+    """A whole sheet (0-based cell texts and merges) → blocks, split at blank rows.
+
+    Sparse: the work follows the cells that exist (``Limits.sheet_cells``: cells with text
+    plus the cells merges cover, which spreadsheet libraries materialise), never the used
+    range; only each block's rows are laid out densely, over the sheet's columns with long
+    blank runs folded, and that grid must fit ``Limits.table_cells``.
+    """
     if not cells:
         return []
+    limits = _limits.current()
     r_max = max(r for r, _ in cells)
     c_max = max(c for _, c in cells)
-    matrix = [[""] * (c_max + 1) for _ in range(r_max + 1)]
-    for (r, c), text in cells.items():
-        matrix[r][c] = text
-    merges = [m for m in merges if m[0] <= r_max and m[1] <= c_max]
-    for r0, c0, r1, c1 in merges:
-        for r in range(r0, min(r1, r_max) + 1):
-            for c in range(c0, min(c1, c_max) + 1):
+    # rows are clipped to the sheet's last row, as before; a merge's columns are kept (its width
+    # tells a title row from a cell)
+    merges = [(r0, c0, min(r1, r_max), c1) for r0, c0, r1, c1 in merges if r0 <= r_max and c0 <= c_max]
+    covered_cells = sum((r1 - r0 + 1) * (c1 - c0 + 1) - 1 for r0, c0, r1, c1 in merges if r1 >= r0 and c1 >= c0)
+    if len(cells) + covered_cells > limits.sheet_cells:
+        raise LimitExceeded("sheet_cells", limits.sheet_cells,
+                            f"工作表 {sheet} 有 {len(cells) + covered_cells:,} 个单元格（含合并区域）", place=sheet)
+    text = dict(cells)
+    for r0, c0, r1, c1 in merges:  # bounded by the check above
+        for r in range(r0, r1 + 1):
+            for c in range(c0, c1 + 1):
                 if (r, c) != (r0, c0):
-                    matrix[r][c] = ""
+                    text.pop((r, c), None)
     # Rows under a merged cell with text belong to its block even when otherwise blank.
-    covered = {r for m in merges if m[2] > m[0] and matrix[m[0]][m[1]] for r in range(m[0] + 1, m[2] + 1)}
+    spans = sorted({(r, r) for r, _ in text} | {(m[0], m[2]) for m in merges if m[2] > m[0] and (m[0], m[1]) in text})
+    col_of, orig_col = _fold_columns({c for _, c in text} | {c for m in merges for c in range(m[1], m[3] + 1)})
+    width = len(orig_col)
     blocks: list[Block] = []
-    start = None
-    for r in range(r_max + 2):
-        blank = r > r_max or (not any(matrix[r]) and r not in covered)
-        if not blank and start is None:
-            start = r
-        elif blank and start is not None:
-            sub = [(m0 - start, n0, min(m1, r - 1) - start, n1) for m0, n0, m1, n1 in merges
-                   if start <= m0 < r]
-            blocks.extend(shape_block(
-                matrix[start:r], sub,
-                lambda i, c, s=start: Source(sheet=sheet, cell=cell_name(i + s, c)),
-                lambda i0, c0, i1, c1, s=start: Source(
-                    sheet=sheet, cell=f"{cell_name(i0 + s, c0)}:{cell_name(i1 + s, c1)}"),
-            ))
-            start = None
+    for start, end in _row_runs(spans):
+        rows = end - start + 1
+        if rows * width > limits.table_cells:
+            raise LimitExceeded("table_cells", limits.table_cells, f"工作表 {sheet} 中一个表格有 {rows:,} 行 × {width:,} 列",
+                                place=f"{sheet}!{cell_name(start, 0)}")
+        matrix = [[""] * width for _ in range(rows)]
+        for (r, c), t in text.items():
+            if start <= r <= end:
+                matrix[r - start][col_of[c]] = t
+        sub = [(m0 - start, col_of[n0], min(m1, end) - start, col_of[n1]) for m0, n0, m1, n1 in merges
+               if start <= m0 <= end]
+        blocks.extend(shape_block(
+            matrix, sub,
+            lambda i, c, s=start: Source(sheet=sheet, cell=cell_name(i + s, orig_col[c])),
+            lambda i0, c0, i1, c1, s=start: Source(
+                sheet=sheet, cell=f"{cell_name(i0 + s, orig_col[c0])}:{cell_name(i1 + s, orig_col[c1])}"),
+        ))
     return blocks
 
 
+def _row_runs(spans: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Sorted (first, last) row intervals → maximal runs of consecutive rows."""
+    runs: list[tuple[int, int]] = []
+    for a, b in spans:
+        if runs and a <= runs[-1][1] + 1:
+            runs[-1] = (runs[-1][0], max(runs[-1][1], b))
+        else:
+            runs.append((a, b))
+    return runs
+
+
+def _fold_columns(used: set[int]) -> tuple[dict[int, int], list[int]]:
+    """Column index → folded index for the used columns, and folded → original for all."""
+    col_of: dict[int, int] = {}
+    orig: list[int] = []
+    prev = -1
+    for c in sorted(used):
+        gap = min(c - prev - 1, BLANK_COLUMN_RUN)
+        orig.extend(range(prev + 1, prev + 1 + gap))
+        col_of[c] = len(orig)
+        orig.append(c)
+        prev = c
+    return col_of, orig

@@ -22,8 +22,10 @@ from __future__ import annotations
 
 import re
 
+from cnbudget import limits as _limits
 from cnbudget.document import Block, Document, Paragraph, Source
 from cnbudget.errors import UnreadableFile
+from cnbudget.limits import LimitExceeded
 from cnbudget.readers.grid_shape import Merge, clean_cell, shape_block
 
 _CHARSET_RE = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_\-:.]+)""", re.IGNORECASE)
@@ -35,7 +37,6 @@ _BLOCK = {"p", "div", "section", "article", "header", "footer", "main", "aside",
           "dl", "dt", "dd", "blockquote", "pre", "center", "form", "fieldset", "figure", "figcaption",
           "address", "hr", "body", "html", "tr", "td", "th", "caption", "tbody", "thead", "tfoot"}
 _HEADINGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
-_MAX_SPAN = 1000
 
 
 def decode(path: str, data: bytes) -> str:
@@ -182,14 +183,18 @@ def _own_cells(tr) -> list:  # noqa: ANN001
     return [c for c in tr if _tag(c) in ("td", "th")]
 
 
-def _span(value: str | None) -> int:
-    m = re.match(r"\s*(\d+)", value or "")
-    return min(int(m.group(1)), _MAX_SPAN) if m else 1
+def _span(value: str | None, limit: int) -> int:
+    # at most 12 digits are read: a 10,000-digit colspan is refused, not converted
+    m = re.match(r"\s*(\d{1,12})(?!\d)", value or "")
+    if not m:
+        return 1 if not re.match(r"\s*\d", value or "") else limit + 1
+    return int(m.group(1))
 
 
 def expand(rows: list, cells: list[list]) -> tuple[list[list[str]], list[Merge]]:
     """Lay rows of td/th elements on a grid as a browser does (rowspan / colspan)."""
     n = len(rows)
+    limits = _limits.current()
     taken: set[tuple[int, int]] = set()
     texts: dict[tuple[int, int], str] = {}
     merges: list[Merge] = []
@@ -199,9 +204,15 @@ def expand(rows: list, cells: list[list]) -> tuple[list[list[str]], list[Merge]]
         for td in tds:
             while (r, c) in taken:
                 c += 1
-            rs = _span(td.get("rowspan"))
-            rs = n - r if rs == 0 else min(max(rs, 1), n - r)
-            cs = max(_span(td.get("colspan")), 1)
+            rs = _span(td.get("rowspan"), limits.span)
+            cs = max(_span(td.get("colspan"), limits.span), 1)
+            if max(rs, cs) > limits.span:
+                raise LimitExceeded("span", limits.span, f"表格单元格跨 {max(rs, cs):,} 行或列 (rowspan/colspan)",
+                                    place=f"第{rows[r].sourceline}行")
+            rs = n - r if rs == 0 else min(max(rs, 1), n - r)  # as a browser: never past the table
+            if n * (c + cs) > limits.table_cells:  # checked before the cells are taken
+                raise LimitExceeded("table_cells", limits.table_cells, f"表格有 {n:,} 行 × {c + cs:,} 列以上",
+                                    place=f"第{rows[r].sourceline}行")
             for i in range(rs):
                 for j in range(cs):
                     taken.add((r + i, c + j))

@@ -105,6 +105,7 @@ def read(path: str, data: bytes, settings: PdfSettings = SETTINGS) -> Document:
             except pdfium.PdfiumError as e:
                 raise UnreadableFile(f"PDF 第{i + 1}页无法解析 (page {i + 1} is damaged: {e})", file=path) from e
             try:
+                _check_page_size(page, i + 1)
                 layout, scanned = _page_layout(page, i + 1, settings, data)
                 if scanned:
                     from cnbudget.readers import pdf_ocr
@@ -125,6 +126,17 @@ def read(path: str, data: bytes, settings: PdfSettings = SETTINGS) -> Document:
     if not any(isinstance(b, Grid) or (isinstance(b, Paragraph) and b.text) for b in blocks):
         notes.append("pdf.empty: 没有找到任何文字 (no text found on any page)")
     return Document(path=path, blocks=tuple(blocks), format="pdf", pages=npages, notes=tuple(notes))
+
+
+def _check_page_size(page: pdfium.PdfPage, number: int) -> None:
+    """``Limits.page_points``: PDF's own maximum page side is 14400 pt; past it, refuse."""
+    from cnbudget import limits as _limits
+    from cnbudget.limits import LimitExceeded
+
+    limits = _limits.current()
+    w, h = page.get_width(), page.get_height()
+    if max(w, h) > limits.page_points:
+        raise LimitExceeded("page_points", limits.page_points, f"第{number}页尺寸 {w:.0f}×{h:.0f} 磅", place=f"第{number}页")
 
 
 def _open(path: str, data: bytes) -> pdfium.PdfDocument:

@@ -20,6 +20,7 @@ repairing figures from the table's identities is the table stage's job.
 
 from __future__ import annotations
 
+import math
 import re
 import threading
 from functools import lru_cache
@@ -27,7 +28,9 @@ from typing import Any
 
 import pypdfium2 as pdfium
 
+from cnbudget import limits as _limits
 from cnbudget.errors import UnreadableFile
+from cnbudget.limits import LimitExceeded
 from cnbudget.readers.pdf_grid import Glyph, PageLayout, Segment
 
 LOW_SCORE = 0.9  # figures read with a lower confidence are listed in the notes
@@ -53,6 +56,7 @@ def ocr_page(page: pdfium.PdfPage, number: int, path: str, scale: float = 3.0,
     except ImportError as e:  # pragma: no cover - the OCR extra is part of the dependencies
         raise UnreadableFile(f"第{number}页是扫描图片，需要 OCR，但未安装 rapidocr_onnxruntime "
                              "(scanned page needs OCR: pip install rapidocr_onnxruntime)", file=path) from e
+    scale = render_scale(page.get_width(), page.get_height(), scale, number)
     bitmap = page.render(scale=scale)  # the page as displayed (its /Rotate applied)
     img = bitmap.to_numpy()  # BGR(A)
     if img.ndim == 3 and img.shape[2] == 4:
@@ -77,6 +81,23 @@ def ocr_page(page: pdfium.PdfPage, number: int, path: str, scale: float = 3.0,
         if notes is not None and float(score) < LOW_SCORE and _FIGURE_RE.search(text):
             notes.append(f"ocr.low_score: 第{number}页 ({min(xs):.0f},{min(ys):.0f}) {text} {float(score):.2f}")
     return layout
+
+
+def render_scale(width: float, height: float, wanted: float, number: int) -> float:
+    """The scale to render a page for OCR: ``wanted``, lowered so the bitmap (and the copies
+    OpenCV makes of it) stays within ``Limits.ocr_pixels``; a page that would need less than
+    72 dpi is refused — OCR at that size reads nothing, and a quiet empty page would lie."""
+    limits = _limits.current()
+    if max(width, height) > limits.page_points:
+        raise LimitExceeded("page_points", limits.page_points, f"第{number}页尺寸 {width:.0f}×{height:.0f} 磅",
+                            place=f"第{number}页")
+    area = max(width * height, 1.0)
+    scale = min(wanted, math.sqrt(limits.ocr_pixels / area))
+    if scale < 1.0:
+        raise LimitExceeded("ocr_pixels", limits.ocr_pixels,
+                            f"第{number}页 {width:.0f}×{height:.0f} 磅的扫描页按 72 dpi 也需 {area:,.0f} 像素",
+                            place=f"第{number}页")
+    return scale
 
 
 def spread(text: str, x0: float, top: float, x1: float, bottom: float) -> list[Glyph]:

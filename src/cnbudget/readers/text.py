@@ -11,13 +11,19 @@ from __future__ import annotations
 
 import re
 
+from cnbudget import limits as _limits
 from cnbudget.document import Block, Document, Grid, Paragraph, Source
 from cnbudget.errors import UnreadableFile
+from cnbudget.limits import LimitExceeded
 
-_TAG_RE = re.compile(r"</?(?:b|strong|i|em|u|span|font|sup|sub|br|p|div)\b[^>]*>", re.IGNORECASE)
+# [^<>]*+ (not [^>]*): a tag ends before the next "<", so a line of "<b<b<b…" is one pass, not n².
+_TAG_RE = re.compile(r"</?(?:b|strong|i|em|u|span|font|sup|sub|br|p|div)\b[^<>]*+>", re.IGNORECASE)
 _BOLD_RE = re.compile(r"\*\*(.*?)\*\*")
 _HEADING_RE = re.compile(r"^(#{1,6})\s+(.*)$")
-_PIPE_SEP_RE = re.compile(r"^\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$")
+# Possessive quantifiers: each part's characters (space, colon, dash, pipe) cannot be the next
+# part's, so giving any back can never help — without them "|--" + 100,000 spaces + "|x" made
+# the engine retry every split of the spaces (48 s).
+_PIPE_SEP_RE = re.compile(r"^\|?+\s*+:?+-{2,}+:?+\s*+(?:\|\s*+:?+-{2,}+:?+\s*+)*+\|?+\s*+$")
 _ENCODINGS = ("utf-8-sig", "utf-16", "gb18030")
 
 
@@ -75,6 +81,7 @@ def parse_text(path: str, text: str) -> Document:
     rows: list[tuple[str, ...]] = []
     row_sources: list[Source] = []
     grid_kind: str | None = None  # "tab" or "pipe"
+    limits = _limits.current()
 
     def flush() -> None:
         nonlocal rows, row_sources, grid_kind
@@ -84,6 +91,13 @@ def parse_text(path: str, text: str) -> Document:
 
     for lineno, raw in enumerate(text.splitlines(), start=1):
         line = raw.rstrip("\r\n")
+        if len(line) > limits.line_chars:
+            raise LimitExceeded("line_chars", limits.line_chars, f"一行有 {len(line):,} 个字符", file=path,
+                                place=f"第{lineno}行")
+        cells = max(line.count("\t"), line.count("|") - 1) + 1
+        if cells > limits.row_cells:
+            raise LimitExceeded("row_cells", limits.row_cells, f"表格一行有 {cells:,} 个单元格", file=path,
+                                place=f"第{lineno}行")
         stripped = line.strip()
         if not stripped:
             flush()

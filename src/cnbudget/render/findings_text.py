@@ -6,10 +6,10 @@ from collections.abc import Sequence
 from itertools import groupby
 
 from rich.console import Console
-from rich.markup import escape
 
 from cnbudget.checks.engine import CheckReport
 from cnbudget.tables.kinds import KIND_LABELS
+from cnbudget.terminal import markup_safe as escape  # document text: markup and control characters
 
 SEVERITY_ZH = {"error": "错误", "warning": "警告", "info": "提示"}
 SEVERITY_STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}

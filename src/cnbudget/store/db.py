@@ -36,17 +36,32 @@ def resolve_url(db: str | os.PathLike[str] | None = None) -> str:
         raw = str(default_path())
     if "://" not in raw:
         path = Path(raw).expanduser().resolve()
-        path.parent.mkdir(parents=True, exist_ok=True)
+        _make_folder(path, raw)
         return f"sqlite:///{path}"
     try:
         url = make_url(raw)
     except ArgumentError as e:
         raise CnbudgetError(f"数据库地址无法识别 (bad database URL: {e})", place="--db") from e
+    if url.get_backend_name() not in SUPPORTED:
+        raise CnbudgetError(f"不支持的数据库类型 {url.get_backend_name()}，只支持 SQLite 与 PostgreSQL "
+                            "(unsupported database; use a file path, sqlite:/// or postgresql://)", place="--db")
     if url.drivername in ("postgresql", "postgres"):
         url = url.set(drivername="postgresql+psycopg")
     if url.get_backend_name() == "sqlite" and url.database not in (None, "", ":memory:"):
-        Path(url.database).expanduser().parent.mkdir(parents=True, exist_ok=True)
+        _make_folder(Path(url.database).expanduser(), raw)
     return url.render_as_string(hide_password=False)
+
+
+SUPPORTED = ("sqlite", "postgresql", "postgres")
+
+
+def _make_folder(path: Path, raw: str) -> None:
+    """The library file's folder, made if missing; a folder that cannot be made is a user error."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as e:
+        raise CnbudgetError(f"无法创建资料库所在的文件夹 (cannot create the folder: {e.strerror})",
+                            file=str(path.parent), place="--db") from e
 
 
 def make_engine(url: str) -> Engine:

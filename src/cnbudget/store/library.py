@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 
 from sqlalchemy import select
-from sqlalchemy.exc import IntegrityError, OperationalError
+from sqlalchemy.exc import DatabaseError, IntegrityError, NoSuchModuleError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 from cnbudget.errors import CnbudgetError
@@ -27,13 +27,21 @@ from cnbudget.store.write import Entry, Saved, save
 class Library:
     def __init__(self, url: str, *, migrate: bool = True) -> None:
         self.url = url
-        self.engine = make_engine(url)
+        try:
+            self.engine = make_engine(url)
+        except (NoSuchModuleError, ImportError) as e:  # a scheme whose driver is not installed
+            raise CnbudgetError(f"无法使用该数据库：缺少驱动 (no driver for this database: {e})",
+                                file=self.display_url) from e
         if migrate:
             try:
                 upgrade(self.engine)
             except OperationalError as e:
                 self.engine.dispose()
                 raise CnbudgetError(f"无法打开资料库 (cannot open the library: {e.orig})",
+                                    file=self.display_url) from e
+            except DatabaseError as e:  # SQLite: "file is not a database"
+                self.engine.dispose()
+                raise CnbudgetError(f"不是资料库文件，或文件已损坏 (not a database, or damaged: {e.orig})",
                                     file=self.display_url) from e
         self._read = sessionmaker(self.engine, expire_on_commit=False)
         self._write = sessionmaker(writer(self.engine), expire_on_commit=False)

@@ -12,10 +12,11 @@ from __future__ import annotations
 
 from typing import Literal
 
-from fastapi import APIRouter, File, HTTPException, Query, Request, UploadFile
+from fastapi import APIRouter, File, HTTPException, Request, UploadFile
 
 from cnbudget.errors import CnbudgetError
 from cnbudget.web.app import json_response
+from cnbudget.web.params import DocumentId, Limit, Offset, Year
 
 router = APIRouter(prefix="/api", tags=["api"])
 
@@ -26,19 +27,19 @@ ERRORS = {
 
 
 @router.post("/parse", responses=ERRORS, summary="解析一份公开文件 (cnbudget parse --format json)")
-def parse(file: UploadFile | None = File(None)):
+def parse(request: Request, file: UploadFile | None = File(None)):
     from cnbudget.serialize import disclosure_to_json
     from cnbudget.web.uploads import read_upload
 
-    return json_response(disclosure_to_json(read_upload(file).disclosure))
+    return json_response(disclosure_to_json(read_upload(file, request.app.state.settings.isolate).disclosure))
 
 
 @router.post("/check", responses=ERRORS, summary="核验一份公开文件 (cnbudget check --format json)")
-def check(file: UploadFile | None = File(None)):
+def check(request: Request, file: UploadFile | None = File(None)):
     from cnbudget.checks import report_to_json
     from cnbudget.web.uploads import read_upload
 
-    return json_response(report_to_json(read_upload(file).report))
+    return json_response(report_to_json(read_upload(file, request.app.state.settings.isolate).report))
 
 
 @router.post("/documents", responses=ERRORS, status_code=201, summary="上传并存入资料库 (cnbudget ingest)")
@@ -48,17 +49,17 @@ def add_document(request: Request, file: UploadFile | None = File(None)):
     from cnbudget.web.uploads import store_upload
 
     lib = request.app.state.library
-    document_id, status = store_upload(lib, file)
+    document_id, status = store_upload(lib, file, request.app.state.settings.isolate)
     with lib.reading() as s:
         doc = document_json(s.get(Document, document_id))
     return json_response({"status": status, "document": doc}, status=201 if status == "added" else 200)
 
 
 @router.get("/documents", summary="资料库文件列表（可筛选）")
-def documents(request: Request, region: str | None = None, year: int | None = None,
+def documents(request: Request, region: str | None = None, year: Year = None,
               kind: Literal["budget", "final"] | None = None, department: str | None = None,
               severity: Literal["error", "warning", "info"] | None = None,
-              limit: int = Query(100, ge=1, le=1000), offset: int = Query(0, ge=0)):
+              limit: Limit = 100, offset: Offset = 0):
     from cnbudget.store.read import Filters, document_json, list_documents
 
     with request.app.state.library.reading() as s:
@@ -67,7 +68,7 @@ def documents(request: Request, region: str | None = None, year: int | None = No
 
 
 @router.get("/documents/{document_id}", responses={404: {"description": "无此文件"}}, summary="一份已存文件")
-def document(request: Request, document_id: int):
+def document(request: Request, document_id: DocumentId):
     from cnbudget.serialize import disclosure_to_json, finding_to_json
     from cnbudget.store.read import document_json, findings_of, load_disclosure
     from cnbudget.store.schema import Document
@@ -85,7 +86,7 @@ def document(request: Request, document_id: int):
 
 
 @router.get("/compare", responses={404: {"description": "无可对比的文件"}}, summary="对比 (cnbudget compare --format json)")
-def compare(request: Request, department: str | None = None, year: int | None = None,
+def compare(request: Request, department: str | None = None, year: Year = None,
             kind: Literal["budget", "final"] | None = None, region: str | None = None):
     from cnbudget.compare.build import department_series, year_side_by_side
 

@@ -11,13 +11,12 @@ from __future__ import annotations
 import logging
 import os
 from contextlib import asynccontextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
-from fastapi.openapi.docs import get_swagger_ui_html
 from fastapi.responses import HTMLResponse, JSONResponse
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
@@ -25,6 +24,8 @@ from starlette.exceptions import HTTPException
 from starlette.types import Scope
 
 from cnbudget.errors import CnbudgetError
+from cnbudget.limits import LimitExceeded
+from cnbudget.limits import current as current_limits
 from cnbudget.store import Library
 
 HERE = Path(__file__).resolve().parent
@@ -34,9 +35,13 @@ log = logging.getLogger("cnbudget.web")
 
 @dataclass(frozen=True)
 class WebSettings:
-    """``max_upload_bytes``: the largest upload accepted (``CNBUDGET_MAX_UPLOAD_MB``, default 50 MB)."""
+    """``max_upload_bytes``: the largest upload accepted — ``Limits.file_bytes``
+    (``CNBUDGET_LIMIT_FILE_BYTES``, default 50 MB), or ``CNBUDGET_MAX_UPLOAD_MB``.
+    ``isolate``: parse each upload in a worker process with the time and memory budget of
+    ``Limits.worker_seconds`` / ``worker_memory_bytes`` (off only for tests that patch the parser)."""
 
-    max_upload_bytes: int = 50 * 1024 * 1024
+    max_upload_bytes: int = field(default_factory=lambda: current_limits().file_bytes)
+    isolate: bool = True
 
     @classmethod
     def from_env(cls) -> WebSettings:
@@ -67,7 +72,8 @@ def error_response(scope: Scope | Request, status: int, message: str):
 def create_app(db: str | None = None, settings: WebSettings | None = None, library: Library | None = None) -> FastAPI:
     """The app over the library at ``db`` (URL or path; default as ``cnbudget ingest``)."""
     from cnbudget.web import api, pages
-    from cnbudget.web.limits import BodySizeLimit
+    from cnbudget.web.body_size import BodySizeLimit
+    from cnbudget.web.security import SecurityHeaders
 
     settings = settings or WebSettings.from_env()
     lib = library or Library.open(db)
@@ -92,16 +98,17 @@ def create_app(db: str | None = None, settings: WebSettings | None = None, libra
     app.include_router(pages.router)
     app.include_router(api.router)
     app.add_middleware(BodySizeLimit, limit=settings.max_upload_bytes)
+    app.add_middleware(SecurityHeaders)  # outermost: every response, errors included
 
     @app.get("/docs", include_in_schema=False)
-    def docs() -> HTMLResponse:
-        return get_swagger_ui_html(openapi_url="/openapi.json", title="cnbudget API",
-                                   swagger_js_url="/static/swagger-ui-bundle.js",
-                                   swagger_css_url="/static/swagger-ui.css", swagger_favicon_url="/static/favicon.svg")
+    def docs(request: Request) -> HTMLResponse:
+        # FastAPI's own page starts Swagger UI with an inline script, which the CSP forbids
+        return TEMPLATES.TemplateResponse(request, "docs.html", {})
 
     @app.exception_handler(CnbudgetError)
     async def _user_error(request: Request, exc: CnbudgetError):
-        return error_response(request, 422, str(exc))
+        # past a size limit (bytes, inflated zip, cells…) is 413; any other unreadable input 422
+        return error_response(request, 413 if isinstance(exc, LimitExceeded) else 422, str(exc))
 
     @app.exception_handler(HTTPException)
     async def _http_error(request: Request, exc: HTTPException):

@@ -2,16 +2,17 @@
 
 from __future__ import annotations
 
-import json
 from urllib.parse import quote, urlencode
 
-from fastapi import APIRouter, File, HTTPException, Query, Request, UploadFile
+from fastapi import APIRouter, File, HTTPException, Request, UploadFile
 from fastapi.responses import RedirectResponse
 
 from cnbudget.errors import CnbudgetError
 from cnbudget.store.read import Filters, document_json, facets, findings_of, list_documents, load_disclosure
 from cnbudget.store.schema import Document
 from cnbudget.web.app import TEMPLATES
+from cnbudget.web.params import DocumentId, Page, year_of
+from cnbudget.web.security import script_json
 from cnbudget.web.views import KIND_LABEL, SCOPE_LABEL, SEVERITY_LABEL, chart_data, table_views
 
 router = APIRouter(include_in_schema=False)
@@ -21,15 +22,13 @@ def _lib(request: Request):
     return request.app.state.library
 
 
-def _int(value: str | None) -> int | None:
-    return int(value) if value and value.strip().isdigit() else None
 
 
 @router.get("/")
 def library_page(request: Request, region: str | None = None, year: str | None = None, kind: str | None = None,
-                 department: str | None = None, severity: str | None = None, page: int = Query(1, ge=1)):
+                 department: str | None = None, severity: str | None = None, page: Page = 1):
     lib = _lib(request)
-    filters = Filters(region=region or None, year=_int(year), kind=kind or None, department=department or None,
+    filters = Filters(region=region or None, year=year_of(year), kind=kind or None, department=department or None,
                       severity=severity or None, limit=100, offset=(page - 1) * 100)
     with lib.reading() as s:
         docs, total = list_documents(s, filters)
@@ -48,12 +47,12 @@ def library_page(request: Request, region: str | None = None, year: str | None =
 def upload(request: Request, file: UploadFile | None = File(None)):
     from cnbudget.web.uploads import store_upload
 
-    document_id, status = store_upload(_lib(request), file)
+    document_id, status = store_upload(_lib(request), file, request.app.state.settings.isolate)
     return RedirectResponse(f"/documents/{document_id}?status={status}", status_code=303)
 
 
 @router.get("/documents/{document_id}")
-def document_page(request: Request, document_id: int, status: str | None = None):
+def document_page(request: Request, document_id: DocumentId, status: str | None = None):
     lib = _lib(request)
     with lib.reading() as s:
         doc = s.get(Document, document_id)
@@ -84,11 +83,11 @@ def compare_page(request: Request, department: str | None = None, year: str | No
     try:
         if department:
             comparison = department_series(lib, department, kind or None)
-        elif _int(year) is not None:
-            comparison = year_side_by_side(lib, _int(year), kind or None, region or None)  # type: ignore[arg-type]
+        elif year_of(year) is not None:
+            comparison = year_side_by_side(lib, year_of(year), kind or None, region or None)  # type: ignore[arg-type]
     except CnbudgetError as e:
         error = e.reason
-    chart = json.dumps(chart_data(comparison), ensure_ascii=False) if comparison else None
+    chart = script_json(chart_data(comparison)) if comparison else None  # inert inside <script>
     return TEMPLATES.TemplateResponse(request, "compare.html", {
         "comparison": comparison, "chart": chart, "error": error, "options": options, "kinds": KIND_LABEL,
         "form": {"department": department or "", "year": year or "", "kind": kind or "", "region": region or ""},

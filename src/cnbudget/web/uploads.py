@@ -14,7 +14,7 @@ from pathlib import Path
 
 from fastapi import UploadFile
 
-from cnbudget.checks import CheckReport, check_disclosure
+from cnbudget.checks import CheckReport
 from cnbudget.errors import CnbudgetError
 from cnbudget.model import Disclosure
 from cnbudget.store import Entry, Library, file_hash
@@ -37,9 +37,14 @@ def _name(upload: UploadFile | None) -> str:
     return Path(upload.filename.replace("\\", "/")).name or "upload"
 
 
-def read_upload(upload: UploadFile | None) -> Read:
-    """Parse and check an upload; ``CnbudgetError`` (named by the upload) for bad input."""
-    from cnbudget.parse import parse_file
+def read_upload(upload: UploadFile | None, isolate: bool = True) -> Read:
+    """Parse and check an upload; ``CnbudgetError`` (named by the upload) for bad input.
+
+    With ``isolate`` the parse runs in a child process (``batch.sandbox``) within the time and
+    memory budget of ``Limits``: a hostile upload costs that child, never the server.  The
+    temporary copy is removed on every path (success, bad input, budget exceeded, crash)."""
+    from cnbudget.batch.sandbox import run
+    from cnbudget.batch.work import parse_and_check
 
     name = _name(upload)
     suffix = Path(name).suffix[:10]
@@ -52,20 +57,22 @@ def read_upload(upload: UploadFile | None) -> Read:
         if size == 0:
             raise CnbudgetError("文件为空 (empty file)", file=name)
         try:
-            d = parse_file(tmp)
+            d, report = run(parse_and_check, tmp, name=name) if isolate else parse_and_check(tmp)
         except CnbudgetError as e:
-            raise CnbudgetError(e.reason, file=name, place=e.place) from e
+            e.file = name  # the upload's name, not the temporary copy's
+            raise
         d = replace(d, file=name)
-        return Read(name, d, check_disclosure(d), file_hash(tmp), size)
+        report = replace(report, file=name)
+        return Read(name, d, report, file_hash(tmp), size)
     finally:
         os.unlink(tmp)
 
 
-def store_upload(lib: Library, upload: UploadFile | None) -> tuple[int, str]:
+def store_upload(lib: Library, upload: UploadFile | None, isolate: bool = True) -> tuple[int, str]:
     """Parse, check and store an upload; (document id, "added" | "replaced" | "unchanged")."""
     from cnbudget.store.cross_year import link_years
 
-    r = read_upload(upload)
+    r = read_upload(upload, isolate)
     saved = lib.add(Entry(r.disclosure, r.report.findings, content_hash=r.content_hash,
                           file=UPLOAD_PREFIX + r.name, size=r.size))
     if saved.status != "unchanged":
