@@ -173,3 +173,12 @@ def test_fiscal_income_in_local_wordings(label: str) -> None:
     from cnbudget.tables.summary import _INCOME_ITEMS, _item
 
     assert _item(label, _INCOME_ITEMS) == "fiscal"
+
+
+def test_summary_expenditure_side_under_one_budget_group(tmp_path: Path) -> None:
+    d = parse_text(tmp_path, fx.SUMMARY_GROUPED_EXPENDITURE)
+    t = only(d, "summary")
+    grand = t.row_by_item("expenditure", "grand_total")
+    assert grand is not None
+    assert grand.values == {"total": Decimal("1000"), "personnel": Decimal("600"), "public": Decimal("200"),
+                            "project": Decimal("200")}

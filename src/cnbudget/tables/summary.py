@@ -192,6 +192,15 @@ _STANDARD_EXP = {
 }
 
 
+def _without_lone_group(ids: list[str | None]) -> list[str | None]:
+    """A "预算数" (or "决算数") group over the whole expenditure side names no second group:
+    预算数/合计 is the side's ``total``, 预算数/人员经费 its ``personnel``."""
+    for prefix, other in (("budget.", "actual."), ("actual.", "budget.")):
+        if any(i and i.startswith(prefix) for i in ids) and not any(i and i.startswith(other) for i in ids):
+            return [i[len(prefix):] if i and i.startswith(prefix) else i for i in ids]
+    return ids
+
+
 def _expenditure_ids(kind: str, tl: TableLines, cols: list[int]) -> list[str]:
     if len(cols) <= 1:
         return ["total"] * len(cols)
@@ -202,6 +211,7 @@ def _expenditure_ids(kind: str, tl: TableLines, cols: list[int]) -> list[str]:
         if cid in ("current_total",):
             cid = "total"
         ids.append(cid)
+    ids = _without_lone_group(ids)
     standard = _STANDARD_EXP.get(len(cols))
     if standard and (None in ids or len(set(ids)) < len(ids)):
         return standard
