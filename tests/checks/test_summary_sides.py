@@ -57,3 +57,14 @@ def test_classes_add_up():
     t = T("summary", "total", ("expenditure.208", "52.69"), ("expenditure.210", "591.37"),
           ("expenditure.current_total", "654.06"))
     assert ("summary.classes", "summary", "expenditure.current_total", "total") in keys(run(D(t), "summary.classes"))
+
+
+def test_income_line_printed_below_the_years_total_belongs_to_the_grand_total():
+    # 烟台: 上级补助收入 60.00 printed under 本年收入合计 45,907.29; 收入总计 45,967.29 includes it
+    t = T("summary", "total",
+          ("income.general_budget", "45847.29"), ("income.business", "60.00"),
+          ("income.current_total", "45907.29"), ("income.superior_subsidy", "60.00"),
+          ("income.grand_total", "45967.29"),
+          ("expenditure.current_total", "45967.29"), ("expenditure.grand_total", "45967.29"))
+    assert not run(D(t), "summary.income_items")
+    assert not run(D(t), "summary.balance")

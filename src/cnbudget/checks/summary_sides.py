@@ -103,7 +103,9 @@ def balance(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
             nfs = t.row_by_item("income", "non_fiscal_surplus")
             head: list[tuple[str, Row | None]]
             if cur is not None:
-                head = [("current_total", cur)]
+                # income lines printed below 本年收入合计 (烟台 prints 上级补助收入 there) are not
+                # in it, but they are in 收入总计
+                head = [("current_total", cur), *[(r.item or "", r) for r in _below_total(t, cur)]]
             else:
                 head = [(r.item or "", r) for r in _income_items(t)]
             parts = [*head, ("carryover", carry)]
@@ -154,11 +156,24 @@ def _fiscal_carry(doc: Disclosure, t: Table) -> Decimal | None:
     return _val(f.row_by_item("income", "carryover"), "total")
 
 
-def _income_items(t: Table) -> list[Row]:
+def _below_total(t: Table, cur: Row) -> list[Row]:
+    """Income lines printed below 本年收入合计 that are not its parts: there are parts above it
+    (a total printed first, "一、本年收入", has its parts below it)."""
+    return _income_items(t, after=cur) if _income_items(t, before=cur) else []
+
+
+def _income_items(t: Table, before: Row | None = None, after: Row | None = None) -> list[Row]:
+    """The income lines (one source each), optionally only those printed before / after a row."""
     rows = [r for r in t.rows if r.side == "income" and r.item in INCOME_ITEMS]
     items = {r.item for r in rows}
     if "general_budget" in items:
         rows = [r for r in rows if r.item != "fiscal"]
+    if before is not None or after is not None:
+        order = {id(r): i for i, r in enumerate(t.rows)}
+        if before is not None:
+            rows = [r for r in rows if order[id(r)] < order[id(before)]]
+        if after is not None:
+            rows = [r for r in rows if order[id(r)] > order[id(after)]]
     return rows
 
 
@@ -200,7 +215,7 @@ def income_items_add_up(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
         if t.kind not in KINDS:
             continue
         cur = t.row_by_item("income", "current_total")
-        items = _income_items(t)
+        items = (_income_items(t, before=cur) or _income_items(t)) if cur is not None else []
         if cur is not None and items:
             parts = [(r.item or "", r) for r in items]
             yield from _identity(ctx, "summary.income_items", t, "income", "total", cur, parts, "收入方各项收入之和与本年收入合计")
