@@ -15,7 +15,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-HEAD = "2025年某某局部门预算公开\n一、部门预算说明\n预算收入与预算支出\n"
+# a narrative-only disclosure: a 部门预算 title and the standard topics of its 情况说明
+HEAD = "2025年某某局部门预算公开\n一、收支预算总体情况\n二、财政拨款收支预算情况\n三、一般公共预算支出预算情况\n"
 
 
 @dataclass(frozen=True)

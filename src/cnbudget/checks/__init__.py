@@ -6,6 +6,7 @@ Modules:
     values        — reading figures from tables; the rounding-aware tolerance (numbers.Interval)
     common        — helpers shared by the rule families (``could_not_verify``)
     engine        — ``check_disclosure`` / ``check_file`` → ``CheckReport``; rules isolated
+    reliability   — per table, whether it was read reliably (its own identities); misreads fail closed
     within_table  — rows vs total, 类/款/项 hierarchy, column identities, 06表 group totals
     summary_sides — two-sided summary tables: balance, classes, income items
     cross_table   — the same figure in two tables, aware of each table's scope

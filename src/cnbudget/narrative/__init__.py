@@ -11,6 +11,7 @@ Modules:
     subjects  — the words before a figure: subject, basis (本年/上年/年初预算), direction
     refs      — subject + topic + document kind → Ref(table, row, column)
     functions — 类/款/项 names → function codes (codes.classes, the document's own rows)
+    evidence  — whether a file is a disclosure at all (by the tables and narrative it publishes)
 """
 
 from __future__ import annotations

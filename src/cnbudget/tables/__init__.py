@@ -18,6 +18,7 @@ Modules:
     ocr_repair   — figures OCR misread (lost decimal points), repaired only where one reading fits
     slid         — figures that slid one column in extraction, put back by the table's identities
     repair       — truncated codes repaired from the names and the other tables
+    toc          — the document's own list of its tables (its 目录)
 """
 
 from __future__ import annotations
