@@ -34,7 +34,7 @@ class CheckFormat(StrEnum):
 
 
 def _said(paths: list[Path]) -> None:
-    Console(stderr=True).print("已写入 " + "、".join(str(p) for p in paths), markup=False, highlight=False)
+    Console(stderr=True, soft_wrap=True).print("已写入 " + "、".join(str(p) for p in paths), markup=False, highlight=False)
 
 
 def register(app: typer.Typer) -> None:
@@ -119,7 +119,7 @@ def register(app: typer.Typer) -> None:
             fail(e)
             return
         docs = len({(r.document, r.department, r.year) for r in rows})
-        Console(stderr=True).print(f"已写入 {written}：{len(rows)} 项发现，{docs} 份文件", markup=False,
+        Console(stderr=True, soft_wrap=True).print(f"已写入 {written}：{len(rows)} 项发现，{docs} 份文件", markup=False,
                                    highlight=False)
 
 
@@ -132,7 +132,7 @@ def _write_check(report, format: CheckFormat, output: Path | None, single: bool)
             write_csv(rows, sys.stdout)
             return
         write_findings(rows, output, format.value)
-        Console(stderr=True).print(f"已写入 {output}：{len(rows)} 项发现，{len(report.documents)} 份文件",
+        Console(stderr=True, soft_wrap=True).print(f"已写入 {output}：{len(rows)} 项发现，{len(report.documents)} 份文件",
                                    markup=False, highlight=False)
         return
     if format is CheckFormat.json:
