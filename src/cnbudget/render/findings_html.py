@@ -29,7 +29,7 @@ table{border-collapse:collapse;margin:.5em 0 1.2em;min-width:60%} th,td{border:1
 th{background:#f4f4f4;text-align:left;white-space:nowrap} .error{color:#b00020;font-weight:bold} .warning{color:#a66300} .info{color:#00639b}
 .summary span{margin-right:1.2em} .text{color:#666;font-size:.85em} .num{text-align:right;font-family:monospace;white-space:nowrap}
 .note{background:#fff6d6;padding:.3em .6em} .dim{color:#666;font-size:.9em} #severity-filter label{margin-right:1em}
-td.rule{font-family:monospace;color:#555;white-space:nowrap} details summary{cursor:pointer;margin:.4em 0}
+td.rule{font-family:monospace;color:#555;white-space:nowrap} td.page{white-space:nowrap} td.tbl{min-width:7em} details summary{cursor:pointer;margin:.4em 0}
 """
 
 
@@ -57,7 +57,7 @@ def render_html(report: FindingsReport, show_info: bool | None = None, script_sr
     parts.append("<div id='severity-filter' hidden>显示：</div>")
     parts.extend(_summary(report))
     for doc in report.documents:
-        parts.extend(_document(doc, show))
+        parts.extend(_document(doc, show, heading=single is None))
     if needs_tolerance_note(report):
         parts.append(f"<p class='dim'>{escape(TOLERANCE_NOTE)}</p>")
     parts.append("</body></html>\n")
@@ -102,18 +102,19 @@ def _row(r: FindingRow) -> str:
     text = f"<div class='text'>原文：{escape(r.sentence)}</div>" if r.sentence else ""
     return (
         f"<tr data-severity='{escape(r.severity_id)}'><td class='{escape(r.severity_id)}'>{escape(r.severity)}</td>"
-        f"<td>{escape(r.table)}</td><td>{escape(r.page)}</td><td>{escape(r.row)}</td><td>{escape(r.column)}</td>"
+        f"<td class='tbl'>{escape(r.table)}</td><td class='page'>{escape(r.page)}</td><td>{escape(r.row)}</td><td>{escape(r.column)}</td>"
         f"<td>{escape(r.message)}{text}</td><td class='num'>{_num(r.printed)}</td>"
         f"<td class='num'>{_num(r.expected)}</td><td class='num'>{_num(r.difference)}</td>"
         f"<td class='rule'>{escape(r.rule)}</td></tr>"
     )
 
 
-def _document(doc: DocumentFindings, show_info: bool) -> list[str]:
+def _document(doc: DocumentFindings, show_info: bool, heading: bool = True) -> list[str]:
     s = doc.report.summary
-    out = [f"<h2>{escape(doc.title)}</h2>",
-           f"<p class='meta'>{escape(describe(doc.meta))} · {escape(doc.file)}</p>",
-           f"<p class='summary'><span class='error'>错误 {s['error']}</span><span class='warning'>警告 "
+    out = [f"<h2>{escape(doc.title)}</h2>", f"<p class='meta'>{escape(describe(doc.meta))} · {escape(doc.file)}</p>"]
+    if not heading:  # one document: its title and meta head the page already
+        out = ["<h2>核验发现</h2>"]
+    out += [f"<p class='summary'><span class='error'>错误 {s['error']}</span><span class='warning'>警告 "
            f"{s['warning']}</span><span class='info'>提示 {s['info']}</span>"
            f"<span>{escape(doc.report.coverage.summary_zh())}</span></p>"]
     if doc.hidden:
