@@ -79,7 +79,8 @@ def _register_optional() -> None:
     """Attach the command groups of later stages when their modules are present."""
     import importlib
 
-    for name in ("cnbudget.cli_check", "cnbudget.cli_render", "cnbudget.cli_library"):
+    for name in ("cnbudget.cli_check", "cnbudget.cli_findings", "cnbudget.cli_render", "cnbudget.cli_library",
+                 "cnbudget.cli_browse"):
         try:
             module = importlib.import_module(name)
         except ModuleNotFoundError as e:

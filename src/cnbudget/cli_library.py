@@ -188,6 +188,8 @@ def _print_summary(summary, format: OutputFormat) -> None:
         ("警告 warnings", f.get("warning", 0)),
         ("提示 info", f.get("info", 0)),
         ("跨年核验 checked against last year", summary.linked),
+        ("非公开文件，已跳过 not disclosures", len(summary.not_disclosures)),
+        ("可能重复 possible duplicates", len(summary.duplicates)),
         ("失败 failures", len(summary.failures)),
         ("用时 seconds", f"{summary.seconds:.1f}"),
     ):
@@ -198,6 +200,11 @@ def _print_summary(summary, format: OutputFormat) -> None:
     for file, reason in summary.failures:
         line = one_line(reason if file in reason else f"{file}: {reason}")
         console.print(f"[red]失败[/red] {markup_safe(line)}", markup=True, highlight=False, soft_wrap=True)
+    for file, _reason in summary.not_disclosures:
+        console.print(f"跳过 {one_line(file)}：不是预算/决算公开文件", markup=False, highlight=False, soft_wrap=True)
+    for d in summary.duplicates:
+        console.print(f"可能重复 {one_line(d.file)} 与 #{d.other_id} {one_line(d.other_file)}（同为 {d.series}）",
+                      markup=False, highlight=False, soft_wrap=True)
     if summary.interrupted:
         console.print("已中断：已写入的文件保留，再次运行将从中断处继续 (interrupted; run again to resume)")
 

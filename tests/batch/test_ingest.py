@@ -37,7 +37,9 @@ def test_bad_files_are_listed_and_the_rest_ingested(lib, mixed_dir):
     summary = ingest([mixed_dir], lib, workers=1)
     assert summary.added == 4 and n_documents(lib) == 4
     failed = {f.rsplit("/", 1)[-1]: reason for f, reason in summary.failures}
-    assert set(failed) == {"购物清单.txt", "损坏.pdf"}
+    assert set(failed) == {"损坏.pdf"}
+    # readable but no disclosure: skipped and listed, not a failure
+    assert [f.rsplit("/", 1)[-1] for f, _ in summary.not_disclosures] == ["购物清单.txt"]
     assert all(reason.startswith(str(mixed_dir)) for reason in failed.values())
     assert summary.tables > 0
 
@@ -98,7 +100,7 @@ def test_cli_ingest_summary_and_exit_codes(tmp_path, mixed_dir):
     result = CliRunner().invoke(library_app(), ["ingest", str(mixed_dir), "--db", db, "-j", "1", "--format", "json"])
     assert result.exit_code == 2, result.output
     out = json.loads(result.stdout)
-    assert out["documents"] == 4 and len(out["failures"]) == 2
+    assert out["documents"] == 4 and len(out["failures"]) == 1 and len(out["not_disclosures"]) == 1
     assert set(out["findings"]) == {"error", "warning", "info"}
     text = CliRunner().invoke(library_app(), ["ingest", str(mixed_dir), "--db", db, "-j", "1"])
     assert text.exit_code == 2

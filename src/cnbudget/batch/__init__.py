@@ -8,6 +8,7 @@ Modules:
     ingest  — ``ingest(paths, library, …)``: skip known content, run the work, write in the
               parent one document per transaction, link the years; ``IngestSummary``
     cluster — the same work on a Dask cluster (``--dask ADDRESS``)
+    check   — ``check_paths(paths, against, …)``: ``cnbudget check`` over files and folders → ``FindingsReport``
 
 Workers parse and check; only the parent writes, so SQLite sees one writer.  Every document is
 committed on its own, so an interrupted run resumes where it stopped (content already in the

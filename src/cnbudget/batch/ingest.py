@@ -7,7 +7,10 @@
 3. write each result in the parent, one document per transaction;
 4. check each new document against last year's document of its series (``store.cross_year``).
 
-A file that cannot be read is listed in the summary's ``failures`` and the others go on.
+A file that cannot be read is listed in the summary's ``failures`` and the others go on; a
+readable file that holds no disclosure (a notice, a form) is listed in ``not_disclosures`` and
+is no failure.  Documents of this run that share department, year, kind and scope with another
+stored document are listed as ``duplicates`` (possible duplicates, for a person to look at).
 """
 
 from __future__ import annotations
@@ -37,6 +40,8 @@ class IngestSummary:
     tables: int = 0
     findings: Counter = field(default_factory=Counter)
     failures: list[tuple[str, str]] = field(default_factory=list)
+    not_disclosures: list[tuple[str, str]] = field(default_factory=list)  # skipped: no disclosure in it
+    duplicates: list[Any] = field(default_factory=list)  # store.duplicates.Duplicate
     document_ids: list[int] = field(default_factory=list)
     linked: int = 0
     interrupted: bool = False
@@ -56,6 +61,9 @@ class IngestSummary:
             "tables": self.tables,
             "findings": {s: self.findings.get(s, 0) for s in ("error", "warning", "info")},
             "failures": [{"file": f, "error": e} for f, e in self.failures],
+            "not_disclosures": [{"file": f, "reason": r} for f, r in self.not_disclosures],
+            "possible_duplicates": [{"file": d.file, "document_id": d.document_id, "other_file": d.other_file,
+                                     "other_id": d.other_id, "series": d.series} for d in self.duplicates],
             "cross_year_checked": self.linked,
             "interrupted": self.interrupted,
             "seconds": round(self.seconds, 3),
@@ -161,10 +169,12 @@ def ingest(
 
             progress.phase("跨年度核验 (checking against last year)")
             summary.linked += link(library)
+            from cnbudget.store.duplicates import possible_duplicates
             from cnbudget.store.read import severity_totals
 
             with library.reading() as s:
                 summary.findings = Counter(severity_totals(s, summary.document_ids))
+                summary.duplicates = possible_duplicates(s, summary.document_ids)
     except KeyboardInterrupt:
         summary.interrupted = True
         close = getattr(outcomes, "close", None)
@@ -210,6 +220,9 @@ class _Recent:
 
 
 def _write(library: Library, outcome: Outcome, version: str, summary: IngestSummary) -> str:
+    if outcome.not_disclosure:
+        summary.not_disclosures.append((outcome.file, outcome.error or "?"))
+        return "not_disclosure"
     if outcome.error is not None or outcome.disclosure is None:
         summary.failures.append((outcome.file, outcome.error or "?"))
         return "failed"

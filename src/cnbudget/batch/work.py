@@ -13,7 +13,7 @@ import tempfile
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from cnbudget.errors import CnbudgetError
+from cnbudget.errors import CnbudgetError, NotADisclosure
 from cnbudget.model import Disclosure, Finding
 
 
@@ -26,6 +26,7 @@ class Outcome:
     findings: tuple[Finding, ...] = ()
     error: str | None = None
     seconds: float = 0.0
+    not_disclosure: bool = False  # readable, but sniffing found no disclosure: skipped, not failed
 
 
 def _check(d: Disclosure) -> tuple[Finding, ...]:
@@ -46,7 +47,8 @@ def _run(file: str, digest: str, size: int, parse_path: str | Path) -> Outcome:
             d = replace(d, file=file)
         findings = _check(d)
     except CnbudgetError as e:  # named by the original file, not the temporary copy
-        return Outcome(file, digest, size, error=str(CnbudgetError(e.reason, file=file, place=e.place)))
+        return Outcome(file, digest, size, error=str(CnbudgetError(e.reason, file=file, place=e.place)),
+                       not_disclosure=isinstance(e, NotADisclosure))
     except Exception as e:  # noqa: BLE001 - a crash on one file must not stop the batch
         return Outcome(file, digest, size, error=f"{file}: 内部错误 (internal error: {type(e).__name__}: {e})")
     return Outcome(file, digest, size, d, findings, seconds=time.perf_counter() - started)

@@ -15,6 +15,10 @@ Modules:
     codes         — classification codes against the official catalogs
     completeness  — required tables and sections, empty tables with notes
     performance   — 绩效 tables: score sums, execution rates
+    against       — is ``--against`` last year's document of the same department, kind and scope
+    selection     — the findings a person asked to see (--min-severity, --ignore, --show-info)
+    labels        — findings for people: printed row / column labels, places, ``FindingRow``
+    report        — the report on a batch of documents (summary table + each document's findings)
 """
 
 from __future__ import annotations

@@ -124,15 +124,12 @@ def fmt(d: Decimal | None) -> str:
 
 
 def fmt_iv(i: Interval, places: int = 2) -> str:
-    """An interval for people: its midpoint rounded, or the range when it is wide."""
+    """An interval for people: one number, its midpoint rounded ("相差 90.57", not "90.06～91.08").
+
+    The rounding tolerance the interval carries is stated once by the report, not in every figure.
+    """
     q = Decimal(1).scaleb(-places)
-    lo, hi = i.lo.quantize(q), i.hi.quantize(q)
-    if lo == hi:
-        return format(lo, "f")
-    mid = i.mid.quantize(q)
-    if hi - lo <= q * 2:
-        return format(mid, "f")
-    return f"{format(lo, 'f')}～{format(hi, 'f')}"
+    return format(i.mid.quantize(q) + 0, "f")
 
 
 def kind_label(kind: str) -> str:

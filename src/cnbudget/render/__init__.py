@@ -10,6 +10,7 @@ Modules:
     docx    — Word (python-docx), merged header cells
     xlsx    — Excel (openpyxl): 公开说明 sheet + one sheet per table
     pdf     — the HTML printed by headless Chromium (also screenshots for tests)
-    findings_text — ``cnbudget check`` findings for the terminal, by severity and table
-    findings_html — ``cnbudget check --format html``: a self-contained report
+    findings_text — ``cnbudget check`` findings for the terminal: summary table, then by severity and table
+    findings_html — ``cnbudget check --format html``: one page (+ ``static/findings.js``, the severity filter)
+    findings_sheet — ``cnbudget check --format xlsx|csv`` and ``cnbudget findings``: one row per finding
 """

@@ -8,6 +8,8 @@ Modules:
     read        — filters, ``load_disclosure`` (the stored document back as the model), findings
     figures     — the headline figures stored with each document (for comparisons)
     cross_year  — each document checked against last year's document of its series
+    findings    — the stored findings as rows of a findings sheet (``cnbudget findings``)
+    duplicates  — stored files that claim the same department, year, kind and scope
     migrations  — Alembic environment and revisions (``alembic upgrade head`` runs on open)
 
 SQLite by default (a file; WAL), PostgreSQL by URL (``postgresql://user@host/db``).

@@ -1,0 +1,51 @@
+"""Is last year's file fit to check this year's stated changes against?
+
+``--against`` compares the changes a narrative states (增加 x 万元, 增长 y%) with last year's
+published figures.  That only means something for the same department, the year before, and
+the same kind of document (budget with budget, final account with final account) and scope
+(本级 with 本级, 汇总 with 汇总).  ``mismatch(this, last)`` gives the reason the pair is not
+comparable, in one line, or ``None``.  Meta the reader could not identify counts as a mismatch:
+a check against the wrong file would report false changes with confidence.
+"""
+
+from __future__ import annotations
+
+import re
+
+from cnbudget.model import Meta
+
+_KIND = {"budget": "预算", "final": "决算"}
+_SCOPE = {"unit": "本级", "consolidated": "汇总"}
+_NOISE = re.compile(r"[\s（）()]|本级|部门|单位|汇总|\d{4}年?")
+
+
+def department_key(name: str | None) -> str:
+    """A department name with spacing, brackets and 本级/部门/汇总 removed (for comparison)."""
+    return _NOISE.sub("", name or "")
+
+
+def same_department(a: str | None, b: str | None) -> bool:
+    ka, kb = department_key(a), department_key(b)
+    return bool(ka and kb) and (ka == kb or ka in kb or kb in ka)
+
+
+def mismatch(this: Meta, last: Meta) -> str | None:
+    """Why ``last`` is not the year-before document of ``this`` (None: it is)."""
+    reasons: list[str] = []
+    if not this.department or not last.department:
+        reasons.append("未能识别部门名称，无法确认是同一部门")
+    elif not same_department(this.department, last.department):
+        reasons.append(f"部门不同（本年“{this.department}”，对比文件“{last.department}”）")
+    if this.year is None or last.year is None:
+        reasons.append("未能识别年度")
+    elif last.year != this.year - 1:
+        reasons.append(f"对比文件是 {last.year} 年，应为上一年 {this.year - 1} 年")
+    if this.kind and last.kind and this.kind != last.kind:
+        reasons.append(f"文件种类不同（本年为{_KIND.get(this.kind, this.kind)}，对比文件为"
+                       f"{_KIND.get(last.kind, last.kind)}）")
+    elif not this.kind or not last.kind:
+        reasons.append("未能识别是预算还是决算")
+    if this.scope and last.scope and this.scope != last.scope:
+        reasons.append(f"范围不同（本年为{_SCOPE.get(this.scope, this.scope)}，对比文件为"
+                       f"{_SCOPE.get(last.scope, last.scope)}）")
+    return "；".join(reasons) if reasons else None
