@@ -181,3 +181,21 @@ def test_blank_page_reads_to_no_blocks_with_a_note(tmp_path: Path) -> None:
 def test_not_a_pdf_is_unreadable() -> None:
     with pytest.raises(UnreadableFile):
         pdf_reader.read("x.pdf", b"hello")
+
+
+def test_turned_pages_are_read_once_by_pdfium_when_it_misses_nothing(doc, monkeypatch) -> None:
+    """pdfminer's second reading of a turned page is asked for only where PDFium's text page
+    holds fewer characters than the page's text objects (it was asked on every turned page)."""
+    from cnbudget.readers import pdf as reader
+
+    asked: list[int] = []
+    real = reader._SecondOpinion.glyphs
+
+    def counting(self, index: int):
+        asked.append(index)
+        return real(self, index)
+
+    monkeypatch.setattr(reader._SecondOpinion, "glyphs", counting)
+    path = doc.path
+    reader.read(path, Path(path).read_bytes())
+    assert asked == []

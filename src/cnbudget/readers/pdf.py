@@ -76,6 +76,9 @@ class PdfSettings:
     page_number_margin: float = 0.15  # share of the page height where a page number may stand
     repeat_share: float = 0.5  # a header/footer repeated on this share of pages is furniture
     min_chars: int = 10  # a page with fewer text characters and an image is scanned
+    # a turned page is read again by pdfminer only where its text objects hold more characters
+    # than PDFium's text page gave (PDFium misses some turned text; pdfminer is slow)
+    missed_chars: int = 5
     ocr_scale: float = 3.0  # render scale for OCR (72 dpi × scale)
     thin: float = 2.5  # a filled rectangle thinner than this is a ruling line
     light: int = 235  # fills lighter than this on every channel are background, not lines
@@ -99,6 +102,7 @@ def read(path: str, data: bytes, settings: PdfSettings = SETTINGS) -> Document:
         pages: list[PageBlocks] = []
         ocr_pages: list[int] = []
         ocr_notes: list[str] = []
+        second = _SecondOpinion(data)
         for i in range(npages):
             try:
                 page = doc[i]
@@ -106,7 +110,7 @@ def read(path: str, data: bytes, settings: PdfSettings = SETTINGS) -> Document:
                 raise UnreadableFile(f"PDF 第{i + 1}页无法解析 (page {i + 1} is damaged: {e})", file=path) from e
             try:
                 _check_page_size(page, i + 1)
-                layout, scanned = _page_layout(page, i + 1, settings, data)
+                layout, scanned = _page_layout(page, i + 1, settings, second)
                 if scanned:
                     from cnbudget.readers import pdf_ocr
 
@@ -116,6 +120,7 @@ def read(path: str, data: bytes, settings: PdfSettings = SETTINGS) -> Document:
             finally:
                 page.close()
     finally:
+        second.close()
         doc.close()
     blocks, notes = _drop_furniture(pages, settings)
     aligned = [p.number for p in pages if p.aligned]
@@ -163,7 +168,7 @@ _PAGE_RE = re.compile(rb"/Type\s*/Page(?![s\w])")
 
 
 def _page_layout(page: pdfium.PdfPage, number: int, settings: PdfSettings,
-                 data: bytes = b"") -> tuple[PageLayout, bool]:
+                 second: _SecondOpinion | None = None) -> tuple[PageLayout, bool]:
     """The page's glyphs and ruling segments in its reading frame; and whether it is scanned."""
     w, h = page.get_width(), page.get_height()
     raw_glyphs, angles = _glyphs(page)
@@ -191,10 +196,11 @@ def _page_layout(page: pdfium.PdfPage, number: int, settings: PdfSettings,
         # the loose box's height is the font's line height: our "em" (the PDF font size is
         # not, it ignores the text matrix)
         layout.glyphs.append(Glyph(text, x0, y0, x1, y1, max(y1 - y0, 1.0), space))
-    if rotation and rotation == page.get_rotation() % 360 and data:
+    if (rotation and rotation == page.get_rotation() % 360 and second is not None
+            and _object_chars(page) > nonspace + settings.missed_chars):
         # PDFium's text page misses some turned text (seen with non-embedded CID fonts);
         # pdfminer reads a /Rotate page in its displayed frame, which is our reading frame here
-        other = _plumber_glyphs(data, number - 1)
+        other = second.glyphs(number - 1)
         if len(other) > len(layout.glyphs):
             layout.glyphs = other
     for x0, y0, x1, y1 in segments:
@@ -207,22 +213,60 @@ def _page_layout(page: pdfium.PdfPage, number: int, settings: PdfSettings,
     return layout, False
 
 
-def _plumber_glyphs(data: bytes, index: int) -> list[Glyph]:
-    import io
+def _object_chars(page: pdfium.PdfPage) -> int:
+    """Characters the page's text objects hold (what PDFium's text page should have found)."""
+    import ctypes
 
-    import pdfplumber
+    import pypdfium2.raw as raw
 
-    out: list[Glyph] = []
-    try:
-        with pdfplumber.open(io.BytesIO(data)) as pdf:
-            for ch in pdf.pages[index].chars:
+    tp = page.get_textpage()
+    n = 0
+    for obj in page.get_objects(filter=(raw.FPDF_PAGEOBJ_TEXT,), max_depth=4):
+        size = raw.FPDFTextObj_GetText(obj.raw, tp.raw, None, 0)
+        if size <= 2:
+            continue
+        buf = ctypes.create_string_buffer(size)
+        raw.FPDFTextObj_GetText(obj.raw, tp.raw, ctypes.cast(buf, ctypes.POINTER(ctypes.c_ushort)), size)
+        n += sum(1 for ch in buf.raw[: size - 2].decode("utf-16-le", "replace") if not ch.isspace())
+    return n
+
+
+class _SecondOpinion:
+    """pdfminer's reading of a page (through pdfplumber), for turned pages PDFium may miss text
+    on.  The document is opened once per read, on the first page that needs it: opening it
+    again per page parsed the whole file each time (a 116-page document spent 28 s there)."""
+
+    def __init__(self, data: bytes) -> None:
+        self.data = data
+        self.pdf = None
+        self.failed = False
+
+    def glyphs(self, index: int) -> list[Glyph]:
+        import io
+
+        import pdfplumber
+
+        if self.failed or not self.data:
+            return []
+        out: list[Glyph] = []
+        try:
+            if self.pdf is None:
+                self.pdf = pdfplumber.open(io.BytesIO(self.data))
+            page = self.pdf.pages[index]
+            for ch in page.chars:
                 text = ch["text"]
                 if text and not text.isspace():
                     out.append(Glyph(text, ch["x0"], ch["top"], ch["x1"], ch["bottom"],
                                      max(ch["bottom"] - ch["top"], 1.0)))
-    except Exception:  # noqa: BLE001 - a second opinion only; PDFium's reading stands
-        return []
-    return out
+            page.close()  # frees the page's parsed objects
+        except Exception:  # noqa: BLE001 - a second opinion only; PDFium's reading stands
+            self.failed = True
+            return []
+        return out
+
+    def close(self) -> None:
+        if self.pdf is not None:
+            self.pdf.close()
 
 
 _RawGlyph = tuple[str, float, float, float, float, bool]
