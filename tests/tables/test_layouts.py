@@ -182,3 +182,20 @@ def test_summary_expenditure_side_under_one_budget_group(tmp_path: Path) -> None
     assert grand is not None
     assert grand.values == {"total": Decimal("1000"), "personnel": Decimal("600"), "public": Decimal("200"),
                             "project": Decimal("200")}
+
+
+@pytest.mark.parametrize(
+    ("path", "expected"),
+    [
+        (["收入预算", "合计"], "total"),  # a label over the whole block is no group
+        (["支出预算", "基本支出"], "basic"),
+        (["2026年政府采购项目", "小计"], None),  # the 小计 of a group we do not know is not the total
+        (["“三公”经费预算数", "公务用车购置及运行费", "购置费"], "vehicle_purchase"),
+        (["“三公”经费预算数", "公务用车购置及运行费", "运行费"], "vehicle_operation"),
+        (["机关运行经费预算数"], "running_costs"),
+    ],
+)
+def test_column_ids_from_header_paths(path: list[str], expected: str | None) -> None:
+    from cnbudget.tables.columns import column_id
+
+    assert column_id(path) == expected

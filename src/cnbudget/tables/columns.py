@@ -93,6 +93,10 @@ LEAF_LABELS: tuple[tuple[str, str], ...] = (
     (r"公务用车购置", "vehicle_purchase"),
     (r"公务用车运行", "vehicle_operation"),
     (r"公务接待", "reception"),
+    # under 公务用车购置及运行费: "购置费", "运行费" / "运行维护费"
+    (r"^(车辆)?购置费?$", "vehicle_purchase"),
+    (r"^(车辆)?运行(维护|维修)?费$", "vehicle_operation"),
+    (r"^机关运行经费", "running_costs"),
     (r"^会议费$", "meeting"),
     (r"^培训费$", "training"),
     (r"年初预算", "initial_budget"),
@@ -158,7 +162,7 @@ def column_id(path: list[str]) -> str | None:
     for i, lab in enumerate(labels):
         last = i == len(labels) - 1
         g = group_prefix(lab)
-        if not last and len(lab) >= 3 and g is None and not re.search(r"^本年|预算数|决算数", lab) and label_id(lab) is None:
+        if not last and len(lab) >= 3 and g is None and not _WRAPPER_RE.search(lab) and label_id(lab) is None:
             unknown_parent = True  # "2026年政府采购项目": a group we do not know
         if g and not last:
             prefix = g
@@ -199,6 +203,9 @@ def column_id(path: list[str]) -> str | None:
     return f"{prefix}.{leaf}" if prefix else leaf
 
 
+# labels over the whole amount block that name no group of their own: "收入预算/合计" is the
+# table's 合计 ("收入预算", "支出预算", "2026年预算数", "本年预算" …)
+_WRAPPER_RE = re.compile(r"^本年|预算数|决算数|^(收入|支出)(预算|决算)(数)?$|^(\d{4}年)?(预算|决算)(数)?$")
 _KEY_RE = re.compile(r"^(科目名称|科目编码|功能分类科目编码|编码|代码|类|款|项|栏次|行次)$")
 _CURRENT_RE = re.compile(r"^本年(收入|拨款|财政拨款)$")
 _CURRENT_TOTAL_RE = re.compile(r"合计|小计")

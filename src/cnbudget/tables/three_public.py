@@ -52,11 +52,14 @@ def parse_three_public(title: str, tl: TableLines, source, number: str | None) -
     else:
         standard, labels = list(_BUDGET), list(_LABELS)
     known = [i for i in header_ids if i]
-    by_header = set(standard) <= set(known) and len(known) == len(set(known)) and None not in header_ids
+    by_header = set(standard) <= set(known) and len(known) == len(set(known))
     if by_header:
-        col_ids = [str(i) for i in header_ids]
+        # every standard column named by the header; a column beside them that names nothing
+        # we know keeps its figures under c<n> and is listed as uncertain
+        col_ids = [str(i) if i else f"c{c + 1}" for i, c in zip(header_ids, amount_cols, strict=True)]
         col_labels = ["/".join(paths[i]) for i in amount_cols]
         cols = amount_cols
+        uncertain.extend(f"列“{lab}”未能识别" for i, lab in zip(header_ids, col_labels, strict=True) if not i)
     elif len(amount_cols) == len(standard) or (not key_cols and len(amount_cols) < len(standard)):
         col_ids, col_labels = standard, labels
         cols = amount_cols if key_cols else list(range(len(standard)))
