@@ -56,6 +56,7 @@ ROW_SUM_KINDS = (
     "carryover",
     "procurement",
     "purchased_services",
+    "running_costs",
 )
 COLUMN_KINDS = (
     *ROW_SUM_KINDS,

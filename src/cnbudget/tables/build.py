@@ -19,6 +19,17 @@ from cnbudget.tables.summary import parse_two_sided
 from cnbudget.tables.three_public import parse_three_public
 
 
+def _running_costs_total(t: Table) -> Table:
+    """In a table of 机关运行经费, the column headed 机关运行经费 is the table's amount: ``total``."""
+    if "total" in t.column_ids() or "running_costs" not in t.column_ids():
+        return t
+    cols = tuple(replace(c, id="total") if c.id == "running_costs" else c for c in t.columns)
+    rows = tuple(
+        replace(r, values={("total" if k == "running_costs" else k): v for k, v in r.values.items()}) for r in t.rows
+    )
+    return replace(t, columns=cols, rows=rows)
+
+
 def build_tables(doc: Document) -> tuple[list[Table], list[str]]:
     """All tables of the document, in order, and notes about what was repaired or unsure."""
     tables: list[Table] = []
@@ -43,6 +54,8 @@ def build_tables(doc: Document) -> tuple[list[Table], list[str]]:
             table = add_codes_from_names(expand_partial_codes(table))
             if table.source.page in scanned:
                 table = repair_ocr_figures(table)
+            if kind == "running_costs":
+                table = _running_costs_total(table)
         tables.append(replace(table, matched=matched, notes=tuple(cand.notes)))
     tables = _empty_shadows(tables)
     tables = _fill_units(tables, notes)
