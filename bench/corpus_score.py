@@ -19,6 +19,7 @@ ROOT = Path(__file__).resolve().parents[1]
 KEY_DIR = ROOT / "bench" / "corpus_key"
 AUDIT_FILE = ROOT / "bench" / "corpus_audit"  # a folder of part*.json (its README)
 NOT_SCORED_KINDS = {"other"}
+RUN_KINDS = {"performance_targets", "performance_review"}
 
 _FIGURES = re.compile(r"[\d.,\s]+")
 _NUMBERING = re.compile(r"^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[)）]|\d+[.、．])")
@@ -117,6 +118,12 @@ def score_key(records: list[dict]) -> dict:
             doc["tables"] += 1
             same = [t for t in got if t["kind"] == kt["kind"]]
             exact = any(t["first_page"] == kt["first_page"] and t["last_page"] == kt["last_page"] for t in same)
+            if not exact and kt["kind"] in RUN_KINDS:
+                # the key may list a run of one-page forms (绩效目标表 per project) as one entry
+                inside = [t for t in same if t["first_page"] is not None
+                          and kt["first_page"] <= t["first_page"] <= kt["last_page"]]
+                exact = bool(inside) and min(t["first_page"] for t in inside) == kt["first_page"] and max(
+                    t["last_page"] or t["first_page"] for t in inside) == kt["last_page"]
             overlap = any(t["first_page"] is not None and t["first_page"] <= kt["last_page"]
                           and (t["last_page"] or t["first_page"]) >= kt["first_page"] for t in same)
             if exact:

@@ -157,3 +157,16 @@ def test_fiscal_summary_total_column_includes_the_fund_tables():
     g2 = T("general_expenditure", "total", ("total", "1010.00"), ("208", "610.00"), ("212", "400.00"))
     assert ("cross.fiscal_summary_vs_general_expenditure", "fiscal_summary", "208", "total") in keys(
         run(D(f, g2, gf), rule))
+
+
+def test_economic_table_of_the_general_budget_is_compared_with_the_general_budget():
+    from dataclasses import replace
+
+    ec = replace(T("economic_summary", "total", ("total", "13754.63"), ("301", "13754.63")),
+                 title="一般公共预算支出表（按经济分类）")
+    g = T("general_expenditure", "total", ("total", "13754.63"), ("201", "13754.63"))
+    e = T("expenditure", "total", ("total", "15480.26"), ("201", "15480.26"))
+    assert not run(D(ec, g, e), "cross.economic_summary_vs_expenditure")
+    all_funds = replace(ec, title="支出经济分类汇总表")
+    assert ("cross.economic_summary_vs_expenditure", "economic_summary", "total", "total") in keys(
+        run(D(all_funds, g, e), "cross.economic_summary_vs_expenditure"))

@@ -199,3 +199,15 @@ def test_column_ids_from_header_paths(path: list[str], expected: str | None) -> 
     from cnbudget.tables.columns import column_id
 
     assert column_id(path) == expected
+
+
+def test_economic_codes_make_an_economic_table_whatever_the_title() -> None:
+    from cnbudget.tables.classify import kind_by_codes
+
+    economic = ["301", "30101", "30102", "302", "30201"]
+    assert kind_by_codes("general_expenditure", "一般公共预算支出表（按经济分类）", economic) == "economic_summary"
+    assert kind_by_codes("general_expenditure", "一般公共预算基本支出表", economic) == "basic_expenditure"
+    functions = ["201", "20101", "2010101", "208", "20805"]
+    assert kind_by_codes("general_expenditure", "一般公共预算支出表", functions) == "general_expenditure"
+    # a function table that also lists a few economic rows stays a function table
+    assert kind_by_codes("expenditure", "支出总表", functions + ["301"]) == "expenditure"

@@ -489,7 +489,9 @@ def economic_vs_expenditure(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
     ec = doc.table("economic_summary")
     if ec is None:
         return
-    et, e = ec.total_row(), doc.table("expenditure")
+    # the table's title states its scope: 一般公共预算支出表（按经济分类）is the general budget only
+    scope = "general_expenditure" if "一般公共预算" in "".join(ec.title.split()) else "expenditure"
+    et, e = ec.total_row(), doc.table(scope)
     if et is not None and e is not None and e.total_row() is not None and "total" in et.values:
         ert = e.total_row()
         assert ert is not None

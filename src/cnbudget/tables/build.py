@@ -7,7 +7,7 @@ from dataclasses import replace
 from cnbudget.document import Document
 from cnbudget.model import Table
 from cnbudget.tables.basic_final import looks_three_group, parse_basic_final
-from cnbudget.tables.classify import classify
+from cnbudget.tables.classify import classify, kind_by_codes
 from cnbudget.tables.coded import parse_coded
 from cnbudget.tables.name_codes import add_codes_from_names, expand_partial_codes
 from cnbudget.tables.ocr_repair import ocr_pages, repair_ocr_figures
@@ -56,6 +56,10 @@ def build_tables(doc: Document) -> tuple[list[Table], list[str]]:
                 table = repair_ocr_figures(table)
             if kind == "running_costs":
                 table = _running_costs_total(table)
+            by_codes = kind_by_codes(kind, title, [r.code or "" for r in table.rows])
+            if by_codes != kind:
+                kind, matched = by_codes, f"{matched}；编码列为经济分类科目"
+                table = replace(table, kind=kind)
         tables.append(replace(table, matched=matched, notes=tuple(cand.notes)))
     tables = _empty_shadows(tables)
     tables = _fill_units(tables, notes)

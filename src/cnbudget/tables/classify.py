@@ -19,6 +19,7 @@ _HEADER_SIGNATURES: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("gov_fund", ("年初结转和结余", "本年收入", "本年支出", "年末结转和结余")),
     ("performance_review", ("一级指标", "实际完成值")),
     ("performance_targets", ("一级指标", "指标值")),
+    ("performance_targets", ("项目名称", "绩效目标")),
 )
 
 # 公开NN表 numbering of the final-account set (财政部 template); used only as a last resort.
@@ -66,3 +67,22 @@ def classify(cand: Candidate, tl: TableLines) -> tuple[str, str, str]:
 
 def _looks_two_sided(head: str) -> bool:
     return head.startswith(("收入", "收")) and "支出" in head or ("收入" in head and "支" in head and "项目" in head[:8])
+
+
+# Function classification codes begin with 2 (201 … 239); economic ones with 3 (部门预算
+# 301 … 399) or 5 (政府预算 501 … 599).
+_FUNCTION_KINDS = ("general_expenditure", "expenditure", "gov_fund", "state_capital")
+
+
+def kind_by_codes(kind: str, title: str, codes: list[str]) -> str:
+    """A table read as a function-classified table whose codes are economic codes is an
+    economic-class table, whatever its title says ("一般公共预算支出表（按经济分类）")."""
+    if kind not in _FUNCTION_KINDS:
+        return kind
+    digits = [c for c in codes if c and c.isdigit() and len(c) in (3, 5, 7)]
+    economic = sum(1 for c in digits if c[0] in "35")
+    function = sum(1 for c in digits if c[0] == "2")
+    if economic < 3 or economic <= 2 * function:
+        return kind
+    t = compact(title)
+    return "basic_expenditure" if "基本支出" in t and "项目" not in t else "economic_summary"
