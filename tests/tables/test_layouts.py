@@ -211,3 +211,28 @@ def test_economic_codes_make_an_economic_table_whatever_the_title() -> None:
     assert kind_by_codes("general_expenditure", "一般公共预算支出表", functions) == "general_expenditure"
     # a function table that also lists a few economic rows stays a function table
     assert kind_by_codes("expenditure", "支出总表", functions + ["301"]) == "expenditure"
+
+
+def test_table_continued_under_the_documents_running_head_is_one_table(tmp_path: Path) -> None:
+    d = parse_text(tmp_path, fx.CONTINUED_UNDER_RUNNING_HEAD)
+    t = only(d, "general_expenditure")
+    assert [r.code for r in t.rows if r.code] == ["201", "20126", "2012601", "2012604"]
+
+
+@pytest.mark.parametrize(
+    ("title", "kind"),
+    [
+        ("财政拨款支出表（功能科目）", "fiscal_expenditure"),
+        ("财政拨款基本支出表（经济科目）", "fiscal_basic_expenditure"),
+        ("一般公共预算财政拨款支出决算表", "general_expenditure"),
+        ("一般公共预算财政拨款基本支出决算表", "basic_expenditure"),
+        ("政府性基金预算财政拨款收入支出决算表", "gov_fund"),
+        ("财政拨款收入支出决算总表", "fiscal_summary"),
+        ("一般公共预算机关运行经费支出预算表", "running_costs"),
+        ("2026年单位“三公”经费和机关运行经费预算表", "three_public"),
+    ],
+)
+def test_kinds_by_title(title: str, kind: str) -> None:
+    from cnbudget.tables.kinds import kind_from_title
+
+    assert kind_from_title(title) == kind

@@ -57,6 +57,8 @@ ROW_SUM_KINDS = (
     "procurement",
     "purchased_services",
     "running_costs",
+    "fiscal_expenditure",
+    "fiscal_basic_expenditure",
 )
 COLUMN_KINDS = (
     *ROW_SUM_KINDS,

@@ -71,7 +71,7 @@ def _looks_two_sided(head: str) -> bool:
 
 # Function classification codes begin with 2 (201 … 239); economic ones with 3 (部门预算
 # 301 … 399) or 5 (政府预算 501 … 599).
-_FUNCTION_KINDS = ("general_expenditure", "expenditure", "gov_fund", "state_capital")
+_FUNCTION_KINDS = ("general_expenditure", "expenditure", "gov_fund", "state_capital", "fiscal_expenditure")
 
 
 def kind_by_codes(kind: str, title: str, codes: list[str]) -> str:

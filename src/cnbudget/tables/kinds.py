@@ -26,6 +26,8 @@ TABLE_KINDS: dict[str, str] = {
     "procurement": "政府采购支出表",
     "purchased_services": "政府购买服务支出表",
     "running_costs": "机关运行经费（预算/支出）表",
+    "fiscal_expenditure": "财政拨款支出表（功能科目；一般公共预算、政府性基金、国有资本经营合计）",
+    "fiscal_basic_expenditure": "财政拨款基本支出表（经济科目）",
     "performance_targets": "部门整体 / 项目 绩效目标表",
     "performance_review": "整体 / 项目 绩效自评表, 绩效评价基础数据表",
     "other": "未能识别的表格 (kept with its cells)",
@@ -48,6 +50,8 @@ KIND_LABELS: dict[str, str] = {
     "procurement": "政府采购支出表",
     "purchased_services": "政府购买服务支出表",
     "running_costs": "机关运行经费表",
+    "fiscal_expenditure": "财政拨款支出表",
+    "fiscal_basic_expenditure": "财政拨款基本支出表",
     "performance_targets": "绩效目标表",
     "performance_review": "绩效自评表",
     "other": "其他表格",
@@ -75,6 +79,10 @@ SIGNATURES: tuple[Signature, ...] = (
     Signature("procurement", _p(r"政府采购")),
     Signature("carryover", _p(r"上年结转(资金)?(情况)?表")),
     Signature("economic_summary", _p(r"经济分类.*汇总|支出经济分类(预算)?表")),
+    # 财政拨款 tables of all three budgets (苏州/无锡 公开05/06表); "一般公共预算财政拨款支出决算表"
+    # and "政府性基金预算财政拨款…" name one budget and are not these
+    Signature("fiscal_basic_expenditure", _p(r"^(?!.*(一般公共预算|政府性基金|国有资本)).*财政拨款基本支出")),
+    Signature("fiscal_expenditure", _p(r"^(?!.*(一般公共预算|政府性基金|国有资本|收入|收支)).*财政拨款支出(预算|决算)?表")),
     Signature("basic_expenditure", _p(r"基本支出")),
     Signature("gov_fund", _p(r"政府性基金")),
     Signature("state_capital", _p(r"国有资本经营")),

@@ -111,9 +111,10 @@ def find_tables(doc: Document) -> list[Candidate]:
         prose = [p for r, p in pending if r == "prose"]
         prev = out[-1] if out else None
         lead = tuple(compact(p.text) for r, p in pending if r != "furniture")
-        # every line above the grid repeats the lines above the table's first page: a page
-        # header printed again (number, title, "507-某某局", unit), whatever its wording
-        repeated = prev is not None and bool(lead) and lead == prev.lead
+        # every line above the grid repeats a line above the table's first page: a page header
+        # printed again (number, title, "507-某某局", unit, the document's running head),
+        # whatever its wording
+        repeated = prev is not None and bool(lead) and set(lead) <= set(prev.lead)
         continues = (
             prev is not None
             and not prev.closed
