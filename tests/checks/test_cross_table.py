@@ -170,3 +170,13 @@ def test_economic_table_of_the_general_budget_is_compared_with_the_general_budge
     all_funds = replace(ec, title="支出经济分类汇总表")
     assert ("cross.economic_summary_vs_expenditure", "economic_summary", "total", "total") in keys(
         run(D(all_funds, g, e), "cross.economic_summary_vs_expenditure"))
+
+
+def test_income_table_total_including_the_carryover_is_no_disagreement():
+    # 收支总表 本年收入合计 73,606.56 + 上年结转结余 7,600.00 = 收入总表 合计 81,206.56
+    s = T("summary", "total", ("income.current_total", "73606.56"), ("income.carryover", "7600.00"))
+    i = T("income", "total", ("total", "81206.56"))
+    assert not run(D(s, i), "cross.summary_vs_income")
+    i2 = T("income", "total", ("total", "81306.56"))
+    assert ("cross.summary_vs_income", "summary", "income.current_total", "total") in keys(
+        run(D(s, i2), "cross.summary_vs_income"))

@@ -126,6 +126,15 @@ def summary_vs_income(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
     if "total" in it.values and (cur is not None or gt is not None):
         target = gt if "current_total" in it.values or cur is None else cur
         alts = [(iv(s, _v(r, "total")), "") for r in (cur, gt) if r is not None and r is not target]
+        # the income table's 合计 may include the 上年结转 that the summary prints on its own
+        # line: the gap is then exactly that carryover (a difference of scope, not an error)
+        whole = iv(i, it.values["total"])
+        carry_row = s.row_by_item("income", "carryover")
+        if target is cur and _v(carry_row, "total") is not None:
+            alts.append((whole - iv(s, _v(carry_row, "total")), "不含上年结转"))
+        ci_total, _shown = _carry_group(i, it)
+        if target is cur and ci_total is not None:
+            alts.append((whole - ci_total, "不含上年结转"))
         yield from _eq(ctx, "cross.summary_vs_income", s, target, f"“{row_label(target)}”", _v(target, "total"), i, it,
                        "合计", iv(i, it.values["total"]), b_shown=it.values["total"], alts=alts, column="total")
     for item in SOURCE_ITEMS:
