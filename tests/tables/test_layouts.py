@@ -236,3 +236,20 @@ def test_kinds_by_title(title: str, kind: str) -> None:
     from cnbudget.tables.kinds import kind_from_title
 
     assert kind_from_title(title) == kind
+
+
+def test_a_two_digit_item_named_like_its_section_is_the_item() -> None:
+    # 烟台: "207 / 99 其他文化旅游体育与传媒支出 / 99 其他文化旅游体育与传媒支出" — 款 20799, 项 2079999
+    from decimal import Decimal as Dec
+
+    from cnbudget.document import Source
+    from cnbudget.model import Row, Table
+    from cnbudget.tables.name_codes import expand_partial_codes
+
+    def row(code: str, name: str) -> Row:
+        return Row(code=code, name=name, values={"total": Dec("50.00")}, source=Source(line=1))
+
+    t = Table(kind="general_expenditure", title="t", unit="万元", columns=(), source=Source(line=1),
+              rows=(row("207", "文化旅游体育与传媒支出"), row("99", "其他文化旅游体育与传媒支出"),
+                    row("99", "其他文化旅游体育与传媒支出")))
+    assert [r.code for r in expand_partial_codes(t).rows] == ["207", "20799", "2079999"]

@@ -64,8 +64,11 @@ def expand_partial_codes(table: Table) -> Table:
                 below = any(c.startswith(cand) and len(c) > len(cand) for c in later[i + 1 :])
                 if named or below:
                     fits.append(cand)
-            if len(fits) >= 1:
-                full = fits[0]
+            # "99" under 款 20799 named like it (其他…支出 at both levels): the 项 2079999, since
+            # a table does not print the same 款 twice in a row
+            fresh = [c for c in fits if c != kuan]
+            if fits:
+                full = (fresh or fits)[0]
                 if len(full) == 5:
                     kuan = full
                 r = replace(r, code=full, repairs=(*r.repairs, Repair(
