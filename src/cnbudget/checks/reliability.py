@@ -42,12 +42,14 @@ class ReliabilitySettings:
     cell breaks at most its own row, its parent and the total).  ``max_failing_share``: above
     this share of checked identities failing, with ``min_failing_rows`` rows, the reading is
     systemic.  ``min_total_columns``: a total row that misses its parts in every one of at least
-    this many columns has lost or doubled rows.
+    this many columns, by gaps larger than ``tail_gap`` (a rounding tail is no lost row) and
+    not all equal, has lost or doubled rows.
     """
 
     min_failing_rows: int = 4
     max_failing_share: float = 1 / 3
     min_total_columns: int = 3
+    tail_gap: Decimal = Decimal("0.05")
 
 
 @dataclass(frozen=True)
@@ -72,7 +74,11 @@ def assess(d: Disclosure, run: RunRules, settings: ReliabilitySettings | None = 
     for t in d.tables:
         found, checked = run(replace(d, tables=(t,), claims=()), IDENTITY_RULES)
         errors = [f for f in found if f.severity == "error" and f.rule in IDENTITY_RULES]
-        evidence = _zero_column(t) or _total_misses_everywhere(errors, s) or _most_fail(errors, checked, s)
+        failing_rows = {f.row for f in errors if f.rule == "sum.columns" and f.row != "total"}
+        # a column read as nothing breaks the column identities of the rows it was lost from;
+        # a 合计 alone printing a figure over a column of zeros is one wrong cell
+        lost = _zero_column(t) if len(failing_rows) >= 2 else ""
+        evidence = lost or _total_misses_everywhere(errors, s) or _most_fail(errors, checked, s)
         out.append(TableTrust(table=t, checked=checked, failed=len(errors), reliable=not evidence, evidence=evidence))
     return out
 
@@ -100,14 +106,17 @@ def _total_misses_everywhere(errors: list[Finding], s: ReliabilitySettings) -> s
     """The total row differs from the sum of its rows in many columns, by different amounts:
     rows lost or doubled.  (One wrong figure shows the same gap in each column it adds into:
     its source column, 小计 and 合计 — that is a local error and stays one.)"""
-    gaps: dict[str | None, set[Decimal | None]] = defaultdict(set)
+    gaps: dict[str | None, dict[str | None, Decimal | None]] = defaultdict(dict)
     for f in errors:
         if f.rule == "sum.rows":
             gap = f.expected - f.actual if f.expected is not None and f.actual is not None else None
-            gaps[f.row].add(gap)
-    for found in gaps.values():
-        if len(found) >= s.min_total_columns:
-            return f"合计行与各行之和在 {len(found)} 列都不相等且差额各不相同（可能漏读或重复读了若干行，如跨页续表）"
+            if gap is not None and abs(gap) <= s.tail_gap:
+                continue  # a rounding tail says nothing about lost rows
+            gaps[f.row].setdefault(f.column, gap)
+    for by_column in gaps.values():
+        if len(by_column) >= s.min_total_columns and len(set(by_column.values())) > 1:
+            return (f"合计行与各行之和在 {len(by_column)} 列都不相等且差额各不相同"
+                    f"（可能漏读或重复读了若干行，如跨页续表）")
     return ""
 
 
