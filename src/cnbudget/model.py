@@ -29,6 +29,7 @@ __all__ = [
     "Section",
     "Source",
     "Table",
+    "TextBlock",
 ]
 
 
@@ -175,8 +176,42 @@ class Section:
 
 
 @dataclass(frozen=True)
+class TextBlock:
+    """A heading or a passage of the document's text, as the wording rules read it.
+
+    ``text`` is NFKC-folded (full-width digits and ``，；：（）`` become ASCII) and a paragraph
+    broken over lines or pages is one block; ``pieces`` maps offsets of ``text`` to the source
+    line (or page) each piece was printed on.  ``part`` and ``topic`` say where the block stands
+    (``narrative.topics``: ``narrative``, ``profile``, ``glossary`` …; ``assets``,
+    ``three_public`` …).  ``heading`` marks a heading (its ``level``: 1 for 第X部分).
+    """
+
+    text: str
+    pieces: tuple[tuple[int, Source], ...]
+    part: str | None = None
+    topic: str | None = None
+    heading: bool = False
+    level: int | None = None
+
+    @property
+    def source(self) -> Source:
+        return self.pieces[0][1] if self.pieces else Source()
+
+    def source_at(self, offset: int) -> Source:
+        """The source of the piece ``offset`` falls in."""
+        src = self.source
+        for start, s in self.pieces:
+            if start > offset:
+                break
+            src = s
+        return src
+
+
+@dataclass(frozen=True)
 class Disclosure:
-    """Everything read from one file."""
+    """Everything read from one file.  ``text`` holds the headings and passages of the
+    document's text in reading order (empty for a disclosure produced or loaded from the
+    library): the wording rules read it."""
 
     file: str
     meta: Meta
@@ -185,6 +220,7 @@ class Disclosure:
     sections: tuple[Section, ...] = ()
     notes: tuple[str, ...] = ()
     format: str = "text"
+    text: tuple[TextBlock, ...] = ()
 
     def tables_of(self, kind: str) -> list[Table]:
         return [t for t in self.tables if t.kind == kind]

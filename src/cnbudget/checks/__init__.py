@@ -10,6 +10,11 @@ Modules:
     summary_sides — two-sided summary tables: balance, classes, income items
     cross_table   — the same figure in two tables, aware of each table's scope
     narrative     — claims vs tables, shares, growth rates, components, vs last year
+    sentences     — each sentence's figures against each other (no table needed): change vs
+                    this year and last year, direction words, comparisons, parts vs whole
+    wording       — template placeholders, drafting notes, empty reasons, obsolete class names
+    typography    — malformed numbers, doubled units, rates without %, punctuation, brackets
+    years         — years named in the text against the document's year and kind
     inclusions    — parts ≤ wholes (财政拨款 ≤ 全部资金, 三公 items, 机关运行经费)
     codes         — classification codes against the official catalogs
     completeness  — required tables and sections, empty tables with notes
@@ -18,6 +23,8 @@ Modules:
 
 from __future__ import annotations
 
+# The text rule families register here (the engine's own list loads the table families).
+from cnbudget.checks import sentences, typography, wording, years  # noqa: F401
 from cnbudget.checks.context import CheckSettings, Context
 from cnbudget.checks.engine import CheckReport, check_disclosure, check_file, report_to_json
 from cnbudget.checks.registry import RULES, Rule, rule

@@ -11,6 +11,7 @@ Modules:
     subjects  — the words before a figure: subject, basis (本年/上年/年初预算), direction
     refs      — subject + topic + document kind → Ref(table, row, column)
     functions — 类/款/项 names → function codes (codes.classes, the document's own rows)
+    text      — headings and passages in reading order, for the wording rules
 """
 
 from __future__ import annotations
@@ -18,5 +19,6 @@ from __future__ import annotations
 from cnbudget.narrative.claims import extract_claims
 from cnbudget.narrative.meta import extract_meta
 from cnbudget.narrative.sections import extract_sections
+from cnbudget.narrative.text import extract_text
 
-__all__ = ["extract_claims", "extract_meta", "extract_sections"]
+__all__ = ["extract_claims", "extract_meta", "extract_sections", "extract_text"]

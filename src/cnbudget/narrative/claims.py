@@ -12,6 +12,12 @@ clause (``sentences``); the words before each one give its subject, basis and di
 * ``share`` — "占87.73%": ``related["part"]`` (the amount before it) and ``related["whole"]``
   (the amount named after 占 — "占支出合计的" — or the amount the list started from: "支出合计
   644.06万元，其中："); "完成年初预算的161.96%": part = the 决算, whole = the 预算.
+* an amount or count listed as a part ("其中：…", "包括：…", "分别为：…") has ``related["whole"]``:
+  the figure stated just before the list (in brackets, the list ends with them; a list naming
+  its whole — "支出包括：" — is of the figure of that name).  In a sentence with lists within
+  lists only each list's first part is linked.
+* a change or a rate stated beside last year's figure ("本年支出100万元，上年支出80万元，增加
+  20万元") has ``related["previous"]`` (an amount with basis ``previous``).
 
 A change followed by its reasons ("主要原因：项目资金较上年减少27万元，公用经费较上年减少9.35
 万元…") lists them as ``related["component_1"]``, ``component_2`` … .
@@ -52,6 +58,8 @@ from cnbudget.narrative.subjects import (
 _BUDGET_BASES = frozenset({"initial_budget", "final_budget", "budget"})
 # A clause that starts a new item of a list of reasons: "二是…", "2.", "(2)".
 _LIST_ITEM_RE = re.compile(r"^\s*(?:[一二三四五六七八九十]+是|\d{1,2}[.、)]|\([一二三四五六七八九十\d]{1,2}\))")
+# A list of parts of the figure before it: "其中：", "包括：", "分别为：".
+PARTS_RE = re.compile(r"其中|包括|分别为|分别是")
 # Where the subject of a 持平 statement ends: "三公经费支出与上年持平".
 _COMPARE_WORD_RE = re.compile(r"(?:与|比|较|同)")
 
@@ -119,6 +127,7 @@ class _Reader:
         parts = clauses(text, figures)
         for clause in parts:
             self._clause(p, text, clause, local, state)
+        _first_parts_only(local, state.lists)
         # A passage that ends with a "(类)…(款)…(项)" line names the item the next one speaks of.
         self.pending_item = None
         last = next((c for c in reversed(parts) if text[c.start:c.end].strip()), None)
@@ -135,6 +144,7 @@ class _Reader:
         if st.reasons is not None and st.last_mark == ";" and not st.reasons.count \
                 and not _LIST_ITEM_RE.match(text[c.start:c.end]):
             st.reasons = None
+        st.sentence_start = st.sentence != c.sentence or not local
         st.sentence, st.last_mark = c.sentence, c.end_mark
         first = c.figures[0].start if c.figures else c.end
         before = text[c.start:first]
@@ -147,15 +157,57 @@ class _Reader:
         if (m := ENUMERATION_RE.search(before)) is not None:
             st.head = self._enumeration_head(text[c.start:c.start + m.start()], local)
         if not c.figures:
+            if (m := PARTS_RE.search(before)) is not None and not REASON_RE.search(before):
+                self._open_parts(c, local, st, first=st.sentence_start, depth=_depth(text, c.start + m.start()),
+                                 prefix=before[:m.start()])
             self._unchanged(p, text, c, local)
             return
         for fig in c.figures:
             lead = text[pos:fig.start]
             pos = fig.end
+            if REASON_RE.search(lead) is not None:
+                st.parts_of = None  # reasons are no parts
+            if (m := PARTS_RE.search(lead)) is not None and not REASON_RE.search(lead):
+                self._open_parts(c, local, st, first=st.sentence_start and fig is c.figures[0],
+                                 depth=_depth(text, fig.start - len(lead) + m.start()), prefix=lead[:m.start()])
             if fig.kind == "percent":
                 self._percent(p, text, c, fig, lead, local, st)
             else:
                 self._quantity(p, text, c, fig, lead, local, st)
+
+    def _open_parts(self, c: Clause, local: list[_Draft], st: _PassageState, first: bool, depth: int,
+                    prefix: str) -> None:
+        """A "其中：" / "包括：" opens a list of parts of the amount (and of the count) stated just
+        before it in the sentence — or in the sentence before, when the list starts a sentence
+        ("共有车辆2辆。其中：一般公务用车2辆").  A list that names its whole ("支出包括：") is of
+        the figure of that name only."""
+        named, _ = clean_subject(prefix, self.meta.department)
+
+        def head(kind: str) -> _Draft | None:
+            d = next((d for d in reversed(local) if d.kind == kind and d.basis == "current"
+                      and (d.sentence == c.sentence or (first and d.sentence == c.sentence - 1))), None)
+            return d if d is None or not named or same_quantity(named, d.subject) else None
+
+        amount, count = head("amount"), head("count")
+        for h in (amount, count):
+            if h is not None:
+                h.related.pop("whole", None)  # the head of a list within a list is no plain part
+        st.parts_of = (c.sentence, amount, count, depth)
+        st.lists[c.sentence] = st.lists.get(c.sentence, 0) + 1
+
+    def _part(self, d: _Draft, st: _PassageState, text: str, at: int) -> None:
+        """Mark ``d`` a part (``related["whole"]``) of the list open in its sentence; a list
+        opened inside brackets ("(其中 380 万元为…、1230 万元为…)") ends with them."""
+        if st.parts_of is None or st.parts_of[0] != d.sentence or d.basis != "current":
+            return
+        if _depth(text, at) < st.parts_of[3]:
+            st.parts_of = None
+            return
+        whole = st.parts_of[1] if d.kind == "amount" else st.parts_of[2]
+        if whole is None or whole is d or (d.kind == "count" and d.unit != whole.unit):
+            return
+        d.related["whole"] = whole.id
+        d.related["list"] = st.lists[d.sentence]
 
     def _enumeration_head(self, prefix: str, local: list[_Draft]) -> _Draft | None:
         """The amount a list ("其中：…", "支出按功能分类分为：…") is the parts of."""
@@ -197,12 +249,14 @@ class _Reader:
             return
         subject, basis = self._subject(lead, local)
         if fig.kind == "count":
-            self._new(p, text, c, fig, "count", fig.value, unit, subject, local, basis=basis)
+            d = self._new(p, text, c, fig, "count", fig.value, unit, subject, local, basis=basis)
+            self._part(d, st, text, fig.start)
             return
         if OPERATING_COST_RE.search(subject) or (p.topic == "operating_cost" and re.search(r"运行经费|运转经费", subject)):
             subject = "机关运行经费"
         ref = resolve(subject, p.topic, self.meta.kind, basis, self.functions)
-        self._new(p, text, c, fig, "amount", fig.value, unit, subject, local, basis=basis, refers_to=ref)
+        d = self._new(p, text, c, fig, "amount", fig.value, unit, subject, local, basis=basis, refers_to=ref)
+        self._part(d, st, text, fig.start)
 
     def _change(self, p: Passage, text: str, c: Clause, fig: Figure, lead: str, unit: str, direction: int,
                 local: list[_Draft], st: _PassageState) -> None:
@@ -218,6 +272,8 @@ class _Reader:
                       direction=direction, refers_to=ref, component=component)
         if current is not None:
             d.related["current"] = current.id
+            if (previous := self._previous(current, local, c.sentence)) is not None:
+                d.related["previous"] = previous.id
         if st.reasons is not None:
             st.reasons.count += 1
             st.reasons.main.related[f"component_{st.reasons.count}"] = d.id
@@ -231,6 +287,19 @@ class _Reader:
             if d.kind != want or d.basis != "current":
                 continue
             if not subject or same_quantity(subject, d.subject) or (ref is not None and ref == d.refers_to):
+                return d
+        return None
+
+    def _previous(self, current: _Draft, local: list[_Draft], sentence: int) -> _Draft | None:
+        """Last year's figure stated beside ``current`` in the same sentence ("本年支出100万元，
+        上年支出80万元", "比上年80万元增加…"), of the same quantity when both name one."""
+        for d in reversed(local):
+            if d.kind != current.kind or d.basis != "previous" or d.sentence != sentence:
+                continue
+            if d.unit != current.unit and d.unit and current.unit:
+                continue
+            if not d.subject or not current.subject or same_quantity(d.subject, current.subject) \
+                    or norm_subject(re.sub(r"^(?:上年|上年度|去年|上一年)", "", d.subject)) == norm_subject(current.subject):
                 return d
         return None
 
@@ -251,6 +320,8 @@ class _Reader:
                       direction=0, refers_to=ref)
         if current is not None:
             d.related["current"] = current.id
+            if (previous := self._previous(current, local, c.sentence)) is not None:
+                d.related["previous"] = previous.id
 
     def _percent(self, p: Passage, text: str, c: Clause, fig: Figure, lead: str,
                  local: list[_Draft], st: _PassageState) -> None:
@@ -261,11 +332,21 @@ class _Reader:
             current = next((d for d in local if d.id == current_id), None)
             subject = change.subject if change is not None else clean_subject(lead, self.meta.department)[0]
             ref = change.refers_to if change is not None else None
+            if change is None:
+                # "本年 100 万元，上年 80 万元，增长 25%": a rate stated of the two amounts alone
+                current = next((x for x in reversed(local) if x.kind == "amount" and x.basis == "current"
+                                and x.sentence == c.sentence), None)
+                if current is not None:
+                    subject, ref = subject or current.subject, current.refers_to
             d = self._new(p, text, c, fig, "rate", fig.value, "%", subject, local, direction=direction, refers_to=ref)
             if change is not None:
                 d.related["change"] = change.id
+                if "previous" in change.related:
+                    d.related["previous"] = change.related["previous"]
             if current is not None:
                 d.related["current"] = current.id
+                if change is None and (previous := self._previous(current, local, c.sentence)) is not None:
+                    d.related["previous"] = previous.id
             return
         amounts = [d for d in reversed(local) if d.kind == "amount"]
         if BUDGET_COMPLETION_RE.search(lead):
@@ -322,9 +403,34 @@ class _PassageState:
     """What the clauses of one passage carry forward."""
 
     sentence: int = 0
+    sentence_start: bool = True
     last_mark: str = ""
     reasons: _Reasons | None = None
     head: _Draft | None = None
+    # the list a "其中：" / "包括：" opened: (sentence, the amount and the count it is the parts of)
+    parts_of: tuple[int, _Draft | None, _Draft | None, int] | None = None  # … and its bracket depth
+    lists: dict[int, int] = field(default_factory=dict)  # sentence → lists opened in it
+
+
+def _depth(text: str, at: int) -> int:
+    """How many brackets are open at ``at`` in its sentence."""
+    s0, _ = sentence_span(text, at)
+    return text.count("(", s0, at) - text.count(")", s0, at)
+
+
+def _first_parts_only(local: list[_Draft], lists: dict[int, int]) -> None:
+    """In a sentence with lists within lists, where one list ends is not printed: keep each
+    list's first part only (a part is then never added to the parts of another whole)."""
+    seen: set[tuple[int, int]] = set()
+    for d in local:
+        if "list" not in d.related or lists.get(d.sentence, 0) < 2:
+            continue
+        key = (d.sentence, d.related["list"])
+        if key in seen:
+            del d.related["whole"]  # an amount's or count's list whole (a share's "whole" is its own)
+        seen.add(key)
+    for d in local:
+        d.related.pop("list", None)
 
 
 def extract_claims(doc: Document, tables: list[Table], meta: Meta) -> list[Claim]:
