@@ -146,8 +146,10 @@ class Claim:
     ``kind``: "amount" | "share" (占 x%, 完成 x%) | "change" (增加/减少 x 万元) |
     "rate" (增长/下降 y%) | "count" (x 个, x 辆).  ``direction``: +1 increase, -1 decrease,
     0 unchanged, for changes and rates.  ``related`` links the claims of one statement by id:
-    a share has ``part`` and ``whole``; a change has ``current``; a rate has ``change`` and
-    ``current``; a change's reasons (主要原因: A 减少 x, B 增加 y) list ``component_<n>``.
+    a share has ``part`` and ``whole``; a change has ``current`` (and ``previous``, last year's
+    figure, when the sentence states it); a rate has ``change``, ``current`` (and ``previous``);
+    a change's reasons (主要原因: A 减少 x, B 增加 y) list ``component_<n>``; an amount or count
+    listed as a part (其中：…) has ``whole``.
     ``basis`` names the period of an amount: "current" (this year), "previous" (上年),
     "initial_budget" (年初预算), "final_budget" (全年预算), "budget" (预算, in a final
     account, when the text does not say which).

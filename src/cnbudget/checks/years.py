@@ -25,6 +25,7 @@ from cnbudget.checks.common import TABLE_PART, text_blocks, text_finding
 from cnbudget.checks.context import Context
 from cnbudget.checks.registry import finding, rule
 from cnbudget.model import Disclosure, Finding, TextBlock
+from cnbudget.narrative.sentences import sentence_span
 
 YEAR = r"(?:19|20)\d\d"
 KIND_ZH = {"budget": "预算", "final": "决算"}
@@ -57,7 +58,7 @@ ASSETS_WORDS_RE = re.compile(r"资产|车辆|房屋|设备|用车")
 # "实施期：2025年1月至2025年12月", "项目周期为2025年", "执行期限2024-2025年".
 PERIOD_RE = re.compile(
     rf"(?:实施期|实施周期|项目周期|执行期|执行期限|实施期限|项目期限|起止时间|实施年限)\s*(?:限)?\s*(?:为|是)?\s*[:：]?\s*"
-    rf"(?P<y1>{YEAR})\s*年?(?:度)?[^。;,]{{0,12}}?(?:(?:至|到|-|—|~|～)\s*(?P<y2>{YEAR})\s*年?)?"
+    rf"(?P<y1>{YEAR})\s*年?(?:度)?[^。;,]{{0,12}}?(?:(?:至|到|-|—|~|～)\s*(?P<y2>{YEAR})\s*年?|(?=[。;,]|$))"
 )
 
 
@@ -138,8 +139,8 @@ def heading_years(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
     found = _heading_years(doc)
     ctx.checked(len(found))
     wrong = [x for x in found if x[0] != year]
-    if len(wrong) * 2 > len(found):
-        return  # most headings disagree with the title: the title's year is the one in doubt
+    if len(wrong) > len(found) - len(wrong) + 1:
+        return  # most headings disagree with the title's year: the title is the one in doubt
     for y, b, text, where, at in wrong:
         msg = (f"标题写“{y}年”，而本文件为{year}年{KIND_ZH.get(doc.meta.kind or '', '')} — "
                "heading names another year")
@@ -160,12 +161,13 @@ def as_of_dates(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
     if not year or kind not in KIND_ZH:
         return
     for b in text_blocks(doc, skip_parts=(TABLE_PART, "profile", "glossary")):
-        if b.heading or (b.topic != "assets" and not ASSETS_WORDS_RE.search(b.text)):
+        if b.heading or not ASSETS_WORDS_RE.search(b.text):
             continue
         ctx.checked()
         for m in AS_OF_RE.finditer(b.text):
             y = int(m.group("y1") or m.group("y2"))
-            if b.topic != "assets" and not ASSETS_WORDS_RE.search(b.text[m.end():m.end() + 40]):
+            _, end = sentence_span(b.text, m.start())
+            if not ASSETS_WORDS_RE.search(b.text, m.end(), min(end, m.end() + 60)):
                 continue  # a date of something else than the assets
             if kind == "final" and y != year:
                 want = f"{year}年12月31日（{year}年末）"

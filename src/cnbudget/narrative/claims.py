@@ -192,6 +192,7 @@ class _Reader:
         for h in (amount, count):
             if h is not None:
                 h.related.pop("whole", None)  # the head of a list within a list is no plain part
+                h.related.pop("list", None)
         st.parts_of = (c.sentence, amount, count, depth)
         st.lists[c.sentence] = st.lists.get(c.sentence, 0) + 1
 
@@ -427,7 +428,7 @@ def _first_parts_only(local: list[_Draft], lists: dict[int, int]) -> None:
             continue
         key = (d.sentence, d.related["list"])
         if key in seen:
-            del d.related["whole"]  # an amount's or count's list whole (a share's "whole" is its own)
+            d.related.pop("whole", None)  # an amount's or count's list whole (a share's "whole" is its own)
         seen.add(key)
     for d in local:
         d.related.pop("list", None)

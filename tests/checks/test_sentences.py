@@ -1,0 +1,114 @@
+"""sentence.change, sentence.direction, sentence.rate, sentence.comparison, sentence.parts,
+sentence.shares — and claim.rate on sentences alone (no table)."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.checks.conftest import W, run, texts
+
+HEAD = "三、支出预算总体情况\n\n"
+
+
+def one(sentence: str, rule: str, **kw):
+    return run(W(HEAD + sentence + "\n", **kw), rule)
+
+
+def test_change_is_this_year_minus_last_year():
+    assert not one("本年支出100.00万元，上年支出80.00万元，增加20.00万元，增长25.00%。", "sentence.change")
+    f = one("本年支出100.00万元，上年支出80.00万元，增加30.00万元。", "sentence.change")
+    assert texts(f) == [("sentence.change", "error")]
+    assert "20.00" in f[0].message and f[0].text.startswith("本年支出100.00万元")
+
+
+def test_change_off_by_a_decimal_point_is_named():
+    f = one("本年支出100.00万元，比上年80.00万元增加2.00万元。", "sentence.change")
+    assert texts(f) == [("sentence.change", "error")] and "小数点错位" in f[0].message
+
+
+def test_direction_word_against_the_figures():
+    f = one("本年支出80.00万元，上年支出100.00万元，增加20.00万元。", "sentence.direction")
+    assert texts(f) == [("sentence.direction", "error")]
+    assert not one("本年支出80.00万元，上年支出100.00万元，减少20.00万元。", "sentence.direction")
+    # the same figures with a reversed direction are not also a wrong change
+    assert not one("本年支出80.00万元，上年支出100.00万元，增加20.00万元。", "sentence.change")
+
+
+def test_rate_of_the_two_stated_figures():
+    assert not one("2024年支出100.00万元，2023年支出80.00万元，增长25.0%。", "sentence.rate")
+    f = one("2024年支出100.00万元，2023年支出80.00万元，增长20.0%。", "sentence.rate")
+    assert texts(f) == [("sentence.rate", "error")] and "25.0" in f[0].message
+    f = one("2024年支出100.00万元，2023年支出80.00万元，增长25.1%。", "sentence.rate")
+    assert texts(f) == [("sentence.rate", "warning")]
+
+
+@pytest.mark.parametrize("sentence,rate,severity", [
+    # real sentences (auditors' notes): the rate does not follow from the amounts in the sentence
+    ("“三公”经费预算数为1.10万元，比上年预算数减少25万元，下降95.0%。", "95.7", "warning"),   # c207 p9
+    ("培训费预算39.51万元，比上年预算数减少2.02万元，下降4.00%。", "4.8", "error"),           # c207 p11
+    ("2025年收入总计1962万元，比上年减少86万元，降幅0.42%。", "4.2", "error"),                # 降幅, ÷10
+])
+def test_claim_rate_on_a_sentence_alone(sentence, rate, severity):
+    f = run(W("三、“三公”经费\n\n" + sentence + "\n"), "claim.rate")
+    assert texts(f) == [("claim.rate", severity)]
+    assert rate in f[0].message
+
+
+def test_rate_of_a_ten_times_wrong_figure_says_so():
+    f = run(W(HEAD + "2025年收入总计1962万元，比上年减少86万元，降幅0.42%。\n"), "claim.rate")
+    assert "小数点错位" in f[0].message
+
+
+@pytest.mark.parametrize("sentence,bad", [
+    ("本年支出90.00万元，高于上年95.00万元。", True),
+    ("本年支出96.00万元，高于上年95.00万元。", False),
+    ("本年支出100.00万元，低于上年的95.00万元。", True),
+    ("本年支出100.00万元，与上年80.00万元持平。", True),
+    ("本年支出80.00万元，与上年预算数80.00万元保持一致。", False),
+    ("本年支出80.50万元，与上年80.00万元基本持平。", False),
+    ("项目支出10.00万元，主要用于单价超过50万元的设备购置。", False),
+])
+def test_comparison_words(sentence, bad):
+    f = one(sentence, "sentence.comparison")
+    assert texts(f) == ([("sentence.comparison", "error")] if bad else [])
+
+
+def test_unchanged_beside_two_different_figures():
+    f = one("本年支出100.00万元，上年支出80.00万元，与上年持平。", "sentence.comparison")
+    assert texts(f) == [("sentence.comparison", "error")]
+
+
+@pytest.mark.parametrize("sentence", [
+    "单位价值50万元以上设备8台，其中，单位价值100万元以上设备15台。",  # c132 p10
+    "政府采购预算总额0万元，其中：政府采购货物预算3456.6万元、政府采购工程预算0万元、政府采购服务预算4683.6万元。",  # c143
+    "2026年单位预算安排购置车辆0辆，其中：机要通信用车0辆、执法执勤用车18辆。",  # c143 p37
+    "2024年支出合计100.00万元，其中：基本支出80.00万元；项目支出30.00万元。",
+])
+def test_parts_larger_than_their_whole(sentence):
+    f = run(W("八、国有资产占用情况\n\n" + sentence + "\n"), "sentence.parts")
+    assert texts(f) == [("sentence.parts", "error")]
+
+
+@pytest.mark.parametrize("sentence", [
+    "2024年支出合计100.00万元，其中：基本支出70.00万元；项目支出30.00万元。",
+    "共有车辆2辆，其中：一般公务用车2辆；单价50万元以上通用设备0台(套)。",
+    "2023年末共有车辆2辆。其中：一般公务用车1辆，执法用车1辆。",
+    # a list in brackets ends with them; what follows is no part
+    "上级专项转移支付支出预算1,610.00万元（其中380.00万元为政府性基金预算、1,230.00万元为一般公共预算），"
+    "较上年增加1,210.00万元，主要原因包括：下达转移支付资金1,100.00万元。",
+    # lists within lists: only each list's first part is weighed
+    "三公经费9.40万元，其中：因公出国0万元，公务用车购置及运行费9万元（其中购置费0万元，运行维护费9万元），公务接待费0.4万元。",
+    # a list naming its whole is of that figure only
+    "财政拨款收支总预算64.00万元。收入包括：一般公共预算37.00万元、政府性基金27.00万元；支出包括：科学技术支出30.00万元、卫生健康支出34.00万元。",
+])
+def test_parts_within_their_whole_are_clean(sentence):
+    assert not run(W("八、国有资产占用情况\n\n" + sentence + "\n"), "sentence.parts")
+
+
+def test_shares_of_one_whole_over_100():
+    f = one("2024年支出合计100.00万元，其中：基本支出70.00万元，占70%；项目支出30.00万元，占40%。", "sentence.shares")
+    assert texts(f) == [("sentence.shares", "error")]
+    assert not one("2024年支出合计644.06万元，其中：基本支出565.06万元，占87.73%；项目支出79万元，占12.27%。",
+                   "sentence.shares")
+    assert not one("2024年支出合计100.00万元，其中：基本支出70.00万元，占70.1%；项目支出30.00万元，占30%。",
+                   "sentence.shares")
