@@ -112,3 +112,31 @@ def test_shares_of_one_whole_over_100():
                    "sentence.shares")
     assert not one("2024年支出合计100.00万元，其中：基本支出70.00万元，占70.1%；项目支出30.00万元，占30%。",
                    "sentence.shares")
+
+
+@pytest.mark.parametrize("sentence", [
+    # 广州 layout: a part broken down in brackets without 其中 (c086 p81)
+    "2026年本部门财政拨款安排“三公”经费627万元，比上年增加46.49万元。其中：因公出国（境）费40万元，比上年增加0万元；"
+    "公务用车购置及运行维护费567.72万元（公务用车购置费230.55万元，比上年增加49.45万元；公务用车运行维护费337.17万元），"
+    "公务接待费19.28万元。",
+    # 长沙 layout: a bracketed 其中 inside the list (c132 p9)
+    "“三公”经费预算数为458.50万元，其中，公务接待费28.50万元，公务用车购置及运行费400.00万元（其中，公务用车购置费150.00万元，"
+    "公务用车运行费250.00万元），因公出国（境）费30.00万元。",
+    # a list after ";" is of something said before the last item (c080 p4)
+    "政府采购预算总额6,546.82万元：政府采购货物预算1,267.79万元、政府采购服务预算4,813.5万元；其中一般公共预算拨款政府采购"
+    "5,499.84万元：政府采购货物预算564.79万元、政府采购服务预算4,813.5万元。",
+    # a 包括 with no figures does not make the next item a part (c057 p8)
+    "综合业务培训经费20.00万元，主要用于信访综合业务培训支出，包括信访干部业务培训；信访备用金85.00万元。",
+    # figures in the reasons are no parts (c081 p4)
+    "一般公共预算财政拨款支出37,891.58万元。其中：基本支出12,899.62万元，比2025年增加726.21万元，主要原因是新招录一批职工；"
+    "项目支出24,991.96万元，主要原因是新增了科技影视产业奖补资金1000万元。",
+])
+def test_real_lists_that_add_up_are_clean(sentence):
+    assert not run(W("七、“三公”经费\n\n" + sentence + "\n"), "sentence.parts")
+
+
+def test_a_bracketed_breakdown_is_weighed_against_its_own_part():
+    s = ("“三公”经费预算数为458.50万元，其中，公务接待费28.50万元，公务用车购置及运行费400.00万元（其中，公务用车购置费150.00万元，"
+         "公务用车运行费260.00万元），因公出国（境）费30.00万元。")
+    f = run(W("七、“三公”经费\n\n" + s + "\n"), "sentence.parts")
+    assert texts(f) == [("sentence.parts", "error")] and "400.00" in f[0].message

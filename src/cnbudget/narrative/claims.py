@@ -82,6 +82,7 @@ class _Draft:
     related: dict[str, int] = field(default_factory=dict)
     component: bool = False
     topic: str | None = None
+    at: int = 0  # offset in its passage
 
     def freeze(self) -> Claim:
         return Claim(
@@ -145,6 +146,8 @@ class _Reader:
                 and not _LIST_ITEM_RE.match(text[c.start:c.end]):
             st.reasons = None
         st.sentence_start = st.sentence != c.sentence or not local
+        if st.parts_of is not None and not st.parts_of.parts and st.last_mark == ";":
+            st.parts_of = None  # "…，包括信访干部业务培训；信访备用金85万元": the list had no figures
         st.sentence, st.last_mark = c.sentence, c.end_mark
         first = c.figures[0].start if c.figures else c.end
         before = text[c.start:first]
@@ -157,8 +160,10 @@ class _Reader:
         if (m := ENUMERATION_RE.search(before)) is not None:
             st.head = self._enumeration_head(text[c.start:c.start + m.start()], local)
         if not c.figures:
-            if (m := PARTS_RE.search(before)) is not None and not REASON_RE.search(before):
-                self._open_parts(c, local, st, first=st.sentence_start, depth=_depth(text, c.start + m.start()),
+            if REASON_RE.search(before) is not None:
+                st.parts_of = None  # reasons are no parts
+            elif (m := PARTS_RE.search(before)) is not None:
+                self._open_parts(c, local, st, text, c.start + m.start(), first=st.sentence_start,
                                  prefix=before[:m.start()])
             self._unchanged(p, text, c, local)
             return
@@ -167,48 +172,62 @@ class _Reader:
             pos = fig.end
             if REASON_RE.search(lead) is not None:
                 st.parts_of = None  # reasons are no parts
-            if (m := PARTS_RE.search(lead)) is not None and not REASON_RE.search(lead):
-                self._open_parts(c, local, st, first=st.sentence_start and fig is c.figures[0],
-                                 depth=_depth(text, fig.start - len(lead) + m.start()), prefix=lead[:m.start()])
+            elif (m := PARTS_RE.search(lead)) is not None:
+                self._open_parts(c, local, st, text, fig.start - len(lead) + m.start(),
+                                 first=st.sentence_start and fig is c.figures[0], prefix=lead[:m.start()])
             if fig.kind == "percent":
                 self._percent(p, text, c, fig, lead, local, st)
             else:
                 self._quantity(p, text, c, fig, lead, local, st)
+        tail = text[pos:c.end]  # "…400.00万元(其中": a list opened after the clause's last figure
+        if REASON_RE.search(tail) is not None:
+            st.parts_of = None
+        elif (m := PARTS_RE.search(tail)) is not None:
+            self._open_parts(c, local, st, text, pos + m.start(), first=False, prefix=tail[:m.start()])
 
-    def _open_parts(self, c: Clause, local: list[_Draft], st: _PassageState, first: bool, depth: int,
-                    prefix: str) -> None:
-        """A "其中：" / "包括：" opens a list of parts of the amount (and of the count) stated just
-        before it in the sentence — or in the sentence before, when the list starts a sentence
-        ("共有车辆2辆。其中：一般公务用车2辆").  A list that names its whole ("支出包括：") is of
-        the figure of that name only."""
+    def _open_parts(self, c: Clause, local: list[_Draft], st: _PassageState, text: str, at: int,
+                    first: bool, prefix: str) -> None:
+        """A "其中：" / "包括：" at ``at`` opens a list of parts of the amount (and of the count)
+        stated just before it in the sentence — or in the sentence before, when the list starts
+        a sentence ("共有车辆2辆。其中：一般公务用车2辆").  Not after a ";" (the list is then of
+        something said earlier), and a list naming its whole ("支出包括：") is of the figure of
+        that name only."""
         named, _ = clean_subject(prefix, self.meta.department)
 
         def head(kind: str) -> _Draft | None:
             d = next((d for d in reversed(local) if d.kind == kind and d.basis == "current"
                       and (d.sentence == c.sentence or (first and d.sentence == c.sentence - 1))), None)
-            return d if d is None or not named or same_quantity(named, d.subject) else None
+            if d is None or ";" in text[d.at:at] or (named and not same_quantity(named, d.subject)):
+                return None
+            return d
 
         amount, count = head("amount"), head("count")
         for h in (amount, count):
             if h is not None:
                 h.related.pop("whole", None)  # the head of a list within a list is no plain part
                 h.related.pop("list", None)
-        st.parts_of = (c.sentence, amount, count, depth)
-        st.lists[c.sentence] = st.lists.get(c.sentence, 0) + 1
+        depths = st.lists.setdefault(c.sentence, [])
+        depths.append(_depth(text, at))
+        st.parts_of = _List(c.sentence, amount, count, depths[-1], len(depths))
 
     def _part(self, d: _Draft, st: _PassageState, text: str, at: int) -> None:
-        """Mark ``d`` a part (``related["whole"]``) of the list open in its sentence; a list
-        opened inside brackets ("(其中 380 万元为…、1230 万元为…)") ends with them."""
-        if st.parts_of is None or st.parts_of[0] != d.sentence or d.basis != "current":
+        """Mark ``d`` a part (``related["whole"]``) of the list open in its sentence.  A list
+        opened inside brackets ("(其中 380 万元为…、1230 万元为…)") ends with them; a figure in
+        brackets deeper than the list ("车辆费 9 万元（购置费 0 万元，运行费 9 万元）") is a part
+        of a part."""
+        lst = st.parts_of
+        if lst is None or lst.sentence != d.sentence or d.basis != "current":
             return
-        if _depth(text, at) < st.parts_of[3]:
+        depth = _depth(text, at)
+        if depth < lst.depth:
             st.parts_of = None
             return
-        whole = st.parts_of[1] if d.kind == "amount" else st.parts_of[2]
-        if whole is None or whole is d or (d.kind == "count" and d.unit != whole.unit):
+        whole = lst.amount if d.kind == "amount" else lst.count
+        if depth > lst.depth or whole is None or whole is d or (d.kind == "count" and d.unit != whole.unit):
             return
         d.related["whole"] = whole.id
-        d.related["list"] = st.lists[d.sentence]
+        d.related["list"] = lst.number
+        lst.parts += 1
 
     def _enumeration_head(self, prefix: str, local: list[_Draft]) -> _Draft | None:
         """The amount a list ("其中：…", "支出按功能分类分为：…") is the parts of."""
@@ -225,7 +244,7 @@ class _Reader:
         at = fig.start if fig is not None else c.start
         s0, s1 = sentence_span(text, at)
         d = _Draft(id=len(self.drafts) + 1, kind=kind, value=value, unit=unit, subject=subject,
-                   text=text[s0:s1].strip(), source=p.source_at(at), sentence=c.sentence, topic=p.topic,
+                   text=text[s0:s1].strip(), source=p.source_at(at), sentence=c.sentence, topic=p.topic, at=at,
                    **kw)  # type: ignore[arg-type]
         self.drafts.append(d)
         local.append(d)
@@ -409,8 +428,21 @@ class _PassageState:
     reasons: _Reasons | None = None
     head: _Draft | None = None
     # the list a "其中：" / "包括：" opened: (sentence, the amount and the count it is the parts of)
-    parts_of: tuple[int, _Draft | None, _Draft | None, int] | None = None  # … and its bracket depth
-    lists: dict[int, int] = field(default_factory=dict)  # sentence → lists opened in it
+    parts_of: _List | None = None
+    lists: dict[int, list[int]] = field(default_factory=dict)  # sentence → bracket depth of each list opened
+
+
+@dataclass
+class _List:
+    """An open list of parts: its sentence, the amount and the count it is of, the bracket
+    depth it was opened at, its number in the sentence, and how many parts it has so far."""
+
+    sentence: int
+    amount: _Draft | None
+    count: _Draft | None
+    depth: int
+    number: int
+    parts: int = 0
 
 
 def _depth(text: str, at: int) -> int:
@@ -419,12 +451,14 @@ def _depth(text: str, at: int) -> int:
     return text.count("(", s0, at) - text.count(")", s0, at)
 
 
-def _first_parts_only(local: list[_Draft], lists: dict[int, int]) -> None:
-    """In a sentence with lists within lists, where one list ends is not printed: keep each
-    list's first part only (a part is then never added to the parts of another whole)."""
+def _first_parts_only(local: list[_Draft], lists: dict[int, list[int]]) -> None:
+    """Two lists at one bracket depth in a sentence may be one within the other, and where the
+    inner one ends is not printed: keep each such list's first part only (a part is then never
+    added to the parts of another whole).  A list in brackets is delimited by them."""
     seen: set[tuple[int, int]] = set()
     for d in local:
-        if "list" not in d.related or lists.get(d.sentence, 0) < 2:
+        depths = lists.get(d.sentence, [])
+        if "list" not in d.related or len(set(depths)) == len(depths):
             continue
         key = (d.sentence, d.related["list"])
         if key in seen:
