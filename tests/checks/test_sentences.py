@@ -140,3 +140,15 @@ def test_a_bracketed_breakdown_is_weighed_against_its_own_part():
          "公务用车运行费260.00万元），因公出国（境）费30.00万元。")
     f = run(W("七、“三公”经费\n\n" + s + "\n"), "sentence.parts")
     assert texts(f) == [("sentence.parts", "error")] and "400.00" in f[0].message
+
+
+def test_an_amount_among_the_reasons_is_no_whole():
+    # 福州 2026 (corpus c143 p20): the list after "。其中：" is of the 收入预算, not of the reason's 8000
+    s = ("2026年收入预算为61764.88万元，比上年增加8649.85万元，主要原因是一般公共预算拨款收入增加649.85万元，上年结转结余8000.00万元。"
+         "其中：一般公共预算拨款收入48764.88万元、政府性基金预算拨款收入5000.00万元、上年结转结余8000.00万元。")
+    assert not run(W("一、收入支出预算总体情况\n\n" + s + "\n"), "sentence.parts")
+
+
+def test_counts_are_exact():
+    f = run(W("八、国有资产占用情况\n\n购置车辆0辆，其中：机要通信用车0辆、执法执勤用车18辆。\n"), "sentence.parts")
+    assert "所列 2 项之和 18辆" in f[0].message

@@ -195,17 +195,18 @@ def parts_vs_whole(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
             continue
         total = EXACT_ZERO
         for p in parts:
-            i = _amount_iv(p, whole.unit) if p.kind == "amount" else Interval.of(p.value)
+            i = _amount_iv(p, whole.unit) if p.kind == "amount" else Interval.exact(p.value)
             if i is None:
                 break
             total = total + i
         else:
             ctx.checked()
-            w = Interval.of(whole.value)
+            w = Interval.of(whole.value) if whole.kind == "amount" else Interval.exact(whole.value)
             if total.lo < w.hi or total.meets(w):
                 continue
             listed = "、".join(f"{p.subject or '?'}{fmt(p.value)}{p.unit}" for p in parts)
-            what = "其中数" if len(parts) == 1 else f"所列 {len(parts)} 项之和 {fmt_iv(total)}{whole.unit}"
+            summed = fmt_iv(total) if whole.kind == "amount" else fmt(total.lo)
+            what = "其中数" if len(parts) == 1 else f"所列 {len(parts)} 项之和 {summed}{whole.unit}"
             yield finding(
                 "sentence.parts",
                 f"{whole.subject or ''}{fmt(whole.value)}{whole.unit}，{what}大于总数（{listed}） — "

@@ -83,6 +83,7 @@ class _Draft:
     component: bool = False
     topic: str | None = None
     at: int = 0  # offset in its passage
+    in_reason: bool = False  # stated among the reasons of a change (never the whole of a list)
 
     def freeze(self) -> Claim:
         return Claim(
@@ -146,6 +147,8 @@ class _Reader:
                 and not _LIST_ITEM_RE.match(text[c.start:c.end]):
             st.reasons = None
         st.sentence_start = st.sentence != c.sentence or not local
+        if st.sentence != c.sentence:
+            st.in_reason = False
         if st.parts_of is not None and not st.parts_of.parts and st.last_mark == ";":
             st.parts_of = None  # "…，包括信访干部业务培训；信访备用金85万元": the list had no figures
         st.sentence, st.last_mark = c.sentence, c.end_mark
@@ -156,12 +159,14 @@ class _Reader:
             main = next((d for d in reversed(local) if d.kind == "change" and not d.component
                          and d.sentence >= c.sentence - 1), None)
             st.reasons = _Reasons(main) if main is not None else None
+            st.in_reason = True
             pos = c.start + m.end()
         if (m := ENUMERATION_RE.search(before)) is not None:
             st.head = self._enumeration_head(text[c.start:c.start + m.start()], local)
         if not c.figures:
             if REASON_RE.search(before) is not None:
                 st.parts_of = None  # reasons are no parts
+                st.in_reason = True
             elif (m := PARTS_RE.search(before)) is not None:
                 self._open_parts(c, local, st, text, c.start + m.start(), first=st.sentence_start,
                                  prefix=before[:m.start()])
@@ -172,6 +177,7 @@ class _Reader:
             pos = fig.end
             if REASON_RE.search(lead) is not None:
                 st.parts_of = None  # reasons are no parts
+                st.in_reason = True
             elif (m := PARTS_RE.search(lead)) is not None:
                 self._open_parts(c, local, st, text, fig.start - len(lead) + m.start(),
                                  first=st.sentence_start and fig is c.figures[0], prefix=lead[:m.start()])
@@ -182,6 +188,7 @@ class _Reader:
         tail = text[pos:c.end]  # "…400.00万元(其中": a list opened after the clause's last figure
         if REASON_RE.search(tail) is not None:
             st.parts_of = None
+            st.in_reason = True
         elif (m := PARTS_RE.search(tail)) is not None:
             self._open_parts(c, local, st, text, pos + m.start(), first=False, prefix=tail[:m.start()])
 
@@ -195,7 +202,7 @@ class _Reader:
         named, _ = clean_subject(prefix, self.meta.department)
 
         def head(kind: str) -> _Draft | None:
-            d = next((d for d in reversed(local) if d.kind == kind and d.basis == "current"
+            d = next((d for d in reversed(local) if d.kind == kind and d.basis == "current" and not d.in_reason
                       and (d.sentence == c.sentence or (first and d.sentence == c.sentence - 1))), None)
             if d is None or ";" in text[d.at:at] or (named and not same_quantity(named, d.subject)):
                 return None
@@ -269,13 +276,15 @@ class _Reader:
             return
         subject, basis = self._subject(lead, local)
         if fig.kind == "count":
-            d = self._new(p, text, c, fig, "count", fig.value, unit, subject, local, basis=basis)
+            d = self._new(p, text, c, fig, "count", fig.value, unit, subject, local, basis=basis,
+                          in_reason=st.in_reason)
             self._part(d, st, text, fig.start)
             return
         if OPERATING_COST_RE.search(subject) or (p.topic == "operating_cost" and re.search(r"运行经费|运转经费", subject)):
             subject = "机关运行经费"
         ref = resolve(subject, p.topic, self.meta.kind, basis, self.functions)
-        d = self._new(p, text, c, fig, "amount", fig.value, unit, subject, local, basis=basis, refers_to=ref)
+        d = self._new(p, text, c, fig, "amount", fig.value, unit, subject, local, basis=basis, refers_to=ref,
+                      in_reason=st.in_reason)
         self._part(d, st, text, fig.start)
 
     def _change(self, p: Passage, text: str, c: Clause, fig: Figure, lead: str, unit: str, direction: int,
@@ -424,6 +433,7 @@ class _PassageState:
 
     sentence: int = 0
     sentence_start: bool = True
+    in_reason: bool = False  # the sentence has reached its reasons ("主要原因是…")
     last_mark: str = ""
     reasons: _Reasons | None = None
     head: _Draft | None = None
