@@ -152,3 +152,13 @@ def test_an_amount_among_the_reasons_is_no_whole():
 def test_counts_are_exact():
     f = run(W("八、国有资产占用情况\n\n购置车辆0辆，其中：机要通信用车0辆、执法执勤用车18辆。\n"), "sentence.parts")
     assert "所列 2 项之和 18辆" in f[0].message
+
+
+def test_performance_pairs_and_completion_shares_are_no_parts():
+    # 攸县 2021 (seed 002): scores and targets come in pairs
+    s = "项目得分89.33分，其中：项目决策指标满分15分，实得14分；产出指标满分30分，实得30分。"
+    assert not run(W("（三）绩效自评结果\n\n" + s + "\n", kind="final"), "sentence.parts")
+    # 国家信访局 2024 (real_01 p24): 完成预算的 x% are not shares of the list's whole
+    s = ("“三公”经费支出决算为46.21万元，完成预算的60.46%。其中：因公出国（境）费支出决算为4.69万元，完成预算的15.63%；"
+         "公务用车购置及运行费支出决算为40.61万元，完成预算的99.95%；公务接待费支出决算为0.9万元，完成预算的15.52%。")
+    assert not run(W("七、“三公”经费\n\n" + s + "\n", kind="final"), "sentence.shares")

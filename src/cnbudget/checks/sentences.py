@@ -230,7 +230,9 @@ def shares_over_100(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
         if c.kind != "share":
             continue
         part = by_id.get(c.related.get("part", -1))
-        if part is not None and "whole" in part.related:
+        # a share of the list's whole ("其中：基本支出…，占87.73%"), not "完成预算的99.95%" nor
+        # "占货物支出金额的9.16%"
+        if part is not None and "whole" in part.related and c.related.get("whole") == part.related["whole"]:
             groups[part.related["whole"]].append(c)
     for shares in groups.values():
         if len(shares) < 2:

@@ -225,6 +225,8 @@ class _Reader:
         lst = st.parts_of
         if lst is None or lst.sentence != d.sentence or d.basis != "current":
             return
+        if d.topic == "performance" or d.unit == "分":
+            return  # 绩效: "设定3个、完成3个", "满分15分、实得14分" are pairs, not parts
         depth = _depth(text, at)
         if depth < lst.depth:
             st.parts_of = None
