@@ -149,8 +149,10 @@ class _Reader:
         st.sentence_start = st.sentence != c.sentence or not local
         if st.sentence != c.sentence:
             st.in_reason = False
-        if st.parts_of is not None and not st.parts_of.parts and st.last_mark == ";":
-            st.parts_of = None  # "…，包括信访干部业务培训；信访备用金85万元": the list had no figures
+        if st.parts_of is not None and st.last_mark == ";" and (not st.parts_of.parts or st.parts_of.word != "其中"):
+            # "…，包括信访干部业务培训；信访备用金85万元": the list had no figures; "收入X，包括A、B；
+            # 年初结转Y": a 包括 list runs with "、" and ends at ";" (a 其中 list runs on with ";")
+            st.parts_of = None
         st.sentence, st.last_mark = c.sentence, c.end_mark
         first = c.figures[0].start if c.figures else c.end
         before = text[c.start:first]
@@ -215,7 +217,7 @@ class _Reader:
                 h.related.pop("list", None)
         depths = st.lists.setdefault(c.sentence, [])
         depths.append(_depth(text, at))
-        st.parts_of = _List(c.sentence, amount, count, depths[-1], len(depths))
+        st.parts_of = _List(c.sentence, amount, count, depths[-1], len(depths), word=PARTS_RE.match(text, at).group(0))
 
     def _part(self, d: _Draft, st: _PassageState, text: str, at: int) -> None:
         """Mark ``d`` a part (``related["whole"]``) of the list open in its sentence.  A list
@@ -454,6 +456,7 @@ class _List:
     count: _Draft | None
     depth: int
     number: int
+    word: str = "其中"
     parts: int = 0
 
 
