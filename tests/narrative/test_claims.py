@@ -227,3 +227,13 @@ def test_execution_figure_comparison_links_the_change(doc_of):
 def test_count_parts_link_their_whole_count(doc_of):
     cs = claims_of(doc_of, "八、国有资产占用情况\n\n单位价值50万元以上设备8台，其中，单位价值100万元以上设备15台。\n")
     assert find(cs, "count", "15").related["whole"] == find(cs, "count", "8").id
+
+
+def test_a_change_after_a_closing_bracket_is_of_the_figure_before_the_bracket(doc_of):
+    # 广州 2026 layout (corpus c088 p114): the last change speaks of the 701.34, not of the 370.34
+    text = ("七、“三公”经费\n\n公务用车购置及运行维护费701.34万元（公务用车购置费331万元，比上年增加59.15万元；"
+            "公务用车运行维护费370.34万元，比上年增加7.64万元。）比上年增加66.79万元，增长10.5%。\n")
+    cs = claims_of(doc_of, text)
+    change = find(cs, "change", "66.79")
+    assert by_id(cs)[change.related["current"]].value == Decimal("701.34")
+    assert by_id(cs)[find(cs, "change", "7.64").related["current"]].value == Decimal("370.34")

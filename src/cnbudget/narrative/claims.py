@@ -295,7 +295,7 @@ class _Reader:
                 local: list[_Draft], st: _PassageState) -> None:
         subject, _ = clean_subject(lead, self.meta.department)
         component = st.reasons is not None
-        current = None if component else self._current(subject, p, local, fig.kind)
+        current = None if component else self._current(subject, p, local, fig.kind, fig.start)
         if not subject and current is not None:
             subject = current.subject
         ref = resolve(subject, p.topic, self.meta.kind, "current", self.functions)
@@ -311,13 +311,18 @@ class _Reader:
             st.reasons.count += 1
             st.reasons.main.related[f"component_{st.reasons.count}"] = d.id
 
-    def _current(self, subject: str, p: Passage, local: list[_Draft], kind: str) -> _Draft | None:
+    def _current(self, subject: str, p: Passage, local: list[_Draft], kind: str, at: int | None = None) -> _Draft | None:
         """The amount a change (or 持平) is of: the nearest earlier figure of this passage naming
-        the same quantity (any, when the change names none: "比上年增加1.30万元")."""
+        the same quantity (any, when the change names none: "比上年增加1.30万元"), and not one
+        inside brackets the change stands outside of ("701.34万元（购置费331万元，运行维护费
+        370.34万元）比上年增加66.79万元" is of the 701.34)."""
         want = "amount" if kind == "amount" else "count"
         ref = resolve(subject, p.topic, self.meta.kind, "current", self.functions) if subject else None
+        depth = p.text.count("(", 0, at) - p.text.count(")", 0, at) if at is not None else None
         for d in reversed(local):
             if d.kind != want or d.basis != "current":
+                continue
+            if depth is not None and p.text.count("(", 0, d.at) - p.text.count(")", 0, d.at) > depth:
                 continue
             if not subject or same_quantity(subject, d.subject) or (ref is not None and ref == d.refers_to):
                 return d
