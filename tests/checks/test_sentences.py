@@ -162,3 +162,8 @@ def test_performance_pairs_and_completion_shares_are_no_parts():
     s = ("“三公”经费支出决算为46.21万元，完成预算的60.46%。其中：因公出国（境）费支出决算为4.69万元，完成预算的15.63%；"
          "公务用车购置及运行费支出决算为40.61万元，完成预算的99.95%；公务接待费支出决算为0.9万元，完成预算的15.52%。")
     assert not run(W("七、“三公”经费\n\n" + s + "\n", kind="final"), "sentence.shares")
+
+
+def test_a_change_misread_as_last_years_figure_is_not_a_wrong_rate():
+    # corpus c179 p28: "比上年1.43万元，增加0.68%" — the 1.43 is the change (1.43 ÷ 208.89 = 0.68 %)
+    assert not one("2026年本单位机关运行经费安排210.32万元，比上年1.43万元，增加0.68%。", "sentence.rate", year=2026)

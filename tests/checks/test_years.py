@@ -78,3 +78,9 @@ def test_project_period_before_the_budget_year():
     assert texts(f) == [("year.project_period", "error")]
     assert not one("信息化建设项目实施期：2025年1月至2027年12月，预算50.00万元。", "year.project_period", year=2026)
     assert not one("信息化建设项目实施期：2026年，预算50.00万元。", "year.project_period", year=2026)
+
+
+def test_a_comparison_year_is_no_subject_year():
+    # 西安 2022 (corpus c164 p24): both 2021s follow 较, neither is the sentence's own year
+    s = "其他科技交流与合作支出571.82万元，比上年减少30.32万元，原因是人员经费较2021年度减少69.38万元，日常公用经费较2021年度增加39.06万元。"
+    assert not one(s, "year.comparison", year=2022)

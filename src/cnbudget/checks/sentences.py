@@ -161,6 +161,9 @@ def stated_rates(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
         ctx.checked()
         if Interval.of(abs(c.value)).meets(q):
             continue
+        misread = percent_iv(base, _abs(diff)) if _abs(diff).lo > 0 else None
+        if misread is not None and Interval.of(abs(c.value)).meets(misread):
+            continue  # "比上年1.43万元，增加0.68%": the figure read as last year's is the change
         near = near_miss(q, abs(c.value), ctx.settings.near_miss_digits)
         yield finding(
             "sentence.rate",

@@ -42,7 +42,7 @@ COMPARISON_TAIL_RE = re.compile(
 _OWN_BUDGET_RE = re.compile(r"^(?:年初|全年|调整后)?(?:部门)?预算")
 # "2025年“三公”经费预算13.85万元,比2025年减少5.45万元": the subject year, a figure, the same year.
 SELF_COMPARISON_RE = re.compile(
-    rf"(?P<y1>{YEAR})\s*年(?:度)?[^。;]{{0,40}}?\d[\d,.]*\s*(?:亿元|万元|元)[^。;]{{0,16}}?"
+    rf"(?<![比较与同\d])(?<![比较与同]\s)(?P<y1>{YEAR})\s*年(?:度)?[^。;]{{0,40}}?\d[\d,.]*\s*(?:亿元|万元|元)[^。;]{{0,16}}?"
     rf"(?:比|较|与)\s*(?P<y2>{YEAR})\s*年(?:度)?(?!\s*(?:年初|全年|调整后)?(?:部门)?预算)"
 )
 # A heading or title naming a year's 预算 / 决算 ("2023年度部门决算", "2024年部门预算情况说明").
