@@ -29,6 +29,7 @@ __all__ = [
     "Section",
     "Source",
     "Table",
+    "TextBlock",
 ]
 
 
@@ -145,8 +146,10 @@ class Claim:
     ``kind``: "amount" | "share" (占 x%, 完成 x%) | "change" (增加/减少 x 万元) |
     "rate" (增长/下降 y%) | "count" (x 个, x 辆).  ``direction``: +1 increase, -1 decrease,
     0 unchanged, for changes and rates.  ``related`` links the claims of one statement by id:
-    a share has ``part`` and ``whole``; a change has ``current``; a rate has ``change`` and
-    ``current``; a change's reasons (主要原因: A 减少 x, B 增加 y) list ``component_<n>``.
+    a share has ``part`` and ``whole``; a change has ``current`` (and ``previous``, last year's
+    figure, when the sentence states it); a rate has ``change``, ``current`` (and ``previous``);
+    a change's reasons (主要原因: A 减少 x, B 增加 y) list ``component_<n>``; an amount or count
+    listed as a part (其中：…) has ``whole``.
     ``basis`` names the period of an amount: "current" (this year), "previous" (上年),
     "initial_budget" (年初预算), "final_budget" (全年预算), "budget" (预算, in a final
     account, when the text does not say which).
@@ -175,8 +178,42 @@ class Section:
 
 
 @dataclass(frozen=True)
+class TextBlock:
+    """A heading or a passage of the document's text, as the wording rules read it.
+
+    ``text`` is NFKC-folded (full-width digits and ``，；：（）`` become ASCII) and a paragraph
+    broken over lines or pages is one block; ``pieces`` maps offsets of ``text`` to the source
+    line (or page) each piece was printed on.  ``part`` and ``topic`` say where the block stands
+    (``narrative.topics``: ``narrative``, ``profile``, ``glossary`` …; ``assets``,
+    ``three_public`` …).  ``heading`` marks a heading (its ``level``: 1 for 第X部分).
+    """
+
+    text: str
+    pieces: tuple[tuple[int, Source], ...]
+    part: str | None = None
+    topic: str | None = None
+    heading: bool = False
+    level: int | None = None
+
+    @property
+    def source(self) -> Source:
+        return self.pieces[0][1] if self.pieces else Source()
+
+    def source_at(self, offset: int) -> Source:
+        """The source of the piece ``offset`` falls in."""
+        src = self.source
+        for start, s in self.pieces:
+            if start > offset:
+                break
+            src = s
+        return src
+
+
+@dataclass(frozen=True)
 class Disclosure:
-    """Everything read from one file."""
+    """Everything read from one file.  ``text`` holds the headings and passages of the
+    document's text in reading order (empty for a disclosure produced or loaded from the
+    library): the wording rules read it."""
 
     file: str
     meta: Meta
@@ -185,6 +222,7 @@ class Disclosure:
     sections: tuple[Section, ...] = ()
     notes: tuple[str, ...] = ()
     format: str = "text"
+    text: tuple[TextBlock, ...] = ()
 
     def tables_of(self, kind: str) -> list[Table]:
         return [t for t in self.tables if t.kind == kind]

@@ -107,6 +107,9 @@ def build(department: str, region: str, year: int, rng: random.Random, previous=
         facts=facts,
         previous=previous if previous is not None else PreviousYear(),
     )
+    if inp.facts.assets is not None and inp.facts.assets.as_of:
+        # a budget of ``year`` reports its assets at the end of the year before (year.as_of)
+        inp = replace(inp, facts=replace(inp.facts, assets=replace(inp.facts.assets, as_of=f"{year - 1}年末")))
     file_name = f"{department}{year}年部门预算.txt"
     return assemble(derive_disclosure(inp, file=file_name), facts=inp.facts, previous=inp.previous)
 

@@ -127,3 +127,19 @@ def keys(findings) -> set[tuple]:
 @pytest.fixture
 def check():
     return run
+
+
+def W(text: str, *, kind: str = "budget", year: int = 2024, tables=()) -> Disclosure:
+    """A Disclosure read from a few lines of 情况说明 (its text and its claims, no tables needed)."""
+    from cnbudget.narrative import extract_claims, extract_text
+    from cnbudget.readers.text import parse_text
+
+    doc = parse_text("示例.txt", text)
+    meta = Meta(department="示例市测绘局", year=year, kind=kind, unit="万元")
+    return Disclosure(file="示例.txt", meta=meta, tables=tuple(tables),
+                      claims=tuple(extract_claims(doc, list(tables), meta)), text=tuple(extract_text(doc)))
+
+
+def texts(findings) -> list[tuple[str, str]]:
+    """(rule, severity) of each finding."""
+    return [(f.rule, f.severity) for f in findings]

@@ -184,3 +184,56 @@ def test_named_whole_is_looked_up_among_stated_amounts(doc_of):
     share = find(cs, "share", "80")
     assert by_id(cs)[share.related["whole"]].value == Decimal(500)
     assert by_id(cs)[share.related["part"]].value == Decimal(400)
+
+
+def test_last_years_figure_is_linked_to_the_change_and_the_rate(doc_of):
+    cs = claims_of(doc_of, "三、支出预算总体情况\n\n本年支出100万元，上年支出80万元，增加20万元，增长25%。\n")
+    ids = by_id(cs)
+    last = find(cs, "amount", "80")
+    assert last.basis == "previous"
+    change, rate = find(cs, "change", "20"), find(cs, "rate", "25")
+    assert ids[change.related["current"]].value == Decimal("100")
+    assert change.related["previous"] == last.id and rate.related["previous"] == last.id
+
+
+def test_carryover_is_this_years_income_not_last_years_figure(doc_of):
+    cs = claims_of(doc_of, "二、收入预算总体情况\n\n2025年收入合计1962.11万元，其中：一般公共预算收入1942.11万元；上年结转20.00万元。\n")
+    carry = find(cs, "amount", "20.00")
+    assert carry.basis == "current"
+    total = find(cs, "amount", "1962.11")
+    assert carry.related["whole"] == total.id and find(cs, "amount", "1942.11").related["whole"] == total.id
+
+
+def test_an_earlier_year_leading_a_figure_is_last_years(doc_of):
+    cs = claims_of(doc_of, "三、支出预算总体情况\n\n2025年支出100万元，2024年支出80万元，增长25%。\n")
+    assert find(cs, "amount", "80").basis == "previous"
+    assert find(cs, "amount", "100").basis == "current"
+    rate = find(cs, "rate", "25")
+    assert rate.direction == 1 and "change" not in rate.related and rate.related["previous"] == find(cs, "amount", "80").id
+
+
+def test_rate_words_jiangfu_and_zhangfu(doc_of):
+    cs = claims_of(doc_of, "一、收支\n\n2025年收入总计1962万元，比上年减少86万元，降幅4.20%；支出比上年增加5万元，涨幅1.2%。\n")
+    assert find(cs, "rate", "4.20").direction == -1 and find(cs, "rate", "1.2").direction == 1
+
+
+def test_execution_figure_comparison_links_the_change(doc_of):
+    # 湖州 2026 (corpus c205 p8): "比上年执行数减少" names no quantity of its own
+    cs = claims_of(doc_of, "四、财政拨款收支\n\n2025年一般公共预算当年拨款37018.75万元，比上年执行数减少11688.70万元，下降23.9%。\n")
+    change = find(cs, "change", "11688.70")
+    assert by_id(cs)[change.related["current"]].value == Decimal("37018.75")
+
+
+def test_count_parts_link_their_whole_count(doc_of):
+    cs = claims_of(doc_of, "八、国有资产占用情况\n\n单位价值50万元以上设备8台，其中，单位价值100万元以上设备15台。\n")
+    assert find(cs, "count", "15").related["whole"] == find(cs, "count", "8").id
+
+
+def test_a_change_after_a_closing_bracket_is_of_the_figure_before_the_bracket(doc_of):
+    # 广州 2026 layout (corpus c088 p114): the last change speaks of the 701.34, not of the 370.34
+    text = ("七、“三公”经费\n\n公务用车购置及运行维护费701.34万元（公务用车购置费331万元，比上年增加59.15万元；"
+            "公务用车运行维护费370.34万元，比上年增加7.64万元。）比上年增加66.79万元，增长10.5%。\n")
+    cs = claims_of(doc_of, text)
+    change = find(cs, "change", "66.79")
+    assert by_id(cs)[change.related["current"]].value == Decimal("701.34")
+    assert by_id(cs)[find(cs, "change", "7.64").related["current"]].value == Decimal("370.34")

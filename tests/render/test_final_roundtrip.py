@@ -109,7 +109,10 @@ def test_random_final_account_renders_consistently(tmp_path, inp):
     path.write_text(text, encoding="utf-8")
     back = parse_file(path)
     assert differences(produced.disclosure, back) == []
-    assert _errors(back) == []
+    # the random input gives no facts (职责, 机构): the draft marks them 【请填写…】 for its author,
+    # and wording.placeholder says so; every figure must still agree
+    assert [e for e in _errors(back) if not e.startswith("wording.placeholder")] == []
+    assert "wording.placeholder" in {f.rule for f in check_disclosure(back).findings}
     d = produced.disclosure
     grand = d.table("summary").row_by_item("income", "grand_total").values["total"]
     assert f"收、支总计均为{grand:.2f}万元" in text

@@ -11,10 +11,19 @@ Modules:
     summary_sides — two-sided summary tables: balance, classes, income items
     cross_table   — the same figure in two tables, aware of each table's scope
     narrative     — claims vs tables, shares, growth rates, components, vs last year
+    sentences     — each sentence's figures against each other (no table needed): change vs
+                    this year and last year, direction words, comparisons, parts vs whole
+    wording       — template placeholders, drafting notes, empty reasons, obsolete class names
+    typography    — malformed numbers, doubled units, rates without %, punctuation, brackets
+    years         — years named in the text against the document's year and kind
     inclusions    — parts ≤ wholes (财政拨款 ≤ 全部资金, 三公 items, 机关运行经费)
     codes         — classification codes against the official catalogs
     completeness  — required tables and sections, empty tables with notes
     performance   — 绩效 tables: score sums, execution rates
+    wording       — placeholders, drafting notes, empty reasons, obsolete names in the text
+    typography    — malformed numbers, doubled units, rates without %, punctuation
+    years         — year references against the document's year and kind
+    sentences     — a sentence's own arithmetic: change, direction, rate, comparison, parts, shares
     against       — is ``--against`` last year's document of the same department, kind and scope
     selection     — the findings a person asked to see (--min-severity, --ignore, --show-info)
     labels        — findings for people: printed row / column labels, places, ``FindingRow``

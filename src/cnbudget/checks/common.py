@@ -1,11 +1,15 @@
-"""Small helpers shared by the rule families (no rules here)."""
+"""Small helpers shared by the rule families (no rules here): failing closed, and reading the
+document's text (``Disclosure.text``) sentence by sentence for the wording rules."""
 
 from __future__ import annotations
+
+from collections.abc import Iterator
 
 from cnbudget.checks.context import Context
 from cnbudget.checks.registry import finding
 from cnbudget.checks.values import table_label
-from cnbudget.model import Finding, Table
+from cnbudget.model import Disclosure, Finding, Table, TextBlock
+from cnbudget.narrative.sentences import sentence_span
 
 
 def could_not_verify(
@@ -21,3 +25,38 @@ def could_not_verify(
         column=column,
         source=table.source if table is not None else None,
     )
+
+
+# --------------------------------------------------------------------------- the document's text
+
+# Parts whose text the wording rules do not read for typography: the tables' captions and notes
+# are joined by the reader without the punctuation of running text.
+TABLE_PART = "tables"
+
+
+def text_blocks(doc: Disclosure, *, skip_parts: tuple[str, ...] = ()) -> Iterator[TextBlock]:
+    """The headings and passages of ``doc`` (``Disclosure.text``), minus ``skip_parts``."""
+    for b in doc.text:
+        if b.part not in skip_parts:
+            yield b
+
+
+def sentence_of(block: TextBlock, start: int, end: int | None = None) -> str:
+    """The sentence of ``block`` around ``text[start:end]`` (at most 160 characters of it)."""
+    s0, s1 = sentence_span(block.text, start)
+    if end is not None and end > s1:
+        s1 = end
+    s = block.text[s0:s1].strip()
+    if len(s) <= 160:
+        return s
+    a = max(s0, start - 70)
+    return "…" + block.text[a:a + 150].strip() + "…"
+
+
+def text_finding(rule_id: str, message: str, block: TextBlock, start: int, end: int | None = None,
+                 **kw: object) -> Finding:
+    """A finding on the sentence of ``block`` at ``start``; the message starts with the place
+    (第12行 / 第3页), so that the same wording found in two places stays two findings."""
+    src = block.source_at(start)
+    return finding(rule_id, f"{src.label()}：{message}", source=src, text=sentence_of(block, start, end),
+                   **kw)  # type: ignore[arg-type]

@@ -70,8 +70,12 @@ def _load_rules() -> None:
         inclusions,
         narrative,
         performance,
+        sentences,
         summary_sides,
+        typography,
         within_table,
+        wording,
+        years,
     )
 
 

@@ -24,6 +24,7 @@ from decimal import Decimal
 from cnbudget.checks.common import could_not_verify
 from cnbudget.checks.context import Context
 from cnbudget.checks.registry import finding, rule
+from cnbudget.checks.sentences import decimal_slip
 from cnbudget.checks.values import (
     EXACT_ZERO,
     UNIT_SCALE,
@@ -279,6 +280,9 @@ class RateCase:
     on_current: Interval | None  # change ÷ current
     flipped: Interval | None  # change ÷ (current + change): the direction taken the wrong way
     prev: Interval
+    # the rate with a whole-number change read at the current figure's decimals ("1.10 万元，减少
+    # 25 万元" means 25.00): None when the change has decimals of its own
+    wide: Interval | None
     change_value: Decimal
     current_value: Decimal | None
 
@@ -320,9 +324,26 @@ def _rate_cases(doc: Disclosure) -> Iterator[RateCase]:
             on_current=percent_iv(chg, cur_iv),
             flipped=percent_iv(chg, flipped_prev) if flipped_prev.lo > 0 else None,
             prev=prev,
+            wide=_wide_rate(ch, cur_val, cur_iv, direction),
             change_value=abs(ch.value),
             current_value=cur_val,
         )
+
+
+def _wide_rate(ch: Claim, cur_val: Decimal | None, cur_iv: Interval, direction: int) -> Interval | None:
+    places = decimals(cur_val) if cur_val is not None else 0
+    if decimals(ch.value) or not places:
+        return None
+    r = Decimal(5).scaleb(-places - 1)
+    chg = Interval(abs(ch.value) - r, abs(ch.value) + r)
+    prev = cur_iv - chg if direction > 0 else cur_iv + chg
+    return percent_iv(chg, prev) if prev.lo > 0 else None
+
+
+def _prev_shown(case: RateCase, expected: Interval) -> str:
+    if expected is case.wide and case.current_value is not None:
+        return fmt(case.current_value - case.direction * case.change_value)
+    return fmt_iv(case.prev)
 
 
 def _word(direction: int) -> tuple[str, str]:
@@ -340,24 +361,29 @@ def rates(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
             continue
         ctx.checked()
         stated = Interval.of(case.rate.value)
+        expected, why = case.expected, ""
         if stated.meets(case.expected):
-            continue
+            if case.wide is None or stated.meets(case.wide):
+                continue
+            # only the whole-number change read at the current figure's decimals shows the gap
+            expected, why = case.wide, f"（变动额 {fmt(case.change_value)} 按 {decimals(case.current_value or Decimal(0))} 位小数理解）"
         if case.on_current is not None and stated.meets(case.on_current):
             continue  # claim.rate_wrong_base reports it
         inc, grow = _word(case.direction)
-        why = ""
         if case.flipped is not None and stated.meets(case.flipped):
             why = f"；所述比率似按“本年数{'+' if case.direction > 0 else '−'}变动额”作上年数计算（方向弄反）"
-        near = not why and near_miss(case.expected, case.rate.value, ctx.settings.near_miss_digits)
+        if not why:
+            why = decimal_slip(case.rate.value, expected)
+        near = (not why or expected is case.wide) and near_miss(expected, case.rate.value, ctx.settings.near_miss_digits)
         if near:
-            why = "（末位相差一个单位）"
+            why += "（末位相差一个单位）"
         yield finding(
             "claim.rate",
             f"所述{inc} {fmt(case.change_value)}、{grow} {fmt(case.rate.value)}% 与金额不符：本年 {fmt(case.current_value)}，"
-            f"上年应为 {fmt_iv(case.prev)}，{grow}率应为 {fmt_iv(case.expected)}%{why} — stated rate does not follow "
+            f"上年应为 {_prev_shown(case, expected)}，{grow}率应为 {fmt_iv(expected)}%{why} — stated rate does not follow "
             f"from the amounts",
-            severity="warning" if near else None,
-            expected=case.expected.mid.quantize(Decimal("0.01")),
+            severity="warning" if near or expected is case.wide else None,
+            expected=expected.mid.quantize(Decimal("0.01")),
             actual=case.rate.value,
             source=case.rate.source,
             text=case.rate.text,

@@ -12,6 +12,7 @@ Modules:
     refs      — subject + topic + document kind → Ref(table, row, column)
     functions — 类/款/项 names → function codes (codes.classes, the document's own rows)
     evidence  — whether a file is a disclosure at all (by the tables and narrative it publishes)
+    text      — headings and passages in reading order, for the wording rules
 """
 
 from __future__ import annotations
@@ -19,5 +20,6 @@ from __future__ import annotations
 from cnbudget.narrative.claims import extract_claims
 from cnbudget.narrative.meta import extract_meta
 from cnbudget.narrative.sections import extract_sections
+from cnbudget.narrative.text import extract_text
 
-__all__ = ["extract_claims", "extract_meta", "extract_sections"]
+__all__ = ["extract_claims", "extract_meta", "extract_sections", "extract_text"]

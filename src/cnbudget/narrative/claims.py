@@ -12,6 +12,12 @@ clause (``sentences``); the words before each one give its subject, basis and di
 * ``share`` — "占87.73%": ``related["part"]`` (the amount before it) and ``related["whole"]``
   (the amount named after 占 — "占支出合计的" — or the amount the list started from: "支出合计
   644.06万元，其中："); "完成年初预算的161.96%": part = the 决算, whole = the 预算.
+* an amount or count listed as a part ("其中：…", "包括：…", "分别为：…") has ``related["whole"]``:
+  the figure stated just before the list (in brackets, the list ends with them; a list naming
+  its whole — "支出包括：" — is of the figure of that name).  In a sentence with lists within
+  lists only each list's first part is linked.
+* a change or a rate stated beside last year's figure ("本年支出100万元，上年支出80万元，增加
+  20万元") has ``related["previous"]`` (an amount with basis ``previous``).
 
 A change followed by its reasons ("主要原因：项目资金较上年减少27万元，公用经费较上年减少9.35
 万元…") lists them as ``related["component_1"]``, ``component_2`` … .
@@ -52,6 +58,8 @@ from cnbudget.narrative.subjects import (
 _BUDGET_BASES = frozenset({"initial_budget", "final_budget", "budget"})
 # A clause that starts a new item of a list of reasons: "二是…", "2.", "(2)".
 _LIST_ITEM_RE = re.compile(r"^\s*(?:[一二三四五六七八九十]+是|\d{1,2}[.、)]|\([一二三四五六七八九十\d]{1,2}\))")
+# A list of parts of the figure before it: "其中：", "包括：", "分别为：".
+PARTS_RE = re.compile(r"其中|包括|分别为|分别是")
 # Where the subject of a 持平 statement ends: "三公经费支出与上年持平".
 _COMPARE_WORD_RE = re.compile(r"(?:与|比|较|同)")
 
@@ -74,6 +82,8 @@ class _Draft:
     related: dict[str, int] = field(default_factory=dict)
     component: bool = False
     topic: str | None = None
+    at: int = 0  # offset in its passage
+    in_reason: bool = False  # stated among the reasons of a change (never the whole of a list)
 
     def freeze(self) -> Claim:
         return Claim(
@@ -119,6 +129,7 @@ class _Reader:
         parts = clauses(text, figures)
         for clause in parts:
             self._clause(p, text, clause, local, state)
+        _first_parts_only(local, state.lists)
         # A passage that ends with a "(类)…(款)…(项)" line names the item the next one speaks of.
         self.pending_item = None
         last = next((c for c in reversed(parts) if text[c.start:c.end].strip()), None)
@@ -135,6 +146,13 @@ class _Reader:
         if st.reasons is not None and st.last_mark == ";" and not st.reasons.count \
                 and not _LIST_ITEM_RE.match(text[c.start:c.end]):
             st.reasons = None
+        st.sentence_start = st.sentence != c.sentence or not local
+        if st.sentence != c.sentence:
+            st.in_reason = False
+        if st.parts_of is not None and st.last_mark == ";" and (not st.parts_of.parts or st.parts_of.word != "其中"):
+            # "…，包括信访干部业务培训；信访备用金85万元": the list had no figures; "收入X，包括A、B；
+            # 年初结转Y": a 包括 list runs with "、" and ends at ";" (a 其中 list runs on with ";")
+            st.parts_of = None
         st.sentence, st.last_mark = c.sentence, c.end_mark
         first = c.figures[0].start if c.figures else c.end
         before = text[c.start:first]
@@ -143,19 +161,84 @@ class _Reader:
             main = next((d for d in reversed(local) if d.kind == "change" and not d.component
                          and d.sentence >= c.sentence - 1), None)
             st.reasons = _Reasons(main) if main is not None else None
+            st.in_reason = True
             pos = c.start + m.end()
         if (m := ENUMERATION_RE.search(before)) is not None:
             st.head = self._enumeration_head(text[c.start:c.start + m.start()], local)
         if not c.figures:
+            if REASON_RE.search(before) is not None:
+                st.parts_of = None  # reasons are no parts
+                st.in_reason = True
+            elif (m := PARTS_RE.search(before)) is not None:
+                self._open_parts(c, local, st, text, c.start + m.start(), first=st.sentence_start,
+                                 prefix=before[:m.start()])
             self._unchanged(p, text, c, local)
             return
         for fig in c.figures:
             lead = text[pos:fig.start]
             pos = fig.end
+            if REASON_RE.search(lead) is not None:
+                st.parts_of = None  # reasons are no parts
+                st.in_reason = True
+            elif (m := PARTS_RE.search(lead)) is not None:
+                self._open_parts(c, local, st, text, fig.start - len(lead) + m.start(),
+                                 first=st.sentence_start and fig is c.figures[0], prefix=lead[:m.start()])
             if fig.kind == "percent":
                 self._percent(p, text, c, fig, lead, local, st)
             else:
                 self._quantity(p, text, c, fig, lead, local, st)
+        tail = text[pos:c.end]  # "…400.00万元(其中": a list opened after the clause's last figure
+        if REASON_RE.search(tail) is not None:
+            st.parts_of = None
+            st.in_reason = True
+        elif (m := PARTS_RE.search(tail)) is not None:
+            self._open_parts(c, local, st, text, pos + m.start(), first=False, prefix=tail[:m.start()])
+
+    def _open_parts(self, c: Clause, local: list[_Draft], st: _PassageState, text: str, at: int,
+                    first: bool, prefix: str) -> None:
+        """A "其中：" / "包括：" at ``at`` opens a list of parts of the amount (and of the count)
+        stated just before it in the sentence — or in the sentence before, when the list starts
+        a sentence ("共有车辆2辆。其中：一般公务用车2辆").  Not after a ";" (the list is then of
+        something said earlier), and a list naming its whole ("支出包括：") is of the figure of
+        that name only."""
+        named, _ = clean_subject(prefix, self.meta.department)
+
+        def head(kind: str) -> _Draft | None:
+            d = next((d for d in reversed(local) if d.kind == kind and d.basis == "current" and not d.in_reason
+                      and (d.sentence == c.sentence or (first and d.sentence == c.sentence - 1))), None)
+            if d is None or ";" in text[d.at:at] or (named and not same_quantity(named, d.subject)):
+                return None
+            return d
+
+        amount, count = head("amount"), head("count")
+        for h in (amount, count):
+            if h is not None:
+                h.related.pop("whole", None)  # the head of a list within a list is no plain part
+                h.related.pop("list", None)
+        depths = st.lists.setdefault(c.sentence, [])
+        depths.append(_depth(text, at))
+        st.parts_of = _List(c.sentence, amount, count, depths[-1], len(depths), word=PARTS_RE.match(text, at).group(0))
+
+    def _part(self, d: _Draft, st: _PassageState, text: str, at: int) -> None:
+        """Mark ``d`` a part (``related["whole"]``) of the list open in its sentence.  A list
+        opened inside brackets ("(其中 380 万元为…、1230 万元为…)") ends with them; a figure in
+        brackets deeper than the list ("车辆费 9 万元（购置费 0 万元，运行费 9 万元）") is a part
+        of a part."""
+        lst = st.parts_of
+        if lst is None or lst.sentence != d.sentence or d.basis != "current":
+            return
+        if d.topic == "performance" or d.unit == "分":
+            return  # 绩效: "设定3个、完成3个", "满分15分、实得14分" are pairs, not parts
+        depth = _depth(text, at)
+        if depth < lst.depth:
+            st.parts_of = None
+            return
+        whole = lst.amount if d.kind == "amount" else lst.count
+        if depth > lst.depth or whole is None or whole is d or (d.kind == "count" and d.unit != whole.unit):
+            return
+        d.related["whole"] = whole.id
+        d.related["list"] = lst.number
+        lst.parts += 1
 
     def _enumeration_head(self, prefix: str, local: list[_Draft]) -> _Draft | None:
         """The amount a list ("其中：…", "支出按功能分类分为：…") is the parts of."""
@@ -172,7 +255,7 @@ class _Reader:
         at = fig.start if fig is not None else c.start
         s0, s1 = sentence_span(text, at)
         d = _Draft(id=len(self.drafts) + 1, kind=kind, value=value, unit=unit, subject=subject,
-                   text=text[s0:s1].strip(), source=p.source_at(at), sentence=c.sentence, topic=p.topic,
+                   text=text[s0:s1].strip(), source=p.source_at(at), sentence=c.sentence, topic=p.topic, at=at,
                    **kw)  # type: ignore[arg-type]
         self.drafts.append(d)
         local.append(d)
@@ -197,18 +280,22 @@ class _Reader:
             return
         subject, basis = self._subject(lead, local)
         if fig.kind == "count":
-            self._new(p, text, c, fig, "count", fig.value, unit, subject, local, basis=basis)
+            d = self._new(p, text, c, fig, "count", fig.value, unit, subject, local, basis=basis,
+                          in_reason=st.in_reason)
+            self._part(d, st, text, fig.start)
             return
         if OPERATING_COST_RE.search(subject) or (p.topic == "operating_cost" and re.search(r"运行经费|运转经费", subject)):
             subject = "机关运行经费"
         ref = resolve(subject, p.topic, self.meta.kind, basis, self.functions)
-        self._new(p, text, c, fig, "amount", fig.value, unit, subject, local, basis=basis, refers_to=ref)
+        d = self._new(p, text, c, fig, "amount", fig.value, unit, subject, local, basis=basis, refers_to=ref,
+                      in_reason=st.in_reason)
+        self._part(d, st, text, fig.start)
 
     def _change(self, p: Passage, text: str, c: Clause, fig: Figure, lead: str, unit: str, direction: int,
                 local: list[_Draft], st: _PassageState) -> None:
         subject, _ = clean_subject(lead, self.meta.department)
         component = st.reasons is not None
-        current = None if component else self._current(subject, p, local, fig.kind)
+        current = None if component else self._current(subject, p, local, fig.kind, fig.start)
         if not subject and current is not None:
             subject = current.subject
         ref = resolve(subject, p.topic, self.meta.kind, "current", self.functions)
@@ -218,19 +305,39 @@ class _Reader:
                       direction=direction, refers_to=ref, component=component)
         if current is not None:
             d.related["current"] = current.id
+            if (previous := self._previous(current, local, c.sentence)) is not None:
+                d.related["previous"] = previous.id
         if st.reasons is not None:
             st.reasons.count += 1
             st.reasons.main.related[f"component_{st.reasons.count}"] = d.id
 
-    def _current(self, subject: str, p: Passage, local: list[_Draft], kind: str) -> _Draft | None:
+    def _current(self, subject: str, p: Passage, local: list[_Draft], kind: str, at: int | None = None) -> _Draft | None:
         """The amount a change (or 持平) is of: the nearest earlier figure of this passage naming
-        the same quantity (any, when the change names none: "比上年增加1.30万元")."""
+        the same quantity (any, when the change names none: "比上年增加1.30万元"), and not one
+        inside brackets the change stands outside of ("701.34万元（购置费331万元，运行维护费
+        370.34万元）比上年增加66.79万元" is of the 701.34)."""
         want = "amount" if kind == "amount" else "count"
         ref = resolve(subject, p.topic, self.meta.kind, "current", self.functions) if subject else None
+        depth = p.text.count("(", 0, at) - p.text.count(")", 0, at) if at is not None else None
         for d in reversed(local):
             if d.kind != want or d.basis != "current":
                 continue
+            if depth is not None and p.text.count("(", 0, d.at) - p.text.count(")", 0, d.at) > depth:
+                continue
             if not subject or same_quantity(subject, d.subject) or (ref is not None and ref == d.refers_to):
+                return d
+        return None
+
+    def _previous(self, current: _Draft, local: list[_Draft], sentence: int) -> _Draft | None:
+        """Last year's figure stated beside ``current`` in the same sentence ("本年支出100万元，
+        上年支出80万元", "比上年80万元增加…"), of the same quantity when both name one."""
+        for d in reversed(local):
+            if d.kind != current.kind or d.basis != "previous" or d.sentence != sentence:
+                continue
+            if d.unit != current.unit and d.unit and current.unit:
+                continue
+            if not d.subject or not current.subject or same_quantity(d.subject, current.subject) \
+                    or norm_subject(re.sub(r"^(?:上年|上年度|去年|上一年)", "", d.subject)) == norm_subject(current.subject):
                 return d
         return None
 
@@ -251,6 +358,8 @@ class _Reader:
                       direction=0, refers_to=ref)
         if current is not None:
             d.related["current"] = current.id
+            if (previous := self._previous(current, local, c.sentence)) is not None:
+                d.related["previous"] = previous.id
 
     def _percent(self, p: Passage, text: str, c: Clause, fig: Figure, lead: str,
                  local: list[_Draft], st: _PassageState) -> None:
@@ -261,11 +370,21 @@ class _Reader:
             current = next((d for d in local if d.id == current_id), None)
             subject = change.subject if change is not None else clean_subject(lead, self.meta.department)[0]
             ref = change.refers_to if change is not None else None
+            if change is None:
+                # "本年 100 万元，上年 80 万元，增长 25%": a rate stated of the two amounts alone
+                current = next((x for x in reversed(local) if x.kind == "amount" and x.basis == "current"
+                                and x.sentence == c.sentence), None)
+                if current is not None:
+                    subject, ref = subject or current.subject, current.refers_to
             d = self._new(p, text, c, fig, "rate", fig.value, "%", subject, local, direction=direction, refers_to=ref)
             if change is not None:
                 d.related["change"] = change.id
+                if "previous" in change.related:
+                    d.related["previous"] = change.related["previous"]
             if current is not None:
                 d.related["current"] = current.id
+                if change is None and (previous := self._previous(current, local, c.sentence)) is not None:
+                    d.related["previous"] = previous.id
             return
         amounts = [d for d in reversed(local) if d.kind == "amount"]
         if BUDGET_COMPLETION_RE.search(lead):
@@ -322,9 +441,51 @@ class _PassageState:
     """What the clauses of one passage carry forward."""
 
     sentence: int = 0
+    sentence_start: bool = True
+    in_reason: bool = False  # the sentence has reached its reasons ("主要原因是…")
     last_mark: str = ""
     reasons: _Reasons | None = None
     head: _Draft | None = None
+    # the list a "其中：" / "包括：" opened: (sentence, the amount and the count it is the parts of)
+    parts_of: _List | None = None
+    lists: dict[int, list[int]] = field(default_factory=dict)  # sentence → bracket depth of each list opened
+
+
+@dataclass
+class _List:
+    """An open list of parts: its sentence, the amount and the count it is of, the bracket
+    depth it was opened at, its number in the sentence, and how many parts it has so far."""
+
+    sentence: int
+    amount: _Draft | None
+    count: _Draft | None
+    depth: int
+    number: int
+    word: str = "其中"
+    parts: int = 0
+
+
+def _depth(text: str, at: int) -> int:
+    """How many brackets are open at ``at`` in its sentence."""
+    s0, _ = sentence_span(text, at)
+    return text.count("(", s0, at) - text.count(")", s0, at)
+
+
+def _first_parts_only(local: list[_Draft], lists: dict[int, list[int]]) -> None:
+    """Two lists at one bracket depth in a sentence may be one within the other, and where the
+    inner one ends is not printed: keep each such list's first part only (a part is then never
+    added to the parts of another whole).  A list in brackets is delimited by them."""
+    seen: set[tuple[int, int]] = set()
+    for d in local:
+        depths = lists.get(d.sentence, [])
+        if "list" not in d.related or len(set(depths)) == len(depths):
+            continue
+        key = (d.sentence, d.related["list"])
+        if key in seen:
+            d.related.pop("whole", None)  # an amount's or count's list whole (a share's "whole" is its own)
+        seen.add(key)
+    for d in local:
+        d.related.pop("list", None)
 
 
 def extract_claims(doc: Document, tables: list[Table], meta: Meta) -> list[Claim]:

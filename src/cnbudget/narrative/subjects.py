@@ -17,8 +17,8 @@ from __future__ import annotations
 import re
 
 # Change words at the end of a lead: "减少", "比上年增加了", "下降".
-INCREASE_RE = re.compile(r"(?:增加|增长|上升|提高|调增|增幅)(?:了|为|到)?\s*$")
-DECREASE_RE = re.compile(r"(?:减少|下降|降低|压减|调减|下调|减幅)(?:了|为|到)?\s*$")
+INCREASE_RE = re.compile(r"(?:增加|增长|上升|提高|调增|增幅|涨幅|增长率|增长幅度)(?:了|为|到|达)?\s*$")
+DECREASE_RE = re.compile(r"(?:减少|下降|降低|压减|调减|下调|减幅|降幅|下降率|下降幅度)(?:了|为|到|达)?\s*$")
 # "与上年持平", "与2023年预算数保持一致": no change (needs a comparison with an earlier year).
 UNCHANGED_RE = re.compile(r"持平|保持一致|一致|相同|无变化|没有变化|未发生变化|未变化")
 # "完成年初预算的", "完成预算": a share of the budget that was spent.
@@ -37,6 +37,11 @@ _BUDGET_RE = re.compile(r"(?<!决)预算(?:数)?(?:为|是|安排)?\s*$")
 _ACTUAL_RE = re.compile(r"决算(?:数)?(?:为|是)?\s*$")
 _PREVIOUS_RE = re.compile(r"(?:上年|上年度|去年|上一年)(?:预算|决算)?(?:数)?(?:为|是)?\s*$")
 _YEAR_BEFORE_RE = re.compile(r"((?:19|20)\d\d)\s*年(?:度)?(?:预算|决算)(?:数)?(?:为|是)?\s*$")
+# "上年支出80万元", "上年度决算数为": a lead that starts with last year (not 上年结转, this year's income).
+_PREVIOUS_START_RE = re.compile(r"^[\s,;:、]*(?:其中[,:]?)?\s*(?:上年|上年度|去年|上一年)(?!结转|结余|末|底)")
+# "2024年支出80万元" in 2025's document: the last year named in the lead, when it is no comparison.
+_LEAD_YEAR_RE = re.compile(r"(?<![与比较同])((?:19|20)\d\d)\s*年(?:度)?(?!\s*(?:\d{1,2}\s*月|末|底|期末|年末|年底))")
+_COMPARED_RE = re.compile(r"相比|比较|同期|对比")
 
 # Cleaning a lead into a subject.
 _LEADING_RE = re.compile(
@@ -47,12 +52,15 @@ _LEADING_RE = re.compile(
 )
 _YEAR_RE = re.compile(r"(?:19|20)\d\d\s*年(?:度)?(?:末|底|期末|12月31日)?")
 _COMPARISON_RE = re.compile(
-    r"(?:与|比|较|同)(?:上年|上年度|去年|上一年|(?:19|20)\d\d年(?:度)?)?(?:年初|全年)?(?:预算|决算)?(?:数)?(?:相比|同期)?$|"
-    r"(?:与|比|较)(?:上年|上年度|去年|上一年|(?:19|20)\d\d年(?:度)?)(?:年初|全年)?(?:预算|决算)?(?:数)?(?:相比)?"
+    r"(?:与|比|较|同)(?:上年|上年度|去年|上一年|(?:19|20)\d\d年(?:度)?)?(?:年初|全年)?(?:预算|决算)?(?:执行)?(?:数)?(?:相比|同期)?$|"
+    r"(?:与|比|较)(?:上年|上年度|去年|上一年|(?:19|20)\d\d年(?:度)?)(?:年初|全年)?(?:预算|决算)?(?:执行)?(?:数)?(?:相比)?"
 )
 _TRAILING_RE = re.compile(r"(?:各|均|共计|共|为|是|达到|达|安排|分别|的)$")
 _BASIS_TAIL_RE = re.compile(r"(?:年初|全年|调整后)?(?:预算|决算)(?:数)?$")
-_VERB_TAIL_RE = re.compile(r"(?:增加|增长|上升|提高|调增|增幅|减少|下降|降低|压减|调减|下调|减幅)(?:了|为|到)?$")
+_VERB_TAIL_RE = re.compile(
+    r"(?:增加|增长|上升|提高|调增|增幅|涨幅|增长率|增长幅度|减少|下降|降低|压减|调减|下调|减幅|降幅|下降率|下降幅度)"
+    r"(?:了|为|到|达)?$"
+)
 _QUOTES_RE = re.compile(r"[“”\"'‘’《》「」*\s]")
 
 
@@ -71,6 +79,11 @@ def basis_of(lead: str, kind: str | None, year: int | None) -> str:
     if _PREVIOUS_RE.search(lead):
         return "previous"
     if (m := _YEAR_BEFORE_RE.search(lead)) and year and int(m.group(1)) < year:
+        return "previous"
+    if _PREVIOUS_START_RE.search(lead) and not _COMPARED_RE.search(lead):
+        return "previous"
+    years = list(_LEAD_YEAR_RE.finditer(lead))
+    if years and year and int(years[-1].group(1)) < year and not _COMPARED_RE.search(lead, years[-1].end()):
         return "previous"
     if kind != "final":
         return "current"
@@ -115,7 +128,7 @@ def clean_subject(lead: str, department: str | None = None) -> tuple[str, bool]:
         if _BASIS_TAIL_RE.search(s) and not s.endswith(("一般公共预算", "收支预算", "总预算")):
             s = _BASIS_TAIL_RE.sub("", s)
             tail = True
-        s = s.strip(",;:、")
+        s = s.strip(",;:、").lstrip("()").rstrip("(")
         if s == before:
             break
     return s, tail

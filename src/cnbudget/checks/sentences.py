@@ -1,0 +1,324 @@
+"""Rules on one sentence's figures against each other: no table needed, so they also check a
+document that publishes its 情况说明 alone.
+
+    sentence.change      "本年 100 万元，上年 80 万元，增加 30 万元": the change is not this year
+                         − last year
+    sentence.direction   the change word against the sign: "增加 20 万元" where this year is
+                         below last year
+    sentence.rate        "本年 100 万元，上年 80 万元，增长 20%" (no change stated): the rate is
+                         not (this − last) ÷ last
+    sentence.comparison  大于/小于/高于/低于/持平/一致 against the two figures it compares
+                         ("支出 90 万元，高于上年 95 万元"; "与上年 80 万元持平" of 100 万元)
+    sentence.parts       the parts a list states ("其中：…", "包括：…") add up to more than the
+                         whole ("50万元以上设备8台，其中100万元以上15台")
+    sentence.shares      the shares of one whole's parts add up to more than 100 %
+
+The links between figures are the claims' (``narrative.claims``: ``current``, ``previous``,
+``change``, ``whole``).  Tolerance comes from the printed digits (``numbers.Interval``).  A
+change and rate against ``current`` alone is ``claim.rate``'s.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Iterator
+from decimal import Decimal
+
+from cnbudget.checks.common import TABLE_PART, text_blocks, text_finding
+from cnbudget.checks.context import Context
+from cnbudget.checks.registry import finding, rule
+from cnbudget.checks.values import EXACT_ZERO, fmt, fmt_iv, near_miss, percent_iv
+from cnbudget.model import Claim, Disclosure, Finding
+from cnbudget.numbers import Interval
+
+UNIT_SCALE = {"元": Decimal(1), "千元": Decimal(1000), "万元": Decimal(10000), "亿元": Decimal(100000000)}
+HUNDRED = Interval.exact(Decimal(100))
+
+
+def _by_id(doc: Disclosure) -> dict[int, Claim]:
+    return {c.id: c for c in doc.claims}
+
+
+def _amount_iv(c: Claim, unit: str) -> Interval | None:
+    """The interval ``c`` stands for, in ``unit`` (``None``: units that do not convert)."""
+    i = Interval.of(c.value)
+    if c.unit == unit or not c.unit or not unit:
+        return i
+    if c.unit in UNIT_SCALE and unit in UNIT_SCALE:
+        return i.scale(UNIT_SCALE[c.unit] / UNIT_SCALE[unit])
+    return None
+
+
+def _signed(c: Claim) -> Interval:
+    i = Interval.of(abs(c.value))
+    return -i if (c.direction or 0) < 0 else i
+
+
+def _word(direction: int) -> tuple[str, str]:
+    return ("增加", "增长") if direction > 0 else ("减少", "下降")
+
+
+def decimal_slip(stated: Decimal, expected: Interval) -> str:
+    """"（疑为小数点错位）" when the stated figure ×10, ÷10, ×100 or ÷100 fits."""
+    for k in (Decimal(10), Decimal("0.1"), Decimal(100), Decimal("0.01")):
+        if Interval.of(stated).scale(k).meets(expected):
+            return "（疑为小数点错位）"
+    return ""
+
+
+def _pairs(doc: Disclosure, kind: str) -> Iterator[tuple[Claim, Claim, Claim]]:
+    """(claim, current, previous) for each claim of ``kind`` linked to both."""
+    by_id = _by_id(doc)
+    for c in doc.claims:
+        if c.kind != kind:
+            continue
+        cur, prev = by_id.get(c.related.get("current", -1)), by_id.get(c.related.get("previous", -1))
+        if cur is not None and prev is not None:
+            yield c, cur, prev
+
+
+# --------------------------------------------------------------------------- change, direction
+
+
+@rule(
+    "sentence.change",
+    severity="error",
+    description="句中所述变动额 ≠ 本年数 − 上年数 — a stated change is not this year's figure minus last year's",
+)
+def stated_changes(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
+    for c, cur, prev in _pairs(doc, "change"):
+        diff = _diff(cur, prev, c.unit)
+        if diff is None or c.direction == 0:
+            continue
+        ctx.checked()
+        stated = _signed(c)
+        if stated.meets(diff) or (-stated).meets(diff):
+            continue  # the direction is sentence.direction's
+        yield finding(
+            "sentence.change",
+            f"所述{_word(c.direction or 1)[0]} {fmt(abs(c.value))}{c.unit}，但本年 {fmt(cur.value)} − 上年 {fmt(prev.value)} = "
+            f"{fmt_iv(diff)}{decimal_slip(abs(c.value), _abs(diff))} — the stated change is not this year minus last year",
+            expected=diff.mid.quantize(Decimal("0.01")),
+            actual=c.value * (c.direction or 1),
+            source=c.source,
+            text=c.text,
+        )
+
+
+def _abs(i: Interval) -> Interval:
+    return -i if i.hi <= 0 else i
+
+
+def _diff(cur: Claim, prev: Claim, unit: str) -> Interval | None:
+    a, b = _amount_iv(cur, unit), _amount_iv(prev, unit)
+    return a - b if a is not None and b is not None else None
+
+
+@rule(
+    "sentence.direction",
+    severity="error",
+    description="增减方向与数字相反（本年少于上年却称增加） — the change word goes against the two figures",
+)
+def directions(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
+    for kind in ("change", "rate"):
+        for c, cur, prev in _pairs(doc, kind):
+            diff = _diff(cur, prev, cur.unit)
+            if diff is None or not c.direction:
+                continue
+            ctx.checked()
+            if (c.direction > 0 and diff.hi < 0) or (c.direction < 0 and diff.lo > 0):
+                more = "少于" if c.direction > 0 else "多于"
+                yield finding(
+                    "sentence.direction",
+                    f"所述“{_word(c.direction)[0 if kind == 'change' else 1]}”，但本年 {fmt(cur.value)} {more}上年 "
+                    f"{fmt(prev.value)} — the change word goes against the figures",
+                    expected=diff.mid.quantize(Decimal("0.01")),
+                    actual=c.value * c.direction,
+                    source=c.source,
+                    text=c.text,
+                )
+
+
+# --------------------------------------------------------------------------- rate of two stated figures
+
+
+@rule(
+    "sentence.rate",
+    severity="error",
+    description="句中所述增长率 ≠ (本年数 − 上年数) ÷ 上年数 — a stated rate does not follow from the two stated figures",
+)
+def stated_rates(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
+    for c, cur, prev in _pairs(doc, "rate"):
+        if "change" in c.related or not c.direction:
+            continue  # with a change stated, claim.rate checks it
+        diff, base = _diff(cur, prev, cur.unit), _amount_iv(prev, cur.unit)
+        if diff is None or base is None or base.lo <= 0:
+            continue
+        q = percent_iv(_abs(diff), base)
+        if q is None:
+            continue
+        ctx.checked()
+        if Interval.of(abs(c.value)).meets(q):
+            continue
+        misread = percent_iv(base, _abs(diff)) if _abs(diff).lo > 0 else None
+        if misread is not None and Interval.of(abs(c.value)).meets(misread):
+            continue  # "比上年1.43万元，增加0.68%": the figure read as last year's is the change
+        near = near_miss(q, abs(c.value), ctx.settings.near_miss_digits)
+        yield finding(
+            "sentence.rate",
+            f"所述{_word(c.direction)[1]} {fmt(c.value)}%，按本年 {fmt(cur.value)}、上年 {fmt(prev.value)} 计算为 "
+            f"{fmt_iv(q)}%{decimal_slip(abs(c.value), q)}{'（末位相差一个单位）' if near else ''} — the stated rate "
+            "does not follow from the two figures",
+            severity="warning" if near else None,
+            expected=q.mid.quantize(Decimal("0.01")),
+            actual=c.value,
+            source=c.source,
+            text=c.text,
+        )
+
+
+# --------------------------------------------------------------------------- parts and shares
+
+
+@rule(
+    "sentence.parts",
+    severity="error",
+    description="所列各部分之和大于总数（其中数大于合计数） — the stated parts add up to more than the stated whole",
+)
+def parts_vs_whole(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
+    by_id = _by_id(doc)
+    groups: dict[int, list[Claim]] = defaultdict(list)
+    for c in doc.claims:
+        if c.kind in ("amount", "count") and "whole" in c.related:
+            groups[c.related["whole"]].append(c)
+    for wid, parts in groups.items():
+        whole = by_id.get(wid)
+        if whole is None:
+            continue
+        total = EXACT_ZERO
+        for p in parts:
+            i = _amount_iv(p, whole.unit) if p.kind == "amount" else Interval.exact(p.value)
+            if i is None:
+                break
+            total = total + i
+        else:
+            ctx.checked()
+            w = Interval.of(whole.value) if whole.kind == "amount" else Interval.exact(whole.value)
+            if total.lo < w.hi or total.meets(w):
+                continue
+            listed = "、".join(f"{p.subject or '?'}{fmt(p.value)}{p.unit}" for p in parts)
+            summed = fmt_iv(total) if whole.kind == "amount" else fmt(total.lo)
+            what = "其中数" if len(parts) == 1 else f"所列 {len(parts)} 项之和 {summed}{whole.unit}"
+            yield finding(
+                "sentence.parts",
+                f"{whole.subject or ''}{fmt(whole.value)}{whole.unit}，{what}大于总数（{listed}） — "
+                "the parts add up to more than the whole",
+                expected=whole.value,
+                actual=total.mid.quantize(Decimal("0.01")),
+                source=parts[0].source,
+                text=whole.text if whole.text == parts[-1].text else f"{whole.text}{parts[-1].text}",
+            )
+
+
+@rule(
+    "sentence.shares",
+    severity="error",
+    description="同一总数各组成部分的占比之和超过100% — the shares of one whole's parts add up to more than 100 %",
+)
+def shares_over_100(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
+    by_id = _by_id(doc)
+    groups: dict[int, list[Claim]] = defaultdict(list)
+    for c in doc.claims:
+        if c.kind != "share":
+            continue
+        part = by_id.get(c.related.get("part", -1))
+        # a share of the list's whole ("其中：基本支出…，占87.73%"), not "完成预算的99.95%" nor
+        # "占货物支出金额的9.16%"
+        if part is not None and "whole" in part.related and c.related.get("whole") == part.related["whole"]:
+            groups[part.related["whole"]].append(c)
+    for shares in groups.values():
+        if len(shares) < 2:
+            continue
+        total = EXACT_ZERO
+        for s in shares:
+            total = total + Interval.of(s.value)
+        ctx.checked()
+        if total.lo <= HUNDRED.hi:
+            continue
+        yield finding(
+            "sentence.shares",
+            f"各部分占比之和为 {fmt_iv(total)}%（{'+'.join(fmt(s.value) + '%' for s in shares)}），超过100% — "
+            "the shares of one whole add up to more than 100 %",
+            expected=Decimal(100),
+            actual=total.mid.quantize(Decimal("0.01")),
+            source=shares[0].source,
+            text=shares[0].text,
+        )
+
+
+# --------------------------------------------------------------------------- comparison words
+
+_MONEY = r"(?P<{0}>\d[\d,]*(?:\.\d+)?)\s*(?P<{0}u>亿元|万元|元)"
+_PERIOD = r"(?:上年|上年度|去年|上一年|(?:19|20)\d\d\s*年(?:度)?)?(?:年初|全年)?(?:预算|决算|执行)?(?:数)?(?:的)?"
+# "90万元，高于上年95万元" / "90万元，低于上年的95万元"
+ORDER_RE = re.compile(
+    _MONEY.format("x") + rf"\s*,?\s*(?:比|较)?\s*(?P<word>高于|低于|大于|小于|多于|少于|超过|超出)\s*{_PERIOD}\s*"
+    + _MONEY.format("y")
+)
+# "100万元，与上年80万元持平" / "与上年预算数80万元相比保持一致"
+EQUAL_RE = re.compile(
+    _MONEY.format("x") + rf"\s*,?\s*(?:与|和|同)\s*{_PERIOD}\s*" + _MONEY.format("y")
+    + r"\s*(?:相比)?\s*,?\s*(?:保持|基本)?(?P<word>持平|一致|相同|相等|无变化)"
+)
+
+
+def _money(m: re.Match[str], g: str) -> Interval:
+    v = Decimal(m.group(g).replace(",", ""))
+    return Interval.of(v).scale(UNIT_SCALE[m.group(g + "u")])
+
+
+@rule(
+    "sentence.comparison",
+    severity="error",
+    description="比较用语（高于/低于/持平）与所比较的两个数字不符 — a comparison word against the two figures it compares",
+)
+def comparison_words(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
+    for b in text_blocks(doc, skip_parts=(TABLE_PART, "profile", "glossary")):
+        if b.heading:
+            continue
+        for rx in (ORDER_RE, EQUAL_RE):
+            for m in rx.finditer(b.text):
+                x, y, word = _money(m, "x"), _money(m, "y"), m.group("word")
+                ctx.checked()
+                if word in ("高于", "大于", "多于", "超过", "超出"):
+                    wrong = x.hi <= y.lo
+                elif word in ("低于", "小于", "少于"):
+                    wrong = x.lo >= y.hi
+                else:
+                    wrong = not x.meets(y) and "基本" not in m.group(0)
+                if wrong:
+                    yield text_finding(
+                        "sentence.comparison",
+                        f"称 {m.group('x')}{m.group('xu')}“{word}” {m.group('y')}{m.group('yu')}，与两数不符 — "
+                        "the comparison word goes against the figures",
+                        b, m.start(), m.end(),
+                    )
+
+    # the claims' own 持平 (a change of 0) beside two different stated figures
+    for c, cur, prev in _pairs(doc, "change"):
+        if c.direction != 0:
+            continue
+        diff = _diff(cur, prev, cur.unit)
+        if diff is None:
+            continue
+        ctx.checked()
+        if diff.meets(EXACT_ZERO):
+            continue
+        yield finding(
+            "sentence.comparison",
+            f"称与上年持平，但本年 {fmt(cur.value)}、上年 {fmt(prev.value)}，相差 {fmt_iv(diff)} — "
+            "'unchanged' against two different figures",
+            source=c.source,
+            text=c.text,
+        )

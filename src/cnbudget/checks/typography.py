@@ -1,0 +1,171 @@
+"""Rules on how figures and punctuation are printed in the text.
+
+    wording.malformed_number     a number that is no number: "2,318.40.00万元" (two decimal points)
+    wording.doubled_unit         a unit printed twice: "314.25万元万元", "5%%"
+    wording.rate_without_percent "增长 12.5" / "下降幅度为 3.2": a rate printed without "%"
+    wording.zero_change          "增加0万元", "下降0%": a change word with nothing changed
+                                 (与上年持平 is what is meant)
+    wording.punctuation          doubled punctuation: "。。", "，；", "：。"
+    wording.brackets             a bracket opened and never closed, or closed and never opened
+
+The text is ``Disclosure.text`` (NFKC-folded: "，；：（）％" are ",;:()%"); the tables part is
+not read here (its captions and notes are joined by the reader without running punctuation).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from cnbudget.checks.common import TABLE_PART, text_blocks, text_finding
+from cnbudget.checks.context import Context
+from cnbudget.checks.registry import rule
+from cnbudget.model import Disclosure, Finding, TextBlock
+
+# "2,318.40.00", "1.962.11" before a money unit or a percent sign.
+MALFORMED_NUMBER_RE = re.compile(r"(?<![\d.])\d[\d,]*\.\d+\.\d+(?:\.\d+)*\s*(?=亿元|万元|元|%)")
+# "万元万元", "%%", "万元元" (but "元旦", "元月" are dates).
+DOUBLED_UNIT_RE = re.compile(r"(?P<unit>亿元|万元|%)\s*(?:亿元|万元|元(?![旦月])|%)")
+# "增长12.5," — a rate word, a number and no "%" (nor 个百分点, 倍, 万元, a count unit …).
+RATE_WORD = r"(?:增长|下降|增幅|降幅|涨幅|上升|增长率|下降率)(?:了|为|达|约)?(?:幅度)?(?:为|达)?\s*"
+RATE_NO_PERCENT_RE = re.compile(
+    rf"{RATE_WORD}(?P<num>\d+\.\d+|\d+)(?![\d.]|,\d|\s*(?:%|个|倍|亿|万|千|百|元|人|辆|台|套|项|次|家|户|件|名|分|年|月|日|天|成"
+    r"|平方|米|公里|吨|条|所|座|间|张|本|篇|场|期|批|床|元))"
+)
+# "增加0万元", "下降0.00%", "增长 0 %".
+ZERO_CHANGE_RE = re.compile(
+    r"(?P<word>增加|减少|增长|下降|上升|降低)(?:了)?\s*0(?:\.0+)?\s*(?:亿元|万元|元|%)"
+)
+NONZERO_CHANGE_RE = re.compile(r"(?:增加|减少|增长|下降|上升|降低)(?:了)?\s*(?:[1-9]|0\.\d*[1-9])")
+# Doubled punctuation (folded): two marks of 。,;:、!? in a row, except an ellipsis "..." or "……".
+DOUBLED_PUNCT_RE = re.compile(r"[。,;:、!?]\s*[。,;:、!?]")
+# List ordinals with only a closing bracket: "1)", "a)", "一)".
+SENTENCE_END_RE = re.compile(r"[。!?]\s*$")
+_ORDINAL_RE = re.compile(r"(?:^|(?<=[,;:。、]))\s*(?:\d{1,2}|[a-zA-Z]|[一二三四五六七八九十]{1,2})\)")
+
+
+@rule(
+    "wording.malformed_number",
+    severity="warning",
+    description="数字格式错误（如2,318.40.00万元） — a malformed number (two decimal points)",
+)
+def malformed_numbers(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
+    for b in text_blocks(doc, skip_parts=(TABLE_PART,)):
+        ctx.checked()
+        for m in MALFORMED_NUMBER_RE.finditer(b.text):
+            yield text_finding(
+                "wording.malformed_number",
+                f"数字“{m.group(0).strip()}”格式有误（含两个小数点） — malformed number",
+                b, m.start(), m.end(),
+            )
+
+
+@rule(
+    "wording.doubled_unit",
+    severity="warning",
+    description="计量单位重复（万元万元） — a unit printed twice",
+)
+def doubled_units(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
+    for b in text_blocks(doc, skip_parts=(TABLE_PART,)):
+        ctx.checked()
+        for m in DOUBLED_UNIT_RE.finditer(b.text):
+            yield text_finding(
+                "wording.doubled_unit",
+                f"单位重复：“{m.group(0)}” — unit printed twice",
+                b, m.start(), m.end(),
+            )
+
+
+@rule(
+    "wording.rate_without_percent",
+    severity="warning",
+    description="增长/下降幅度缺少百分号（增长12.5） — a growth rate printed without %",
+)
+def rates_without_percent(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
+    for b in text_blocks(doc, skip_parts=(TABLE_PART,)):
+        if b.heading:
+            continue
+        ctx.checked()
+        for m in RATE_NO_PERCENT_RE.finditer(b.text):
+            yield text_finding(
+                "wording.rate_without_percent",
+                f"“{m.group(0).strip()}”缺少百分号“%”（或单位） — rate printed without %",
+                b, m.start(), m.end(),
+            )
+
+
+@rule(
+    "wording.zero_change",
+    severity="info",
+    description="变动为零却写“增加0万元/下降0%”，应表述为与上年持平 — a change word with a zero change",
+)
+def zero_changes(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
+    for b in text_blocks(doc, skip_parts=(TABLE_PART,)):
+        ctx.checked()
+        for m in ZERO_CHANGE_RE.finditer(b.text):
+            if NONZERO_CHANGE_RE.search(b.text, _clause_start(b.text, m.start()), m.start()):
+                continue  # "增加1668.14万元，增长0%": the rate contradicts the change (sentence.* rules)
+            yield text_finding(
+                "wording.zero_change",
+                f"“{m.group(0)}”：没有变化时宜写“与上年持平” — a change word with nothing changed",
+                b, m.start(), m.end(),
+            )
+
+
+@rule(
+    "wording.punctuation",
+    severity="info",
+    description="标点重复或连用（。。/，；/：。） — doubled punctuation",
+)
+def doubled_punctuation(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
+    for b in text_blocks(doc, skip_parts=(TABLE_PART,)):
+        ctx.checked()
+        for m in DOUBLED_PUNCT_RE.finditer(b.text):
+            yield text_finding(
+                "wording.punctuation",
+                f"标点连用：“{_unfold(m.group(0))}” — doubled punctuation",
+                b, m.start(), m.end(),
+            )
+
+
+@rule(
+    "wording.brackets",
+    severity="info",
+    description="括号不成对（多出的“）”或未闭合的“（”） — an unmatched bracket",
+)
+def unmatched_brackets(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
+    # a paragraph is cut into passages at page breaks and after a few lines: brackets left open
+    # at a cut that does not end a sentence carry over to the next passage
+    carry: list[tuple[TextBlock, int]] = []
+    for b in text_blocks(doc, skip_parts=(TABLE_PART,)):
+        if "(" not in b.text and ")" not in b.text and not carry:
+            continue
+        ctx.checked()
+        text = _ORDINAL_RE.sub(lambda m: " " * len(m.group(0)), b.text)
+        open_at: list[tuple[TextBlock, int]] = list(carry)
+        for i, ch in enumerate(text):
+            if ch == "(":
+                open_at.append((b, i))
+            elif ch == ")":
+                if open_at:
+                    open_at.pop()
+                else:
+                    yield text_finding(
+                        "wording.brackets", "多出一个右括号“）”，没有与之对应的“（” — unmatched closing bracket", b, i
+                    )
+        if SENTENCE_END_RE.search(b.text):
+            carry = []
+            for ob, i in open_at:
+                yield text_finding("wording.brackets", "左括号“（”没有闭合 — unclosed bracket", ob, i)
+        else:
+            carry = open_at
+
+
+def _clause_start(text: str, at: int) -> int:
+    """Where the statement around ``at`` starts (after the last "。" or ";")."""
+    return max(text.rfind("。", 0, at), text.rfind(";", 0, at)) + 1
+
+
+def _unfold(marks: str) -> str:
+    """Folded punctuation back to the full-width forms people print."""
+    return marks.translate(str.maketrans({",": "，", ";": "；", ":": "：", "!": "！", "?": "？"}))

@@ -1,0 +1,206 @@
+"""Rules on the years the text names, against the document's own year and kind (meta).
+
+    year.comparison      a budget of year N compares with a year other than N−1 ("2026年预算 …
+                         比2026年预算增加"); a final account of N with a year other than N−1,
+                         or with N itself unless it is N's own 预算 ("比2024年年初预算增加" is
+                         right); a sentence comparing a year with itself ("2025年…，比2025年减少")
+    year.heading         a heading or a table title naming another year's 预算/决算
+                         ("2023年度部门决算" in the final account of 2024)
+    year.as_of           an asset date that does not fit: a final account of N reports its
+                         assets at the end of N ("截至2023年12月31日" in 2024's is last year's),
+                         a budget of N at a date before N
+    year.project_period  a budget of N whose project runs only in earlier years
+                         ("实施期：2025年1月至2025年12月" in a 2026 budget)
+
+Legitimate mentions of other years stay silent: "上年", "2025年预算执行数" or "2025年末资产" in a
+2026 budget, "与2023年度决算相比" in a 2024 final account, dates of documents and meetings.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from cnbudget.checks.common import TABLE_PART, text_blocks, text_finding
+from cnbudget.checks.context import Context
+from cnbudget.checks.registry import finding, rule
+from cnbudget.model import Disclosure, Finding, TextBlock
+from cnbudget.narrative.sentences import sentence_span
+
+YEAR = r"(?:19|20)\d\d"
+KIND_ZH = {"budget": "预算", "final": "决算"}
+
+# "与2023年相比", "比2023年预算数增加", "较2025年年初预算增加", "与2023年预算数保持一致".
+COMPARISON_RE = re.compile(
+    rf"(?:与|比|较|同|相对于|相较于?)\s*(?P<y>{YEAR})\s*年\s*(?:度)?(?P<tail>[^,;。!?]{{0,14}})"
+)
+# What makes the year after 与/比/较 a comparison (and not "与2024年工作相结合").
+COMPARISON_TAIL_RE = re.compile(
+    r"^(?:(?:年初|全年|调整后)?(?:部门)?(?:预算|决算)?(?:执行)?(?:数|情况)?)\s*"
+    r"(?:相比|比较|同期|相较|增加|减少|增长|下降|持平|一致|相同|上升|降低|提高|增幅|降幅|无变化|基本持平|\d)"
+)
+_OWN_BUDGET_RE = re.compile(r"^(?:年初|全年|调整后)?(?:部门)?预算")
+# "2025年“三公”经费预算13.85万元,比2025年减少5.45万元": the subject year, a figure, the same year.
+SELF_COMPARISON_RE = re.compile(
+    rf"(?<![比较与同\d])(?<![比较与同]\s)(?P<y1>{YEAR})\s*年(?:度)?[^。;]{{0,40}}?\d[\d,.]*\s*(?:亿元|万元|元)[^。;]{{0,16}}?"
+    rf"(?:比|较|与)\s*(?P<y2>{YEAR})\s*年(?:度)?(?!\s*(?:年初|全年|调整后)?(?:部门)?预算)"
+)
+# A heading or title naming a year's 预算 / 决算 ("2023年度部门决算", "2024年部门预算情况说明").
+HEADING_YEAR_RE = re.compile(rf"(?P<y>{YEAR})\s*年(?!\s*\d{{1,2}}\s*月)")
+HEADING_KIND_RE = re.compile(r"预算|决算")
+HEADING_OTHER_YEAR_OK_RE = re.compile(r"执行|结转|上年|对比|比较|同期|期末|年末|年底|截至|截止|以来|至\s*(?:19|20)\d\d")
+# "截至2023年12月31日", "2023年末", "2023年底", "2023年期末".
+AS_OF_RE = re.compile(
+    rf"(?:(?:截至|截止)(?:到)?\s*(?P<y1>{YEAR})\s*年\s*(?:12\s*月\s*31\s*日|末|底|年底|年末|期末)"
+    rf"|(?<![比较与至到])(?P<y2>{YEAR})\s*年\s*(?:12\s*月\s*31\s*日|末|底|期末))"
+)
+ASSETS_WORDS_RE = re.compile(r"资产|车辆|房屋|设备|用车")
+# "实施期：2025年1月至2025年12月", "项目周期为2025年", "执行期限2024-2025年".
+PERIOD_RE = re.compile(
+    rf"(?:实施期|实施周期|项目周期|执行期|执行期限|实施期限|项目期限|起止时间|实施年限)\s*(?:限)?\s*(?:为|是)?\s*[:：]?\s*"
+    rf"(?P<y1>{YEAR})\s*年?(?:度)?[^。;,]{{0,12}}?(?:(?:至|到|-|—|~|～)\s*(?P<y2>{YEAR})\s*年?|(?=[。;,]|$))"
+)
+
+
+def _comparison_findings(doc: Disclosure, b: TextBlock, year: int) -> Iterator[Finding]:
+    kind = doc.meta.kind
+    for m in COMPARISON_RE.finditer(b.text):
+        tail = m.group("tail")
+        if not COMPARISON_TAIL_RE.match(tail):
+            continue
+        y = int(m.group("y"))
+        if y == year - 1:
+            continue
+        if kind == "final" and y == year and _OWN_BUDGET_RE.match(tail):
+            continue  # a final account of N against N's own budget
+        want = f"{year - 1}年" if kind == "budget" else f"{year - 1}年（上年）或{year}年预算"
+        yield text_finding(
+            "year.comparison",
+            f"{year}年{KIND_ZH.get(kind or '', '')}与“{y}年”比较，比较年度应为{want} — compared with the wrong year",
+            b, m.start(), m.end(), expected=None,
+        )
+    for m in SELF_COMPARISON_RE.finditer(b.text):
+        y1, y2 = int(m.group("y1")), int(m.group("y2"))
+        if y1 != y2 or y2 != year - 1:
+            continue  # another year than N-1 is year.comparison's
+        yield text_finding(
+            "year.comparison",
+            f"句中以{y1}年的数与{y2}年比较（同一年份自己比较）；{year}年{KIND_ZH.get(kind or '', '')}应为{year}年与"
+            f"{year - 1}年比较 — a year compared with itself",
+            b, m.start(), m.end(),
+        )
+
+
+@rule(
+    "year.comparison",
+    severity="error",
+    description="比较年度与文件年度不符（预算N年应与N−1年比较） — a comparison with the wrong year for the document's year and kind",
+)
+def comparison_years(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
+    year = doc.meta.year
+    if not year or doc.meta.kind not in KIND_ZH:
+        return
+    for b in text_blocks(doc, skip_parts=(TABLE_PART, "profile", "glossary")):
+        if b.heading:
+            continue
+        ctx.checked()
+        yield from _comparison_findings(doc, b, year)
+
+
+def _heading_years(doc: Disclosure) -> list[tuple[int, TextBlock | None, str, object, int]]:
+    """(year, block, text, source-or-table, offset) of every heading and table title naming a
+    year's 预算/决算."""
+    out: list[tuple[int, TextBlock | None, str, object, int]] = []
+    for b in doc.text:
+        if not b.heading and b is not doc.text[0]:
+            continue
+        if not HEADING_KIND_RE.search(b.text) or HEADING_OTHER_YEAR_OK_RE.search(b.text):
+            continue
+        for m in HEADING_YEAR_RE.finditer(b.text):
+            out.append((int(m.group("y")), b, b.text, b.source, m.start()))
+    for t in doc.tables:
+        title = t.title or ""
+        if not HEADING_KIND_RE.search(title) or HEADING_OTHER_YEAR_OK_RE.search(title):
+            continue
+        for m in HEADING_YEAR_RE.finditer(title):
+            out.append((int(m.group("y")), None, title, t, m.start()))
+    return out
+
+
+@rule(
+    "year.heading",
+    severity="error",
+    description="标题或表名中的年度与文件年度不符 — a heading or table title naming another year's budget or final account",
+)
+def heading_years(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
+    year = doc.meta.year
+    if not year:
+        return
+    found = _heading_years(doc)
+    ctx.checked(len(found))
+    wrong = [x for x in found if x[0] != year]
+    if len(wrong) > len(found) - len(wrong) + 1:
+        return  # most headings disagree with the title's year: the title is the one in doubt
+    for y, b, text, where, at in wrong:
+        msg = (f"标题写“{y}年”，而本文件为{year}年{KIND_ZH.get(doc.meta.kind or '', '')} — "
+               "heading names another year")
+        if b is not None:
+            yield text_finding("year.heading", msg, b, at)
+        else:
+            t = where
+            yield finding("year.heading", msg, table=t.kind, source=t.source, text=text)  # type: ignore[attr-defined]
+
+
+@rule(
+    "year.as_of",
+    severity="error",
+    description="资产等时点年度与文件不符（N年决算应为N年末） — an as-of date of another year than the document's",
+)
+def as_of_dates(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
+    year, kind = doc.meta.year, doc.meta.kind
+    if not year or kind not in KIND_ZH:
+        return
+    for b in text_blocks(doc, skip_parts=(TABLE_PART, "profile", "glossary")):
+        if b.heading or not ASSETS_WORDS_RE.search(b.text):
+            continue
+        ctx.checked()
+        for m in AS_OF_RE.finditer(b.text):
+            y = int(m.group("y1") or m.group("y2"))
+            _, end = sentence_span(b.text, m.start())
+            if not ASSETS_WORDS_RE.search(b.text, m.end(), min(end, m.end() + 60)):
+                continue  # a date of something else than the assets
+            if kind == "final" and y != year:
+                want = f"{year}年12月31日（{year}年末）"
+            elif kind == "budget" and y >= year:
+                want = f"{year - 1}年末或更早"
+            else:
+                continue
+            yield text_finding(
+                "year.as_of",
+                f"{year}年{KIND_ZH[kind]}的资产时点写作“{m.group(0).strip()}”，应为{want} — as-of date of another year",
+                b, m.start(), m.end(),
+            )
+
+
+@rule(
+    "year.project_period",
+    severity="error",
+    doc_kinds=("budget",),
+    description="预算项目的实施期早于预算年度 — a budget project whose period ended before the budget year",
+)
+def project_periods(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
+    year = doc.meta.year
+    if not year:
+        return
+    for b in text_blocks(doc, skip_parts=(TABLE_PART, "profile", "glossary")):
+        ctx.checked()
+        for m in PERIOD_RE.finditer(b.text):
+            end = int(m.group("y2") or m.group("y1"))
+            if end >= year:
+                continue
+            yield text_finding(
+                "year.project_period",
+                f"{year}年预算项目的实施期为“{m.group(0).split('期', 1)[-1].strip(':：为是 ')}”，在{year}年之前已结束 — "
+                "project period ended before the budget year",
+                b, m.start(), m.end(),
+            )

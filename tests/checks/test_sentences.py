@@ -1,0 +1,169 @@
+"""sentence.change, sentence.direction, sentence.rate, sentence.comparison, sentence.parts,
+sentence.shares — and claim.rate on sentences alone (no table)."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.checks.conftest import W, run, texts
+
+HEAD = "三、支出预算总体情况\n\n"
+
+
+def one(sentence: str, rule: str, **kw):
+    return run(W(HEAD + sentence + "\n", **kw), rule)
+
+
+def test_change_is_this_year_minus_last_year():
+    assert not one("本年支出100.00万元，上年支出80.00万元，增加20.00万元，增长25.00%。", "sentence.change")
+    f = one("本年支出100.00万元，上年支出80.00万元，增加30.00万元。", "sentence.change")
+    assert texts(f) == [("sentence.change", "error")]
+    assert "20.00" in f[0].message and f[0].text.startswith("本年支出100.00万元")
+
+
+def test_change_off_by_a_decimal_point_is_named():
+    f = one("本年支出100.00万元，比上年80.00万元增加2.00万元。", "sentence.change")
+    assert texts(f) == [("sentence.change", "error")] and "小数点错位" in f[0].message
+
+
+def test_direction_word_against_the_figures():
+    f = one("本年支出80.00万元，上年支出100.00万元，增加20.00万元。", "sentence.direction")
+    assert texts(f) == [("sentence.direction", "error")]
+    assert not one("本年支出80.00万元，上年支出100.00万元，减少20.00万元。", "sentence.direction")
+    # the same figures with a reversed direction are not also a wrong change
+    assert not one("本年支出80.00万元，上年支出100.00万元，增加20.00万元。", "sentence.change")
+
+
+def test_rate_of_the_two_stated_figures():
+    assert not one("2024年支出100.00万元，2023年支出80.00万元，增长25.0%。", "sentence.rate")
+    f = one("2024年支出100.00万元，2023年支出80.00万元，增长20.0%。", "sentence.rate")
+    assert texts(f) == [("sentence.rate", "error")] and "25.0" in f[0].message
+    f = one("2024年支出100.00万元，2023年支出80.00万元，增长25.1%。", "sentence.rate")
+    assert texts(f) == [("sentence.rate", "warning")]
+
+
+@pytest.mark.parametrize("sentence,rate,severity", [
+    # real sentences (auditors' notes): the rate does not follow from the amounts in the sentence
+    ("“三公”经费预算数为1.10万元，比上年预算数减少25万元，下降95.0%。", "95.7", "warning"),   # c207 p9
+    ("培训费预算39.51万元，比上年预算数减少2.02万元，下降4.00%。", "4.8", "error"),           # c207 p11
+    ("2025年收入总计1962万元，比上年减少86万元，降幅0.42%。", "4.2", "error"),                # 降幅, ÷10
+])
+def test_claim_rate_on_a_sentence_alone(sentence, rate, severity):
+    f = run(W("三、“三公”经费\n\n" + sentence + "\n"), "claim.rate")
+    assert texts(f) == [("claim.rate", severity)]
+    assert rate in f[0].message
+
+
+def test_rate_of_a_ten_times_wrong_figure_says_so():
+    f = run(W(HEAD + "2025年收入总计1962万元，比上年减少86万元，降幅0.42%。\n"), "claim.rate")
+    assert "小数点错位" in f[0].message
+
+
+@pytest.mark.parametrize("sentence,bad", [
+    ("本年支出90.00万元，高于上年95.00万元。", True),
+    ("本年支出96.00万元，高于上年95.00万元。", False),
+    ("本年支出100.00万元，低于上年的95.00万元。", True),
+    ("本年支出100.00万元，与上年80.00万元持平。", True),
+    ("本年支出80.00万元，与上年预算数80.00万元保持一致。", False),
+    ("本年支出80.50万元，与上年80.00万元基本持平。", False),
+    ("项目支出10.00万元，主要用于单价超过50万元的设备购置。", False),
+])
+def test_comparison_words(sentence, bad):
+    f = one(sentence, "sentence.comparison")
+    assert texts(f) == ([("sentence.comparison", "error")] if bad else [])
+
+
+def test_unchanged_beside_two_different_figures():
+    f = one("本年支出100.00万元，上年支出80.00万元，与上年持平。", "sentence.comparison")
+    assert texts(f) == [("sentence.comparison", "error")]
+
+
+@pytest.mark.parametrize("sentence", [
+    "单位价值50万元以上设备8台，其中，单位价值100万元以上设备15台。",  # c132 p10
+    "政府采购预算总额0万元，其中：政府采购货物预算3456.6万元、政府采购工程预算0万元、政府采购服务预算4683.6万元。",  # c143
+    "2026年单位预算安排购置车辆0辆，其中：机要通信用车0辆、执法执勤用车18辆。",  # c143 p37
+    "2024年支出合计100.00万元，其中：基本支出80.00万元；项目支出30.00万元。",
+])
+def test_parts_larger_than_their_whole(sentence):
+    f = run(W("八、国有资产占用情况\n\n" + sentence + "\n"), "sentence.parts")
+    assert texts(f) == [("sentence.parts", "error")]
+
+
+@pytest.mark.parametrize("sentence", [
+    "2024年支出合计100.00万元，其中：基本支出70.00万元；项目支出30.00万元。",
+    "共有车辆2辆，其中：一般公务用车2辆；单价50万元以上通用设备0台(套)。",
+    "2023年末共有车辆2辆。其中：一般公务用车1辆，执法用车1辆。",
+    # a list in brackets ends with them; what follows is no part
+    "上级专项转移支付支出预算1,610.00万元（其中380.00万元为政府性基金预算、1,230.00万元为一般公共预算），"
+    "较上年增加1,210.00万元，主要原因包括：下达转移支付资金1,100.00万元。",
+    # lists within lists: only each list's first part is weighed
+    "三公经费9.40万元，其中：因公出国0万元，公务用车购置及运行费9万元（其中购置费0万元，运行维护费9万元），公务接待费0.4万元。",
+    # a list naming its whole is of that figure only
+    "财政拨款收支总预算64.00万元。收入包括：一般公共预算37.00万元、政府性基金27.00万元；支出包括：科学技术支出30.00万元、卫生健康支出34.00万元。",
+])
+def test_parts_within_their_whole_are_clean(sentence):
+    assert not run(W("八、国有资产占用情况\n\n" + sentence + "\n"), "sentence.parts")
+
+
+def test_shares_of_one_whole_over_100():
+    f = one("2024年支出合计100.00万元，其中：基本支出70.00万元，占70%；项目支出30.00万元，占40%。", "sentence.shares")
+    assert texts(f) == [("sentence.shares", "error")]
+    assert not one("2024年支出合计644.06万元，其中：基本支出565.06万元，占87.73%；项目支出79万元，占12.27%。",
+                   "sentence.shares")
+    assert not one("2024年支出合计100.00万元，其中：基本支出70.00万元，占70.1%；项目支出30.00万元，占30%。",
+                   "sentence.shares")
+
+
+@pytest.mark.parametrize("sentence", [
+    # 广州 layout: a part broken down in brackets without 其中 (c086 p81)
+    "2026年本部门财政拨款安排“三公”经费627万元，比上年增加46.49万元。其中：因公出国（境）费40万元，比上年增加0万元；"
+    "公务用车购置及运行维护费567.72万元（公务用车购置费230.55万元，比上年增加49.45万元；公务用车运行维护费337.17万元），"
+    "公务接待费19.28万元。",
+    # 长沙 layout: a bracketed 其中 inside the list (c132 p9)
+    "“三公”经费预算数为458.50万元，其中，公务接待费28.50万元，公务用车购置及运行费400.00万元（其中，公务用车购置费150.00万元，"
+    "公务用车运行费250.00万元），因公出国（境）费30.00万元。",
+    # a list after ";" is of something said before the last item (c080 p4)
+    "政府采购预算总额6,546.82万元：政府采购货物预算1,267.79万元、政府采购服务预算4,813.5万元；其中一般公共预算拨款政府采购"
+    "5,499.84万元：政府采购货物预算564.79万元、政府采购服务预算4,813.5万元。",
+    # a 包括 with no figures does not make the next item a part (c057 p8)
+    "综合业务培训经费20.00万元，主要用于信访综合业务培训支出，包括信访干部业务培训；信访备用金85.00万元。",
+    # figures in the reasons are no parts (c081 p4)
+    "一般公共预算财政拨款支出37,891.58万元。其中：基本支出12,899.62万元，比2025年增加726.21万元，主要原因是新招录一批职工；"
+    "项目支出24,991.96万元，主要原因是新增了科技影视产业奖补资金1000万元。",
+])
+def test_real_lists_that_add_up_are_clean(sentence):
+    assert not run(W("七、“三公”经费\n\n" + sentence + "\n"), "sentence.parts")
+
+
+def test_a_bracketed_breakdown_is_weighed_against_its_own_part():
+    s = ("“三公”经费预算数为458.50万元，其中，公务接待费28.50万元，公务用车购置及运行费400.00万元（其中，公务用车购置费150.00万元，"
+         "公务用车运行费260.00万元），因公出国（境）费30.00万元。")
+    f = run(W("七、“三公”经费\n\n" + s + "\n"), "sentence.parts")
+    assert texts(f) == [("sentence.parts", "error")] and "400.00" in f[0].message
+
+
+def test_an_amount_among_the_reasons_is_no_whole():
+    # 福州 2026 (corpus c143 p20): the list after "。其中：" is of the 收入预算, not of the reason's 8000
+    s = ("2026年收入预算为61764.88万元，比上年增加8649.85万元，主要原因是一般公共预算拨款收入增加649.85万元，上年结转结余8000.00万元。"
+         "其中：一般公共预算拨款收入48764.88万元、政府性基金预算拨款收入5000.00万元、上年结转结余8000.00万元。")
+    assert not run(W("一、收入支出预算总体情况\n\n" + s + "\n"), "sentence.parts")
+
+
+def test_counts_are_exact():
+    f = run(W("八、国有资产占用情况\n\n购置车辆0辆，其中：机要通信用车0辆、执法执勤用车18辆。\n"), "sentence.parts")
+    assert "所列 2 项之和 18辆" in f[0].message
+
+
+def test_performance_pairs_and_completion_shares_are_no_parts():
+    # 攸县 2021 (seed 002): scores and targets come in pairs
+    s = "项目得分89.33分，其中：项目决策指标满分15分，实得14分；产出指标满分30分，实得30分。"
+    assert not run(W("（三）绩效自评结果\n\n" + s + "\n", kind="final"), "sentence.parts")
+    # 国家信访局 2024 (real_01 p24): 完成预算的 x% are not shares of the list's whole
+    s = ("“三公”经费支出决算为46.21万元，完成预算的60.46%。其中：因公出国（境）费支出决算为4.69万元，完成预算的15.63%；"
+         "公务用车购置及运行费支出决算为40.61万元，完成预算的99.95%；公务接待费支出决算为0.9万元，完成预算的15.52%。")
+    assert not run(W("七、“三公”经费\n\n" + s + "\n", kind="final"), "sentence.shares")
+
+
+def test_a_change_misread_as_last_years_figure_is_not_a_wrong_rate():
+    # corpus c179 p28: "比上年1.43万元，增加0.68%" — the 1.43 is the change (1.43 ÷ 208.89 = 0.68 %)
+    assert not one("2026年本单位机关运行经费安排210.32万元，比上年1.43万元，增加0.68%。", "sentence.rate", year=2026)

@@ -1,0 +1,81 @@
+"""wording.malformed_number, wording.doubled_unit, wording.rate_without_percent, wording.zero_change,
+wording.punctuation, wording.brackets."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.checks.conftest import W, run, texts
+
+HEAD = "一、收入支出预算总体情况说明\n\n"
+
+
+def one(sentence: str, rule: str, **kw):
+    return run(W(HEAD + sentence + "\n", **kw), rule)
+
+
+def test_malformed_number():
+    f = one("2024年收入总计2,318.40.00万元。", "wording.malformed_number")
+    assert texts(f) == [("wording.malformed_number", "warning")]
+    assert "2,318.40.00" in f[0].message
+    assert not one("2024年收入总计2,318.40万元，依据2024.1.1发布的办法。", "wording.malformed_number")
+
+
+def test_doubled_unit():
+    # 宁波 2022 (corpus c153 p22)
+    f = one("机关运行经费预算总额为1703.46万元，较上年增加314.25万元万元。", "wording.doubled_unit")
+    assert texts(f) == [("wording.doubled_unit", "warning")]
+    assert not one("慰问经费1.20万元元旦前发放。", "wording.doubled_unit")
+
+
+@pytest.mark.parametrize("sentence,bad", [
+    ("收入总计320.50万元，比上年增长12.5，主要原因是人员增加。", True),
+    ("支出下降幅度为3.2。", True),
+    ("收入总计320.50万元，比上年增长12.5%。", False),
+    ("支出比上年下降0.5个百分点。", False),
+    ("收入增长1倍。", False),
+    ("比上年增长3个项目。", False),
+])
+def test_rate_without_percent(sentence, bad):
+    f = one(sentence, "wording.rate_without_percent")
+    assert texts(f) == ([("wording.rate_without_percent", "warning")] if bad else [])
+
+
+def test_zero_change_wording_is_info():
+    # 濮阳 2024 (seed 001): "预算数比 2023 年增加 0.00 万元"
+    f = one("公务接待费预算数比2023年增加0.00万元，增长0%。", "wording.zero_change")
+    assert texts(f) == [("wording.zero_change", "info")] * 2
+    # a rate of 0 % beside a real change is not a zero change (the rate is what is wrong)
+    assert not one("支出1668.14万元，比年初预算数增加1668.14万元，增长0%。", "wording.zero_change")
+    assert not one("公务接待费与上年持平。", "wording.zero_change")
+
+
+@pytest.mark.parametrize("sentence,marks", [
+    ("会议费预算18万元，人数800人，；培训费预算163.46万元。", "，；"),  # corpus c132 p10
+    ("收入总计320.50万元。。", "。。"),
+    ("部门预算包括：。", "：。"),
+])
+def test_doubled_punctuation(sentence, marks):
+    f = one(sentence, "wording.punctuation")
+    assert texts(f) == [("wording.punctuation", "info")]
+    assert marks in f[0].message
+
+
+def test_ellipsis_is_no_doubled_punctuation():
+    assert not one("包括办公费、印刷费……等支出。", "wording.punctuation")
+
+
+def test_unmatched_brackets():
+    # 广州 2026 (corpus c093 p44): "…无增减变化）；"
+    f = one("因公出国（境）费24万元，比上年增加0万元，主要原因是与上年持平，无增减变化）；公务接待费8.3万元。",
+            "wording.brackets")
+    assert texts(f) == [("wording.brackets", "info")]
+    assert "右括号" in f[0].message
+    f = one("公务用车购置费（含更新0万元。", "wording.brackets")
+    assert "没有闭合" in f[0].message
+
+
+def test_brackets_closed_on_the_next_line_or_ordinals_are_clean():
+    # a paragraph broken over lines: the bracket closes in the next piece
+    assert not run(W(HEAD + "七、机关运行经费：是指行政单位（含参照公务员法管\n理事业单位）使用的经费。\n"), "wording.brackets")
+    assert not one("主要用于：1）办公费；2）印刷费。评价等级为“良”（见表 2）。", "wording.brackets")

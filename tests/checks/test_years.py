@@ -1,0 +1,86 @@
+"""year.comparison, year.heading, year.as_of, year.project_period."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.checks.conftest import T, W, run, texts
+
+HEAD = "一、收入支出预算总体情况说明\n\n"
+
+
+def one(sentence: str, rule: str, **kw):
+    return run(W(HEAD + sentence + "\n", **kw), rule)
+
+
+@pytest.mark.parametrize("sentence,kind,bad", [
+    ("2026年收入总计320.50万元，比2026年预算增加12.40万元。", "budget", True),
+    ("2026年收入总计320.50万元，与2024年相比减少12.40万元。", "budget", True),
+    ("2026年收入总计320.50万元，与2025年相比减少12.40万元。", "budget", False),
+    ("2026年收入总计320.50万元，比上年减少12.40万元，2025年预算执行数为332.90万元。", "budget", False),
+    ("2026年支出决算320.50万元，比2026年年初预算增加12.40万元。", "final", False),
+    ("2026年支出决算320.50万元，与2025年度决算相比增加12.40万元。", "final", False),
+    ("2026年支出决算320.50万元，与2026年决算相比增加12.40万元。", "final", True),
+    ("2026年支出决算320.50万元，与2027年相比增加12.40万元。", "final", True),
+    ("本部门与2026年工作要点相结合安排支出。", "budget", False),
+])
+def test_comparison_year(sentence, kind, bad):
+    f = one(sentence, "year.comparison", year=2026, kind=kind)
+    assert texts(f) == ([("year.comparison", "error")] if bad else [])
+    if bad:
+        assert "2026" in f[0].message and f[0].text
+
+
+def test_year_compared_with_itself():
+    # 青岛 2026 (corpus c082 p2): the budget of 2026 compares 2025 with 2025
+    f = one("2025年“三公”经费预算13.85万元，比2025年减少5.45万元。", "year.comparison", year=2026)
+    assert texts(f) == [("year.comparison", "error")]
+    assert "2025" in f[0].message and "2026" in f[0].message
+    assert not one("2026年“三公”经费预算13.85万元，比2025年减少5.45万元。", "year.comparison", year=2026)
+
+
+def test_heading_of_another_year():
+    text = ("2024年度示例市测绘局部门决算\n\n第二部分 2023年度部门决算情况说明\n\n"
+            "一、收入支出决算总体情况说明\n\n2024年度收入总计320.50万元。\n")
+    f = run(W(text, kind="final"), "year.heading")
+    assert texts(f) == [("year.heading", "error")]
+    assert "2023" in f[0].message and f[0].source.line == 3
+    ok = text.replace("2023年度部门决算", "2024年度部门决算")
+    assert not run(W(ok, kind="final"), "year.heading")
+
+
+def test_table_title_of_another_year():
+    t = T("summary", "total", ("total", "1.00"), title="2023年部门收支预算总表")
+    f = run(W(HEAD + "2024年收入总计1.00万元。\n", tables=[t]), "year.heading")
+    assert [(x.rule, x.table) for x in f] == [("year.heading", "summary")]
+
+
+def test_budget_heading_naming_last_years_execution_is_fine():
+    text = "2026年示例市测绘局部门预算\n\n三、2025年预算执行情况\n\n2025年预算执行数320.50万元。\n"
+    assert not run(W(text, year=2026), "year.heading")
+
+
+@pytest.mark.parametrize("sentence,kind,bad", [
+    ("截至2023年12月31日，本部门共有车辆2辆。", "final", True),
+    ("截至2024年12月31日，本部门共有车辆2辆。", "final", False),
+    ("2023年末，本部门固定资产总额218.58万元。", "budget", False),
+    ("截至2024年12月31日，本部门共有车辆2辆。", "budget", True),
+    ("2024年12月31日召开党组会议审议预算。", "budget", False),
+])
+def test_as_of_date(sentence, kind, bad):
+    text = "八、国有资产占用情况\n\n" + sentence + "\n"
+    f = run(W(text, kind=kind, year=2024), "year.as_of")
+    assert texts(f) == ([("year.as_of", "error")] if bad else [])
+
+
+def test_project_period_before_the_budget_year():
+    f = one("信息化建设项目实施期：2025年1月至2025年12月，预算50.00万元。", "year.project_period", year=2026)
+    assert texts(f) == [("year.project_period", "error")]
+    assert not one("信息化建设项目实施期：2025年1月至2027年12月，预算50.00万元。", "year.project_period", year=2026)
+    assert not one("信息化建设项目实施期：2026年，预算50.00万元。", "year.project_period", year=2026)
+
+
+def test_a_comparison_year_is_no_subject_year():
+    # 西安 2022 (corpus c164 p24): both 2021s follow 较, neither is the sentence's own year
+    s = "其他科技交流与合作支出571.82万元，比上年减少30.32万元，原因是人员经费较2021年度减少69.38万元，日常公用经费较2021年度增加39.06万元。"
+    assert not one(s, "year.comparison", year=2022)
