@@ -20,10 +20,6 @@ Modules:
     codes         — classification codes against the official catalogs
     completeness  — required tables and sections, empty tables with notes
     performance   — 绩效 tables: score sums, execution rates
-    wording       — placeholders, drafting notes, empty reasons, obsolete names in the text
-    typography    — malformed numbers, doubled units, rates without %, punctuation
-    years         — year references against the document's year and kind
-    sentences     — a sentence's own arithmetic: change, direction, rate, comparison, parts, shares
     against       — is ``--against`` last year's document of the same department, kind and scope
     selection     — the findings a person asked to see (--min-severity, --ignore, --show-info)
     labels        — findings for people: printed row / column labels, places, ``FindingRow``
