@@ -134,6 +134,11 @@ def test_figures_wrapped_inside_their_cells_are_joined() -> None:
     joined = join_wrapped_figures(data)
     assert [x.cells for x in joined] == [["", "合计", "18,536.88", "1,264,602.38", "30.00"],
                                          ["2010101", "行政运行", "100.00", "8", ""]]
+    # the head alone on the line above the labelled line that holds the tail
+    centred = [line("", "", "一、一般公共服务支出", "2943.48"), line("", "", "", "24995.9"),
+               line("本年收入合计", "24995.94", "本年支出合计", "4")]
+    assert [x.cells for x in join_wrapped_figures(centred)] == [
+        ["", "", "一、一般公共服务支出", "2943.48"], ["本年收入合计", "24995.94", "本年支出合计", "24995.94"]]
     # a count of its own under a figure with all its decimals stays a line
     counts = [line("", "车辆", "12.50", "3.00"), line("", "", "2", "")]
     assert len(join_wrapped_figures(counts)) == 2
@@ -253,3 +258,20 @@ def test_a_two_digit_item_named_like_its_section_is_the_item() -> None:
               rows=(row("207", "文化旅游体育与传媒支出"), row("99", "其他文化旅游体育与传媒支出"),
                     row("99", "其他文化旅游体育与传媒支出")))
     assert [r.code for r in expand_partial_codes(t).rows] == ["207", "20799", "2079999"]
+
+
+def test_two_digit_codes_of_a_class_the_catalog_lacks_are_placed_by_their_figures() -> None:
+    # 国有资本经营预算支出 223 / 01 (59.95) / 07 (11.69) / 08 (48.26): 款 22301 with 项 2230107, 2230108
+    from decimal import Decimal as Dec
+
+    from cnbudget.document import Source
+    from cnbudget.model import Row, Table
+    from cnbudget.tables.name_codes import expand_partial_codes
+
+    def row(code: str, value: str) -> Row:
+        return Row(code=code, name="某支出", values={"total": Dec(value)}, source=Source(line=1))
+
+    t = Table(kind="state_capital", title="t", unit="万元", columns=(), source=Source(line=1),
+              rows=(row("223", "70.00"), row("01", "59.95"), row("07", "11.69"), row("08", "48.26"),
+                    row("02", "10.05")))
+    assert [r.code for r in expand_partial_codes(t).rows] == ["223", "22301", "2230107", "2230108", "22302"]

@@ -26,6 +26,7 @@ from decimal import Decimal
 from cnbudget.checks.common import could_not_verify
 from cnbudget.checks.context import Context
 from cnbudget.checks.registry import finding, rule
+from cnbudget.checks.summary_sides import below_total
 from cnbudget.checks.values import (
     EXACT_ZERO,
     class_totals,
@@ -135,6 +136,11 @@ def summary_vs_income(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
         ci_total, _shown = _carry_group(i, it)
         if target is cur and ci_total is not None:
             alts.append((whole - ci_total, "不含上年结转"))
+        below = below_total(s, cur) if cur is not None else []
+        if target is cur and below:
+            # income lines printed under 本年收入合计 (上级补助收入 in 烟台's layout) are in the
+            # income table's 合计
+            alts.append((whole - iv_sum(s, [_v(r, "total") for r in below]), "不含本年收入合计以下各项"))
         yield from _eq(ctx, "cross.summary_vs_income", s, target, f"“{row_label(target)}”", _v(target, "total"), i, it,
                        "合计", iv(i, it.values["total"]), b_shown=it.values["total"], alts=alts, column="total")
     for item in SOURCE_ITEMS:

@@ -105,7 +105,7 @@ def balance(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
             if cur is not None:
                 # income lines printed below 本年收入合计 (烟台 prints 上级补助收入 there) are not
                 # in it, but they are in 收入总计
-                head = [("current_total", cur), *[(r.item or "", r) for r in _below_total(t, cur)]]
+                head = [("current_total", cur), *[(r.item or "", r) for r in below_total(t, cur)]]
             else:
                 head = [(r.item or "", r) for r in _income_items(t)]
             parts = [*head, ("carryover", carry)]
@@ -156,7 +156,7 @@ def _fiscal_carry(doc: Disclosure, t: Table) -> Decimal | None:
     return _val(f.row_by_item("income", "carryover"), "total")
 
 
-def _below_total(t: Table, cur: Row) -> list[Row]:
+def below_total(t: Table, cur: Row) -> list[Row]:
     """Income lines printed below 本年收入合计 that are not its parts: there are parts above it
     (a total printed first, "一、本年收入", has its parts below it)."""
     return _income_items(t, after=cur) if _income_items(t, before=cur) else []

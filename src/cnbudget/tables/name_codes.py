@@ -11,6 +11,7 @@ recorded as a repair.
 from __future__ import annotations
 
 from dataclasses import replace
+from decimal import Decimal
 
 from cnbudget.codes.catalog import ECONOMIC, FUNCTION, entries, name_matches
 from cnbudget.codes.classes import function_class_code
@@ -36,7 +37,12 @@ def _economic_class(name: str) -> str | None:
 
 
 def expand_partial_codes(table: Table) -> Table:
-    """"10" printed under class 201 for 款 20110, "07" under 款 20110 for 项 2011007."""
+    """"10" printed under class 201 for 款 20110, "07" under 款 20110 for 项 2011007.
+
+    The catalog and the names decide where they can; for a class the catalog does not list
+    (国有资本经营预算 223 …) the figures do: a two-digit code is a 项 of the 款 above it while
+    the 款's amount still has room for it, else a new 款.
+    """
     function_coded = table.kind in _FUNCTION_KINDS or any(
         r.code and len(r.code) == 3 and r.code[0] == "2" for r in table.rows
     )  # a 基本支出表 "按支出功能分类科目" is function-coded too
@@ -48,12 +54,13 @@ def expand_partial_codes(table: Table) -> Table:
     rows: list[Row] = []
     cls: str | None = None
     kuan: str | None = None
+    room: Decimal | None = None  # what the current 款 has left for its 项
     for i, r in enumerate(table.rows):
         code = r.code
         if code and len(code) == 3:
-            cls, kuan = code, None
+            cls, kuan, room = code, None, None
         elif code and len(code) == 5:
-            cls, kuan = code[:3], code
+            cls, kuan, room = code[:3], code, r.values.get("total")
         elif code and len(code) == 2 and cls:
             fits = []
             for cand in (cls + code, (kuan or "") + code):
@@ -64,17 +71,28 @@ def expand_partial_codes(table: Table) -> Table:
                 below = any(c.startswith(cand) and len(c) > len(cand) for c in later[i + 1 :])
                 if named or below:
                     fits.append(cand)
+            if not fits and not _class_known(cls):
+                value = r.values.get("total")
+                as_item = kuan is not None and room is not None and value is not None and value <= room
+                fits = [kuan + code] if as_item and kuan else [cls + code]
             # "99" under 款 20799 named like it (其他…支出 at both levels): the 项 2079999, since
             # a table does not print the same 款 twice in a row
             fresh = [c for c in fits if c != kuan]
             if fits:
                 full = (fresh or fits)[0]
                 if len(full) == 5:
-                    kuan = full
+                    kuan, room = full, r.values.get("total")
+                elif room is not None and r.values.get("total") is not None:
+                    room -= r.values["total"]
                 r = replace(r, code=full, repairs=(*r.repairs, Repair(
                     field="code", original=code, repaired=full, reason="只印了末两位的科目编码，按上级科目补全")))
         rows.append(r)
     return replace(table, rows=tuple(rows))
+
+
+def _class_known(cls: str) -> bool:
+    """The catalog lists children of this 类 (else its 款 and 项 are placed by their figures)."""
+    return any(e.parent == cls for e in entries(FUNCTION))
 
 
 def add_codes_from_names(table: Table) -> Table:

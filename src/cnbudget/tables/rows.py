@@ -121,6 +121,16 @@ def join_wrapped_figures(data: list[Line]) -> list[Line]:
     for line in data:
         tails = line.nonempty()
         prev = out[-1] if out else None
+        heads = prev.nonempty() if prev is not None else []
+        if prev is not None and heads and all(_ONE_DECIMAL_RE.match(c) for _, c in heads) and all(
+            i < len(line.cells) and len(line.cells[i]) == 1 and line.cells[i].isdigit() for i, _ in heads
+        ):
+            # a figure centred in a tall cell: its head on an empty line above, its tail on the
+            # labelled line ("" / "24995.9" over "本年支出合计" / "4")
+            for i, c in heads:
+                line.cells[i] = c + line.cells[i]
+            out[-1] = line
+            continue
         if prev is not None and tails and all(_TAIL_RE.match(c) for _, c in tails) and all(
             i < len(prev.cells) and _fits(prev.cells[i], c) for i, c in tails
         ):
