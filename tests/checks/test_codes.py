@@ -51,3 +51,15 @@ def test_catalog_unavailable_is_one_info(monkeypatch):
     t = T("expenditure", "total", ("2101501", "10.00"), ("2101598", "1.00"))
     f = run(D(t), "code.unknown")
     assert [(x.rule, x.severity) for x in f] == [("verify.could_not_verify", "info")]
+
+
+def test_economic_vs_function_only_against_the_basic_column():
+    # the function table prints no 基本支出 column: its 2080505 合计 may hold 项目 money — not compared
+    b = T("basic_expenditure", "total personnel public", ("30108", "3066021.08", "3066021.08", None))
+    g = T("general_expenditure", "total", ("2080505", "3464021.08"))
+    assert not run(D(b, g), "code.economic_vs_function")
+    # a 基本支出 table laid out by function codes is not the economic side
+    fb = T("basic_expenditure", "total personnel public", ("2080505", "3066021.08", "3066021.08", None))
+    g2 = T("general_expenditure", "total basic project", ("2080505", "3464021.08", "3066021.08", "398000.00"))
+    assert not run(D(fb, g2), "code.economic_vs_function")
+    assert not run(D(b, g2), "code.economic_vs_function")

@@ -55,3 +55,14 @@ def test_missing_section():
     assert not run(D(*tables("summary"), sections=SECTIONS), "completeness.missing_section")
     f = run(D(*tables("summary"), sections=[s for s in SECTIONS if "三公" not in s]), "completeness.missing_section")
     assert len(f) == 1 and "三公" in f[0].message and f[0].severity == "warning"
+
+
+def test_empty_table_notes_in_local_wordings():
+    from dataclasses import replace
+
+    from cnbudget.checks import check_disclosure
+
+    for note in ("注：本表本年无发生额。", "（注：2026年没有使用政府性基金预算拨款安排的支出。）", "本部门无相关收支，故本表为空"):
+        t = replace(T("gov_fund", "total", ("total", "0.00")), notes=(note,))
+        got = [f for f in check_disclosure(D(t)).findings if f.rule == "completeness.empty_table_note"]
+        assert not got, note

@@ -180,3 +180,22 @@ def test_income_table_total_including_the_carryover_is_no_disagreement():
     i2 = T("income", "total", ("total", "81306.56"))
     assert ("cross.summary_vs_income", "summary", "income.current_total", "total") in keys(
         run(D(s, i2), "cross.summary_vs_income"))
+
+
+def test_a_projects_performance_table_is_not_the_departments():
+    # one project's 绩效目标表 (titled by its project) holds that project's money only
+    g = T("general_expenditure", "total basic project", ("total", "2203.76", "1219.27", "984.49"))
+    p = T("performance_targets", "total", ("项目支出", "332.50"), title="台商公安办案业务及其他经费补助")
+    assert not run(D(g, p), "cross.performance_vs_expenditure")
+
+
+def test_three_public_items_compared_in_one_unit():
+    # 基本支出表 in 元 (30217 公务接待费 124,900 元), 三公表 in 万元 (12.49): equal
+    from dataclasses import replace
+
+    t3 = T("three_public", "total abroad vehicle vehicle_purchase vehicle_operation reception",
+           ("total", "12.49", "0.00", "0.00", "0.00", "0.00", "12.49"))
+    b = replace(T("basic_expenditure", "total personnel public", ("30217", "124900", None, "124900")), unit="元")
+    assert not run(D(t3, b), "inclusion.three_public_items")
+    b2 = replace(T("basic_expenditure", "total personnel public", ("30217", "224900", None, "224900")), unit="元")
+    assert run(D(t3, b2), "inclusion.three_public_items")

@@ -275,3 +275,11 @@ def test_two_digit_codes_of_a_class_the_catalog_lacks_are_placed_by_their_figure
               rows=(row("223", "70.00"), row("01", "59.95"), row("07", "11.69"), row("08", "48.26"),
                     row("02", "10.05")))
     assert [r.code for r in expand_partial_codes(t).rows] == ["223", "22301", "2230107", "2230108", "22302"]
+
+
+def test_a_note_in_brackets_closes_its_table() -> None:
+    from cnbudget.document import Paragraph, Source
+    from cnbudget.tables.segment import _role
+
+    assert _role(Paragraph("（注：2026年没有使用政府性基金预算拨款安排的支出。）", Source(line=1))) == "note"
+    assert _role(Paragraph("注：本表本年无发生额。", Source(line=1))) == "note"

@@ -21,7 +21,15 @@ from typing import Any
 from cnbudget.checks.common import could_not_verify
 from cnbudget.checks.context import Context
 from cnbudget.checks.registry import finding, rule
-from cnbudget.checks.values import economic_by_code, fmt_iv, is_data_row, iv, iv_sum, table_label
+from cnbudget.checks.values import (
+    economic_by_code,
+    fmt_iv,
+    in_table_unit,
+    is_data_row,
+    iv,
+    iv_sum,
+    table_label,
+)
 from cnbudget.model import Disclosure, Finding, Row, Table
 
 FUNCTION_KINDS = ("income", "expenditure", "general_expenditure", "gov_fund", "state_capital")
@@ -210,11 +218,18 @@ ECONOMIC_FUNCTION = (
     description="经济科目与对应功能科目金额应一致：30108↔2080505、30109↔2080506、30113↔2210201、30110↔21011x — economic items vs their function items",
 )
 def economic_vs_function(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
-    b, g = doc.table("basic_expenditure"), doc.table("general_expenditure")
-    if b is None or g is None:
+    # a heuristic, so only where both sides are the 一般公共预算 basic expenditure: the 基本支出表
+    # by economic code, and the 基本支出 column of the function table (its 合计 holds 项目 money)
+    b = next((t for t in doc.tables_of("basic_expenditure")
+              if any(r.code and r.code[:2] in ("30", "31") for r in t.rows)), None)
+    g = doc.table("general_expenditure")
+    if b is None or g is None or "basic" not in {c.id for c in g.columns}:
         return
-    eco = economic_by_code(b, "total")
-    col = "basic" if "basic" in {c.id for c in g.columns} else "total"
+    if in_table_unit(iv(b, Decimal(1)), b.unit or doc.meta.unit, g.unit or doc.meta.unit) is None:
+        yield could_not_verify(ctx, "经济科目与功能科目", "两表单位未能识别", b)
+        return
+    eco = {k: in_table_unit(v, b.unit or doc.meta.unit, g.unit or doc.meta.unit) for k, v in economic_by_code(b, "total").items()}
+    col = "basic"
     grows: dict[str, list[Row]] = {}
     for r in g.rows:
         if is_data_row(r) and r.code:
@@ -232,7 +247,7 @@ def economic_vs_function(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
         yield finding(
             "code.economic_vs_function",
             f"经济科目 {ecode} {ename} {fmt_iv(ei)}，与功能科目 {'+'.join(fcodes)} {fname} {fmt_iv(fi)} 不一致"
-            f"（同为一般公共预算基本支出，通常应相等） — {ecode} differs from {'+'.join(fcodes)}",
+            f"（同为一般公共预算基本支出，按通常的列支口径应相等；此为经验规则，请核实） — {ecode} differs from {'+'.join(fcodes)}",
             table=b.kind,
             row=ecode,
             column="total",

@@ -148,7 +148,7 @@ def _is_empty(t: Table) -> bool:
     return not any(v != 0 for r in t.rows for v in r.values.values())
 
 
-_EXPLAINS = re.compile(r"无数据|没有|无.{0,12}(收入|支出|经费)|空表|未安排|不涉及|本表无")
+_EXPLAINS = re.compile(r"无数据|没有|无.{0,12}(收入|支出|经费|安排)|空表|未安排|不涉及|本表(本年)?无|无发生额|无相关|为空|为0|为零")
 _SUBJECT = {
     "gov_fund": "政府性基金",
     "state_capital": "国有资本",

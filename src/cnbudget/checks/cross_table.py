@@ -595,10 +595,9 @@ def _perf_key(row: Row) -> str | None:
     return None
 
 
-def _project_level(t: Table) -> bool:
-    """A project's own performance table (项目支出绩效自评表/目标表), not the department's."""
-    title = t.title.replace(" ", "")
-    return "项目" in title and not any(w in title for w in ("整体", "部门(单位)整体", "部门整体"))
+def _whole_department(t: Table) -> bool:
+    """The department's (or unit's) 整体 performance table, by its title."""
+    return "整体" in t.title.replace(" ", "")
 
 
 @rule(
@@ -612,7 +611,9 @@ def performance_vs_expenditure(doc: Disclosure, ctx: Context) -> Iterator[Findin
     if not refs:
         return
     for p in doc.tables:
-        if p.kind not in ("performance_review", "performance_targets") or _project_level(p):
+        # only the department's own table (部门整体): a project's table, titled by its project's
+        # name or not titled at all, holds one project's money
+        if p.kind not in ("performance_review", "performance_targets") or not _whole_department(p):
             continue
         for r in p.rows:
             key = _perf_key(r)

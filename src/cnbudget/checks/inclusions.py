@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from decimal import Decimal
 
+from cnbudget.checks.common import could_not_verify
 from cnbudget.checks.context import Context
 from cnbudget.checks.registry import finding, rule
 from cnbudget.checks.values import (
@@ -158,6 +159,13 @@ def three_public_items(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
         tv, trow, printed = _three_public_value(t3, col, doc.meta.kind)
         if not printed:
             continue
+        # the two tables may print different units (基本支出表 in 元, 三公表 in 万元)
+        b_unit, t_unit = b.unit or doc.meta.unit, t3.unit or doc.meta.unit
+        item = in_table_unit(bi, b_unit, t_unit)
+        if item is None:
+            yield could_not_verify(ctx, f"{label}与三公经费表", "两表单位未能识别", t3)
+            continue
+        bi = item
         ctx.checked()
         if bi.lo <= iv(t3, tv).hi:
             continue

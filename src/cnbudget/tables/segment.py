@@ -27,7 +27,8 @@ _ORG_LINE_RE = re.compile(
     r"^(?:\d{3,9}\s*[-－—_]?\s*)?[\u4e00-\u9fff（）()]{2,40}"
     r"(?:局|委员会|委|办公室|办|中心|院|所|站|队|厅|部|馆|会|学校|医院|政府)(?:（本级）|\(本级\))?$"
 )
-_NOTE_RE = re.compile(r"^(?:注|备注|说明|备注说明)\s*[:：\d（(]")
+# "注：…", "备注：…", and the same in brackets: "（注：2026年没有使用…安排的支出。）"
+_NOTE_RE = re.compile(r"^[（(]?\s*(?:注|备注|说明|备注说明)\s*[:：\d（(]")
 _PAGE_RE = re.compile(r"^[-—\s]*\d{1,3}[-—\s]*$|^第\s*\d+\s*页")
 _YEAR_LINE_RE = re.compile(r"^[(（]\s*\d{4}\s*年度?\s*[)）]$")
 _TITLE_MAX = 70
