@@ -283,3 +283,26 @@ def test_a_note_in_brackets_closes_its_table() -> None:
 
     assert _role(Paragraph("（注：2026年没有使用政府性基金预算拨款安排的支出。）", Source(line=1))) == "note"
     assert _role(Paragraph("注：本表本年无发生额。", Source(line=1))) == "note"
+
+
+BRACKETED_CODES = "\n".join(
+    [
+        "表5",
+        "一般公共预算支出情况表（按功能分类科目）",
+        "单位：万元",
+        fx.tab("科目", "合计", "基本支出", "项目支出"),
+        fx.tab("合计", "150.00", "120.00", "30.00"),
+        fx.tab("[201]一般公共服务支出", "150.00", "120.00", "30.00"),
+        fx.tab("[20126]档案事务", "150.00", "120.00", "30.00"),
+        fx.tab("[2012601]行政运行", "120.00", "120.00", "0.00"),
+        fx.tab("[2012604]档案馆", "30.00", "0.00", "30.00"),
+        "",
+    ]
+)
+
+
+def test_codes_in_brackets_before_the_name_are_classification_rows(tmp_path: Path) -> None:
+    # 广州: "[2012601]行政运行" — a function code, not a unit ("[608001]某某局" is one)
+    t = only(parse_text(tmp_path, BRACKETED_CODES), "general_expenditure")
+    assert [(r.code, r.item) for r in t.rows if r.code] == [
+        ("201", None), ("20126", None), ("2012601", None), ("2012604", None)]

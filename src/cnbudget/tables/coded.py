@@ -165,7 +165,9 @@ def parse_coded(
             item, code = "unit", unit_code
         bc = bracket_code(name) if name else None
         if bc and not code:
-            code, name, item = bc[0], bc[1], "unit"
+            # "[608001]宿州市医疗保障局" is a unit; "[2010101]行政运行" (广州) a classification row
+            code, name = bc[0], bc[1]
+            item = "unit" if len(code) == 6 or _ORG_RE.search(name) else None
         if not code and name and (is_project_code(name) or (is_code(name) and not has_cjk(name))):
             code = compact(name)
             unit_name = next((v for k, v in texts.items() if "单位" in k), None)
