@@ -167,7 +167,7 @@ def parse_coded(
         if bc and not code:
             # "[608001]宿州市医疗保障局" is a unit; "[2010101]行政运行" (广州) a classification row
             code, name = bc[0], bc[1]
-            item = "unit" if len(code) == 6 or _ORG_RE.search(name) else None
+            item = "unit" if len(code) == 6 or (len(code) == 3 and _ORG_RE.search(name)) else None
         if not code and name and (is_project_code(name) or (is_code(name) and not has_cjk(name))):
             code = compact(name)
             unit_name = next((v for k, v in texts.items() if "单位" in k), None)
