@@ -66,3 +66,23 @@ def test_empty_table_notes_in_local_wordings():
         t = replace(T("gov_fund", "total", ("total", "0.00")), notes=(note,))
         got = [f for f in check_disclosure(D(t)).findings if f.rule == "completeness.empty_table_note"]
         assert not got, note
+
+
+def test_a_section_run_into_its_paragraph_is_there():
+    from dataclasses import replace
+
+    from cnbudget.checks import check_disclosure
+    from cnbudget.document import Source
+    from cnbudget.model import Section, TextBlock
+
+    d = D(T("general_expenditure", "total", ("total", "1.00")))
+    heads = ("一、部门主要职责", "二、部门预算单位构成", "三、收支预算总体情况", "四、财政拨款收支预算情况",
+             "五、一般公共预算支出预算情况", "六、“三公”经费预算情况", "八、政府采购情况", "九、国有资产占用情况",
+             "十、预算绩效情况", "名词解释")
+    d = replace(d, sections=tuple(Section(h, Source(line=i)) for i, h in enumerate(heads)))
+    missing = {f.message for f in check_disclosure(d).findings if f.rule == "completeness.missing_section"}
+    assert any("机关运行经费" in m for m in missing)
+    run_in = TextBlock("（一）机关运行经费：2026年机关运行经费预算为12.00万元。", ((0, Source(line=20)),), part="narrative")
+    d2 = replace(d, text=(run_in,))
+    missing2 = {f.message for f in check_disclosure(d2).findings if f.rule == "completeness.missing_section"}
+    assert not any("机关运行经费" in m for m in missing2)

@@ -193,6 +193,16 @@ def empty_table_note(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
         )
 
 
+_OPENING_RE = re.compile(r"[。：:；;]")
+
+
+def _opening(text: str) -> str:
+    """A passage's first clause (to its first 。 or ：), at most 40 characters."""
+    t = re.sub(r"\s+", "", text)
+    m = _OPENING_RE.search(t)
+    return (t[: m.start()] if m else t)[:40]
+
+
 @rule(
     "completeness.missing_section",
     severity="warning",
@@ -206,6 +216,9 @@ def missing_sections(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
         yield could_not_verify(ctx, "情况说明章节", "未读到章节标题")
         return
     titles = [re.sub(r"\s+", "", s.title) for s in doc.sections]
+    # headings run into their paragraph ("（一）机关运行经费：…") and passages that open on the
+    # topic count as the section: what matters is that the 情况说明 explains it
+    titles += [_opening(b.text) for b in doc.text if b.part not in ("toc", "tables")]
     for _sid, pattern, label, sev, src in REQUIRED_SECTIONS[kind]:
         ctx.checked()
         rx = re.compile(pattern)
