@@ -199,3 +199,17 @@ def test_three_public_items_compared_in_one_unit():
     assert not run(D(t3, b), "inclusion.three_public_items")
     b2 = replace(T("basic_expenditure", "total personnel public", ("30217", "224900", None, "224900")), unit="元")
     assert run(D(t3, b2), "inclusion.three_public_items")
+
+
+def test_a_total_printed_as_the_sum_of_its_rounded_parts_is_a_rounding_tail():
+    # 表5 214 = 56242.17 + 388.00 + 13444.39 = 70074.56 exactly; 表4 prints 70074.57: 尾差 (info)
+    f = T("fiscal_summary", "total general_budget", ("expenditure.214", "70074.57", "70074.57"))
+    g = T("general_expenditure", "total", ("214", "70074.56"), ("21401", "56242.17"), ("21402", "388.00"),
+          ("21406", "13444.39"))
+    got = run(D(f, g), "cross.fiscal_summary_vs_general_expenditure")
+    assert [(x.severity, x.row) for x in got] == [("info", "214")]
+    # a figure that is not its parts' exact sum, one cent away, stays an error
+    g2 = T("general_expenditure", "total", ("214", "70074.56"), ("21401", "56242.16"), ("21402", "388.00"),
+           ("21406", "13444.39"))
+    got2 = run(D(f, g2), "cross.fiscal_summary_vs_general_expenditure")
+    assert ("error", "214") in [(x.severity, x.row) for x in got2]

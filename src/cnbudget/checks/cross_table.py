@@ -36,6 +36,7 @@ from cnbudget.checks.values import (
     is_data_row,
     iv,
     iv_sum,
+    rounding_tail,
     row_key,
     row_label,
     table_label,
@@ -78,6 +79,22 @@ def _eq(
     if ai.meets(bi) or any(ai.meets(alt) for alt, _ in alts):
         return
     b_text = fmt(b_shown) if b_shown is not None or b_iv is None else fmt_iv(bi)
+    if rounding_tail(a, a_row, a_val, b_shown) or rounding_tail(b, b_row, b_shown, a_val):
+        # one table prints the exact sum of its own rounded parts, the other the rounding of the
+        # same figure: 尾差, said once as info, never an error
+        yield finding(
+            rule_id,
+            f"{table_label(a)}{a_what}为 {fmt(a_val)}，{table_label(b)}{b_what}为 {b_text}，差额为四舍五入尾差"
+            f"（其中一表为其各项印刷数之和） — {a.kind} and {b.kind} differ by a rounding tail",
+            severity="info",
+            table=a.kind,
+            row=row or (row_key(a_row) if a_row is not None else None),
+            column=column,
+            expected=b_shown,
+            actual=a_val,
+            source=(a_row.source if a_row is not None else a.source),
+        )
+        return
     yield finding(
         rule_id,
         f"{table_label(a)}{a_what}为 {fmt(a_val)}，{table_label(b)}{b_what}为 {b_text}，两表应一致 — "

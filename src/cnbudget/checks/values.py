@@ -318,3 +318,37 @@ def in_table_unit(value: Interval, unit: str | None, table_unit: str | None) -> 
     if a is None or b is None:
         return None
     return value if a == b else value.scale(a / b)
+
+
+def printed_parts(table: Table, row: Row | None, col: str) -> tuple[Decimal, int] | None:
+    """The exact sum of a row's printed parts (its children by code; for the total row, the
+    top-level rows) in one column, and how many there are; ``None`` with fewer than two."""
+    if row is None:
+        return None
+    data = [r for r in table.rows if is_data_row(r)]
+    tree = code_tree(data)
+    if row.is_total:
+        parts = [n.row for n in tree]
+    else:
+        node = next((n for n in walk(tree) if n.row is row), None)
+        parts = [c.row for c in node.children] if node is not None else []
+    vals = [r.values.get(col) for r in parts]
+    present = [v for v in vals if v is not None]
+    if len(present) < 2:
+        return None
+    return sum(present, Decimal(0)), len(present)
+
+
+def rounding_tail(table: Table, row: Row | None, value: Decimal | None, other: Decimal | None) -> bool:
+    """尾差: ``value`` is printed as the exact sum of its own printed parts, and ``other`` (the
+    same figure in another table) differs from it by no more than those parts' rounding."""
+    if row is None or value is None or other is None or value == other:
+        return False
+    col = next((c for c, v in row.values.items() if v == value), None)
+    if col is None:
+        return False
+    parts = printed_parts(table, row, col)
+    if parts is None or parts[0] != value:
+        return False
+    unit = Decimal(1).scaleb(-max(decimals(value), decimals(other)))
+    return abs(value - other) <= unit * (parts[1] + 1) / 2  # its parts' rounding and the other's
