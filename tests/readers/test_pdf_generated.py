@@ -199,3 +199,35 @@ def test_turned_pages_are_read_once_by_pdfium_when_it_misses_nothing(doc, monkey
     path = doc.path
     reader.read(path, Path(path).read_bytes())
     assert asked == []
+
+
+def _image_pdf(path: Path, draw) -> Path:
+    from PIL import Image, ImageDraw
+
+    img = Image.new("RGB", (600, 800), "white")
+    draw(ImageDraw.Draw(img))
+    img.save(path, "PDF", resolution=72)
+    return path
+
+
+def test_a_chart_page_is_not_sent_to_ocr(tmp_path: Path, monkeypatch) -> None:
+    from cnbudget.readers import pdf_ocr
+
+    def bars(d) -> None:  # a bar chart: coloured ink
+        d.rectangle((100, 300, 180, 700), fill=(60, 110, 200))
+        d.rectangle((250, 200, 330, 700), fill=(200, 60, 60))
+        d.line((80, 700, 500, 700), fill=(120, 120, 120), width=2)
+
+    def text_lines(d) -> None:  # a scanned page of ruled text: black lines on white
+        for y in range(100, 700, 40):
+            d.line((60, y, 540, y), fill=(0, 0, 0), width=2)
+            d.rectangle((80, y + 10, 300, y + 25), fill=(20, 20, 20))
+
+    asked: list[int] = []
+    monkeypatch.setattr(pdf_ocr, "ocr_page", lambda page, n, *a, **k: asked.append(n) or pdf_ocr.PageLayout(n, 1, 1))
+    chart = _image_pdf(tmp_path / "chart.pdf", bars)
+    notes = pdf_reader.read(str(chart), chart.read_bytes()).notes
+    assert asked == [] and any("pdf.picture" in n for n in notes)
+    scan = _image_pdf(tmp_path / "scan.pdf", text_lines)
+    pdf_reader.read(str(scan), scan.read_bytes())
+    assert asked == [1]

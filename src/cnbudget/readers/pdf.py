@@ -102,6 +102,7 @@ def read(path: str, data: bytes, settings: PdfSettings = SETTINGS) -> Document:
         pages: list[PageBlocks] = []
         ocr_pages: list[int] = []
         ocr_notes: list[str] = []
+        pictures: list[str] = []  # image-only pages that are charts or photos, not scanned text
         second = _SecondOpinion(data)
         for i in range(npages):
             try:
@@ -114,8 +115,12 @@ def read(path: str, data: bytes, settings: PdfSettings = SETTINGS) -> Document:
                 if scanned:
                     from cnbudget.readers import pdf_ocr
 
-                    layout = pdf_ocr.ocr_page(page, i + 1, path, settings.ocr_scale, ocr_notes)
-                    ocr_pages.append(i + 1)
+                    picture = pdf_ocr.picture_reason(page)
+                    if picture:
+                        pictures.append(f"pdf.picture: 第{i + 1}页为图片（{picture}），未作 OCR")
+                    else:
+                        layout = pdf_ocr.ocr_page(page, i + 1, path, settings.ocr_scale, ocr_notes)
+                        ocr_pages.append(i + 1)
                 pages.append(layout_page(layout, settings.grid))
             finally:
                 page.close()
@@ -128,6 +133,7 @@ def read(path: str, data: bytes, settings: PdfSettings = SETTINGS) -> Document:
         notes.append(f"pdf.aligned_tables: 第{_ranges(aligned)}页")
     if ocr_pages:
         notes = ["ocr", "ocr.pages: " + ",".join(map(str, ocr_pages)), *ocr_notes, *notes]
+    notes.extend(pictures)
     if not any(isinstance(b, Grid) or (isinstance(b, Paragraph) and b.text) for b in blocks):
         notes.append("pdf.empty: 没有找到任何文字 (no text found on any page)")
     return Document(path=path, blocks=tuple(blocks), format="pdf", pages=npages, notes=tuple(notes))

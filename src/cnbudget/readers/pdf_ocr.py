@@ -47,6 +47,33 @@ def _engine() -> Any:
     return RapidOCR()
 
 
+# A page with no text that is a chart or a photo is not a scanned table: its ink is mostly
+# coloured (bars, seals, photographs) or its area mostly mid-grey (a photograph).  Scanned
+# tables and text are black or grey lines on white.
+PICTURE_COLOURED_INK = 0.5  # share of ink pixels that are coloured
+PICTURE_MID_TONE = 0.25  # share of the page in mid-grey tones
+_PREVIEW_SCALE = 0.3
+
+
+def picture_reason(page: pdfium.PdfPage) -> str | None:
+    """Why an image-only page is a picture rather than a scanned page of text (else None)."""
+    import numpy as np
+
+    img = page.render(scale=_PREVIEW_SCALE).to_numpy()[:, :, :3].astype(np.int16)
+    gray = img.mean(axis=2)
+    ink = gray < 200
+    if not ink.any():
+        return "空白页"
+    coloured = (img.max(axis=2) - img.min(axis=2)) > 60
+    share = float((coloured & ink).sum()) / float(ink.sum())
+    if share > PICTURE_COLOURED_INK:
+        return f"彩色图形（着色像素占 {share:.0%}）"
+    mid = float(((gray > 60) & (gray < 190)).mean())
+    if mid > PICTURE_MID_TONE:
+        return f"照片（中间灰度占 {mid:.0%}）"
+    return None
+
+
 def ocr_page(page: pdfium.PdfPage, number: int, path: str, scale: float = 3.0,
              notes: list[str] | None = None) -> PageLayout:
     """Glyphs (from OCR) and ruling segments (from the image) of a scanned page."""
