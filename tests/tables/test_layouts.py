@@ -306,3 +306,14 @@ def test_codes_in_brackets_before_the_name_are_classification_rows(tmp_path: Pat
     t = only(parse_text(tmp_path, BRACKETED_CODES), "general_expenditure")
     assert [(r.code, r.item) for r in t.rows if r.code] == [
         ("201", None), ("20126", None), ("2012601", None), ("2012604", None)]
+
+
+def test_a_group_with_nothing_under_it_in_one_header_row_keeps_its_children() -> None:
+    # 重庆: 基本支出 over 小计/人员经费/公用经费, with a 科目编码/科目名称 row between them
+    from cnbudget.tables.header import flatten
+
+    h = [["功能分类科目", "", "总计", "基本支出", "", "", "项目支出"],
+         ["科目编码", "科目名称", "", "", "", "", ""],
+         ["", "", "", "小计", "人员经费", "公用经费", ""]]
+    paths = flatten(h, 7)
+    assert paths[4] == ["基本支出", "人员经费"] and paths[5] == ["基本支出", "公用经费"]

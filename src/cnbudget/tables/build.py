@@ -18,14 +18,22 @@ from cnbudget.tables.segment import find_tables
 from cnbudget.tables.summary import parse_two_sided
 from cnbudget.tables.three_public import parse_three_public
 
+# The column that is a table's whole, named by the table's subject: "机关运行经费" in a table
+# of 机关运行经费, "基本支出/总计" in a table of 基本支出 — that table's ``total``.
+_WHOLE_COLUMN = {
+    "running_costs": "running_costs",
+    "basic_expenditure": "basic",
+    "fiscal_basic_expenditure": "basic",
+}
 
-def _running_costs_total(t: Table) -> Table:
-    """In a table of 机关运行经费, the column headed 机关运行经费 is the table's amount: ``total``."""
-    if "total" in t.column_ids() or "running_costs" not in t.column_ids():
+
+def _whole_column_is_total(t: Table) -> Table:
+    whole = _WHOLE_COLUMN.get(t.kind)
+    if whole is None or "total" in t.column_ids() or whole not in t.column_ids():
         return t
-    cols = tuple(replace(c, id="total") if c.id == "running_costs" else c for c in t.columns)
+    cols = tuple(replace(c, id="total") if c.id == whole else c for c in t.columns)
     rows = tuple(
-        replace(r, values={("total" if k == "running_costs" else k): v for k, v in r.values.items()}) for r in t.rows
+        replace(r, values={("total" if k == whole else k): v for k, v in r.values.items()}) for r in t.rows
     )
     return replace(t, columns=cols, rows=rows)
 
@@ -54,12 +62,11 @@ def build_tables(doc: Document) -> tuple[list[Table], list[str]]:
             table = add_codes_from_names(expand_partial_codes(table))
             if table.source.page in scanned:
                 table = repair_ocr_figures(table)
-            if kind == "running_costs":
-                table = _running_costs_total(table)
             by_codes = kind_by_codes(kind, title, [r.code or "" for r in table.rows])
             if by_codes != kind:
                 kind, matched = by_codes, f"{matched}；编码列为经济分类科目"
                 table = replace(table, kind=kind)
+            table = _whole_column_is_total(table)
         tables.append(replace(table, matched=matched, notes=tuple(cand.notes)))
     tables = _empty_shadows(tables)
     tables = _fill_units(tables, notes)

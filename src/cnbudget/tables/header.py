@@ -82,6 +82,11 @@ def flatten(header: list[list[str]], width: int, profiles: list[ColumnProfile] |
         # columns of a parent with no label in this row keep the parent as their own span
         covered = {c for s0, s1, _ in spans for c in range(s0, s1)}
         for p0, p1, _plabel in parent_spans:
+            if not any(c in covered for c in range(p0, p1)):
+                # a header row with nothing under this group (a row of 科目编码 / 科目名称
+                # beside it): the group stays one span for the rows below
+                spans.append((p0, p1, ""))
+                continue
             for c in range(p0, p1):
                 if c not in covered:
                     spans.append((c, c + 1, ""))
