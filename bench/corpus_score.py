@@ -61,7 +61,9 @@ def _row_matches(r, cell: dict) -> bool:
     label = norm_label(row)
     if label in ("合计", "总计", "收入总计", "支出总计", "收入合计", "支出合计") and (r.is_total or r.item in ("grand_total",)):
         return label in ("合计", "总计") or norm_label(r.name) == label or r.item == "grand_total"
-    return norm_label(r.name) == label or (r.code is not None and norm_label(r.code) == label)
+    # the row's label may stand in another text column (预算单位 beside an empty 科目名称)
+    return (norm_label(r.name) == label or (r.code is not None and norm_label(r.code) == label)
+            or any(norm_label(v) == label for v in r.texts.values()))
 
 
 def lookup_cell(d, cell: dict) -> dict:

@@ -87,7 +87,7 @@ LEAF_LABELS: tuple[tuple[str, str], ...] = (
     (r"其他收入", "other"),
     (r"财政拨款收入", "fiscal"),
     (r"年末结转|年终结转", "carryover_out"),
-    (r"上年结转|年初结转|结转结余", "carryover"),
+    (r"上年结转|上年结余|年初结转|结转结余|结余[、和及]?结转", "carryover"),
     (r"因公出国", "abroad"),
     (r"公务用车购置及运行|公务用车购置和运行", "vehicle"),
     (r"公务用车购置", "vehicle_purchase"),
@@ -116,7 +116,7 @@ _LEAF_RE = tuple((re.compile(p), i) for p, i in LEAF_LABELS)
 GROUP_LABELS: tuple[tuple[str, str], ...] = (
     (r"^预算数$|^预算$", "budget"),
     (r"^决算数$|^决算$|^实际支出$", "actual"),
-    (r"上年结转|财政拨款结转结余|年初结转|^结转结余$", "carryover"),
+    (r"上年结转|上年结余|财政拨款结转结余|年初结转|^结转结余$|^结余[、和及]?结转$", "carryover"),
 )
 _GROUP_RE = tuple((re.compile(p), i) for p, i in GROUP_LABELS)
 
