@@ -236,6 +236,7 @@ def test_table_continued_under_the_documents_running_head_is_one_table(tmp_path:
         ("财政拨款收入支出决算总表", "fiscal_summary"),
         ("一般公共预算机关运行经费支出预算表", "running_costs"),
         ("2026年单位“三公”经费和机关运行经费预算表", "three_public"),
+        ("专项业务经费支出表", "projects"),  # 西安's name for the project table
     ],
 )
 def test_kinds_by_title(title: str, kind: str) -> None:
@@ -318,3 +319,33 @@ def test_a_group_with_nothing_under_it_in_one_header_row_keeps_its_children() ->
          ["", "", "", "小计", "人员经费", "公用经费", ""]]
     paths = flatten(h, 7)
     assert paths[4] == ["基本支出", "人员经费"] and paths[5] == ["基本支出", "公用经费"]
+
+
+def test_a_section_newer_than_the_catalog_keeps_its_items() -> None:
+    # 215 / 98 超长期特别国债安排的支出 / 02 制造业: 款 21598 (not in the catalog), 项 2159802 —
+    # not 款 21502 制造业, whose name it shares
+    from decimal import Decimal as Dec
+
+    from cnbudget.document import Source
+    from cnbudget.model import Row, Table
+    from cnbudget.tables.name_codes import expand_partial_codes
+
+    def row(code: str, name: str) -> Row:
+        return Row(code=code, name=name, values={"total": Dec("1.68")}, source=Source(line=1))
+
+    t = Table(kind="expenditure", title="t", unit="万元", columns=(), source=Source(line=1),
+              rows=(row("215", "资源勘探工业信息等支出"), row("98", "超长期特别国债安排的支出"), row("02", "制造业")))
+    assert [r.code for r in expand_partial_codes(t).rows] == ["215", "21598", "2159802"]
+
+
+def test_a_figure_glued_to_a_clipped_name_goes_back_to_its_cell() -> None:
+    from cnbudget.document import Source
+    from cnbudget.tables.rows import Line, split_glued_figures
+
+    got = split_glued_figures([Line(["2080506", "机关事业单位职业年金缴费支出43608.96", "", "1.00"], Source(line=1))])
+    assert got[0].cells == ["2080506", "机关事业单位职业年金缴费支出", "43608.96", "1.00"]
+    tail = split_glued_figures([Line(["2080506", "机关事业单位职业年金", "缴费支出43608.96", "1.00"], Source(line=1))])
+    assert tail[0].cells == ["2080506", "机关事业单位职业年金缴费支出", "43608.96", "1.00"]
+    # a name that ends in a year or a number of its own, beside a filled cell, stays whole
+    kept = split_glued_figures([Line(["", "2026年预算数", "5.00"], Source(line=1))])
+    assert kept[0].cells == ["", "2026年预算数", "5.00"]

@@ -88,7 +88,7 @@ SIGNATURES: tuple[Signature, ...] = (
     Signature("state_capital", _p(r"国有资本经营")),
     Signature("fiscal_summary", _p(r"财政拨款收(入)?支(出)?")),
     Signature("general_expenditure", _p(r"一般公共预算.*支出")),
-    Signature("projects", _p(r"项目支出")),
+    Signature("projects", _p(r"项目支出|专项(业务)?经费")),  # 西安: 专项业务经费支出表
     Signature("summary", _p(r"收(入)?支(出)?(预算|决算)?总(体情况)?表|收支总体|收支预算表")),
     Signature("income", _p(r"收入(预算|决算)?(总体情况|总|情况|明细)?表")),
     Signature("expenditure", _p(r"支出(预算|决算)?(总体情况|总|情况|明细)?表")),

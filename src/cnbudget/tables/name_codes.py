@@ -55,15 +55,19 @@ def expand_partial_codes(table: Table) -> Table:
     cls: str | None = None
     kuan: str | None = None
     room: Decimal | None = None  # what the current 款 has left for its 项
+    placed = False  # the current 款 was placed by its figures (the catalog does not know it)
     for i, r in enumerate(table.rows):
         code = r.code
+        value = r.values.get("total")
         if code and len(code) == 3:
-            cls, kuan, room = code, None, None
+            cls, kuan, room, placed = code, None, None, False
         elif code and len(code) == 5:
-            cls, kuan, room = code[:3], code, r.values.get("total")
+            cls, kuan, room, placed = code[:3], code, value, False
         elif code and len(code) == 2 and cls:
             fits = []
-            for cand in (cls + code, (kuan or "") + code):
+            if placed and kuan and room is not None and value is not None and value <= room:
+                fits = [kuan + code]  # a 项 of a 款 newer than the catalog (21598 超长期特别国债…)
+            for cand in (cls + code, (kuan or "") + code) if not fits else ():
                 if len(cand) not in (5, 7):
                     continue
                 entry = function_code(cand)
@@ -71,28 +75,24 @@ def expand_partial_codes(table: Table) -> Table:
                 below = any(c.startswith(cand) and len(c) > len(cand) for c in later[i + 1 :])
                 if named or below:
                     fits.append(cand)
-            if not fits and not _class_known(cls):
-                value = r.values.get("total")
+            by_figures = False
+            if not fits:
+                # the catalog cannot place it: a 项 while the 款 above has room, else a new 款
                 as_item = kuan is not None and room is not None and value is not None and value <= room
-                fits = [kuan + code] if as_item and kuan else [cls + code]
+                fits, by_figures = ([kuan + code] if as_item and kuan else [cls + code]), True
             # "99" under 款 20799 named like it (其他…支出 at both levels): the 项 2079999, since
             # a table does not print the same 款 twice in a row
             fresh = [c for c in fits if c != kuan]
             if fits:
                 full = (fresh or fits)[0]
                 if len(full) == 5:
-                    kuan, room = full, r.values.get("total")
-                elif room is not None and r.values.get("total") is not None:
-                    room -= r.values["total"]
+                    kuan, room, placed = full, value, by_figures
+                elif room is not None and value is not None:
+                    room -= value
                 r = replace(r, code=full, repairs=(*r.repairs, Repair(
                     field="code", original=code, repaired=full, reason="只印了末两位的科目编码，按上级科目补全")))
         rows.append(r)
     return replace(table, rows=tuple(rows))
-
-
-def _class_known(cls: str) -> bool:
-    """The catalog lists children of this 类 (else its 款 and 项 are placed by their figures)."""
-    return any(e.parent == cls for e in entries(FUNCTION))
 
 
 def add_codes_from_names(table: Table) -> Table:

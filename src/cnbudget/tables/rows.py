@@ -98,7 +98,7 @@ def split_lines(cand: Candidate) -> TableLines:
                 continue
             lines.append(line)
             data.append(line)
-    data = join_wrapped_figures(data)
+    data = split_glued_figures(join_wrapped_figures(data))
     width = max([len(x.cells) for x in header + data] or [0])
     return TableLines(header=header, data=data, unit=unit, number=number, width=width)
 
@@ -107,6 +107,26 @@ _TAIL_RE = re.compile(r"^(?:\d{1,2}|\.\d{1,2})$")
 _ONE_DECIMAL_RE = re.compile(r"^-?[\d,]*\d\.\d$")
 _INTEGER_RE = re.compile(r"^-?\d{1,3}(?:,\d{3})+$|^-?\d+$")
 _TWO_DECIMALS_RE = re.compile(r"\.\d\d$")
+
+
+_GLUED_RE = re.compile(r"^(.*[\u4e00-\u9fff）)])(-?\d{1,3}(?:,\d{3})*\.\d{1,2}|-?\d+\.\d{1,2})$")
+
+
+def split_glued_figures(data: list[Line]) -> list[Line]:
+    """A name clipped by its cell runs into the figure after it in the text layer: the figure
+    goes back to the empty amount cell on its right ("机关事业单位职业年金缴费支出43608.96"), or
+    the name's tail back to the name ("机关事业单位职业年金" | "缴费支出43608.96")."""
+    for line in data:
+        for i, cell in enumerate(line.cells):
+            m = _GLUED_RE.match(cell.replace(" ", ""))
+            if not m:
+                continue
+            if i + 1 < len(line.cells) and not line.cells[i + 1]:
+                line.cells[i], line.cells[i + 1] = m.group(1), m.group(2)
+            elif i > 0 and has_cjk(line.cells[i - 1]) and not is_amount(line.cells[i - 1]):
+                # the name's tail spilled into the amount cell ("缴费支出43608.96")
+                line.cells[i - 1], line.cells[i] = line.cells[i - 1] + m.group(1), m.group(2)
+    return data
 
 
 def join_wrapped_figures(data: list[Line]) -> list[Line]:
