@@ -349,3 +349,49 @@ def test_a_figure_glued_to_a_clipped_name_goes_back_to_its_cell() -> None:
     # a name that ends in a year or a number of its own, beside a filled cell, stays whole
     kept = split_glued_figures([Line(["", "2026年预算数", "5.00"], Source(line=1))])
     assert kept[0].cells == ["", "2026年预算数", "5.00"]
+
+
+THREE_PUBLIC_BY_ROWS = "\n".join(
+    [
+        "2026年度一般公共预算“三公”经费支出预算表",
+        "单位：万元",
+        fx.tab("项目", "预算数"),
+        fx.tab("“三公”经费", "25.05"),
+        fx.tab("1、因公出国（境）费用", "7.05"),
+        fx.tab("2、公务接待费", "8.00"),
+        fx.tab("3、公务用车购置及运行费", "10.00"),
+        fx.tab("其中：（1）公务用车购置费", "0.00"),
+        fx.tab("（2）公务用车运行费", "10.00"),
+        "",
+    ]
+)
+
+THREE_PUBLIC_BY_YEAR = "\n".join(
+    [
+        "一般公共预算“三公”经费支出情况表",
+        "单位：万元",
+        fx.tab("2025年预算数", "", "", "", "", "", "2026年预算数", "", "", "", "", ""),
+        fx.tab("合计", "因公出国（境）经费", "公务用车购置及运行维护费", "", "", "公务接待费",
+               "合计", "因公出国（境）经费", "公务用车购置及运行维护费", "", "", "公务接待费"),
+        fx.tab("", "", "小计", "公务用车购置经费", "公务用车运行维护费", "", "", "", "小计", "公务用车购置经费",
+               "公务用车运行维护费", ""),
+        fx.tab("21.78", "10.00", "2.50", "", "2.50", "9.28", "33.28", "10.00", "15.00", "", "15.00", "8.28"),
+        "",
+    ]
+)
+
+
+def test_three_public_items_printed_as_rows(tmp_path: Path) -> None:
+    t = only(parse_text(tmp_path, THREE_PUBLIC_BY_ROWS), "three_public")
+    assert t.rows[0].values == {"total": Decimal("25.05"), "abroad": Decimal("7.05"), "vehicle": Decimal("10.00"),
+                                "vehicle_purchase": Decimal("0.00"), "vehicle_operation": Decimal("10.00"),
+                                "reception": Decimal("8.00")}
+
+
+def test_three_public_grouped_by_year_reads_the_latest_year_as_this_year(tmp_path: Path) -> None:
+    # not 预算数 / 决算数 of a final account: two budget years side by side
+    t = only(parse_text(tmp_path, THREE_PUBLIC_BY_YEAR), "three_public")
+    v = t.rows[0].values
+    assert v["total"] == Decimal("33.28") and v["vehicle_operation"] == Decimal("15.00")
+    assert v["previous.total"] == Decimal("21.78") and v["previous.reception"] == Decimal("9.28")
+    assert not any(k.startswith(("budget.", "actual.")) for k in v)

@@ -164,7 +164,10 @@ def _regroup(row: list[str], parent_spans: list[tuple[int, int, str]]) -> list[s
         for rx, parents in _BELONGS:
             if not rx.search(lab):
                 continue
-            span = next((p for par in parents for p in parent_spans if par in p[2]), None)
+            # the group's span over this very column first: a header may print the same group
+            # twice (2025年 | 2026年), and a label belongs under the one above it
+            spans = [p for par in parents for p in parent_spans if par in p[2]]
+            span = next((p for p in spans if p[0] <= i < p[1]), spans[0] if spans else None)
             if span is not None:
                 target[i] = (span[0], span[1])
             break

@@ -8,6 +8,9 @@ order, and says so in ``Table.matched``.
 
 from __future__ import annotations
 
+import re
+from decimal import Decimal
+
 from cnbudget.model import Column, Row, Table
 from cnbudget.numbers import parse_amount
 from cnbudget.tables.cells import is_ordinal_row
@@ -33,14 +36,94 @@ def _three_public_id(path: list[str]) -> str | None:
     return cid
 
 
+# The 三公 items as row labels of a table printed with its items as rows (福州, 广州, 泉州).
+_ITEM_ROWS = (
+    (re.compile(r"因公出国"), "abroad"),
+    (re.compile(r"公务接待"), "reception"),
+    (re.compile(r"公务用车购置(及|和)运行"), "vehicle"),
+    (re.compile(r"公务用车运行|车辆运行|运行(维护)?费"), "vehicle_operation"),
+    (re.compile(r"公务用车购置|车辆购置|购置费"), "vehicle_purchase"),
+    (re.compile(r"三公.{0,3}经费|^合计$|^总计$"), "total"),
+    (re.compile(r"^会议费"), "meeting"),
+    (re.compile(r"^培训费"), "training"),
+)
+_YEAR_RE = re.compile(r"(\d{4})\s*年")
+_CHANGE_RE = re.compile(r"增减|变化|增长|减少")
+
+
+def _item_of(label: str) -> str | None:
+    t = re.sub(r"^(其中[:：]?)?[（(]?[一二三四五六七八九十\d]+[)）、.．]?", "", re.sub(r"\s+", "", label))
+    return next((item for rx, item in _ITEM_ROWS if rx.search(t)), None)
+
+
+def _items_as_rows(title: str, tl: TableLines, source, number: str | None) -> Table | None:
+    """Items printed as rows ("1、因公出国（境）费用 | 7.05"): one total row, item columns.
+    The first amount column (合计 / 预算数) holds the figures."""
+    lines = [ln for ln in tl.data if any(parse_amount(c) is not None for c in ln.cells)]
+    found: dict[str, tuple[Decimal, object]] = {}
+    for ln in lines:
+        label = next((c for c in ln.cells if c and parse_amount(c) is None), "")
+        item = _item_of(label)
+        amount = next((parse_amount(c) for c in ln.cells if parse_amount(c) is not None), None)
+        if item and amount is not None and item not in found:
+            found[item] = (amount, ln.source)
+    if len([i for i in found if i != "total"]) < 2:
+        return None
+    ids = [i for i in _BUDGET + ["meeting", "training"] if i in found]
+    labels = dict(zip(_BUDGET, _LABELS, strict=True)) | {"meeting": "会议费", "training": "培训费"}
+    first = found.get("total", next(iter(found.values())))[1]
+    row = Row(code=None, name="“三公”经费", values={i: found[i][0] for i in ids}, source=first, item="total")
+    return Table(kind="three_public", title=title, unit=tl.unit,
+                 columns=tuple(Column(id=i, label=labels[i]) for i in ids), rows=(row,), source=source,
+                 number=number, header=tuple(tuple(h.cells) for h in tl.header),
+                 matched="（各项按行列示，已转为列）")
+
+
+def _year_groups(paths: list[list[str]], cols: list[int]) -> dict[int, str] | None:
+    """Column → prefix where the header groups the items by year ("2025年预算数" |
+    "2026年预算数" | "增减变化"): the latest year is this year (no prefix), an earlier one
+    ``previous.``, a change group ``change.``."""
+    years: dict[int, int] = {}
+    change: set[int] = set()
+    for c in cols:
+        top = paths[c][0] if paths[c] else ""
+        m = _YEAR_RE.search(top)
+        if m:
+            years[c] = int(m.group(1))
+        elif _CHANGE_RE.search(top):
+            change.add(c)
+    if len(set(years.values())) < 2 and not (years and change):
+        return None
+    latest = max(years.values())
+    return {c: "" if c in years and years[c] == latest else ("change." if c in change else "previous.")
+            for c in cols if c in years or c in change}
+
+
 def parse_three_public(title: str, tl: TableLines, source, number: str | None) -> Table:
+    by_rows = _items_as_rows(title, tl, source, number)
+    if by_rows is not None:
+        return by_rows
     lines = [ln for ln in tl.data if not is_ordinal_row(ln.cells)]
     value_lines = [ln for ln in lines if any(parse_amount(c) is not None for c in ln.cells)]
     width = tl.width
     paths = flatten([h.cells for h in tl.header], width)
     # a leading 单位名称 column: one line per unit, the 合计 line first
     key_cols = [i for i, p in enumerate(paths) if p and any(w in p[-1] for w in ("单位名称", "名称", "项目"))]
-    amount_cols = [i for i in range(width) if i not in key_cols]
+    # row numbers and unit codes are neither names nor amounts
+    skip = {i for i, p in enumerate(paths) if p and any(w in p[-1] for w in ("序号", "行次", "编码", "代码"))}
+    amount_cols = [i for i in range(width) if i not in key_cols and i not in skip]
+    groups = _year_groups(paths, amount_cols)
+    if groups:
+        header_ids = []
+        for i in amount_cols:
+            cid = _three_public_id(paths[i][1:]) if i in groups else None
+            if cid == "total" and groups.get(i) is not None and (groups[i] + "total") in header_ids:
+                # the group's outer 合计 came first: it covers 会议费 and 培训费 too
+                header_ids[header_ids.index(groups[i] + "total")] = groups[i] + "all_total"
+            header_ids.append(groups[i] + cid if cid and i in groups else None)
+        if all(header_ids) and len(set(header_ids)) == len(header_ids):
+            return _table(title, tl, source, number, amount_cols, [str(i) for i in header_ids], paths, lines,
+                          key_cols, "（按年度分组读取，最近一年为本年）")
     header_ids = [_three_public_id(paths[i]) for i in amount_cols]
     if "total" in header_ids and header_ids.count("total") > 1:
         # the outer 合计 also covers 会议费 / 培训费
@@ -98,3 +181,22 @@ def parse_three_public(title: str, tl: TableLines, source, number: str | None) -
         uncertain=tuple(uncertain),
         matched="" if by_header else "（表头按标准列序读取）",
     )
+
+
+def _table(title: str, tl: TableLines, source, number: str | None, cols: list[int], col_ids: list[str],
+           paths: list[list[str]], lines: list, key_cols: list[int], matched: str) -> Table:
+    """One total row (or one per unit, under a 单位 column) with the given column ids."""
+    value_lines = [ln for ln in lines if any(parse_amount(c) is not None for c in ln.cells)]
+    chosen = value_lines if key_cols else value_lines[-1:]
+    rows: list[Row] = []
+    for k, ln in enumerate(chosen):
+        cells = ln.cells + [""] * len(paths)
+        values = {cid: v for cid, c in zip(col_ids, cols, strict=True) if (v := parse_amount(cells[c])) is not None}
+        name = " ".join(cells[i] for i in key_cols if cells[i]) if key_cols else ""
+        is_total = not key_cols or k == 0 and (not name or "合计" in name or "总计" in name)
+        rows.append(Row(code=None, name="“三公”经费" if is_total else name, values=values, source=ln.source,
+                        item="total" if is_total else "unit"))
+    return Table(kind="three_public", title=title, unit=tl.unit,
+                 columns=tuple(Column(id=i, label="/".join(paths[c])) for i, c in zip(col_ids, cols, strict=True)),
+                 rows=tuple(rows), source=source, number=number,
+                 header=tuple(tuple(h.cells) for h in tl.header), matched=matched)
