@@ -167,3 +167,8 @@ def test_performance_pairs_and_completion_shares_are_no_parts():
 def test_a_change_misread_as_last_years_figure_is_not_a_wrong_rate():
     # corpus c179 p28: "比上年1.43万元，增加0.68%" — the 1.43 is the change (1.43 ÷ 208.89 = 0.68 %)
     assert not one("2026年本单位机关运行经费安排210.32万元，比上年1.43万元，增加0.68%。", "sentence.rate", year=2026)
+
+
+def test_meeting_and_training_beside_the_three_public_total_are_not_its_parts():
+    sentence = "当年一般公共预算三公经费预算支出0.27万元（会议费0.24万元、培训费0.71万元）。"
+    assert not run(W("六、“三公”经费预算情况\n\n" + sentence + "\n"), "sentence.parts")

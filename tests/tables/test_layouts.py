@@ -199,6 +199,9 @@ def test_summary_expenditure_side_under_one_budget_group(tmp_path: Path) -> None
         (["“三公”经费预算数", "公务用车购置及运行费", "运行费"], "vehicle_operation"),
         (["机关运行经费预算数"], "running_costs"),
         (["上年结余、结转"], "carryover"),  # 深圳's wording
+        (["预算"], "total"),  # a table's one amount column headed 预算 (广州 表6)
+        (["2026年预算数"], "total"),
+        (["预算数", "合计"], "budget.total"),
     ],
 )
 def test_column_ids_from_header_paths(path: list[str], expected: str | None) -> None:

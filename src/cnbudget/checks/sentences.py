@@ -36,6 +36,9 @@ UNIT_SCALE = {"元": Decimal(1), "千元": Decimal(1000), "万元": Decimal(1000
 HUNDRED = Interval.exact(Decimal(100))
 
 
+_NOT_THREE_PUBLIC = re.compile(r"会议费|培训费")
+
+
 def _by_id(doc: Disclosure) -> dict[int, Claim]:
     return {c.id: c for c in doc.claims}
 
@@ -196,6 +199,12 @@ def parts_vs_whole(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
         whole = by_id.get(wid)
         if whole is None:
             continue
+        if "三公" in (whole.subject or ""):
+            # 会议费 and 培训费 printed beside the 三公经费 are not parts of it (三公 = 出国 +
+            # 公务用车 + 公务接待)
+            parts = [p for p in parts if not _NOT_THREE_PUBLIC.search(p.subject or "")]
+            if not parts:
+                continue
         total = EXACT_ZERO
         for p in parts:
             i = _amount_iv(p, whole.unit) if p.kind == "amount" else Interval.exact(p.value)

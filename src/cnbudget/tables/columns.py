@@ -107,7 +107,7 @@ LEAF_LABELS: tuple[tuple[str, str], ...] = (
     (r"^得分$", "score"),
     (r"购买数量", "quantity"),
     (r"购买金额", "total"),
-    (r"^(合计|总计|小计|金额|决算数|预算数|本年预算|资金总额|项目金额)$|经费合计$", "total"),
+    (r"^(合计|总计|小计|金额|决算数|预算数?|预算金额|本年预算数?|(\d{4}年)?预算数?|资金总额|项目金额)$|经费合计$", "total"),
 )
 
 _LEAF_RE = tuple((re.compile(p), i) for p, i in LEAF_LABELS)
