@@ -139,6 +139,11 @@ def test_figures_wrapped_inside_their_cells_are_joined() -> None:
                line("本年收入合计", "24995.94", "本年支出合计", "4")]
     assert [x.cells for x in join_wrapped_figures(centred)] == [
         ["", "", "一、一般公共服务支出", "2943.48"], ["本年收入合计", "24995.94", "本年支出合计", "24995.94"]]
+    # a tall row cut in two: name head and figure head above, their tails and the other figures below
+    cut = [line("中共某某部（本", "144,177.8", "", ""), line("级）", "8", "143,061.01", "0.00"),
+           line("上级下达资金", "1,610.00", "800.00", "0.00")]
+    assert [x.cells for x in join_wrapped_figures(cut)] == [
+        ["中共某某部（本级）", "144,177.88", "143,061.01", "0.00"], ["上级下达资金", "1,610.00", "800.00", "0.00"]]
     # a count of its own under a figure with all its decimals stays a line
     counts = [line("", "车辆", "12.50", "3.00"), line("", "", "2", "")]
     assert len(join_wrapped_figures(counts)) == 2
@@ -398,3 +403,27 @@ def test_three_public_grouped_by_year_reads_the_latest_year_as_this_year(tmp_pat
     assert v["total"] == Decimal("33.28") and v["vehicle_operation"] == Decimal("15.00")
     assert v["previous.total"] == Decimal("21.78") and v["previous.reception"] == Decimal("9.28")
     assert not any(k.startswith(("budget.", "actual.")) for k in v)
+
+
+SUMMARY_WITH_A_SUB_LINE = "\n".join(
+    [
+        "2022年部门综合预算收支总表",
+        "单位：元",
+        fx.tab("收入", "", "支出", ""),
+        fx.tab("项目", "预算数", "项目", "预算数"),
+        fx.tab("一、一般公共预算拨款", "1000", "一、一般公共服务支出", "1200"),
+        fx.tab("二、事业收入", "200", "", ""),
+        fx.tab("其中：纳入财政专户管理的收费", "150", "", ""),
+        fx.tab("本年收入合计", "1200", "本年支出合计", "1200"),
+        "",
+    ]
+)
+
+
+def test_a_summary_income_line_that_begins_with_qizhong_is_inside_the_line_above(tmp_path: Path) -> None:
+    from cnbudget.checks import check_disclosure
+
+    d = parse_text(tmp_path, SUMMARY_WITH_A_SUB_LINE)
+    t = only(d, "summary")
+    assert [r.item for r in t.rows if r.side == "income"][:3] == ["general_budget", "business", "sub.special_account"]
+    assert not [f for f in check_disclosure(d).findings if f.rule == "summary.income_items"]

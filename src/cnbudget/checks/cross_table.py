@@ -452,10 +452,15 @@ def basic_vs_general(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
         gi = iv_sum(g, gv)
         if bi.meets(gi):
             continue
+        gshown = gv[0] if len(gv) == 1 else None
+        tail = rounding_tail(b, brow, bshown, gshown) or rounding_tail(g, gt, gshown, bshown)
         yield finding(
             "cross.basic_vs_general_expenditure",
             f"{table_label(b)}{label}为 {fmt(bshown) if bshown is not None else fmt_iv(bi)}，"
-            f"{table_label(g)}合计行{label}为 {fmt_iv(gi)}，两表应一致 — basic expenditure tables disagree",
+            f"{table_label(g)}合计行{label}为 {fmt_iv(gi)}，"
+            + ("差额为四舍五入尾差（其中一表为其各项印刷数之和） — a rounding tail" if tail
+               else "两表应一致 — basic expenditure tables disagree"),
+            severity="info" if tail else None,
             table=b.kind,
             row=row_key(brow) if brow is not None else "total",
             column=key,

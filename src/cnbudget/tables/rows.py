@@ -142,6 +142,13 @@ def join_wrapped_figures(data: list[Line]) -> list[Line]:
         tails = line.nonempty()
         prev = out[-1] if out else None
         heads = prev.nonempty() if prev is not None else []
+        if prev is not None and _split_row(heads, line):
+            # a tall row cut in two: its name's head and its figures' heads on one line, the tails
+            # (and the figures that fitted) on the next ("中共…（本" 144,177.8 / "级）" 8 143,061.01 …)
+            for i, c in heads:
+                line.cells[i] = c + line.cells[i]
+            out[-1] = line
+            continue
         if prev is not None and heads and all(_ONE_DECIMAL_RE.match(c) for _, c in heads) and all(
             i < len(line.cells) and len(line.cells[i]) == 1 and line.cells[i].isdigit() for i, _ in heads
         ):
@@ -159,6 +166,24 @@ def join_wrapped_figures(data: list[Line]) -> list[Line]:
             continue
         out.append(line)
     return out
+
+
+def _split_row(heads: list[tuple[int, str]], line: Line) -> bool:
+    """The line above holds only heads (a name cut short, figures cut short) whose tails stand
+    in the same columns of this line, and at least one figure is among them."""
+    figures = 0
+    for i, head in heads:
+        tail = line.cells[i] if i < len(line.cells) else ""
+        if not tail:
+            return False
+        if has_cjk(head) and not is_amount(head):
+            if not has_cjk(tail) or is_amount(tail):
+                return False
+        elif _TAIL_RE.match(tail) and _fits(head, tail):
+            figures += 1
+        else:
+            return False
+    return figures > 0
 
 
 def _fits(head: str, tail: str) -> bool:

@@ -120,6 +120,9 @@ def parse_two_sided(kind: str, title: str, tl: TableLines, source, number: str |
         exp_label = _clean_label(_label_of(cells, exp_col, (exp_amounts or [width])[0])) if exp_col < width else ""
         if inc_label and not _SKIP_RE.match(inc_label):
             item = _item(inc_label, _INCOME_ITEMS)
+            if item not in ("fiscal", None) and re.match(r"^其中", inc_label):
+                # "其中：纳入财政专户管理的收费" is inside the line above it, not a source of its own
+                item = "sub." + item
             if item == "收入合计":
                 item = "grand_total" if "current_total" in seen["income"] else "current_total"
             part = next((p for p, w in (("general_budget", "般公共预算"), ("gov_fund", "政府性基金"),
