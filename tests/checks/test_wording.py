@@ -72,3 +72,9 @@ def test_obsolete_class_name_after_its_rename():
     assert "卫生健康支出" in f[0].message and "2018" in f[0].message
     assert not run(W(HEAD + s + "\n", year=2018), "wording.obsolete_name")
     assert not run(W(HEAD + "卫生健康支出120.00万元，文化旅游体育与传媒支出10.00万元。\n"), "wording.obsolete_name")
+
+
+def test_a_list_announced_then_printed_on_the_next_lines_is_not_empty():
+    text = "一、部门基本情况\n\n烟台市商务局部门预算包括：。\n\n1.烟台市商务局\n\n2.烟台市会展业服务中心\n"
+    assert not run(W(text), "wording.empty_reason")
+    assert run(W("一、部门基本情况\n\n支出增加的主要原因是。\n"), "wording.empty_reason")

@@ -90,17 +90,24 @@ def drafting_notes(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
             )
 
 
+_LIST_START_RE = re.compile(r"^\s*(?:\d+[.、．)]|[（(][一二三四五六七八九十\d]+[)）]|[①-⑩]|[一二三四五六七八九十]+、)")
+
+
 @rule(
     "wording.empty_reason",
     severity="error",
     description="原因或列举项为空（主要原因是。/包括：。） — a reason or list announced and left empty",
 )
 def empty_reasons(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
-    for b in text_blocks(doc):
+    blocks = list(text_blocks(doc))
+    for k, b in enumerate(blocks):
         if b.heading:
             continue
         ctx.checked()
+        following = blocks[k + 1].text if k + 1 < len(blocks) else ""
         for m in EMPTY_REASON_RE.finditer(b.text):
+            if not b.text[m.end() + 1:].strip() and _LIST_START_RE.match(following):
+                continue  # "包括：。" then the list on the next lines: a stray 。, not an empty list
             word = m.group("word") or m.group("word2") or m.group("word3")
             yield text_finding(
                 "wording.empty_reason",
