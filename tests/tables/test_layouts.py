@@ -221,6 +221,7 @@ def test_economic_codes_make_an_economic_table_whatever_the_title() -> None:
     economic = ["301", "30101", "30102", "302", "30201"]
     assert kind_by_codes("general_expenditure", "一般公共预算支出表（按经济分类）", economic) == "economic_summary"
     assert kind_by_codes("general_expenditure", "一般公共预算基本支出表", economic) == "basic_expenditure"
+    assert kind_by_codes("general_expenditure", "一般公共预算项目支出情况表（按经济分类科目）", economic) == "project_economic"
     functions = ["201", "20101", "2010101", "208", "20805"]
     assert kind_by_codes("general_expenditure", "一般公共预算支出表", functions) == "general_expenditure"
     # a function table that also lists a few economic rows stays a function table

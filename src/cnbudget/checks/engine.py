@@ -21,7 +21,7 @@ from cnbudget.model import Disclosure, Finding
 
 _SEVERITY_ORDER = {"error": 0, "warning": 1, "info": 2}
 UNCHECKED_KINDS = frozenset({"other", "performance_targets", "performance_review"})
-_TABLE_ORDER = ["summary", "income", "expenditure", "fiscal_summary", "general_expenditure", "basic_expenditure", "three_public", "gov_fund", "state_capital", "economic_summary", "projects", "carryover", "procurement", "purchased_services", "running_costs", "fiscal_expenditure", "fiscal_basic_expenditure", "performance_targets", "performance_review", "other"]
+_TABLE_ORDER = ["summary", "income", "expenditure", "fiscal_summary", "general_expenditure", "basic_expenditure", "three_public", "gov_fund", "state_capital", "economic_summary", "projects", "carryover", "procurement", "purchased_services", "running_costs", "fiscal_expenditure", "fiscal_basic_expenditure", "project_economic", "performance_targets", "performance_review", "other"]
 
 
 @dataclass(frozen=True)

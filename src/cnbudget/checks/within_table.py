@@ -59,6 +59,7 @@ ROW_SUM_KINDS = (
     "running_costs",
     "fiscal_expenditure",
     "fiscal_basic_expenditure",
+    "project_economic",
 )
 COLUMN_KINDS = (
     *ROW_SUM_KINDS,

@@ -85,4 +85,6 @@ def kind_by_codes(kind: str, title: str, codes: list[str]) -> str:
     if economic < 3 or economic <= 2 * function:
         return kind
     t = compact(title)
+    if "项目支出" in t:
+        return "project_economic"  # 项目支出 by economic class: neither basic nor all expenditure
     return "basic_expenditure" if "基本支出" in t and "项目" not in t else "economic_summary"
