@@ -115,6 +115,8 @@ def read(path: str, data: bytes, settings: PdfSettings = SETTINGS) -> Document:
                 if scanned:
                     from cnbudget.readers import pdf_ocr
 
+                    # the OCR size limits first: a page too large to OCR is refused, not previewed
+                    pdf_ocr.render_scale(page.get_width(), page.get_height(), settings.ocr_scale, i + 1)
                     picture = pdf_ocr.picture_reason(page)
                     if picture:
                         pictures.append(f"pdf.picture: 第{i + 1}页为图片（{picture}），未作 OCR")

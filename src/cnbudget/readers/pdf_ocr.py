@@ -53,13 +53,16 @@ def _engine() -> Any:
 PICTURE_COLOURED_INK = 0.5  # share of ink pixels that are coloured
 PICTURE_MID_TONE = 0.25  # share of the page in mid-grey tones
 _PREVIEW_SCALE = 0.3
+_PREVIEW_PIXELS = 600  # the preview's longer side at most, whatever the page's size
 
 
 def picture_reason(page: pdfium.PdfPage) -> str | None:
     """Why an image-only page is a picture rather than a scanned page of text (else None)."""
     import numpy as np
 
-    img = page.render(scale=_PREVIEW_SCALE).to_numpy()[:, :, :3].astype(np.int16)
+    width, height = page.get_width(), page.get_height()
+    scale = min(_PREVIEW_SCALE, _PREVIEW_PIXELS / max(width, height, 1.0))
+    img = page.render(scale=scale).to_numpy()[:, :, :3].astype(np.int16)
     gray = img.mean(axis=2)
     ink = gray < 200
     if not ink.any():
