@@ -161,3 +161,15 @@ def test_project_count_differs_from_the_projects_table():
     cl = [C(1, "count", "4", unit="个", subject="预算项目", text="本部门预算项目共4个。")]
     f = run(D(_projects(), claims=cl), "claim.count")
     assert [(x.rule, x.severity, x.actual, x.expected) for x in f] == [("claim.count", "warning", Decimal(4), Decimal(3))]
+
+
+def test_a_stated_total_one_cent_from_a_table_that_prints_its_parts_exact_sum_is_a_rounding_tail():
+    # 表5 合计 74868.33 = its classes' exact sum; the narrative states 74868.34 (the rounding of the
+    # unrounded total, as 表1 and 表4 print it): 尾差, info
+    g = T("general_expenditure", "total", ("total", "74868.33"), ("201", "179.17"), ("214", "70074.56"),
+          ("208", "4614.60"))
+    ref = ("general_expenditure", "total", "total")
+    got = run(D(g, claims=[C(1, "amount", "74868.34", ref=ref)]), "claim.amount")
+    assert [x.severity for x in got] == ["info"]
+    off = run(D(g, claims=[C(1, "amount", "74868.54", ref=ref)]), "claim.amount")
+    assert [x.severity for x in off] == ["error"]

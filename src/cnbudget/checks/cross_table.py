@@ -280,7 +280,8 @@ def fiscal_vs_general(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
     totals = [gt.values["total"]] + [_v(t.total_row(), "total") for t in funds]
     what = "合计" if not funds else "合计（含" + "、".join(table_label(t) for t in funds) + "）"
     val = cur.values.get(col, cur.values.get("total"))
-    shown = gt.values["total"] if not funds else None
+    empty_funds = all((_v(t.total_row(), "total") or 0) == 0 for t in funds)
+    shown = gt.values["total"] if not funds or empty_funds else None
     yield from _eq(ctx, "cross.fiscal_summary_vs_general_expenditure", f, cur, "本年支出(一般公共预算)", val, g, gt,
                    what, iv_sum(g, totals) if funds else iv(g, gt.values["total"]), b_shown=shown, column=col)
 

@@ -38,6 +38,7 @@ from cnbudget.checks.values import (
     iv_sum,
     near_miss,
     percent_iv,
+    rounding_tail,
     table_label,
 )
 from cnbudget.checks.within_table import PERSONNEL_CLASSES, PUBLIC_CLASSES
@@ -213,11 +214,16 @@ def amounts(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
             yield could_not_verify(ctx, f"“{c.subject}” {fmt(c.value)}", f"表中未单列 {c.refers_to.column}", res.table)
             continue
         table_fig = fmt(res.shown) if res.shown is not None else fmt_iv(res.interval)
+        # the table prints the exact sum of its own rounded parts; the narrative the rounding of
+        # the same figure (or the reverse): 尾差, said as info
+        tail = k == 1 and rounding_tail(res.table, res.row, res.shown, c.value)
         yield finding(
             "claim.amount",
             f"情况说明称{c.subject or ''} {fmt(c.value)}{c.unit}，{table_label(res.table)}"
             f"{'“' + (res.row.name or res.row.code or '') + '”' if res.row is not None else ''}为 {table_fig}"
-            f"{res.table.unit or ''} — stated amount differs from the table",
+            f"{res.table.unit or ''}" + ("，差额为四舍五入尾差 — a rounding tail" if tail
+                                         else " — stated amount differs from the table"),
+            severity="info" if tail else None,
             table=res.table.kind,
             row=c.refers_to.row,
             column=res.column,

@@ -322,33 +322,35 @@ def in_table_unit(value: Interval, unit: str | None, table_unit: str | None) -> 
 
 def printed_parts(table: Table, row: Row | None, col: str) -> tuple[Decimal, int] | None:
     """The exact sum of a row's printed parts (its children by code; for the total row, the
-    top-level rows) in one column, and how many there are; ``None`` with fewer than two."""
+    top-level rows) in one column, and how many printed figures were rounded on the way (the
+    leaves under it); ``None`` with fewer than two parts."""
     if row is None:
         return None
     data = [r for r in table.rows if is_data_row(r)]
     tree = code_tree(data)
     if row.is_total:
-        parts = [n.row for n in tree]
+        nodes = tree
     else:
         node = next((n for n in walk(tree) if n.row is row), None)
-        parts = [c.row for c in node.children] if node is not None else []
-    vals = [r.values.get(col) for r in parts]
-    present = [v for v in vals if v is not None]
+        nodes = node.children if node is not None else []
+    present = [n for n in nodes if n.row.values.get(col) is not None]
     if len(present) < 2:
         return None
-    return sum(present, Decimal(0)), len(present)
+    leaves = sum(max(1, sum(1 for m in walk([n]) if not m.children)) for n in present)
+    return sum((n.row.values[col] for n in present), Decimal(0)), leaves
 
 
 def rounding_tail(table: Table, row: Row | None, value: Decimal | None, other: Decimal | None) -> bool:
-    """尾差: ``value`` is printed as the exact sum of its own printed parts, and ``other`` (the
-    same figure in another table) differs from it by no more than those parts' rounding."""
+    """尾差: one of the two figures (``value``, printed by ``table``, or ``other``, the same
+    figure in another table) is the exact sum of the rounded parts ``table`` prints under it,
+    and they differ by no more than those parts' rounding."""
     if row is None or value is None or other is None or value == other:
         return False
     col = next((c for c, v in row.values.items() if v == value), None)
     if col is None:
         return False
     parts = printed_parts(table, row, col)
-    if parts is None or parts[0] != value:
+    if parts is None or parts[0] not in (value, other):
         return False
     unit = Decimal(1).scaleb(-max(decimals(value), decimals(other)))
     return abs(value - other) <= unit * (parts[1] + 1) / 2  # its parts' rounding and the other's
