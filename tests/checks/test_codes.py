@@ -69,3 +69,14 @@ def test_economic_vs_function_only_against_the_basic_column():
     g2 = T("general_expenditure", "total basic project", ("2080505", "3464021.08", "3066021.08", "398000.00"))
     assert not run(D(fb, g2), "code.economic_vs_function")
     assert not run(D(b, g2), "code.economic_vs_function")
+
+
+def test_medical_contributions_paid_within_the_running_items_are_no_mismatch():
+    # no 2101101–03 rows at all: 职工医保 paid within 行政运行 — nothing to compare
+    b = T("basic_expenditure", "total", ("30110", "42.88"), ("30108", "37.00"))
+    g = T("general_expenditure", "total basic project", ("2080505", "37.00", "37.00"), ("2010101", "500.00", "500.00"))
+    assert not run(D(b, g), "code.economic_vs_function")
+    # a 2101101 row that differs is still one
+    g2 = T("general_expenditure", "total basic project", ("2080505", "37.00", "37.00"), ("2101101", "30.00", "30.00"))
+    assert ("code.economic_vs_function", "basic_expenditure", "30110", "total") in keys(
+        run(D(b, g2), "code.economic_vs_function"))

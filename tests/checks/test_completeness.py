@@ -86,3 +86,17 @@ def test_a_section_run_into_its_paragraph_is_there():
     d2 = replace(d, text=(run_in,))
     missing2 = {f.message for f in check_disclosure(d2).findings if f.rule == "completeness.missing_section"}
     assert not any("机关运行经费" in m for m in missing2)
+
+
+def test_an_empty_table_explained_in_the_narrative_needs_no_note_of_its_own():
+    from dataclasses import replace
+
+    from cnbudget.checks import check_disclosure
+    from cnbudget.document import Source
+    from cnbudget.model import TextBlock
+
+    t = T("gov_fund", "total", ("total", "0.00"))
+    said = TextBlock("2026年政府性基金拨款支出预算为0万元。", ((0, Source(line=3)),), part="narrative")
+    d = replace(D(t), text=(said,))
+    assert not [f for f in check_disclosure(d).findings if f.rule == "completeness.empty_table_note"]
+    assert [f for f in check_disclosure(D(t)).findings if f.rule == "completeness.empty_table_note"]

@@ -205,6 +205,10 @@ def name_mismatch(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
         )
 
 
+# 30110 / 30111 may be paid within the 行政运行 / 事业运行 items: 2101101–2101103 carry only the
+# medical funds the finance bureau arranges itself, so their absence is no mismatch
+MEDICAL_OPTIONAL = frozenset({"30110", "30111"})
+
 # economic code → function codes of the same expenditure (人员经费 social contributions)
 ECONOMIC_FUNCTION = (
     ("30108", ("2080505",), "机关事业单位基本养老保险缴费", "机关事业单位基本养老保险缴费支出"),
@@ -241,6 +245,8 @@ def economic_vs_function(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
     for ecode, fcodes, ename, fname in ECONOMIC_FUNCTION:
         ei = eco.get(ecode)
         fvals = [r.values.get(col) for fc in fcodes for r in grows.get(fc, [])]
+        if ecode in MEDICAL_OPTIONAL and not any(grows.get(fc) for fc in fcodes):
+            continue  # 职工医保 paid within 行政运行 / 事业运行: 2101101–03 carry only funds 财政 arranges
         if ei is None and not any(v is not None for v in fvals):
             continue
         ctx.checked()

@@ -160,6 +160,15 @@ _SUBJECT = {
 }
 
 
+def _said_in_text(doc: Disclosure, subject: str) -> bool:
+    """A sentence of the text names the subject and says there is nothing (无 / 为0 / 不涉及)."""
+    for b in doc.text:
+        for sentence in re.split(r"[。；;]", b.text):
+            if subject in sentence and _EXPLAINS.search(sentence):
+                return True
+    return False
+
+
 @rule(
     "completeness.empty_table_note",
     severity="warning",
@@ -175,6 +184,8 @@ def empty_table_note(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
         subject = _SUBJECT.get(t.kind)
         if subject and any(subject in c.text and _EXPLAINS.search(c.text) for c in doc.claims):
             continue
+        if subject and _said_in_text(doc, subject):
+            continue  # "政府性基金拨款支出预算为0万元" in the 情况说明 explains the empty table
         if subject and any(subject in s.title for s in doc.sections if not s.title.rstrip().endswith("表")):
             # the narrative has a section on it; the table itself carries no note
             yield finding(

@@ -62,6 +62,8 @@ def names_equivalent(catalog_name: str, printed: str) -> bool:
         return False
     if a == b or stem(a) == stem(b):
         return True
+    if a.replace("的", "") == b.replace("的", ""):
+        return True  # "对个人和家庭补助" for 对个人和家庭的补助: the particle only
     # Cut off by a narrow cell: a long enough prefix of the catalog name.
     return (
         len(b) >= MIN_PREFIX_CHARS

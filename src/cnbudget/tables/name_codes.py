@@ -15,6 +15,7 @@ from decimal import Decimal
 
 from cnbudget.codes.catalog import ECONOMIC, FUNCTION, entries, name_matches
 from cnbudget.codes.classes import function_class_code
+from cnbudget.codes.names import names_equivalent
 from cnbudget.model import Repair, Row, Table
 
 _FUNCTION_KINDS = {"income", "expenditure", "general_expenditure", "gov_fund", "state_capital"}
@@ -27,7 +28,13 @@ def _children(parent: str, catalog: str = FUNCTION) -> list:
 def _match(parent: str | None, name: str, catalog: str = FUNCTION) -> str | None:
     if parent is None:
         return None
-    found = {e.code for e in _children(parent, catalog) if name_matches(e, name)}
+    matches = [e for e in _children(parent, catalog) if name_matches(e, name)]
+    if len({e.code for e in matches}) > 1:
+        # a name that is one code's own name and another's alias (a later edition's wording)
+        # belongs to the code it names
+        own = [e for e in matches if names_equivalent(e.name, name)]
+        matches = own if len({e.code for e in own}) == 1 else matches
+    found = {e.code for e in matches}
     return found.pop() if len(found) == 1 else None
 
 
