@@ -178,6 +178,17 @@ def test_ordinal_rows(cells: list[str], expected: bool) -> None:
     assert is_ordinal_row(cells) is expected
 
 
+@pytest.mark.parametrize(
+    ("label", "item"),
+    [("非财政拨款结余结转", "carryover.non_fiscal"), ("财政拨款结余结转", "carryover.fiscal"),
+     ("使用非财政拨款结余", "non_fiscal_surplus")],
+)
+def test_the_carryover_breakdown_is_part_of_the_carryover(label: str, item: str) -> None:
+    from cnbudget.tables.summary import _INCOME_ITEMS, _item
+
+    assert _item(label, _INCOME_ITEMS) == item
+
+
 @pytest.mark.parametrize("label", ["本级财政拨款收入", "预算拨款", "财政拨款", "其中：财政拨款"])
 def test_fiscal_income_in_local_wordings(label: str) -> None:
     from cnbudget.tables.summary import _INCOME_ITEMS, _item

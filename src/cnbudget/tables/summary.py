@@ -24,6 +24,9 @@ _INCOME_ITEMS: tuple[tuple[str, str], ...] = (
     (r"^本年收入合计|^本年收入$|^当年收入(小计|合计)$", "current_total"),
     (r"^收入总计|^总计$|^总$", "grand_total"),
     (r"^收入合计", "收入合计"),
+    # the breakdown printed under 上年结余、结转 (深圳): its parts, not further income
+    (r"^非财政拨款结余[、和]?结转|^非财政拨款结转[、和]?结余", "carryover.non_fiscal"),
+    (r"^财政拨款结余[、和]?结转|^财政拨款结转[、和]?结余", "carryover.fiscal"),
     (r"使用非财政拨款结余|非财政拨款结余", "non_fiscal_surplus"),
     (r"事业基金弥补", "business_fund"),
     (r"上年结转|年初.*结转|结转结余$|结余、?结转$", "carryover"),
