@@ -44,6 +44,9 @@ def write_report(records, key, audit, *, wall_s, workers, when, machine, partial
     fin_bad = sum(t["failing_rows"] for r in ok for t in r["tables"] if t["kind"] in FINANCIAL)
     add(f"| rows of recognised financial tables with no failing in-table identity | "
         f"{fin_rows - fin_bad} / {fin_rows} = {_pct(fin_rows - fin_bad, fin_rows)} |")
+    tv = sum(r.get("coverage", {}).get("tables_verified", 0) for r in ok)
+    tt = sum(r.get("coverage", {}).get("tables", 0) for r in ok)
+    add(f"| financial tables read reliably (not `verify.unreliable_table`) | {tv} / {tt} = {_pct(tv, tt)} |")
     split = [(r["file"], t) for r in ok for t in r["tables"] if t["split_suspect"]]
     add(f"| tables that look split at a page break (same kind, next page, no new title) | {len(split)} |")
     listed = [(r["file"], x) for r in ok for x in r.get("listed", [])]
