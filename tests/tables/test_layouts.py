@@ -257,6 +257,7 @@ def test_table_continued_under_the_documents_running_head_is_one_table(tmp_path:
         ("一般公共预算机关运行经费支出预算表", "running_costs"),
         ("2026年单位“三公”经费和机关运行经费预算表", "three_public"),
         ("专项业务经费支出表", "projects"),  # 西安's name for the project table
+        ("表11：2026年市级部门项目支出绩效表", "performance_targets"),
     ],
 )
 def test_kinds_by_title(title: str, kind: str) -> None:
@@ -439,3 +440,26 @@ def test_a_summary_income_line_that_begins_with_qizhong_is_inside_the_line_above
     t = only(d, "summary")
     assert [r.item for r in t.rows if r.side == "income"][:3] == ["general_budget", "business", "sub.special_account"]
     assert not [f for f in check_disclosure(d).findings if f.rule == "summary.income_items"]
+
+
+PERFORMANCE_IN_NARRATIVE = "\n".join(
+    [
+        "示例县档案馆2026年部门预算",
+        "一、收支预算总体情况",
+        "二、财政拨款收支预算情况",
+        "三、一般公共预算支出预算情况",
+        "七、重点项目预算绩效目标情况",
+        "2026年，本部门重点项目绩效目标情况如下：",
+        fx.tab("项目", "预算数（单位：万元）", "绩效目标"),
+        fx.tab("市本级粮食风险基金", "47500", "完成市本级粮油储备规模任务。"),
+        fx.tab("市级重要商品储备财政补助经费", "7287.89", "落实重要商品的储备。"),
+        "",
+    ]
+)
+
+
+def test_a_header_label_that_carries_its_unit_keeps_its_words(tmp_path: Path) -> None:
+    # "预算数（单位：万元）" is a column of the header, not a unit line to drop
+    t = only(parse_text(tmp_path, PERFORMANCE_IN_NARRATIVE), "performance_targets")
+    assert t.unit == "万元"
+    assert any("预算数" in c for h in t.header for c in h)

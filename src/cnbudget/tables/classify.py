@@ -20,6 +20,7 @@ _HEADER_SIGNATURES: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("performance_review", ("一级指标", "实际完成值")),
     ("performance_targets", ("一级指标", "指标值")),
     ("performance_targets", ("项目名称", "绩效目标")),
+    ("performance_targets", ("项目", "预算数", "绩效目标")),  # 广州: 项目 | 预算数（单位：万元） | 绩效目标
 )
 
 # 公开NN表 numbering of the final-account set (财政部 template); used only as a last resort.

@@ -73,7 +73,7 @@ def _p(s: str) -> re.Pattern[str]:
 # Order matters: the first matching title wins, so specific kinds come before general ones.
 SIGNATURES: tuple[Signature, ...] = (
     Signature("performance_review", _p(r"绩效.*(自评|评价基础数据|评价自评)|自评表")),
-    Signature("performance_targets", _p(r"绩效目标")),
+    Signature("performance_targets", _p(r"绩效目标|支出绩效表")),  # 湖州/杭州: 项目支出绩效表
     Signature("three_public", _p(r"三公")),
     # a table of its own for 机关运行经费 (a 三公 table with a 机关运行经费 column stays three_public)
     Signature("running_costs", _p(r"机关运行经费")),

@@ -12,7 +12,10 @@ from cnbudget.document import Source
 from cnbudget.tables.cells import clean, compact, has_cjk, is_amount, is_code, is_ordinal_row, is_total_label
 from cnbudget.tables.segment import Candidate, number_in, unit_in
 
-_FURNITURE_RE = re.compile(r"^(?:编制)?(?:部门|单位)(?:名称)?[:：]|单位[:：]|^公开\d+表$|^表\d+$|^\(\d{4}年度\)$")
+_UNIT_PHRASE_RE = re.compile(r"[（(]?\s*(?:金额)?单\s*位\s*[:：]\s*(?:万元|元|千元|亿元)\s*[)）]?")
+# the page furniture printed inside a grid ("单位：万元", "编制部门：…", "公开01表"); a unit in
+# brackets is part of a header label ("预算数（单位：万元）"), not furniture
+_FURNITURE_RE = re.compile(r"^(?:编制)?(?:部门|单位)(?:名称)?[:：]|(?<![（(])单位[:：]|^公开\d+表$|^表\d+$|^\(\d{4}年度\)$")
 
 
 @dataclass
@@ -80,7 +83,10 @@ def split_lines(cand: Candidate) -> TableLines:
             u = unit_in(line.text())
             if u:
                 unit = unit or u
-                line.cells = [c for c in line.cells if not unit_in(c)]
+                # a cell that is only the unit goes; a label that carries it keeps its words
+                # ("预算数（单位：万元）" → "预算数")
+                line.cells = [_UNIT_PHRASE_RE.sub("", c).strip() if unit_in(c) else c for c in line.cells
+                              if not unit_in(c) or _UNIT_PHRASE_RE.sub("", c).strip()]
             if in_header and is_ordinal_row(line.cells):
                 in_header = False
                 continue
