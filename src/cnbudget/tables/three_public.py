@@ -122,8 +122,8 @@ def parse_three_public(title: str, tl: TableLines, source, number: str | None) -
                 header_ids[header_ids.index(groups[i] + "total")] = groups[i] + "all_total"
             header_ids.append(groups[i] + cid if cid and i in groups else None)
         if all(header_ids) and len(set(header_ids)) == len(header_ids):
-            return _table(title, tl, source, number, amount_cols, [str(i) for i in header_ids], paths, lines,
-                          key_cols, "（按年度分组读取，最近一年为本年）")
+            return _table(title, tl, source, number, amount_cols, [str(i) for i in header_ids],
+                          ["/".join(paths[i]) for i in amount_cols], lines, key_cols, "（按年度分组读取，最近一年为本年）")
     header_ids = [_three_public_id(paths[i]) for i in amount_cols]
     if "total" in header_ids and header_ids.count("total") > 1:
         # the outer 合计 also covers 会议费 / 培训费
@@ -152,51 +152,28 @@ def parse_three_public(title: str, tl: TableLines, source, number: str | None) -
         col_labels = ["/".join(paths[i]) for i in amount_cols]
         cols = amount_cols
         uncertain.append("“三公”经费表的列未能按表头识别")
-    rows: list[Row] = []
-    chosen = value_lines if key_cols else value_lines[-1:]
-    for k, ln in enumerate(chosen):
-        cells = ln.cells + [""] * width
-        values = {}
-        for cid, c in zip(col_ids, cols, strict=False):
-            v = parse_amount(cells[c])
-            if v is not None:
-                values[cid] = v
-        name = " ".join(cells[i] for i in key_cols if cells[i]) if key_cols else ""
-        is_total = not key_cols or k == 0 and (not name or "合计" in name or "总计" in name)
-        rows.append(
-            Row(code=None, name="“三公”经费" if is_total else name, values=values, source=ln.source,
-                item="total" if is_total else "unit")
-        )
     if not value_lines:
         uncertain.append("未找到“三公”经费数字行")
-    return Table(
-        kind="three_public",
-        title=title,
-        unit=tl.unit,
-        columns=tuple(Column(id=i, label=lab) for i, lab in zip(col_ids, col_labels, strict=True)),
-        rows=tuple(rows),
-        source=source,
-        number=number,
-        header=tuple(tuple(h.cells) for h in tl.header),
-        uncertain=tuple(uncertain),
-        matched="" if by_header else "（表头按标准列序读取）",
-    )
+    return _table(title, tl, source, number, cols, col_ids, col_labels, lines, key_cols,
+                  "" if by_header else "（表头按标准列序读取）", uncertain)
 
 
 def _table(title: str, tl: TableLines, source, number: str | None, cols: list[int], col_ids: list[str],
-           paths: list[list[str]], lines: list, key_cols: list[int], matched: str) -> Table:
+           col_labels: list[str], lines: list, key_cols: list[int], matched: str,
+           uncertain: list[str] | None = None) -> Table:
     """One total row (or one per unit, under a 单位 column) with the given column ids."""
     value_lines = [ln for ln in lines if any(parse_amount(c) is not None for c in ln.cells)]
     chosen = value_lines if key_cols else value_lines[-1:]
     rows: list[Row] = []
     for k, ln in enumerate(chosen):
-        cells = ln.cells + [""] * len(paths)
-        values = {cid: v for cid, c in zip(col_ids, cols, strict=True) if (v := parse_amount(cells[c])) is not None}
+        cells = ln.cells + [""] * tl.width
+        values = {cid: v for cid, c in zip(col_ids, cols, strict=False) if (v := parse_amount(cells[c])) is not None}
         name = " ".join(cells[i] for i in key_cols if cells[i]) if key_cols else ""
         is_total = not key_cols or k == 0 and (not name or "合计" in name or "总计" in name)
         rows.append(Row(code=None, name="“三公”经费" if is_total else name, values=values, source=ln.source,
                         item="total" if is_total else "unit"))
     return Table(kind="three_public", title=title, unit=tl.unit,
-                 columns=tuple(Column(id=i, label="/".join(paths[c])) for i, c in zip(col_ids, cols, strict=True)),
+                 columns=tuple(Column(id=i, label=lab) for i, lab in zip(col_ids, col_labels, strict=True)),
                  rows=tuple(rows), source=source, number=number,
-                 header=tuple(tuple(h.cells) for h in tl.header), matched=matched)
+                 header=tuple(tuple(h.cells) for h in tl.header), matched=matched,
+                 uncertain=tuple(uncertain or ()))
