@@ -40,11 +40,6 @@ from bench.corpus_score import (  # noqa: E402
 CORPUS = SHARED / "corpus"
 OUT_DIR = ROOT / "bench" / "out" / "corpus"
 DOC_TIMEOUT_S = 1200  # a scanned document OCRs at ~10 s a page
-FINANCIAL = (
-    "summary", "income", "expenditure", "fiscal_summary", "general_expenditure", "basic_expenditure",
-    "three_public", "gov_fund", "state_capital", "economic_summary", "projects", "carryover",
-    "procurement", "purchased_services", "running_costs",
-)
 IDENTITY_RULES = ("sum.rows", "sum.hierarchy", "sum.columns", "sum.group_totals", "summary.balance",
                   "summary.classes", "summary.income_items")
 

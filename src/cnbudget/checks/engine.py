@@ -18,10 +18,11 @@ from cnbudget.checks.registry import RULES, finding
 from cnbudget.checks.reliability import TableTrust, assess, unreliable_finding
 from cnbudget.checks.values import DOC_PADDED, document_padded
 from cnbudget.model import Disclosure, Finding
+from cnbudget.tables.kinds import TABLE_KINDS
 
 _SEVERITY_ORDER = {"error": 0, "warning": 1, "info": 2}
 UNCHECKED_KINDS = frozenset({"other", "performance_targets", "performance_review"})
-_TABLE_ORDER = ["summary", "income", "expenditure", "fiscal_summary", "general_expenditure", "basic_expenditure", "three_public", "gov_fund", "state_capital", "economic_summary", "projects", "carryover", "procurement", "purchased_services", "running_costs", "fiscal_expenditure", "fiscal_basic_expenditure", "project_economic", "performance_targets", "performance_review", "other"]
+_TABLE_ORDER = list(TABLE_KINDS)  # the vocabulary's own order: every kind, "other" last
 
 
 @dataclass(frozen=True)
