@@ -218,6 +218,11 @@ def test_summary_expenditure_side_under_one_budget_group(tmp_path: Path) -> None
         (["预算"], "total"),  # a table's one amount column headed 预算 (广州 表6)
         (["2026年预算数"], "total"),
         (["预算数", "合计"], "budget.total"),
+        (["人员类"], "personnel"),  # 长沙's 一般公共预算基本支出情况表
+        (["公用类"], "public"),
+        (["本级财政拨款", "金额"], "fiscal"),  # the group's whole, not a second 合计
+        (["本级财政拨款", "其中:经费拨款"], "sub.fiscal"),  # a part of it, never a source of its own
+        (["财政拨款", "合计"], "total"),
     ],
 )
 def test_column_ids_from_header_paths(path: list[str], expected: str | None) -> None:
@@ -463,3 +468,134 @@ def test_a_header_label_that_carries_its_unit_keeps_its_words(tmp_path: Path) ->
     t = only(parse_text(tmp_path, PERFORMANCE_IN_NARRATIVE), "performance_targets")
     assert t.unit == "万元"
     assert any("预算数" in c for h in t.header for c in h)
+
+
+THREE_PUBLIC_ONE_LINE_PER_YEAR = "\n".join(
+    [
+        "财政拨款“三公”经费支出表",
+        "单位：万元",
+        fx.tab("预算单位", "年度", "总计", "", "因公出国(境)费", "", "公务接待费", "",
+               "公务用车购置及运行维护费", "", "", "", "", ""),
+        fx.tab("", "", "", "", "", "", "", "", "小计", "", "公务用车购置费", "", "公务用车运行维护费", ""),
+        fx.tab("", "", "一般公共预算", "政府性基金预算", "一般公共预算", "政府性基金预算", "一般公共预算",
+               "政府性基金预算", "一般公共预算", "政府性基金预算", "一般公共预算", "政府性基金预算",
+               "一般公共预算", "政府性基金预算"),
+        fx.tab("示例局", "2025年", "30.00", "0.00", "5.00", "0.00", "10.00", "0.00", "15.00", "0.00",
+               "0.00", "0.00", "15.00", "0.00"),
+        fx.tab("", "2026年", "40.00", "2.00", "10.00", "2.00", "10.00", "0.00", "20.00", "0.00",
+               "5.00", "0.00", "15.00", "0.00"),
+        fx.tab("", "增减变化金额", "10.00", "2.00", "5.00", "2.00", "0.00", "0.00", "5.00", "0.00",
+               "5.00", "0.00", "0.00", "0.00"),
+        fx.tab("示例局下属中心", "2025年", "30.00", "0.00", "5.00", "0.00", "10.00", "0.00", "15.00", "0.00",
+               "0.00", "0.00", "15.00", "0.00"),
+        fx.tab("", "2026年", "40.00", "2.00", "10.00", "2.00", "10.00", "0.00", "20.00", "0.00",
+               "5.00", "0.00", "15.00", "0.00"),
+        "",
+    ]
+)
+
+
+def test_three_public_printed_one_line_per_year_and_fund(tmp_path: Path) -> None:
+    # rows are years under each unit, columns are items split by fund (深圳): the latest
+    # year is this year, 一般公共预算 the 三公 scope, other funds under their prefix
+    t = only(parse_text(tmp_path, THREE_PUBLIC_ONE_LINE_PER_YEAR), "three_public")
+    assert [r.item for r in t.rows] == ["total", "unit"]
+    assert t.rows[1].name == "示例局下属中心"
+    v = t.rows[0].values
+    assert v["total"] == Decimal("40.00") and v["gov_fund.total"] == Decimal("2.00")
+    assert v["previous.abroad"] == Decimal("5.00") and v["change.vehicle_purchase"] == Decimal("5.00")
+    assert v["vehicle_operation"] == Decimal("15.00")
+    assert "change.total" not in t.rows[1].values  # that unit prints no 增减 line
+
+
+def test_three_public_year_lines_are_checked_against_each_other(tmp_path: Path) -> None:
+    from cnbudget.checks import check_disclosure
+
+    text = THREE_PUBLIC_ONE_LINE_PER_YEAR.replace(
+        fx.tab("", "增减变化金额", "10.00"), fx.tab("", "增减变化金额", "11.00"))
+    ok = check_disclosure(parse_text(tmp_path, THREE_PUBLIC_ONE_LINE_PER_YEAR)).findings
+    bad = check_disclosure(parse_text(tmp_path, text)).findings
+    assert not [f for f in ok if f.rule == "sum.columns"]
+    wrong = [f for f in bad if f.rule == "sum.columns"]
+    # 本年 40 ≠ 上年 30 + 增减 11; and the 增减 line's own total ≠ its items
+    assert {f.column for f in wrong} >= {"total", "change.total"}
+
+
+THREE_PUBLIC_LAST_YEAR_THIS_YEAR = "\n".join(
+    [
+        "一般公共预算拨款“三公”经费及会议费、培训费支出预算表",
+        "单位：元",
+        fx.tab("上年", "", "", "", "", "", "当年", "", "", "", "", ""),
+        fx.tab("合计", "“三公”经费", "", "", "会议费", "培训费", "合计", "“三公”经费", "", "", "会议费", "培训费"),
+        fx.tab("", "小计", "因公出国(境)费用", "公务接待费", "", "", "", "小计", "因公出国(境)费用", "公务接待费",
+               "", ""),
+        fx.tab("300", "100", "60", "40", "150", "50", "330", "110", "60", "50", "160", "60"),
+        "",
+    ]
+)
+
+
+def test_three_public_groups_named_last_year_and_this_year(tmp_path: Path) -> None:
+    # "上年 | 当年" (西安) are the years by their place; the outer 合计 covers 会议费 and 培训费
+    t = only(parse_text(tmp_path, THREE_PUBLIC_LAST_YEAR_THIS_YEAR), "three_public")
+    v = t.rows[0].values
+    assert v["total"] == Decimal("110") and v["all_total"] == Decimal("330")
+    assert v["previous.total"] == Decimal("100") and v["previous.training"] == Decimal("50")
+
+
+UNIT_CODE_NAME_TABLE = "\n".join(
+    [
+        "政府性基金预算支出表",
+        "单位：万元",
+        fx.tab("预算单位", "科目编码", "科目名称", "支出总计", "基本支出", "项目支出"),
+        fx.tab("示例局", "", "", "300.00", "0.00", "300.00"),
+        fx.tab("示例局（本级）", "", "", "100.00", "0.00", "100.00"),
+        fx.tab("", "212", "城乡社区支出", "100.00", "0.00", "100.00"),
+        fx.tab("", "21214", "污水处理费安排的支出", "100.00", "0.00", "100.00"),
+        fx.tab("", "2121401", "污水处理设施建设和运营", "100.00", "0.00", "100.00"),
+        fx.tab("示例河流管理中心", "", "", "200.00", "0.00", "200.00"),
+        fx.tab("", "212", "城乡社区支出", "200.00", "0.00", "200.00"),
+        fx.tab("", "21214", "污水处理费安排的支出", "200.00", "0.00", "200.00"),
+        fx.tab("", "2121401", "污水处理设施建设和运营", "200.00", "0.00", "200.00"),
+        fx.tab("示例水文站", "", "", "0.00", "0.00", "0.00"),
+        "",
+    ]
+)
+
+
+def test_the_names_of_coded_rows_stand_beside_their_codes_not_under_the_units(tmp_path: Path) -> None:
+    from cnbudget.checks import check_disclosure
+
+    d = parse_text(tmp_path, UNIT_CODE_NAME_TABLE)
+    t = only(d, "gov_fund")
+    assert [(r.code, r.item) for r in t.rows[:3]] == [(None, "total"), (None, "unit"), ("212", None)]
+    assert t.rows[1].name == "示例局（本级）" and t.rows[2].name == "城乡社区支出"
+    assert t.rows[-1].item == "unit"
+    # the unit's line is its 类, not the sum of 类 + 款 + 项
+    assert not [f for f in check_disclosure(d).findings if f.rule.startswith("sum.")]
+
+
+PROJECT_TARGETS_LIST = "\n".join(
+    [
+        "示例局2026年部门预算",
+        "一、收支预算总体情况",
+        "二、财政拨款收支预算情况",
+        "三、一般公共预算支出预算情况",
+        "项目支出绩效目标表",
+        "单位：万元",
+        fx.tab("二级预算单位名称", "一级项目名称", "预算数(万元)", "绩效目标"),
+        fx.tab("示例局（本级）", "公共法律服务", "3,493.83", "一是开展律师事务所年度检查工作，"),
+        fx.tab("", "", "", "二是开展律师执业人员集中培训。"),
+        fx.tab("示例局（本级）", "机关综合服务", "858.36", "提供物资保障。"),
+        "",
+    ]
+)
+
+
+def test_a_list_of_project_targets_names_each_row_by_its_project(tmp_path: Path) -> None:
+    t = only(parse_text(tmp_path, PROJECT_TARGETS_LIST), "performance_targets")
+    assert [(r.name, r.values.get("total")) for r in t.rows] == [
+        ("公共法律服务", Decimal("3493.83")), ("机关综合服务", Decimal("858.36"))]
+    # the target's sentence carried onto the next line stays with its project
+    assert t.rows[0].texts["绩效目标"] == "一是开展律师事务所年度检查工作，二是开展律师执业人员集中培训。"
+    assert [c.label for c in t.columns] == ["预算数(万元)"]

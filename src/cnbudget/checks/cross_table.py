@@ -33,6 +33,7 @@ from cnbudget.checks.values import (
     economic_by_code,
     fmt,
     fmt_iv,
+    general_budget_column,
     is_data_row,
     iv,
     iv_sum,
@@ -538,7 +539,13 @@ def economic_vs_expenditure(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
     b = doc.table("basic_expenditure")
     if b is None:
         return
-    eco, bas = economic_by_code(ec, "total"), economic_by_code(b, "total")
+    # a 一般公共预算 economic table beside a 基本支出总表 of all funds (深圳): compare the
+    # basic table's 一般公共预算 column, or nothing
+    basic_col = general_budget_column(b) if scope == "general_expenditure" else "total"
+    if basic_col is None:
+        yield could_not_verify(ctx, "各经济科目不小于基本支出表", "基本支出表含全部资金，经济分类表仅为一般公共预算", ec)
+        return
+    eco, bas = economic_by_code(ec, "total"), economic_by_code(b, basic_col)
     for code, bi in bas.items():
         if code not in eco:
             continue

@@ -298,6 +298,19 @@ def blocked(table: Table, cols: Iterable[str] = (), need_unit: bool = False) -> 
     return None
 
 
+def general_budget_column(t: Table) -> str | None:
+    """The column of a 基本支出 table that holds its 一般公共预算 figures: ``total`` for the
+    一般公共预算基本支出表 (or one printing no fund columns), ``general_budget`` for a
+    基本支出总表 of all funds (深圳), ``None`` where an all-funds table does not print it."""
+    if "一般公共预算" in "".join(t.title.split()):
+        return "total"
+    ids = set(t.column_ids())
+    if "general_budget" in ids:
+        return "general_budget"
+    funds = {"gov_fund", "state_capital", "special_account", "business", "unit_funds", "other", "fiscal"}
+    return None if ids & funds else "total"
+
+
 def economic_by_code(t: Table, col: str = "total") -> dict[str, Interval]:
     """Economic item totals keyed by 5-digit code; 7-digit local sub-items are added up where
     the 5-digit item itself is not printed; repeated codes (one per unit) are added up."""

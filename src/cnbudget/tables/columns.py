@@ -32,6 +32,8 @@ Ids:
     executed            全年执行数 / 实际执行数    execution_rate  执行率 (%)
     weight              分值                      score           得分
     quantity            购买数量
+    sub.<id>            其中：… under a group, a part of it that names nothing we know
+                        ("本级财政拨款/其中:经费拨款" → ``sub.fiscal``)
 """
 
 from __future__ import annotations
@@ -66,8 +68,8 @@ LEAF_LABELS: tuple[tuple[str, str], ...] = (
     (r"其他运转", "project_operating"),
     (r"特定目标", "project_specific"),
     (r"^其中[:：]?财政拨款$|^(本级)?财政拨款(收入)?$|^预算拨款(收入)?$", "fiscal"),
-    (r"人员经费|^人员支出$", "personnel"),
-    (r"公用经费|^(日常)?公用支出$", "public"),
+    (r"人员经费|^人员(支出|类)$", "personnel"),
+    (r"公用经费|^(日常)?公用(支出|类)$", "public"),
     (r"基本支出", "basic"),
     (r"项目支出|^专项(业务)?经费(支出)?$", "project"),
     (r"上缴上级", "remit_superior"),
@@ -177,6 +179,8 @@ def column_id(path: list[str]) -> str | None:
             leaf = "current_income"
             break
         cid = label_id(lab)
+        if cid is None and last and leaf is not None and re.match(r"^其中[:：]?", lab):
+            return f"sub.{leaf}"  # "本级财政拨款/其中:经费拨款": a part of its group, never a source
         if cid is None:
             continue
         if cid == "total" and leaf is None and parent_id is None and not last:
@@ -210,5 +214,6 @@ _KEY_RE = re.compile(r"^(科目名称|科目编码|功能分类科目编码|编�
 _CURRENT_RE = re.compile(r"^本年(收入|拨款|财政拨款)$")
 _CURRENT_TOTAL_RE = re.compile(r"合计|小计")
 _GROUP_PARENT_RE = re.compile(
-    r"^(基本支出|项目支出|一般公共预算(拨款|财政拨款)?(收入)?|人员经费|公用经费|公务用车购置及运行(维护)?费|财政专户管理资金|单位资金)$"
+    r"^(基本支出|项目支出|一般公共预算(拨款|财政拨款)?(收入)?|本级财政拨款(收入)?|人员经费|公用经费"
+    r"|公务用车购置及运行(维护)?费|财政专户管理资金|单位资金)$"
 )
