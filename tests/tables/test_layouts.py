@@ -223,6 +223,8 @@ def test_summary_expenditure_side_under_one_budget_group(tmp_path: Path) -> None
         (["本级财政拨款", "金额"], "fiscal"),  # the group's whole, not a second 合计
         (["本级财政拨款", "其中:经费拨款"], "sub.fiscal"),  # a part of it, never a source of its own
         (["财政拨款", "合计"], "total"),
+        (["部门预算", "合计"], "total"),  # a label over the whole block (西安)
+        (["部门预算", "上年实户资金余额"], "account_balance"),
     ],
 )
 def test_column_ids_from_header_paths(path: list[str], expected: str | None) -> None:
@@ -263,6 +265,7 @@ def test_table_continued_under_the_documents_running_head_is_one_table(tmp_path:
         ("2026年单位“三公”经费和机关运行经费预算表", "three_public"),
         ("专项业务经费支出表", "projects"),  # 西安's name for the project table
         ("表11：2026年市级部门项目支出绩效表", "performance_targets"),
+        ("部门综合预算财政拨款上年结转资金支出表", "carryover"),  # 西安: not the 支出表
     ],
 )
 def test_kinds_by_title(title: str, kind: str) -> None:

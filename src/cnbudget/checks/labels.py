@@ -50,6 +50,7 @@ ID_WORDS: dict[str, str] = {
     "surplus_distribution": "结余分配", "personnel_total": "人员经费合计", "public_total": "公用经费合计",
     "regular": "经常收入", "nontax": "非税收入", "settlement": "清算收入", "base": "基数供给",
     "other_misc": "其他", "previous": "上年", "change": "增减变化",
+    "account_balance": "上年实户资金余额",
 }
 
 

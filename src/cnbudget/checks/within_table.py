@@ -235,6 +235,11 @@ def _unit_blocks(ctx: Context, t: Table, cols: list[str]) -> Iterator[Finding]:
         if not rows:
             continue
         top = [n.row for n in code_tree(rows)]
+        if not any(r.code for r in top) and _levels_stacked(t, unit, top, cols):
+            # 一级项目 / 二级项目 / 项目 listed one under another without codes or indent (西安)
+            yield could_not_verify(ctx, f"“{row_label(unit)}”行 = 其下各行之和",
+                                   "其下各行无编码且分多个层级，无法确定哪些行相加", t)
+            continue
         for c in cols:
             yield from _check_sum(ctx, "sum.hierarchy", t, unit, c, top, "其下各行之和")
 

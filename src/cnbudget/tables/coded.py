@@ -165,7 +165,8 @@ def parse_coded(
         item = None
         unit_code = compact(cells[unit_col]) if unit_col is not None else ""
         lead = "".join(compact(cells[c]) for c in [*code_cols, name_col] if 0 <= c < width)
-        if is_total_label(name) or (not code and is_total_label(lead)):
+        if is_total_label(name) or (not code and is_total_label(lead)) or (not code and is_total_label(unit_code)):
+            # "合计" centred over 单位编码 | 单位名称 lands in the code column
             item, name, code = "total", "合计", None
         elif parts and code is None and not name:
             name = "".join(parts)  # text printed in the code column
