@@ -182,3 +182,15 @@ def test_a_unit_over_project_levels_printed_without_codes_is_not_summed_flat():
     flat = T("projects", "total", ("total", "480"), ("unit:117001", "480"),
              ("审计事务", "200"), ("审计专项补助", "100"), ("审计培训", "30"))
     assert ("sum.hierarchy", "projects", "117001", "total") in keys(run(D(flat), "sum.hierarchy"))
+
+
+def test_category_lines_over_units_are_their_parents():
+    # 西安: "1 全额" and "2 差额" over the units printed after each
+    t = T("projects", "total",
+          ("total", "600"), ("unit:1", "500"), ("unit:263001", "300"), ("unit:263002", "200"),
+          ("unit:2", "100"), ("unit:263004", "100"))
+    assert not [x for x in run(D(t)) if x.rule.startswith("sum.")]
+    wrong = T("projects", "total",
+              ("total", "600"), ("unit:1", "500"), ("unit:263001", "300"), ("unit:263002", "210"),
+              ("unit:2", "100"), ("unit:263004", "100"))
+    assert ("sum.hierarchy", "projects", "1", "total") in keys(run(D(wrong), "sum.hierarchy"))

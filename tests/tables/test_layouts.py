@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from cnbudget.document import Source
 from cnbudget.model import Disclosure, Table
 from cnbudget.parse import parse_file
 from tests.tables import fixtures as fx
@@ -602,3 +603,20 @@ def test_a_list_of_project_targets_names_each_row_by_its_project(tmp_path: Path)
     # the target's sentence carried onto the next line stays with its project
     assert t.rows[0].texts["绩效目标"] == "一是开展律师事务所年度检查工作，二是开展律师执业人员集中培训。"
     assert [c.label for c in t.columns] == ["预算数(万元)"]
+
+
+def test_a_kuan_repeated_as_its_own_item_is_one_row() -> None:
+    from cnbudget.tables.coded import parse_coded
+    from cnbudget.tables.rows import Line, TableLines
+
+    def ln(*cells: str) -> Line:
+        return Line(cells=list(cells), source=Source(page=1))
+
+    tl = TableLines(header=[ln("科目编码", "科目名称", "合计", "项目支出")],
+                    data=[ln("", "合计", "602.00", "602.00"), ln("219", "援助其他地区支出", "502.00", "502.00"),
+                          ln("21999", "其他支出", "502.00", "502.00"), ln("21999", "其他支出", "502.00", "502.00"),
+                          ln("201", "一般公共服务支出", "100.00", "100.00"),
+                          ln("2010101", "行政运行", "50.00", "50.00"), ln("2010101", "行政运行", "50.00", "50.00")],
+                    unit="万元", number=None, width=4)
+    t = parse_coded("expenditure", "支出表", tl, Source(page=1), None)
+    assert [r.code for r in t.rows] == [None, "219", "21999", "201", "2010101", "2010101"]

@@ -247,7 +247,28 @@ def unit_tree(table: Table) -> list[Node]:
         total = table.total_row()
         if total is not None and units[0].values == total.values:
             return [Node(units[0], [Node(u, []) for u in units[1:]])]
+    if any(_is_category(r) for r in units):
+        # "1 全额" / "2 差额" (西安): a category line over the units printed after it
+        nodes: list[Node] = []
+        pending: list[Row] = []
+        for r in units:
+            if _is_category(r):
+                if nodes:
+                    nodes[-1].children.extend(code_tree(pending))
+                elif pending:
+                    nodes.extend(code_tree(pending))
+                nodes.append(Node(r, []))
+                pending = []
+            else:
+                pending.append(r)
+        if nodes:
+            nodes[-1].children.extend(code_tree(pending))
+        return nodes
     return code_tree(units)
+
+
+def _is_category(r: Row) -> bool:
+    return bool(r.code) and len(r.code or "") <= 2
 
 
 def function_rows(table: Table) -> list[Row]:

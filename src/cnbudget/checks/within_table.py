@@ -147,6 +147,10 @@ def rows_add_up(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
             # (unit / project / item) printed one under another, which we cannot tell apart
             yield could_not_verify(ctx, "合计行", "各行无编码且分多个层级，无法确定哪些行相加", t)
             top = []
+        if units and _levels_stacked(t, total, [n.row for n in units], cols):
+            # unit lines of several levels (全额 / 差额 groups over their units) printed alike
+            yield could_not_verify(ctx, "合计行 = 各单位之和", "单位行分多个层级，无法确定哪些行相加", t)
+            units = []
         for c in cols:
             if top:
                 yield from _check_sum(ctx, "sum.rows", t, total, c, top, "各行之和")

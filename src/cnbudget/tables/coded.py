@@ -198,7 +198,7 @@ def parse_coded(
         rows.append(
             Row(code=code, name=name or None, values=values, source=ln.source, item=item, texts=texts, repairs=repairs)
         )
-    rows = [_named_by_unit_column(r) for r in rows]
+    rows = _without_repeated_parents([_named_by_unit_column(r) for r in rows])
     if kind in ("income", "expenditure", "general_expenditure", "gov_fund", "state_capital"):
         rows = _mark_unit_lines(rows)
     return Table(
@@ -212,6 +212,20 @@ def parse_coded(
         header=tuple(tuple(h.cells) for h in tl.header),
         uncertain=tuple(uncertain),
     )
+
+
+def _without_repeated_parents(rows: list[Row]) -> list[Row]:
+    """A 款 with no 项 printed again at the 项 level ("21999 其他支出 502.00" twice, the
+    second indented): one item, not two.  Only 类 and 款 codes: a 项 printed twice may be
+    the document's own error and stays for the checks to see."""
+    out: list[Row] = []
+    for r in rows:
+        prev = out[-1] if out else None
+        if (prev is not None and r.code and len(r.code) in (3, 5) and r.code == prev.code
+                and r.name == prev.name and r.values == prev.values and r.item == prev.item):
+            continue
+        out.append(r)
+    return out
 
 
 def _named_by_unit_column(r: Row) -> Row:
