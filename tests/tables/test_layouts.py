@@ -245,6 +245,28 @@ def test_economic_codes_make_an_economic_table_whatever_the_title() -> None:
     assert kind_by_codes("general_expenditure", "一般公共预算支出表", functions) == "general_expenditure"
     # a function table that also lists a few economic rows stays a function table
     assert kind_by_codes("expenditure", "支出总表", functions + ["301"]) == "expenditure"
+    # and the reverse: a 基本支出 table by function code is not the one by economic class
+    assert kind_by_codes("basic_expenditure", "一般公共预算基本支出明细表（按功能科目分）", functions) == "basic_function"
+    assert kind_by_codes("basic_expenditure", "一般公共预算基本支出表", economic) == "basic_expenditure"
+
+
+def test_a_title_wrapped_over_two_lines_is_one_title(tmp_path: Path) -> None:
+    from cnbudget.document import Document, Grid, Paragraph
+    from cnbudget.tables.segment import find_tables
+
+    def para(t: str) -> Paragraph:
+        return Paragraph(text=t, source=Source(page=1))
+
+    grid = Grid(rows=(("科目编码", "科目名称", "合计"), ("301", "工资福利支出", "10.00")), source=Source(page=1))
+    doc = Document(path="x.pdf", format="pdf", blocks=(para("表12"), para("2022年部门综合预算政府采购（资产配置、购买服务）"),
+                           para("预算表（不含上年结转）"), para("单位：万元"), grid,
+                           para("表6"), para("2022年部门综合预算一般公共预算支出明细表"), para("（按经济分类科目分）"), grid,
+                           para("表7 政府性基金预算支出表"), para("表8 国有资本经营预算支出表"), grid))
+    assert [c.title for c in find_tables(doc)] == [
+        "2022年部门综合预算政府采购（资产配置、购买服务）预算表（不含上年结转）",
+        "2022年部门综合预算一般公共预算支出明细表（按经济分类科目分）",
+        "表8 国有资本经营预算支出表",  # two titles in a row are never joined
+    ]
 
 
 def test_table_continued_under_the_documents_running_head_is_one_table(tmp_path: Path) -> None:
@@ -620,3 +642,10 @@ def test_a_kuan_repeated_as_its_own_item_is_one_row() -> None:
                     unit="万元", number=None, width=4)
     t = parse_coded("expenditure", "支出表", tl, Source(page=1), None)
     assert [r.code for r in t.rows] == [None, "219", "21999", "201", "2010101", "2010101"]
+
+
+@pytest.mark.parametrize("label", ["年度资金总额：", "年度预算资金总额：", "资金总额", "部门预算总额(万元)"])
+def test_the_funding_block_of_a_target_form_reads_its_total(label: str) -> None:
+    from cnbudget.tables.performance import _labelled_figures
+
+    assert _labelled_figures(["项目资金（万元）", label, "87.45"]) == {"total": Decimal("87.45")}

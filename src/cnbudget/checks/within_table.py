@@ -60,6 +60,7 @@ ROW_SUM_KINDS = (
     "fiscal_expenditure",
     "fiscal_basic_expenditure",
     "project_economic",
+    "basic_function",
 )
 COLUMN_KINDS = (
     *ROW_SUM_KINDS,

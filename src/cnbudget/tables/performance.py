@@ -33,7 +33,7 @@ _VALUE_LABELS: tuple[tuple[str, str], ...] = (
 # "label | figure" lines of the 预算情况 / 项目资金 block: label pattern → id.  Ids beyond
 # DESIGN's list: ``gov_budget_funds`` (政府预算资金: 一般公共预算 + 政府性基金 + 国有资本经营).
 _LABELLED_FIGURES: tuple[tuple[str, str], ...] = (
-    (r"(部门)?预算总额|年度资金总额|^资金总额", "total"),
+    (r"(部门)?预算总额|年度(预算)?资金总额|^(预算)?资金总额", "total"),
     (r"政府预算资金", "gov_budget_funds"),
     (r"财政专户管理资金", "special_account"),
     (r"^\(?\d?\)?单位资金$|^\(3\)单位资金$", "unit_funds"),
