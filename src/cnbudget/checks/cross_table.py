@@ -615,14 +615,12 @@ def carryover_vs_summary(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
 
 
 def _perf_key(row: Row) -> str | None:
+    """The figure a line of a 整体 performance form names; ``None`` when it names several
+    ("资金总额 | 656.73 | 其中：基本支出 | 386.73 | 项目支出 | 270.00" read as one row: which
+    figure goes with which label is not known)."""
     text = " ".join([row.name or "", *row.texts.values()])
-    if "总额" in text:
-        return "total"
-    if "基本支出" in text:
-        return "basic"
-    if "项目支出" in text:
-        return "project"
-    return None
+    keys = [k for k, word in (("total", "总额"), ("basic", "基本支出"), ("project", "项目支出")) if word in text]
+    return keys[0] if len(keys) == 1 else None
 
 
 def _whole_department(t: Table) -> bool:
@@ -646,27 +644,51 @@ def performance_vs_expenditure(doc: Disclosure, ctx: Context) -> Iterator[Findin
         if p.kind not in ("performance_review", "performance_targets") or not _whole_department(p):
             continue
         for r in p.rows:
-            key = _perf_key(r)
-            col = next((c for c in ("executed", "final_budget", "total") if c in r.values), None)
-            if key is None or col is None:
-                continue
-            val = r.values[col]
-            options = [(t, t.total_row().values.get(key)) for t in refs]  # type: ignore[union-attr]
-            options = [(t, v) for t, v in options if v is not None]
-            if not options:
-                continue
-            ctx.checked()
-            if any(iv(p, val).meets(iv(t, v)) for t, v in options):
-                continue
-            t0, v0 = options[0]
-            yield finding(
-                "cross.performance_vs_expenditure",
-                f"{table_label(p)}“{row_label(r)}”{col}为 {fmt(val)}，{table_label(t0)}对应的{ {'total': '合计', 'basic': '基本支出', 'project': '项目支出'}[key] }为 "
-                f"{fmt(v0)} — performance table disagrees with {t0.kind}",
-                table=p.kind,
-                row=row_key(r),
-                column=col,
-                expected=v0,
-                actual=val,
-                source=r.source,
-            )
+            for key, col, val in _perf_figures(r):
+                yield from _perf_vs(ctx, p, r, key, col, val, refs)
+
+
+def _perf_figures(r: Row) -> list[tuple[str, str, Decimal]]:
+    """(what, column, figure) of a line of a 整体 form: cells under a header that names the
+    figure ("资金总额 | 基本支出 | 项目支出" over "656.73 | 386.73 | 270.00"), else the line's
+    one figure beside the one label it names."""
+    from cnbudget.numbers import parse_amount
+
+    by_header = []
+    for label, cell in r.texts.items():
+        key = _perf_key(Row(code=None, name=label, values={}, source=r.source))
+        value = parse_amount(cell)
+        if key is not None and value is not None:
+            by_header.append((key, label, value))
+    if by_header:
+        return by_header
+    key = _perf_key(r)
+    col = next((c for c in ("executed", "final_budget", "total") if c in r.values), None)
+    return [] if key is None or col is None else [(key, col, r.values[col])]
+
+
+def _perf_vs(ctx: Context, p: Table, r: Row, key: str, col: str, val: Decimal,
+             refs: list[Table]) -> Iterator[Finding]:
+    """One figure of a 整体 form against the expenditure tables' same whole."""
+    options = [(t, t.total_row().values.get(key)) for t in refs]  # type: ignore[union-attr]
+    options = [(t, v) for t, v in options if v is not None]
+    if not options:
+        return
+    ctx.checked()
+    if any(iv(p, val).meets(iv(t, v)) for t, v in options):
+        return
+    # name the nearest: a form of all funds is compared with the 支出表, not the 一般公共预算 one
+    t0, v0 = min(options, key=lambda o: abs(o[1] - val))
+    what = {"total": "合计", "basic": "基本支出", "project": "项目支出"}[key]
+    label = col if col not in ("executed", "final_budget", "total") else what
+    yield finding(
+        "cross.performance_vs_expenditure",
+        f"{table_label(p)}“{row_label(r)}”{label}为 {fmt(val)}，{table_label(t0)}对应的{what}为 {fmt(v0)}"
+        f" — performance table disagrees with {t0.kind}",
+        table=p.kind,
+        row=row_key(r),
+        column=col if col in ("executed", "final_budget", "total") else key,
+        expected=v0,
+        actual=val,
+        source=r.source,
+    )
