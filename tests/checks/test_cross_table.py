@@ -233,3 +233,16 @@ def test_a_department_form_printing_its_figures_under_their_headers():
     wrong = replace(line, texts={**line.texts, "基本支出": "396.73"})
     got = run(D(g, replace(p, rows=(wrong,))), "cross.performance_vs_expenditure")
     assert [(x.column, x.actual) for x in got] == [("basic", Decimal("396.73"))]
+
+
+def test_two_tables_one_unit_apart_where_one_spreads_its_own_tail():
+    # 表4's classes add to 100.01 against its 合计 100.00: its 210 33.03 and 表5's 33.04 are the
+    # same figure rounded two ways — 尾差, info
+    f = T("fiscal_summary", "total", ("expenditure.current_total", "100.00"), ("expenditure.201", "66.98"),
+          ("expenditure.210", "33.03"))
+    g = T("general_expenditure", "total", ("total", "100.00"), ("201", "66.96"), ("210", "33.04"))
+    rule = "cross.fiscal_summary_vs_general_expenditure"
+    assert {x.severity for x in run(D(f, g), rule) if x.row == "210"} == {"info"}
+    exact = T("fiscal_summary", "total", ("expenditure.current_total", "100.01"), ("expenditure.201", "66.98"),
+              ("expenditure.210", "33.03"))
+    assert "error" in {x.severity for x in run(D(exact, g), rule) if x.row in ("210", "expenditure.210")}

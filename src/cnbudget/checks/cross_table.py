@@ -40,10 +40,11 @@ from cnbudget.checks.values import (
     rounding_tail,
     row_key,
     row_label,
+    siblings_carry_tail,
     table_label,
 )
 from cnbudget.model import Disclosure, Finding, Row, Table
-from cnbudget.numbers import Interval
+from cnbudget.numbers import Interval, decimals
 from cnbudget.tables.columns import INCOME_SOURCES
 
 SOURCE_ITEMS = tuple(i for i in INCOME_SOURCES if i != "unit_funds")
@@ -80,13 +81,20 @@ def _eq(
     if ai.meets(bi) or any(ai.meets(alt) for alt, _ in alts):
         return
     b_text = fmt(b_shown) if b_shown is not None or b_iv is None else fmt_iv(bi)
-    if rounding_tail(a, a_row, a_val, b_shown) or rounding_tail(b, b_row, b_shown, a_val):
+    one_unit = a_val is not None and b_shown is not None and abs(a_val - b_shown) == Decimal(1).scaleb(
+        -max(decimals(a_val), decimals(b_shown)))
+    spread = one_unit and any(
+        r is not None and siblings_carry_tail(t, r, c)
+        for t, r, v in ((a, a_row, a_val), (b, b_row, b_shown))
+        for c in [next((k for k, x in (r.values.items() if r is not None else ()) if x == v), "")])
+    if rounding_tail(a, a_row, a_val, b_shown) or rounding_tail(b, b_row, b_shown, a_val) or spread:
         # one table prints the exact sum of its own rounded parts, the other the rounding of the
         # same figure: 尾差, said once as info, never an error
         yield finding(
             rule_id,
             f"{table_label(a)}{a_what}为 {fmt(a_val)}，{table_label(b)}{b_what}为 {b_text}，差额为四舍五入尾差"
-            f"（其中一表为其各项印刷数之和） — {a.kind} and {b.kind} differ by a rounding tail",
+            f"（{'一表的同级各项与其合计之间本有尾差' if spread else '其中一表为其各项印刷数之和'}） — "
+            f"{a.kind} and {b.kind} differ by a rounding tail",
             severity="info",
             table=a.kind,
             row=row or (row_key(a_row) if a_row is not None else None),

@@ -374,6 +374,28 @@ def printed_parts(table: Table, row: Row | None, col: str) -> tuple[Decimal, int
     return sum((n.row.values[col] for n in present), Decimal(0)), leaves
 
 
+def siblings_carry_tail(table: Table, row: Row | None, col: str) -> bool:
+    """The rows beside ``row`` (same code level, same parent, same side) add up to their
+    parent's printed figure only within rounding, not exactly: the table spread its own 尾差
+    over them, so a figure one unit of the last place away elsewhere is the same figure."""
+    if row is None or not row.code or col not in row.values:
+        return False
+    code = row.code
+    level = [r for r in table.rows if r.code and len(r.code) == len(code) and r.side == row.side
+             and r.code[:-2] == code[:-2] and col in r.values]
+    if len(code) > 3:
+        parent = next((r for r in table.rows if r.code == code[:-2] and r.side == row.side), None)
+    else:
+        parent = next((r for item in ("current_total", "total", "grand_total") for r in table.rows
+                       if r.item == item and r.side == row.side and col in r.values), None) or next(
+            (r for r in table.rows if r.side == row.side and r.name in ("合计", "总计") and col in r.values), None)
+    if parent is None or col not in parent.values or len(level) < 2:
+        return False
+    exact = sum((r.values[col] for r in level), Decimal(0))
+    return exact != parent.values[col] and iv_sum(table, [r.values[col] for r in level]).meets(
+        iv(table, parent.values[col]))
+
+
 def rounding_tail(table: Table, row: Row | None, value: Decimal | None, other: Decimal | None) -> bool:
     """尾差: one of the two figures (``value``, printed by ``table``, or ``other``, the same
     figure in another table) is the exact sum of the rounded parts ``table`` prints under it,
