@@ -252,3 +252,18 @@ def test_money_used_for_something_inside_an_item_names_no_cell(doc_of):
                            "国内服务费3.2万元由委托业务费调整为因公出国(境)经费。\n")
     assert find(cs, "amount", "86.47").refers_to == Ref("three_public", "total", "abroad")
     assert find(cs, "amount", "3.2").refers_to is None
+
+
+def test_classes_under_a_project_spending_heading_are_its_project_part(doc_of):
+    text = ("四、一般公共预算支出情况\n\n（二）项目支出：2026年本单位项目支出预算270.00万元，其中：教育支出270.00万元。\n\n"
+            "公共安全支出40.00万元，主要用于装备购置。\n\n（三）其他说明：一般公共服务支出12.00万元。\n")
+    cs = claims_of(doc_of, text)
+    assert find(cs, "amount", "40.00").refers_to == Ref("general_expenditure", "204", "project")
+    assert find(cs, "amount", "12.00").refers_to == Ref("general_expenditure", "201", "total")
+
+
+def test_a_change_is_of_the_amount_with_its_own_words_not_the_last_listed(doc_of):
+    cs = claims_of(doc_of, "一、收支预算总体情况\n\n2025年本单位收入预算68632.12万元，其中，一般公共预算拨款68632.12万元，"
+                           "事业收入0.00万元。收入较去年减少1316.82万元，下降1.88%。\n")
+    change = find(cs, "change", "1316.82")
+    assert change.related["current"] == next(c.id for c in cs if c.kind == "amount" and c.subject == "收入")
