@@ -1,5 +1,6 @@
 """What the pages show, computed from the model: tables with the cells that findings point at,
-the findings beside them (each linking to its cell), chart data for comparisons."""
+laid out as printed (a two-sided summary table with 收入 and 支出 side by side, each printed
+line one row), the findings beside them (each linking to its cell), chart data for comparisons."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
+from cnbudget.checks.labels import finding_row
 from cnbudget.checks.values import row_key
 from cnbudget.model import Disclosure, Finding, Row, Table
 
@@ -48,7 +50,7 @@ class Cell:
 @dataclass
 class RowView:
     cells: list[Cell]
-    anchor: str
+    anchor: str | None  # None on a printed line of a two-sided table: its name cells carry the ids
     severity: str | None = None
     source: str = ""
 
@@ -65,6 +67,7 @@ class TableView:
     anchor: str
     severity: str | None = None
     notes: list[str] = field(default_factory=list)
+    group_headers: list[tuple[str, int]] = field(default_factory=list)  # (收入, 2), (支出, 2) above the headers
 
 
 @dataclass
@@ -74,6 +77,8 @@ class FindingView:
     anchor: str | None  # the cell / row / table it points at
     where: str
     cross_year: bool = False
+    message: str = ""  # Chinese, ids turned into printed words (``checks.labels``)
+    crop_url: str | None = None  # the page crop (PDF findings with a place on the page)
 
     @property
     def severity_label(self) -> str:
@@ -144,10 +149,82 @@ def table_views(d: Disclosure, findings: list[tuple[Finding, int | None]]) -> tu
                 tv.severity = _worse(tv.severity, f.severity)
                 anchor = tv.anchor
             break
-        where = " · ".join(x for x in (table_label(f.table) if f.table else None, f.row, f.column,
-                                       f.source.label() if f.source else None) if x)
-        out.append(FindingView(f, fi, anchor, where, cross_year=against is not None))
+        printed = finding_row(f, d, d.file)  # the printed labels, never ids
+        where = " · ".join(x for x in (printed.table if f.table else None, printed.page,
+                                       printed.row and f"行“{printed.row}”",
+                                       printed.column and f"列“{printed.column}”") if x)
+        out.append(FindingView(f, fi, anchor, where, cross_year=against is not None, message=printed.message))
+    for tv, t in zip(views, d.tables, strict=True):
+        if _two_sided(t):
+            _side_by_side(tv, t)
     return views, out
+
+
+SIDE_LABEL = {"income": "收入", "expenditure": "支出"}
+
+
+def _two_sided(t: Table) -> bool:
+    sides = {r.side for r in t.rows}
+    return "income" in sides and "expenditure" in sides
+
+
+def _line_key(r: Row) -> tuple | None:
+    src = r.source
+    if src.box is not None:
+        return (src.page, round(src.box[1]))
+    if src.line is not None:
+        return (src.sheet, src.line)
+    return None
+
+
+def _side_by_side(tv: TableView, t: Table) -> None:
+    """Lay a two-sided summary table out as printed: 收入 | 支出, one row per printed line.
+
+    Rows printed on one line (same page and top, or same text line) are paired; where the
+    sources do not tell (a side printed below the other), the n-th income row meets the n-th
+    expenditure row.  The tr ids become ids of the name cells, so links to rows still work."""
+    n_label = len(tv.headers) - len(t.columns)
+    width = 1 + len(t.columns)
+    lines: dict[tuple, dict[str, int]] = {}
+    for ri, r in enumerate(t.rows):
+        key = _line_key(r)
+        if key is not None and r.side in SIDE_LABEL:
+            lines.setdefault(key, {}).setdefault(r.side, ri)
+    paired = [ln for ln in lines.values() if len(ln) == 2]
+    if paired and sum(len(ln) for ln in lines.values()) == sum(1 for r in t.rows if r.side in SIDE_LABEL):
+        order = sorted(lines.values(), key=lambda ln: min(ln.values()))
+    else:
+        inc = [i for i, r in enumerate(t.rows) if r.side == "income"]
+        exp = [i for i, r in enumerate(t.rows) if r.side == "expenditure"]
+        order = [{k: v for k, v in (("income", inc[i] if i < len(inc) else None),
+                                    ("expenditure", exp[i] if i < len(exp) else None)) if v is not None}
+                 for i in range(max(len(inc), len(exp)))]
+    others = [ri for ri, r in enumerate(t.rows) if r.side not in SIDE_LABEL]
+
+    def half(ri: int | None) -> list[Cell]:
+        if ri is None:
+            return [Cell("") for _ in range(width)]
+        rv = tv.rows[ri]
+        name = rv.cells[n_label - 1]
+        name.anchor = name.anchor or rv.anchor
+        return [name, *rv.cells[n_label:]]
+
+    rows = []
+    for ln in order:
+        left, right = ln.get("income"), ln.get("expenditure")
+        sev = None
+        for ri in (left, right):
+            if ri is not None and tv.rows[ri].severity:
+                sev = _worse(sev, tv.rows[ri].severity)  # type: ignore[arg-type]
+        src = next(tv.rows[ri].source for ri in (left, right) if ri is not None)
+        rows.append(RowView(half(left) + half(right), None, sev, src))
+    for ri in others:  # a row of neither side (rare): across the income half
+        rows.append(RowView(half(ri) + [Cell("") for _ in range(width)], None, tv.rows[ri].severity,
+                            tv.rows[ri].source))
+    values = [c.label or c.id for c in t.columns]
+    tv.headers = ["项目", *values, "项目", *values]
+    tv.group_headers = [(SIDE_LABEL["income"], width), (SIDE_LABEL["expenditure"], width)]
+    tv.rows = rows
 
 
 def chart_data(comparison) -> dict[str, Any]:
