@@ -71,3 +71,18 @@ def test_printed_page_in_the_json_source_and_the_short_label() -> None:
     assert s.to_json() == {"page": 14, "printed_page": "12", "box": [1.0, 2.0, 3.0, 4.0]}
     assert s.label() == "第12页"
     assert Source(page=14).label() == "PDF第14页"
+
+
+def test_parse_json_gives_each_row_its_printed_page(tmp_path: Path) -> None:
+    import json
+
+    import test_pdf_fixture as fx
+    from typer.testing import CliRunner
+
+    from cnbudget.cli import app
+
+    pdf = fx.build(tmp_path / "示例市数据管理局2025年部门预算.pdf")
+    r = CliRunner().invoke(app, ["parse", str(pdf), "--format", "json"])
+    assert r.exit_code == 0, r.output
+    rows = [row for t in json.loads(r.stdout)["tables"] for row in t["rows"]]
+    assert rows and all(row["source"]["printed_page"] == str(row["source"]["page"]) for row in rows)
