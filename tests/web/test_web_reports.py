@@ -191,3 +191,15 @@ def test_an_uploaded_pdf_is_kept_for_its_crops(client, built, tmp_path):
     html = client.get(f"/documents/{doc_id}").text
     crop = re.search(r'<img src="(/documents/\d+/findings/\d+/crop\.png)"', html)
     assert crop and client.get(crop.group(1)).status_code == 200
+
+
+def test_crops_served_concurrently_are_all_whole(client, built):
+    # PDFium is not thread-safe and sync routes run in a thread pool: the crops take turns
+    from concurrent.futures import ThreadPoolExecutor
+
+    pdf_id = _doc_id(built, PDF_NAME)
+    urls = re.findall(r'<img src="(/documents/\d+/findings/\d+/crop\.png)"', client.get(f"/documents/{pdf_id}").text)
+    first = {u: client.get(u).content for u in urls}
+    with ThreadPoolExecutor(6) as pool:
+        got = list(pool.map(lambda u: (u, client.get(u)), urls * 4))
+    assert all(r.status_code == 200 and r.content == first[u] for u, r in got)

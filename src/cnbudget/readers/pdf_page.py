@@ -7,11 +7,15 @@ rendered by PDFium as displayed, and the region is mapped from the reading frame
 user space (the reader's turn, undone) to the rendered pixels (PDFium's own page-to-device
 map, which knows ``/Rotate`` and the crop box) by one affine transform, so a box read on a
 turned page is drawn where it was read.
+
+PDFium is not thread-safe, and the web app serves crops from a thread pool: every call into it
+here holds ``PDFIUM_LOCK``.
 """
 
 from __future__ import annotations
 
 import ctypes
+import threading
 from dataclasses import dataclass
 
 import pypdfium2 as pdfium
@@ -22,6 +26,7 @@ from cnbudget.readers.pdf import _dominant_rotation, _glyphs
 from cnbudget.readers.pdf_grid import Glyph
 
 Box = tuple[float, float, float, float]  # x0, top, x1, bottom in the reading frame (points)
+PDFIUM_LOCK = threading.RLock()
 
 
 @dataclass(frozen=True)
@@ -50,10 +55,12 @@ class PdfPages:
 
     def __init__(self, data: bytes, name: str = "") -> None:
         try:
-            self.pdf = pdfium.PdfDocument(data)
+            with PDFIUM_LOCK:
+                self.pdf = pdfium.PdfDocument(data)
         except pdfium.PdfiumError as e:
             raise UnreadableFile(f"PDF 无法打开 (cannot open the PDF: {e})", file=name) from e
         self.name = name
+        self._pages: dict[int, tuple[Frame, list[Glyph]]] = {}
 
     def __enter__(self) -> PdfPages:
         return self
@@ -62,39 +69,44 @@ class PdfPages:
         self.close()
 
     def close(self) -> None:
-        self.pdf.close()
+        with PDFIUM_LOCK:
+            self.pdf.close()
 
     def __len__(self) -> int:
-        return len(self.pdf)
+        with PDFIUM_LOCK:
+            return len(self.pdf)
 
     def glyphs(self, number: int) -> tuple[Frame, list[Glyph]]:
         """Page ``number`` (1-based): its frame and its text-layer glyphs in that frame."""
-        page = self.pdf[number - 1]
-        try:
-            return self._frame_and_glyphs(page)
-        finally:
-            page.close()
+        if number not in self._pages:
+            with PDFIUM_LOCK:
+                page = self.pdf[number - 1]
+                try:
+                    self._pages[number] = self._frame_and_glyphs(page)
+                finally:
+                    page.close()
+        return self._pages[number]
 
     def region(self, number: int, box: Box, scale: float):
         """The region ``box`` of page ``number`` rendered upright at ``scale`` pixels per point
         (a ``PIL.Image``, RGB); what lies beyond the page is white."""
         from PIL import Image
 
-        page = self.pdf[number - 1]
-        try:
-            frame, _ = self._frame_and_glyphs(page)
-            x0, top, x1, bottom = box
-            bitmap = page.render(scale=scale, may_draw_forms=True)
-            raw = bitmap.to_pil().convert("RGB")
+        frame, _ = self.glyphs(number)
+        x0, top, x1, bottom = box
+        with PDFIUM_LOCK:
+            page = self.pdf[number - 1]
+            try:
+                bitmap = page.render(scale=scale, may_draw_forms=True)
+                raw = bitmap.to_pil().convert("RGB")
 
-            def raw_px(u: float, v: float) -> tuple[float, float]:
-                x, y = frame.to_user(x0 + u / scale, top + v / scale)
-                return _to_device(page, raw.width, raw.height, x, y)
+                def raw_px(u: float, v: float) -> tuple[float, float]:
+                    x, y = frame.to_user(x0 + u / scale, top + v / scale)
+                    return _to_device(page, raw.width, raw.height, x, y)
 
-            o, ex, ey = raw_px(0, 0), raw_px(1, 0), raw_px(0, 1)
-        finally:
-            page.close()
-
+                o, ex, ey = raw_px(0, 0), raw_px(1, 0), raw_px(0, 1)
+            finally:
+                page.close()
         # the map output pixel → rendered pixel is affine: read off three points (above)
         coeffs = (ex[0] - o[0], ey[0] - o[0], o[0], ex[1] - o[1], ey[1] - o[1], o[1])
         size = (max(1, round((x1 - x0) * scale)), max(1, round((bottom - top) * scale)))

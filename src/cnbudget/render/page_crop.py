@@ -147,7 +147,6 @@ class PageCropper:
     def __init__(self, data: bytes, name: str = "", settings: CropSettings = DEFAULT) -> None:
         self.pages = PdfPages(data, name)
         self.settings = settings
-        self._glyphs: dict[int, list[Glyph]] = {}
 
     def __enter__(self) -> PageCropper:
         return self
@@ -156,9 +155,7 @@ class PageCropper:
         self.pages.close()
 
     def glyphs(self, page: int) -> list[Glyph]:
-        if page not in self._glyphs:
-            self._glyphs[page] = self.pages.glyphs(page)[1]
-        return self._glyphs[page]
+        return self.pages.glyphs(page)[1]
 
     def png(self, target: Target) -> bytes | None:
         """The crop as PNG bytes, the cell (else the row) boxed; ``None`` for a page not in the file."""
@@ -170,6 +167,11 @@ class PageCropper:
         cell = find_cell(self.glyphs(target.page), target)
         x0, top, x1, bottom = target.box
         region = (x0 - s.side, top - s.context, x1 + s.side, bottom + s.context)
+        window = s.max_width / s.scale
+        if cell is not None and region[2] - region[0] > window:
+            # a wide row would be scaled down past reading: a window of the row around the cell
+            left = min(max(region[0], (cell[0] + cell[2]) / 2 - window / 2), region[2] - window)
+            region = (left, region[1], left + window, region[3])
         height_pt = s.max_height / s.scale * max(1.0, (region[2] - region[0]) * s.scale / s.max_width)
         if region[3] - region[1] > height_pt:  # a tall paragraph or table: its top part
             region = (region[0], region[1], region[2], region[1] + height_pt)
