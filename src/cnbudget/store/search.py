@@ -3,8 +3,9 @@
 - ``department``: documents whose department name contains the words;
 - ``code``: documents with a row of that code (支出功能分类 208 / 20805 / 2080505, 经济分类
   30101, a unit or project code), the code matched from its start (``208`` finds 2080505);
-- ``text``: documents whose title, file name, table titles, row names or narrative sentences
-  contain the words.
+- ``text``: documents whose title, department, file name, table titles, row names or the
+  narrative's sentences with figures (the stored claims) contain the words — the rest of the
+  narrative is not stored, so it cannot be searched.
 
 Each hit names the document and where it matched (the row or sentence as printed), at most
 ``per_document`` places each.  Matching is substring matching with the query's ``%`` and ``_``
