@@ -198,8 +198,9 @@ def data_uri(png: bytes) -> str:
 def finding_crops(d: Disclosure, findings: Sequence[Finding], data: bytes | None = None,
                   settings: CropSettings = DEFAULT) -> list[str | None]:
     """A data-URI PNG per finding (``None`` where there is none), for a PDF disclosure whose
-    bytes are ``data`` (read from ``d.file`` when not given).  Never raises for a file that is
-    gone or changed: a report without crops is still a report."""
+    bytes are ``data`` (read from ``d.file`` when not given, so call it in the run that parsed
+    the file).  A file gone or no longer opening gives no crops, never an exception: a report
+    without crops is still a report."""
     out: list[str | None] = [None] * len(findings)
     if d.format != "pdf":
         return out
