@@ -203,3 +203,26 @@ def test_crops_served_concurrently_are_all_whole(client, built):
     with ThreadPoolExecutor(6) as pool:
         got = list(pool.map(lambda u: (u, client.get(u)), urls * 4))
     assert all(r.status_code == 200 and r.content == first[u] for u, r in got)
+
+
+def test_grouped_columns_are_headed_as_printed(client, built):
+    html = client.get(f"/documents/{_doc_id(built, PDF_NAME)}").text
+    block = html[html.index('data-kind="expenditure"'):]
+    head = block[block.index("<thead>"):block.index("</thead>")]
+    top, bottom = (re.findall(r"<th[^>]*>[^<]*</th>", tr) for tr in head.split("<tr>")[1:3])
+    assert top == ['<th rowspan="2">编码</th>', '<th rowspan="2">名称</th>', '<th rowspan="2">合计</th>',
+                   '<th colspan="2">基本支出</th>', '<th rowspan="2">项目支出</th>']
+    assert bottom == ["<th>人员经费</th>", "<th>公用经费</th>"]
+
+
+def test_header_rows_group_only_adjacent_columns_of_one_group():
+    from cnbudget.web.views import header_rows
+
+    (flat,) = header_rows(["名称", "合计", "项目支出"], 1)
+    assert [h.text for h in flat] == ["名称", "合计", "项目支出"]
+    top, bottom = header_rows(["名称", "预算数/基本", "预算数/项目", "合计", "决算数/基本"], 1)
+    assert [(h.text, h.colspan, h.rowspan) for h in top] == [
+        ("名称", 1, 2), ("预算数", 2, 1), ("合计", 1, 2), ("决算数", 1, 1)]
+    assert [h.text for h in bottom] == ["基本", "项目", "基本"]
+    (label_kept,) = header_rows(["收/支", "合计"], 1)  # a label column's "/" is not a group
+    assert label_kept[0].text == "收/支"

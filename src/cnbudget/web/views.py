@@ -56,6 +56,37 @@ class RowView:
 
 
 @dataclass
+class HeaderCell:
+    text: str
+    colspan: int = 1
+    rowspan: int = 1
+    css: str = ""
+
+
+def header_rows(labels: list[str], fixed: int) -> list[list[HeaderCell]]:
+    """The header as printed: a group label ("基本支出/人员经费", "基本支出/公用经费") over its
+    columns, the label columns (the first ``fixed``) and ungrouped ones spanning both rows."""
+    parts = [label.split("/", 1) if i >= fixed and "/" in label else [label] for i, label in enumerate(labels)]
+    if all(len(p) == 1 for p in parts):
+        return [[HeaderCell(label) for label in labels]]
+    top: list[HeaderCell] = []
+    bottom: list[HeaderCell] = []
+    i = 0
+    while i < len(parts):
+        if len(parts[i]) == 1:
+            top.append(HeaderCell(parts[i][0], rowspan=2))
+            i += 1
+            continue
+        j = i
+        while j < len(parts) and len(parts[j]) == 2 and parts[j][0] == parts[i][0]:
+            bottom.append(HeaderCell(parts[j][1]))
+            j += 1
+        top.append(HeaderCell(parts[i][0], colspan=j - i))
+        i = j
+    return [top, bottom]
+
+
+@dataclass
 class TableView:
     index: int
     kind: str
@@ -67,7 +98,8 @@ class TableView:
     anchor: str
     severity: str | None = None
     notes: list[str] = field(default_factory=list)
-    group_headers: list[tuple[str, int]] = field(default_factory=list)  # (收入, 2), (支出, 2) above the headers
+    header_rows: list[list[HeaderCell]] = field(default_factory=list)  # the header as printed (spans)
+    gap: int = -1  # the column where the 支出 half of a two-sided table starts
 
 
 @dataclass
@@ -157,6 +189,8 @@ def table_views(d: Disclosure, findings: list[tuple[Finding, int | None]]) -> tu
     for tv, t in zip(views, d.tables, strict=True):
         if _two_sided(t):
             _side_by_side(tv, t)
+        else:
+            tv.header_rows = header_rows(tv.headers, len(tv.headers) - len(t.columns))
     return views, out
 
 
@@ -223,7 +257,15 @@ def _side_by_side(tv: TableView, t: Table) -> None:
                             tv.rows[ri].source))
     values = [c.label or c.id for c in t.columns]
     tv.headers = ["项目", *values, "项目", *values]
-    tv.group_headers = [(SIDE_LABEL["income"], width), (SIDE_LABEL["expenditure"], width)]
+    half = header_rows(["项目", *values], 1)
+    tv.header_rows = [[HeaderCell(SIDE_LABEL["income"], colspan=width),
+                       HeaderCell(SIDE_LABEL["expenditure"], colspan=width, css="side-gap")]]
+    for level in half:
+        right = [HeaderCell(h.text, h.colspan, h.rowspan, h.css) for h in level]
+        if level is half[0]:
+            right[0].css = "side-gap"
+        tv.header_rows.append(level + right)
+    tv.gap = width
     tv.rows = rows
 
 
