@@ -8,8 +8,9 @@ the column's printed header, the place in the file ("PDF 第 12 页", "第 40 �
 gives one ``FindingRow`` per finding — the row of the findings sheet, and the wording of the
 text and HTML reports.
 
-Page numbers: the PDF reader drops the page numbers printed in footers as page furniture, so
-a place is the PDF's own page ("PDF 第 9 页"), not the number printed on that page.
+Page numbers: a page that prints its number (a footer "- 7 -", "第7页") is named by it
+("第 7 页", ``Source.printed_page``: the page a person turns to in the printed document); a
+page that prints none by the PDF's own page ("PDF 第 9 页").
 """
 
 from __future__ import annotations
@@ -71,11 +72,13 @@ def id_words(key: str) -> str:
 
 
 def place(source: Source | None, fmt: str = "") -> str:
-    """Where to look: "PDF 第 9 页", "第 40 行", "Sheet1!B7" ("" when unknown)."""
+    """Where to look: "第 7 页" (as printed), "PDF 第 9 页", "第 40 行", "Sheet1!B7" ("" when unknown)."""
     if source is None:
         return ""
     if source.sheet:
         return f"{source.sheet}!{source.cell}" if source.cell else source.sheet
+    if source.printed_page is not None:
+        return f"第 {source.printed_page} 页"
     if source.page is not None:
         return f"PDF 第 {source.page} 页" if fmt in ("pdf", "") else f"第 {source.page} 页"
     if source.line is not None:
