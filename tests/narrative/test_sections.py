@@ -75,3 +75,22 @@ def test_run_in_heading_is_split_from_its_text():
     assert body.text.startswith("2026 年财政拨款收支总预算")
     plain = Paragraph(text="（四）单位承担的主要任务包括宣传、培训等多项工作，全年完成情况良好。", source=Source(page=5))
     assert split_run_in_headings((plain,)) == [plain]
+
+
+def test_a_toc_ends_where_the_body_begins_on_a_new_page_with_an_unnumbered_heading():
+    from cnbudget.document import Document, Paragraph, Source
+    from cnbudget.narrative.text import extract_text
+
+    def para(text: str, page: int) -> Paragraph:
+        return Paragraph(text=text, source=Source(page=page))
+
+    doc = Document(path="x.pdf", format="pdf", blocks=(
+        para("示例市2026年市级单位预算", 1), para("预算单位：示例学院", 1),
+        para("目 录", 2), para("一、单位主要职能", 2), para("二、单位机构设置", 2),
+        para("示例学院（单位）主要职能", 3), para("示例学院是示例市交通委员会下属事业单位。", 3),
+        para("1.承担高等职业教育人才培养，开展交通行业岗位培训和继续教育，完成上级交办的其他工作任务。", 3),
+    ))
+    texts = [b.text for b in extract_text(doc) if b.part != "toc"]
+    # the unit's heading is text (not a 目录 entry), and not glued to the cover's last line
+    assert texts[0] == "示例市2026年市级单位预算预算单位:示例学院"
+    assert texts[1].startswith("示例学院(单位)主要职能")

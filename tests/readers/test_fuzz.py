@@ -3,7 +3,7 @@
 Every case is made here from the shared documents (bytes flipped, cut short, blocks doubled or
 dropped, deterministically).  A case passes when reading it returns a Disclosure or raises a
 ``CnbudgetError`` (exit 2 at the door); any other exception, a crash of the PDF library or a
-case still running after its budget is a defect.  PDFs are read in a child process, in
+case that never ends is a defect.  PDFs are read in a child process, in
 batches, so that a crash in native code fails the test instead of ending the run.
 """
 
@@ -21,7 +21,9 @@ from tests.conftest import REAL, SEEDS
 
 CASES_PER_SEED = 20  # five seeds: 100 text cases
 CASES_PER_PDF = 12  # eight PDFs: 96 PDF cases
-CASE_SECONDS = 10
+# Not a speed target (that is bench/): a bound far above any reading, so that only a case that
+# never ends fails, on however loaded a machine.
+HANG_SECONDS = 120
 
 
 def _mutate(data: bytes, rng: random.Random) -> bytes:
@@ -71,16 +73,16 @@ print(json.dumps(out))
 
 def _run(paths: list[Path]) -> list[tuple[str, str, float]]:
     r = subprocess.run([sys.executable, "-c", _RUNNER, *map(str, paths)], capture_output=True, text=True,
-                       timeout=CASE_SECONDS * len(paths))
+                       timeout=HANG_SECONDS * len(paths))
     assert r.returncode == 0, f"the reader's process died: {r.returncode} {r.stderr[-1500:]}"
     return [tuple(x) for x in json.loads(r.stdout.strip().splitlines()[-1])]
 
 
 def _check(results: list[tuple[str, str, float]]) -> None:
     bad = [(p, k) for p, k, _ in results if k not in ("read", "refused")]
-    slow = [(p, round(s, 1)) for p, _, s in results if s > CASE_SECONDS]
+    hung = [(p, round(s, 1)) for p, _, s in results if s > HANG_SECONDS]
     assert not bad, bad[:5]
-    assert not slow, slow[:5]
+    assert not hung, hung[:5]
 
 
 def test_mutated_seeds_are_read_or_refused(tmp_path: Path) -> None:

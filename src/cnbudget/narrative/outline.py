@@ -35,6 +35,9 @@ LEVEL3_RE = re.compile(rf"^[(（]\s*[{_NUMERAL}]+\s*[)）]")
 # 1、社会保障和就业支出（类）… / 2. 公务接待费
 LEVEL4_RE = re.compile(r"^\d{1,2}\s*[、.．]\s*\D")
 TOC_RE = re.compile(r"^目\s*录$")
+# An entry of a 目录: numbered ("一、", "（一）", "1.", "第一部分", "表1", "附件") or ending in its page
+# number.
+_TOC_ENTRY_RE = re.compile(rf"^([(（]?[{_NUMERAL}\d]+[)）、.．]|第[{_NUMERAL}]+部分|(公开|附)?表\s*\d|附件)|\d+$")
 # How a numbered heading's title ends; a numbered line ending otherwise with "。", or listing
 # things with "、", is an item of running text ("（十）完成市委、市政府交办的其他任务。").
 HEADING_END_RE = re.compile(r"(情况|说明|结果|经费|构成|职责|职能|概况|设置|目标|解释|表|支出|收入|事项|经费)。?$")
@@ -132,6 +135,12 @@ def _toc_span(paras: list[tuple[int, Paragraph | Grid]]) -> tuple[int, int] | No
         if isinstance(b, Grid) or not heading_like(b.text):
             end = j
             break
+        prev = paras[entries[-1] if entries else k][1]
+        if entries and b.source.page != prev.source.page and not _TOC_ENTRY_RE.match(_squash(fold(b.text))):
+            # the body begins on a new page with an unnumbered heading ("某某学院（单位）主要职能"):
+            # a 目录 continued on its next page goes on numbering its entries
+            end = j
+            break
         entries.append(j)
     body = end
     first_part = None
@@ -209,7 +218,11 @@ def outline(doc: Document) -> Iterator[Heading | Passage]:
         level = heading_level(b)
         if level is None:
             text = fold(b.text).strip()
-            ends = pending and (_SENTENCE_END_RE.search(pending[-1][0]) or len(pending) >= PASSAGE_MAX_LINES)
+            # a short title-like line at the top of a new page opens a passage of its own (the
+            # cover's last line is never continued by the next page's heading)
+            new_page = bool(pending) and b.source.page != pending[-1][1].page and heading_like(text)
+            ends = pending and (_SENTENCE_END_RE.search(pending[-1][0]) or len(pending) >= PASSAGE_MAX_LINES
+                                or new_page)
             if ends and (p := flush()) is not None:
                 yield p
             pending.append((text, b.source))
