@@ -20,6 +20,7 @@ Modules:
     codes         — classification codes against the official catalogs
     completeness  — required tables and sections, empty tables with notes
     performance   — 绩效 tables: score sums, execution rates
+    project_targets — a project's amount in 项目支出表 vs its 绩效目标表 (same scope, by name)
     against       — is ``--against`` last year's document of the same department, kind and scope
     selection     — the findings a person asked to see (--min-severity, --ignore, --show-info)
     labels        — findings for people: printed row / column labels, places, ``FindingRow``

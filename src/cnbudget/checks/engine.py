@@ -71,6 +71,7 @@ def _load_rules() -> None:
         inclusions,
         narrative,
         performance,
+        project_targets,
         sentences,
         summary_sides,
         typography,
