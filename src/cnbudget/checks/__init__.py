@@ -17,6 +17,7 @@ Modules:
     wording       — template placeholders, drafting notes, empty reasons, obsolete class names
     typography    — malformed numbers, doubled units, rates without %, punctuation, brackets
     years         — years named in the text against the document's year and kind
+    fund_sources  — "均为一般公共预算拨款" / "全部为财政拨款" against the funds the tables print
     inclusions    — parts ≤ wholes (财政拨款 ≤ 全部资金, 三公 items, 机关运行经费)
     codes         — classification codes against the official catalogs
     completeness  — required tables and sections, empty tables with notes

@@ -69,6 +69,7 @@ def _load_rules() -> None:
         codes,
         completeness,
         cross_table,
+        fund_sources,
         inclusions,
         narrative,
         performance,
