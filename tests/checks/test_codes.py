@@ -107,10 +107,13 @@ def test_unknown_codes_the_catalog_may_not_know_stay_warnings(code, name):
 
 
 def test_invalid_code_without_a_matching_name_stays_a_warning_with_the_nearest_code():
-    t = T("expenditure", "total", ("2101597", "1.00"), names={"2101597": "医保专项"})
+    t = T("expenditure", "total", ("2101597", "1.00"), names={"2101597": "其他医疗保障事务"})
     f = run(D(t), "code.unknown")
     assert [(x.row, x.severity) for x in f] == [("2101597", "warning")]
     assert "2101599" in f[0].message  # the nearest code under 21015
+    # a sibling whose name is nothing like the printed one is no guess worth making
+    t2 = T("expenditure", "total", ("2101597", "1.00"), names={"2101597": "医保专项"})
+    assert "2101599" not in run(D(t2), "code.unknown")[0].message
 
 
 def test_stray_digits_are_judged_only_by_a_catalog_name():

@@ -160,7 +160,7 @@ def unknown_codes(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
             yield _wrong_code(t, r, code, label, named, year)
             continue
         sugg = (cat.suggest_function_code if kind == "function" else cat.suggest_economic_code)(code, r.name, year)
-        near = None if sugg else cat.nearest_sibling(_catalog_ids(cat, kind, code)[0], code, year)
+        near = None if sugg else cat.nearest_sibling(_catalog_ids(cat, kind, code)[0], code, year, r.name)
         hint = (f"，名称对应的编码为 {named.code} {named.name}" if named is not None and named.code != code
                 else f"，可能应为 {sugg[0].code} {sugg[0].name}" if sugg
                 else f"，同级最接近的编码为 {near.code} {near.name}" if near is not None else "")

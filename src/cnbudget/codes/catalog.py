@@ -240,6 +240,7 @@ CODE_WEIGHT = 0.4
 NAME_WEIGHT = 0.6
 _EXACT, _PREFIX, _DELETION, _SUBSTITUTION, _SAME_CLASS = 1.0, 0.9, 0.75, 0.6, 0.3
 MIN_NAME_SIMILARITY = 0.5  # below this, a candidate found by code alone is dropped (name given)
+MIN_SIBLING_SIMILARITY = 0.3  # a nearest sibling is named only when its name is not unlike
 
 
 def _code_resemblance(printed: str, candidate: str) -> float:
@@ -334,11 +335,14 @@ def code_named(catalog: str, name: str | None, year: int | None, printed: str = 
     return top[0] if len(top) == 1 and best >= 3 else None
 
 
-def nearest_sibling(catalog: str, printed: str, year: int | None) -> CodeEntry | None:
-    """The code under the same parent (the printed code minus its last two digits) nearest
-    to it by value (2101598 → 2101599), when exactly one is nearest."""
+def nearest_sibling(
+    catalog: str, printed: str, year: int | None, name: str | None = None
+) -> CodeEntry | None:
+    """The 项 under the same 款 nearest to a printed 7-digit code by value (2101598 →
+    2101599), when exactly one is nearest and, with a printed ``name``, its name is not
+    unlike it (款 under one 类 are unrelated items: no guess is made for them)."""
     digits = normalize_code(printed)
-    if len(digits) not in (5, 7):
+    if len(digits) != 7:
         return None
     parent = digits[:-2]
     sibs = [e for e in entries(catalog, year) if len(e.code) == len(digits) and e.code.startswith(parent)]
@@ -347,7 +351,9 @@ def nearest_sibling(catalog: str, printed: str, year: int | None) -> CodeEntry |
     dist = {e.code: abs(int(e.code) - int(digits)) for e in sibs}
     best = min(dist.values())
     top = [e for e in sibs if dist[e.code] == best]
-    return top[0] if len(top) == 1 else None
+    if len(top) != 1 or (name and _similarity(top[0], name) < MIN_SIBLING_SIMILARITY):
+        return None
+    return top[0]
 
 
 # -- coverage ------------------------------------------------------------------------------
