@@ -262,12 +262,13 @@ def projects_vs_performance(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
     projects = [p for p in doc.tables_of("projects") if p.rows]
     if not projects:
         return
+    lines = [(p, _project_lines(p)) for p in projects]
     amounts = target_amounts(doc)
     keys = [(norm_name(a.name), a.scope, norm_name(a.unit_name)) for a in amounts]
     for a, key in zip(amounts, keys, strict=True):
         if keys.count(key) > 1 or unit_line(a.name, doc):
             continue  # one name, several forms (several units'): which line is which is unknown
-        hits = [(p, r) for p in projects if (r := _match(_project_lines(p), a)) is not None]
+        hits = [(p, r) for p, by_name in lines if (r := _match(by_name, a)) is not None]
         if len(hits) != 1:
             continue
         p, r = hits[0]
