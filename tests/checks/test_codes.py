@@ -127,3 +127,19 @@ def test_stray_digits_are_judged_only_by_a_catalog_name():
     # valid codes with generic names are left alone
     t3 = T("expenditure", "total", ("2013101", "5.00"), names={"2013101": "行政运行"})
     assert not run(D(t3), "code.unknown")
+
+
+def test_seed_with_a_class_printed_as_7_names_the_right_code(tmp_path):
+    """A real layout end to end: seed 000's 210 11 01 printed as 7 11 01 (both tables)."""
+    from cnbudget.checks import check_disclosure
+    from cnbudget.parse import parse_file
+    from tests.conftest import seed_path
+
+    text = seed_path("000").read_text(encoding="utf-8")
+    line = "210\t11\t01\t\t行政单位医疗\t24.04"
+    assert line in text
+    mutated = tmp_path / "seed000_7.txt"
+    mutated.write_text(text.replace(line, "7\t11\t01\t\t行政单位医疗\t24.04"), encoding="utf-8")
+    found = [f for f in check_disclosure(parse_file(mutated)).findings if f.rule == "code.unknown"]
+    assert [(f.severity, f.row) for f in found] == [("error", "71101")] and "应为 2101101" in found[0].message
+    assert not [f for f in check_disclosure(parse_file(seed_path("000"))).findings if f.rule == "code.unknown"]
