@@ -58,3 +58,9 @@ def test_base_from_the_table_line_with_both_budgets():
     assert not one("信息化运行维护项目年初预算为100.00万元，支出决算为110.00万元，完成年初预算的110.00%。", tables=[table])
     # the table line must print the stated 执行数 (and 年初预算): another line is another project
     assert not one("某项目年初预算为100.00万元，支出决算为105.00万元，完成年初预算的87.50%。", tables=[table])
+
+
+def test_adjusted_budget_wording_is_the_full_year_base():
+    f = one("一般公共预算财政拨款支出年初预算为100.00万元，调整预算为120.00万元，支出决算为110.00万元，完成年初预算的91.67%。")
+    assert texts(f) == [(RULE, "error")]
+    assert not one("一般公共预算财政拨款支出年初预算为100.00万元，调整预算为120.00万元，支出决算为110.00万元，完成年初预算的110.00%。")

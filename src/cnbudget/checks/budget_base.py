@@ -28,6 +28,8 @@ _ON_INITIAL = re.compile(
     r"(?:完成|为|占|达到?|执行)(?:了)?(?:当年|本年)?年初(?:部门)?预算(?:数)?(?:的)?\s*(?P<v>\d+(?:\.\d+)?)\s*%"
 )
 
+_ADJUSTED = re.compile(r"调整(?:后)?(?:的)?预算")
+
 
 def _printed_on_initial(c: Claim) -> bool:
     """The share ``c`` is the figure of a 年初预算 completion phrase of its sentence."""
@@ -88,6 +90,8 @@ def completion_base(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
             continue
         unit = part.unit
         initial, final = _one(amounts, "initial_budget"), _one(amounts, "final_budget")
+        if final is None and _ADJUSTED.search(c.text):
+            final = _one(amounts, "budget")  # "调整预算为 B 万元": the narrative reads it as 预算
         where = "句中"
         init_iv = _civ(initial, unit) if initial is not None else None
         final_iv = _civ(final, unit) if final is not None else None
