@@ -25,6 +25,7 @@ import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import Decimal
+from functools import lru_cache
 
 from cnbudget.checks.context import Context
 from cnbudget.checks.registry import finding, rule
@@ -56,7 +57,8 @@ _NAME_LABEL = re.compile(r"^(一级|二级)?项目(名称)?$")
 _UNIT_LABEL = re.compile(r"^(预算)?单位(名称)?$|^二级预算单位名称$|^实施单位$")
 _UNIT_IN_LABEL = re.compile(r"[(（](万元|元|千元|亿元)[)）]")
 
-SCOPE_WORDS = {"total": "资金总额", "fiscal": "财政拨款", "general_budget": "一般公共预算", "any": "金额"}
+_MONEY_WORD = re.compile(r"资金|财政拨款|一般公共预算|总额|金额|预算数")
+
 
 
 @dataclass(frozen=True)
@@ -90,6 +92,7 @@ def unit_line(name: str, doc: Disclosure) -> bool:
     return bool(region) and n.startswith(region) and bool(_ORG_SUFFIX.search(n))
 
 
+@lru_cache(maxsize=4096)
 def _clean_label(label: str) -> str:
     s = unicodedata.normalize("NFKC", label)
     s = re.sub(r"\s+", "", s)
@@ -97,6 +100,7 @@ def _clean_label(label: str) -> str:
     return re.sub(r"^其中[:：]?|[:：]$", "", s)
 
 
+@lru_cache(maxsize=4096)
 def _scope(label: str) -> str | None:
     if _OTHER_PERIOD.search(label):
         return None
@@ -156,10 +160,11 @@ def _form(t: Table, doc: Disclosure) -> Iterator[TargetAmount]:
     seen: set[str] = set()
     for r, cells in zip(t.rows, cells_of, strict=True):
         for c in cells:
-            if "资金" in c and _UNIT_IN_LABEL.search(unicodedata.normalize("NFKC", c).replace("(", "（").replace(")", "）")):
+            if "资金" in c and "元" in c and _UNIT_IN_LABEL.search(unicodedata.normalize("NFKC", c).replace("(", "（").replace(")", "）")):
                 unit = _label_unit(c, t, doc)
         for i, c in enumerate(cells[:-1]):
-            scope = _scope(c) if len(c) < 20 else None
+            # the cheap test first: most cells of a form are indicators and targets
+            scope = _scope(c) if len(c) < 20 and _MONEY_WORD.search(c) else None
             if scope is None or scope == "any" or scope in seen:
                 continue
             value = next((v for v in map(_amount, cells[i + 1:]) if v is not None), None)
