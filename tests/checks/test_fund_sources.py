@@ -35,8 +35,9 @@ def test_all_general_budget_while_a_fund_carries_money():
     ("2024年收入预算1,200.00万元，主要全部为一般公共预算拨款。", INCOME_WITH_FUND),
     # an amount that is no total of the tables (a project, 三公, 政府采购): not judged
     ("政府采购预算总额45.00万元，均为一般公共预算拨款。", INCOME_WITH_FUND),
-    # no amount: which scope is meant is not known
-    ("本部门收入均为一般公共预算拨款。", INCOME_WITH_FUND),
+    # no amount, and a subject narrower than the department's income
+    ("项目支出均为一般公共预算拨款。", INCOME_WITH_FUND),
+    ("本部门收入均为一般公共预算拨款。", INCOME_GENERAL_ONLY),
 ])
 def test_true_hedged_or_unbound_statements_say_nothing(sentence, table):
     assert not one(sentence, table)
@@ -68,3 +69,11 @@ def test_summary_and_fiscal_summary_scopes():
     assert texts(one("财政拨款收入800.00万元，全部为一般公共预算拨款收入。", f)) == [(RULE, "error")]
     f_ok = T("fiscal_summary", "total general_budget gov_fund", ("income.current_total", "800.00", "800.00", None))
     assert not one("财政拨款收入800.00万元，全部为一般公共预算拨款收入。", f_ok)
+
+
+def test_the_departments_income_said_without_an_amount():
+    f = one("本部门收入均为一般公共预算拨款。", INCOME_WITH_FUND)
+    assert texts(f) == [(RULE, "error")] and "本年收入" in f[0].message
+    # this year's income: 上年结转 printed as one figure is not another fund
+    t = T("income", "total general_budget carryover", ("total", "1,260.00", "1,000.00", "260.00"))
+    assert not one("2024年本部门收入全部为一般公共预算拨款。", t)

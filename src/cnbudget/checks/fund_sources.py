@@ -7,7 +7,9 @@
 The scope is the one the sentence's own amount names: it must equal a total the tables print
 (收入表 or 收支总表 收入合计 / 本年收入, or 财政拨款收支总表 收入 for "一般公共预算"); an amount
 that equals no such total (a class, a project, 三公, 政府采购, the 上年结转 alone) is not judged,
-nor a sentence without an amount or hedged ("主要为", "基本为").  A fund counts only where a table
+nor a hedged one ("主要为", "基本为").  Without an amount, only a sentence whose subject is the
+department's income itself ("本部门收入均为一般公共预算拨款") is judged, against this year's
+income (上年结转 aside).  A fund counts only where a table
 prints it under its own name: 上年结转 or 上级转移支付 printed without a fund may be the same
 一般公共预算 money, so they make no finding.
 """
@@ -96,6 +98,41 @@ def _scopes(doc: Disclosure, fund: str) -> Iterator[Scope]:
             yield Scope(f"{table_label(f)}{r.name or '收入'}", f, r.values["total"], _others(fund, parts))
 
 
+def _meets(stated: tuple[Decimal, str], sc: Scope, doc: Disclosure) -> bool:
+    a = in_table_unit(Interval.of(stated[0]), stated[1], sc.table.unit or doc.meta.unit)
+    return a is not None and a.meets(iv(sc.table, sc.total))
+
+
+# "2024年本部门收入", "我单位本年收入预算": the department's income, said with no amount
+_INCOME_SUBJECT = re.compile(
+    r"^(?:(?:19|20)\d\d年(?:度)?)?(?:本部门|本单位|我部门|我单位|我局|部门|单位)?(?:本年|当年)?(?:部门)?收入(?:预算)?(?:来源)?$"
+)
+
+
+def _bare_income(text: str, start: int) -> bool:
+    s0, _ = sentence_span(text, start)
+    clause = re.split(r"[，,；;：:]", text[s0:start])[-1]
+    return bool(_INCOME_SUBJECT.match(re.sub(r"\s+", "", clause)))
+
+
+def _this_years_income(doc: Disclosure, fund: str) -> Scope | None:
+    """The income of the year (上年结转 aside) as the income table, or else the summary, prints it."""
+    inc = doc.table("income")
+    tr = inc.total_row() if inc is not None else None
+    if inc is not None and tr is not None and "general_budget" in inc.column_ids():
+        total = tr.values.get("current_total", tr.values.get("total"))
+        vals = {c: (col_label(inc, c), v) for c, v in tr.values.items() if not c.startswith("carryover")}
+        if total is not None:
+            return Scope(f"{table_label(inc)}本年收入", inc, total, _others(fund, vals))
+    s = doc.table("summary")
+    if s is not None:
+        items = {r.item: ((r.name or r.item or ""), r.values["total"]) for r in s.rows
+                 if r.side == "income" and r.item and "total" in r.values and not r.item.startswith("carryover")}
+        if "current_total" in items:
+            return Scope(f"{table_label(s)}{items['current_total'][0]}", s, items["current_total"][1], _others(fund, items))
+    return None
+
+
 def _stated_amount(text: str, start: int, end: int) -> tuple[Decimal, str] | None:
     """The amount the exclusivity speaks of: the last one before it in its sentence, at most
     one clause back ("支出181807.13万元，全部为…"), or one right after it ("全部为一般公共预算
@@ -126,12 +163,12 @@ def fund_exclusivity(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
             fund = m.group("fund")
             stated = _stated_amount(block.text, m.start(), m.end())
             if stated is None:
-                continue
-            value, unit = stated
-            for sc in _scopes(doc, fund):
-                a = in_table_unit(Interval.of(value), unit, sc.table.unit or doc.meta.unit)
-                if a is None or not a.meets(iv(sc.table, sc.total)):
-                    continue
+                # no amount: judged only where the subject is the department's income itself
+                sc0 = _this_years_income(doc, fund) if _bare_income(block.text, m.start()) else None
+                scopes = [sc0] if sc0 is not None else []
+            else:
+                scopes = [sc for sc in _scopes(doc, fund) if _meets(stated, sc, doc)]
+            for sc in scopes:
                 ctx.checked()
                 if not sc.others or (sc.what, m.group(0)) in seen:
                     break
