@@ -44,7 +44,7 @@ def test_listed_amount_agrees_or_not():
     assert not run(D(P, ok), RULE)
     bad = listing({"项目名称": "道路养护", "金额": "1,000.00"}, {"项目名称": "信息化运维", "金额": "350.00"})
     f = run(D(P, bad), RULE)
-    assert texts(f) == [(RULE, "error")] and f[0].row == "信息化运维"
+    assert texts(f) == [(RULE, "error")] and (f[0].table, f[0].row) == ("performance_targets", "信息化运维")
     assert "350.00" in f[0].message and "300.00" in f[0].message and "表11" in f[0].message
 
 

@@ -294,9 +294,9 @@ def projects_vs_performance(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
             f"{where}，{'相差末位一个单位，为四舍五入尾差' if tail else '两表同一项目金额应一致'} — "
             f"the project's amount in its performance targets {'differs by rounding' if tail else 'disagrees with the project table'}",
             severity="info" if tail else None,
-            table=p.kind,
+            # the place is the performance table's line; the message names the project table's
+            table=a.table.kind,
             row=r.name,
-            column=next((c.id for c in p.columns if col_label(p, c.id) == label), None),
             expected=value,
             actual=printed.mid.quantize(Decimal(1).scaleb(-max(decimals(value), 2))),
             source=a.source,
