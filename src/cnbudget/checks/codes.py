@@ -134,17 +134,21 @@ def unknown_codes(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
     cat, early = _catalog_ready(doc, ctx)
     yield from early
     if cat is None:
+        cat = _catalog()
+        if cat is not None:
+            # an edition the catalog lacks: a code that is no code at all is wrong in any
+            # edition, so it is still judged, by the names of the latest edition known
+            latest = cat.coverage("function")["function"].last_year
+            for kind, t, r in _coded_rows(doc, odd=True):
+                if _stray(kind, r.code or ""):
+                    yield from _stray_code(cat, ctx, kind, t, r, latest)
         return
     year = doc.meta.year
     for kind, t, r in _coded_rows(doc, odd=True):
         code = r.code or ""
         label = "支出功能分类" if kind == "function" else "支出经济分类"
         if _stray(kind, code):
-            # "7 卫生健康支出": no code of this kind at all; judged only by the name it prints
-            named = _named(cat, kind, r, year)
-            if named is not None:
-                ctx.checked()
-                yield _wrong_code(t, r, code, label, named, year)
+            yield from _stray_code(cat, ctx, kind, t, r, year)
             continue
         if kind == "function" and len(code) not in (3, 5, 7):
             continue  # code.truncated
@@ -173,6 +177,14 @@ def unknown_codes(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
             row=code,
             source=r.source,
         )
+
+
+def _stray_code(cat: Any, ctx: Context, kind: str, t: Table, r: Row, year: int | None) -> Iterator[Finding]:
+    """"7 卫生健康支出": no code of this kind at all, judged only by the name it prints."""
+    named = _named(cat, kind, r, year)
+    if named is not None:
+        ctx.checked()
+        yield _wrong_code(t, r, r.code or "", "支出功能分类" if kind == "function" else "支出经济分类", named, year)
 
 
 def _misplaced(cat: Any, kind: str, code: str, meant: str, year: int | None) -> bool:
