@@ -101,3 +101,12 @@ def test_unit_subtotal_lines_are_not_projects():
     doc = D(p, perf)
     doc = type(doc)(**{**doc.__dict__, "meta": type(doc.meta)(**{**doc.meta.__dict__, "region": "广州市"})})
     assert not run(doc, RULE)
+
+
+def test_one_finding_per_project_form():
+    # 烟台 c173 p.88: 年度预算资金总额 500.00, 其中：财政拨款 500.00; the project table prints 400.00
+    p = projects(("既有住宅加装电梯专项资金经费", "400.00", "400.00", None, "400.00", None))
+    perf = form("既有住宅加装电梯专项资金经费", ("项目资金（万元）", "年度预算资金总额：", "500.00"),
+                ("其中：财政拨款", "500.00"), ("其他资金", "0.00"))
+    f = run(D(p, perf), RULE)
+    assert texts(f) == [(RULE, "error")] and "500.00" in f[0].message and "400.00" in f[0].message

@@ -270,9 +270,12 @@ def projects_vs_performance(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
     lines = [(p, _project_lines(p)) for p in projects]
     amounts = target_amounts(doc)
     keys = [(norm_name(a.name), a.scope, norm_name(a.unit_name)) for a in amounts]
+    reported: set[tuple[int, str]] = set()  # one finding per project and form
     for a, key in zip(amounts, keys, strict=True):
         if keys.count(key) > 1 or unit_line(a.name, doc):
             continue  # one name, several forms (several units'): which line is which is unknown
+        if (id(a.table), key[0]) in reported:
+            continue  # its 财政拨款 line repeats the 资金总额 already reported
         hits = [(p, r) for p, by_name in lines if (r := _match(by_name, a)) is not None]
         if len(hits) != 1:
             continue
@@ -289,6 +292,7 @@ def projects_vs_performance(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
         unit_word = a.unit or ""
         where = f"项目“{r.name}”：{table_label(a.table)}{a.label}为 {fmt(a.value)}{unit_word}，{table_label(p)}“{label}”为 {fmt(value)}{p.unit or ''}"
         tail = any(_tail(p, a, printed, v) for _, v, _ in cands)
+        reported.add((id(a.table), key[0]))
         yield finding(
             "cross.projects_vs_performance",
             f"{where}，{'相差末位一个单位，为四舍五入尾差' if tail else '两表同一项目金额应一致'} — "
