@@ -80,3 +80,75 @@ def test_medical_contributions_paid_within_the_running_items_are_no_mismatch():
     g2 = T("general_expenditure", "total basic project", ("2080505", "37.00", "37.00"), ("2101101", "30.00", "30.00"))
     assert ("code.economic_vs_function", "basic_expenditure", "30110", "total") in keys(
         run(D(b, g2), "code.economic_vs_function"))
+
+
+def test_invalid_code_whose_name_is_another_codes_is_an_error_naming_it():
+    # "7 卫生健康支出": no function code at all; the printed name is 210's
+    t = T("expenditure", "total", ("208", "50.00"), ("7", "10.00"), ("2101501", "10.00"),
+          names={"208": "社会保障和就业支出", "7": "卫生健康支出", "2101501": "行政运行"})
+    f = run(D(t), "code.unknown")
+    assert [(x.row, x.severity) for x in f] == [("7", "error")]
+    assert "应为 210 卫生健康支出" in f[0].message
+    # a code of the right shape the catalog lacks under a known 款, printed with the name of an
+    # item of another 款: 2080505 is meant
+    t2 = T("expenditure", "total", ("2101104", "1.00"), names={"2101104": "机关事业单位基本养老保险缴费支出"})
+    f2 = run(D(t2), "code.unknown")
+    assert [(x.row, x.severity) for x in f2] == [("2101104", "error")] and "应为 2080505" in f2[0].message
+
+
+@pytest.mark.parametrize("code,name", [
+    ("2089901", "其他社会保障和就业支出"),   # beside 2089999, same parent: another edition's numbering
+    ("2014001", "行政运行"),                 # a 款 (20140 信访事务) the catalog does not list
+    ("2121100", "农业土地开发资金安排的支出"),  # 21211 printed a level deeper
+])
+def test_unknown_codes_the_catalog_may_not_know_stay_warnings(code, name):
+    f = run(D(T("expenditure", "total", (code, "1.00"), names={code: name})), "code.unknown")
+    assert [(x.row, x.severity) for x in f] == [(code, "warning")]
+
+
+def test_invalid_code_without_a_matching_name_stays_a_warning_with_the_nearest_code():
+    t = T("expenditure", "total", ("2101597", "1.00"), names={"2101597": "其他医疗保障事务"})
+    f = run(D(t), "code.unknown")
+    assert [(x.row, x.severity) for x in f] == [("2101597", "warning")]
+    assert "2101599" in f[0].message  # the nearest code under 21015
+    # a sibling whose name is nothing like the printed one is no guess worth making
+    t2 = T("expenditure", "total", ("2101597", "1.00"), names={"2101597": "医保专项"})
+    assert "2101599" not in run(D(t2), "code.unknown")[0].message
+
+
+def test_stray_digits_are_judged_only_by_a_catalog_name():
+    # a stray digit whose name is no catalog name says nothing (it may be a note or a 序号)
+    t = T("expenditure", "total", ("7", "10.00"), names={"7": "某专项"})
+    assert not run(D(t), "code.unknown")
+    # a 序号 column read as codes (several stray digits) is a layout, not seven wrong codes
+    t2 = T("expenditure", "total", ("1", "10.00"), ("2", "5.00"),
+           names={"1": "卫生健康支出", "2": "医疗保障管理事务"})
+    assert not run(D(t2), "code.unknown")
+    # valid codes with generic names are left alone
+    t3 = T("expenditure", "total", ("2013101", "5.00"), names={"2013101": "行政运行"})
+    assert not run(D(t3), "code.unknown")
+
+
+def test_seed_with_a_class_printed_as_7_names_the_right_code(tmp_path):
+    """A real layout end to end: seed 000's 210 11 01 printed as 7 11 01 (both tables)."""
+    from cnbudget.checks import check_disclosure
+    from cnbudget.parse import parse_file
+    from tests.conftest import seed_path
+
+    text = seed_path("000").read_text(encoding="utf-8")
+    line = "210\t11\t01\t\t行政单位医疗\t24.04"
+    assert line in text
+    mutated = tmp_path / "seed000_7.txt"
+    mutated.write_text(text.replace(line, "7\t11\t01\t\t行政单位医疗\t24.04"), encoding="utf-8")
+    found = [f for f in check_disclosure(parse_file(mutated)).findings if f.rule == "code.unknown"]
+    assert [(f.severity, f.row) for f in found] == [("error", "71101")] and "应为 2101101" in found[0].message
+    assert not [f for f in check_disclosure(parse_file(seed_path("000"))).findings if f.rule == "code.unknown"]
+
+
+def test_a_code_that_is_no_code_is_judged_in_a_year_the_catalog_does_not_cover():
+    t = T("expenditure", "total", ("7", "10.00"), ("2101599", "1.00"),
+          names={"7": "卫生健康支出", "2101599": "某新设科目"})
+    f = run(D(t, year=2031), "code.unknown")
+    # the edition is unknown: one could-not-verify, and the stray 7 still named as 210
+    assert sorted((x.rule, x.severity, x.row) for x in f) == [
+        ("code.unknown", "error", "7"), ("verify.could_not_verify", "info", None)]

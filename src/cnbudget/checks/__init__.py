@@ -11,15 +11,18 @@ Modules:
     summary_sides — two-sided summary tables: balance, classes, income items
     cross_table   — the same figure in two tables, aware of each table's scope
     narrative     — claims vs tables, shares, growth rates, components, vs last year
+    budget_base   — a rate stated on 年初预算 that was computed on 全年预算 (sentence or table)
     sentences     — each sentence's figures against each other (no table needed): change vs
                     this year and last year, direction words, comparisons, parts vs whole
     wording       — template placeholders, drafting notes, empty reasons, obsolete class names
     typography    — malformed numbers, doubled units, rates without %, punctuation, brackets
     years         — years named in the text against the document's year and kind
+    fund_sources  — "均为一般公共预算拨款" / "全部为财政拨款" against the funds the tables print
     inclusions    — parts ≤ wholes (财政拨款 ≤ 全部资金, 三公 items, 机关运行经费)
     codes         — classification codes against the official catalogs
     completeness  — required tables and sections, empty tables with notes
     performance   — 绩效 tables: score sums, execution rates
+    project_targets — a project's amount in 项目支出表 vs its 绩效目标表 (same scope, by name)
     against       — is ``--against`` last year's document of the same department, kind and scope
     selection     — the findings a person asked to see (--min-severity, --ignore, --show-info)
     labels        — findings for people: printed row / column labels, places, ``FindingRow``

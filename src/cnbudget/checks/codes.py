@@ -1,6 +1,9 @@
 """Rules on classification codes, through the official catalogs (``cnbudget.codes``).
 
-    code.unknown              a 支出功能分类 / 经济分类 code that is not in that year's catalog
+    code.unknown              a 支出功能分类 / 经济分类 code that is not in that year's catalog; an
+                              error naming the right code where the printed name is another
+                              code's catalog name ("7 卫生健康支出" → 210), else a warning with the
+                              likeliest code (by resemblance, or the nearest under the same parent)
     code.truncated            a code cut off by a narrow cell (210159 for 2101599); the parser's
                               own repairs (``Row.repairs``) are reported as info
     code.name_mismatch        the printed name is not the catalog's name for the code
@@ -48,24 +51,53 @@ def _catalog() -> Any | None:
         return None
 
 
-def _coded_rows(doc: Disclosure) -> Iterator[tuple[str, Table, Row]]:
+def _coded_rows(doc: Disclosure, *, odd: bool = False) -> Iterator[tuple[str, Table, Row]]:
+    """Rows with a classification code, per kind of code.  With ``odd``, also the rows of a
+    function / economic table whose code is no code of that kind at all (a ``7`` where ``210``
+    is meant) — unless the table prints several, which is a 序号 column read as codes."""
     seen: set[tuple[str, str, str | None]] = set()
     for t in doc.tables:
         kind = "function" if t.kind in FUNCTION_KINDS else ("economic" if t.kind in ECONOMIC_KINDS else None)
         if kind is None:
             continue
+        strays = [r for r in t.rows if is_data_row(r) and r.code and r.code.isdigit() and _stray(kind, r.code)]
         for r in t.rows:
             if not is_data_row(r) or not r.code or not r.code.isdigit():
                 continue
-            if kind == "function" and r.code[:1] != "2":
+            if odd and _stray(kind, r.code) and len(strays) > 1:
                 continue
-            if kind == "economic" and r.code[:1] not in "35":
+            if _foreign(kind, r.code) and not odd:
                 continue
             key = (kind, r.code, r.name)
             if key in seen:
                 continue
             seen.add(key)
             yield kind, t, r
+
+
+def _foreign(kind: str, code: str) -> bool:
+    """Not a code of the table's kind (function codes start with 2, economic with 3 or 5)."""
+    return code[:1] != "2" if kind == "function" else code[:1] not in "35"
+
+
+def _stray(kind: str, code: str) -> bool:
+    """No code of the table's kind at all: a foreign first digit, or fewer than 3 digits."""
+    return len(code) < 3 or _foreign(kind, code)
+
+
+def _catalog_ids(cat: Any, kind: str, code: str) -> tuple[str, ...]:
+    if kind == "function":
+        return (cat.FUNCTION,)
+    return (cat.GOV_ECONOMIC,) if code[:1] == "5" else (cat.ECONOMIC, cat.GOV_ECONOMIC)
+
+
+def _named(cat: Any, kind: str, r: Row, year: int | None) -> Any | None:
+    """The one catalog code whose name is the printed name (the code the row means)."""
+    for cid in _catalog_ids(cat, kind, r.code or ""):
+        hit = cat.code_named(cid, r.name, year, r.code or "")
+        if hit is not None:
+            return hit
+    return None
 
 
 def _lookup(cat: Any, kind: str, code: str, year: int | None) -> Any:
@@ -95,16 +127,29 @@ def _detailed(cat: Any, code: str) -> bool:
     "code.unknown",
     severity="warning",
     kinds=CODE_KINDS,
-    description="科目编码不在当年政府收支分类科目中 — a code that is not in that year's classification catalog",
+    description="科目编码不在当年政府收支分类科目中（名称为另一编码的目录名称时为错误，并指出应为的编码） — "
+    "a code that is not in that year's catalog (an error naming the right code when the printed name is that code's)",
 )
 def unknown_codes(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
     cat, early = _catalog_ready(doc, ctx)
     yield from early
     if cat is None:
+        cat = _catalog()
+        if cat is not None:
+            # an edition the catalog lacks: a code that is no code at all is wrong in any
+            # edition, so it is still judged, by the names of the latest edition known
+            latest = cat.coverage("function")["function"].last_year
+            for kind, t, r in _coded_rows(doc, odd=True):
+                if _stray(kind, r.code or ""):
+                    yield from _stray_code(cat, ctx, kind, t, r, latest)
         return
     year = doc.meta.year
-    for kind, t, r in _coded_rows(doc):
+    for kind, t, r in _coded_rows(doc, odd=True):
         code = r.code or ""
+        label = "支出功能分类" if kind == "function" else "支出经济分类"
+        if _stray(kind, code):
+            yield from _stray_code(cat, ctx, kind, t, r, year)
+            continue
         if kind == "function" and len(code) not in (3, 5, 7):
             continue  # code.truncated
         if kind == "function" and not _detailed(cat, code):
@@ -114,10 +159,16 @@ def unknown_codes(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
         if _lookup(cat, kind, code, year) is not None:
             continue
         other_year = _lookup(cat, kind, code, None)
+        named = _named(cat, kind, r, year)
+        if named is not None and other_year is None and _misplaced(cat, kind, code, named.code, year):
+            yield _wrong_code(t, r, code, label, named, year)
+            continue
         sugg = (cat.suggest_function_code if kind == "function" else cat.suggest_economic_code)(code, r.name, year)
-        hint = f"，可能应为 {sugg[0].code} {sugg[0].name}" if sugg else ""
+        near = None if sugg else cat.nearest_sibling(_catalog_ids(cat, kind, code)[0], code, year, r.name)
+        hint = (f"，名称对应的编码为 {named.code} {named.name}" if named is not None and named.code != code
+                else f"，可能应为 {sugg[0].code} {sugg[0].name}" if sugg
+                else f"，同级最接近的编码为 {near.code} {near.name}" if near is not None else "")
         note = f"（该编码为其他年度科目：{other_year.name}）" if other_year is not None else ""
-        label = "支出功能分类" if kind == "function" else "支出经济分类"
         yield finding(
             "code.unknown",
             f"{table_label(t)}{label}科目 {code} {r.name or ''} 不在{year or ''}年政府收支分类科目中{note}{hint} — "
@@ -126,6 +177,39 @@ def unknown_codes(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
             row=code,
             source=r.source,
         )
+
+
+def _stray_code(cat: Any, ctx: Context, kind: str, t: Table, r: Row, year: int | None) -> Iterator[Finding]:
+    """"7 卫生健康支出": no code of this kind at all, judged only by the name it prints."""
+    named = _named(cat, kind, r, year)
+    if named is not None:
+        ctx.checked()
+        yield _wrong_code(t, r, r.code or "", "支出功能分类" if kind == "function" else "支出经济分类", named, year)
+
+
+def _misplaced(cat: Any, kind: str, code: str, meant: str, year: int | None) -> bool:
+    """A well-formed code the catalog lacks is certainly wrong only where the catalog knows
+    its place: its parent is listed, and the printed name belongs to a code of the same level
+    under another parent.  A code under the same parent as the named one (2089901 beside
+    2089999), or under a parent the catalog lacks (20140 信访事务), may be an edition the
+    catalog was not compiled from; a code that extends the named one (2121100 for 21211) is
+    the same item printed a level deeper."""
+    if len(meant) != len(code) or code.startswith(meant) or meant[:-2] == code[:-2]:
+        return False
+    return len(code) == 3 or _lookup(cat, kind, code[:-2], year) is not None
+
+
+def _wrong_code(t: Table, r: Row, code: str, label: str, named: Any, year: int | None) -> Finding:
+    """An invalid code whose printed name is another code's catalog name: that code is meant."""
+    return finding(
+        "code.unknown",
+        f"{table_label(t)}{label}科目编码 {code} 无效：“{r.name}”在{year or ''}年政府收支分类科目中的编码为 "
+        f"{named.code}，应为 {named.code} {named.name} — invalid code {code}, the name is that of {named.code}",
+        severity="error",
+        table=t.kind,
+        row=code,
+        source=r.source,
+    )
 
 
 @rule(

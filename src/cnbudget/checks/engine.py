@@ -65,12 +65,15 @@ def _sort_key(f: Finding) -> tuple[Any, ...]:
 def _load_rules() -> None:
     """Import the rule families so their decorators register them."""
     from cnbudget.checks import (  # noqa: F401
+        budget_base,
         codes,
         completeness,
         cross_table,
+        fund_sources,
         inclusions,
         narrative,
         performance,
+        project_targets,
         sentences,
         summary_sides,
         typography,

@@ -30,7 +30,7 @@ from dataclasses import dataclass, field, replace
 from functools import cache
 from importlib import resources
 
-from cnbudget.codes.names import name_similarity, names_equivalent, normalize_code
+from cnbudget.codes.names import name_similarity, names_equivalent, normalize_code, stem
 
 __all__ = [
     "CATALOGS",
@@ -240,6 +240,7 @@ CODE_WEIGHT = 0.4
 NAME_WEIGHT = 0.6
 _EXACT, _PREFIX, _DELETION, _SUBSTITUTION, _SAME_CLASS = 1.0, 0.9, 0.75, 0.6, 0.3
 MIN_NAME_SIMILARITY = 0.5  # below this, a candidate found by code alone is dropped (name given)
+MIN_SIBLING_SIMILARITY = 0.3  # a nearest sibling is named only when its name is not unlike
 
 
 def _code_resemblance(printed: str, candidate: str) -> float:
@@ -308,6 +309,51 @@ def suggest_economic_code(
     if len(digits) == 7:
         digits = digits[:5]
     return suggest_code(ECONOMIC, digits, name, year, limit)
+
+
+def code_named(catalog: str, name: str | None, year: int | None, printed: str = "") -> CodeEntry | None:
+    """The one code whose name (or alias) is exactly ``name`` — spaces, brackets and '支出'
+    aside, never a prefix — valid in ``year``.  Generic names (行政运行 under every 款) are
+    told apart by the longest code prefix they share with ``printed``; ``None`` when no
+    single code is left."""
+    if not name or not stem(name):
+        return None
+    want = stem(name)
+    found = [e for e in entries(catalog, year) if any(stem(n) == want for n in known_names(e))]
+    if len(found) <= 1:
+        return found[0] if found else None
+    digits = normalize_code(printed)
+    if len(digits) in (3, 5, 7):
+        found = [e for e in found if len(e.code) == len(digits)] or found
+
+    def shared(e: CodeEntry) -> int:
+        return next((i for i, (a, b) in enumerate(zip(e.code, digits, strict=False)) if a != b), min(len(e.code), len(digits)))
+
+    best = max(shared(e) for e in found)
+    top = [e for e in found if shared(e) == best]
+    # the same 类 at least: a generic name is not placed across classes
+    return top[0] if len(top) == 1 and best >= 3 else None
+
+
+def nearest_sibling(
+    catalog: str, printed: str, year: int | None, name: str | None = None
+) -> CodeEntry | None:
+    """The 项 under the same 款 nearest to a printed 7-digit code by value (2101598 →
+    2101599), when exactly one is nearest and, with a printed ``name``, its name is not
+    unlike it (款 under one 类 are unrelated items: no guess is made for them)."""
+    digits = normalize_code(printed)
+    if len(digits) != 7:
+        return None
+    parent = digits[:-2]
+    sibs = [e for e in entries(catalog, year) if len(e.code) == len(digits) and e.code.startswith(parent)]
+    if not sibs:
+        return None
+    dist = {e.code: abs(int(e.code) - int(digits)) for e in sibs}
+    best = min(dist.values())
+    top = [e for e in sibs if dist[e.code] == best]
+    if len(top) != 1 or (name and _similarity(top[0], name) < MIN_SIBLING_SIMILARITY):
+        return None
+    return top[0]
 
 
 # -- coverage ------------------------------------------------------------------------------
