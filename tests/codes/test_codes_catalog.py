@@ -65,6 +65,12 @@ def test_year_validity_of_a_renamed_class():
     assert function_code("207", 2024).name == "文化旅游体育与传媒支出"
 
 
+def test_the_2024_petitions_class_is_known_from_2024():
+    # 20140 信访事务, as the 2024 final account of 国家信访局 prints it
+    e = function_code("2014004")
+    assert e is not None and e.name == "信访业务" and e.valid_in(2025) and not e.valid_in(2023)
+
+
 def test_codes_new_in_2019_do_not_exist_before():
     assert function_code("21015", 2018) is None
     assert function_code("2101599", 2018) is None
