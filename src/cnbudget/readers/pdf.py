@@ -60,11 +60,10 @@ from cnbudget.readers.pdf_grid import (
     DEFAULT,
     Glyph,
     GridSettings,
-    PageBlocks,
     PageLayout,
     Segment,
-    layout_page,
 )
+from cnbudget.readers.pdf_page import PageBlocks, layout_page
 
 
 @dataclass(frozen=True)
