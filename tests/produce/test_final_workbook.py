@@ -8,13 +8,9 @@ from typer.testing import CliRunner
 
 from cnbudget.produce.build import produce
 from cnbudget.produce.consistency import InconsistentInput
-from cnbudget.produce.final_workbook import (
-    SHEET_LINES,
-    SHEET_THREE,
-    read_final_workbook,
-    write_final_input,
-)
-from cnbudget.produce.workbook import write_template
+from cnbudget.produce.workbook import write_final_input, write_template
+from cnbudget.produce.workbook_cells import SHEET_LINES, SHEET_THREE
+from cnbudget.produce.workbook_read import read_final_workbook
 from cnbudget.render.text import render_text
 from tests.render.conftest import load_example
 
@@ -52,7 +48,7 @@ def test_filled_workbook_gives_back_the_input_and_the_example(final_example, tmp
 
 def test_template_filled_rendered_and_parsed_equals_the_input(final_example, tmp_path):
     from cnbudget.parse import parse_file
-    from cnbudget.produce.final_derive import derive_final_disclosure
+    from cnbudget.produce.derive import derive_disclosure as derive_final_disclosure
     from cnbudget.render.disclosure import write
     from tests.render.roundtrip import differences
 
