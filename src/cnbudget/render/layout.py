@@ -150,6 +150,12 @@ def _two_sided_body(table: Table, layout: Layout) -> list[list[str]]:
     return body
 
 
+def numbered_title(table: Table) -> str:
+    """The title as printed: with the table's form number when its layout gives one
+    ("2024年度收入支出决算总表（公开01表）")."""
+    return f"{table.title}（{table.number}）" if table.number else table.title
+
+
 def printed(table: Table, department: str | None, doc_kind: str | None = "budget") -> PrintedTable:
     if doc_kind == "final":
         final = final_printed(table, department)
@@ -166,7 +172,7 @@ def printed(table: Table, department: str | None, doc_kind: str | None = "budget
         body = [_cells(r, leaves) for r in table.rows]
     return PrintedTable(
         kind=table.kind,
-        title=table.title,
+        title=numbered_title(table),
         department=department,
         unit=table.unit,
         header_cells=tuple(merges),
@@ -277,7 +283,7 @@ def final_printed(table: Table, department: str | None) -> PrintedTable | None:
         body = _final_two_sided_body(table, layout)
     else:
         body = [_cells(r, layout.leaves()) for r in table.rows]
-    title = f"{table.title}（{table.number}）" if table.number else table.title
+    title = numbered_title(table)
     return PrintedTable(
         kind=table.kind,
         title=title,
