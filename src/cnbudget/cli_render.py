@@ -43,10 +43,12 @@ def register(app: typer.Typer) -> None:
         to: OutputFormat = typer.Option(OutputFormat.html, "--to", help="html|docx|xlsx|md|txt|pdf"),
         last_year: Path | None = typer.Option(None, "--last-year", help="上年公开文件（用于增减变化）"),
         output: Path | None = typer.Option(None, "--output", "-o", help="输出文件（默认：输入文件名加扩展名）"),
+        report: Path | None = typer.Option(None, "--report", help="把输入的全部问题（按工作表、行分组）写入此文件"),
     ) -> None:
         """由结构化数据生成完整的公开文件：表格与情况说明一致 (produce the disclosure)."""
         from cnbudget.cli import fail
         from cnbudget.produce.build import produce
+        from cnbudget.produce.consistency import InconsistentInput
         from cnbudget.render.disclosure import write
 
         try:
@@ -55,7 +57,17 @@ def register(app: typer.Typer) -> None:
             if out.resolve() == input.resolve():
                 out = input.with_name(input.stem + ".out." + to.value)
             write(doc, to, out)
-        except CnbudgetError as e:
+        except InconsistentInput as e:
+            if report is not None:
+                report.write_text(e.report(), encoding="utf-8")
+                e.reason += f"；全部 {len(e.findings)} 处问题已写入 {report}"
             fail(e)
             return
+        except CnbudgetError as e:
+            if report is not None:
+                report.write_text(f"{e}\n", encoding="utf-8")
+            fail(e)
+            return
+        if report is not None:
+            report.write_text(f"{input}：未发现问题，已生成 {out}\n", encoding="utf-8")
         typer.echo(str(out))

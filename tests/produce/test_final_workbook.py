@@ -78,6 +78,14 @@ def test_cli_template_then_render_final(tmp_path):
     assert res.exit_code == 0, res.output
     out = tmp_path / "t.md"
     res = runner.invoke(app, ["render", str(tpl), "--to", "md", "--output", str(out)])
+    assert res.exit_code == 2 and "部门名称未填写" in res.output and not out.exists()  # untouched: refused
+    wb = load_workbook(tpl)
+    wb["基本信息"]["B2"] = "测试市某局"
+    wb[SHEET_LINES]["A5"], wb[SHEET_LINES]["B5"], wb[SHEET_LINES]["E5"], wb[SHEET_LINES]["F5"] = (
+        "2010301", "行政运行", 10, 10)
+    wb["基本支出明细"]["A4"], wb["基本支出明细"]["B4"], wb["基本支出明细"]["C4"] = "30101", "基本工资", 10
+    wb.save(tpl)
+    res = runner.invoke(app, ["render", str(tpl), "--to", "md", "--output", str(out)])
     assert res.exit_code == 0, res.output
     text = out.read_text(encoding="utf-8")
     assert "收入支出决算总表（公开01表）" in text and "【请填写" in text

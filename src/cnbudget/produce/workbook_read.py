@@ -11,6 +11,8 @@ from __future__ import annotations
 from decimal import Decimal
 from pathlib import Path
 
+from cnbudget.codes.catalog import ECONOMIC, FUNCTION
+from cnbudget.document import Source
 from cnbudget.model import Finding
 from cnbudget.produce.consistency import InconsistentInput
 from cnbudget.produce.inputs import (
@@ -31,13 +33,16 @@ from cnbudget.produce.inputs import (
     ThreePublic,
     ThreePublicFinal,
 )
+from cnbudget.produce.known_codes import unknown_code
 from cnbudget.produce.layout import DocumentLayout, TableLayout, document_layout
+from cnbudget.produce.money import q2
 from cnbudget.produce.workbook_cells import (
     ASSET_FIELDS,
     BASIC_LAYOUT,
     FINAL_FACT_FIELDS,
     FINAL_PREVIOUS_FIELDS,
     FINAL_REASON_FIELDS,
+    INFO_FIELDS,
     LABEL_FUND,
     LINE_AMOUNTS,
     LINES_LAYOUT,
@@ -45,6 +50,7 @@ from cnbudget.produce.workbook_cells import (
     REASON_FIELDS,
     SHEET_BASIC,
     SHEET_FACTS,
+    SHEET_INFO,
     SHEET_LINES,
     SHEET_THREE,
     BadWorkbook,
@@ -54,7 +60,6 @@ from cnbudget.produce.workbook_cells import (
     read_meta,
     read_previous_fields,
     sheet,
-    typed_mismatch,
 )
 from cnbudget.produce.workbook_cells import (
     amount as _amount,
@@ -87,6 +92,80 @@ def _read_previous(wb, file: str, year: int | None, fields) -> Previous:
     return Previous() if values is None else Previous(**values)
 
 
+def _leaf_paths(layout: TableLayout) -> list[str]:
+    """Each column's printed header path ("基本支出/人员经费/工资福利支出"), left to right."""
+    out: list[str] = []
+
+    def walk(cols, path: list[str]) -> None:
+        for c in cols:
+            if c.children:
+                walk(c.children, [*path, c.label])
+            else:
+                out.append("/".join([*path, c.label]))
+
+    walk(layout.columns, [])
+    return out
+
+
+class _Problems:
+    """Every problem of a workbook, each with its sheet and row, refused together at the end."""
+
+    def __init__(self, file: str) -> None:
+        self.file = file
+        self.items: list[Finding] = []
+
+    def add(self, sheet_name: str, row: int | None, message: str, column: str | None = None, *,
+            rule: str = "input.cell", expected: Decimal | None = None, actual: Decimal | None = None) -> None:
+        self.items.append(Finding(rule=rule, severity="error", message=message, table=sheet_name,
+                                  row=f"第{row}行" if row else None, column=column, expected=expected,
+                                  actual=actual, source=Source(sheet=sheet_name, line=row)))
+
+    def amount(self, value, sheet_name: str, row: int, column: str) -> Decimal | None:
+        try:
+            return _amount(value, f"{sheet_name}!第{row}行", self.file)
+        except BadWorkbook:
+            self.add(sheet_name, row, f"不是金额：“{_text(value)}”", column)
+            return None
+
+    def typed(self, typed: Decimal | None, parts: list[Decimal], sheet_name: str, row: int, label: str) -> None:
+        """A derived cell someone typed anyway must agree with its parts."""
+        if typed is None:
+            return
+        expected = q2(sum(parts, Decimal(0)))
+        if typed != expected:
+            self.add(sheet_name, row, f"填写的{label}与其组成部分之和不符", label, rule="input.typed_total",
+                     expected=expected, actual=typed)
+
+    def code(self, catalog: str, code: str, name: str, year: int | None, sheet_name: str, row: int) -> None:
+        message = unknown_code(catalog, code, name, year)
+        if message is not None:
+            self.add(sheet_name, row, message, "科目编码", rule="input.unknown_code")
+
+    def template_placeholders(self, meta_values: dict[str, str]) -> None:
+        """基本信息 still as the template wrote it: no department, or the template's example."""
+        department = meta_values.get("department") or ""
+        example = next(ex for key, _label, ex in INFO_FIELDS if key == "department")
+        if not department or department == example or PLACEHOLDER in department:
+            self.add(SHEET_INFO, None, f"部门名称未填写（模板示例“{example}”仍在）", "部门名称",
+                     rule="input.placeholder")
+        if not meta_values.get("year"):
+            self.add(SHEET_INFO, None, "年度未填写", "年度", rule="input.placeholder")
+
+    def placeholders(self, facts: Facts) -> None:
+        """其他事项 holding a 【请填写…】 placeholder copied from a produced document."""
+        texts = [*facts.duties, facts.organisation, facts.composition, facts.performance_note,
+                 *facts.reasons.values()]
+        if any(t and PLACEHOLDER in t for t in texts):
+            self.add(SHEET_FACTS, None, f"仍有“{PLACEHOLDER}…】”占位文字，请填写实际内容", rule="input.placeholder")
+
+    def refuse_if_any(self) -> None:
+        if self.items:
+            raise InconsistentInput(self.items, file=self.file)
+
+
+PLACEHOLDER = "【请填写"
+
+
 # --- budgets --------------------------------------------------------------------------------
 
 
@@ -95,42 +174,42 @@ def read_budget_workbook(path: str | Path, layout: DocumentLayout) -> BudgetInpu
 
     The sheets are the layout's tables that take input, found by their recipe: the function
     tables of one fund (``function_lines``), ``economic_classes``, ``three_public``,
-    ``projects``, ``procurement``.
+    ``projects``, ``procurement``.  Every problem of every sheet is listed before refusing.
     """
     file = str(path)
     wb = open_workbook(file)
-    problems: list[Finding] = []
     meta, meta_values = read_meta(wb, file, "budget")
     year, department = meta.year, meta.department
+    problems = _Problems(file)
+    problems.template_placeholders(meta_values)
+    z = Decimal("0.00")
 
     function_lines: list[FunctionLine] = []
     class_names: dict[str, str] = {}
     for t in _input_tables(layout, "function_lines"):
         name, fund = t.sheet or t.title, t.fund
         ws = sheet(wb, name, file)
+        heads = ["科目编码", "科目名称", *[h for h, leaf in zip(_leaf_paths(t), t.leaves(), strict=True) if leaf.id]]
         # input sheet: code, name, total, basic, wages, household, goods, capital, project, operating, specific
         for r, v in _body(ws, first_row(t)):
             v = v + [None] * (11 - len(v))
             code = _text(v[0]).replace(" ", "")
-            where = f"{name}!第{r}行"
             if not code:
                 continue
             if code.isdigit() and len(code) in (3, 5) and all(x in (None, "") for x in v[2:11]):
                 class_names[code] = _text(v[1])  # a 类/款 name row: names the subtotal rows
                 continue
             if not (code.isdigit() and len(code) == 7):
-                raise BadWorkbook(f"{where}: 科目编码应为7位项级编码 (function code must have 7 digits: {code!r})",
-                                  file=file)
-            amounts = [_amount(x, where, file) for x in v[2:11]]
+                problems.add(name, r, f"科目编码应为7位项级编码：{code}", "科目编码")
+                continue
+            problems.code(FUNCTION, code, _text(v[1]), year, name, r)
+            amounts = [problems.amount(x, name, r, heads[i + 2]) for i, x in enumerate(v[2:11])]
             total, basic, wages, household, goods, capital, project, operating, specific = amounts
-            z = Decimal("0.00")
             parts_basic = [x or z for x in (wages, household, goods, capital)]
             parts_project = [x or z for x in (operating, specific)]
-            for f in (typed_mismatch(basic, parts_basic, where, "基本支出小计"),
-                      typed_mismatch(project, parts_project, where, "项目支出小计"),
-                      typed_mismatch(total, parts_basic + parts_project, where, "合计")):
-                if f is not None:
-                    problems.append(f)
+            problems.typed(basic, parts_basic, name, r, "基本支出小计")
+            problems.typed(project, parts_project, name, r, "项目支出小计")
+            problems.typed(total, parts_basic + parts_project, name, r, "合计")
             function_lines.append(FunctionLine(
                 code=code, name=_text(v[1]) or code, wages=parts_basic[0], household=parts_basic[1],
                 goods_services=parts_basic[2], capital=parts_basic[3], project_operating=parts_project[0],
@@ -139,65 +218,55 @@ def read_budget_workbook(path: str | Path, layout: DocumentLayout) -> BudgetInpu
     t = _input_table(layout, "economic_classes")
     name = t.sheet or t.title
     ws = sheet(wb, name, file)
-    first = first_row(t)
     economic_lines: list[EconomicLine] = []
-    for r, v in _body(ws, first):
+    for r, v in _body(ws, first_row(t)):
         v = v + [None] * (7 - len(v))
         code = _text(v[0])
-        where = f"{name}!第{r}行"
         if not code:
             continue
-        amount = _amount(v[4], where, file)
-        personnel, public = _amount(v[5], where, file), _amount(v[6], where, file)
+        amount = problems.amount(v[4], name, r, "合计")
+        personnel = problems.amount(v[5], name, r, "人员经费")
+        public = problems.amount(v[6], name, r, "公用经费")
         if amount is None:
             continue
+        problems.code(ECONOMIC, code, _text(v[1]), year, name, r)
         if personnel is not None or public is not None:
-            f = typed_mismatch(amount, [personnel or Decimal(0), public or Decimal(0)], where, "合计")
-            if f is not None:
-                problems.append(f)
+            problems.typed(amount, [personnel or z, public or z], name, r, "合计")
         economic_lines.append(EconomicLine(code=code, name=_text(v[1]) or code, amount=amount,
                                            gov_code=_text(v[2]) or None, gov_name=_text(v[3]) or None))
 
     t = _input_table(layout, "three_public")
     name = t.sheet or t.title
-    ws = sheet(wb, name, file)
-    first = first_row(t)
-    body = _body(ws, first)
-    z = Decimal("0.00")
+    rows = _body(sheet(wb, name, file), first_row(t))
     three = ThreePublic()
-    if body:
-        r, v = body[0]
+    if rows:
+        r, v = rows[0]
         v = v + [None] * (6 - len(v))
-        where = f"{name}!第{r}行"
-        total, abroad, vehicle, purchase, operation, reception = (_amount(x, where, file) for x in v[:6])
+        heads = _leaf_paths(t)
+        total, abroad, vehicle, purchase, operation, reception = (problems.amount(x, name, r, heads[i])
+                                                                  for i, x in enumerate(v[:6]))
         three = ThreePublic(abroad=abroad or z, vehicle_purchase=purchase or z, vehicle_operation=operation or z,
                             reception=reception or z)
-        for f in (typed_mismatch(vehicle, [purchase or z, operation or z], where, "公务用车购置及运行费小计"),
-                  typed_mismatch(total, [abroad or z, purchase or z, operation or z, reception or z], where,
-                                  "“三公”经费合计")):
-            if f is not None:
-                problems.append(f)
+        problems.typed(vehicle, [purchase or z, operation or z], name, r, "公务用车购置及运行费小计")
+        problems.typed(total, [abroad or z, purchase or z, operation or z, reception or z], name, r,
+                       "“三公”经费合计")
 
     unit_name = meta_values.get("unit_name") or department or ""
+    fund_cols = ("general_budget", "gov_fund", "state_capital", "special_account", "other")
     projects: list[Project] = []
     t = _input_table(layout, "projects")
     name = t.sheet or t.title
-    ws = sheet(wb, name, file)
-    first = first_row(t)
-    fund_cols = ("general_budget", "gov_fund", "state_capital", "special_account", "other")
-    for r, v in _body(ws, first):
+    heads = _leaf_paths(t)
+    for r, v in _body(sheet(wb, name, file), first_row(t)):
         v = v + [None] * (9 - len(v))
-        where = f"{name}!第{r}行"
         category, pname = _text(v[0]), _text(v[1])
         if not pname:
             continue
         if category not in PROJECT_CATEGORIES:
-            raise BadWorkbook(f"{where}: 项目类型应为“其他运转类”或“特定目标类” (got {category!r})", file=file)
-        amounts = [_amount(x, where, file) for x in v[3:9]]
+            problems.add(name, r, f"项目类型应为“其他运转类”或“特定目标类”，填写的是“{category}”", "项目类型")
+        amounts = [problems.amount(x, name, r, heads[i + 3]) for i, x in enumerate(v[3:9])]
         typed_total, by_fund = amounts[0], amounts[1:]
-        f = typed_mismatch(typed_total, [x or z for x in by_fund], where, "合计")
-        if f is not None:
-            problems.append(f)
+        problems.typed(typed_total, [x or z for x in by_fund], name, r, "合计")
         for fund, amt in zip(fund_cols, by_fund, strict=True):
             if amt:
                 projects.append(Project(name=pname, category=category, amount=amt, fund=fund))
@@ -205,30 +274,28 @@ def read_budget_workbook(path: str | Path, layout: DocumentLayout) -> BudgetInpu
     procurement: list[ProcurementItem] = []
     t = _input_table(layout, "procurement")
     name = t.sheet or t.title
-    ws = sheet(wb, name, file)
-    first = first_row(t)
-    for r, v in _body(ws, first):
+    heads = _leaf_paths(t)
+    for r, v in _body(sheet(wb, name, file), first_row(t)):
         v = v + [None] * (9 - len(v))
-        where = f"{name}!第{r}行"
         project, item, category = _text(v[0]), _text(v[1]), _text(v[2])
         if not (project or item):
             continue
         if category not in PROCUREMENT_CATEGORIES:
-            raise BadWorkbook(f"{where}: 采购类别应为货物、工程或服务 (got {category!r})", file=file)
-        amounts = [_amount(x, where, file) for x in v[3:9]]
+            problems.add(name, r, f"采购类别应为货物、工程或服务，填写的是“{category}”", "采购类别")
+        amounts = [problems.amount(x, name, r, heads[i + 3]) for i, x in enumerate(v[3:9])]
         typed_total, by_fund = amounts[0], amounts[1:]
-        f = typed_mismatch(typed_total, [x or z for x in by_fund], where, "合计")
-        if f is not None:
-            problems.append(f)
+        problems.typed(typed_total, [x or z for x in by_fund], name, r, "合计")
         for fund, amt in zip(fund_cols, by_fund, strict=True):
             if amt:
                 procurement.append(ProcurementItem(project=project, item=item, category=category, amount=amt,
                                                    fund=fund))
 
+    if not (function_lines or economic_lines or projects or procurement or any(vars(three).values())):
+        problems.add(SHEET_INFO, None, "模板尚未填写任何金额 (the template holds no figures)")
     facts = _read_budget_facts(wb, file)
+    problems.placeholders(facts)
     previous = _read_previous(wb, file, year, PREVIOUS_FIELDS)
-    if problems:
-        raise InconsistentInput(problems, file=file)
+    problems.refuse_if_any()
     return BudgetInput(
         meta=meta,
         dept_code=meta_values.get("dept_code") or "",
@@ -265,35 +332,41 @@ def _read_budget_facts(wb, file: str) -> Facts:
 
 
 def read_final_workbook(path: str | Path, layout: DocumentLayout | None = None) -> FinalInput:
-    """A filled-in final-account template as primary figures; raises ``CnbudgetError`` on bad input."""
+    """A filled-in final-account template as primary figures; raises ``CnbudgetError`` on bad input.
+
+    Every problem of every sheet is listed before refusing.
+    """
     layout = layout or document_layout("final")
     file = str(path)
     wb = open_workbook(file)
-    problems: list[Finding] = []
     meta, meta_values = read_meta(wb, file, "final")
     year = meta.year
+    problems = _Problems(file)
+    problems.template_placeholders(meta_values)
+    z = Decimal("0.00")
 
     lines: list[FinalLine] = []
     class_names: dict[str, str] = {}
     ws = sheet(wb, SHEET_LINES, file)
+    heads = _leaf_paths(LINES_LAYOUT)
     for r, v in _body(ws, first_row(LINES_LAYOUT)):
         v = v + [None] * (13 - len(v))
         code = _text(v[0]).replace(" ", "")
-        where = f"{SHEET_LINES}!第{r}行"
         if not code:
             continue
-        amounts = [_amount(x, where, file) for x in v[3:11]]
+        amounts = [problems.amount(x, SHEET_LINES, r, heads[i + 3]) for i, x in enumerate(v[3:11])]
         if code.isdigit() and len(code) in (3, 5) and all(a is None for a in amounts):
             class_names[code] = _text(v[1])
             continue
         if not (code.isdigit() and len(code) == 7):
-            raise BadWorkbook(f"{where}: 科目编码应为7位项级编码 (function code must have 7 digits: {code!r})",
-                              file=file)
+            problems.add(SHEET_LINES, r, f"科目编码应为7位项级编码：{code}", "科目编码")
+            continue
+        problems.code(FUNCTION, code, _text(v[1]), year, SHEET_LINES, r)
         fund = LABEL_FUND.get(_text(v[2]) or FUND_LABELS["general_budget"])
         if fund is None:
-            raise BadWorkbook(f"{where}: 资金来源应为" + "、".join(FUND_LABELS.values()) + f" (got {_text(v[2])!r})",
-                              file=file)
-        z = Decimal("0.00")
+            problems.add(SHEET_LINES, r, "资金来源应为" + "、".join(FUND_LABELS.values()) + f"，填写的是“{_text(v[2])}”",
+                         "资金来源")
+            continue
         vals = dict(zip(LINE_AMOUNTS, amounts, strict=True))
         lines.append(FinalLine(
             code=code, name=_text(v[1]) or code, fund=fund,
@@ -305,35 +378,35 @@ def read_final_workbook(path: str | Path, layout: DocumentLayout | None = None) 
     for r, v in _body(ws, first_row(BASIC_LAYOUT)):
         v = v + [None] * (3 - len(v))
         code = _text(v[0])
-        amount = _amount(v[2], f"{SHEET_BASIC}!第{r}行", file)
+        amount = problems.amount(v[2], SHEET_BASIC, r, "决算数")
         if code and amount is not None:
+            problems.code(ECONOMIC, code, _text(v[1]), year, SHEET_BASIC, r)
             economic.append(EconomicLine(code=code, name=_text(v[1]) or code, amount=amount))
 
-    ws = sheet(wb, SHEET_THREE, file)
-    rows = _body(ws, first_row(_input_table(layout, "three_public_final")))
-    z = Decimal("0.00")
+    three_layout = _input_table(layout, "three_public_final")
+    rows = _body(sheet(wb, SHEET_THREE, file), first_row(three_layout))
     three = ThreePublicFinal()
     if rows:
         r, v = rows[0]
         v = v + [None] * (12 - len(v))
-        where = f"{SHEET_THREE}!第{r}行"
+        heads = _leaf_paths(three_layout)
         parts = []
         for offset in (0, 6):
-            total_, abroad, vehicle, purchase, operation, reception = (_amount(x, where, file)
-                                                                       for x in v[offset:offset + 6])
-            for f in (typed_mismatch(vehicle, [purchase or z, operation or z], where, "公务用车购置及运行维护费小计"),
-                      typed_mismatch(total_, [abroad or z, purchase or z, operation or z, reception or z], where,
-                                      "“三公”经费合计")):
-                if f is not None:
-                    problems.append(f)
+            total_, abroad, vehicle, purchase, operation, reception = (
+                problems.amount(x, SHEET_THREE, r, heads[offset + i]) for i, x in enumerate(v[offset:offset + 6]))
+            problems.typed(vehicle, [purchase or z, operation or z], SHEET_THREE, r, "公务用车购置及运行维护费小计")
+            problems.typed(total_, [abroad or z, purchase or z, operation or z, reception or z], SHEET_THREE, r,
+                           "“三公”经费合计")
             parts.append(ThreePublic(abroad=abroad or z, vehicle_purchase=purchase or z,
                                      vehicle_operation=operation or z, reception=reception or z))
         three = ThreePublicFinal(budget=parts[0], actual=parts[1])
 
+    if not (lines or economic):
+        problems.add(SHEET_INFO, None, "模板尚未填写任何金额 (the template holds no figures)")
     facts = _read_final_facts(wb, file)
+    problems.placeholders(facts)
     previous = _read_previous(wb, file, year, FINAL_PREVIOUS_FIELDS)
-    if problems:
-        raise InconsistentInput(problems, file=file)
+    problems.refuse_if_any()
     return FinalInput(meta=meta, lines=tuple(lines), economic_lines=tuple(economic), three_public=three,
                       facts=facts, previous=previous, class_names=class_names)
 
