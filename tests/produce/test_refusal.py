@@ -127,3 +127,37 @@ def final_example():
     from tests.render.conftest import load_example
 
     return load_example("make_final_example")
+
+
+# --- no sentence states a fact that was not entered ------------------------------------------
+
+
+def _performance(produced) -> str:
+    paras = [b.text for b in produced.blocks if hasattr(b, "text")]
+    i = paras.index("（四）预算绩效目标设置情况")
+    return paras[i + 1]
+
+
+def test_the_targets_sentence_comes_only_from_entered_data(example):
+    import dataclasses
+
+    from cnbudget.produce.document import build_produced
+
+    inp = example.build_input()
+    assert "全部设置了绩效目标" in _performance(build_produced(inp))  # the example entered 3 of 3
+    two = dataclasses.replace(inp, facts=dataclasses.replace(inp.facts, targets_count=2))
+    assert "其中2个设置了绩效目标" in _performance(build_produced(two))
+    blank = dataclasses.replace(inp, facts=dataclasses.replace(inp.facts, targets_count=None))
+    sentence = _performance(build_produced(blank))
+    assert "全部设置了绩效目标" not in sentence and "设置绩效目标的项目【请填写】个" in sentence
+
+
+def test_the_targets_count_goes_through_the_workbook(example, tmp_path):
+    path = write_input(example.build_input(), tmp_path / "in.xlsx")
+    assert "全部设置了绩效目标" in _performance(produce(path))
+    wb = load_workbook(path)
+    ws = wb["其他事项"]
+    r = next(r for r in range(1, ws.max_row + 1) if str(ws.cell(row=r, column=1).value).startswith("设置了绩效目标"))
+    ws.cell(row=r, column=2).value = None
+    wb.save(path)
+    assert "【请填写】" in _performance(produce(path))

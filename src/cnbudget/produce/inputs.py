@@ -190,6 +190,7 @@ class Facts:
     procurement: ProcurementFinal | None = None  # 政府采购支出 (决算)
     vehicles_fiscal: int | None = None  # 开支财政拨款的公务用车保有量 (决算)
     performance_note: str | None = None
+    targets_count: int | None = None  # 设置了绩效目标的项目个数 (预算); None: not entered
     glossary: tuple[tuple[str, str], ...] = ()  # (term, explanation); empty: the layout's list
 
 

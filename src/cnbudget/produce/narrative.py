@@ -273,8 +273,8 @@ class BudgetWriter(_Writer):
         paras.append("（四）预算绩效目标设置情况")
         if f.projects_count:
             key_amount = sum((v for _n, v in f.key_projects), Decimal("0.00"))
-            text = (f"本部门{self.year}年预算项目共{f.projects_count}个，全部设置了绩效目标，"
-                    f"涉及资金{amount(f.projects_amount)}")
+            text = f"本部门{self.year}年预算项目共{f.projects_count}个，{self.targets(f.projects_count)}"
+            text += f"涉及资金{amount(f.projects_amount)}"
             if f.key_projects:
                 text += f"；其中100万元以上的重点项目{len(f.key_projects)}个，资金{amount(key_amount)}"
             paras.append(text + "。")
@@ -283,6 +283,16 @@ class BudgetWriter(_Writer):
         if self.facts.performance_note:
             paras.append(self.facts.performance_note)
         return tuple(paras)
+
+    def targets(self, projects: int) -> str:
+        """What the department entered about 绩效目标 ("全部设置了绩效目标，"); a placeholder when it
+        entered nothing, never an assumption."""
+        entered = self.facts.targets_count
+        if entered is not None:
+            return "全部设置了绩效目标，" if entered >= projects else f"其中{entered}个设置了绩效目标，"
+        if self.facts.performance_note:  # its own words follow; no sentence of ours about targets
+            return ""
+        return f"设置绩效目标的项目{FILL}个，"
 
 
 # --- final accounts -------------------------------------------------------------------------

@@ -42,6 +42,7 @@ from cnbudget.produce.workbook_cells import (
     SHEET_LINES,
     SHEET_PREVIOUS,
     SHEET_THREE,
+    TARGETS_LABEL,
     THREE_DERIVED,
     BadWorkbook,
     first_row,
@@ -118,7 +119,8 @@ def _budget_template(wb: Workbook, layout: DocumentLayout, year: int | None) -> 
     for t in layout.tables:
         _budget_sheet(wb, t, year, layout)
     labels = [f"主要职责{i}" for i in range(1, 6)] + ["预算单位构成"] + [label for _k, label in ASSET_FIELDS]
-    labels += ["机关运行经费（不填则取公用经费）"] + [label for _k, label in REASON_FIELDS] + ["绩效目标说明"]
+    labels += ["机关运行经费（不填则取公用经费）"] + [label for _k, label in REASON_FIELDS]
+    labels += [TARGETS_LABEL, "绩效目标说明"]
     kv_sheet(wb, SHEET_FACTS, ["项目", "内容"], labels, (36, 80))
     kv_sheet(wb, SHEET_PREVIOUS, ["上年数（用于说明中的增减变化；可改用 --last-year 上年公开文件）", "金额"],
              [label for _k, label in PREVIOUS_FIELDS], (40,))
@@ -265,6 +267,7 @@ def _fill_facts(wb, inp: Input) -> None:
         fact("预算单位构成", f.composition)
         fact("机关运行经费（不填则取公用经费）", f.running_costs)
         fact("绩效目标说明", f.performance_note)
+        fact(TARGETS_LABEL, f.targets_count)
     if f.assets is not None:
         for key, label in ASSET_FIELDS:
             fact(label, getattr(f.assets, key))

@@ -58,7 +58,8 @@ ASSET_FIELDS: tuple[tuple[str, str], ...] = (
 
 # --- the sheets of each family beyond the tables ----------------------------------------------
 
-# budgets: 上年数 and the reasons of 其他事项
+# budgets: 上年数, the reasons and the 绩效目标 count of 其他事项
+TARGETS_LABEL = "设置了绩效目标的项目个数（不填则说明中留待填写）"
 PREVIOUS_FIELDS: tuple[tuple[str, str], ...] = (
     ("year", "上年年度"),
     ("grand_total", "收支总计"),

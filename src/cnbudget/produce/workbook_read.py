@@ -53,6 +53,7 @@ from cnbudget.produce.workbook_cells import (
     SHEET_INFO,
     SHEET_LINES,
     SHEET_THREE,
+    TARGETS_LABEL,
     BadWorkbook,
     count,
     first_row,
@@ -324,8 +325,10 @@ def _read_budget_facts(wb, file: str) -> Facts:
         counts = {key: count(asset_values[key], label, file) for key, label in ASSET_FIELDS[1:]}
         assets = Assets(as_of=_text(asset_values["as_of"]) or None, **counts)
     running = _amount(kv.get("机关运行经费（不填则取公用经费）"), SHEET_FACTS, file)
+    targets = _text(kv.get(TARGETS_LABEL))
     return Facts(duties=duties, composition=_text(kv.get("预算单位构成")) or None, reasons=reasons, assets=assets,
-                 running_costs=running, performance_note=_text(kv.get("绩效目标说明")) or None)
+                 running_costs=running, performance_note=_text(kv.get("绩效目标说明")) or None,
+                 targets_count=count(targets, TARGETS_LABEL, file) if targets else None)
 
 
 # --- final accounts ---------------------------------------------------------------------------
