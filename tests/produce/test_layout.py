@@ -93,3 +93,33 @@ def test_a_layout_of_the_other_family_is_refused(example):
 def test_an_incomplete_layout_file_is_refused():
     with pytest.raises(BadLayout):
         load_layout(text='name = "x"\n')
+
+
+def test_a_layout_file_drives_the_template_and_render_commands(tmp_path, example):
+    """The whole path a user takes with a new kind of document: template, fill, render."""
+    from typer.testing import CliRunner
+
+    from cnbudget import cli_render
+    from cnbudget.cli import app
+    from cnbudget.produce.workbook import write_input
+
+    if not any(c.callback and c.callback.__name__ == "render" for c in app.registered_commands):
+        cli_render.register(app)
+    layout_file = tmp_path / "unit_budget.toml"
+    text = _budget_text().replace('name = "budget"', 'name = "unit_budget"').replace('label = "预算"', 'label = "单位预算"')
+    layout_file.write_text(text.replace('title = "部门收支预算表"', 'title = "单位收支预算表"\nnumber = "预算01表"'),
+                           encoding="utf-8")
+    runner = CliRunner()
+    tpl = tmp_path / "t.xlsx"
+    res = runner.invoke(app, ["template", "--layout", str(layout_file), "--to", str(tpl), "--year", "2025"])
+    assert res.exit_code == 0, res.output
+    from openpyxl import load_workbook
+
+    assert load_workbook(tpl)["基本信息"]["B5"].value == "单位预算"
+    filled = write_input(example.build_input(), tmp_path / "in.xlsx", layout=load_layout(layout_file))
+    out = tmp_path / "out.md"
+    res = runner.invoke(app, ["render", str(filled), "--layout", str(layout_file), "--to", "md", "-o", str(out)])
+    assert res.exit_code == 0, res.output
+    assert "2025年单位收支预算表（预算01表）" in out.read_text(encoding="utf-8")
+    res = runner.invoke(app, ["template", "--layout", str(tmp_path / "missing.toml"), "--to", str(tpl)])
+    assert res.exit_code == 2 and "missing.toml" in res.output

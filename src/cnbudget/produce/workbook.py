@@ -67,14 +67,17 @@ def _sheets(layout: DocumentLayout) -> dict[str, tuple[str, str | None, tuple[st
 SHEETS = _sheets(document_layout("budget"))
 
 
-def _layout_named(kind: str) -> DocumentLayout:
+def _layout_named(kind: str | DocumentLayout) -> DocumentLayout:
+    if isinstance(kind, DocumentLayout):
+        return kind
     if kind not in layout_names():
         raise BadWorkbook(f"未知的模板类型 {kind!r}（{' | '.join(layout_names())}；budget 预算 | final 决算）")
     return document_layout(kind)
 
 
-def workbook_layout(path: str | Path) -> DocumentLayout | None:
-    """The layout a workbook's 基本信息!类型 names (``None``: not one of our templates)."""
+def workbook_layout(path: str | Path, extra: DocumentLayout | None = None) -> DocumentLayout | None:
+    """The layout a workbook's 基本信息!类型 names — ``extra`` (a layout file given by the user)
+    or a bundled one (``None``: not one of our templates)."""
     try:
         wb = load_workbook(str(path), read_only=True)
     except Exception:  # noqa: BLE001 - any unreadable workbook is simply not ours
@@ -82,6 +85,8 @@ def workbook_layout(path: str | Path) -> DocumentLayout | None:
     if SHEET_INFO not in wb.sheetnames:
         return None
     said = text(kv(wb[SHEET_INFO]).get(KIND_LABEL))
+    if extra is not None and said in (extra.label, extra.name):
+        return extra
     for name in layout_names():
         layout = document_layout(name)
         if said in (layout.label, layout.name):
@@ -89,9 +94,9 @@ def workbook_layout(path: str | Path) -> DocumentLayout | None:
     return document_layout("budget")
 
 
-def read_workbook(path: str | Path) -> Input:
+def read_workbook(path: str | Path, layout: DocumentLayout | None = None) -> Input:
     """A filled-in template as primary figures of its layout; raises ``CnbudgetError`` on bad input."""
-    layout = workbook_layout(path) or document_layout("budget")
+    layout = layout or workbook_layout(path) or document_layout("budget")
     if layout.family == "final":
         return read_final_workbook(path, layout)
     return read_budget_workbook(path, layout)
@@ -152,8 +157,9 @@ def _final_template(wb: Workbook, layout: DocumentLayout, year: int | None) -> N
              [label for _k, label in FINAL_PREVIOUS_FIELDS], (40,))
 
 
-def write_template(path: str | Path, kind: str = "budget", year: int | None = None) -> Path:
-    """Write the input workbook of a layout (``kind``: "budget" 预算, "final" 决算 …)."""
+def write_template(path: str | Path, kind: str | DocumentLayout = "budget", year: int | None = None) -> Path:
+    """Write the input workbook of a layout (``kind``: "budget" 预算, "final" 决算 …, or a
+    ``DocumentLayout`` read from a layout file)."""
     layout = _layout_named(kind)
     wb = Workbook()
     values = {"kind": layout.label}
@@ -184,7 +190,7 @@ def write_input(inp: Input, path: str | Path, layout: DocumentLayout | None = No
     if isinstance(inp, FinalInput):
         return write_final_input(inp, path, layout)
     layout = layout or document_layout("budget")
-    out = write_template(path, layout.name, inp.meta.year)
+    out = write_template(path, layout, inp.meta.year)
     wb = load_workbook(str(out))
     m = inp.meta
     _fill_info(wb, {"department": m.department, "region": m.region, "year": m.year,
@@ -207,7 +213,7 @@ def _fill_budget(wb, inp: BudgetInput, layout: DocumentLayout) -> None:
         if t.recipe == "function_lines" and t.fund:
             by_fund[t.fund] = t.kind
     sheets = {t.kind: wb[t.sheet or t.title] for t in layout.tables}
-    rows = {k: 6 for k in sheets}
+    rows = {t.kind: first_row(t) for t in layout.tables}  # each sheet's first input row
 
     def put(kind: str, values: list[Any]) -> None:
         ws = sheets[kind]
@@ -284,7 +290,7 @@ def _fill_facts(wb, inp: Input) -> None:
 def write_final_input(inp: FinalInput, path: str | Path, layout: DocumentLayout | None = None) -> Path:
     """A final-account template filled with ``inp``'s primary figures (derived cells left blank)."""
     layout = layout or document_layout("final")
-    out = write_template(path, layout.name, inp.meta.year)
+    out = write_template(path, layout, inp.meta.year)
     wb = load_workbook(str(out))
     m = inp.meta
     _fill_info(wb, {"department": m.department, "region": m.region, "year": m.year, "kind": layout.label,
