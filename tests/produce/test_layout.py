@@ -123,3 +123,17 @@ def test_a_layout_file_drives_the_template_and_render_commands(tmp_path, example
     assert "2025年单位收支预算表（预算01表）" in out.read_text(encoding="utf-8")
     res = runner.invoke(app, ["template", "--layout", str(tmp_path / "missing.toml"), "--to", str(tpl)])
     assert res.exit_code == 2 and "missing.toml" in res.output
+
+
+def test_every_recipe_is_used_by_a_bundled_layout_and_documented():
+    import ast
+    from pathlib import Path
+
+    import cnbudget.produce as produce
+
+    used = {t.recipe for name in layout_names() for t in document_layout(name).tables}
+    assert set(RECIPES) == used
+    folder = Path(produce.__file__).parent
+    docs = "".join(ast.get_docstring(ast.parse(p.read_text(encoding="utf-8"))) or ""
+                   for p in folder.glob("recipes_*.py"))
+    assert [r for r in RECIPES if r not in docs] == []

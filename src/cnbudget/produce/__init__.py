@@ -20,6 +20,7 @@ Modules:
     document         — ``Produced``: the whole disclosure in the layout's order, ready to render
     consistency      — the producer's own check of a ``Disclosure`` (totals against their parts)
     load_json        — the JSON of ``cnbudget parse`` back into a ``Disclosure``
+    known_codes      — is a typed code in the catalog, and which code of that level was meant
     workbook_cells   — the cells of an input workbook (styles, sheets, typed amounts, 基本信息)
     workbook_read    — a filled-in input workbook read into primary figures
     workbook         — the input workbook of a layout: ``write_template``, ``read_workbook``,

@@ -16,7 +16,7 @@ from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
 
 from cnbudget.errors import CnbudgetError
-from cnbudget.model import Finding, Meta
+from cnbudget.model import Meta
 from cnbudget.numbers import parse_amount
 from cnbudget.produce.inputs import FINAL_FUNDS, FUND_LABELS
 from cnbudget.produce.layout import C, Layout, TableLayout
@@ -304,17 +304,6 @@ def kv(ws) -> dict[str, Any]:
         if k:
             out[k] = ws.cell(row=r, column=2).value
     return out
-
-
-def typed_mismatch(typed: Decimal | None, parts: list[Decimal], where: str, label: str) -> Finding | None:
-    """A derived cell someone typed anyway that disagrees with its parts."""
-    if typed is None:
-        return None
-    expected = q2(sum(parts, Decimal(0)))
-    if typed != expected:
-        return Finding(rule="input.typed_total", severity="error",
-                       message=f"{where} 填写的{label}与其组成部分之和不符", expected=expected, actual=typed)
-    return None
 
 
 def open_workbook(file: str):
