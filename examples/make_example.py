@@ -164,6 +164,7 @@ FACTS = Facts(
         "running_costs": "压减会议和办公费用",
     },
     assets=Assets(as_of="2024年末", vehicles_general=1),
+    targets_count=3,  # every project of PROJECTS has its 绩效目标 (entered, not assumed)
 )
 
 

@@ -19,17 +19,18 @@ from decimal import Decimal
 from pathlib import Path
 
 from cnbudget.model import Meta
-from cnbudget.produce.document import Produced
-from cnbudget.produce.final_document import build_final_produced
-from cnbudget.produce.final_inputs import (
+from cnbudget.produce.document import Produced, build_produced
+from cnbudget.produce.inputs import (
+    Assets,
+    EconomicLine,
     FinalFacts,
     FinalInput,
     FinalLine,
     FinalPrevious,
     ProcurementFinal,
+    ThreePublic,
     ThreePublicFinal,
 )
-from cnbudget.produce.inputs import Assets, EconomicLine, ThreePublic
 from cnbudget.render.text import render_text
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -171,7 +172,7 @@ def build_input() -> FinalInput:
 
 
 def build() -> Produced:
-    return build_final_produced(build_input(), file=FILE_NAME)
+    return build_produced(build_input(), file=FILE_NAME)
 
 
 def main(argv: list[str]) -> int:

@@ -9,9 +9,10 @@ from decimal import Decimal
 import pytest
 
 from cnbudget.produce.consistency import InconsistentInput, own_check
-from cnbudget.produce.final_derive import derive_final_disclosure, validate
-from cnbudget.produce.final_document import build_final_produced
-from cnbudget.produce.final_inputs import FinalLine
+from cnbudget.produce.derive import derive_disclosure as derive_final_disclosure
+from cnbudget.produce.derive import validate
+from cnbudget.produce.document import build_produced as build_final_produced
+from cnbudget.produce.inputs import FinalLine
 from tests.render.conftest import load_example
 
 

@@ -8,13 +8,9 @@ from typer.testing import CliRunner
 
 from cnbudget.produce.build import produce
 from cnbudget.produce.consistency import InconsistentInput
-from cnbudget.produce.final_workbook import (
-    SHEET_LINES,
-    SHEET_THREE,
-    read_final_workbook,
-    write_final_input,
-)
-from cnbudget.produce.workbook import write_template
+from cnbudget.produce.workbook import write_final_input, write_template
+from cnbudget.produce.workbook_cells import SHEET_LINES, SHEET_THREE
+from cnbudget.produce.workbook_read import read_final_workbook
 from cnbudget.render.text import render_text
 from tests.render.conftest import load_example
 
@@ -52,7 +48,7 @@ def test_filled_workbook_gives_back_the_input_and_the_example(final_example, tmp
 
 def test_template_filled_rendered_and_parsed_equals_the_input(final_example, tmp_path):
     from cnbudget.parse import parse_file
-    from cnbudget.produce.final_derive import derive_final_disclosure
+    from cnbudget.produce.derive import derive_disclosure as derive_final_disclosure
     from cnbudget.render.disclosure import write
     from tests.render.roundtrip import differences
 
@@ -81,6 +77,14 @@ def test_cli_template_then_render_final(tmp_path):
     res = runner.invoke(app, ["template", "--kind", "final", "--to", str(tpl), "--year", "2024"])
     assert res.exit_code == 0, res.output
     out = tmp_path / "t.md"
+    res = runner.invoke(app, ["render", str(tpl), "--to", "md", "--output", str(out)])
+    assert res.exit_code == 2 and "部门名称未填写" in res.output and not out.exists()  # untouched: refused
+    wb = load_workbook(tpl)
+    wb["基本信息"]["B2"] = "测试市某局"
+    wb[SHEET_LINES]["A5"], wb[SHEET_LINES]["B5"], wb[SHEET_LINES]["E5"], wb[SHEET_LINES]["F5"] = (
+        "2010301", "行政运行", 10, 10)
+    wb["基本支出明细"]["A4"], wb["基本支出明细"]["B4"], wb["基本支出明细"]["C4"] = "30101", "基本工资", 10
+    wb.save(tpl)
     res = runner.invoke(app, ["render", str(tpl), "--to", "md", "--output", str(out)])
     assert res.exit_code == 0, res.output
     text = out.read_text(encoding="utf-8")

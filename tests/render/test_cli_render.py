@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import typer
+from openpyxl import load_workbook
 from typer.testing import CliRunner
 
 from cnbudget import cli_render
@@ -24,6 +25,17 @@ def test_template_then_render(tmp_path):
     tpl = tmp_path / "t.xlsx"
     assert runner.invoke(app, ["template", "--kind", "budget", "--to", str(tpl)]).exit_code == 0
     out = tmp_path / "t.md"
+    # the untouched template still holds its example department and no figure: refused, nothing written
+    res = runner.invoke(app, ["render", str(tpl), "--to", "md", "--output", str(out)])
+    assert res.exit_code == 2 and "部门名称未填写" in res.output and "尚未填写任何金额" in res.output
+    assert not out.exists()
+    wb = load_workbook(tpl)
+    wb["基本信息"]["B2"] = "测试市某局"
+    ws = wb["一般公共预算支出预算表"]
+    ws["A6"], ws["B6"], ws["E6"] = "2010301", "行政运行", 10
+    ws = wb["一般公共预算基本支出表"]
+    ws["A5"], ws["B5"], ws["E5"] = "30101", "基本工资", 10
+    wb.save(tpl)
     res = runner.invoke(app, ["render", str(tpl), "--to", "md", "--output", str(out)])
     assert res.exit_code == 0, res.output
     assert "【请填写" in out.read_text(encoding="utf-8")

@@ -12,9 +12,15 @@ from hypothesis import strategies as st
 from cnbudget.checks import check_disclosure
 from cnbudget.model import Meta
 from cnbudget.parse import parse_file
-from cnbudget.produce.final_document import build_final_produced
-from cnbudget.produce.final_inputs import FinalInput, FinalLine, FinalPrevious, ThreePublicFinal
-from cnbudget.produce.inputs import EconomicLine, ThreePublic
+from cnbudget.produce.document import build_produced as build_final_produced
+from cnbudget.produce.inputs import (
+    EconomicLine,
+    FinalInput,
+    FinalLine,
+    FinalPrevious,
+    ThreePublic,
+    ThreePublicFinal,
+)
 from cnbudget.produce.money import growth, share
 from cnbudget.readers import READERS
 from cnbudget.render.disclosure import OutputFormat, write

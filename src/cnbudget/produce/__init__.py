@@ -1,25 +1,29 @@
 """Producing a disclosure from structured data: the inputs, the derived tables, the narrative.
 
-Modules:
-    inputs     — the primary figures a department types (function lines, economic lines,
-                 projects, "三公" parts, procurement, facts not in the tables)
-    money      — Decimal helpers: 2-decimal ROUND_HALF_UP, shares, growth rates
-    layouts    — the standard tables as printed: titles, header trees, notes
-    derive     — inputs → ``Disclosure`` with every total, subtotal and column sum computed
-    figures    — the key figures of a ``Disclosure`` (for the narrative and year-on-year changes)
-    narrative  — the 情况说明 generated from the figures (reasons left as placeholders)
-    document   — ``Produced``: the whole disclosure in the standard order, ready to render
-    consistency— the producer's own check of a ``Disclosure`` (totals against their parts)
-    load_json  — the JSON of ``cnbudget parse`` back into a ``Disclosure``
-    workbook   — the input workbook: ``write_template`` writes it, ``read_workbook`` reads it
-    build      — ``produce(INPUT, last_year=…)``: input file → verified ``Produced``
+One pipeline for every kind of document; what differs between a budget (部门预算) and a final
+account (部门决算) — tables, their numbers, titles and columns, the parts and the narrative
+sections — is a layout file in ``layouts/`` (``budget.toml``, ``final.toml``).  A new kind
+(a 单位预算, another province's numbering) is a new layout file.
 
-Final accounts (决算) have their own modules beside these:
-    final_inputs    — the primary figures of a final account (年初结转, 本年收入, spending by kind)
-    final_layouts   — the nine 公开表 as printed (form numbers, 栏次/行次, 06's three groups)
-    final_derive    — final-account inputs → ``Disclosure``
-    final_figures   — its key figures (完成率, shares, changes)
-    final_narrative — the final-account 情况说明
-    final_document  — the whole final-account disclosure in the standard order
-    final_workbook  — the final-account input workbook
+Modules:
+    layout           — a layout file read into ``DocumentLayout`` / ``TableLayout`` (header trees)
+    inputs           — the primary figures a department types (``BudgetInput`` / ``FinalInput``),
+                       ``Facts`` not in the tables, ``Previous`` (last year's figures)
+    money            — Decimal helpers: 2-decimal ROUND_HALF_UP, shares, growth rates
+    recipe           — the table-recipe registry and what recipes share (titles, notes, rows)
+    recipes_function — recipes of the function-classified tables (类/款/项 hierarchies)
+    recipes_summary  — recipes of the summary tables (two-sided 收支总表, 收入表)
+    recipes_listing  — recipes of the economic, "三公", project and procurement tables
+    derive           — inputs → ``Disclosure``: each table of the layout by its recipe; ``validate``
+    figures          — the key figures of a ``Disclosure`` (for the narrative and last year's changes)
+    narrative        — the 情况说明, its sections and headings from the layout
+    document         — ``Produced``: the whole disclosure in the layout's order, ready to render
+    consistency      — the producer's own check of a ``Disclosure`` (totals against their parts)
+    load_json        — the JSON of ``cnbudget parse`` back into a ``Disclosure``
+    known_codes      — is a typed code in the catalog, and which code of that level was meant
+    workbook_cells   — the cells of an input workbook (styles, sheets, typed amounts, 基本信息)
+    workbook_read    — a filled-in input workbook read into primary figures
+    workbook         — the input workbook of a layout: ``write_template``, ``read_workbook``,
+                       ``write_input``
+    build            — ``produce(INPUT, last_year=…)``: input file → verified ``Produced``
 """

@@ -14,16 +14,40 @@ from cnbudget.errors import CnbudgetError
 from cnbudget.model import Disclosure
 from cnbudget.produce.consistency import ensure_consistent
 from cnbudget.produce.derive import derive_disclosure
-from cnbudget.produce.document import Produced, assemble
-from cnbudget.produce.figures import key_figures, previous_from
-from cnbudget.produce.inputs import BudgetInput, Facts, PreviousYear
+from cnbudget.produce.document import Produced, assemble, build_produced
+from cnbudget.produce.figures import previous_figures
+from cnbudget.produce.inputs import Input, Previous
+from cnbudget.produce.layout import DocumentLayout, layout_of
 
 
-def build_produced(inp: BudgetInput, previous: PreviousYear | None = None, file: str = "") -> Produced:
-    """A budget input's whole disclosure (derived tables, generated narrative)."""
-    disclosure = derive_disclosure(inp, file=file)
-    ensure_consistent(disclosure, file=file or None)
-    return assemble(disclosure, facts=inp.facts, previous=previous or inp.previous)
+def load_disclosure(path: str | Path, layout: DocumentLayout | None = None) -> tuple[Disclosure, Input | None]:
+    """Any input as a ``Disclosure`` (and its ``BudgetInput`` / ``FinalInput`` when it was a workbook)."""
+    disclosure, inp, _layout = _load(path, layout)
+    return disclosure, inp
+
+
+def _load(path: str | Path, layout: DocumentLayout | None) -> tuple[Disclosure, Input | None, DocumentLayout]:
+    """The input, its primary figures (a workbook) and the layout it is printed in: the one
+    given, else the one its workbook names, else its document kind's."""
+    p = Path(path)
+    if not p.is_file():
+        raise CnbudgetError("文件不存在 (file not found)", file=str(p))
+    if p.suffix.lower() == ".json":
+        from cnbudget.produce.load_json import load
+
+        d = load(p)
+        return d, None, layout or layout_of(d.meta.kind)
+    if _is_workbook(p):
+        from cnbudget.produce.workbook import read_workbook, workbook_layout
+
+        named = workbook_layout(p, layout)
+        if named is not None:  # our template, filled in
+            inp = read_workbook(p, named)
+            return derive_disclosure(inp, file=str(p), layout=named), inp, named
+    from cnbudget.parse import parse_file  # a published disclosure (a workbook of its own too)
+
+    d = parse_file(p)
+    return d, None, layout or layout_of(d.meta.kind)
 
 
 def _is_workbook(p: Path) -> bool:
@@ -31,84 +55,23 @@ def _is_workbook(p: Path) -> bool:
         return fh.read(4) == b"PK\x03\x04" and p.suffix.lower() in (".xlsx", ".xlsm")
 
 
-def load_disclosure(path: str | Path) -> tuple[Disclosure, BudgetInput | None]:
-    """Any input as a ``Disclosure`` (and its ``BudgetInput`` when it was a workbook)."""
-    p = Path(path)
-    if not p.is_file():
-        raise CnbudgetError("文件不存在 (file not found)", file=str(p))
-    if p.suffix.lower() == ".json":
-        from cnbudget.produce.load_json import load
-
-        return load(p), None
-    if _is_workbook(p):
-        from cnbudget.produce.final_workbook import workbook_kind
-
-        if workbook_kind(p) == "final":
-            from cnbudget.produce.final_derive import derive_final_disclosure
-            from cnbudget.produce.final_workbook import read_final_workbook
-
-            final = read_final_workbook(p)
-            return derive_final_disclosure(final, file=str(p)), final  # type: ignore[return-value]
-        from cnbudget.produce.workbook import BadWorkbook, read_workbook
-
-        try:
-            inp = read_workbook(p)
-        except BadWorkbook:
-            if _looks_like_template(p):
-                raise
-            from cnbudget.parse import parse_file  # a published disclosure as xlsx
-
-            return parse_file(p), None
-        return derive_disclosure(inp, file=str(p)), inp
-    from cnbudget.parse import parse_file
-
-    return parse_file(p), None
-
-
-def _looks_like_template(p: Path) -> bool:
-    from openpyxl import load_workbook
-
-    from cnbudget.produce.workbook import SHEET_INFO
-
-    try:
-        return SHEET_INFO in load_workbook(str(p), read_only=True).sheetnames
-    except Exception:  # noqa: BLE001
-        return False
-
-
-def previous_of(path: str | Path) -> PreviousYear:
-    """Last year's comparison figures from last year's disclosure (any readable input)."""
+def previous_of(path: str | Path, family: str = "budget") -> Previous:
+    """Last year's comparison figures, for a document of ``family``, from last year's
+    disclosure (any readable input)."""
     disclosure, inp = load_disclosure(path)
     running = inp.facts.running_costs if inp is not None else None
-    return previous_from(key_figures(disclosure), running_costs=running)
+    return previous_figures(disclosure, family, running_costs=running)
 
 
-def final_previous_of(path: str | Path):
-    """Last year's final-account comparison figures from last year's disclosure (any readable input)."""
-    from cnbudget.produce.final_figures import final_figures, final_previous_from
+def produce(path: str | Path, last_year: str | Path | None = None,
+            layout: DocumentLayout | None = None) -> Produced:
+    """The complete disclosure produced from an input file; refuses inconsistent input.
 
-    disclosure, inp = load_disclosure(path)
-    running = getattr(getattr(inp, "facts", None), "running_costs", None)
-    return final_previous_from(final_figures(disclosure), running_costs=running)
-
-
-def _produce_final(path: str | Path, disclosure: Disclosure, inp, last_year: str | Path | None) -> Produced:
-    from cnbudget.produce.final_document import assemble_final, build_final_produced
-
-    previous = final_previous_of(last_year) if last_year is not None else None
+    ``layout``: a layout file's ``DocumentLayout`` (``--layout``) when the input is not printed
+    in the bundled layout of its kind."""
+    disclosure, inp, layout = _load(path, layout)
+    previous = previous_of(last_year, layout.family) if last_year is not None else None
     if inp is not None:
-        return build_final_produced(inp, previous, file=str(path))
+        return build_produced(inp, previous, file=str(path), layout=layout)
     ensure_consistent(disclosure, file=str(path))
-    return assemble_final(disclosure, previous=previous)
-
-
-def produce(path: str | Path, last_year: str | Path | None = None) -> Produced:
-    """The complete disclosure produced from an input file; refuses inconsistent input."""
-    disclosure, inp = load_disclosure(path)
-    if disclosure.meta.kind == "final":
-        return _produce_final(path, disclosure, inp, last_year)
-    previous = previous_of(last_year) if last_year is not None else None
-    if inp is not None:
-        return build_produced(inp, previous, file=str(path))
-    ensure_consistent(disclosure, file=str(path))
-    return assemble(disclosure, facts=Facts(), previous=previous or PreviousYear())
+    return assemble(disclosure, previous=previous, layout=layout)

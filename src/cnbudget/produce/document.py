@@ -1,19 +1,26 @@
-"""``Produced``: a whole disclosure in the standard order, as blocks every renderer draws.
+"""``Produced``: a whole disclosure in its layout's order, as blocks every renderer draws.
 
 Blocks are ``Heading`` (level 1 = document title, 2 = 第X部分, 3 = section), ``Para`` and
-``TableBlock`` (a model ``Table``).  Budget order: title, 第一部分 概况, 第二部分 情况说明,
-第三部分 名词解释, 附件 (the tables).
+``TableBlock`` (a model ``Table``).  The layout's parts give the order: a budget prints title,
+第一部分 概况, 第二部分 情况说明, 第三部分 名词解释, 附件 (the tables); a final account prints
+its nine 公开表 as 第二部分 and the 情况说明 after them.  A table the input lacks is printed
+empty with its note.
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
+from decimal import Decimal
 
-from cnbudget.model import Disclosure, Meta, Table
-from cnbudget.produce.figures import key_figures
-from cnbudget.produce.inputs import Facts, PreviousYear
-from cnbudget.produce.layouts import BUDGET_ORDER, layout_for
-from cnbudget.produce.narrative import FILL, budget_narrative
+from cnbudget.document import Source
+from cnbudget.model import Column, Disclosure, Meta, Row, Table
+from cnbudget.produce.consistency import InconsistentInput, ensure_consistent
+from cnbudget.produce.derive import derive_disclosure, input_layout, validate
+from cnbudget.produce.inputs import Facts, FinalInput, Input, Previous
+from cnbudget.produce.layout import BadLayout, DocumentLayout, Part, layout_of
+from cnbudget.produce.narrative import FILL, narrate
+from cnbudget.produce.recipe import table_title
 
 
 @dataclass(frozen=True)
@@ -48,20 +55,6 @@ class Produced:
         return "\n".join(b.text for b in self.blocks if isinstance(b, Para))
 
 
-# 名词解释 — the project's own wording.
-GLOSSARY: tuple[tuple[str, str], ...] = (
-    ("一般公共预算拨款收入", "本级财政当年从一般公共预算中拨付给本部门的资金。"),
-    ("政府性基金预算拨款收入", "本级财政当年从政府性基金预算中拨付给本部门的资金。"),
-    ("上年结转结余", "以前年度预算安排但尚未执行完毕、按规定结转到本年度继续使用的资金。"),
-    ("基本支出", "为保障机构正常运转和完成日常工作任务而安排的支出，由人员经费和公用经费组成。"),
-    ("人员经费", "基本支出中用于人员方面的支出，包括工资福利支出和对个人和家庭的补助。"),
-    ("公用经费", "基本支出中用于机构日常运转的商品和服务支出及资本性支出。"),
-    ("项目支出", "在基本支出以外，为完成特定工作任务和事业发展目标而安排的支出，分为其他运转类项目和特定目标类项目。"),
-    ("“三公”经费", "部门用财政拨款安排的因公出国（境）费、公务用车购置及运行维护费和公务接待费。因公出国（境）费指工作人员公务出国（境）的国际旅费、住宿费、伙食补助费、培训费、公杂费等；公务用车购置及运行维护费指公务用车的购置费（含车辆购置税）以及燃料、维修、保险、过路过桥等运行维护费用；公务接待费指按规定开支的各类公务接待（含外宾接待）费用。"),
-    ("机关运行经费", "行政单位和参照公务员法管理的事业单位为保障机构运行，用于购买货物和服务的各项资金，包括办公、印刷、邮电、差旅、会议、培训、维修、水电、物业管理、公务用车运行维护等费用。"),
-    ("政府采购", "各级国家机关、事业单位和团体组织使用财政性资金，采购依法制定的集中采购目录以内或采购限额标准以上的货物、工程和服务的行为。"),
-)
-
 _CN = "一二三四五六七八九十"
 
 
@@ -71,75 +64,106 @@ def _cn(i: int) -> str:
     return "十" + _CN[i - 11]
 
 
-def document_title(meta: Meta) -> str:
+def document_title(meta: Meta, layout: DocumentLayout | None = None) -> str:
+    layout = layout or layout_of(meta.kind)
     name = meta.department or FILL
     if meta.scope == "unit" and "本级" not in name:
         name = f"{name}（本级）"
-    what = "部门决算" if meta.kind == "final" else "部门预算"
-    return f"{name}{meta.year or FILL}年{what}"
+    return f"{name}{meta.year or FILL}年{layout.title_word}"
+
+
+def empty_table(kind: str, meta: Meta, layout: DocumentLayout | None = None) -> Table:
+    """A required table the input lacks: printed empty, with its notes."""
+    layout = layout or layout_of(meta.kind)
+    t = layout.table(kind)
+    if t is None:
+        raise BadLayout(f"版式 {layout.name} 没有表 {kind}")
+    labels = t.labels()
+    note = (t.empty_note or layout.empty_table_note).format(year=meta.year or FILL)
+    rows = () if t.two_sided or t.three_groups else (
+        Row(code=None, name="合计", values={}, source=Source(), item="total"),)
+    return Table(kind=kind, title=table_title(t, layout, meta.year), unit=meta.unit or "万元",
+                 columns=tuple(Column(c, labels.get(c, c)) for c in t.amount_ids()), rows=rows,
+                 source=Source(), number=t.number or None, notes=(*t.notes, note))
+
+
+def _profile(part: Part, facts: Facts, fill: dict[str, object]) -> list[Block]:
+    blocks: list[Block] = []
+    for section in part.sections:
+        blocks.append(Heading(section.heading, 3))
+        for item in section.items:
+            value = getattr(facts, item.fact, None)
+            if isinstance(value, tuple):  # a list of duties: （一）…, （二）…
+                if value:
+                    blocks.extend(Para(f"（{_cn(i)}）{d}") for i, d in enumerate(value, start=1))
+                    continue
+            elif value:
+                blocks.append(Para(str(value)))
+                continue
+            blocks.append(Para(item.placeholder.format(**fill)))
+    return blocks
 
 
 def assemble(
     disclosure: Disclosure,
     *,
     facts: Facts | None = None,
-    previous: PreviousYear | None = None,
+    previous: Previous | None = None,
+    initial: Mapping[str, Decimal] | None = None,
+    item_reasons: Mapping[str, str] | None = None,
+    layout: DocumentLayout | None = None,
 ) -> Produced:
-    """The whole budget disclosure of ``disclosure``'s tables, with its narrative generated.
-
-    A final account (``meta.kind == "final"``) is assembled by ``final_document.assemble_final``.
-    """
-    if disclosure.meta.kind == "final":
-        from cnbudget.produce.final_document import assemble_final
-
-        return assemble_final(disclosure)
+    """The whole disclosure of ``disclosure``'s tables in its layout (by default the one of its
+    ``meta.kind``), with its narrative generated."""
+    layout = layout or layout_of(disclosure.meta.kind)
     facts = facts or Facts()
-    previous = previous or PreviousYear()
     meta = disclosure.meta
-    dept = meta.department or FILL
-    blocks: list[Block] = [Heading(document_title(meta), 1)]
-
-    blocks.append(Heading("第一部分 部门概况", 2))
-    blocks.append(Heading("一、主要职责", 3))
-    if facts.duties:
-        blocks.extend(Para(f"（{_cn(i)}）{d}") for i, d in enumerate(facts.duties, start=1))
-    else:
-        blocks.append(Para(f"【请填写{dept}的主要职责】"))
-    blocks.append(Heading("二、部门预算单位构成", 3))
-    blocks.append(Para(facts.composition or f"【请填写{dept}的预算单位构成】"))
-
-    blocks.append(Heading(f"第二部分 {meta.year or FILL}年部门预算情况说明", 2))
-    for section in budget_narrative(key_figures(disclosure), previous, facts):
-        blocks.append(Heading(section.heading, 3))
-        blocks.extend(Para(p) for p in section.paragraphs)
-
-    blocks.append(Heading("第三部分 名词解释", 2))
-    for i, (term, text) in enumerate(facts.glossary or GLOSSARY, start=1):
-        blocks.append(Para(f"{_cn(i)}、{term}：{text}"))
-
-    blocks.append(Heading(f"附件：{dept}{meta.year or FILL}年部门预算表", 2))
-    by_kind = {t.kind: t for t in disclosure.tables}
-    for kind in BUDGET_ORDER:
-        table = by_kind.get(kind)
-        if table is None:
-            table = empty_table(kind, meta)
-        blocks.append(TableBlock(table))
-    for t in disclosure.tables:  # tables beyond the standard set keep their place at the end
-        if t.kind not in BUDGET_ORDER:
-            blocks.append(TableBlock(t))
+    fill = {"dept": meta.department or FILL, "year": meta.year or FILL}
+    blocks: list[Block] = [Heading(document_title(meta, layout), 1)]
+    for part in layout.parts:
+        blocks.append(Heading(part.heading.format(**fill), 2))
+        if part.content == "profile":
+            blocks.extend(_profile(part, facts, fill))
+        elif part.content == "narrative":
+            for section in narrate(disclosure, layout, previous, facts, initial, item_reasons):
+                blocks.append(Heading(section.heading, 3))
+                blocks.extend(Para(p) for p in section.paragraphs)
+        elif part.content == "glossary":
+            for i, (term, text) in enumerate(facts.glossary or layout.glossary, start=1):
+                blocks.append(Para(f"{_cn(i)}、{term}：{text}"))
+        elif part.content == "tables":
+            by_kind = {t.kind: t for t in disclosure.tables}
+            for kind in layout.order:
+                blocks.append(TableBlock(by_kind.get(kind) or empty_table(kind, meta, layout)))
+            for t in disclosure.tables:  # tables beyond the standard set keep their place after them
+                if t.kind not in layout.order:
+                    blocks.append(TableBlock(t))
+        else:
+            raise BadLayout(f"版式 {layout.name} 的部分“{part.heading}”内容未知：{part.content}")
     return Produced(meta=meta, blocks=tuple(blocks), disclosure=disclosure)
 
 
-def empty_table(kind: str, meta: Meta) -> Table:
-    """A required table the input lacks: printed empty, with its note."""
-    from cnbudget.document import Source
-    from cnbudget.model import Column, Row
+def _initial_budget(inp: FinalInput) -> dict[str, Decimal] | None:
+    """年初预算数 by 项 of 一般公共预算财政拨款 (``None`` when no line has one)."""
+    sums: dict[str, Decimal] = {}
+    for ln in inp.lines:
+        if ln.fund == "general_budget" and ln.initial_budget is not None:
+            sums[ln.code] = sums.get(ln.code, Decimal(0)) + ln.initial_budget
+    return sums or None
 
-    layout = layout_for(kind)
-    assert layout is not None
-    labels = layout.labels()
-    note = (layout.empty_note or "说明：本部门{year}年无此项预算，故本表无数据。").format(year=meta.year or FILL)
-    rows = () if layout.two_sided else (Row(code=None, name="合计", values={}, source=Source(), item="total"),)
-    return Table(kind=kind, title=f"{meta.year or ''}年{layout.title}", unit=meta.unit or "万元",
-                 columns=tuple(Column(c, labels.get(c, c)) for c in layout.amount_ids()), rows=rows,
-                 source=Source(), notes=(note,))
+
+def build_produced(inp: Input, previous: Previous | None = None, file: str = "",
+                   layout: DocumentLayout | None = None) -> Produced:
+    """An input's whole disclosure: validated, derived, verified, narrated."""
+    layout = input_layout(inp, layout)
+    problems = validate(inp)
+    if problems:
+        raise InconsistentInput(problems, file=file or None)
+    disclosure = derive_disclosure(inp, file=file, layout=layout)
+    ensure_consistent(disclosure, file=file or None)
+    initial = reasons = None
+    if isinstance(inp, FinalInput):
+        initial = _initial_budget(inp)
+        reasons = {ln.code: ln.reason for ln in inp.lines if ln.reason}
+    return assemble(disclosure, facts=inp.facts, previous=previous or inp.previous, initial=initial,
+                    item_reasons=reasons, layout=layout)

@@ -58,14 +58,13 @@ import pypdfium2.raw as pdfium_c
 
 from cnbudget.document import Block, Document, Grid, Paragraph, Source
 from cnbudget.errors import UnreadableFile
+from cnbudget.readers.pdf_blocks import PageBlocks, layout_page
 from cnbudget.readers.pdf_grid import (
     DEFAULT,
     Glyph,
     GridSettings,
-    PageBlocks,
     PageLayout,
     Segment,
-    layout_page,
 )
 
 

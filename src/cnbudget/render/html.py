@@ -32,7 +32,17 @@ th, td { border: 1px solid #444; padding: 2px 4px; }
 th { background: #eef1f5; font-weight: bold; text-align: center; }
 td.num { text-align: right; white-space: nowrap; font-variant-numeric: tabular-nums; }
 @page { size: A4 landscape; margin: 12mm; }
-@media print { body { margin: 0; max-width: none; } table { page-break-inside: auto; } tr { page-break-inside: avoid; } }
+@page { @bottom-center { content: "第 " counter(page) " 页"; font-size: 9pt; } }
+@media print {
+  body { margin: 0; max-width: none; }
+  table { page-break-inside: auto; }
+  tr { page-break-inside: avoid; }
+  thead { display: table-header-group; }
+  /* a table's title, 编制部门 and 单位 lines never end a page: they go with the table's head */
+  p.table-title, p.meta { break-after: avoid; page-break-after: avoid; }
+  thead tr, tbody tr:first-child { break-before: avoid; }
+  h1, h2, h3 { break-after: avoid; page-break-after: avoid; }
+}
 </style>
 </head>
 <body>

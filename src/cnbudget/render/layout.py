@@ -1,7 +1,7 @@
 """A model ``Table`` as a printed grid: header rows with merged cells, body rows of strings.
 
 Every disclosure renderer (txt, Markdown, HTML, DOCX, XLSX) draws a ``PrintedTable``, so they
-carry the same cells.  Standard kinds use ``produce.layouts``; a table whose columns the
+carry the same cells.  Standard kinds use the layout files of ``produce.layout``; a table whose columns the
 standard layout lacks (a parsed table from another layout) gets a generic one-row header.
 """
 
@@ -10,7 +10,15 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from cnbudget.model import Row, Table
-from cnbudget.produce.layouts import SUMMARY_BOTTOM_ITEMS, C, Col, Layout, layout_for
+from cnbudget.produce.layout import (
+    SUMMARY_BOTTOM_ITEMS,
+    C,
+    Col,
+    Layout,
+    TableLayout,
+    document_layout,
+    layout_for,
+)
 from cnbudget.produce.money import fmt
 
 
@@ -142,6 +150,12 @@ def _two_sided_body(table: Table, layout: Layout) -> list[list[str]]:
     return body
 
 
+def numbered_title(table: Table) -> str:
+    """The title as printed: with the table's form number when its layout gives one
+    ("2024年度收入支出决算总表（公开01表）")."""
+    return f"{table.title}（{table.number}）" if table.number else table.title
+
+
 def printed(table: Table, department: str | None, doc_kind: str | None = "budget") -> PrintedTable:
     if doc_kind == "final":
         final = final_printed(table, department)
@@ -158,7 +172,7 @@ def printed(table: Table, department: str | None, doc_kind: str | None = "budget
         body = [_cells(r, leaves) for r in table.rows]
     return PrintedTable(
         kind=table.kind,
-        title=table.title,
+        title=numbered_title(table),
         department=department,
         unit=table.unit,
         header_cells=tuple(merges),
@@ -173,7 +187,7 @@ def printed(table: Table, department: str | None, doc_kind: str | None = "budget
 # --- final accounts (部门决算): 行次 / 栏次, form numbers, the three-group 公开06表 -----------------
 
 
-def _final_header(layout) -> tuple[list[Merge], int, int]:
+def _final_header(layout: TableLayout) -> tuple[list[Merge], int, int]:
     """The header of a final-account form, with its 栏次 row under it where the form prints one."""
     merges, depth, width = _header(layout.columns)
     if not layout.column_numbers:
@@ -193,7 +207,7 @@ def _final_header(layout) -> tuple[list[Merge], int, int]:
     return merges, depth + 1, width
 
 
-def _final_two_sided_body(table: Table, layout) -> list[list[str]]:
+def _final_two_sided_body(table: Table, layout: TableLayout) -> list[list[str]]:
     """Income lines left, expenditure lines right; the lines from 本年收入/支出合计 on aligned at
     the bottom (the shorter side padded before its 总计); 行次 numbered down the left side, then
     on down the right side."""
@@ -231,17 +245,15 @@ def _final_two_sided_body(table: Table, layout) -> list[list[str]]:
     return body
 
 
-def _three_group_body(table: Table, layout) -> list[list[str]]:
-    """公开06表: economic rows in three groups of (编码, 名称, 决算数), the 合计 line last."""
-    from cnbudget.produce.final_layouts import economic_group
-
-    groups: list[list[Row]] = [[], [], []]
+def _three_group_body(table: Table, layout: TableLayout) -> list[list[str]]:
+    """公开06表: economic rows in the layout's groups of (编码, 名称, 决算数), the 合计 line last."""
+    groups: list[list[Row]] = [[] for _ in layout.groups]
     footer: dict[str, Row] = {}
     for r in table.rows:
         if r.item in ("personnel_total", "public_total"):
             footer[r.item] = r
         elif r.code:
-            groups[economic_group(r.code)].append(r)
+            groups[layout.economic_group(r.code)].append(r)
     height = max(len(g) for g in groups)
     body = []
     for k in range(height):
@@ -250,20 +262,18 @@ def _three_group_body(table: Table, layout) -> list[list[str]]:
             r = g[k] if k < len(g) else None
             line += [r.code or "", r.name or "", fmt(r.values.get("total"))] if r else ["", "", ""]
         body.append(line)
-    last = [""] * 9
-    if "personnel_total" in footer:
+    last = [""] * (3 * len(groups))
+    if "personnel_total" in footer:  # under the first group (人员经费), its name and amount
         last[0], last[2] = "人员经费合计", fmt(footer["personnel_total"].values.get("total"))
-    if "public_total" in footer:
-        last[3], last[8] = "公用经费合计", fmt(footer["public_total"].values.get("total"))
+    if "public_total" in footer:  # under the others (公用经费): name in the second, amount in the last
+        last[3], last[-1] = "公用经费合计", fmt(footer["public_total"].values.get("total"))
     body.append(last)
     return body
 
 
 def final_printed(table: Table, department: str | None) -> PrintedTable | None:
     """A final-account table in its official form (``None``: not a standard final-account table)."""
-    from cnbudget.produce.final_layouts import final_layout_for
-
-    layout = final_layout_for(table.kind)
+    layout = document_layout("final").table(table.kind)
     if layout is None or not _fits(layout, table):
         return None
     merges, depth, width = _final_header(layout)
@@ -273,7 +283,7 @@ def final_printed(table: Table, department: str | None) -> PrintedTable | None:
         body = _final_two_sided_body(table, layout)
     else:
         body = [_cells(r, layout.leaves()) for r in table.rows]
-    title = f"{table.title}（{table.number}）" if table.number else table.title
+    title = numbered_title(table)
     return PrintedTable(
         kind=table.kind,
         title=title,
