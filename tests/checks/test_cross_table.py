@@ -246,3 +246,20 @@ def test_two_tables_one_unit_apart_where_one_spreads_its_own_tail():
     exact = T("fiscal_summary", "total", ("expenditure.current_total", "100.01"), ("expenditure.201", "66.98"),
               ("expenditure.210", "33.03"))
     assert "error" in {x.severity for x in run(D(exact, g), rule) if x.row in ("210", "expenditure.210")}
+
+
+def test_a_list_of_tasks_in_a_department_form_is_not_the_departments_whole():
+    # 西安 部门整体支出绩效目标表: 任务名称 | 总额 (万元) per task, beside a 元 expenditure table
+    from cnbudget.document import Source
+    from cnbudget.model import Row, Table
+
+    g = T("general_expenditure", "total", ("total", "28384234.71"), unit="元")
+    tasks = tuple(Row(code=None, name=n, values={}, source=Source(page=40), texts={"任务名称": n, "总额": v})
+                  for n, v in (("代管事务经办", "103.50"), ("信访矛盾多元化解", "121.24")))
+    p = Table(kind="performance_targets", title="部门整体支出绩效目标表", unit="万元", columns=(), rows=tasks,
+              source=Source(page=40))
+    assert not run(D(g, p), "cross.performance_vs_expenditure")
+    # the department's whole in 万元 against a table in 元 is converted, not compared raw
+    whole = Row(code=None, name="示例局", values={}, source=Source(page=40), texts={"资金总额": "2838.42"})
+    assert not [x for x in run(D(g, replace(p, rows=(whole,))), "cross.performance_vs_expenditure")
+                if x.severity != "info"]

@@ -20,6 +20,7 @@ gap must be explained by the other funds (上年结转, 上级转移支付, 事�
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterator, Sequence
 from decimal import Decimal
 
@@ -34,6 +35,7 @@ from cnbudget.checks.values import (
     fmt,
     fmt_iv,
     general_budget_column,
+    in_table_unit,
     is_data_row,
     iv,
     iv_sum,
@@ -651,9 +653,15 @@ def performance_vs_expenditure(doc: Disclosure, ctx: Context) -> Iterator[Findin
         # name or not titled at all, holds one project's money
         if p.kind not in ("performance_review", "performance_targets") or not _whole_department(p):
             continue
-        for r in p.rows:
-            for key, col, val in _perf_figures(r):
-                yield from _perf_vs(ctx, p, r, key, col, val, refs)
+        figures = [(r, f) for r in p.rows for f in _perf_figures(r)]
+        # a label whose figure stands on several lines heads a list of parts (西安's 任务 | 总额
+        # per task), not the department's whole: only its 合计 line, if any, is the whole
+        lines_per_label = Counter(f[1] for _, f in figures)
+        for r, (key, col, val) in figures:
+            by_header = col not in ("executed", "final_budget", "total")
+            if by_header and lines_per_label[col] > 1 and (r.name or "").strip() not in ("合计", "总计"):
+                continue
+            yield from _perf_vs(ctx, p, r, key, col, val, refs)
 
 
 def _perf_figures(r: Row) -> list[tuple[str, str, Decimal]]:
@@ -682,8 +690,12 @@ def _perf_vs(ctx: Context, p: Table, r: Row, key: str, col: str, val: Decimal,
     options = [(t, v) for t, v in options if v is not None]
     if not options:
         return
+    stated = [in_table_unit(iv(p, val), p.unit, t.unit) for t, _ in options]
+    if any(x is None for x in stated):
+        yield could_not_verify(ctx, f"{table_label(p)}与支出表", "两表单位未能识别", p)
+        return
     ctx.checked()
-    if any(iv(p, val).meets(iv(t, v)) for t, v in options):
+    if any(x.meets(iv(t, v)) for x, (t, v) in zip(stated, options, strict=True)):  # type: ignore[union-attr]
         return
     # name the nearest: a form of all funds is compared with the 支出表, not the 一般公共预算 one
     t0, v0 = min(options, key=lambda o: abs(o[1] - val))
