@@ -9,7 +9,7 @@ from decimal import Decimal
 import pytest
 
 from cnbudget.produce.build import produce
-from cnbudget.produce.consistency import InconsistentInput, ensure_consistent, own_check
+from cnbudget.produce.consistency import InconsistentInput, ensure_consistent, verify
 from cnbudget.produce.derive import derive_disclosure
 from cnbudget.produce.load_json import loads
 from cnbudget.serialize import disclosure_to_json, dumps
@@ -28,9 +28,9 @@ def _bump(d, kind, code, column, delta):
 
 def test_typed_class_total_disagreeing_with_its_items_is_listed(example):
     d = _bump(derive_disclosure(example.build_input()), "expenditure", "201", "total", Decimal("1.00"))
-    found = {(f.rule, f.table, f.row, f.column) for f in own_check(d)}
+    found = {(f.rule, f.table, f.row, f.column) for f in verify(d)}
     assert ("sum.columns", "expenditure", "201", "total") in found
-    assert ("sum.rows", "expenditure", "201", "total") in found
+    assert ("sum.hierarchy", "expenditure", "201", "total") in found  # the class against its items
     with pytest.raises(InconsistentInput) as e:
         ensure_consistent(d)
     assert "expenditure 201 total" in str(e.value)
@@ -38,7 +38,7 @@ def test_typed_class_total_disagreeing_with_its_items_is_listed(example):
 
 def test_rounding_only_difference_is_not_an_error(example):
     d = _bump(derive_disclosure(example.build_input()), "expenditure", "201", "total", Decimal("0.004"))
-    assert not [f for f in own_check(d) if f.row == "201"]
+    assert not [f for f in verify(d) if f.row == "201"]
 
 
 def test_render_refuses_inconsistent_json(example, tmp_path):
@@ -58,3 +58,28 @@ def test_json_loader_inverts_serialize(example):
         assert a.columns == b.columns
     assert back.meta == d.meta
     assert json.loads(dumps(disclosure_to_json(back))) == json.loads(dumps(disclosure_to_json(d)))
+
+
+def _documents():
+    from pathlib import Path
+
+    shared = Path(__file__).resolve().parents[2].parent / "shared"
+    return sorted((shared / "seeds").glob("*.txt")) + sorted((shared / "real").glob("*.pdf"))
+
+
+@pytest.mark.parametrize("path", _documents(), ids=lambda p: p.name)
+def test_check_and_render_give_one_verdict(path, tmp_path):
+    """A document ``check`` finds no error in about its figures renders; one ``render`` refuses
+    is refused for findings ``check`` shows (issue: one verdict)."""
+    from cnbudget.checks import check_disclosure
+    from cnbudget.parse import parse_file
+
+    d = parse_file(path)
+    shown = {(f.rule, f.table, f.row, f.column) for f in check_disclosure(d).findings if f.severity == "error"}
+    try:
+        produce(path)
+    except InconsistentInput as e:
+        refused = {(f.rule, f.table, f.row, f.column) for f in e.findings}
+        assert refused and refused <= shown
+        return
+    assert not verify(d)

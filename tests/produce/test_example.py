@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from cnbudget.produce.consistency import own_check
+from cnbudget.produce.consistency import verify
 from cnbudget.produce.derive import derive_disclosure
 
 
@@ -46,7 +46,7 @@ def test_example_totals_are_exact_sums(example):
     assert three["vehicle"] == three["vehicle_purchase"] + three["vehicle_operation"]
     projects = d.table("projects")
     assert projects.total_row().values["total"] == total["project"]
-    assert own_check(d) == []
+    assert verify(d) == []
 
 
 def test_example_narrative_restates_the_figures(example):

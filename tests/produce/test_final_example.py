@@ -8,7 +8,7 @@ from decimal import Decimal
 
 import pytest
 
-from cnbudget.produce.consistency import InconsistentInput, own_check
+from cnbudget.produce.consistency import InconsistentInput, verify
 from cnbudget.produce.derive import derive_disclosure as derive_final_disclosure
 from cnbudget.produce.derive import validate
 from cnbudget.produce.document import build_produced as build_final_produced
@@ -42,7 +42,7 @@ def test_final_example_is_consistent(final_example):
     inp = final_example.build_input()
     assert validate(inp) == []
     d = derive_final_disclosure(inp)
-    assert own_check(d) == []
+    assert verify(d) == []
     exp = d.table("expenditure").total_row().values
     gen = d.table("general_expenditure").total_row().values
     assert exp["total"] == exp["basic"] + exp["project"] == Decimal("1108.57")
