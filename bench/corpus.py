@@ -127,6 +127,11 @@ def read_one(path_str: str) -> dict:
          "key": finding_key(path.name, f)}
         for f in report.findings
     ]
+    # stated amounts of the narrative tied to a quantity: a table's cell, or another stated figure
+    # (the whole it is a part of, the amount a change is of)
+    amounts = [c for c in d.claims if c.kind == "amount"]
+    rec["claims"] = {"amounts": len(amounts), "to_cell": sum(1 for c in amounts if c.refers_to is not None),
+                     "tied": sum(1 for c in amounts if c.refers_to is not None or c.related)}
     rec["coverage"] = report.coverage.to_json()
     rec["key_cells"] = _key_values(path.stem, d)
     return rec

@@ -69,6 +69,12 @@ def write_report(records, key, audit, *, wall_s, workers, when, machine, partial
         add(f"| key: files that are no disclosure, refused (exit 2) | {key['non_disclosures_refused']} / "
             f"{key['non_disclosures']} (read: {', '.join(key['non_disclosures_read']) or 'none'}) |")
         add(f"| key cells read exactly | {key['cells_ok']} / {key['cells']} = {_pct(key['cells_ok'], key['cells'])} |")
+        keyed = [r for r in ok if r["file"].rsplit(".", 1)[0] in key.get("per_doc", {}) and r.get("claims")]
+        n = sum(r["claims"]["amounts"] for r in keyed)
+        tied = sum(r["claims"]["tied"] for r in keyed)
+        cell = sum(r["claims"]["to_cell"] for r in keyed)
+        add(f"| key documents' narrative amounts tied to a quantity (a table cell, or the stated figure they "
+            f"are part of) | {tied} / {n} = {_pct(tied, n)} (to a table cell: {cell} = {_pct(cell, n)}) |")
     if audit["entries"]:
         for s in ("error", "warning"):
             c = audit["per_severity"].get(s, Counter())
