@@ -80,7 +80,7 @@ def _register_optional() -> None:
     import importlib
 
     for name in ("cnbudget.cli_check", "cnbudget.cli_findings", "cnbudget.cli_render", "cnbudget.cli_library",
-                 "cnbudget.cli_browse"):
+                 "cnbudget.cli_browse", "cnbudget.cli_links"):
         try:
             module = importlib.import_module(name)
         except ModuleNotFoundError as e:

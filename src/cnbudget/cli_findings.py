@@ -53,6 +53,7 @@ def register(app: typer.Typer) -> None:
         show_info: bool | None = typer.Option(None, "--show-info/--fold-info",
                                               help="文本与网页报告中逐条列出提示（默认只计数）"),
         config: Path | None = typer.Option(None, "--config", help="项目配置文件（默认 ./cnbudget.toml）"),
+        db: str | None = typer.Option(None, "--db", help="资料库，读取部门更名关联（用于 --against）"),
     ) -> None:
         """核验公开文件：表内、表间、说明与表格、编码、完整性 (verify disclosures)."""
         from cnbudget.batch.check import check_paths
@@ -67,7 +68,12 @@ def register(app: typer.Typer) -> None:
                                                    "verify.unreliable_table"})
             if format is CheckFormat.xlsx and output is None:
                 raise CnbudgetError("--format xlsx 需要 -o FILE (give the output file)", place="--format")
-            report = check_paths(files, against, force=force, selection=selection)
+            links = []
+            if against is not None:  # a renamed department (cnbudget link) is the same department
+                from cnbudget.store.links import links_for_check
+
+                links = links_for_check(db)
+            report = check_paths(files, against, force=force, selection=selection, links=links)
         except CnbudgetError as e:
             fail(e)
             return

@@ -73,6 +73,7 @@ def register(app: typer.Typer) -> None:
         kind: str | None = typer.Option(None, "--kind", help="budget 预算 | final 决算 (default: the most common)"),
         region: str | None = typer.Option(None, "--region", help="只比较该地区的部门 (with --year)"),
         db: str | None = typer.Option(None, "--db", help=DB_HELP),
+        unit: str = typer.Option("万元", "--unit", help="金额单位 万元|元（元的文件换算，不混列）"),
         to: str | None = typer.Option(None, "--to", help="导出为文件：.csv | .xlsx | .parquet（或 csv|xlsx|parquet 加 -o FILE）"),
         output: Path | None = typer.Option(None, "--output", "-o", help="导出文件 (with --to csv|xlsx|parquet)"),
         format: OutputFormat = typer.Option(OutputFormat.text, "--format", "-f", help="输出格式 text|json"),
@@ -81,17 +82,19 @@ def register(app: typer.Typer) -> None:
         from cnbudget.cli import fail
         from cnbudget.compare.build import department_series, year_side_by_side
         from cnbudget.compare.export import export
+        from cnbudget.units import choose_unit
 
         try:
+            chosen = choose_unit(unit)
             if (department is None) == (year is None):
                 raise CnbudgetError("请指定 --department 或 --year 之一 (give --department NAME or --year N)")
             if kind is not None and kind not in ("budget", "final"):
                 raise CnbudgetError("--kind 只能是 budget 或 final", place="--kind")
             with _open(db) as lib:
                 if department is not None:
-                    comparison = department_series(lib, department, kind)
+                    comparison = department_series(lib, department, kind, chosen)
                 else:
-                    comparison = year_side_by_side(lib, year, kind, region)  # type: ignore[arg-type]
+                    comparison = year_side_by_side(lib, year, kind, region, chosen)  # type: ignore[arg-type]
             if to is not None:
                 fmt = to.lower() if to.lower() in ("csv", "xlsx", "parquet") else None
                 if fmt is not None and output is None:
@@ -142,8 +145,7 @@ def _print_comparison(c) -> None:
     from cnbudget.terminal import markup_safe, printable
 
     console = Console(highlight=False)
-    unit = next((col.unit for col in c.columns if col.unit), None)
-    t = Table(title=markup_safe(c.title + (f"（单位：{unit}）" if unit else "")))
+    t = Table(title=markup_safe(f"{c.title}（单位：{c.unit}）"))
     t.add_column("指标")
     for col in c.columns:
         t.add_column(markup_safe(col.label), justify="right")
@@ -157,6 +159,8 @@ def _print_comparison(c) -> None:
             cells.append("" if ch is None else f"{ch:+,.2f}")
         t.add_row(markup_safe(r.label), *cells)
     console.print(t)
+    for note in c.notes:
+        console.print(printable(f"说明：{note}"), markup=False)
     if c.findings:
         console.print("跨年核验（本年所述增减 vs 上年公开数）：")
         for f in c.findings:

@@ -151,7 +151,8 @@ def table_views(d: Disclosure, findings: list[tuple[Finding, int | None]]) -> tu
 
 
 def chart_data(comparison) -> dict[str, Any]:
-    """ECharts-ready data for a comparison: categories and series (floats: a chart only)."""
+    """ECharts-ready data for a comparison: categories and series (floats: a chart only), every
+    value in the comparison's one unit (a document printed in 元 is converted, never mixed)."""
     if comparison.mode == "department":
         keys = ["grand_total", "basic", "project", "personnel", "public", "three_public"]
         categories = [c.label for c in comparison.columns]
@@ -168,7 +169,7 @@ def chart_data(comparison) -> dict[str, Any]:
     return {
         "mode": comparison.mode,
         "title": comparison.title,
-        "unit": next((c.unit for c in comparison.columns if c.unit), None),
+        "unit": comparison.unit,
         "categories": categories,
         "series": series,
         "classes": {"names": [r.label for r in classes],
