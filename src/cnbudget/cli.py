@@ -42,6 +42,25 @@ def say_error(error: CnbudgetError) -> None:
     sys.stderr.write(f"cnbudget: {one_line(str(error))}\n")
 
 
+def file_size(n: int) -> str:
+    """A file size as a person reads it: 532 字节, 12.3 KB, 1.2 MB."""
+    if n < 1024:
+        return f"{n} 字节"
+    if n < 1024 * 1024:
+        return f"{n / 1024:.1f} KB"
+    return f"{n / 1024 / 1024:.1f} MB"
+
+
+def confirm_written(paths: Path | list[Path], detail: str | None = None) -> None:
+    """One line on stderr for what ``-o``/``--to`` wrote: each path with its size, then ``detail``
+    (rows, findings, documents) — stdout stays the command's own output."""
+    from cnbudget.terminal import one_line
+
+    files = paths if isinstance(paths, list) else [paths]
+    shown = "、".join(f"{p}（{file_size(p.stat().st_size) if p.exists() else '未写入'}）" for p in files)
+    sys.stderr.write(one_line(f"已写入 {shown}" + (f"：{detail}" if detail else "")) + "\n")
+
+
 def fail(error: CnbudgetError) -> None:
     """Print one line for a user error and exit 2."""
     if _state["debug"]:

@@ -33,8 +33,10 @@ class CheckFormat(StrEnum):
     csv = "csv"
 
 
-def _said(paths: list[Path]) -> None:
-    Console(stderr=True, soft_wrap=True).print("已写入 " + "、".join(str(p) for p in paths), markup=False, highlight=False)
+def _said(paths: list[Path], detail: str | None = None) -> None:
+    from cnbudget.cli import confirm_written
+
+    confirm_written(paths, detail)
 
 
 def register(app: typer.Typer) -> None:
@@ -125,8 +127,7 @@ def register(app: typer.Typer) -> None:
             fail(e)
             return
         docs = len({(r.document, r.department, r.year) for r in rows})
-        Console(stderr=True, soft_wrap=True).print(f"已写入 {written}：{len(rows)} 项发现，{docs} 份文件", markup=False,
-                                   highlight=False)
+        _said([Path(written)], f"{len(rows)} 项发现，{docs} 份文件")
 
 
 def _write_check(report, format: CheckFormat, output: Path | None, single: bool) -> None:
@@ -138,8 +139,7 @@ def _write_check(report, format: CheckFormat, output: Path | None, single: bool)
             write_csv(rows, sys.stdout)
             return
         write_findings(rows, output, format.value)
-        Console(stderr=True, soft_wrap=True).print(f"已写入 {output}：{len(rows)} 项发现，{len(report.documents)} 份文件",
-                                   markup=False, highlight=False)
+        _said([output], f"{len(rows)} 项发现，{len(report.documents)} 份文件")
         return
     if format is CheckFormat.json:
         from cnbudget.checks import report_to_json

@@ -100,7 +100,10 @@ def register(app: typer.Typer) -> None:
                 if fmt is not None and output is None:
                     raise CnbudgetError(f"--to {to} 需要 -o FILE (give the output file)", place="--to")
                 written = export(comparison, output if fmt else Path(to), fmt)
-                Console(stderr=True).print(f"已导出 {written}", markup=False, highlight=False)
+                from cnbudget.cli import confirm_written
+
+                confirm_written(Path(written), f"{len(comparison.rows)} 行指标 × {len(comparison.columns)} 份文件，"
+                                               f"单位：{comparison.unit}")
         except CnbudgetError as e:
             fail(e)
             return

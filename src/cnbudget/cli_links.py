@@ -67,7 +67,7 @@ def register(app: typer.Typer) -> None:
             return
         from cnbudget.terminal import printable
 
-        Console(highlight=False).print(printable(said), markup=False)
+        Console(highlight=False, soft_wrap=True).print(printable(said), markup=False)
 
 
 def _print_links(links, format: OutputFormat) -> None:

@@ -35,7 +35,9 @@ def register(app: typer.Typer) -> None:
         except CnbudgetError as e:
             fail(e)
             return
-        typer.echo(str(out))
+        from cnbudget.cli import confirm_written
+
+        confirm_written(Path(out), "预算填报模板" if kind is TemplateKind.budget else "决算填报模板")
 
     @app.command()
     def render(
@@ -58,4 +60,6 @@ def register(app: typer.Typer) -> None:
         except CnbudgetError as e:
             fail(e)
             return
-        typer.echo(str(out))
+        from cnbudget.cli import confirm_written
+
+        confirm_written(out, f"公开文件（{to.value}）")
