@@ -16,6 +16,15 @@ from rich.console import Console
 
 from cnbudget.errors import CnbudgetError
 
+
+def _flag_shows_no_type(self, ctx):
+    """A flag takes no value: showing ``<bool>`` beside it in the help reads as ``--x true``."""
+    return None if getattr(self, "is_flag", False) else _type_of_option(self, ctx)
+
+
+_type_of_option = typer.core.TyperOption.display_type_rich
+typer.core.TyperOption.display_type_rich = _flag_shows_no_type  # type: ignore[method-assign]
+
 app = typer.Typer(
     add_completion=False,
     no_args_is_help=True,
@@ -71,9 +80,9 @@ def fail(error: CnbudgetError) -> None:
 
 @app.command()
 def parse(
-    file: Path = typer.Argument(..., help="公开文件 (.txt .md .pdf .xlsx .xls .docx .html)"),
+    file: Path = typer.Argument(..., help="公开文件 .txt .md .pdf .xlsx .xls .docx .html"),
     format: ParseFormat = typer.Option(ParseFormat.text, "--format", "-f", help="输出格式 json|text"),
-    explain: bool = typer.Option(False, "--explain", help="显示每个表格的识别依据与列映射"),
+    explain: bool = typer.Option(False, "--explain", help="显示每个表格的 识别依据与列映射"),
 ) -> None:
     """读取一份公开文件，输出结构化模型 (the Disclosure)."""
     from cnbudget.parse import parse_file

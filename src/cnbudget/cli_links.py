@@ -18,7 +18,7 @@ from rich.console import Console
 
 from cnbudget.errors import CnbudgetError
 
-DB_HELP = "资料库（默认 $CNBUDGET_DB 或 ~/.local/share/cnbudget/library.db）"
+DB_HELP = "资料库 文件路径或数据库地址 默认 $CNBUDGET_DB"
 
 
 class OutputFormat(StrEnum):
@@ -34,10 +34,10 @@ def register(app: typer.Typer) -> None:
         old: str | None = typer.Argument(None, metavar="[OLD]", help="更名前的部门名称"),
         new: str | None = typer.Argument(None, metavar="[NEW]", help="更名后的部门名称"),
         remove: bool = typer.Option(False, "--remove", help="删除 OLD 与 NEW 之间的关联"),
-        db: str | None = typer.Option(None, "--db", help=DB_HELP),
+        db: str | None = typer.Option(None, "--db", metavar="URL", help=DB_HELP),
         format: OutputFormat = typer.Option(OutputFormat.text, "--format", "-f", help="输出格式 text|json"),
     ) -> None:
-        """关联更名的部门，逐年对比与跨年核验视为同一部门；不带参数时列出全部关联 (link renamed departments)."""
+        """关联更名的部门：对比与跨年核验视为同一部门；无参数时列出 (link renamed departments)."""
         from cnbudget.cli import fail
         from cnbudget.store import Library
         from cnbudget.store.links import add_link, all_links, remove_link
