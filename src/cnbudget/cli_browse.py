@@ -54,7 +54,10 @@ def register(app: typer.Typer) -> None:
             with Library.open(db) as lib, lib.reading() as s:
                 docs, total = list_documents(s, Filters(region=region, year=year, kind=kind, department=department,
                                                         severity=sev, limit=limit))
-                objs = [document_json(d) for d in docs]
+                from cnbudget.store.duplicates import duplicate_ids
+
+                twins = duplicate_ids(s, [d.id for d in docs])
+                objs = [document_json(d) | {"possible_duplicates": twins.get(d.id, [])} for d in docs]
         except CnbudgetError as e:
             fail(e)
             return
@@ -74,9 +77,10 @@ def register(app: typer.Typer) -> None:
             t.add_column(col, justify=just)  # type: ignore[arg-type]
         for o in objs:
             m, s = o["meta"], o["summary"]
+            twins = "".join(f"（可能与 #{i} 重复）" for i in o["possible_duplicates"])
             t.add_row(str(o["id"]), escape(m["department"] or "（未识别）"), escape(m["region"] or ""),
                       str(m["year"] or ""), _kind(m), str(s["error"]), str(s["warning"]), str(s["info"]),
-                      escape(o["file_name"]))
+                      escape(o["file_name"]) + twins)
         console.print(t)
 
     @app.command()

@@ -75,3 +75,17 @@ def test_link_command_and_against(tmp_path):
     assert r.exit_code == 2 and "没有" in r.stderr and "Traceback" not in r.output
     r = _run("link", old, "--db", db)
     assert r.exit_code == 2 and "OLD NEW" in r.stderr
+
+
+def test_list_shows_possible_duplicates(tmp_path):
+    folder = tmp_path / "docs"
+    (first,) = write_corpus(folder, 1, years=(2024,), seed=14)
+    copy = folder / "再次发布.txt"  # the same department and year, re-published with a trailing line
+    copy.write_text(first.read_text(encoding="utf-8") + "\n（更新）\n", encoding="utf-8")
+    db = str(tmp_path / "lib.db")
+    assert _run("ingest", str(folder), "--db", db, "--workers", "1").exit_code == 0
+    listed = json.loads(_run("list", "--db", db, "--format", "json").stdout)["documents"]
+    ids = sorted(d["id"] for d in listed)
+    assert {d["id"]: d["possible_duplicates"] for d in listed} == {ids[0]: [ids[1]], ids[1]: [ids[0]]}
+    r = CliRunner().invoke(app, ["list", "--db", db], env={"COLUMNS": "200"})
+    assert f"（可能与 #{ids[0]} 重复）" in r.stdout and f"（可能与 #{ids[1]} 重复）" in r.stdout
