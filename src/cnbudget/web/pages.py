@@ -81,9 +81,13 @@ def compare_page(request: Request, department: str | None = None, year: str | No
     with lib.reading() as s:
         options = facets(s)
     options["unit"] = list(CHOICES)
-    comparison, error = None, None
+    comparison, error, status = None, None, 404
     try:
-        chosen = choose_unit(unit, "unit")
+        try:
+            chosen = choose_unit(unit, "unit")
+        except CnbudgetError:
+            status = 422  # a bad request, not a comparison the library lacks
+            raise
         if department:
             comparison = department_series(lib, department, kind or None, chosen)
         elif year_of(year) is not None:
@@ -96,4 +100,4 @@ def compare_page(request: Request, department: str | None = None, year: str | No
         "form": {"department": department or "", "year": year or "", "kind": kind or "", "region": region or "",
                  "unit": unit or ""},
         "severities": SEVERITY_LABEL,
-    }, status_code=404 if error else 200)
+    }, status_code=status if error else 200)
