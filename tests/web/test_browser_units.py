@@ -82,13 +82,8 @@ def test_compare_api_takes_the_unit(server):  # noqa: F811
     assert e.value.code == 422
 
 
-def test_compare_page_refuses_another_unit(web_db):
-    from fastapi.testclient import TestClient
-
-    from cnbudget.web.app import WebSettings, create_app
-
-    with TestClient(create_app(web_db, WebSettings())) as client:
-        r = client.get("/compare", params={"year": "2024", "unit": "千元"})
-        assert r.status_code == 422 and "金额单位只能是" in r.text
-        r = client.get("/compare", params={"year": "2024", "unit": "元"})
-        assert r.status_code == 200 and "单位：元" in r.text
+def test_compare_page_refuses_another_unit(client):  # conftest's client, on this module's web_db
+    r = client.get("/compare", params={"year": "2024", "unit": "千元"})
+    assert r.status_code == 422 and "金额单位只能是" in r.text
+    r = client.get("/compare", params={"year": "2024", "unit": "元"})
+    assert r.status_code == 200 and "单位：元" in r.text
