@@ -8,7 +8,9 @@ Ingests the corpus into a temporary SQLite library (or ``--db``), then for each 
 * the chart's data (``web.views.chart_data``, what the web compare page draws) is in one unit,
   the comparison's;
 * every department is *visible* on that scale: it has a value in the chart, and its largest bar
-  is at least ``VISIBLE`` of the chart's largest (a smaller bar is under a pixel or two);
+  is at least ``VISIBLE`` of the chart's largest (a smaller bar is under a pixel or two) — on
+  a linear axis; where the chart's axis is logarithmic (sizes far apart), every positive bar is
+  drawn (the axis starts below the smallest);
 * the export's unit columns (XLSX 对比 and 明细 sheets, the CSV) hold that one unit.
 
 For contrast it counts the departments that would be invisible if amounts were charted as
@@ -33,7 +35,9 @@ sys.path.insert(0, str(ROOT / "src"))
 VISIBLE = Decimal("0.002")  # of the chart's largest bar: ~1 px on a 500 px axis
 
 
-def _visible(values: list[Decimal | None]) -> list[bool]:
+def _visible(values: list[Decimal | None], scale: str = "linear") -> list[bool]:
+    if scale == "log":
+        return [v is not None and v > 0 for v in values]
     top = max((v for v in values if v is not None), default=None)
     if top is None or top <= 0:
         return [False for _ in values]
@@ -58,7 +62,7 @@ def check_year(lib, year: int, kind: str, unit: str, workdir: Path) -> dict:
     chart = chart_data(c)
     n = len(c.columns)
     after = _per_column_max([s["data"] for s in chart["series"]], n)
-    shown = _visible(after)
+    shown = _visible(after, chart.get("scale", "linear"))
     # the same bars as printed, without conversion (what a chart mixing units would draw)
     with lib.reading() as s:
         figs = figures_of(s, [col.document_id for col in c.columns])
@@ -86,7 +90,8 @@ def check_year(lib, year: int, kind: str, unit: str, workdir: Path) -> dict:
     hidden = [col.label for col, v, ok in zip(c.columns, after, shown, strict=True) if v is not None and not ok]
     ok = chart["unit"] == c.unit == unit and export_units == {unit} and not missing and not hidden
     return {"year": year, "kind": kind, "departments": n, "printed": printed, "missing": missing, "hidden": hidden,
-            "hidden_raw": sum(1 for x in shown_raw if not x), "chart_unit": chart["unit"],
+            "hidden_raw": sum(1 for x in shown_raw if not x),
+            "chart_unit": chart["unit"] + (" log" if chart.get("scale") == "log" else ""),
             "export_units": sorted(export_units), "notes": list(c.notes), "ok": ok}
 
 

@@ -14,14 +14,16 @@ from pathlib import Path
 _AMOUNT = re.compile(r"^-?[\d,]+\.\d+$")
 
 
-def reprint_in_yuan(src: Path, dst: Path) -> Path:
+def reprint_in_yuan(src: Path, dst: Path, factor: int = 10000) -> Path:
+    """``src`` with its tables under "单位：元", every amount × ``factor`` (1: a department ten
+    thousand times smaller than the original, for a chart whose sizes differ that much)."""
     lines = []
     for line in src.read_text(encoding="utf-8").splitlines():
         if line.strip() == "单位：万元":
             line = "单位：元"
         elif "\t" in line:
             line = "\t".join(
-                format(Decimal(c.replace(",", "")) * 10000, ".2f") if _AMOUNT.match(c.strip()) else c
+                format(Decimal(c.replace(",", "")) * factor, ".2f") if _AMOUNT.match(c.strip()) else c
                 for c in line.split("\t")
             )
         lines.append(line)

@@ -55,7 +55,7 @@ def test_yuan_and_wan_yuan_documents_share_one_scale(server, browser):  # noqa: 
     page = browser.new_page(viewport={"width": 1200, "height": 900})
     page.goto(server + "/compare?year=2024")
     data = _chart(page)
-    assert data["unit"] == "万元"
+    assert data["unit"] == "万元" and data["scale"] == "linear"  # two departments of one size
     assert page.locator("#comparison-unit").text_content() == "单位：万元"
     totals = data["series"][0]["data"]
     assert data["series"][0]["name"] == "收支总计" and len(totals) == 2
@@ -87,3 +87,4 @@ def test_compare_page_refuses_another_unit(client):  # conftest's client, on thi
     assert r.status_code == 422 and "金额单位只能是" in r.text
     r = client.get("/compare", params={"year": "2024", "unit": "元"})
     assert r.status_code == 200 and "单位：元" in r.text
+

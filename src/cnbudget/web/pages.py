@@ -94,9 +94,10 @@ def compare_page(request: Request, department: str | None = None, year: str | No
             comparison = year_side_by_side(lib, year_of(year), kind or None, region or None, chosen)  # type: ignore[arg-type]
     except CnbudgetError as e:
         error = e.reason
-    chart = script_json(chart_data(comparison)) if comparison else None  # inert inside <script>
+    data = chart_data(comparison) if comparison else None
+    chart = script_json(data) if data else None  # inert inside <script>
     return TEMPLATES.TemplateResponse(request, "compare.html", {
-        "comparison": comparison, "chart": chart, "error": error, "options": options, "kinds": KIND_LABEL,
+        "comparison": comparison, "chart": chart, "chart_info": data, "error": error, "options": options, "kinds": KIND_LABEL,
         "form": {"department": department or "", "year": year or "", "kind": kind or "", "region": region or "",
                  "unit": unit or ""},
         "severities": SEVERITY_LABEL,
