@@ -139,8 +139,8 @@ def _key_values(stem: str, d) -> list[dict]:
     key = KEY_DIR / f"{stem}.json"
     if not key.exists():
         return []
-    cells = json.loads(key.read_text(encoding="utf-8")).get("cells", [])
-    return [{"cell": c, "read": lookup_cell(d, c)} for c in cells]
+    k = json.loads(key.read_text(encoding="utf-8"))
+    return [{"cell": c, "read": lookup_cell(d, c, k.get("year"))} for c in k.get("cells", [])]
 
 
 def run(files: list[Path], workers: int) -> list[dict]:

@@ -66,8 +66,29 @@ def _row_matches(r, cell: dict) -> bool:
             or any(norm_label(v) == label for v in r.texts.values()))
 
 
-def lookup_cell(d, cell: dict) -> dict:
-    """What the parsed disclosure says for one key cell."""
+_YEAR_ROW = re.compile(r"^(\d{4})年")
+_CHANGE_ROW = re.compile(r"增减|变化")
+
+
+def _as_year_column(cell: dict, year: int | None) -> dict:
+    """A 三公 table printed one line per year is keyed as printed (row "2026年", "增减变化金额");
+    the model reads it as the total row with ``previous.`` / ``change.`` columns (docs/model.md)."""
+    row = norm_label(str(cell.get("row") or ""))
+    if cell.get("table") != "three_public" or year is None:
+        return cell
+    m = _YEAR_ROW.match(row)
+    if m:
+        prefix = "" if int(m.group(1)) == year else "previous."
+    elif _CHANGE_ROW.search(row):
+        prefix = "change."
+    else:
+        return cell
+    return {**cell, "row": "合计", "column": prefix + str(cell.get("column"))}
+
+
+def lookup_cell(d, cell: dict, year: int | None = None) -> dict:
+    """What the parsed disclosure says for one key cell (``year``: the document's, from the key)."""
+    cell = _as_year_column(cell, year)
     tables = [t for t in d.tables if t.kind == cell.get("table") and _covers(t, cell.get("page"))]
     if not tables:
         return {"table": False, "row": False, "value": None}

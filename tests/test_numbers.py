@@ -22,6 +22,7 @@ from cnbudget.numbers import Interval, consistent_sum, decimals, parse_amount, p
         ("-3.20", "-3.20"),
         ("79", "79"),
         ("0.00", "0.00"),
+        ("120258,600", "120258600"),  # only the last separator printed (上海 预算单位 tables)
     ],
 )
 def test_amounts_as_printed(text: str, expected: str) -> None:
@@ -30,7 +31,7 @@ def test_amounts_as_printed(text: str, expected: str) -> None:
     assert str(value) == expected  # the printed decimals are kept
 
 
-@pytest.mark.parametrize("text", ["", "-", "—", "  ", None, "合计", "2024年", "12.3.4", "1,94"])
+@pytest.mark.parametrize("text", ["", "-", "—", "  ", None, "合计", "2024年", "12.3.4", "1,94", "1234,56"])
 def test_blank_dash_and_words_are_absent(text: str | None) -> None:
     assert parse_amount(text) is None
 

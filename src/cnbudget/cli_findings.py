@@ -76,7 +76,8 @@ def register(app: typer.Typer) -> None:
                 from cnbudget.store.links import links_for_check
 
                 links = links_for_check(db)
-            report = check_paths(files, against, force=force, selection=selection, links=links)
+            report = check_paths(files, against, force=force, selection=selection, links=links,
+                                 crops=format is CheckFormat.html)
         except CnbudgetError as e:
             fail(e)
             return
@@ -153,11 +154,8 @@ def _write_check(report, format: CheckFormat, output: Path | None, single: bool)
         objs += [{"file": n, "skipped": why, "findings": [], "summary": dict(empty)} for n, why in report.skipped]
         text = dumps(objs[0] if single and len(objs) == 1 else objs) + "\n"
     elif format is CheckFormat.html:
-        from cnbudget.render.findings_html import render_html, write_html
+        from cnbudget.render.findings_html import render_html
 
-        if output is not None:
-            _said(write_html(report, output))
-            return
         text = render_html(report)
     else:
         from cnbudget.render.findings_text import render_text

@@ -13,28 +13,35 @@ from dataclasses import dataclass, field
 
 @dataclass(frozen=True)
 class Source:
-    """Where something was read.  ``line`` is 1-based; ``page`` is 1-based."""
+    """Where something was read.  ``line`` is 1-based; ``page`` is 1-based (the PDF's own page
+    index).  ``printed_page`` is the number the page prints on itself (its footer or header:
+    "- 12 -", "第12页" → "12"), set by the PDF reader when the page prints one: the page a person
+    turns to in the printed document, which is not the PDF's page index when a cover or a
+    table of contents comes first."""
 
     line: int | None = None
     page: int | None = None
     box: tuple[float, float, float, float] | None = None  # x0, top, x1, bottom in PDF points
     sheet: str | None = None
     cell: str | None = None  # "B7" or "B7:H9" in a spreadsheet
+    printed_page: str | None = None  # "12", "iii": the page number printed on that page
 
     def label(self) -> str:
         """Short human-readable place: "第12行", "第3页", "Sheet1!B7"."""
         parts: list[str] = []
         if self.sheet:
             parts.append(f"{self.sheet}!{self.cell}" if self.cell else self.sheet)
-        if self.page is not None:
-            parts.append(f"第{self.page}页")
+        if self.printed_page is not None:
+            parts.append(f"第{self.printed_page}页")
+        elif self.page is not None:
+            parts.append(f"PDF第{self.page}页")
         if self.line is not None:
             parts.append(f"第{self.line}行")
         return " ".join(parts) or "?"
 
     def to_json(self) -> dict[str, object]:
         out: dict[str, object] = {}
-        for key in ("line", "page", "sheet", "cell"):
+        for key in ("line", "page", "printed_page", "sheet", "cell"):
             v = getattr(self, key)
             if v is not None:
                 out[key] = v

@@ -17,9 +17,11 @@ from decimal import Decimal, InvalidOperation
 _ABSENT = {"", "-", "—", "–", "－", "──", "——", "--", "/", "／", "…", "...", "×", "无"}
 
 # OCR puts spaces after separators ("1, 442. 80"); full-width forms are folded by NFKC.
+# Some spreadsheets print only the last separator ("120258,600" for 120,258,600): the groups
+# after a comma are always three digits, the first may be longer.
 _AMOUNT_RE = re.compile(
     r"""^(?P<neg>[-−])?\s*
-        (?P<int>\d{1,3}(?:\s*,\s*\d{3})+|\d+)
+        (?P<int>\d+(?:\s*,\s*\d{3})+|\d+)
         (?:\s*\.\s*(?P<frac>\d+))?$""",
     re.VERBOSE,
 )

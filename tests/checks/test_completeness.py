@@ -100,3 +100,41 @@ def test_an_empty_table_explained_in_the_narrative_needs_no_note_of_its_own():
     d = replace(D(t), text=(said,))
     assert not [f for f in check_disclosure(d).findings if f.rule == "completeness.empty_table_note"]
     assert [f for f in check_disclosure(D(t)).findings if f.rule == "completeness.empty_table_note"]
+
+
+def test_an_empty_table_the_documents_own_list_marks_empty_with_a_reason():
+    from cnbudget.document import Source
+    from cnbudget.model import Column, Row, Table
+
+    listing = Table(kind="other", title="", unit=None, columns=(), rows=(), source=Source(page=1),
+                    header=(("报表", "报表名称", "是否空表", "公开空表理由"),
+                            ("表 9", "2022 年部门综合预算政府性基金收支表", "是", "不涉及")))
+    empty = Table(kind="gov_fund", title="政府性基金收支表", unit="万元", number="表9",
+                  columns=(Column("total", "合计"),),
+                  rows=(Row(code=None, name="合计", values={}, source=Source(page=2), item="total"),),
+                  source=Source(page=2))
+    assert not [f for f in run(D(listing, empty), "completeness.empty_table_note") if f.severity != "info"]
+    assert [f for f in run(D(empty), "completeness.empty_table_note") if f.severity == "warning"]
+
+
+def test_an_amount_of_zero_and_an_explained_absence():
+    from dataclasses import replace
+
+    from cnbudget.checks import check_disclosure
+    from cnbudget.document import Source
+    from cnbudget.model import TextBlock
+
+    # "预算0万元" without 为 explains an empty table too
+    t = T("gov_fund", "total", ("total", "0.00"))
+    zero = TextBlock("2026年政府性基金拨款支出预算0万元。", ((0, Source(line=3)),), part="narrative")
+    assert not [f for f in check_disclosure(replace(D(t), text=(zero,))).findings
+                if f.rule == "completeness.empty_table_note"]
+    # a table not printed whose absence the narrative explains is said, as info
+    none = TextBlock("本部门无当年国有资本经营预算拨款收支，并在财政拨款收支总体情况表中列示。", ((0, Source(line=4)),),
+                     part="narrative")
+    missing = [f for f in check_disclosure(replace(D(t), text=(none,))).findings
+               if f.rule == "completeness.missing_table" and f.table == "state_capital"]
+    assert [f.severity for f in missing] == ["info"]
+    silent = [f for f in check_disclosure(D(t)).findings
+              if f.rule == "completeness.missing_table" and f.table == "state_capital"]
+    assert [f.severity for f in silent] != ["info"]

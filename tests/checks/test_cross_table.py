@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+from decimal import Decimal
+
 from tests.checks.conftest import D, T, keys, run
 
 GE_COLS = "total basic project project_operating project_specific"
@@ -213,3 +216,33 @@ def test_a_total_printed_as_the_sum_of_its_rounded_parts_is_a_rounding_tail():
            ("21406", "13444.39"))
     got2 = run(D(f, g2), "cross.fiscal_summary_vs_general_expenditure")
     assert ("error", "214") in [(x.severity, x.row) for x in got2]
+
+
+def test_a_department_form_printing_its_figures_under_their_headers():
+    # 长沙 部门整体支出绩效目标表: 资金总额 | 基本支出 | 项目支出 as headers over one line of
+    # figures, and 项目支出 again as an indicator's name on the same line
+    from cnbudget.document import Source
+    from cnbudget.model import Row, Table
+
+    g = T("general_expenditure", "total basic project", ("total", "656.73", "386.73", "270.00"))
+    line = Row(code=None, name="示例办公室", values={"total": Decimal("656.73")}, source=Source(page=24),
+               texts={"资金总额": "656.73", "基本支出": "386.73", "项目支出": "270.00", "三级指标": "项目支出"})
+    p = Table(kind="performance_targets", title="2026年部门整体支出绩效目标表", unit="万元", columns=(),
+              rows=(line,), source=Source(page=24))
+    assert not run(D(g, p), "cross.performance_vs_expenditure")
+    wrong = replace(line, texts={**line.texts, "基本支出": "396.73"})
+    got = run(D(g, replace(p, rows=(wrong,))), "cross.performance_vs_expenditure")
+    assert [(x.column, x.actual) for x in got] == [("basic", Decimal("396.73"))]
+
+
+def test_two_tables_one_unit_apart_where_one_spreads_its_own_tail():
+    # 表4's classes add to 100.01 against its 合计 100.00: its 210 33.03 and 表5's 33.04 are the
+    # same figure rounded two ways — 尾差, info
+    f = T("fiscal_summary", "total", ("expenditure.current_total", "100.00"), ("expenditure.201", "66.98"),
+          ("expenditure.210", "33.03"))
+    g = T("general_expenditure", "total", ("total", "100.00"), ("201", "66.96"), ("210", "33.04"))
+    rule = "cross.fiscal_summary_vs_general_expenditure"
+    assert {x.severity for x in run(D(f, g), rule) if x.row == "210"} == {"info"}
+    exact = T("fiscal_summary", "total", ("expenditure.current_total", "100.01"), ("expenditure.201", "66.98"),
+              ("expenditure.210", "33.03"))
+    assert "error" in {x.severity for x in run(D(exact, g), rule) if x.row in ("210", "expenditure.210")}

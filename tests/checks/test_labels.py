@@ -32,6 +32,12 @@ def test_row_and_column_are_printed_labels_not_ids():
     assert r.message == "支出方不平"  # the English gloss (with its ids) stays in the JSON
 
 
+def test_the_page_is_named_as_printed_when_the_page_prints_its_number():
+    f = Finding("summary.balance", "error", "支出方不平", table="summary", row="expenditure.grand_total",
+                source=Source(page=29, printed_page="27"))
+    assert finding_row(f, DOC, "x.pdf").page == "第 27 页"
+
+
 def test_a_row_the_table_lacks_is_named_in_words():
     f = Finding("claim.amount", "error", "x", table="summary", row="grand_total")
     assert finding_row(f, None, "x.pdf").row == "总计"
@@ -50,6 +56,7 @@ def test_ids_inside_messages_become_words():
 
 def test_places():
     assert place(Source(page=9), "pdf") == "PDF 第 9 页"
+    assert place(Source(page=9, printed_page="7"), "pdf") == "第 7 页"  # the number the page prints
     assert place(Source(line=40), "text") == "第 40 行"
     assert place(Source(sheet="表1", cell="B7"), "xlsx") == "表1!B7"
     assert place(None) == ""

@@ -173,3 +173,17 @@ def test_a_stated_total_one_cent_from_a_table_that_prints_its_parts_exact_sum_is
     assert [x.severity for x in got] == ["info"]
     off = run(D(g, claims=[C(1, "amount", "74868.54", ref=ref)]), "claim.amount")
     assert [x.severity for x in off] == ["error"]
+
+
+def test_a_class_one_unit_off_in_a_table_that_spreads_its_own_rounding_tail():
+    # 表一's classes add to 244,895.03 against its 合计 244,895.02; the narrative prints 201 as
+    # 190.62 where the table has 190.63: the same figure rounded the other way (尾差)
+    s = T("summary", "total", ("expenditure.current_total", "300.02"), ("expenditure.201", "190.63"),
+          ("expenditure.205", "109.40"))
+    ref = ("summary", "201", "total", "expenditure")
+    got = run(D(s, claims=[C(1, "amount", "190.62", ref=ref)]), "claim.amount")
+    assert [x.severity for x in got] == ["info"]
+    # a table whose classes add up exactly gives no such allowance
+    exact = T("summary", "total", ("expenditure.current_total", "300.03"), ("expenditure.201", "190.63"),
+              ("expenditure.205", "109.40"))
+    assert [x.severity for x in run(D(exact, claims=[C(1, "amount", "190.62", ref=ref)]), "claim.amount")] == ["error"]

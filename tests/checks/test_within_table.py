@@ -166,3 +166,31 @@ def test_sum_off_by_more_than_the_interval_always_an_error(exact, extra):
     total = (sum(parts, Decimal(0)) + slack + Decimal(extra) * TWO).quantize(TWO)
     f = run(D(_table(parts, total)), "sum.rows")
     assert [x.severity for x in f] == ["error"]
+
+
+def test_a_unit_over_project_levels_printed_without_codes_is_not_summed_flat():
+    # 西安 专项业务经费支出表: 一级项目 / 二级项目 / 项目 one under another, no codes, no indent
+    levels = T("projects", "total",
+               ("total", "480"), ("unit:117001", "480"),
+               ("通用项目", "180"), ("大型活动", "30"), ("审计培训", "30"), ("购买服务", "150"),
+               ("购买中介机构审计服务", "150"),
+               ("专用项目", "300"), ("审计业务经费", "300"), ("审计事务", "200"), ("审计专项补助", "100"))
+    f = run(D(levels))
+    assert not [x for x in f if x.rule.startswith("sum.")]
+    assert any(x.rule == "verify.could_not_verify" and "层级" in x.message for x in f)
+    # a flat list that simply does not add up is still an error
+    flat = T("projects", "total", ("total", "480"), ("unit:117001", "480"),
+             ("审计事务", "200"), ("审计专项补助", "100"), ("审计培训", "30"))
+    assert ("sum.hierarchy", "projects", "117001", "total") in keys(run(D(flat), "sum.hierarchy"))
+
+
+def test_category_lines_over_units_are_their_parents():
+    # 西安: "1 全额" and "2 差额" over the units printed after each
+    t = T("projects", "total",
+          ("total", "600"), ("unit:1", "500"), ("unit:263001", "300"), ("unit:263002", "200"),
+          ("unit:2", "100"), ("unit:263004", "100"))
+    assert not [x for x in run(D(t)) if x.rule.startswith("sum.")]
+    wrong = T("projects", "total",
+              ("total", "600"), ("unit:1", "500"), ("unit:263001", "300"), ("unit:263002", "210"),
+              ("unit:2", "100"), ("unit:263004", "100"))
+    assert ("sum.hierarchy", "projects", "1", "total") in keys(run(D(wrong), "sum.hierarchy"))

@@ -153,6 +153,8 @@ def test_suggest_economic_code():
         ("2100202", "中医(民族)医院"),  # half-width brackets
         ("2040404", "两房建设"),  # no quotes
         ("2080505", "机关事业单位 基本养老保险"),
+        ("2050702", "专门学校教育"),  # 工读学校 renamed in 2020
+        ("2080701", "就业创业服务补助"),  # printed so by several 人社 budgets
     ],
 )
 def test_name_matches_tolerates(code, printed):
@@ -175,6 +177,7 @@ def test_name_matches_rejects(code, printed):
 def test_economic_name_matches_bracket_widths():
     assert name_matches(economic_code("30213"), "维修(护)费")
     assert name_matches(economic_code("30212"), "因公出国 (境) 费用")
+    assert name_matches(economic_code("31101"), "资本金注入（基本建设）")  # 福州's template wording
 
 
 def test_coverage_describes_catalogs():

@@ -237,3 +237,33 @@ def test_a_change_after_a_closing_bracket_is_of_the_figure_before_the_bracket(do
     change = find(cs, "change", "66.79")
     assert by_id(cs)[change.related["current"]].value == Decimal("701.34")
     assert by_id(cs)[find(cs, "change", "7.64").related["current"]].value == Decimal("370.34")
+
+
+def test_a_sources_carried_over_part_is_not_the_source(doc_of):
+    cs = claims_of(doc_of, "二、收入预算总体情况\n\n本年一般公共预算收入1942.11万元；上年结转结余的一般公共预算收入0万元；"
+                           "上年结转结余的单位资金5.00万元。\n")
+    assert find(cs, "amount", "1942.11").refers_to == Ref("income", "total", "general_budget")
+    assert find(cs, "amount", "0").refers_to == Ref("income", "total", "carryover.general_budget")
+    assert find(cs, "amount", "5.00").refers_to == Ref("income", "total", "carryover.unit_funds")
+
+
+def test_money_used_for_something_inside_an_item_names_no_cell(doc_of):
+    cs = claims_of(doc_of, "七、“三公”经费预算情况\n\n因公出国(境)费86.47万元，主要原因是将用于支付因公出国(境)工作的"
+                           "国内服务费3.2万元由委托业务费调整为因公出国(境)经费。\n")
+    assert find(cs, "amount", "86.47").refers_to == Ref("three_public", "total", "abroad")
+    assert find(cs, "amount", "3.2").refers_to is None
+
+
+def test_classes_under_a_project_spending_heading_are_its_project_part(doc_of):
+    text = ("四、一般公共预算支出情况\n\n（二）项目支出：2026年本单位项目支出预算270.00万元，其中：教育支出270.00万元。\n\n"
+            "公共安全支出40.00万元，主要用于装备购置。\n\n（三）其他说明：一般公共服务支出12.00万元。\n")
+    cs = claims_of(doc_of, text)
+    assert find(cs, "amount", "40.00").refers_to == Ref("general_expenditure", "204", "project")
+    assert find(cs, "amount", "12.00").refers_to == Ref("general_expenditure", "201", "total")
+
+
+def test_a_change_is_of_the_amount_with_its_own_words_not_the_last_listed(doc_of):
+    cs = claims_of(doc_of, "一、收支预算总体情况\n\n2025年本单位收入预算68632.12万元，其中，一般公共预算拨款68632.12万元，"
+                           "事业收入0.00万元。收入较去年减少1316.82万元，下降1.88%。\n")
+    change = find(cs, "change", "1316.82")
+    assert change.related["current"] == next(c.id for c in cs if c.kind == "amount" and c.subject == "收入")

@@ -51,3 +51,19 @@ def test_county_region(doc_of):
 def test_department_from_votes_when_title_has_none(doc_of):
     text = "部门预算公开\n\n部门：示例市测绘局 单位：万元\n\n部门：示例巿测绘同\n\n部门：示例市测绘局\n"
     assert extract_meta(doc_of(text), []).department == "示例市测绘局"
+
+
+UNIT_BUDGET = """示例市2026年市级单位预算
+
+预算单位：示例市职业能力考试院
+
+单位：元
+"""
+
+
+def test_a_unit_budget_is_the_units_own(doc_of):
+    # the title names only the city; the unit's name stands on its 预算单位 line
+    meta = extract_meta(doc_of(UNIT_BUDGET), [])
+    assert meta.department == "示例市职业能力考试院"
+    assert meta.region == "示例市"
+    assert meta.unit == "元"  # "单位：元" is no unit's name

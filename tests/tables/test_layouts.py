@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from cnbudget.document import Source
 from cnbudget.model import Disclosure, Table
 from cnbudget.parse import parse_file
 from tests.tables import fixtures as fx
@@ -218,6 +219,13 @@ def test_summary_expenditure_side_under_one_budget_group(tmp_path: Path) -> None
         (["预算"], "total"),  # a table's one amount column headed 预算 (广州 表6)
         (["2026年预算数"], "total"),
         (["预算数", "合计"], "budget.total"),
+        (["人员类"], "personnel"),  # 长沙's 一般公共预算基本支出情况表
+        (["公用类"], "public"),
+        (["本级财政拨款", "金额"], "fiscal"),  # the group's whole, not a second 合计
+        (["本级财政拨款", "其中:经费拨款"], "sub.fiscal"),  # a part of it, never a source of its own
+        (["财政拨款", "合计"], "total"),
+        (["部门预算", "合计"], "total"),  # a label over the whole block (西安)
+        (["部门预算", "上年实户资金余额"], "account_balance"),
     ],
 )
 def test_column_ids_from_header_paths(path: list[str], expected: str | None) -> None:
@@ -237,6 +245,28 @@ def test_economic_codes_make_an_economic_table_whatever_the_title() -> None:
     assert kind_by_codes("general_expenditure", "一般公共预算支出表", functions) == "general_expenditure"
     # a function table that also lists a few economic rows stays a function table
     assert kind_by_codes("expenditure", "支出总表", functions + ["301"]) == "expenditure"
+    # and the reverse: a 基本支出 table by function code is not the one by economic class
+    assert kind_by_codes("basic_expenditure", "一般公共预算基本支出明细表（按功能科目分）", functions) == "basic_function"
+    assert kind_by_codes("basic_expenditure", "一般公共预算基本支出表", economic) == "basic_expenditure"
+
+
+def test_a_title_wrapped_over_two_lines_is_one_title(tmp_path: Path) -> None:
+    from cnbudget.document import Document, Grid, Paragraph
+    from cnbudget.tables.segment import find_tables
+
+    def para(t: str) -> Paragraph:
+        return Paragraph(text=t, source=Source(page=1))
+
+    grid = Grid(rows=(("科目编码", "科目名称", "合计"), ("301", "工资福利支出", "10.00")), source=Source(page=1))
+    doc = Document(path="x.pdf", format="pdf", blocks=(para("表12"), para("2022年部门综合预算政府采购（资产配置、购买服务）"),
+                           para("预算表（不含上年结转）"), para("单位：万元"), grid,
+                           para("表6"), para("2022年部门综合预算一般公共预算支出明细表"), para("（按经济分类科目分）"), grid,
+                           para("表7 政府性基金预算支出表"), para("表8 国有资本经营预算支出表"), grid))
+    assert [c.title for c in find_tables(doc)] == [
+        "2022年部门综合预算政府采购（资产配置、购买服务）预算表（不含上年结转）",
+        "2022年部门综合预算一般公共预算支出明细表（按经济分类科目分）",
+        "表8 国有资本经营预算支出表",  # two titles in a row are never joined
+    ]
 
 
 def test_table_continued_under_the_documents_running_head_is_one_table(tmp_path: Path) -> None:
@@ -258,6 +288,7 @@ def test_table_continued_under_the_documents_running_head_is_one_table(tmp_path:
         ("2026年单位“三公”经费和机关运行经费预算表", "three_public"),
         ("专项业务经费支出表", "projects"),  # 西安's name for the project table
         ("表11：2026年市级部门项目支出绩效表", "performance_targets"),
+        ("部门综合预算财政拨款上年结转资金支出表", "carryover"),  # 西安: not the 支出表
     ],
 )
 def test_kinds_by_title(title: str, kind: str) -> None:
@@ -463,3 +494,158 @@ def test_a_header_label_that_carries_its_unit_keeps_its_words(tmp_path: Path) ->
     t = only(parse_text(tmp_path, PERFORMANCE_IN_NARRATIVE), "performance_targets")
     assert t.unit == "万元"
     assert any("预算数" in c for h in t.header for c in h)
+
+
+THREE_PUBLIC_ONE_LINE_PER_YEAR = "\n".join(
+    [
+        "财政拨款“三公”经费支出表",
+        "单位：万元",
+        fx.tab("预算单位", "年度", "总计", "", "因公出国(境)费", "", "公务接待费", "",
+               "公务用车购置及运行维护费", "", "", "", "", ""),
+        fx.tab("", "", "", "", "", "", "", "", "小计", "", "公务用车购置费", "", "公务用车运行维护费", ""),
+        fx.tab("", "", "一般公共预算", "政府性基金预算", "一般公共预算", "政府性基金预算", "一般公共预算",
+               "政府性基金预算", "一般公共预算", "政府性基金预算", "一般公共预算", "政府性基金预算",
+               "一般公共预算", "政府性基金预算"),
+        fx.tab("示例局", "2025年", "30.00", "0.00", "5.00", "0.00", "10.00", "0.00", "15.00", "0.00",
+               "0.00", "0.00", "15.00", "0.00"),
+        fx.tab("", "2026年", "40.00", "2.00", "10.00", "2.00", "10.00", "0.00", "20.00", "0.00",
+               "5.00", "0.00", "15.00", "0.00"),
+        fx.tab("", "增减变化金额", "10.00", "2.00", "5.00", "2.00", "0.00", "0.00", "5.00", "0.00",
+               "5.00", "0.00", "0.00", "0.00"),
+        fx.tab("示例局下属中心", "2025年", "30.00", "0.00", "5.00", "0.00", "10.00", "0.00", "15.00", "0.00",
+               "0.00", "0.00", "15.00", "0.00"),
+        fx.tab("", "2026年", "40.00", "2.00", "10.00", "2.00", "10.00", "0.00", "20.00", "0.00",
+               "5.00", "0.00", "15.00", "0.00"),
+        "",
+    ]
+)
+
+
+def test_three_public_printed_one_line_per_year_and_fund(tmp_path: Path) -> None:
+    # rows are years under each unit, columns are items split by fund (深圳): the latest
+    # year is this year, 一般公共预算 the 三公 scope, other funds under their prefix
+    t = only(parse_text(tmp_path, THREE_PUBLIC_ONE_LINE_PER_YEAR), "three_public")
+    assert [r.item for r in t.rows] == ["total", "unit"]
+    assert t.rows[1].name == "示例局下属中心"
+    v = t.rows[0].values
+    assert v["total"] == Decimal("40.00") and v["gov_fund.total"] == Decimal("2.00")
+    assert v["previous.abroad"] == Decimal("5.00") and v["change.vehicle_purchase"] == Decimal("5.00")
+    assert v["vehicle_operation"] == Decimal("15.00")
+    assert "change.total" not in t.rows[1].values  # that unit prints no 增减 line
+
+
+def test_three_public_year_lines_are_checked_against_each_other(tmp_path: Path) -> None:
+    from cnbudget.checks import check_disclosure
+
+    text = THREE_PUBLIC_ONE_LINE_PER_YEAR.replace(
+        fx.tab("", "增减变化金额", "10.00"), fx.tab("", "增减变化金额", "11.00"))
+    ok = check_disclosure(parse_text(tmp_path, THREE_PUBLIC_ONE_LINE_PER_YEAR)).findings
+    bad = check_disclosure(parse_text(tmp_path, text)).findings
+    assert not [f for f in ok if f.rule == "sum.columns"]
+    wrong = [f for f in bad if f.rule == "sum.columns"]
+    # 本年 40 ≠ 上年 30 + 增减 11; and the 增减 line's own total ≠ its items
+    assert {f.column for f in wrong} >= {"total", "change.total"}
+
+
+THREE_PUBLIC_LAST_YEAR_THIS_YEAR = "\n".join(
+    [
+        "一般公共预算拨款“三公”经费及会议费、培训费支出预算表",
+        "单位：元",
+        fx.tab("上年", "", "", "", "", "", "当年", "", "", "", "", ""),
+        fx.tab("合计", "“三公”经费", "", "", "会议费", "培训费", "合计", "“三公”经费", "", "", "会议费", "培训费"),
+        fx.tab("", "小计", "因公出国(境)费用", "公务接待费", "", "", "", "小计", "因公出国(境)费用", "公务接待费",
+               "", ""),
+        fx.tab("300", "100", "60", "40", "150", "50", "330", "110", "60", "50", "160", "60"),
+        "",
+    ]
+)
+
+
+def test_three_public_groups_named_last_year_and_this_year(tmp_path: Path) -> None:
+    # "上年 | 当年" (西安) are the years by their place; the outer 合计 covers 会议费 and 培训费
+    t = only(parse_text(tmp_path, THREE_PUBLIC_LAST_YEAR_THIS_YEAR), "three_public")
+    v = t.rows[0].values
+    assert v["total"] == Decimal("110") and v["all_total"] == Decimal("330")
+    assert v["previous.total"] == Decimal("100") and v["previous.training"] == Decimal("50")
+
+
+UNIT_CODE_NAME_TABLE = "\n".join(
+    [
+        "政府性基金预算支出表",
+        "单位：万元",
+        fx.tab("预算单位", "科目编码", "科目名称", "支出总计", "基本支出", "项目支出"),
+        fx.tab("示例局", "", "", "300.00", "0.00", "300.00"),
+        fx.tab("示例局（本级）", "", "", "100.00", "0.00", "100.00"),
+        fx.tab("", "212", "城乡社区支出", "100.00", "0.00", "100.00"),
+        fx.tab("", "21214", "污水处理费安排的支出", "100.00", "0.00", "100.00"),
+        fx.tab("", "2121401", "污水处理设施建设和运营", "100.00", "0.00", "100.00"),
+        fx.tab("示例河流管理中心", "", "", "200.00", "0.00", "200.00"),
+        fx.tab("", "212", "城乡社区支出", "200.00", "0.00", "200.00"),
+        fx.tab("", "21214", "污水处理费安排的支出", "200.00", "0.00", "200.00"),
+        fx.tab("", "2121401", "污水处理设施建设和运营", "200.00", "0.00", "200.00"),
+        fx.tab("示例水文站", "", "", "0.00", "0.00", "0.00"),
+        "",
+    ]
+)
+
+
+def test_the_names_of_coded_rows_stand_beside_their_codes_not_under_the_units(tmp_path: Path) -> None:
+    from cnbudget.checks import check_disclosure
+
+    d = parse_text(tmp_path, UNIT_CODE_NAME_TABLE)
+    t = only(d, "gov_fund")
+    assert [(r.code, r.item) for r in t.rows[:3]] == [(None, "total"), (None, "unit"), ("212", None)]
+    assert t.rows[1].name == "示例局（本级）" and t.rows[2].name == "城乡社区支出"
+    assert t.rows[-1].item == "unit"
+    # the unit's line is its 类, not the sum of 类 + 款 + 项
+    assert not [f for f in check_disclosure(d).findings if f.rule.startswith("sum.")]
+
+
+PROJECT_TARGETS_LIST = "\n".join(
+    [
+        "示例局2026年部门预算",
+        "一、收支预算总体情况",
+        "二、财政拨款收支预算情况",
+        "三、一般公共预算支出预算情况",
+        "项目支出绩效目标表",
+        "单位：万元",
+        fx.tab("二级预算单位名称", "一级项目名称", "预算数(万元)", "绩效目标"),
+        fx.tab("示例局（本级）", "公共法律服务", "3,493.83", "一是开展律师事务所年度检查工作，"),
+        fx.tab("", "", "", "二是开展律师执业人员集中培训。"),
+        fx.tab("示例局（本级）", "机关综合服务", "858.36", "提供物资保障。"),
+        "",
+    ]
+)
+
+
+def test_a_list_of_project_targets_names_each_row_by_its_project(tmp_path: Path) -> None:
+    t = only(parse_text(tmp_path, PROJECT_TARGETS_LIST), "performance_targets")
+    assert [(r.name, r.values.get("total")) for r in t.rows] == [
+        ("公共法律服务", Decimal("3493.83")), ("机关综合服务", Decimal("858.36"))]
+    # the target's sentence carried onto the next line stays with its project
+    assert t.rows[0].texts["绩效目标"] == "一是开展律师事务所年度检查工作，二是开展律师执业人员集中培训。"
+    assert [c.label for c in t.columns] == ["预算数(万元)"]
+
+
+def test_a_kuan_repeated_as_its_own_item_is_one_row() -> None:
+    from cnbudget.tables.coded import parse_coded
+    from cnbudget.tables.rows import Line, TableLines
+
+    def ln(*cells: str) -> Line:
+        return Line(cells=list(cells), source=Source(page=1))
+
+    tl = TableLines(header=[ln("科目编码", "科目名称", "合计", "项目支出")],
+                    data=[ln("", "合计", "602.00", "602.00"), ln("219", "援助其他地区支出", "502.00", "502.00"),
+                          ln("21999", "其他支出", "502.00", "502.00"), ln("21999", "其他支出", "502.00", "502.00"),
+                          ln("201", "一般公共服务支出", "100.00", "100.00"),
+                          ln("2010101", "行政运行", "50.00", "50.00"), ln("2010101", "行政运行", "50.00", "50.00")],
+                    unit="万元", number=None, width=4)
+    t = parse_coded("expenditure", "支出表", tl, Source(page=1), None)
+    assert [r.code for r in t.rows] == [None, "219", "21999", "201", "2010101", "2010101"]
+
+
+@pytest.mark.parametrize("label", ["年度资金总额：", "年度预算资金总额：", "资金总额", "部门预算总额(万元)"])
+def test_the_funding_block_of_a_target_form_reads_its_total(label: str) -> None:
+    from cnbudget.tables.performance import _labelled_figures
+
+    assert _labelled_figures(["项目资金（万元）", label, "87.45"]) == {"total": Decimal("87.45")}

@@ -9,6 +9,9 @@ cannot be read, is *failed* (one line each) and the others go on.
 kind and scope of document (``checks.against``; ``links``: departments renamed between years,
 the library's ``cnbudget link`` pairs, count as the same); otherwise ``CnbudgetError`` (exit 2),
 unless ``force`` — then every report says what did not match.
+
+``crops``: each PDF's findings get a crop of their page with the cell boxed
+(``render.page_crop``), for the HTML report.
 """
 
 from __future__ import annotations
@@ -16,6 +19,7 @@ from __future__ import annotations
 import os
 import time
 from collections.abc import Iterable
+from dataclasses import replace
 from pathlib import Path
 
 from cnbudget.batch.files import collect
@@ -49,6 +53,7 @@ def check_paths(
     force: bool = False,
     selection: Selection | None = None,
     links: Iterable[tuple[str, str]] = (),
+    crops: bool = False,
 ) -> FindingsReport:
     """Parse and check every disclosure under ``paths``; ``CnbudgetError`` for a bad ``against``."""
     started = time.perf_counter()
@@ -79,4 +84,9 @@ def check_paths(
         document_findings(d, check_disclosure(d, against=last), selection, notes.get(i))
         for i, d in enumerate(parsed)
     )
+    if crops:
+        from cnbudget.render.page_crop import finding_crops
+
+        documents = tuple(replace(doc, crops=tuple(finding_crops(d, doc.report.findings)))
+                          if d.format == "pdf" else doc for doc, d in zip(documents, parsed, strict=True))
     return FindingsReport(documents, tuple(skipped), tuple(failed), selection, time.perf_counter() - started)

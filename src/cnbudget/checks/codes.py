@@ -24,6 +24,7 @@ from cnbudget.checks.registry import finding, rule
 from cnbudget.checks.values import (
     economic_by_code,
     fmt_iv,
+    general_budget_column,
     in_table_unit,
     is_data_row,
     iv,
@@ -236,7 +237,12 @@ def economic_vs_function(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
     if in_table_unit(iv(b, Decimal(1)), b.unit or doc.meta.unit, g.unit or doc.meta.unit) is None:
         yield could_not_verify(ctx, "经济科目与功能科目", "两表单位未能识别", b)
         return
-    eco = {k: in_table_unit(v, b.unit or doc.meta.unit, g.unit or doc.meta.unit) for k, v in economic_by_code(b, "total").items()}
+    basic_col = general_budget_column(b)
+    if basic_col is None:
+        yield could_not_verify(ctx, "经济科目与功能科目", "基本支出表含全部资金且未列一般公共预算", b)
+        return
+    eco = {k: in_table_unit(v, b.unit or doc.meta.unit, g.unit or doc.meta.unit)
+           for k, v in economic_by_code(b, basic_col).items()}
     col = "basic"
     grows: dict[str, list[Row]] = {}
     for r in g.rows:

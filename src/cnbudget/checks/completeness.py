@@ -108,6 +108,18 @@ def missing_tables(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
         ctx.checked()
         if k in have:
             continue
+        subject = _SUBJECT.get(k)
+        if subject and _said_in_text(doc, subject):
+            # "本部门无当年国有资本经营预算拨款收支，并在财政拨款收支总体情况表中列示": the
+            # absence is explained, only the empty table itself is not printed
+            yield finding(
+                "completeness.missing_table",
+                f"{_KIND_ZH[kind]}未单独公开《{kind_label(k)}》，情况说明称无此项收支（{src}要求无数据的也以空表公开） — "
+                f"table {k} not printed; the narrative says there is none",
+                severity="info",
+                table=k,
+            )
+            continue
         yield finding(
             "completeness.missing_table",
             f"{_KIND_ZH[kind]}公开缺少《{kind_label(k)}》（依据：{src}；无数据的也应以空表公开并说明） — "
@@ -148,7 +160,10 @@ def _is_empty(t: Table) -> bool:
     return not any(v != 0 for r in t.rows for v in r.values.values())
 
 
-_EXPLAINS = re.compile(r"无数据|没有|无.{0,12}(收入|支出|经费|安排)|空表|未安排|不涉及|本表(本年)?无|无发生额|无相关|为空|为0|为零")
+_EXPLAINS = re.compile(
+    r"无数据|没有|无.{0,14}(收入|支出|收支|经费|安排)|空表|未安排|不涉及|本表(本年)?无|无发生额|无相关|为空|为0|为零"
+    r"|(?<![\d.,])0(\.0+)?\s*万?元"  # "政府性基金拨款支出预算0万元"
+)
 _SUBJECT = {
     "gov_fund": "政府性基金",
     "state_capital": "国有资本",
@@ -158,6 +173,19 @@ _SUBJECT = {
     "purchased_services": "政府购买服务",
     "carryover": "结转",
 }
+
+
+def _listed_as_empty(doc: Disclosure, t: Table) -> bool:
+    """The document's own list of tables (西安's 报表目录 with 是否空表 | 公开空表理由) marks
+    the table empty and gives the reason."""
+    number = re.sub(r"\s+", "", t.number or "")
+    for listing in doc.tables_of("other"):
+        for line in (*listing.header, *(tuple(r.texts.values()) for r in listing.rows)):
+            cells = [re.sub(r"\s+", "", c) for c in line if c]
+            names_it = any((number and c == number) or kind_from_title(c) == t.kind for c in cells)
+            if names_it and "是" in cells and any(_EXPLAINS.search(c) for c in cells):
+                return True
+    return False
 
 
 def _said_in_text(doc: Disclosure, subject: str) -> bool:
@@ -179,7 +207,7 @@ def empty_table_note(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
         if t.kind in ("other", "performance_targets", "performance_review") or not _is_empty(t):
             continue
         ctx.checked()
-        if any(_EXPLAINS.search(n) for n in t.notes):
+        if any(_EXPLAINS.search(n) for n in t.notes) or _listed_as_empty(doc, t):
             continue
         subject = _SUBJECT.get(t.kind)
         if subject and any(subject in c.text and _EXPLAINS.search(c.text) for c in doc.claims):

@@ -33,16 +33,18 @@ from cnbudget.checks.values import (
     economic_by_code,
     fmt,
     fmt_iv,
+    general_budget_column,
     is_data_row,
     iv,
     iv_sum,
     rounding_tail,
     row_key,
     row_label,
+    siblings_carry_tail,
     table_label,
 )
 from cnbudget.model import Disclosure, Finding, Row, Table
-from cnbudget.numbers import Interval
+from cnbudget.numbers import Interval, decimals
 from cnbudget.tables.columns import INCOME_SOURCES
 
 SOURCE_ITEMS = tuple(i for i in INCOME_SOURCES if i != "unit_funds")
@@ -79,13 +81,20 @@ def _eq(
     if ai.meets(bi) or any(ai.meets(alt) for alt, _ in alts):
         return
     b_text = fmt(b_shown) if b_shown is not None or b_iv is None else fmt_iv(bi)
-    if rounding_tail(a, a_row, a_val, b_shown) or rounding_tail(b, b_row, b_shown, a_val):
+    one_unit = a_val is not None and b_shown is not None and abs(a_val - b_shown) == Decimal(1).scaleb(
+        -max(decimals(a_val), decimals(b_shown)))
+    spread = one_unit and any(
+        r is not None and siblings_carry_tail(t, r, c)
+        for t, r, v in ((a, a_row, a_val), (b, b_row, b_shown))
+        for c in [next((k for k, x in (r.values.items() if r is not None else ()) if x == v), "")])
+    if rounding_tail(a, a_row, a_val, b_shown) or rounding_tail(b, b_row, b_shown, a_val) or spread:
         # one table prints the exact sum of its own rounded parts, the other the rounding of the
         # same figure: 尾差, said once as info, never an error
         yield finding(
             rule_id,
             f"{table_label(a)}{a_what}为 {fmt(a_val)}，{table_label(b)}{b_what}为 {b_text}，差额为四舍五入尾差"
-            f"（其中一表为其各项印刷数之和） — {a.kind} and {b.kind} differ by a rounding tail",
+            f"（{'一表的同级各项与其合计之间本有尾差' if spread else '其中一表为其各项印刷数之和'}） — "
+            f"{a.kind} and {b.kind} differ by a rounding tail",
             severity="info",
             table=a.kind,
             row=row or (row_key(a_row) if a_row is not None else None),
@@ -538,7 +547,13 @@ def economic_vs_expenditure(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
     b = doc.table("basic_expenditure")
     if b is None:
         return
-    eco, bas = economic_by_code(ec, "total"), economic_by_code(b, "total")
+    # a 一般公共预算 economic table beside a 基本支出总表 of all funds (深圳): compare the
+    # basic table's 一般公共预算 column, or nothing
+    basic_col = general_budget_column(b) if scope == "general_expenditure" else "total"
+    if basic_col is None:
+        yield could_not_verify(ctx, "各经济科目不小于基本支出表", "基本支出表含全部资金，经济分类表仅为一般公共预算", ec)
+        return
+    eco, bas = economic_by_code(ec, "total"), economic_by_code(b, basic_col)
     for code, bi in bas.items():
         if code not in eco:
             continue
@@ -608,14 +623,12 @@ def carryover_vs_summary(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
 
 
 def _perf_key(row: Row) -> str | None:
+    """The figure a line of a 整体 performance form names; ``None`` when it names several
+    ("资金总额 | 656.73 | 其中：基本支出 | 386.73 | 项目支出 | 270.00" read as one row: which
+    figure goes with which label is not known)."""
     text = " ".join([row.name or "", *row.texts.values()])
-    if "总额" in text:
-        return "total"
-    if "基本支出" in text:
-        return "basic"
-    if "项目支出" in text:
-        return "project"
-    return None
+    keys = [k for k, word in (("total", "总额"), ("basic", "基本支出"), ("project", "项目支出")) if word in text]
+    return keys[0] if len(keys) == 1 else None
 
 
 def _whole_department(t: Table) -> bool:
@@ -639,27 +652,51 @@ def performance_vs_expenditure(doc: Disclosure, ctx: Context) -> Iterator[Findin
         if p.kind not in ("performance_review", "performance_targets") or not _whole_department(p):
             continue
         for r in p.rows:
-            key = _perf_key(r)
-            col = next((c for c in ("executed", "final_budget", "total") if c in r.values), None)
-            if key is None or col is None:
-                continue
-            val = r.values[col]
-            options = [(t, t.total_row().values.get(key)) for t in refs]  # type: ignore[union-attr]
-            options = [(t, v) for t, v in options if v is not None]
-            if not options:
-                continue
-            ctx.checked()
-            if any(iv(p, val).meets(iv(t, v)) for t, v in options):
-                continue
-            t0, v0 = options[0]
-            yield finding(
-                "cross.performance_vs_expenditure",
-                f"{table_label(p)}“{row_label(r)}”{col}为 {fmt(val)}，{table_label(t0)}对应的{ {'total': '合计', 'basic': '基本支出', 'project': '项目支出'}[key] }为 "
-                f"{fmt(v0)} — performance table disagrees with {t0.kind}",
-                table=p.kind,
-                row=row_key(r),
-                column=col,
-                expected=v0,
-                actual=val,
-                source=r.source,
-            )
+            for key, col, val in _perf_figures(r):
+                yield from _perf_vs(ctx, p, r, key, col, val, refs)
+
+
+def _perf_figures(r: Row) -> list[tuple[str, str, Decimal]]:
+    """(what, column, figure) of a line of a 整体 form: cells under a header that names the
+    figure ("资金总额 | 基本支出 | 项目支出" over "656.73 | 386.73 | 270.00"), else the line's
+    one figure beside the one label it names."""
+    from cnbudget.numbers import parse_amount
+
+    by_header = []
+    for label, cell in r.texts.items():
+        key = _perf_key(Row(code=None, name=label, values={}, source=r.source))
+        value = parse_amount(cell)
+        if key is not None and value is not None:
+            by_header.append((key, label, value))
+    if by_header:
+        return by_header
+    key = _perf_key(r)
+    col = next((c for c in ("executed", "final_budget", "total") if c in r.values), None)
+    return [] if key is None or col is None else [(key, col, r.values[col])]
+
+
+def _perf_vs(ctx: Context, p: Table, r: Row, key: str, col: str, val: Decimal,
+             refs: list[Table]) -> Iterator[Finding]:
+    """One figure of a 整体 form against the expenditure tables' same whole."""
+    options = [(t, t.total_row().values.get(key)) for t in refs]  # type: ignore[union-attr]
+    options = [(t, v) for t, v in options if v is not None]
+    if not options:
+        return
+    ctx.checked()
+    if any(iv(p, val).meets(iv(t, v)) for t, v in options):
+        return
+    # name the nearest: a form of all funds is compared with the 支出表, not the 一般公共预算 one
+    t0, v0 = min(options, key=lambda o: abs(o[1] - val))
+    what = {"total": "合计", "basic": "基本支出", "project": "项目支出"}[key]
+    label = col if col not in ("executed", "final_budget", "total") else what
+    yield finding(
+        "cross.performance_vs_expenditure",
+        f"{table_label(p)}“{row_label(r)}”{label}为 {fmt(val)}，{table_label(t0)}对应的{what}为 {fmt(v0)}"
+        f" — performance table disagrees with {t0.kind}",
+        table=p.kind,
+        row=row_key(r),
+        column=col if col in ("executed", "final_budget", "total") else key,
+        expected=v0,
+        actual=val,
+        source=r.source,
+    )

@@ -20,6 +20,7 @@ from cnbudget.checks.values import (
     economic_by_code,
     fmt,
     fmt_iv,
+    general_budget_column,
     in_table_unit,
     iv,
     row_key,
@@ -151,7 +152,12 @@ def three_public_items(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
     t3, b = doc.table("three_public"), doc.table("basic_expenditure")
     if t3 is None or b is None:
         return
-    eco = economic_by_code(b, "total")
+    # the 三公 figures are 一般公共预算 (财政拨款): compare the basic table's figures of that scope
+    basic_col = general_budget_column(b)
+    if basic_col is None:
+        yield could_not_verify(ctx, "基本支出表与三公经费表", "基本支出表含全部资金且未列一般公共预算", t3)
+        return
+    eco = economic_by_code(b, basic_col)
     for code, col, label in THREE_PUBLIC_ITEMS:
         bi: Interval | None = eco.get(code)
         if bi is None or bi.hi <= 0:

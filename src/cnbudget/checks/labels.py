@@ -8,8 +8,9 @@ the column's printed header, the place in the file ("PDF 第 12 页", "第 40 �
 gives one ``FindingRow`` per finding — the row of the findings sheet, and the wording of the
 text and HTML reports.
 
-Page numbers: the PDF reader drops the page numbers printed in footers as page furniture, so
-a place is the PDF's own page ("PDF 第 9 页"), not the number printed on that page.
+Page numbers: a page that prints its number (a footer "- 7 -", "第7页") is named by it
+("第 7 页", ``Source.printed_page``: the page a person turns to in the printed document); a
+page that prints none by the PDF's own page ("PDF 第 9 页").
 """
 
 from __future__ import annotations
@@ -49,7 +50,8 @@ ID_WORDS: dict[str, str] = {
     "non_fiscal_surplus": "使用非财政拨款结余", "business_fund": "事业基金弥补收支差额",
     "surplus_distribution": "结余分配", "personnel_total": "人员经费合计", "public_total": "公用经费合计",
     "regular": "经常收入", "nontax": "非税收入", "settlement": "清算收入", "base": "基数供给",
-    "other_misc": "其他",
+    "other_misc": "其他", "previous": "上年", "change": "增减变化",
+    "account_balance": "上年实户资金余额",
 }
 
 
@@ -70,11 +72,13 @@ def id_words(key: str) -> str:
 
 
 def place(source: Source | None, fmt: str = "") -> str:
-    """Where to look: "PDF 第 9 页", "第 40 行", "Sheet1!B7" ("" when unknown)."""
+    """Where to look: "第 7 页" (as printed), "PDF 第 9 页", "第 40 行", "Sheet1!B7" ("" when unknown)."""
     if source is None:
         return ""
     if source.sheet:
         return f"{source.sheet}!{source.cell}" if source.cell else source.sheet
+    if source.printed_page is not None:
+        return f"第 {source.printed_page} 页"
     if source.page is not None:
         return f"PDF 第 {source.page} 页" if fmt in ("pdf", "") else f"第 {source.page} 页"
     if source.line is not None:

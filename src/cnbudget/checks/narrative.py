@@ -39,6 +39,7 @@ from cnbudget.checks.values import (
     near_miss,
     percent_iv,
     rounding_tail,
+    siblings_carry_tail,
     table_label,
 )
 from cnbudget.checks.within_table import PERSONNEL_CLASSES, PUBLIC_CLASSES
@@ -216,7 +217,9 @@ def amounts(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
         table_fig = fmt(res.shown) if res.shown is not None else fmt_iv(res.interval)
         # the table prints the exact sum of its own rounded parts; the narrative the rounding of
         # the same figure (or the reverse): 尾差, said as info
-        tail = k == 1 and rounding_tail(res.table, res.row, res.shown, c.value)
+        tail = k == 1 and (rounding_tail(res.table, res.row, res.shown, c.value) or (
+            res.shown is not None and abs(res.shown - c.value) == Decimal(1).scaleb(-decimals(res.shown))
+            and siblings_carry_tail(res.table, res.row, res.column)))
         yield finding(
             "claim.amount",
             f"情况说明称{c.subject or ''} {fmt(c.value)}{c.unit}，{table_label(res.table)}"

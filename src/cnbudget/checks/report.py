@@ -2,7 +2,9 @@
 
 ``DocumentFindings`` is one checked document: its meta, its report (only the selected
 findings), the findings as ``FindingRow``s with printed labels, how many were left out by the
-person's selection, and a note the report must carry (a forced ``--against``).
+person's selection, a note the report must carry (a forced ``--against``), and for a PDF the
+page crops of its findings (``render.page_crop``: a data-URI PNG per row, or ``None``; empty
+when the report does not show them).
 ``FindingsReport`` is the batch: the documents, the files skipped because they are not
 disclosures, the files that could not be read, and the selection that was applied.
 ``summary_rows()`` gives the summary table every report starts with.
@@ -27,6 +29,11 @@ class DocumentFindings:
     format: str = ""
     hidden: int = 0
     note: str | None = None
+    crops: tuple[str | None, ...] = ()
+
+    def crop(self, index: int) -> str | None:
+        """The page crop of ``rows[index]`` (a data URI), if there is one."""
+        return self.crops[index] if index < len(self.crops) else None
 
     @property
     def title(self) -> str:

@@ -247,7 +247,28 @@ def unit_tree(table: Table) -> list[Node]:
         total = table.total_row()
         if total is not None and units[0].values == total.values:
             return [Node(units[0], [Node(u, []) for u in units[1:]])]
+    if any(_is_category(r) for r in units):
+        # "1 全额" / "2 差额" (西安): a category line over the units printed after it
+        nodes: list[Node] = []
+        pending: list[Row] = []
+        for r in units:
+            if _is_category(r):
+                if nodes:
+                    nodes[-1].children.extend(code_tree(pending))
+                elif pending:
+                    nodes.extend(code_tree(pending))
+                nodes.append(Node(r, []))
+                pending = []
+            else:
+                pending.append(r)
+        if nodes:
+            nodes[-1].children.extend(code_tree(pending))
+        return nodes
     return code_tree(units)
+
+
+def _is_category(r: Row) -> bool:
+    return bool(r.code) and len(r.code or "") <= 2
 
 
 def function_rows(table: Table) -> list[Row]:
@@ -298,6 +319,19 @@ def blocked(table: Table, cols: Iterable[str] = (), need_unit: bool = False) -> 
     return None
 
 
+def general_budget_column(t: Table) -> str | None:
+    """The column of a 基本支出 table that holds its 一般公共预算 figures: ``total`` for the
+    一般公共预算基本支出表 (or one printing no fund columns), ``general_budget`` for a
+    基本支出总表 of all funds (深圳), ``None`` where an all-funds table does not print it."""
+    if "一般公共预算" in "".join(t.title.split()):
+        return "total"
+    ids = set(t.column_ids())
+    if "general_budget" in ids:
+        return "general_budget"
+    funds = {"gov_fund", "state_capital", "special_account", "business", "unit_funds", "other", "fiscal"}
+    return None if ids & funds else "total"
+
+
 def economic_by_code(t: Table, col: str = "total") -> dict[str, Interval]:
     """Economic item totals keyed by 5-digit code; 7-digit local sub-items are added up where
     the 5-digit item itself is not printed; repeated codes (one per unit) are added up."""
@@ -338,6 +372,28 @@ def printed_parts(table: Table, row: Row | None, col: str) -> tuple[Decimal, int
         return None
     leaves = sum(max(1, sum(1 for m in walk([n]) if not m.children)) for n in present)
     return sum((n.row.values[col] for n in present), Decimal(0)), leaves
+
+
+def siblings_carry_tail(table: Table, row: Row | None, col: str) -> bool:
+    """The rows beside ``row`` (same code level, same parent, same side) add up to their
+    parent's printed figure only within rounding, not exactly: the table spread its own 尾差
+    over them, so a figure one unit of the last place away elsewhere is the same figure."""
+    if row is None or not row.code or col not in row.values:
+        return False
+    code = row.code
+    level = [r for r in table.rows if r.code and len(r.code) == len(code) and r.side == row.side
+             and r.code[:-2] == code[:-2] and col in r.values]
+    if len(code) > 3:
+        parent = next((r for r in table.rows if r.code == code[:-2] and r.side == row.side), None)
+    else:
+        parent = next((r for item in ("current_total", "total", "grand_total") for r in table.rows
+                       if r.item == item and r.side == row.side and col in r.values), None) or next(
+            (r for r in table.rows if r.side == row.side and r.name in ("合计", "总计") and col in r.values), None)
+    if parent is None or col not in parent.values or len(level) < 2:
+        return False
+    exact = sum((r.values[col] for r in level), Decimal(0))
+    return exact != parent.values[col] and iv_sum(table, [r.values[col] for r in level]).meets(
+        iv(table, parent.values[col]))
 
 
 def rounding_tail(table: Table, row: Row | None, value: Decimal | None, other: Decimal | None) -> bool:

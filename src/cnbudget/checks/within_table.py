@@ -60,6 +60,7 @@ ROW_SUM_KINDS = (
     "fiscal_expenditure",
     "fiscal_basic_expenditure",
     "project_economic",
+    "basic_function",
 )
 COLUMN_KINDS = (
     *ROW_SUM_KINDS,
@@ -95,6 +96,9 @@ KNOWN_COLUMNS = frozenset(
         "vehicle_purchase",
         "vehicle_operation",
         "reception",
+        "meeting",
+        "training",
+        "all_total",
         "quantity",
     }
 )
@@ -144,6 +148,10 @@ def rows_add_up(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
             # (unit / project / item) printed one under another, which we cannot tell apart
             yield could_not_verify(ctx, "合计行", "各行无编码且分多个层级，无法确定哪些行相加", t)
             top = []
+        if units and _levels_stacked(t, total, [n.row for n in units], cols):
+            # unit lines of several levels (全额 / 差额 groups over their units) printed alike
+            yield could_not_verify(ctx, "合计行 = 各单位之和", "单位行分多个层级，无法确定哪些行相加", t)
+            units = []
         for c in cols:
             if top:
                 yield from _check_sum(ctx, "sum.rows", t, total, c, top, "各行之和")
@@ -232,6 +240,11 @@ def _unit_blocks(ctx: Context, t: Table, cols: list[str]) -> Iterator[Finding]:
         if not rows:
             continue
         top = [n.row for n in code_tree(rows)]
+        if not any(r.code for r in top) and _levels_stacked(t, unit, top, cols):
+            # 一级项目 / 二级项目 / 项目 listed one under another without codes or indent (西安)
+            yield could_not_verify(ctx, f"“{row_label(unit)}”行 = 其下各行之和",
+                                   "其下各行无编码且分多个层级，无法确定哪些行相加", t)
+            continue
         for c in cols:
             yield from _check_sum(ctx, "sum.hierarchy", t, unit, c, top, "其下各行之和")
 
@@ -239,18 +252,27 @@ def _unit_blocks(ctx: Context, t: Table, cols: list[str]) -> Iterator[Finding]:
 # --------------------------------------------------------------------------- sum.columns
 
 
+# Column groups that repeat the same identities: 预算数/决算数, a year beside this year and the
+# change between them, the same items per fund (三公 tables of 深圳).
+_YEAR_IDENTITY = "本年 = 上年 + 增减变化"
+_GROUP_SEGMENTS = frozenset({"budget", "actual", "previous", "change", "gov_fund", "state_capital"})
+
+
 def _prefixes(cols: Iterable[str]) -> list[str]:
     out = [""]
     for c in cols:
-        if "." in c:
-            p = c.split(".")[0] + "."
-            if p in ("budget.", "actual.") and p not in out:
+        parts = c.split(".")[:-1]
+        if parts and all(p in _GROUP_SEGMENTS for p in parts):
+            p = ".".join(parts) + "."
+            if p not in out:
                 out.append(p)
     return out
 
 
 def column_identities(t: Table) -> list[tuple[str, list[str], list[str]]]:
-    """(name, left columns, right columns): Σ left = Σ right on every row that prints them."""
+    """(name, left columns, right columns): Σ left = Σ right on every row that prints them.
+    An identity between year lines (本年 = 上年 + 增减) holds only where the row prints every
+    one of them: a unit printed without its 增减 line has nothing to check."""
     cols = set(amount_columns(t))
     ids: list[tuple[str, list[str], list[str]]] = []
     for p in _prefixes(cols):
@@ -289,6 +311,8 @@ def column_identities(t: Table) -> list[tuple[str, list[str], list[str]]]:
         if has("total", "abroad", "reception") and (has("vehicle") or has("vehicle_purchase", "vehicle_operation")):
             veh = [p + "vehicle"] if has("vehicle") else pick(("vehicle_purchase", "vehicle_operation"))
             ids.append(("三公合计 = 出国 + 公务用车 + 接待", [p + "total"], [p + "abroad", *veh, p + "reception"]))
+        if has("all_total", "total", "meeting", "training"):
+            ids.append(("合计 = 三公经费 + 会议费 + 培训费", [p + "all_total"], pick(("total", "meeting", "training"))))
         if has("vehicle", "vehicle_purchase", "vehicle_operation"):
             ids.append(
                 ("公务用车 = 购置 + 运行", [p + "vehicle"], pick(("vehicle_purchase", "vehicle_operation")))
@@ -301,6 +325,11 @@ def column_identities(t: Table) -> list[tuple[str, list[str], list[str]]]:
                     pick(("total", "carryover_out")),
                 )
             )
+    # a year beside this year and the change printed between them: 本年 = 上年 + 增减
+    for c in sorted(cols):
+        if c.startswith("change.") and (cur := c.removeprefix("change.")) in cols and "previous." + cur in cols:
+            label = next((col.label for col in t.columns if col.id == cur), cur)
+            ids.append((f"{_YEAR_IDENTITY}（{label}）", [cur], ["previous." + cur, c]))
     # income-like tables: sources
     src = [c for c in SOURCES if c in cols]
     if "general_budget" in src and "fiscal" in src:
@@ -339,7 +368,8 @@ def columns_add_up(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
         for name, left, right in ids:
             # an unidentified column may be a part of a whole (预留机动经费 beside 基本/项目支出)
             if unknown and right and ("total" in left or any(c in SOURCES or c.startswith("carryover") for c in right)):
-                yield could_not_verify(ctx, name, f"有未识别的列 {', '.join(unknown)}", t)
+                printed = [next((col.label for col in t.columns if col.id == c), c) for c in unknown]
+                yield could_not_verify(ctx, name, f"有未识别的列 {'、'.join(printed)}", t)
                 continue
             why = blocked(t, left + right)
             if why:
@@ -351,6 +381,8 @@ def columns_add_up(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
                 lv = [r.values.get(c) for c in left]
                 rv = [r.values.get(c) for c in right]
                 if all(v is None for v in rv) or all(v is None for v in lv):
+                    continue
+                if name.startswith(_YEAR_IDENTITY) and None in lv + rv:
                     continue
                 ctx.checked()
                 li, ri = iv_sum(t, lv), iv_sum(t, rv)

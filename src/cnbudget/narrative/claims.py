@@ -101,6 +101,11 @@ class _Reasons:
     count: int = 0
 
 
+_SCOPE_HEADING_RE = re.compile(r"^[(（]?[一二三四五六七八九十\d]{1,2}[)）、.．]?(基本支出|项目支出)[:：，,]")
+_NUMBERED_RE = re.compile(r"^([(（][一二三四五六七八九十\d]{1,2}[)）]|[一二三四五六七八九十]{1,2}、|\d{1,2}[.．、])")
+_SCOPED_TABLES = frozenset({"general_expenditure", "expenditure"})
+
+
 class _Reader:
     """Reads the claims of one document, passage by passage."""
 
@@ -109,15 +114,27 @@ class _Reader:
         self.functions = functions
         self.drafts: list[_Draft] = []
         self.pending_item: str | None = None  # a "(类)…(款)…(项)" line the next figures are of
+        # "（二）项目支出：…其中：教育支出 270.00 万元": the classes named under a 基本支出 /
+        # 项目支出 heading are that column's, up to the next numbered heading
+        self.spend_scope: str | None = None
 
     # -- passages ---------------------------------------------------------------------------
 
     def heading(self, h: Heading) -> None:
         subject, _ = clean_subject(h.text, self.meta.department)
         self.pending_item = subject if h.level == 4 and ITEM_RE.search(subject) else None
+        self._scope_from(h.text)
+
+    def _scope_from(self, text: str) -> None:
+        t = re.sub(r"\s+", "", text)
+        if (m := _SCOPE_HEADING_RE.match(t)) is not None:
+            self.spend_scope = "basic" if m.group(1) == "基本支出" else "project"
+        elif _NUMBERED_RE.match(t):
+            self.spend_scope = None
 
     def passage(self, p: Passage) -> None:
         text = p.text
+        self._scope_from(text)
         figures = find_figures(text)
         if not figures:
             subject, _ = clean_subject(text.rstrip("。"), self.meta.department)
@@ -287,6 +304,9 @@ class _Reader:
         if OPERATING_COST_RE.search(subject) or (p.topic == "operating_cost" and re.search(r"运行经费|运转经费", subject)):
             subject = "机关运行经费"
         ref = resolve(subject, p.topic, self.meta.kind, basis, self.functions)
+        if (ref is not None and self.spend_scope and ref.table in _SCOPED_TABLES and ref.column == "total"
+                and ref.row[:1].isdigit()):
+            ref = Ref(ref.table, ref.row, self.spend_scope, ref.side)
         d = self._new(p, text, c, fig, "amount", fig.value, unit, subject, local, basis=basis, refers_to=ref,
                       in_reason=st.in_reason)
         self._part(d, st, text, fig.start)
@@ -319,11 +339,14 @@ class _Reader:
         want = "amount" if kind == "amount" else "count"
         ref = resolve(subject, p.topic, self.meta.kind, "current", self.functions) if subject else None
         depth = p.text.count("(", 0, at) - p.text.count(")", 0, at) if at is not None else None
-        for d in reversed(local):
-            if d.kind != want or d.basis != "current":
-                continue
-            if depth is not None and p.text.count("(", 0, d.at) - p.text.count(")", 0, d.at) > depth:
-                continue
+        candidates = [d for d in reversed(local) if d.kind == want and d.basis == "current" and (
+            depth is None or p.text.count("(", 0, d.at) - p.text.count(")", 0, d.at) <= depth)]
+        # the same words first: "收入较去年减少…" is of "收入预算 68632.12", not of the "事业收入
+        # 0.00" listed after it
+        exact = next((d for d in candidates if subject and norm_subject(d.subject) == norm_subject(subject)), None)
+        if exact is not None:
+            return exact
+        for d in candidates:
             if not subject or same_quantity(subject, d.subject) or (ref is not None and ref == d.refers_to):
                 return d
         return None

@@ -19,9 +19,12 @@ from cnbudget.narrative.patterns import fold
 
 # The budget year in a title: "2024年度", "2024 年", but not "2024 年 3 月".
 TITLE_YEAR_RE = re.compile(r"((?:19|20)\d\d)\s*年(?!\s*\d{1,2}\s*月)")
-# "部门：安阳市医疗保障局", "编制部门:…", "部门名称：…", "部门(单位)名称 …", "预算部门(单位)名称 …".
+# "部门：安阳市医疗保障局", "编制部门:…", "部门名称：…", "部门(单位)名称 …", "预算部门(单位)名称 …";
+# a 单位预算's own "预算单位：…" / "编制单位：…" / "单位名称：…" (always with its colon: a bare
+# 单位名称 is a column header).
 DEPARTMENT_LINE_RE = re.compile(
-    r"(?:(?:预算部门|部门)(?:\(单位\))?名称\s*[:：]?|(?:编制部门|部门)\s*[:：])\s*"
+    r"(?:(?:预算部门|部门)(?:\(单位\))?名称\s*[:：]?|(?:编制部门|部门)\s*[:：]|(?:编制|预算)单位\s*[:：]"
+    r"|单位名称\s*[:：])\s*"
     r"(?:部门名称\s*[:：]\s*)?(?P<name>[\u4e00-\u9fff()（）]{3,40})"
 )
 # 本级 / 汇总 markers beside a department name or in the title.

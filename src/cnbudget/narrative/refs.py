@@ -138,8 +138,12 @@ THREE_PUBLIC_RULES: tuple[tuple[re.Pattern[str], str], ...] = (
 # Parts of a 三公 item that the table does not print.
 THREE_PUBLIC_PARTS_RE = re.compile(r"外宾|国内公务接待|国内接待")
 OPERATING_COST_RE = re.compile(r"机关运行经费|机关\(事业\)运行经费|机构运转经费|机关事业运行经费")
+# "上年结转结余的一般公共预算收入", "年初结转和结余中的政府性基金": a source's carried-over part.
+CARRIED_SOURCE_RE = re.compile(r"^(上年|年初)结转(和)?(结余)?(资金)?(中)?的(?P<source>.+)$")
 # A subject that says "all of it is …" names a source, not a quantity.
-NOT_A_QUANTITY_RE = re.compile(r"全部|均为")
+# …and one that says what money "is used for" (将用于支付…的国内服务费) names a use inside an
+# item, never the item's printed figure.
+NOT_A_QUANTITY_RE = re.compile(r"全部|均为|用于")
 # "支出" / "支出决算" alone names no table cell
 BARE_SPENDING_RE = re.compile(r"^(支出|支出决算|决算|决算数)$")
 
@@ -165,6 +169,12 @@ def resolve(subject: str, topic: str | None, kind: str | None, basis: str,
             side = "expenditure" if CLASS_TOPICS[topic] in _TWO_SIDED else None
             return Ref(CLASS_TOPICS[topic], code, "total", side)
         return None
+    if topic == "income" and (m := CARRIED_SOURCE_RE.match(subject)) is not None:
+        # "上年结转结余的一般公共预算收入": the carried-over part of a source, never the source
+        inner = resolve(m.group("source"), topic, kind, basis, functions)
+        if inner is None or inner.column in ("total", "carryover", "current_total"):
+            return Ref(topic, "total", "carryover") if not m.group("source") else None
+        return Ref(topic, inner.row, "carryover." + inner.column, inner.side)
     for rule in TOPIC_RULES.get(topic, ()):
         if rule.kind is not None and kind is not None and rule.kind != kind:
             continue

@@ -4,7 +4,8 @@ Modules:
     sniff   — pick the format from the file's content (magic bytes), not only its name
     text    — .txt / .md: tab-separated rows, markdown pipe tables, headings, OCR noise
     pdf     — .pdf: text layer (PDFium) or OCR; ruled tables with spans (pdf_grid, pdf_ocr),
-              tables printed as aligned text without rules (pdf_aligned)
+              tables printed as aligned text without rules (pdf_aligned); a page seen again in
+              its reading frame, as an image region and glyphs (pdf_page)
     xlsx    — .xlsx (openpyxl)
     excel_numbers — spreadsheet numbers written as printed (number formats, float noise)
     grid_shape    — rows of cells → title / meta / note paragraphs and a grid (xlsx, xls, docx, html)

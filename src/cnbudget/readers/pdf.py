@@ -33,7 +33,9 @@ page, or a page with ``/Rotate`` — is turned upright), and a page without text
 
 Furniture.  Page numbers ("- 13 -", "5", "第3页 共9页") and a header or footer line repeated on
 at least half the pages, in the top or bottom ``margin`` of the page, are dropped; a note
-"pdf.furniture: …" says what was dropped and where.
+"pdf.furniture: …" says what was dropped and where.  The page number a page prints is kept
+as ``Source.printed_page`` on every block of that page ("第3页 共9页" → "3"), so that a report
+names the page a person turns to in the printed document (``printed_page_of``).
 
 Tables without ruling lines.  Where a page region holds no ruled table, column-aligned text
 lines become a ``Grid`` too (``pdf_aligned``); ``Document.notes`` then has
@@ -49,12 +51,12 @@ import ctypes
 import math
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
-from cnbudget.document import Block, Document, Grid, Paragraph
+from cnbudget.document import Block, Document, Grid, Paragraph, Source
 from cnbudget.errors import UnreadableFile
 from cnbudget.readers.pdf_grid import (
     DEFAULT,
@@ -444,19 +446,49 @@ def _drop_furniture(pages: list[PageBlocks], settings: PdfSettings) -> tuple[lis
     blocks: list[Block] = []
     dropped: dict[str, list[int]] = {}
     for p in pages:
+        kept: list[Block] = []
+        printed: str | None = None
         for b in p.blocks:
             if isinstance(b, Paragraph) and in_margin(b, p, settings.page_number_margin):
                 key = None
                 if _PAGE_NUMBER_RE.match(b.text.strip()):
                     key = "页码 (page number)"
+                    # a footer's number wins over a header's: it is where a reader looks
+                    if printed is None or b.source.box is None or b.source.box[1] > p.height / 2:
+                        printed = printed_page_of(b.text) or printed
                 elif b.text in repeated and in_margin(b, p):
                     key = b.text
                 if key is not None:
                     dropped.setdefault(key, []).append(p.number)
                     continue
-            blocks.append(b)
+            kept.append(b)
+        blocks.extend(kept if printed is None else (_with_printed(b, printed) for b in kept))
     notes = [f"pdf.furniture: {k} — 第{_ranges(v)}页 (dropped)" for k, v in dropped.items()]
     return blocks, notes
+
+
+_PRINTED_RE = re.compile(r"\d{1,4}|[ivxlcIVXLC]+")
+
+
+def printed_page_of(text: str) -> str | None:
+    """The number a page-number line prints: "- 12 -" → "12", "第3页 共9页" → "3", "3/9" → "3",
+    "ii" → "ii" (the first number: a "共 N 页" total is not the page)."""
+    t = text.strip()
+    if not _PAGE_NUMBER_RE.match(t):
+        return None
+    m = _PRINTED_RE.search(t.removeprefix("Page").strip())
+    return m.group(0).lstrip("0") or m.group(0) if m else None
+
+
+def _printed(src: Source, printed: str) -> Source:
+    return replace(src, printed_page=printed)
+
+
+def _with_printed(b: Block, printed: str) -> Block:
+    if isinstance(b, Grid):
+        return replace(b, source=_printed(b.source, printed),
+                       row_sources=tuple(_printed(s, printed) for s in b.row_sources))
+    return replace(b, source=_printed(b.source, printed))
 
 
 def _ranges(numbers: list[int]) -> str:

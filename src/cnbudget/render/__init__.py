@@ -11,6 +11,7 @@ Modules:
     xlsx    — Excel (openpyxl): 公开说明 sheet + one sheet per table
     pdf     — the HTML printed by headless Chromium (also screenshots for tests)
     findings_text — ``cnbudget check`` findings for the terminal: summary table, then by severity and table
-    findings_html — ``cnbudget check --format html``: one page (+ ``static/findings.js``, the severity filter)
+    findings_html — ``cnbudget check --format html``: one self-contained page (CSS-only severity filter, page crops)
     findings_sheet — ``cnbudget check --format xlsx|csv`` and ``cnbudget findings``: one row per finding
+    page_crop — a finding's place on its PDF page: a crop with the cell boxed (PNG, data URI)
 """

@@ -1,6 +1,7 @@
 """The findings sheet an auditor forwards: one row per finding, as XLSX or CSV.
 
-Columns (``FindingRow.HEADERS``): 文件, 部门, 年度, 表 (Chinese label), 页 (as "PDF 第 N 页"),
+Columns (``FindingRow.HEADERS``): 文件, 部门, 年度, 表 (Chinese label), 页 ("第 7 页" as the page
+prints it, else "PDF 第 N 页"),
 行 (the printed row label), 列 (the printed header), 印刷数, 应为, 差额, 规则, 级别
 (错误/警告/提示), 说明, 原文 (the narrative sentence).  XLSX: bold frozen header, autofilter,
 column widths fitted to the contents (capped), amounts as numbers with two or more decimals,

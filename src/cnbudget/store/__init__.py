@@ -11,6 +11,8 @@ Modules:
     findings    — the stored findings as rows of a findings sheet (``cnbudget findings``)
     duplicates  — stored files that claim the same department, year, kind and scope
     links       — departments renamed between years (``cnbudget link``), one series
+    stats       — documents, errors and warnings counted by region, year and rule (dashboard)
+    search      — documents by department, by code (a row's code) or by text
     migrations  — Alembic environment and revisions (``alembic upgrade head`` runs on open)
 
 SQLite by default (a file; WAL), PostgreSQL by URL (``postgresql://user@host/db``).

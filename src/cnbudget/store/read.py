@@ -22,7 +22,7 @@ def source_of(obj: dict[str, Any] | None) -> Source:
         return Source()
     box = obj.get("box")
     return Source(line=obj.get("line"), page=obj.get("page"), box=tuple(box) if box else None,
-                  sheet=obj.get("sheet"), cell=obj.get("cell"))
+                  sheet=obj.get("sheet"), cell=obj.get("cell"), printed_page=obj.get("printed_page"))
 
 
 @dataclass(frozen=True)

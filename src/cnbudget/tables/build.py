@@ -64,7 +64,8 @@ def build_tables(doc: Document) -> tuple[list[Table], list[str]]:
                 table = repair_ocr_figures(table)
             by_codes = kind_by_codes(kind, title, [r.code or "" for r in table.rows])
             if by_codes != kind:
-                kind, matched = by_codes, f"{matched}；编码列为经济分类科目"
+                scheme = "功能" if by_codes == "basic_function" else "经济"
+                kind, matched = by_codes, f"{matched}；编码列为{scheme}分类科目"
                 table = replace(table, kind=kind)
             table = _whole_column_is_total(table)
         tables.append(replace(table, matched=matched, notes=tuple(cand.notes)))

@@ -77,12 +77,17 @@ _FUNCTION_KINDS = ("general_expenditure", "expenditure", "gov_fund", "state_capi
 
 def kind_by_codes(kind: str, title: str, codes: list[str]) -> str:
     """A table read as a function-classified table whose codes are economic codes is an
-    economic-class table, whatever its title says ("一般公共预算支出表（按经济分类）")."""
-    if kind not in _FUNCTION_KINDS:
-        return kind
+    economic-class table, whatever its title says ("一般公共预算支出表（按经济分类）"); a
+    基本支出 table whose codes are function codes is ``basic_function``."""
     digits = [c for c in codes if c and c.isdigit() and len(c) in (3, 5, 7)]
     economic = sum(1 for c in digits if c[0] in "35")
     function = sum(1 for c in digits if c[0] == "2")
+    if kind == "basic_expenditure" and function >= 3 and function > 2 * economic:
+        # 基本支出明细表（按功能科目分）(西安): the basic expenditure by function, not the
+        # 基本支出表 by economic class that other tables are compared with
+        return "basic_function"
+    if kind not in _FUNCTION_KINDS:
+        return kind
     if economic < 3 or economic <= 2 * function:
         return kind
     t = compact(title)

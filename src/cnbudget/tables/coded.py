@@ -50,6 +50,14 @@ def name_column(data: list[Line], width: int) -> int:
         # no names at all: the column of its 合计 label (an empty table), or none (a table of
         # one line of figures under its header)
         best = next((c for c in range(width) if any(is_total_label(x) for x in _cells(data, c))), -1)
+        return best
+    if best == 0 or not _mostly_codes(data, best - 1):
+        # "预算单位 | 科目编码 | 科目名称" (深圳): the units are more varied than the items, but
+        # the names of the rows are those printed beside their codes
+        for c in range(best + 2, width):
+            names = {x for x in _cells(data, c) if has_cjk(x) and not is_total_label(x) and parse_amount(x) is None}
+            if _mostly_codes(data, c - 1) and len(names) >= 2:
+                return c
     return best
 
 
@@ -157,7 +165,8 @@ def parse_coded(
         item = None
         unit_code = compact(cells[unit_col]) if unit_col is not None else ""
         lead = "".join(compact(cells[c]) for c in [*code_cols, name_col] if 0 <= c < width)
-        if is_total_label(name) or (not code and is_total_label(lead)):
+        if is_total_label(name) or (not code and is_total_label(lead)) or (not code and is_total_label(unit_code)):
+            # "合计" centred over 单位编码 | 单位名称 lands in the code column
             item, name, code = "total", "合计", None
         elif parts and code is None and not name:
             name = "".join(parts)  # text printed in the code column
@@ -189,6 +198,7 @@ def parse_coded(
         rows.append(
             Row(code=code, name=name or None, values=values, source=ln.source, item=item, texts=texts, repairs=repairs)
         )
+    rows = _without_repeated_parents([_named_by_unit_column(r) for r in rows])
     if kind in ("income", "expenditure", "general_expenditure", "gov_fund", "state_capital"):
         rows = _mark_unit_lines(rows)
     return Table(
@@ -202,6 +212,32 @@ def parse_coded(
         header=tuple(tuple(h.cells) for h in tl.header),
         uncertain=tuple(uncertain),
     )
+
+
+def _without_repeated_parents(rows: list[Row]) -> list[Row]:
+    """A 款 with no 项 printed again at the 项 level ("21999 其他支出 502.00" twice, the
+    second indented): one item, not two.  Only 类 and 款 codes: a 项 printed twice may be
+    the document's own error and stays for the checks to see."""
+    out: list[Row] = []
+    for r in rows:
+        prev = out[-1] if out else None
+        if (prev is not None and r.code and len(r.code) in (3, 5) and r.code == prev.code
+                and r.name == prev.name and r.values == prev.values and r.item == prev.item):
+            continue
+        out.append(r)
+    return out
+
+
+def _named_by_unit_column(r: Row) -> Row:
+    """A line with neither code nor name whose only label stands under 预算单位 / 单位名称 is
+    that unit's line ("深圳市水务局（本级） | | | 142,286.64")."""
+    if r.item is not None or r.code or r.name:
+        return r
+    unit = next((v for k, v in r.texts.items() if "单位" in k and has_cjk(v)), None)
+    if not unit:
+        return r
+    return Row(code=None, name=unit.strip(), values=r.values, source=r.source, side=r.side, item="unit",
+               texts=r.texts, repairs=r.repairs)
 
 
 def _mark_unit_lines(rows: list[Row]) -> list[Row]:

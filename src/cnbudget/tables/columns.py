@@ -22,6 +22,7 @@ Ids:
     superior_subsidy    上级补助收入              affiliated      附属单位上缴收入
     other               其他收入                  transfer        上级转移支付
     carryover           上年结转(结余) / 年初结转和结余   carryover_out   年末结转和结余
+    account_balance     上年实户资金余额 (西安: a source of its own beside 上年结转)
     remit_superior      上缴上级支出              operating_expense 经营支出
     affiliate_subsidy   对附属单位补助支出
     abroad              因公出国（境）费          vehicle         公务用车购置及运行(维护)费
@@ -32,6 +33,8 @@ Ids:
     executed            全年执行数 / 实际执行数    execution_rate  执行率 (%)
     weight              分值                      score           得分
     quantity            购买数量
+    sub.<id>            其中：… under a group, a part of it that names nothing we know
+                        ("本级财政拨款/其中:经费拨款" → ``sub.fiscal``)
 """
 
 from __future__ import annotations
@@ -53,6 +56,7 @@ INCOME_SOURCES: tuple[str, ...] = (
     "other",
     "transfer",
     "unit_funds",
+    "account_balance",
 )
 
 # (pattern on one header label, id).  Tried in order; the first match wins.
@@ -66,13 +70,14 @@ LEAF_LABELS: tuple[tuple[str, str], ...] = (
     (r"其他运转", "project_operating"),
     (r"特定目标", "project_specific"),
     (r"^其中[:：]?财政拨款$|^(本级)?财政拨款(收入)?$|^预算拨款(收入)?$", "fiscal"),
-    (r"人员经费|^人员支出$", "personnel"),
-    (r"公用经费|^(日常)?公用支出$", "public"),
+    (r"人员经费|^人员(支出|类)$", "personnel"),
+    (r"公用经费|^(日常)?公用(支出|类)$", "public"),
     (r"基本支出", "basic"),
     (r"项目支出|^专项(业务)?经费(支出)?$", "project"),
     (r"上缴上级", "remit_superior"),
     (r"对附属单位补助", "affiliate_subsidy"),
     (r"经营支出", "operating_expense"),
+    (r"实户资金余额", "account_balance"),
     (r"上级转移支付.*政府性基金", "transfer.gov_fund"),
     (r"上级转移支付", "transfer"),
     (r"一般公共预算", "general_budget"),
@@ -177,6 +182,8 @@ def column_id(path: list[str]) -> str | None:
             leaf = "current_income"
             break
         cid = label_id(lab)
+        if cid is None and last and leaf is not None and re.match(r"^其中[:：]?", lab):
+            return f"sub.{leaf}"  # "本级财政拨款/其中:经费拨款": a part of its group, never a source
         if cid is None:
             continue
         if cid == "total" and leaf is None and parent_id is None and not last:
@@ -205,10 +212,12 @@ def column_id(path: list[str]) -> str | None:
 
 # labels over the whole amount block that name no group of their own: "收入预算/合计" is the
 # table's 合计 ("收入预算", "支出预算", "2026年预算数", "本年预算" …)
-_WRAPPER_RE = re.compile(r"^本年|预算数|决算数|^(收入|支出)(预算|决算)(数)?$|^(\d{4}年)?(预算|决算)(数)?$")
+_WRAPPER_RE = re.compile(r"^本年|预算数|决算数|^(收入|支出)(预算|决算)(数)?$|^(\d{4}年)?(预算|决算)(数)?$"
+                         r"|^(部门|单位)(综合)?(预算|决算)$")
 _KEY_RE = re.compile(r"^(科目名称|科目编码|功能分类科目编码|编码|代码|类|款|项|栏次|行次)$")
 _CURRENT_RE = re.compile(r"^本年(收入|拨款|财政拨款)$")
 _CURRENT_TOTAL_RE = re.compile(r"合计|小计")
 _GROUP_PARENT_RE = re.compile(
-    r"^(基本支出|项目支出|一般公共预算(拨款|财政拨款)?(收入)?|人员经费|公用经费|公务用车购置及运行(维护)?费|财政专户管理资金|单位资金)$"
+    r"^(基本支出|项目支出|一般公共预算(拨款|财政拨款)?(收入)?|本级财政拨款(收入)?|人员经费|公用经费"
+    r"|公务用车购置及运行(维护)?费|财政专户管理资金|单位资金)$"
 )

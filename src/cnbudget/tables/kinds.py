@@ -27,6 +27,7 @@ TABLE_KINDS: dict[str, str] = {
     "purchased_services": "政府购买服务支出表",
     "running_costs": "机关运行经费（预算/支出）表",
     "project_economic": "项目支出表（按经济分类科目）",
+    "basic_function": "一般公共预算基本支出表（按功能分类科目）",
     "fiscal_expenditure": "财政拨款支出表（功能科目；一般公共预算、政府性基金、国有资本经营合计）",
     "fiscal_basic_expenditure": "财政拨款基本支出表（经济科目）",
     "performance_targets": "部门整体 / 项目 绩效目标表",
@@ -52,6 +53,7 @@ KIND_LABELS: dict[str, str] = {
     "purchased_services": "政府购买服务支出表",
     "running_costs": "机关运行经费表",
     "project_economic": "项目支出经济分类表",
+    "basic_function": "基本支出功能分类表",
     "fiscal_expenditure": "财政拨款支出表",
     "fiscal_basic_expenditure": "财政拨款基本支出表",
     "performance_targets": "绩效目标表",
@@ -79,7 +81,7 @@ SIGNATURES: tuple[Signature, ...] = (
     Signature("running_costs", _p(r"机关运行经费")),
     Signature("purchased_services", _p(r"政府购买服务")),
     Signature("procurement", _p(r"政府采购")),
-    Signature("carryover", _p(r"上年结转(资金)?(情况)?表")),
+    Signature("carryover", _p(r"上年结转(资金)?(支出)?(情况)?(预算)?表")),  # 西安: …上年结转资金支出表
     Signature("economic_summary", _p(r"经济分类.*汇总|支出经济分类(预算)?表")),
     # 财政拨款 tables of all three budgets (苏州/无锡 公开05/06表); "一般公共预算财政拨款支出决算表"
     # and "政府性基金预算财政拨款…" name one budget and are not these

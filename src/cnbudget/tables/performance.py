@@ -24,7 +24,7 @@ _VALUE_LABELS: tuple[tuple[str, str], ...] = (
     (r"^执行率", "execution_rate"),
     (r"^分值$", "weight"),
     (r"^得分$", "score"),
-    (r"^资金总额|^部门预算总额|^项目金额", "total"),
+    (r"^资金总额|^部门预算总额|^项目金额|^预算数|^预算金额", "total"),
     (r"^政府预算资金", "gov_budget_funds"),
     (r"^财政专户管理资金", "special_account"),
     (r"^单位资金", "unit_funds"),
@@ -33,7 +33,7 @@ _VALUE_LABELS: tuple[tuple[str, str], ...] = (
 # "label | figure" lines of the 预算情况 / 项目资金 block: label pattern → id.  Ids beyond
 # DESIGN's list: ``gov_budget_funds`` (政府预算资金: 一般公共预算 + 政府性基金 + 国有资本经营).
 _LABELLED_FIGURES: tuple[tuple[str, str], ...] = (
-    (r"(部门)?预算总额|年度资金总额|^资金总额", "total"),
+    (r"(部门)?预算总额|年度(预算)?资金总额|^(预算)?资金总额", "total"),
     (r"政府预算资金", "gov_budget_funds"),
     (r"财政专户管理资金", "special_account"),
     (r"^\(?\d?\)?单位资金$|^\(3\)单位资金$", "unit_funds"),
@@ -60,6 +60,7 @@ def parse_performance(kind: str, title: str, tl: TableLines, source, number: str
         _absorb_header(h.cells, mapping, labels)
     rows: list[Row] = []
     seen_ids: list[str] = []
+    printed: dict[str, str] = {}  # id → the header label it was read under
     for ln in tl.data:
         cells = ln.cells
         hint_cells = [c for c in cells if c and _HEADER_HINT.search(compact(c))]
@@ -86,21 +87,34 @@ def parse_performance(kind: str, title: str, tl: TableLines, source, number: str
                     values[vid] = v
                     if vid not in seen_ids:
                         seen_ids.append(vid)
+                        printed.setdefault(vid, labels.get(i, vid))
         if not values:
             values = _labelled_figures(cells)
             for vid in values:
                 if vid not in seen_ids:
                     seen_ids.append(vid)
-        name = next((c for c in cells if c and has_cjk(c)), None)
+        # a list of projects (单位 | 项目名称 | 预算数 | 绩效目标): the row is the project's
+        project_col = next((i for i, lab in labels.items() if "项目名称" in lab), None)
+        named = cells[project_col] if project_col is not None and project_col < len(cells) else ""
+        name = named or next((c for c in cells if c and has_cjk(c)), None)
         item = "total_score" if name and compact(name) in ("总分", "合计", "总计") else None
         if not texts:
+            continue
+        if project_col is not None and not named and not values and not numeric and rows:
+            # the rest of a long 绩效目标 carried onto the next page or line
+            prev = rows[-1]
+            merged = dict(prev.texts)
+            for k, v in texts.items():
+                merged[k] = merged.get(k, "") + v
+            rows[-1] = Row(code=None, name=prev.name, values=prev.values, source=prev.source, item=prev.item,
+                           texts=merged)
             continue
         rows.append(Row(code=None, name=name, values=values, source=ln.source, item=item, texts=texts))
     return Table(
         kind=kind,
         title=title,
         unit=tl.unit,
-        columns=tuple(Column(id=i, label=i) for i in seen_ids),
+        columns=tuple(Column(id=i, label=printed.get(i, i)) for i in seen_ids),
         rows=tuple(rows),
         source=source,
         number=number,

@@ -96,6 +96,9 @@ def find_tables(doc: Document) -> list[Candidate]:
     pending: list[tuple[str, Paragraph]] = []  # paragraphs since the last grid
     for block in doc.blocks:
         if isinstance(block, Paragraph):
+            if pending and (joined := _title_continued(pending[-1][1], block)) is not None:
+                pending[-1] = ("title", joined)
+                continue
             role = _role(block)
             if role == "note" and out and not pending_has(pending, "title", "prose", "number"):
                 out[-1].notes.append(block.text.strip())
@@ -143,6 +146,21 @@ def find_tables(doc: Document) -> list[Candidate]:
             out.append(cand)
         pending = []
     return out
+
+
+def _title_continued(first: Paragraph, second: Paragraph) -> Paragraph | None:
+    """A title wrapped over two lines ("…一般公共预算支出明细表" / "（按经济分类科目分）",
+    "…政府采购（资产配置、购买服务）" / "预算表（不含上年结转）"): the two lines as one title,
+    where together they are a title and the second line is none of its own."""
+    a, b = compact(first.text), compact(second.text)
+    if not a or not b or len(a) > 50 or len(b) > 30 or len(a) + len(b) > _TITLE_MAX:
+        return None
+    if _role(first) not in ("title", "prose") or _role(second) != "prose" or is_title(b):
+        return None
+    if not is_title(a + b) or (is_title(a) and not b.startswith(("(", "（"))):
+        return None
+    return Paragraph(text=first.text.rstrip() + second.text.strip(), source=first.source, heading=first.heading,
+                     bold=first.bold)
 
 
 def pending_has(pending: list[tuple[str, Paragraph]], *roles: str) -> bool:

@@ -29,6 +29,7 @@ _INCOME_ITEMS: tuple[tuple[str, str], ...] = (
     (r"^财政拨款结余[、和]?结转|^财政拨款结转[、和]?结余", "carryover.fiscal"),
     (r"使用非财政拨款结余|非财政拨款结余", "non_fiscal_surplus"),
     (r"事业基金弥补", "business_fund"),
+    (r"实户资金余额", "account_balance"),
     (r"上年结转|年初.*结转|结转结余$|结余、?结转$", "carryover"),
     # 财政拨款 in its local wordings: 本级财政拨款收入 (长沙), 预算拨款 (广州)
     (r"^其中[:：]?财政拨款|^(本级)?财政拨款(收入)?$|^预算拨款(收入)?$", "fiscal"),

@@ -16,7 +16,7 @@ from cnbudget.numbers import parse_amount
 from cnbudget.tables.cells import is_ordinal_row
 from cnbudget.tables.columns import column_id
 from cnbudget.tables.header import flatten
-from cnbudget.tables.rows import TableLines
+from cnbudget.tables.rows import Line, TableLines
 
 _BUDGET = ["total", "abroad", "vehicle", "vehicle_purchase", "vehicle_operation", "reception"]
 _LABELS = ["合计", "因公出国（境）费", "公务用车购置及运行费", "公务用车购置费", "公务用车运行费", "公务接待费"]
@@ -49,6 +49,18 @@ _ITEM_ROWS = (
 )
 _YEAR_RE = re.compile(r"(\d{4})\s*年")
 _CHANGE_RE = re.compile(r"增减|变化|增长|减少")
+# "上年 | 当年 | 增减变化情况" (西安): the years named by their place, not their number
+_PREVIOUS_RE = re.compile(r"^(上年|上一年)")
+_CURRENT_RE = re.compile(r"^(当年|本年)")
+# one column per fund under each item (深圳 财政拨款“三公”经费支出表): 一般公共预算 is the
+# standard scope of the 三公 figures; the other funds keep their figures under their prefix
+_FUND_PREFIX = (
+    (re.compile(r"^一般公共预算"), ""),
+    (re.compile(r"^政府性基金"), "gov_fund."),
+    (re.compile(r"^国有资本经营"), "state_capital."),
+)
+# a line of a table printed with one line per year ("2025年 | 19.49 …", "增减变化金额 | …")
+_YEAR_LINE_RE = re.compile(r"^(\d{4})年(度|预算数?)?$")
 
 
 def _item_of(label: str) -> str | None:
@@ -86,10 +98,14 @@ def _year_groups(paths: list[list[str]], cols: list[int]) -> dict[int, str] | No
     years: dict[int, int] = {}
     change: set[int] = set()
     for c in cols:
-        top = paths[c][0] if paths[c] else ""
+        top = re.sub(r"\s+", "", paths[c][0]) if paths[c] else ""
         m = _YEAR_RE.search(top)
         if m:
             years[c] = int(m.group(1))
+        elif _PREVIOUS_RE.search(top):
+            years[c] = 0
+        elif _CURRENT_RE.search(top):
+            years[c] = 1
         elif _CHANGE_RE.search(top):
             change.add(c)
     if len(set(years.values())) < 2 and not (years and change):
@@ -99,10 +115,83 @@ def _year_groups(paths: list[list[str]], cols: list[int]) -> dict[int, str] | No
             for c in cols if c in years or c in change}
 
 
+def _fund_split_id(path: list[str]) -> str | None:
+    """``gov_fund.abroad`` for "因公出国(境)费/政府性基金预算"; the plain id where the path
+    ends in no fund."""
+    leaf = re.sub(r"\s+", "", path[-1]) if path else ""
+    for rx, prefix in _FUND_PREFIX:
+        if rx.search(leaf) and len(path) >= 2:
+            cid = _three_public_id(path[:-1])
+            return prefix + cid if cid else None
+    return _three_public_id(path)
+
+
+def _year_of(cell: str) -> int | None:
+    """The year of a line of a one-line-per-year table; 0 for its 增减 line."""
+    t = re.sub(r"\s+", "", cell)
+    m = _YEAR_LINE_RE.match(t)
+    if m:
+        return int(m.group(1))
+    return 0 if t and _CHANGE_RE.search(t) and len(t) <= 8 else None
+
+
+def _by_year_lines(title: str, tl: TableLines, source, number: str | None) -> Table | None:
+    """One line per year under each unit ("深圳市水务局 | 2025年 | …", "| 2026年 | …",
+    "| 增减变化金额 | …"): each unit becomes one row, the latest year as this year, the earlier
+    one under ``previous.``, the change under ``change.``; the first unit is the table's total."""
+    lines = [ln for ln in tl.data if any(parse_amount(c) is not None for c in ln.cells)]
+    width = tl.width
+    year_col = None
+    for c in range(min(width, 4)):
+        years = [_year_of(ln.cells[c]) if c < len(ln.cells) else None for ln in lines]
+        if lines and all(y is not None for y in years) and len({y for y in years if y}) >= 2:
+            year_col = c
+            break
+    if year_col is None:
+        return None
+    paths = flatten([h.cells for h in tl.header], width)
+    amount_cols = [i for i in range(year_col + 1, width)]
+    ids = [_fund_split_id(paths[i]) for i in amount_cols]
+    if not all(ids) or len(set(ids)) != len(ids) or "total" not in ids:
+        return None
+    latest = max(y for ln in lines if (y := _year_of(ln.cells[year_col])))
+    groups: list[tuple[str, list[Line]]] = []
+    for ln in lines:
+        name = " ".join(c for c in ln.cells[:year_col] if c)
+        if name or not groups or any(_year_of(g.cells[year_col]) == _year_of(ln.cells[year_col])
+                                     for g in groups[-1][1]):
+            groups.append((name, []))
+        groups[-1][1].append(ln)
+    rows: list[Row] = []
+    for k, (name, group) in enumerate(groups):
+        values: dict[str, Decimal] = {}
+        for ln in group:
+            year = _year_of(ln.cells[year_col])
+            prefix = "" if year == latest else ("change." if year == 0 else "previous.")
+            cells = ln.cells + [""] * width
+            values |= {prefix + str(cid): v for cid, c in zip(ids, amount_cols, strict=True)
+                       if (v := parse_amount(cells[c])) is not None}
+        this_year = next((ln for ln in group if _year_of(ln.cells[year_col]) == latest), group[0])
+        rows.append(Row(code=None, name="“三公”经费" if k == 0 else name, values=values,
+                        source=this_year.source, item="total" if k == 0 else "unit",
+                        texts={"单位": name} if name else {}))
+    cols = [str(i) for i in ids]
+    labels = ["/".join(paths[i]) for i in amount_cols]
+    columns = [Column(id=p + i, label=f"{y}/{lab}") for p, y in (("", f"{latest}年"), ("previous.", "上年"),
+                                                                  ("change.", "增减变化"))
+               for i, lab in zip(cols, labels, strict=True) if any(p + i in r.values for r in rows)]
+    return Table(kind="three_public", title=title, unit=tl.unit, columns=tuple(columns), rows=tuple(rows),
+                 source=source, number=number, header=tuple(tuple(h.cells) for h in tl.header),
+                 matched="（按年度分行读取，最近一年为本年）")
+
+
 def parse_three_public(title: str, tl: TableLines, source, number: str | None) -> Table:
     by_rows = _items_as_rows(title, tl, source, number)
     if by_rows is not None:
         return by_rows
+    by_years = _by_year_lines(title, tl, source, number)
+    if by_years is not None:
+        return by_years
     lines = [ln for ln in tl.data if not is_ordinal_row(ln.cells)]
     value_lines = [ln for ln in lines if any(parse_amount(c) is not None for c in ln.cells)]
     width = tl.width

@@ -16,8 +16,8 @@ from typing import Literal
 from fastapi import APIRouter, File, HTTPException, Request, UploadFile
 
 from cnbudget.errors import CnbudgetError
-from cnbudget.web.app import json_response
 from cnbudget.web.params import DocumentId, Limit, Offset, Year
+from cnbudget.web.responses import json_response
 
 router = APIRouter(prefix="/api", tags=["api"])
 
@@ -50,7 +50,8 @@ def add_document(request: Request, file: UploadFile | None = File(None)):
     from cnbudget.web.uploads import store_upload
 
     lib = request.app.state.library
-    document_id, status = store_upload(lib, file, request.app.state.settings.isolate)
+    settings = request.app.state.settings
+    document_id, status = store_upload(lib, file, settings.isolate, settings.upload_dir)
     with lib.reading() as s:
         doc = document_json(s.get(Document, document_id))
     return json_response({"status": status, "document": doc}, status=201 if status == "added" else 200)

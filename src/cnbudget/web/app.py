@@ -4,6 +4,10 @@ Every user error ends in a page (or JSON under ``/api``) with a Chinese message 
 right status — 413 for a file over the limit, 422 for a file that is not a disclosure, 404
 for an unknown document — never a 500 with a traceback.  ``/docs`` serves the OpenAPI docs
 from the vendored Swagger UI (no CDN).
+
+The app module sits on top of the web package: it imports the routers, and nothing in the
+package imports it back (what routers share — templates, error pages, JSON responses — lives in
+``responses``), so the package has no import cycle.
 """
 
 from __future__ import annotations
@@ -13,23 +17,22 @@ import os
 from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import HTMLResponse, JSONResponse
+from fastapi.responses import HTMLResponse
 from fastapi.staticfiles import StaticFiles
-from fastapi.templating import Jinja2Templates
 from starlette.exceptions import HTTPException
-from starlette.types import Scope
 
 from cnbudget.errors import CnbudgetError
 from cnbudget.limits import LimitExceeded
 from cnbudget.limits import current as current_limits
 from cnbudget.store import Library
+from cnbudget.web import api, dashboard, downloads, pages
+from cnbudget.web.body_size import BodySizeLimit
+from cnbudget.web.responses import HERE, STATUS_TITLES, TEMPLATES, error_response
+from cnbudget.web.security import SecurityHeaders
 
-HERE = Path(__file__).resolve().parent
-TEMPLATES = Jinja2Templates(directory=str(HERE / "templates"))
 log = logging.getLogger("cnbudget.web")
 
 
@@ -38,43 +41,25 @@ class WebSettings:
     """``max_upload_bytes``: the largest upload accepted — ``Limits.file_bytes``
     (``CNBUDGET_LIMIT_FILE_BYTES``, default 50 MB), or ``CNBUDGET_MAX_UPLOAD_MB``.
     ``isolate``: parse each upload in a worker process with the time and memory budget of
-    ``Limits.worker_seconds`` / ``worker_memory_bytes`` (off only for tests that patch the parser)."""
+    ``Limits.worker_seconds`` / ``worker_memory_bytes`` (off only for tests that patch the parser).
+    ``upload_dir``: where uploaded PDFs are kept (by content hash) for the page crops beside
+    their findings (``CNBUDGET_UPLOAD_DIR``); unset, an uploaded PDF is not kept and its findings
+    show no crop (an ingested file is found at its path)."""
 
     max_upload_bytes: int = field(default_factory=lambda: current_limits().file_bytes)
     isolate: bool = True
+    upload_dir: Path | None = None
 
     @classmethod
     def from_env(cls) -> WebSettings:
         mb = os.environ.get("CNBUDGET_MAX_UPLOAD_MB")
-        return cls(max_upload_bytes=int(float(mb) * 1024 * 1024)) if mb else cls()
-
-
-STATUS_TITLES = {
-    400: "请求有误", 404: "未找到", 405: "不支持的请求", 413: "文件过大", 422: "无法读取该文件", 500: "服务器内部错误",
-}
-
-
-def _wants_json(path: str) -> bool:
-    return path.startswith("/api")
-
-
-def error_response(scope: Scope | Request, status: int, message: str):
-    """The error page (or JSON under /api) for ``status`` with a Chinese ``message``."""
-    request = scope if isinstance(scope, Request) else Request(scope)
-    if _wants_json(request.url.path):
-        return JSONResponse({"error": STATUS_TITLES.get(status, "错误"), "status": status, "detail": message},
-                            status_code=status)
-    return TEMPLATES.TemplateResponse(request, "error.html",
-                                      {"status": status, "title": STATUS_TITLES.get(status, "错误"), "message": message},
-                                      status_code=status)
+        folder = os.environ.get("CNBUDGET_UPLOAD_DIR")
+        kept = Path(folder) if folder else None
+        return cls(max_upload_bytes=int(float(mb) * 1024 * 1024), upload_dir=kept) if mb else cls(upload_dir=kept)
 
 
 def create_app(db: str | None = None, settings: WebSettings | None = None, library: Library | None = None) -> FastAPI:
     """The app over the library at ``db`` (URL or path; default as ``cnbudget ingest``)."""
-    from cnbudget.web import api, pages
-    from cnbudget.web.body_size import BodySizeLimit
-    from cnbudget.web.security import SecurityHeaders
-
     settings = settings or WebSettings.from_env()
     lib = library or Library.open(db)
 
@@ -96,6 +81,8 @@ def create_app(db: str | None = None, settings: WebSettings | None = None, libra
     app.state.settings = settings
     app.mount("/static", StaticFiles(directory=str(HERE / "static")), name="static")
     app.include_router(pages.router)
+    app.include_router(dashboard.router)
+    app.include_router(downloads.router)
     app.include_router(api.router)
     app.add_middleware(BodySizeLimit, limit=settings.max_upload_bytes)
     app.add_middleware(SecurityHeaders)  # outermost: every response, errors included
@@ -133,12 +120,3 @@ def create_app(db: str | None = None, settings: WebSettings | None = None, libra
 def from_env() -> FastAPI:
     """Factory for ``uvicorn --factory cnbudget.web.app:from_env`` (library from ``$CNBUDGET_DB``)."""
     return create_app(os.environ.get("CNBUDGET_DB"))
-
-
-def json_response(obj: Any, status: int = 200):
-    """JSON with Decimals written exactly (``serialize.dumps``)."""
-    from fastapi import Response
-
-    from cnbudget.serialize import dumps
-
-    return Response(dumps(obj), status_code=status, media_type="application/json")

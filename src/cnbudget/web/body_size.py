@@ -36,7 +36,7 @@ class BodySizeLimit:
             return
         declared = dict(scope.get("headers") or ()).get(b"content-length")
         if declared is not None and declared.isdigit() and int(declared) > self.limit:
-            from cnbudget.web.app import error_response
+            from cnbudget.web.responses import error_response
 
             response = error_response(scope, 413, too_large_message(self.limit))
             await response(scope, receive, send)

@@ -10,8 +10,8 @@ from fastapi.responses import RedirectResponse
 from cnbudget.errors import CnbudgetError
 from cnbudget.store.read import Filters, document_json, facets, findings_of, list_documents, load_disclosure
 from cnbudget.store.schema import Document
-from cnbudget.web.app import TEMPLATES
 from cnbudget.web.params import DocumentId, Page, year_of
+from cnbudget.web.responses import TEMPLATES
 from cnbudget.web.security import script_json
 from cnbudget.web.views import KIND_LABEL, SCOPE_LABEL, SEVERITY_LABEL, chart_data, table_views
 
@@ -47,13 +47,21 @@ def library_page(request: Request, region: str | None = None, year: str | None =
 def upload(request: Request, file: UploadFile | None = File(None)):
     from cnbudget.web.uploads import store_upload
 
-    document_id, status = store_upload(_lib(request), file, request.app.state.settings.isolate)
+    settings = request.app.state.settings
+    document_id, status = store_upload(_lib(request), file, settings.isolate, settings.upload_dir)
     return RedirectResponse(f"/documents/{document_id}?status={status}", status_code=303)
 
 
 @router.get("/documents/{document_id}")
 def document_page(request: Request, document_id: DocumentId, status: str | None = None):
+    from cnbudget.render.page_crop import DEFAULT as CROPS
+    from cnbudget.render.page_crop import crop_target
+    from cnbudget.store.cross_year import neighbour
+    from cnbudget.store.duplicates import possible_duplicates
+    from cnbudget.web.sources import source_pdf
+
     lib = _lib(request)
+    settings = request.app.state.settings
     with lib.reading() as s:
         doc = s.get(Document, document_id)
         if doc is None:
@@ -63,12 +71,34 @@ def document_page(request: Request, document_id: DocumentId, status: str | None 
         info = document_json(doc)
         against = {a for _, a in found if a is not None}
         against_docs = {a: s.get(Document, a) for a in against}
+        cross_year = _cross_year_status(doc, s.get(Document, doc.checked_against) if doc.checked_against else None,
+                                        neighbour(s, doc, -1), sum(1 for _, a in found if a is not None))
+        duplicates = [(dup.other_id, dup.other_file) for dup in possible_duplicates(s, [document_id])]
+        has_pdf = source_pdf(doc, settings.upload_dir, settings.max_upload_bytes) is not None
     tables, findings = table_views(d, found)
+    if has_pdf:
+        for fv in findings:
+            if fv.finding.severity in CROPS.severities and crop_target(d, fv.finding) is not None:
+                fv.crop_url = f"/documents/{document_id}/findings/{fv.index}/crop.png"
+    no_crops = d.format == "pdf" and not has_pdf
     return TEMPLATES.TemplateResponse(request, "document.html", {
         "doc": info, "tables": tables, "findings": findings, "status": status, "kinds": KIND_LABEL,
         "scopes": SCOPE_LABEL, "against": against_docs, "claims": len(d.claims),
         "compare_url": f"/compare?department={quote(info['meta']['department'])}" if info["meta"]["department"] else None,
+        "cross_year": cross_year, "duplicates": duplicates, "no_crops": no_crops,
     })
+
+
+def _cross_year_status(doc: Document, checked: Document | None, previous: Document | None, found: int) -> str:
+    """What the cross-year check did for ``doc``, in one line."""
+    if checked is not None:
+        return (f"已与上年文件核验（{checked.year}年 #{checked.id}）："
+                + (f"跨年发现 {found} 项" if found else "说明中的增减与上年数一致"))
+    if previous is not None:
+        return f"有上年文件（{previous.year}年 #{previous.id}），尚未核验"
+    if doc.department is None or doc.year is None:
+        return "未识别部门或年度，未作跨年核验"
+    return "无上年文件，未核验"
 
 
 @router.get("/compare")

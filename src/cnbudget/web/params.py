@@ -18,6 +18,7 @@ MAX_PAGE = MAX_OFFSET // 100
 YEARS = (1900, 2999)
 
 DocumentId = Annotated[int, Path(ge=1, le=MAX_ID, description="文件编号")]
+FindingIndex = Annotated[int, Path(ge=0, le=MAX_OFFSET, description="发现的序号（从 0 起）")]
 Year = Annotated[int | None, Query(ge=YEARS[0], le=YEARS[1], description="年度")]
 Offset = Annotated[int, Query(ge=0, le=MAX_OFFSET)]
 Limit = Annotated[int, Query(ge=1, le=1000)]

@@ -2,6 +2,8 @@
 
 The upload was already size-limited by ``limits``; it is copied in chunks (never read whole),
 parsed under its own name (errors name the uploaded file, not the temporary copy), and removed.
+A PDF that was stored is first kept under ``upload_dir`` (when set) by its content hash, for
+the page crops beside its findings (``sources``).
 """
 
 from __future__ import annotations
@@ -18,8 +20,9 @@ from cnbudget.checks import CheckReport
 from cnbudget.errors import CnbudgetError
 from cnbudget.model import Disclosure
 from cnbudget.store import Entry, Library, file_hash
+from cnbudget.web.sources import UPLOAD_PREFIX, kept_upload
 
-UPLOAD_PREFIX = "上传:"
+__all__ = ["UPLOAD_PREFIX", "Read", "read_upload", "store_upload"]
 
 
 @dataclass(frozen=True)
@@ -37,7 +40,7 @@ def _name(upload: UploadFile | None) -> str:
     return Path(upload.filename.replace("\\", "/")).name or "upload"
 
 
-def read_upload(upload: UploadFile | None, isolate: bool = True) -> Read:
+def read_upload(upload: UploadFile | None, isolate: bool = True, keep_pdf_in: Path | None = None) -> Read:
     """Parse and check an upload; ``CnbudgetError`` (named by the upload) for bad input.
 
     With ``isolate`` the parse runs in a child process (``batch.sandbox``) within the time and
@@ -63,16 +66,21 @@ def read_upload(upload: UploadFile | None, isolate: bool = True) -> Read:
             raise
         d = replace(d, file=name)
         report = replace(report, file=name)
-        return Read(name, d, report, file_hash(tmp), size)
+        digest = file_hash(tmp)
+        if keep_pdf_in is not None and d.format == "pdf":
+            keep_pdf_in.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(tmp, kept_upload(keep_pdf_in, digest))
+        return Read(name, d, report, digest, size)
     finally:
         os.unlink(tmp)
 
 
-def store_upload(lib: Library, upload: UploadFile | None, isolate: bool = True) -> tuple[int, str]:
+def store_upload(lib: Library, upload: UploadFile | None, isolate: bool = True,
+                 upload_dir: Path | None = None) -> tuple[int, str]:
     """Parse, check and store an upload; (document id, "added" | "replaced" | "unchanged")."""
     from cnbudget.store.cross_year import link_years
 
-    r = read_upload(upload, isolate)
+    r = read_upload(upload, isolate, upload_dir)
     saved = lib.add(Entry(r.disclosure, r.report.findings, content_hash=r.content_hash,
                           file=UPLOAD_PREFIX + r.name, size=r.size))
     if saved.status != "unchanged":

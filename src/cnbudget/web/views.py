@@ -1,5 +1,6 @@
 """What the pages show, computed from the model: tables with the cells that findings point at,
-the findings beside them (each linking to its cell), chart data for comparisons."""
+laid out as printed (a two-sided summary table with 收入 and 支出 side by side, each printed
+line one row), the findings beside them (each linking to its cell), chart data for comparisons."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
+from cnbudget.checks.labels import finding_row
 from cnbudget.checks.values import row_key
 from cnbudget.model import Disclosure, Finding, Row, Table
 
@@ -48,9 +50,40 @@ class Cell:
 @dataclass
 class RowView:
     cells: list[Cell]
-    anchor: str
+    anchor: str | None  # None on a printed line of a two-sided table: its name cells carry the ids
     severity: str | None = None
     source: str = ""
+
+
+@dataclass
+class HeaderCell:
+    text: str
+    colspan: int = 1
+    rowspan: int = 1
+    css: str = ""
+
+
+def header_rows(labels: list[str], fixed: int) -> list[list[HeaderCell]]:
+    """The header as printed: a group label ("基本支出/人员经费", "基本支出/公用经费") over its
+    columns, the label columns (the first ``fixed``) and ungrouped ones spanning both rows."""
+    parts = [label.split("/", 1) if i >= fixed and "/" in label else [label] for i, label in enumerate(labels)]
+    if all(len(p) == 1 for p in parts):
+        return [[HeaderCell(label) for label in labels]]
+    top: list[HeaderCell] = []
+    bottom: list[HeaderCell] = []
+    i = 0
+    while i < len(parts):
+        if len(parts[i]) == 1:
+            top.append(HeaderCell(parts[i][0], rowspan=2))
+            i += 1
+            continue
+        j = i
+        while j < len(parts) and len(parts[j]) == 2 and parts[j][0] == parts[i][0]:
+            bottom.append(HeaderCell(parts[j][1]))
+            j += 1
+        top.append(HeaderCell(parts[i][0], colspan=j - i))
+        i = j
+    return [top, bottom]
 
 
 @dataclass
@@ -65,6 +98,8 @@ class TableView:
     anchor: str
     severity: str | None = None
     notes: list[str] = field(default_factory=list)
+    header_rows: list[list[HeaderCell]] = field(default_factory=list)  # the header as printed (spans)
+    gap: int = -1  # the column where the 支出 half of a two-sided table starts
 
 
 @dataclass
@@ -74,6 +109,8 @@ class FindingView:
     anchor: str | None  # the cell / row / table it points at
     where: str
     cross_year: bool = False
+    message: str = ""  # Chinese, ids turned into printed words (``checks.labels``)
+    crop_url: str | None = None  # the page crop (PDF findings with a place on the page)
 
     @property
     def severity_label(self) -> str:
@@ -144,10 +181,92 @@ def table_views(d: Disclosure, findings: list[tuple[Finding, int | None]]) -> tu
                 tv.severity = _worse(tv.severity, f.severity)
                 anchor = tv.anchor
             break
-        where = " · ".join(x for x in (table_label(f.table) if f.table else None, f.row, f.column,
-                                       f.source.label() if f.source else None) if x)
-        out.append(FindingView(f, fi, anchor, where, cross_year=against is not None))
+        printed = finding_row(f, d, d.file)  # the printed labels, never ids
+        where = " · ".join(x for x in (printed.table if f.table else None, printed.page,
+                                       printed.row and f"行“{printed.row}”",
+                                       printed.column and f"列“{printed.column}”") if x)
+        out.append(FindingView(f, fi, anchor, where, cross_year=against is not None, message=printed.message))
+    for tv, t in zip(views, d.tables, strict=True):
+        if _two_sided(t):
+            _side_by_side(tv, t)
+        else:
+            tv.header_rows = header_rows(tv.headers, len(tv.headers) - len(t.columns))
     return views, out
+
+
+SIDE_LABEL = {"income": "收入", "expenditure": "支出"}
+
+
+def _two_sided(t: Table) -> bool:
+    sides = {r.side for r in t.rows}
+    return "income" in sides and "expenditure" in sides
+
+
+def _line_key(r: Row) -> tuple | None:
+    src = r.source
+    if src.box is not None:
+        return (src.page, round(src.box[1]))
+    if src.line is not None:
+        return (src.sheet, src.line)
+    return None
+
+
+def _side_by_side(tv: TableView, t: Table) -> None:
+    """Lay a two-sided summary table out as printed: 收入 | 支出, one row per printed line.
+
+    Rows printed on one line (same page and top, or same text line) are paired; where the
+    sources do not tell (a side printed below the other), the n-th income row meets the n-th
+    expenditure row.  The tr ids become ids of the name cells, so links to rows still work."""
+    n_label = len(tv.headers) - len(t.columns)
+    width = 1 + len(t.columns)
+    lines: dict[tuple, dict[str, int]] = {}
+    for ri, r in enumerate(t.rows):
+        key = _line_key(r)
+        if key is not None and r.side in SIDE_LABEL:
+            lines.setdefault(key, {}).setdefault(r.side, ri)
+    paired = [ln for ln in lines.values() if len(ln) == 2]
+    if paired and sum(len(ln) for ln in lines.values()) == sum(1 for r in t.rows if r.side in SIDE_LABEL):
+        order = sorted(lines.values(), key=lambda ln: min(ln.values()))
+    else:
+        inc = [i for i, r in enumerate(t.rows) if r.side == "income"]
+        exp = [i for i, r in enumerate(t.rows) if r.side == "expenditure"]
+        order = [{k: v for k, v in (("income", inc[i] if i < len(inc) else None),
+                                    ("expenditure", exp[i] if i < len(exp) else None)) if v is not None}
+                 for i in range(max(len(inc), len(exp)))]
+    others = [ri for ri, r in enumerate(t.rows) if r.side not in SIDE_LABEL]
+
+    def half(ri: int | None) -> list[Cell]:
+        if ri is None:
+            return [Cell("") for _ in range(width)]
+        rv = tv.rows[ri]
+        name = rv.cells[n_label - 1]
+        name.anchor = name.anchor or rv.anchor
+        return [name, *rv.cells[n_label:]]
+
+    rows = []
+    for ln in order:
+        left, right = ln.get("income"), ln.get("expenditure")
+        sev = None
+        for ri in (left, right):
+            if ri is not None and tv.rows[ri].severity:
+                sev = _worse(sev, tv.rows[ri].severity)  # type: ignore[arg-type]
+        src = next(tv.rows[ri].source for ri in (left, right) if ri is not None)
+        rows.append(RowView(half(left) + half(right), None, sev, src))
+    for ri in others:  # a row of neither side (rare): across the income half
+        rows.append(RowView(half(ri) + [Cell("") for _ in range(width)], None, tv.rows[ri].severity,
+                            tv.rows[ri].source))
+    values = [c.label or c.id for c in t.columns]
+    tv.headers = ["项目", *values, "项目", *values]
+    half = header_rows(["项目", *values], 1)
+    tv.header_rows = [[HeaderCell(SIDE_LABEL["income"], colspan=width),
+                       HeaderCell(SIDE_LABEL["expenditure"], colspan=width, css="side-gap")]]
+    for level in half:
+        right = [HeaderCell(h.text, h.colspan, h.rowspan, h.css) for h in level]
+        if level is half[0]:
+            right[0].css = "side-gap"
+        tv.header_rows.append(level + right)
+    tv.gap = width
+    tv.rows = rows
 
 
 # Departments of one year differ in size by three orders of magnitude (a 统计局 beside a 人社局
