@@ -16,6 +16,15 @@ from rich.console import Console
 
 from cnbudget.errors import CnbudgetError
 
+
+def _flag_shows_no_type(self, ctx):
+    """A flag takes no value: showing ``<bool>`` beside it in the help reads as ``--x true``."""
+    return None if getattr(self, "is_flag", False) else _type_of_option(self, ctx)
+
+
+_type_of_option = typer.core.TyperOption.display_type_rich
+typer.core.TyperOption.display_type_rich = _flag_shows_no_type  # type: ignore[method-assign]
+
 app = typer.Typer(
     add_completion=False,
     no_args_is_help=True,
@@ -42,6 +51,25 @@ def say_error(error: CnbudgetError) -> None:
     sys.stderr.write(f"cnbudget: {one_line(str(error))}\n")
 
 
+def file_size(n: int) -> str:
+    """A file size as a person reads it: 532 字节, 12.3 KB, 1.2 MB."""
+    if n < 1024:
+        return f"{n} 字节"
+    if n < 1024 * 1024:
+        return f"{n / 1024:.1f} KB"
+    return f"{n / 1024 / 1024:.1f} MB"
+
+
+def confirm_written(paths: Path | list[Path], detail: str | None = None) -> None:
+    """One line on stderr for what ``-o``/``--to`` wrote: each path with its size, then ``detail``
+    (rows, findings, documents) — stdout stays the command's own output."""
+    from cnbudget.terminal import one_line
+
+    files = paths if isinstance(paths, list) else [paths]
+    shown = "、".join(f"{p}（{file_size(p.stat().st_size) if p.exists() else '未写入'}）" for p in files)
+    sys.stderr.write(one_line(f"已写入 {shown}" + (f"：{detail}" if detail else "")) + "\n")
+
+
 def fail(error: CnbudgetError) -> None:
     """Print one line for a user error and exit 2."""
     if _state["debug"]:
@@ -52,9 +80,9 @@ def fail(error: CnbudgetError) -> None:
 
 @app.command()
 def parse(
-    file: Path = typer.Argument(..., help="公开文件 (.txt .md .pdf .xlsx .xls .docx .html)"),
+    file: Path = typer.Argument(..., help="公开文件 .txt .md .pdf .xlsx .xls .docx .html"),
     format: ParseFormat = typer.Option(ParseFormat.text, "--format", "-f", help="输出格式 json|text"),
-    explain: bool = typer.Option(False, "--explain", help="显示每个表格的识别依据与列映射"),
+    explain: bool = typer.Option(False, "--explain", help="显示每个表格的 识别依据与列映射"),
 ) -> None:
     """读取一份公开文件，输出结构化模型 (the Disclosure)."""
     from cnbudget.parse import parse_file
@@ -80,7 +108,7 @@ def _register_optional() -> None:
     import importlib
 
     for name in ("cnbudget.cli_check", "cnbudget.cli_findings", "cnbudget.cli_render", "cnbudget.cli_library",
-                 "cnbudget.cli_browse"):
+                 "cnbudget.cli_browse", "cnbudget.cli_links"):
         try:
             module = importlib.import_module(name)
         except ModuleNotFoundError as e:

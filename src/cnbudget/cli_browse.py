@@ -16,7 +16,7 @@ from rich.table import Table
 
 from cnbudget.errors import CnbudgetError
 
-DB_HELP = "资料库：数据库地址或文件路径 (default $CNBUDGET_DB or ~/.local/share/cnbudget/library.db)"
+DB_HELP = "资料库 文件路径或数据库地址 默认 $CNBUDGET_DB"
 KIND_ZH = {"budget": "预算", "final": "决算"}
 SCOPE_ZH = {"unit": "本级", "consolidated": "汇总"}
 
@@ -31,13 +31,14 @@ def register(app: typer.Typer) -> None:
 
     @app.command("list")
     def list_(
-        db: str | None = typer.Option(None, "--db", help=DB_HELP),
-        year: int | None = typer.Option(None, "--year", "-y", help="年度"),
-        region: str | None = typer.Option(None, "--region", help="地区"),
-        department: str | None = typer.Option(None, "--department", "-d", help="部门名称（包含即可）"),
-        kind: str | None = typer.Option(None, "--kind", help="budget 预算 | final 决算"),
-        severity: str | None = typer.Option(None, "--severity", help="只列出有该级别发现的文件 error|warning|info"),
-        limit: int = typer.Option(200, "--limit", min=1, help="最多列出多少份"),
+        db: str | None = typer.Option(None, "--db", metavar="URL", help=DB_HELP),
+        year: int | None = typer.Option(None, "--year", "-y", metavar="YEAR", help="年度"),
+        region: str | None = typer.Option(None, "--region", metavar="REGION", help="地区"),
+        department: str | None = typer.Option(None, "--department", "-d", help="部门名称 包含即可"),
+        kind: str | None = typer.Option(None, "--kind", metavar="KIND", help="种类 budget 预算 | final 决算"),
+        severity: str | None = typer.Option(None, "--severity", metavar="LEVEL",
+                                              help="只列有此级别发现的文件 error warning info"),
+        limit: int = typer.Option(200, "--limit", min=1, metavar="N", help="最多列出 N 份"),
         format: OutputFormat = typer.Option(OutputFormat.text, "--format", "-f", help="输出格式 text|json"),
     ) -> None:
         """列出资料库中的文件：编号、部门、年度、种类、发现数 (list the library)."""
@@ -53,7 +54,10 @@ def register(app: typer.Typer) -> None:
             with Library.open(db) as lib, lib.reading() as s:
                 docs, total = list_documents(s, Filters(region=region, year=year, kind=kind, department=department,
                                                         severity=sev, limit=limit))
-                objs = [document_json(d) for d in docs]
+                from cnbudget.store.duplicates import duplicate_ids
+
+                twins = duplicate_ids(s, [d.id for d in docs])
+                objs = [document_json(d) | {"possible_duplicates": twins.get(d.id, [])} for d in docs]
         except CnbudgetError as e:
             fail(e)
             return
@@ -73,16 +77,17 @@ def register(app: typer.Typer) -> None:
             t.add_column(col, justify=just)  # type: ignore[arg-type]
         for o in objs:
             m, s = o["meta"], o["summary"]
+            twins = "".join(f"（可能与 #{i} 重复）" for i in o["possible_duplicates"])
             t.add_row(str(o["id"]), escape(m["department"] or "（未识别）"), escape(m["region"] or ""),
                       str(m["year"] or ""), _kind(m), str(s["error"]), str(s["warning"]), str(s["info"]),
-                      escape(o["file_name"]))
+                      escape(o["file_name"]) + twins)
         console.print(t)
 
     @app.command()
     def show(
-        document_id: int = typer.Argument(..., metavar="ID", help="文件编号（cnbudget list 的第一列）"),
-        db: str | None = typer.Option(None, "--db", help=DB_HELP),
-        show_info: bool = typer.Option(False, "--show-info", help="逐条列出提示（默认只计数）"),
+        document_id: int = typer.Argument(..., metavar="ID", help="文件编号 即 cnbudget list 的第一列"),
+        db: str | None = typer.Option(None, "--db", metavar="URL", help=DB_HELP),
+        show_info: bool = typer.Option(False, "--show-info/--fold-info", help="逐条列出提示 默认只计数"),
         format: OutputFormat = typer.Option(OutputFormat.text, "--format", "-f", help="输出格式 text|json"),
     ) -> None:
         """显示资料库中的一份文件：基本信息、表格、核验发现 (show one stored document)."""

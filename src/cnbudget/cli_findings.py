@@ -33,8 +33,10 @@ class CheckFormat(StrEnum):
     csv = "csv"
 
 
-def _said(paths: list[Path]) -> None:
-    Console(stderr=True, soft_wrap=True).print("已写入 " + "、".join(str(p) for p in paths), markup=False, highlight=False)
+def _said(paths: list[Path], detail: str | None = None) -> None:
+    from cnbudget.cli import confirm_written
+
+    confirm_written(paths, detail)
 
 
 def register(app: typer.Typer) -> None:
@@ -42,17 +44,19 @@ def register(app: typer.Typer) -> None:
 
     @app.command()
     def check(
-        files: list[Path] = typer.Argument(..., help="公开文件或文件夹（递归查找；非公开文件跳过）"),
-        format: CheckFormat = typer.Option(CheckFormat.text, "--format", "-f",
-                                           help="输出格式 text|json|html|xlsx|csv"),
-        against: Path | None = typer.Option(None, "--against", help="上年的公开文件，用于核验所述增减"),
-        force: bool = typer.Option(False, "--force", help="--against 不是同一部门的上年同类文件时仍然对比"),
-        output: Path | None = typer.Option(None, "--output", "-o", help="写入文件而非标准输出"),
-        min_severity: str | None = typer.Option(None, "--min-severity", help="只列出该级别及以上 error|warning|info"),
-        ignore: list[str] = typer.Option([], "--ignore", help="不列出这些规则（逗号分隔，可用 code.*）"),
+        files: list[Path] = typer.Argument(..., help="公开文件或文件夹 递归查找 跳过非公开文件"),
+        format: CheckFormat = typer.Option(CheckFormat.text, "--format", "-f", metavar="FORMAT",
+                                           help="输出格式 text json html xlsx csv"),
+        against: Path | None = typer.Option(None, "--against", metavar="FILE", help="上年公开文件 核验所述增减"),
+        force: bool = typer.Option(False, "--force", help="上年文件不相符时 仍按 --against 对比"),
+        output: Path | None = typer.Option(None, "--output", "-o", metavar="FILE", help="写入文件 而非标准输出"),
+        min_severity: str | None = typer.Option(None, "--min-severity", metavar="LEVEL",
+                                                    help="只列出该级别及以上 error warning info"),
+        ignore: list[str] = typer.Option([], "--ignore", metavar="RULES", help="不列出的规则 逗号分隔 可用 code.*"),
         show_info: bool | None = typer.Option(None, "--show-info/--fold-info",
-                                              help="文本与网页报告中逐条列出提示（默认只计数）"),
-        config: Path | None = typer.Option(None, "--config", help="项目配置文件（默认 ./cnbudget.toml）"),
+                                              help="逐条列出提示 默认只计数"),
+        config: Path | None = typer.Option(None, "--config", metavar="FILE", help="项目配置文件 默认 ./cnbudget.toml"),
+        db: str | None = typer.Option(None, "--db", metavar="URL", help="资料库 读取部门更名关联"),
     ) -> None:
         """核验公开文件：表内、表间、说明与表格、编码、完整性 (verify disclosures)."""
         from cnbudget.batch.check import check_paths
@@ -67,7 +71,12 @@ def register(app: typer.Typer) -> None:
                                                    "verify.unreliable_table"})
             if format is CheckFormat.xlsx and output is None:
                 raise CnbudgetError("--format xlsx 需要 -o FILE (give the output file)", place="--format")
-            report = check_paths(files, against, force=force, selection=selection,
+            links = []
+            if against is not None:  # a renamed department (cnbudget link) is the same department
+                from cnbudget.store.links import links_for_check
+
+                links = links_for_check(db)
+            report = check_paths(files, against, force=force, selection=selection, links=links,
                                  crops=format is CheckFormat.html)
         except CnbudgetError as e:
             fail(e)
@@ -92,14 +101,15 @@ def register(app: typer.Typer) -> None:
 
     @app.command()
     def findings(
-        to: Path = typer.Option(..., "--to", help="导出文件 .xlsx 或 .csv"),
-        db: str | None = typer.Option(None, "--db", help="资料库：数据库地址或文件路径"),
-        year: int | None = typer.Option(None, "--year", "-y", help="年度"),
-        region: str | None = typer.Option(None, "--region", help="地区（如 安阳市）"),
-        department: str | None = typer.Option(None, "--department", "-d", help="部门名称（包含即可）"),
-        kind: str | None = typer.Option(None, "--kind", help="budget 预算 | final 决算"),
-        severity: list[str] = typer.Option([], "--severity", help="只导出这些级别（error,warning,info；可重复）"),
-        rule: list[str] = typer.Option([], "--rule", help="只导出这些规则（逗号分隔，可用 code.*）"),
+        to: Path = typer.Option(..., "--to", metavar="FILE", help="导出文件 .xlsx 或 .csv"),
+        db: str | None = typer.Option(None, "--db", metavar="URL", help="资料库 文件路径或数据库地址"),
+        year: int | None = typer.Option(None, "--year", "-y", metavar="YEAR", help="年度"),
+        region: str | None = typer.Option(None, "--region", metavar="REGION", help="地区 如 安阳市"),
+        department: str | None = typer.Option(None, "--department", "-d", help="部门名称 包含即可"),
+        kind: str | None = typer.Option(None, "--kind", metavar="KIND", help="种类 budget 预算 | final 决算"),
+        severity: list[str] = typer.Option([], "--severity", metavar="LEVEL",
+                                           help="只导出这些级别 error warning info"),
+        rule: list[str] = typer.Option([], "--rule", metavar="RULES", help="只导出这些规则 逗号分隔 可用 code.*"),
     ) -> None:
         """把资料库中的核验发现导出为一张表，一行一项 (export the library's findings)."""
         from cnbudget.checks.selection import parse_rules, severity_id
@@ -120,8 +130,7 @@ def register(app: typer.Typer) -> None:
             fail(e)
             return
         docs = len({(r.document, r.department, r.year) for r in rows})
-        Console(stderr=True, soft_wrap=True).print(f"已写入 {written}：{len(rows)} 项发现，{docs} 份文件", markup=False,
-                                   highlight=False)
+        _said([Path(written)], f"{len(rows)} 项发现，{docs} 份文件")
 
 
 def _write_check(report, format: CheckFormat, output: Path | None, single: bool) -> None:
@@ -133,8 +142,7 @@ def _write_check(report, format: CheckFormat, output: Path | None, single: bool)
             write_csv(rows, sys.stdout)
             return
         write_findings(rows, output, format.value)
-        Console(stderr=True, soft_wrap=True).print(f"已写入 {output}：{len(rows)} 项发现，{len(report.documents)} 份文件",
-                                   markup=False, highlight=False)
+        _said([output], f"{len(rows)} 项发现，{len(report.documents)} 份文件")
         return
     if format is CheckFormat.json:
         from cnbudget.checks import report_to_json

@@ -18,7 +18,7 @@ from rich.console import Console
 
 from cnbudget.errors import CnbudgetError
 
-DB_HELP = "资料库：数据库地址或文件路径 (SQLAlchemy URL or path; default $CNBUDGET_DB or ~/.local/share/cnbudget/library.db)"
+DB_HELP = "资料库 文件路径或数据库地址 默认 $CNBUDGET_DB"
 
 
 class ExportFormat(StrEnum):
@@ -43,11 +43,13 @@ def register(app: typer.Typer) -> None:
 
     @app.command()
     def ingest(
-        paths: list[Path] = typer.Argument(..., help="文件或文件夹 (files or folders)"),
-        db: str | None = typer.Option(None, "--db", help=DB_HELP),
-        workers: int | None = typer.Option(None, "--workers", "-j", min=1, help="并行进程数 (default: CPU count)"),
-        dask: str | None = typer.Option(None, "--dask", help="Dask 调度器地址，如 tcp://host:8786"),
-        format: OutputFormat = typer.Option(OutputFormat.text, "--format", "-f", help="摘要格式 text|json"),
+        paths: list[Path] = typer.Argument(..., help="文件或文件夹"),
+        db: str | None = typer.Option(None, "--db", metavar="URL", help=DB_HELP),
+        workers: int | None = typer.Option(None, "--workers", "-j", min=1, metavar="N",
+                                            help="并行进程数 默认 CPU 数"),
+        dask: str | None = typer.Option(None, "--dask", metavar="ADDRESS", help="调度器地址 如 tcp://host:8786"),
+        format: OutputFormat = typer.Option(OutputFormat.text, "--format", "-f", metavar="FORMAT",
+                                            help="摘要格式 text json"),
     ) -> None:
         """把公开文件批量读入资料库：解析、核验、存储 (ingest into the library)."""
         from cnbudget.batch.ingest import ingest as run
@@ -68,36 +70,43 @@ def register(app: typer.Typer) -> None:
 
     @app.command()
     def compare(
-        department: str | None = typer.Option(None, "--department", "-d", help="部门名称：逐年对比"),
-        year: int | None = typer.Option(None, "--year", "-y", help="年度：各部门并列对比"),
-        kind: str | None = typer.Option(None, "--kind", help="budget 预算 | final 决算 (default: the most common)"),
-        region: str | None = typer.Option(None, "--region", help="只比较该地区的部门 (with --year)"),
-        db: str | None = typer.Option(None, "--db", help=DB_HELP),
-        to: str | None = typer.Option(None, "--to", help="导出为文件：.csv | .xlsx | .parquet（或 csv|xlsx|parquet 加 -o FILE）"),
-        output: Path | None = typer.Option(None, "--output", "-o", help="导出文件 (with --to csv|xlsx|parquet)"),
-        format: OutputFormat = typer.Option(OutputFormat.text, "--format", "-f", help="输出格式 text|json"),
+        department: str | None = typer.Option(None, "--department", "-d", metavar="NAME", help="部门名称 逐年对比"),
+        year: int | None = typer.Option(None, "--year", "-y", metavar="YEAR", help="年度 各部门并列对比"),
+        kind: str | None = typer.Option(None, "--kind", metavar="KIND", help="种类 budget 预算 | final 决算"),
+        region: str | None = typer.Option(None, "--region", metavar="REGION", help="只比较该地区的部门 与 --year 同用"),
+        db: str | None = typer.Option(None, "--db", metavar="URL", help=DB_HELP),
+        unit: str = typer.Option("万元", "--unit", metavar="UNIT", help="金额单位 万元 或 元 逐份换算"),
+        to: str | None = typer.Option(None, "--to", metavar="FILE", help="导出文件 .csv .xlsx .parquet"),
+        output: Path | None = typer.Option(None, "--output", "-o", metavar="FILE", help="导出文件 与 --to 格式名同用"),
+        format: OutputFormat = typer.Option(OutputFormat.text, "--format", "-f", metavar="FORMAT",
+                                            help="输出格式 text json"),
     ) -> None:
         """对比资料库中的文件：一个部门的历年数据，或一年中的各部门 (compare across years / departments)."""
         from cnbudget.cli import fail
         from cnbudget.compare.build import department_series, year_side_by_side
         from cnbudget.compare.export import export
+        from cnbudget.units import choose_unit
 
         try:
+            chosen = choose_unit(unit)
             if (department is None) == (year is None):
                 raise CnbudgetError("请指定 --department 或 --year 之一 (give --department NAME or --year N)")
             if kind is not None and kind not in ("budget", "final"):
                 raise CnbudgetError("--kind 只能是 budget 或 final", place="--kind")
             with _open(db) as lib:
                 if department is not None:
-                    comparison = department_series(lib, department, kind)
+                    comparison = department_series(lib, department, kind, chosen)
                 else:
-                    comparison = year_side_by_side(lib, year, kind, region)  # type: ignore[arg-type]
+                    comparison = year_side_by_side(lib, year, kind, region, chosen)  # type: ignore[arg-type]
             if to is not None:
                 fmt = to.lower() if to.lower() in ("csv", "xlsx", "parquet") else None
                 if fmt is not None and output is None:
                     raise CnbudgetError(f"--to {to} 需要 -o FILE (give the output file)", place="--to")
                 written = export(comparison, output if fmt else Path(to), fmt)
-                Console(stderr=True).print(f"已导出 {written}", markup=False, highlight=False)
+                from cnbudget.cli import confirm_written
+
+                confirm_written(Path(written), f"{len(comparison.rows)} 行指标 × {len(comparison.columns)} 份文件，"
+                                               f"单位：{comparison.unit}")
         except CnbudgetError as e:
             fail(e)
             return
@@ -112,10 +121,10 @@ def register(app: typer.Typer) -> None:
 
     @app.command()
     def serve(
-        db: str | None = typer.Option(None, "--db", help=DB_HELP),
-        host: str = typer.Option("127.0.0.1", "--host", help="监听地址 (0.0.0.0: all interfaces)"),
+        db: str | None = typer.Option(None, "--db", metavar="URL", help=DB_HELP),
+        host: str = typer.Option("127.0.0.1", "--host", help="监听地址 0.0.0.0 为全部"),
         port: int = typer.Option(8000, "--port", help="端口"),
-        max_upload_mb: float | None = typer.Option(None, "--max-upload-mb", help="上传文件大小上限 (MB, default 50)"),
+        max_upload_mb: float | None = typer.Option(None, "--max-upload-mb", metavar="MB", help="上传大小上限 默认 50"),
     ) -> None:
         """启动网页界面：上传核验、资料库浏览、对比图表、JSON API (the web app)."""
         import uvicorn
@@ -142,8 +151,7 @@ def _print_comparison(c) -> None:
     from cnbudget.terminal import markup_safe, printable
 
     console = Console(highlight=False)
-    unit = next((col.unit for col in c.columns if col.unit), None)
-    t = Table(title=markup_safe(c.title + (f"（单位：{unit}）" if unit else "")))
+    t = Table(title=markup_safe(f"{c.title}（单位：{c.unit}）"))
     t.add_column("指标")
     for col in c.columns:
         t.add_column(markup_safe(col.label), justify="right")
@@ -157,6 +165,8 @@ def _print_comparison(c) -> None:
             cells.append("" if ch is None else f"{ch:+,.2f}")
         t.add_row(markup_safe(r.label), *cells)
     console.print(t)
+    for note in c.notes:
+        console.print(printable(f"说明：{note}"), markup=False)
     if c.findings:
         console.print("跨年核验（本年所述增减 vs 上年公开数）：")
         for f in c.findings:

@@ -27,10 +27,10 @@ def _layout_file(path: Path | None):
 def register(app: typer.Typer) -> None:
     @app.command()
     def template(
-        kind: TemplateKind = typer.Option("budget", "--kind", help="budget 预算 | final 决算"),
-        to: Path = typer.Option(..., "--to", help="输出的 .xlsx 文件"),
-        year: int | None = typer.Option(None, "--year", help="年度（写入模板标题）"),
-        layout: Path | None = typer.Option(None, "--layout", help="版式文件 (.toml)，代替 --kind"),
+        kind: TemplateKind = typer.Option("budget", "--kind", metavar="KIND", help="种类 budget 预算 | final 决算"),
+        to: Path = typer.Option(..., "--to", metavar="FILE", help="输出的 .xlsx 文件"),
+        year: int | None = typer.Option(None, "--year", metavar="YEAR", help="年度 写入模板标题"),
+        layout: Path | None = typer.Option(None, "--layout", metavar="FILE", help="版式文件 .toml 代替 --kind"),
     ) -> None:
         """生成填报用的 Excel 模板 (the input workbook: one sheet per standard table)."""
         from cnbudget.cli import fail
@@ -41,16 +41,21 @@ def register(app: typer.Typer) -> None:
         except CnbudgetError as e:
             fail(e)
             return
-        typer.echo(str(out))
+        from cnbudget.cli import confirm_written
+
+        confirm_written(Path(out), "填报模板")
 
     @app.command()
     def render(
-        input: Path = typer.Argument(..., help="填好的模板 (.xlsx) 或 cnbudget parse 的 JSON"),
-        to: OutputFormat = typer.Option(OutputFormat.html, "--to", help="html|docx|xlsx|md|txt|pdf"),
-        last_year: Path | None = typer.Option(None, "--last-year", help="上年公开文件（用于增减变化）"),
-        output: Path | None = typer.Option(None, "--output", "-o", help="输出文件（默认：输入文件名加扩展名）"),
-        report: Path | None = typer.Option(None, "--report", help="把输入的全部问题（按工作表、行分组）写入此文件"),
-        layout: Path | None = typer.Option(None, "--layout", help="版式文件 (.toml)：模板用它生成时"),
+        input: Path = typer.Argument(..., help="填好的模板 .xlsx 或 parse 输出的 JSON"),
+        to: OutputFormat = typer.Option(OutputFormat.html, "--to", metavar="FORMAT",
+                                        help="输出格式 html docx xlsx md txt pdf"),
+        last_year: Path | None = typer.Option(None, "--last-year", metavar="FILE", help="上年公开文件 用于增减变化"),
+        output: Path | None = typer.Option(None, "--output", "-o", metavar="FILE",
+                                            help="输出文件 默认为输入文件换扩展名"),
+        report: Path | None = typer.Option(None, "--report", metavar="FILE",
+                                           help="输入的全部问题 按工作表和行分组 写入此文件"),
+        layout: Path | None = typer.Option(None, "--layout", metavar="FILE", help="版式文件 .toml 模板用它生成时"),
     ) -> None:
         """由结构化数据生成完整的公开文件：表格与情况说明一致 (produce the disclosure)."""
         from cnbudget.cli import fail
@@ -77,4 +82,6 @@ def register(app: typer.Typer) -> None:
             return
         if report is not None:
             report.write_text(f"{input}：未发现问题，已生成 {out}\n", encoding="utf-8")
-        typer.echo(str(out))
+        from cnbudget.cli import confirm_written
+
+        confirm_written(out, f"公开文件（{to.value}）")

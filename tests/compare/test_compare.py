@@ -65,16 +65,16 @@ def test_exports_read_back_exactly(lib, tmp_path):
     gt = c.row("grand_total")
 
     rows = list(csv.reader(export(c, tmp_path / "c.csv").read_text(encoding="utf-8-sig").splitlines()))
-    assert rows[0][2:] == ["2023年", "2024年", "2025年"]
+    assert rows[0][2:] == ["单位 unit", "2023年", "2024年", "2025年"]
     line = next(r for r in rows if r[0] == "grand_total")
-    assert [Decimal(v) for v in line[2:]] == list(gt.values)
+    assert line[2] == "万元" and [Decimal(v) for v in line[3:]] == list(gt.values)
 
     from openpyxl import load_workbook
 
     wb = load_workbook(export(c, tmp_path / "c.xlsx"))
     assert wb.sheetnames == ["对比", "明细", "跨年核验"]
     wide = {r[0]: r for r in wb["对比"].iter_rows(min_row=3, values_only=True)}
-    assert [Decimal(str(v)) for v in wide["grand_total"][2:]] == list(gt.values)
+    assert [Decimal(str(v)) for v in wide["grand_total"][3:]] == list(gt.values)
     assert wb["明细"].max_row == len(c.tidy()) + 1
 
     import pyarrow.parquet as pq
@@ -97,7 +97,8 @@ def test_cli_compare(lib, library_db, tmp_path):
     assert "较上年增减" in r.stdout and "“三公”经费合计" in r.stdout
     r = CliRunner().invoke(app, ["compare", "--db", db, "--department", dept, "--format", "json"])
     out = json.loads(r.stdout)
-    assert set(out) == {"title", "mode", "columns", "rows", "findings"}
+    assert set(out) == {"title", "mode", "unit", "notes", "columns", "rows", "findings"}
+    assert out["unit"] == "万元" and out["columns"][0]["printed_unit"] == "万元"
     assert out["columns"][0]["year"] == 2023
     r = CliRunner().invoke(app, ["compare", "--db", db, "--department", library_db["misstated"]])
     assert r.exit_code == 1 and "跨年核验" in r.stdout

@@ -73,9 +73,14 @@ def test_comparison_downloads_as_xlsx(client, built):
     assert r.status_code == 200
     ws = load_workbook(io.BytesIO(r.content)).active
     assert built["department"] in ws["A1"].value
-    assert [c.value for c in ws[2]][2:] == ["2023年", "2024年", "2025年"]
+    assert [c.value for c in ws[2]][2:] == ["单位 unit", "2023年", "2024年", "2025年"]
+    assert {row[2].value for row in ws.iter_rows(min_row=3) if row[2].value} == {"万元"}
     page = client.get("/compare", params={"department": built["department"]}).text
-    assert "/compare.xlsx?department=" in page
+    assert "/compare.xlsx?department=" in page and "unit=%E4%B8%87%E5%85%83" in page
+    r = client.get("/compare.xlsx", params={"department": built["department"], "unit": "元"})
+    assert {row[2].value for row in load_workbook(io.BytesIO(r.content)).active.iter_rows(min_row=3)
+            if row[2].value} == {"元"}
+    assert client.get("/compare.xlsx", params={"department": built["department"], "unit": "千元"}).status_code == 422
     assert client.get("/compare.xlsx").status_code == 422
     assert client.get("/compare.xlsx", params={"department": "没有这个部门"}).status_code == 404
 

@@ -6,8 +6,9 @@ page) is *skipped* and listed; a file named directly that is not a disclosure, o
 cannot be read, is *failed* (one line each) and the others go on.
 
 ``against``: last year's file.  It must be the same department, the year before and the same
-kind and scope of document (``checks.against``); otherwise ``CnbudgetError`` (exit 2), unless
-``force`` — then every report says what did not match.
+kind and scope of document (``checks.against``; ``links``: departments renamed between years,
+the library's ``cnbudget link`` pairs, count as the same); otherwise ``CnbudgetError`` (exit 2),
+unless ``force`` — then every report says what did not match.
 
 ``crops``: each PDF's findings get a crop of their page with the cell boxed
 (``render.page_crop``), for the HTML report.
@@ -51,6 +52,7 @@ def check_paths(
     *,
     force: bool = False,
     selection: Selection | None = None,
+    links: Iterable[tuple[str, str]] = (),
     crops: bool = False,
 ) -> FindingsReport:
     """Parse and check every disclosure under ``paths``; ``CnbudgetError`` for a bad ``against``."""
@@ -71,7 +73,7 @@ def check_paths(
     notes: dict[int, str] = {}
     if last is not None:
         for i, d in enumerate(parsed):
-            why = mismatch(d.meta, last.meta)
+            why = mismatch(d.meta, last.meta, links)
             if why is None:
                 continue
             if not force:

@@ -3,14 +3,16 @@
 ``--against`` compares the changes a narrative states (增加 x 万元, 增长 y%) with last year's
 published figures.  That only means something for the same department, the year before, and
 the same kind of document (budget with budget, final account with final account) and scope
-(本级 with 本级, 汇总 with 汇总).  ``mismatch(this, last)`` gives the reason the pair is not
-comparable, in one line, or ``None``.  Meta the reader could not identify counts as a mismatch:
+(本级 with 本级, 汇总 with 汇总).  ``mismatch(this, last, links)`` gives the reason the pair is
+not comparable, in one line, or ``None``; ``links`` are the library's (old, new) names of
+departments renamed between years (``cnbudget link``), which count as the same department.  Meta the reader could not identify counts as a mismatch:
 a check against the wrong file would report false changes with confidence.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 from cnbudget.model import Meta
 
@@ -29,12 +31,29 @@ def same_department(a: str | None, b: str | None) -> bool:
     return bool(ka and kb) and (ka == kb or ka in kb or kb in ka)
 
 
-def mismatch(this: Meta, last: Meta) -> str | None:
+def link_groups(links: Iterable[tuple[str, str]]) -> list[set[str]]:
+    """The connected groups of linked names (a chain of renames is one group)."""
+    groups: list[set[str]] = []
+    for old, new in links:
+        touching = [g for g in groups if old in g or new in g]
+        groups = [g for g in groups if not any(g is t for t in touching)] + [{old, new}.union(*touching)]
+    return groups
+
+
+def linked(a: str, b: str, links: Iterable[tuple[str, str]]) -> bool:
+    """Whether ``a`` and ``b`` name one department through the linked names (a name matches a
+    linked name as ``same_department`` does)."""
+    return any(any(same_department(a, n) for n in g) and any(same_department(b, n) for n in g)
+               for g in link_groups(links))
+
+
+def mismatch(this: Meta, last: Meta, links: Iterable[tuple[str, str]] = ()) -> str | None:
     """Why ``last`` is not the year-before document of ``this`` (None: it is)."""
     reasons: list[str] = []
     if not this.department or not last.department:
         reasons.append("未能识别部门名称，无法确认是同一部门")
-    elif not same_department(this.department, last.department):
+    elif not same_department(this.department, last.department) and not linked(this.department, last.department,
+                                                                               links):
         reasons.append(f"部门不同（本年“{this.department}”，对比文件“{last.department}”）")
     if this.year is None or last.year is None:
         reasons.append("未能识别年度")

@@ -1,6 +1,8 @@
 """A comparison to a file: CSV (the table as shown), XLSX (as shown, tidy, findings), Parquet (tidy).
 
-Amounts stay exact: CSV writes their printed decimals, Parquet a ``decimal128`` column, XLSX
+Every amount is in the comparison's one unit (``Comparison.unit``: 万元 unless chosen); the
+wide tables carry a 单位 column and the tidy records a ``unit`` column, each holding that one
+unit.  Amounts stay exact: CSV writes their printed decimals, Parquet a ``decimal128`` column, XLSX
 a number with two decimals shown (a spreadsheet cell holds a binary float).
 """
 
@@ -27,8 +29,8 @@ def format_of(path: str | Path, fmt: str | None = None) -> str:
 
 
 def _wide(c: Comparison) -> tuple[list[str], list[list[object]]]:
-    header = ["指标 figure", "名称 label", *[col.label for col in c.columns]]
-    body = [[r.key, r.label, *r.values] for r in c.rows]
+    header = ["指标 figure", "名称 label", "单位 unit", *[col.label for col in c.columns]]
+    body = [[r.key, r.label, c.unit, *r.values] for r in c.rows]
     return header, body
 
 
@@ -49,15 +51,19 @@ def to_xlsx(c: Comparison, path: str | Path) -> Path:
     wb = Workbook()
     ws = wb.active
     ws.title = "对比"
-    ws.append([c.title])
+    ws.append([f"{c.title}（单位：{c.unit}）"])
     ws["A1"].font = Font(bold=True)
     header, body = _wide(c)
     ws.append(header)
     for row in body:
         ws.append(row)
-    for cells in ws.iter_rows(min_row=3, min_col=3):
+    for cells in ws.iter_rows(min_row=3, min_col=4):
         for cell in cells:
             cell.number_format = "#,##0.00"
+    if c.notes:  # below the table: what was not put on the scale, renamed departments
+        ws.append([])
+        for note in c.notes:
+            ws.append([f"说明：{note}"])
     tidy = wb.create_sheet("明细")
     records = c.tidy()
     keys = ["department", "region", "year", "kind", "unit", "figure", "label", "amount", "document_id"]

@@ -1,7 +1,10 @@
-"""``Comparison``: headline figures (rows) of several documents (columns).
+"""``Comparison``: headline figures (rows) of several documents (columns), in one unit.
 
 ``rows`` follow ``store.figures.FIGURES`` order, then the function classes (``class.<code>``).
-A figure a document does not print is ``None`` (shown blank, never zero).  ``findings`` are the
+Every value is in ``unit`` (万元 unless chosen): a document printed in 元 is converted, never
+shown beside 万元 figures as they were printed; ``DocumentColumn.printed_unit`` says what the
+document printed.  A figure a document does not print is ``None`` (shown blank, never zero);
+so is a figure whose unit the reader could not identify, and ``notes`` says which.  ``findings`` are the
 cross-year findings of the documents compared (each checked against last year's document).
 """
 
@@ -20,7 +23,7 @@ class DocumentColumn:
     region: str | None
     year: int | None
     kind: str | None
-    unit: str | None
+    printed_unit: str | None  # the document's own unit (万元 / 元); the values are in Comparison.unit
     file: str
 
 
@@ -57,6 +60,8 @@ class Comparison:
     columns: tuple[DocumentColumn, ...]
     rows: tuple[FigureRow, ...]
     findings: tuple[CrossYearFinding, ...] = field(default=())
+    unit: str = "万元"
+    notes: tuple[str, ...] = field(default=())  # what could not be put on the scale, renamed departments
 
     @property
     def has_errors(self) -> bool:
@@ -73,7 +78,7 @@ class Comparison:
                 if v is None:
                     continue
                 out.append({"department": c.department, "region": c.region, "year": c.year, "kind": c.kind,
-                            "unit": c.unit, "figure": r.key, "label": r.label, "amount": v,
+                            "unit": self.unit, "figure": r.key, "label": r.label, "amount": v,
                             "document_id": c.document_id})
         return out
 
@@ -83,8 +88,11 @@ class Comparison:
         return {
             "title": self.title,
             "mode": self.mode,
+            "unit": self.unit,
+            "notes": list(self.notes),
             "columns": [{"document_id": c.document_id, "label": c.label, "department": c.department,
-                         "region": c.region, "year": c.year, "kind": c.kind, "unit": c.unit, "file": c.file}
+                         "region": c.region, "year": c.year, "kind": c.kind, "printed_unit": c.printed_unit,
+                         "file": c.file}
                         for c in self.columns],
             "rows": [{"key": r.key, "label": r.label, "values": [_num(v) for v in r.values]} for r in self.rows],
             "findings": [{"document_id": f.document_id, "against_id": f.against_id, "year": f.year, "rule": f.rule,

@@ -6,10 +6,11 @@ Modules:
     library     — ``Library``: an opened store; ``add`` stores one document in one transaction
     write       — ``save``: add / replace (new parser version) / leave unchanged; content hashes
     read        — filters, ``load_disclosure`` (the stored document back as the model), findings
-    figures     — the headline figures stored with each document (for comparisons)
+    figures     — the headline figures stored with each document, each with its unit
     cross_year  — each document checked against last year's document of its series
     findings    — the stored findings as rows of a findings sheet (``cnbudget findings``)
     duplicates  — stored files that claim the same department, year, kind and scope
+    links       — departments renamed between years (``cnbudget link``), one series
     stats       — documents, errors and warnings counted by region, year and rule (dashboard)
     search      — documents by department, by code (a row's code) or by text
     migrations  — Alembic environment and revisions (``alembic upgrade head`` runs on open)

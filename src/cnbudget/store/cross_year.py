@@ -2,7 +2,8 @@
 
 A document is checked against last year's document of the same department and kind (and
 scope, where both say) with the rules that need last year (``needs_against``): this year's
-stated changes (比上年增加/减少 …) against the figures last year's document published.
+stated changes (比上年增加/减少 …) against the figures last year's document published.  A
+department renamed between years and linked (``store.links``) is one series.
 ``link_years(lib)`` does it for every pair of the library not yet checked (new documents, the
 documents of the following year, what an interrupted run left); the findings are stored with
 ``against_id`` (replacing earlier cross-year findings of that document).
@@ -14,6 +15,7 @@ from sqlalchemy import and_, or_, select
 from sqlalchemy.orm import Session, aliased
 
 from cnbudget.model import Disclosure, Finding
+from cnbudget.store.links import group_of, link_pairs
 from cnbudget.store.read import load_disclosure
 from cnbudget.store.schema import Document
 from cnbudget.store.write import replace_cross_year
@@ -26,11 +28,12 @@ def cross_year_rules() -> set[str]:
 
 
 def neighbour(session: Session, doc: Document, offset: int) -> Document | None:
-    """The document of the same series ``offset`` years away (the latest ingested, if several)."""
+    """The document of the same series ``offset`` years away (the latest ingested, if several).
+    A department linked to another name (``store.links``) is the same series."""
     if doc.department is None or doc.year is None:
         return None
     q = select(Document).where(
-        Document.department == doc.department,
+        Document.department.in_(sorted(group_of(session, doc.department))),
         Document.year == doc.year + offset,
         Document.id != doc.id,
     )
@@ -79,6 +82,10 @@ def pending_pairs(session: Session) -> list[tuple[int, int]]:
                          or_(prev.kind == Document.kind, and_(prev.kind.is_(None), Document.kind.is_(None)))))
         .where(or_(Document.checked_against.is_(None), Document.checked_against != prev.id))
     ).all()
+    linked = {n for pair in link_pairs(session) for n in pair}
+    if linked:  # a renamed department's years are pairs too (the join above matches equal names)
+        candidates = sorted(set(candidates) | set(session.scalars(
+            select(Document.id).where(Document.department.in_(sorted(linked)), Document.year.is_not(None)))))
     out: list[tuple[int, int]] = []
     for i in candidates:
         doc = session.get(Document, i)

@@ -47,3 +47,13 @@ def possible_duplicates(session: Session, document_ids: list[int]) -> list[Dupli
                 series = " ".join(str(x) for x in (doc.department, doc.year, doc.kind, doc.scope) if x)
                 out.append(Duplicate(doc.id, doc.file, other.id, other.file, series))
     return out
+
+
+def duplicate_ids(session: Session, document_ids: list[int]) -> dict[int, list[int]]:
+    """For each given document, the ids of the other stored documents of its series."""
+    out: dict[int, list[int]] = {i: [] for i in document_ids}
+    for d in possible_duplicates(session, document_ids):
+        out.setdefault(d.document_id, []).append(d.other_id)
+        if d.other_id in out:
+            out[d.other_id].append(d.document_id)
+    return {i: sorted(set(v)) for i, v in out.items()}

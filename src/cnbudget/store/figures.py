@@ -1,7 +1,9 @@
 """The headline figures of a disclosure, stored with it so that comparisons are one query.
 
 ``headline_figures(d)`` → ``{key: Decimal}`` with the keys of ``FIGURES`` (and ``class.<code>``
-for each 支出功能分类 类).  A figure the document does not print is absent (never zero).
+for each 支出功能分类 类); ``figures_with_units(d)`` → ``{key: (Decimal, unit)}``, the unit
+the figure's table printed (stored with it: comparisons convert, never mix).  A figure the
+document does not print is absent (never zero).
 Final accounts (决算) read their 三公 figures from the ``actual.`` column group.
 """
 
@@ -92,24 +94,34 @@ def class_names(d: Disclosure) -> dict[str, str]:
 
 
 def headline_figures(d: Disclosure) -> dict[str, Decimal]:
-    out: dict[str, Decimal | None] = {}
+    """The headline amounts, each in the unit its table printed (see ``figures_with_units``)."""
+    return {k: amount for k, (amount, _unit) in figures_with_units(d).items()}
+
+
+def figures_with_units(d: Disclosure) -> dict[str, tuple[Decimal, str | None]]:
+    """``{key: (amount, unit)}``: each figure with the unit of the table it was read from (the
+    document's unit when the table printed none; None when neither is known)."""
+    out: dict[str, tuple[Decimal | None, Table | None]] = {}
     summary = d.table("summary")
-    out["grand_total"] = _side_item(summary, "income", "grand_total") or _side_item(summary, "expenditure", "grand_total")
+    out["grand_total"] = _first((_side_item(summary, "income", "grand_total"), summary),
+                                (_side_item(summary, "expenditure", "grand_total"), summary))
     expenditure = d.table("expenditure") or d.table("general_expenditure")
-    out["expenditure"] = _total(expenditure)
-    out["basic"] = _total(expenditure, "basic")
-    out["project"] = _total(expenditure, "project")
+    out["expenditure"] = (_total(expenditure), expenditure)
+    out["basic"] = (_total(expenditure, "basic"), expenditure)
+    out["project"] = (_total(expenditure, "project"), expenditure)
     basic = d.table("basic_expenditure")
     if basic is not None:
-        out["personnel"] = _total(basic, "personnel")
-        out["public"] = _total(basic, "public")
+        out["personnel"] = (_total(basic, "personnel"), basic)
+        out["public"] = (_total(basic, "public"), basic)
         for item, key in (("personnel_total", "personnel"), ("public_total", "public")):
             row = next((r for r in basic.rows if r.item == item), None)
-            if row is not None and out.get(key) is None:
-                out[key] = row.values.get("total")
+            if row is not None and out[key][0] is None:
+                out[key] = (row.values.get("total"), basic)
     fiscal = d.table("fiscal_summary")
-    out["fiscal_total"] = _side_item(fiscal, "income", "grand_total") or _side_item(fiscal, "expenditure", "grand_total")
-    out["general_budget"] = _total(d.table("general_expenditure"))
+    out["fiscal_total"] = _first((_side_item(fiscal, "income", "grand_total"), fiscal),
+                                 (_side_item(fiscal, "expenditure", "grand_total"), fiscal))
+    general = d.table("general_expenditure")
+    out["general_budget"] = (_total(general), general)
     three = d.table("three_public")
     if three is not None:
         row = three.total_row() or (three.rows[0] if three.rows else None)
@@ -117,7 +129,12 @@ def headline_figures(d: Disclosure) -> dict[str, Decimal]:
             prefix = "actual." if any(k.startswith("actual.") for k in row.values) else ""
             for part in ("total", "abroad", "vehicle", "vehicle_purchase", "vehicle_operation", "reception"):
                 key = "three_public" if part == "total" else f"three_public.{part}"
-                out[key] = row.values.get(prefix + part)
+                out[key] = (row.values.get(prefix + part), three)
     for code, amount in sorted(class_totals(expenditure).items()):
-        out[f"class.{code}"] = amount
-    return {k: v for k, v in out.items() if v is not None}
+        out[f"class.{code}"] = (amount, expenditure)
+    return {k: (v, (t.unit if t is not None else None) or d.meta.unit) for k, (v, t) in out.items() if v is not None}
+
+
+def _first(*candidates: tuple[Decimal | None, Table | None]) -> tuple[Decimal | None, Table | None]:
+    """The first candidate with an amount (``a or b`` would skip a printed zero)."""
+    return next((c for c in candidates if c[0] is not None), (None, None))

@@ -143,13 +143,14 @@ def findings_of(session: Session, document_id: int) -> list[tuple[Finding, int |
     ]
 
 
-def figures_of(session: Session, document_ids: list[int]) -> dict[int, dict[str, tuple[str, Any]]]:
-    """``{document id: {key: (label, amount)}}`` of the stored headline figures."""
-    out: dict[int, dict[str, tuple[str, Any]]] = {i: {} for i in document_ids}
+def figures_of(session: Session, document_ids: list[int]) -> dict[int, dict[str, tuple[str, Any, str | None]]]:
+    """``{document id: {key: (label, amount, unit)}}`` of the stored headline figures (the unit
+    as the figure's table printed it; None where the reader could not identify it)."""
+    out: dict[int, dict[str, tuple[str, Any, str | None]]] = {i: {} for i in document_ids}
     for chunk_start in range(0, len(document_ids), 500):
         chunk = document_ids[chunk_start:chunk_start + 500]
         for f in session.scalars(select(FigureRecord).where(FigureRecord.document_id.in_(chunk))):
-            out[f.document_id][f.key] = (f.label, f.amount)
+            out[f.document_id][f.key] = (f.label, f.amount, f.unit)
     return out
 
 

@@ -203,6 +203,22 @@ class FigureRecord(Base):
     key: Mapped[str] = mapped_column(String(60))
     label: Mapped[str] = mapped_column(String(100))
     amount: Mapped[Decimal] = mapped_column(ExactDecimal())
+    unit: Mapped[str | None] = mapped_column(String(10))  # as its table printed it (None: not identified)
+
+
+class DepartmentLink(Base):
+    """Two names of one department (renamed between years): ``old`` → ``new``.
+
+    Comparisons of a department across years and the cross-year checks treat the names of a
+    linked group as one department (``store.links``)."""
+
+    __tablename__ = "department_links"
+    __table_args__ = (UniqueConstraint("old", "new", name="uq_department_links_old_new"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    old: Mapped[str] = mapped_column(String(200))
+    new: Mapped[str] = mapped_column(String(200))
+    created_at: Mapped[datetime] = mapped_column(DateTime)
 
 
 Index("ix_documents_series", Document.department, Document.kind, Document.year)

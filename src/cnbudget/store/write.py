@@ -18,7 +18,7 @@ from sqlalchemy import delete, insert, select
 from sqlalchemy.orm import Session
 
 from cnbudget.model import Disclosure, Finding
-from cnbudget.store.figures import class_names, figure_label, headline_figures
+from cnbudget.store.figures import class_names, figure_label, figures_with_units
 from cnbudget.store.schema import (
     ClaimRecord,
     Document,
@@ -182,8 +182,8 @@ def write_children(session: Session, doc: Document, entry: Entry) -> None:
         )
     session.add_all(finding_records(doc.id, entry.findings))
     names = class_names(d)
-    figures = [{"document_id": doc.id, "key": k, "label": figure_label(k, names)[:100], "amount": v}
-               for k, v in headline_figures(d).items()]
+    figures = [{"document_id": doc.id, "key": k, "label": figure_label(k, names)[:100], "amount": v, "unit": unit}
+               for k, (v, unit) in figures_with_units(d).items()]
     if figures:
         conn.execute(insert(FigureRecord.__table__), figures)
 
@@ -205,15 +205,30 @@ def finding_records(document_id: int, findings: tuple[Finding, ...] | list[Findi
 
 def replace_cross_year(session: Session, document_id: int, against_id: int, findings: list[Finding]) -> None:
     """Replace the document's cross-year findings by ``findings`` (checked against ``against_id``)."""
-    session.execute(
-        delete(FindingRecord).where(FindingRecord.document_id == document_id, FindingRecord.against_id.is_not(None))
-    )
-    own = list(session.scalars(select(FindingRecord.severity).where(FindingRecord.document_id == document_id)))
+    clear_cross_year(session, document_id)
     session.add_all(finding_records(document_id, findings, against_id=against_id, start=CROSS_YEAR_POSITION))
     doc = session.get(Document, document_id)
     if doc is not None:
         doc.checked_against = against_id
-        everything = own + [f.severity for f in findings]
-        doc.errors = everything.count("error")
-        doc.warnings = everything.count("warning")
-        doc.infos = everything.count("info")
+        _recount(session, doc, [f.severity for f in findings])
+
+
+def clear_cross_year(session: Session, document_id: int) -> None:
+    """Drop the document's cross-year findings (its last-year document is no longer its pair)."""
+    session.execute(
+        delete(FindingRecord).where(FindingRecord.document_id == document_id, FindingRecord.against_id.is_not(None))
+    )
+    doc = session.get(Document, document_id)
+    if doc is not None:
+        doc.checked_against = None
+        _recount(session, doc, [])
+
+
+def _recount(session: Session, doc: Document, cross_year: list[str]) -> None:
+    """The document's finding counts: its own findings and ``cross_year``'s severities."""
+    own = list(session.scalars(select(FindingRecord.severity).where(
+        FindingRecord.document_id == doc.id, FindingRecord.against_id.is_(None))))
+    everything = own + cross_year
+    doc.errors = everything.count("error")
+    doc.warnings = everything.count("warning")
+    doc.infos = everything.count("info")

@@ -5,7 +5,8 @@
     POST /api/documents      a file → parsed, checked and stored in the library
     GET  /api/documents      the library, filtered (region, year, kind, department, severity)
     GET  /api/documents/{id} one stored document: meta, disclosure, findings
-    GET  /api/compare        ``?department=`` (across years) or ``?year=`` (side by side)
+    GET  /api/compare        ``?department=`` (across years) or ``?year=`` (side by side);
+                             ``&unit=元`` for amounts in 元 (default 万元, every document converted)
 """
 
 from __future__ import annotations
@@ -88,14 +89,16 @@ def document(request: Request, document_id: DocumentId):
 
 @router.get("/compare", responses={404: {"description": "无可对比的文件"}}, summary="对比 (cnbudget compare --format json)")
 def compare(request: Request, department: str | None = None, year: Year = None,
-            kind: Literal["budget", "final"] | None = None, region: str | None = None):
+            kind: Literal["budget", "final"] | None = None, region: str | None = None,
+            unit: Literal["万元", "元"] = "万元"):
     from cnbudget.compare.build import department_series, year_side_by_side
 
     lib = request.app.state.library
     if (department is None) == (year is None):
         raise HTTPException(422, "请指定 department 或 year 之一 (give department or year)")
     try:
-        c = department_series(lib, department, kind) if department else year_side_by_side(lib, year, kind, region)
+        c = (department_series(lib, department, kind, unit) if department
+             else year_side_by_side(lib, year, kind, region, unit))
     except CnbudgetError as e:
         raise HTTPException(404, e.reason) from e
     return json_response(c.to_json())

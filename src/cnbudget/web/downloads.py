@@ -5,7 +5,7 @@ the page crop beside a finding (PNG).
     GET /documents/{id}/findings.xlsx   the findings sheet (frozen header, filters, widths)
     GET /documents/{id}/findings.csv    the same rows as CSV (UTF-8 with BOM, for Excel)
     GET /documents/{id}/findings/{n}/crop.png   finding n's page with its cell boxed (PDFs)
-    GET /compare.xlsx?department=… | ?year=…   the comparison the 对比 page shows
+    GET /compare.xlsx?department=… | ?year=…   the comparison the 对比 page shows (``&unit=元``)
 """
 
 from __future__ import annotations
@@ -123,19 +123,25 @@ def finding_crop(request: Request, document_id: DocumentId, index: FindingIndex)
 
 @router.get("/compare.xlsx")
 def compare_xlsx(request: Request, department: str | None = None, year: str | None = None,
-                 kind: str | None = None, region: str | None = None):
+                 kind: str | None = None, region: str | None = None, unit: str | None = None):
     from cnbudget.compare.build import department_series, year_side_by_side
     from cnbudget.compare.export import to_xlsx
+    from cnbudget.units import choose_unit
 
     lib = request.app.state.library
     chosen_year = year_of(year)
     if not department and chosen_year is None:
         raise HTTPException(422, "请指定部门或年度 (give department or year)")
     try:
+        chosen_unit = choose_unit(unit, "unit")
+    except CnbudgetError as e:
+        raise HTTPException(422, e.reason) from e
+    try:
         if department:
-            comparison = department_series(lib, department, kind or None)
+            comparison = department_series(lib, department, kind or None, chosen_unit)
         else:
-            comparison = year_side_by_side(lib, chosen_year, kind or None, region or None)  # type: ignore[arg-type]
+            comparison = year_side_by_side(lib, chosen_year, kind or None, region or None,  # type: ignore[arg-type]
+                                           chosen_unit)
     except CnbudgetError as e:
         raise HTTPException(404, e.reason) from e
     name = f"{comparison.title}.xlsx".replace("/", "-")

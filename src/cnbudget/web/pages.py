@@ -103,23 +103,32 @@ def _cross_year_status(doc: Document, checked: Document | None, previous: Docume
 
 @router.get("/compare")
 def compare_page(request: Request, department: str | None = None, year: str | None = None, kind: str | None = None,
-                 region: str | None = None):
+                 region: str | None = None, unit: str | None = None):
     from cnbudget.compare.build import department_series, year_side_by_side
+    from cnbudget.units import CHOICES, choose_unit
 
     lib = _lib(request)
     with lib.reading() as s:
         options = facets(s)
-    comparison, error = None, None
+    options["unit"] = list(CHOICES)
+    comparison, error, status = None, None, 404
     try:
+        try:
+            chosen = choose_unit(unit, "unit")
+        except CnbudgetError:
+            status = 422  # a bad request, not a comparison the library lacks
+            raise
         if department:
-            comparison = department_series(lib, department, kind or None)
+            comparison = department_series(lib, department, kind or None, chosen)
         elif year_of(year) is not None:
-            comparison = year_side_by_side(lib, year_of(year), kind or None, region or None)  # type: ignore[arg-type]
+            comparison = year_side_by_side(lib, year_of(year), kind or None, region or None, chosen)  # type: ignore[arg-type]
     except CnbudgetError as e:
         error = e.reason
-    chart = script_json(chart_data(comparison)) if comparison else None  # inert inside <script>
+    data = chart_data(comparison) if comparison else None
+    chart = script_json(data) if data else None  # inert inside <script>
     return TEMPLATES.TemplateResponse(request, "compare.html", {
-        "comparison": comparison, "chart": chart, "error": error, "options": options, "kinds": KIND_LABEL,
-        "form": {"department": department or "", "year": year or "", "kind": kind or "", "region": region or ""},
+        "comparison": comparison, "chart": chart, "chart_info": data, "error": error, "options": options, "kinds": KIND_LABEL,
+        "form": {"department": department or "", "year": year or "", "kind": kind or "", "region": region or "",
+                 "unit": unit or ""},
         "severities": SEVERITY_LABEL,
-    }, status_code=404 if error else 200)
+    }, status_code=status if error else 200)

@@ -269,8 +269,16 @@ def _side_by_side(tv: TableView, t: Table) -> None:
     tv.rows = rows
 
 
+# Departments of one year differ in size by three orders of magnitude (a 统计局 beside a 人社局
+# with the social funds): past this ratio between the largest and the smallest bar, a linear
+# axis draws the small ones under a pixel, so the value axis becomes logarithmic (and says so).
+LOG_AXIS_SPREAD = 100
+
+
 def chart_data(comparison) -> dict[str, Any]:
-    """ECharts-ready data for a comparison: categories and series (floats: a chart only)."""
+    """ECharts-ready data for a comparison: categories and series (floats: a chart only), every
+    value in the comparison's one unit (a document printed in 元 is converted, never mixed);
+    ``scale`` is "log" when the bars' sizes differ by more than ``LOG_AXIS_SPREAD`` times."""
     if comparison.mode == "department":
         keys = ["grand_total", "basic", "project", "personnel", "public", "three_public"]
         categories = [c.label for c in comparison.columns]
@@ -284,10 +292,15 @@ def chart_data(comparison) -> dict[str, Any]:
             continue
         series.append({"name": row.label, "data": [None if v is None else float(v) for v in row.values]})
     classes = [r for r in comparison.rows if r.key.startswith("class.")]
+    tops = [max((v for s in series if (v := s["data"][i]) is not None), default=None) for i in range(len(categories))]
+    positive = [v for v in tops if v is not None and v > 0]
+    spread = max(positive) / min(positive) if positive else 1.0
     return {
         "mode": comparison.mode,
         "title": comparison.title,
-        "unit": next((c.unit for c in comparison.columns if c.unit), None),
+        "unit": comparison.unit,
+        "scale": "log" if spread > LOG_AXIS_SPREAD else "linear",
+        "spread": round(spread),
         "categories": categories,
         "series": series,
         "classes": {"names": [r.label for r in classes],

@@ -4,10 +4,15 @@
   if (!node || !window.echarts) return;
   var data = JSON.parse(node.textContent);
   var unit = data.unit ? "（" + data.unit + "）" : "";
+  // sizes differing by orders of magnitude: a log axis keeps every department's bar visible
+  var log = data.scale === "log";
+  var unitMain = log ? "（" + (data.unit ? data.unit + "，" : "") + "对数刻度）" : unit;
   var horizontal = data.mode === "year" && data.categories.length > 8;
   var main = echarts.init(document.getElementById("chart"));
   var axisCat = { type: "category", data: data.categories, axisLabel: { interval: 0, rotate: horizontal ? 0 : (data.categories.length > 5 ? 30 : 0) } };
-  var axisVal = { type: "value", name: unit };
+  var axisVal = { type: log ? "log" : "value", name: unitMain };
+  // the axis starts a power of ten at least 3× below the smallest bar, so that bar has height
+  if (log) axisVal.min = function (v) { return Math.pow(10, Math.floor(Math.log10(v.min / 3))); };
   main.setOption({
     tooltip: { trigger: "axis" },
     legend: { top: 0 },
