@@ -40,7 +40,8 @@ def register(app: typer.Typer) -> None:
         """关联更名的部门：对比与跨年核验视为同一部门；无参数时列出 (link renamed departments)."""
         from cnbudget.cli import fail
         from cnbudget.store import Library
-        from cnbudget.store.links import add_link, all_links, remove_link
+        from cnbudget.store.cross_year import remove_link
+        from cnbudget.store.links import add_link, all_links
 
         try:
             if (old is None) != (new is None) or (remove and old is None):

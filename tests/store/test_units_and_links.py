@@ -15,8 +15,8 @@ from cnbudget.compare.build import department_series, year_side_by_side
 from cnbudget.compare.export import export
 from cnbudget.errors import CnbudgetError
 from cnbudget.store import Library
-from cnbudget.store.cross_year import link_years
-from cnbudget.store.links import add_link, all_links, remove_link
+from cnbudget.store.cross_year import link_years, remove_link
+from cnbudget.store.links import add_link, all_links
 from cnbudget.store.read import findings_of
 from cnbudget.store.schema import DepartmentLink, Document, FigureRecord
 from tests.batch.corpus import build, write_corpus

@@ -15,10 +15,10 @@ from sqlalchemy import and_, or_, select
 from sqlalchemy.orm import Session, aliased
 
 from cnbudget.model import Disclosure, Finding
-from cnbudget.store.links import group_of, link_pairs
+from cnbudget.store.links import Link, delete_link, group_of, link_pairs
 from cnbudget.store.read import load_disclosure
 from cnbudget.store.schema import Document
-from cnbudget.store.write import replace_cross_year
+from cnbudget.store.write import clear_cross_year, replace_cross_year
 
 
 def cross_year_rules() -> set[str]:
@@ -100,3 +100,24 @@ def link_years(lib) -> int:
     with lib.reading() as s:
         pairs = pending_pairs(s)
     return sum(link_pair(lib, current, previous) for current, previous in pairs)
+
+
+def remove_link(session: Session, old: str, new: str) -> Link:
+    """Remove a link between two department names and drop the cross-year findings that were
+    checked across it (the next comparison re-checks what is still a pair)."""
+    link = delete_link(session, old, new)
+    forget_unlinked(session, {link.old, link.new})
+    return link
+
+
+def forget_unlinked(session: Session, names: set[str]) -> int:
+    """Drop the cross-year findings of documents of ``names`` whose last-year document is no
+    longer their series' previous year (after a link was removed); how many documents."""
+    cleared = 0
+    docs = session.scalars(select(Document).where(Document.department.in_(names), Document.checked_against.is_not(None)))
+    for doc in list(docs):
+        previous = neighbour(session, doc, -1)
+        if previous is None or previous.id != doc.checked_against:
+            clear_cross_year(session, doc.id)
+            cleared += 1
+    return cleared

@@ -9,7 +9,7 @@ else the one stored name containing it; a name no stored document has yet is kep
 link may be made before the files are ingested).
 
 Removing a link (``cnbudget link --remove OLD NEW``) drops the cross-year findings that were
-checked across it (``forget_unlinked``); the next comparison re-checks what is still a pair.
+checked across it (``cross_year.remove_link``); the next comparison re-checks what is still a pair.
 """
 
 from __future__ import annotations
@@ -78,8 +78,9 @@ def add_link(session: Session, old: str, new: str) -> tuple[Link, bool]:
     return link, True
 
 
-def remove_link(session: Session, old: str, new: str) -> Link:
-    """Remove the stored link between ``old`` and ``new`` (either direction); user error if none."""
+def delete_link(session: Session, old: str, new: str) -> Link:
+    """Delete the stored link between ``old`` and ``new`` (either direction); user error if none.
+    ``cross_year.remove_link`` also drops what was checked across it."""
     rows = list(session.scalars(select(DepartmentLink)))
     for a, b in ((old.strip(), new.strip()), (new.strip(), old.strip())):
         found = [r for r in rows if r.old == a and r.new == b] or [r for r in rows if a in r.old and b in r.new]
@@ -88,7 +89,6 @@ def remove_link(session: Session, old: str, new: str) -> Link:
             link = Link(row.old, row.new)
             session.execute(delete(DepartmentLink).where(DepartmentLink.id == row.id))
             session.flush()
-            forget_unlinked(session, {row.old, row.new})
             return link
     raise CnbudgetError(f"没有“{old}”与“{new}”之间的关联（cnbudget link --list 列出全部） (no such link)", place="OLD NEW")
 
@@ -103,22 +103,6 @@ def group_of(session: Session, name: str) -> set[str]:
         if name in g:
             return g
     return {name}
-
-
-def forget_unlinked(session: Session, names: set[str]) -> int:
-    """Drop the cross-year findings of documents of ``names`` whose last-year document is no
-    longer their series' previous year (after a link was removed); how many documents."""
-    from cnbudget.store.cross_year import neighbour
-    from cnbudget.store.write import clear_cross_year
-
-    cleared = 0
-    docs = session.scalars(select(Document).where(Document.department.in_(names), Document.checked_against.is_not(None)))
-    for doc in list(docs):
-        previous = neighbour(session, doc, -1)
-        if previous is None or previous.id != doc.checked_against:
-            clear_cross_year(session, doc.id)
-            cleared += 1
-    return cleared
 
 
 def links_for_check(db: str | None) -> list[tuple[str, str]]:
