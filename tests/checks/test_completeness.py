@@ -138,3 +138,25 @@ def test_an_amount_of_zero_and_an_explained_absence():
     silent = [f for f in check_disclosure(D(t)).findings
               if f.rule == "completeness.missing_table" and f.table == "state_capital"]
     assert [f.severity for f in silent] != ["info"]
+
+
+def _missing_sections(sections):
+    return {f.message.split("《")[1].split("》")[0]
+            for f in run(D(sections=sections), "completeness.missing_section") if f.severity == "warning"}
+
+
+def test_sections_that_cover_a_required_one_together():
+    base = ["一、部门主要职责", "二、部门预算单位构成", "五、一般公共预算支出情况说明", "六、“三公”经费支出情况说明",
+            "七、机关运行经费情况说明", "八、政府采购情况说明", "九、国有资产占用情况说明", "十、预算绩效目标情况说明"]
+    # separate income and expenditure sections are the overall one (烟台)
+    got = _missing_sections([*base, "三、收入预算情况说明", "四、支出预算情况说明", "财政拨款收支情况说明"])
+    assert "收支预算总体情况说明" not in got
+    # 一般公共预算拨款支出 + 政府性基金预算支出 sections give the 财政拨款 spending (长沙)
+    got = _missing_sections([*base, "三、部门收支总体情况", "四、一般公共预算拨款支出", "五、政府性基金预算支出"])
+    assert "财政拨款收支情况说明" not in got
+    # one of them alone does not
+    got = _missing_sections([*base, "三、部门收支总体情况", "四、一般公共预算拨款支出"])
+    assert "财政拨款收支情况说明" in got
+    # 机构编制 stating there are no subordinate units is the 单位构成 (深圳)
+    got = _missing_sections(["一、部门主要职责", "二、机构编制", "三、收支预算总体情况"])
+    assert "部门预算单位构成" not in got

@@ -60,9 +60,14 @@ REQUIRED_TABLES: dict[str, dict[str, tuple[str, str]]] = {
 REQUIRED_SECTIONS: dict[str, tuple[tuple[str, str, str, str, str], ...]] = {
     "budget": (
         ("duties", r"职责|职能|概况", "部门主要职责", "warning", RULE_143),
-        ("structure", r"单位构成|机构设置|预算单位|预算构成", "部门预算单位构成", "warning", RULE_143),
-        ("overall", r"收支.*总体|总体情况|收支预算|收支总表", "收支预算总体情况说明", "warning", RULE_143),
-        ("fiscal", r"财政拨款收支|财政拨款收入支出", "财政拨款收支情况说明", "warning", RULE_143),
+        ("structure", r"单位构成|机构设置|预算单位|预算构成|机构编制|独立核算", "部门预算单位构成", "warning", RULE_143),
+        # an income section and an expenditure section together are the overall one (烟台 收入预算
+        # 情况说明 + 支出预算情况说明; 广州 部门预算收支增减变化情况)
+        ("overall", r"收支.*总体|总体情况|收支预算|收支总表|收支增减|收入预算.*&&.*支出预算", "收支预算总体情况说明",
+         "warning", RULE_143),
+        # 长沙: 一般公共预算拨款支出 and 政府性基金预算支出 sections give the 财政拨款 spending
+        ("fiscal", r"财政拨款收支|财政拨款收入支出|一般公共预算(拨款)?支出.*&&.*政府性基金(预算)?支出", "财政拨款收支情况说明", "warning",
+         RULE_143),
         ("general", r"一般公共预算.*支出", "一般公共预算支出情况说明", "warning", RULE_143),
         ("three_public", r"三公", "“三公”经费支出情况说明", "warning", RULE_143),
         ("running", r"运行经费|运转经费", "机关运行经费情况说明", "warning", NOTICE_BUDGET),
@@ -242,6 +247,19 @@ def _opening(text: str) -> str:
     return (t[: m.start()] if m else t)[:40]
 
 
+def _present(pattern: str, titles: list[str], headings: list[str]) -> bool:
+    """Some title or passage opening matches one of the ``|`` alternatives; an alternative
+    "A.*&&.*B" needs two section headings, one matching A and one matching B."""
+    for alt in pattern.split("|"):
+        if "&&" in alt:
+            parts = [re.compile(x.strip(".*")) for x in alt.split("&&")]
+            if all(any(rx.search(t) for t in headings) for rx in parts):
+                return True
+        elif any(re.search(alt, t) for t in titles):
+            return True
+    return False
+
+
 @rule(
     "completeness.missing_section",
     severity="warning",
@@ -255,13 +273,13 @@ def missing_sections(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
         yield could_not_verify(ctx, "情况说明章节", "未读到章节标题")
         return
     titles = [re.sub(r"\s+", "", s.title) for s in doc.sections]
+    headings = list(titles)
     # headings run into their paragraph ("（一）机关运行经费：…") and passages that open on the
     # topic count as the section: what matters is that the 情况说明 explains it
     titles += [_opening(b.text) for b in doc.text if b.part not in ("toc", "tables")]
     for _sid, pattern, label, sev, src in REQUIRED_SECTIONS[kind]:
         ctx.checked()
-        rx = re.compile(pattern)
-        if any(rx.search(t) for t in titles):
+        if _present(pattern, titles, headings):
             continue
         yield finding(
             "completeness.missing_section",
