@@ -35,6 +35,7 @@ from bench.corpus_score import (  # noqa: E402
     finding_key,
     score_audit,
     score_key,
+    score_narrative_defects,
 )
 
 CORPUS = SHARED / "corpus"
@@ -194,6 +195,7 @@ def main(argv: list[str] | None = None) -> int:
         wall_s = time.perf_counter() - wall
     key = score_key(records)
     audit = score_audit(records, AUDIT_FILE)
+    audit["narrative"] = score_narrative_defects(records, AUDIT_FILE)
     text = write_report(records, key, audit, wall_s=wall_s, workers=args.workers,
                         when=dt.date.today().isoformat(), machine=machine(), partial=only is not None)
     Path(args.out).write_text(text, encoding="utf-8")

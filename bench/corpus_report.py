@@ -122,6 +122,18 @@ def write_report(records, key, audit, *, wall_s, workers, when, machine, partial
         add("Causes of the false findings in the audit file: " + ", ".join(
             f"{k} {v}" for k, v in audit["causes"].most_common()))
         add("")
+        nd = audit.get("narrative")
+        if nd and nd["defects"]:
+            add("## Narrative defects noticed while auditing: found by the run")
+            add("")
+            add(f"{len(nd['found'])} / {nd['defects']} found = {_pct(len(nd['found']), nd['defects'])} "
+                "(a finding of the narrative rules on that page, sharing a figure where the defect is about figures).")
+            add("")
+            add("| document | page | kind | text | found by |")
+            add("|---|---|---|---|---|")
+            for file, page, kind, text, rule in sorted(nd["found"] + nd["missed"]):
+                add(f"| {file} | {page} | {kind} | {text.replace('|', '/')} | {('`' + rule + '`') if rule else '—'} |")
+            add("")
 
     add("## Tables with failing in-table identities")
     add("")

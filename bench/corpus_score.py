@@ -220,3 +220,34 @@ def score_audit(records: list[dict], path: Path = AUDIT_FILE) -> dict:
     return {"documents": len(audited_docs), "entries": len(unique), "per_severity": per_sev,
             "per_rule": per_rule, "docs_false_error": sorted(docs_false_error), "unjudged_errors": unjudged,
             "causes": causes}
+
+
+# Narrative defects noticed while auditing (``narrative_defects`` of the audit parts): found when
+# the run raises a finding of the narrative rules on that page — one that shares a figure with the
+# defect's text where the defect is about figures.
+_NARRATIVE_RULES = ("claim.", "sentence.", "wording.", "year.", "typography.", "code.")
+_FIGURE_KINDS = {"amount", "rate", "arithmetic", "count", "inconsistency", "omission", "code"}
+_NUMBER = re.compile(r"\d+(?:\.\d+)?")
+_KIND_RULES = {"punctuation": ("wording.", "typography."), "year": ("year.",), "placeholder": ("wording.",),
+               "typo": ("wording.",)}
+
+
+def score_narrative_defects(records: list[dict], path: Path = AUDIT_FILE) -> dict:
+    files = sorted(path.glob("part*.json")) if path.is_dir() else []
+    defects: dict[tuple[str, int | None, str, str], dict] = {}
+    for f in files:
+        for x in json.loads(f.read_text(encoding="utf-8")).get("narrative_defects", []):
+            defects.setdefault((x["file"], x.get("page"), x.get("kind", ""), x.get("text", "")[:12]), x)
+    by_file = {r["file"]: r for r in records}
+    found, missed = [], []
+    for (file, page, kind, _), x in sorted(defects.items(), key=lambda kv: (kv[0][0], kv[0][1] or 0)):
+        rec = by_file.get(file)
+        hits = [f for f in (rec or {}).get("findings", [])
+                if f["rule"].startswith(_NARRATIVE_RULES) and (page is None or f.get("page") == page)]
+        if kind in _KIND_RULES:
+            hits = [f for f in hits if f["rule"].startswith(_KIND_RULES[kind])]
+        if kind in _FIGURE_KINDS:
+            numbers = {n for n in _NUMBER.findall(x.get("text", "")) if len(n.replace(".", "")) >= 2}
+            hits = [f for f in hits if numbers & set(_NUMBER.findall(f.get("message", "")))]
+        (found if hits else missed).append((file, page, kind, x.get("text", "")[:50], hits[0]["rule"] if hits else None))
+    return {"defects": len(defects), "found": found, "missed": missed}
