@@ -19,7 +19,9 @@ GENUINE = {
     # 04表 prints 210 as 101857.85; the 210 rows of 05表 add up to 20078.85; and 05表's own 合计
     # 110,896.62 is not the sum of the 15 lines it prints (29,117.62) — read since an unidentified
     # column (扣除基建项目后预算数) no longer stops the other columns' sums
+    # (its 合计 and 项目支出总数 columns both)
     "real_03.pdf": [("cross.fiscal_summary_vs_general_expenditure", "fiscal_summary", "210"),
+                    ("sum.rows", "general_expenditure", "total"),
                     ("sum.rows", "general_expenditure", "total")],
     "real_04.pdf": [],
     "real_05.pdf": [],

@@ -203,3 +203,12 @@ def test_a_column_the_header_did_not_identify_leaves_the_others_checked():
     got = run(D(t), "sum.rows")
     assert [(x.row, x.column) for x in got if x.rule == "sum.rows"] == [("total", "total")]  # 100 + 150 ≠ 300
     assert any(x.rule == "verify.could_not_verify" and "c10" in x.message for x in got)  # c10: said, not judged
+
+
+def test_an_id_is_named_by_an_uncertain_note_only_as_a_whole_word():
+    from cnbudget.checks.values import blocked
+
+    t = T("basic_expenditure", "total total_2", ("total", "1.00", "1.00"),
+          uncertain=("第3列“财政拨款/小计”与前列同名，记为 total_2",))
+    assert blocked(t, ["total"]) is None
+    assert blocked(t, ["total_2"]) is not None

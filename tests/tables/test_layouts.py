@@ -224,6 +224,7 @@ def test_summary_expenditure_side_under_one_budget_group(tmp_path: Path) -> None
         (["本级财政拨款", "金额"], "fiscal"),  # the group's whole, not a second 合计
         (["本级财政拨款", "其中:经费拨款"], "sub.fiscal"),  # a part of it, never a source of its own
         (["财政拨款", "合计"], "total"),
+        (["财政拨款", "小计"], "fiscal"),  # 深圳 基本支出总表: 财政拨款 over 小计 | 一般公共预算 | …
         (["部门预算", "合计"], "total"),  # a label over the whole block (西安)
         (["部门预算", "上年实户资金余额"], "account_balance"),
     ],

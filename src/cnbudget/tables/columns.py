@@ -191,6 +191,8 @@ def column_id(path: list[str]) -> str | None:
         if cid == "total" and last and parent_id is not None:
             leaf = parent_id  # "基本支出/小计" → basic
             break
+        if cid == "total" and last and lab == "小计" and leaf == "fiscal":
+            break  # "财政拨款/小计" (深圳 基本支出总表): the group's whole, beside its funds
         if cid == "total" and last and leaf is None and unknown_parent and lab in ("小计", "合计"):
             return None  # the 小计 of an unknown group is not the table's total
         leaf = cid
