@@ -132,7 +132,41 @@ def figures_with_units(d: Disclosure) -> dict[str, tuple[Decimal, str | None]]:
                 out[key] = (row.values.get(prefix + part), three)
     for code, amount in sorted(class_totals(expenditure).items()):
         out[f"class.{code}"] = (amount, expenditure)
-    return {k: (v, (t.unit if t is not None else None) or d.meta.unit) for k, (v, t) in out.items() if v is not None}
+    got = {k: (v, (t.unit if t is not None else None) or d.meta.unit) for k, (v, t) in out.items() if v is not None}
+    # a figure no table prints (a disclosure published as its 情况说明 only, 北京): as the text
+    # states it, in the text's unit
+    for key, (amount, unit) in stated_figures(d).items():
+        got.setdefault(key, (amount, unit))
+    return got
+
+
+# The cell a stated amount refers to → the headline figure it is (claims of ``narrative.refs``).
+_STATED: dict[tuple[str, str, str], str] = {
+    ("summary", "grand_total", "total"): "grand_total",
+    ("income", "total", "total"): "grand_total",
+    ("expenditure", "total", "total"): "expenditure",
+    ("expenditure", "total", "basic"): "basic",
+    ("expenditure", "total", "project"): "project",
+    ("fiscal_summary", "grand_total", "total"): "fiscal_total",
+    ("general_expenditure", "total", "total"): "general_budget",
+    ("three_public", "total", "total"): "three_public",
+    **{("three_public", "total", p): f"three_public.{p}"
+       for p in ("abroad", "vehicle", "vehicle_purchase", "vehicle_operation", "reception")},
+}
+
+
+def stated_figures(d: Disclosure) -> dict[str, tuple[Decimal, str | None]]:
+    """Headline figures as the narrative states them (this year's amount of the first sentence
+    that names each), for figures the tables do not give."""
+    out: dict[str, tuple[Decimal, str | None]] = {}
+    for c in d.claims:
+        ref = c.refers_to
+        if c.kind != "amount" or c.basis != "current" or ref is None or c.unit not in ("万元", "元"):
+            continue
+        key = _STATED.get((ref.table, ref.row, ref.column))
+        if key is not None:
+            out.setdefault(key, (c.value, c.unit))
+    return out
 
 
 def _first(*candidates: tuple[Decimal | None, Table | None]) -> tuple[Decimal | None, Table | None]:
