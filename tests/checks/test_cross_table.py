@@ -263,3 +263,20 @@ def test_a_list_of_tasks_in_a_department_form_is_not_the_departments_whole():
     whole = Row(code=None, name="示例局", values={}, source=Source(page=40), texts={"资金总额": "2838.42"})
     assert not [x for x in run(D(g, replace(p, rows=(whole,))), "cross.performance_vs_expenditure")
                 if x.severity != "info"]
+
+
+def test_the_whole_self_evaluations_initial_budget_against_the_narratives():
+    # seed 002: the form prints 部门预算总额 年初预算数 11031.9805 (实际执行数 2203.7563 = 表 合计);
+    # the narrative: 一般公共预算财政拨款支出年初预算为 1,360.68 万元
+    from tests.checks.conftest import C
+
+    g = T("general_expenditure", "total", ("total", "2203.76"))
+    p = T("performance_review", "initial_budget final_budget executed", ("部门预算总额", "11031.9805", "2203.7563", "2203.7563"))
+    said = replace(C(1, "amount", "1360.68"), basis="initial_budget", subject="一般公共预算财政拨款支出")
+    got = run(D(g, p, kind="final", claims=[said]), "cross.performance_initial_budget")
+    assert [(x.severity, x.actual) for x in got] == [("warning", Decimal("11031.9805"))]
+    agrees = replace(said, value=Decimal("11031.98"))
+    assert not run(D(g, p, kind="final", claims=[agrees]), "cross.performance_initial_budget")
+    # a form of another scope (its 实际执行数 is not the table's 合计) is not compared
+    other = T("general_expenditure", "total", ("total", "1500.00"))
+    assert not run(D(other, p, kind="final", claims=[said]), "cross.performance_initial_budget")

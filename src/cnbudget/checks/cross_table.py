@@ -20,6 +20,7 @@ gap must be explained by the other funds (上年结转, 上级转移支付, 事�
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Iterator, Sequence
 from decimal import Decimal
@@ -712,3 +713,57 @@ def _perf_vs(ctx: Context, p: Table, r: Row, key: str, col: str, val: Decimal,
         actual=val,
         source=r.source,
     )
+
+
+# --------------------------------------------------------------------------- 年初预算 of the 整体 form
+
+_DEPARTMENT_WHOLE_RE = re.compile(r"^(部门|单位)?(一般公共预算)?(财政拨款)?(支出|预算)?(总额)?$|^一般公共预算财政拨款支出$")
+
+
+@rule(
+    "cross.performance_initial_budget",
+    severity="warning",
+    kinds=("performance_review",),
+    description="部门整体绩效自评表的年初预算数与情况说明所述年初预算一致 — the 整体 self-evaluation's 年初预算 "
+                "agrees with the narrative's",
+)
+def performance_initial_budget(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
+    """The 整体 self-evaluation prints 部门预算总额 as 年初预算数 | 全年预算数 | 实际执行数; the
+    narrative of a final account states the year's 年初预算 of the same spending.  Compared only
+    where the form's 实际执行数 is the 一般公共预算支出 table's 合计 — the two are then of one
+    scope — and in one unit."""
+    general = doc.table("general_expenditure")
+    total = general.total_row() if general is not None else None
+    if doc.meta.kind != "final" or total is None or total.values.get("total") is None:
+        return
+    stated = [c for c in doc.claims if c.kind == "amount" and c.basis == "initial_budget" and c.refers_to is None
+              and _DEPARTMENT_WHOLE_RE.match(re.sub(r"\s+", "", c.subject or "")) and c.unit in ("万元", "元")]
+    if not stated:
+        return
+    for p in doc.tables_of("performance_review"):
+        row = next((r for r in p.rows if any("部门预算总额" in v for v in (r.name or "", *r.texts.values()))
+                    and "initial_budget" in r.values and "executed" in r.values), None)
+        if row is None:
+            continue
+        executed = in_table_unit(iv(p, row.values["executed"]), p.unit or doc.meta.unit, general.unit or doc.meta.unit)
+        if executed is None or not executed.meets(iv(general, total.values["total"])):
+            continue  # another scope (all funds, or the form of one unit)
+        for c in stated:
+            form = in_table_unit(iv(p, row.values["initial_budget"]), p.unit or doc.meta.unit, c.unit)
+            if form is None:
+                continue
+            ctx.checked()
+            if form.meets(Interval.of(c.value)):
+                continue
+            yield finding(
+                "cross.performance_initial_budget",
+                f"{table_label(p)}“部门预算总额”年初预算数为 {fmt(row.values['initial_budget'])}，情况说明称"
+                f"{c.subject}年初预算为 {fmt(c.value)}{c.unit} — the self-evaluation's 年初预算 differs from the narrative's",
+                table=p.kind,
+                row=row_key(row),
+                column="initial_budget",
+                expected=c.value,
+                actual=row.values["initial_budget"],
+                source=row.source,
+                text=c.text,
+            )
