@@ -67,3 +67,19 @@ def test_a_unit_budget_is_the_units_own(doc_of):
     assert meta.department == "示例市职业能力考试院"
     assert meta.region == "示例市"
     assert meta.unit == "元"  # "单位：元" is no unit's name
+
+
+PART_TITLE = """第一部分 2026 年度部门预算情况说明
+
+一、部门情况说明
+
+（一）本部门职责情况
+
+示例市审计局贯彻落实党中央关于审计工作的方针政策，主要职责是：
+"""
+
+
+def test_a_part_title_names_no_department_its_duties_do(doc_of):
+    meta = extract_meta(doc_of(PART_TITLE), [])
+    assert meta.department == "示例市审计局"
+    assert meta.year == 2026

@@ -134,6 +134,8 @@ def _department_lines(doc: Document, *, raw: bool = False) -> list[str]:
 
 
 def _department(doc: Document, title: str) -> str | None:
+    # "第一部分 2026年度部门预算情况说明" (北京): a part's number names no department
+    title = re.sub(r"^第[一二三四五六七八九十]+部分", "", title)
     from_title = _clean_name(TITLE_NAME_END_RE.split(re.sub(r"^((?:19|20)\d\d年度?)", "", title), maxsplit=1)[0])
     names = _department_lines(doc)
     if from_title and ORG_SUFFIX_RE.search(from_title):
@@ -143,7 +145,23 @@ def _department(doc: Document, title: str) -> str | None:
             return name
     if names:
         return Counter(names).most_common(1)[0][0]
-    return from_title or None
+    return from_title or _named_by_its_duties(doc)
+
+
+# "北京市审计局贯彻落实…", "北京市人民政府办公厅主要职责包括：": the department named where the
+# 情况说明 states its duties.
+DUTIES_RE = re.compile(
+    r"^(?:[(（][一二三四五六七八九十]+[)）])?(?P<name>[\u4e00-\u9fff（）()]{2,30}?"
+    r"(?:局|委员会|委|厅|办公室|办|院|中心|部|处|所|馆|会|站|队|校|府|室|社|团|司|署))"
+    r"(?:的?主要职责|的?职责|贯彻|负责|是(?!否))"
+)
+
+
+def _named_by_its_duties(doc: Document) -> str | None:
+    for b in doc.blocks[:60]:
+        if isinstance(b, Paragraph) and (m := DUTIES_RE.match(fold(b.text).strip())):
+            return _clean_name(m.group("name"))
+    return None
 
 
 def _region(department: str | None) -> str | None:
