@@ -195,20 +195,3 @@ def test_category_lines_over_units_are_their_parents():
               ("unit:2", "100"), ("unit:263004", "100"))
     assert ("sum.hierarchy", "projects", "1", "total") in keys(run(D(wrong), "sum.hierarchy"))
 
-
-def test_a_column_the_header_did_not_identify_leaves_the_others_checked():
-    # 深圳's 支出表 prints columns we do not name (c10…); its 合计 column still adds up or not
-    t = T("expenditure", "total c10", ("total", "300.00", "5.00"), ("201", "100.00", "1.00"), ("205", "150.00", "2.00"),
-          uncertain=("列“c10”未能识别",))
-    got = run(D(t), "sum.rows")
-    assert [(x.row, x.column) for x in got if x.rule == "sum.rows"] == [("total", "total")]  # 100 + 150 ≠ 300
-    assert any(x.rule == "verify.could_not_verify" and "c10" in x.message for x in got)  # c10: said, not judged
-
-
-def test_an_id_is_named_by_an_uncertain_note_only_as_a_whole_word():
-    from cnbudget.checks.values import blocked
-
-    t = T("basic_expenditure", "total total_2", ("total", "1.00", "1.00"),
-          uncertain=("第3列“财政拨款/小计”与前列同名，记为 total_2",))
-    assert blocked(t, ["total"]) is None
-    assert blocked(t, ["total_2"]) is not None

@@ -311,12 +311,8 @@ def blocked(table: Table, cols: Iterable[str] = (), need_unit: bool = False) -> 
         low = u.lower()
         if need_unit and ("unit" in low or "单位" in u):
             return u
-        for n in names | {x for x in labels if x.isascii()}:
-            # an id as a whole word ("total" is not named by "total_2")
-            if n and re.search(rf"(?<![\w.]){re.escape(n)}(?![\w])", u):
-                return u
-        for n in labels:
-            if n and not n.isascii() and n in u:
+        for n in names | labels:
+            if n and n in u:
                 return u
         if low in ("columns", "header", "列", "表头"):
             return u

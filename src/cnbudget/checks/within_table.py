@@ -138,13 +138,10 @@ def rows_add_up(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
         data = [r for r in t.rows if is_data_row(r)]
         units = unit_tree(t)
         cols = [c for c in amount_columns(t) if c in total.values or any(c in r.values for r in data)]
-        # a column the header did not identify is left out; the others still add up on their own
-        unsure = [c for c in cols if blocked(t, [c])]
-        if unsure:
-            yield could_not_verify(ctx, "合计行", f"列未确定（{blocked(t, unsure)}）", t)
-            cols = [c for c in cols if c not in unsure]
-            if not cols:
-                continue
+        why = blocked(t, cols)
+        if why:
+            yield could_not_verify(ctx, "合计行", f"列未确定（{why}）", t)
+            continue
         top = [n.row for n in code_tree(data)]
         if top and not any(r.code for r in top) and _levels_stacked(t, total, top, cols):
             # rows without codes whose sum is a whole multiple of the total: several levels
@@ -211,13 +208,10 @@ def hierarchy_adds_up(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
             continue
         data = [r for r in t.rows if is_data_row(r)]
         cols = amount_columns(t)
-        # a column the header did not identify is left out; the others still add up on their own
-        unsure = [c for c in cols if blocked(t, [c])]
-        if unsure:
-            yield could_not_verify(ctx, "层级合计", f"列未确定（{blocked(t, unsure)}）", t)
-            cols = [c for c in cols if c not in unsure]
-            if not cols:
-                continue
+        why = blocked(t, cols)
+        if why:
+            yield could_not_verify(ctx, "层级合计", f"列未确定（{why}）", t)
+            continue
         for node in walk(code_tree(data)):
             if not node.children:
                 continue
