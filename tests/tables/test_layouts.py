@@ -211,7 +211,7 @@ def test_summary_expenditure_side_under_one_budget_group(tmp_path: Path) -> None
     [
         (["收入预算", "合计"], "total"),  # a label over the whole block is no group
         (["支出预算", "基本支出"], "basic"),
-        (["2026年其他项目", "小计"], None),  # the 小计 of a group we do not know is not the total
+        (["2026年政府采购项目", "小计"], None),  # the 小计 of a group we do not know is not the total
         (["“三公”经费预算数", "公务用车购置及运行费", "购置费"], "vehicle_purchase"),
         (["“三公”经费预算数", "公务用车购置及运行费", "运行费"], "vehicle_operation"),
         (["机关运行经费预算数"], "running_costs"),
@@ -224,10 +224,7 @@ def test_summary_expenditure_side_under_one_budget_group(tmp_path: Path) -> None
         (["本级财政拨款", "金额"], "fiscal"),  # the group's whole, not a second 合计
         (["本级财政拨款", "其中:经费拨款"], "sub.fiscal"),  # a part of it, never a source of its own
         (["财政拨款", "合计"], "total"),
-        (["财政拨款", "小计"], "fiscal"),
-        (["2026年政府采购项目", "小计"], "procurement"),  # 深圳 支出总表: what of the spending is procured
-        (["2026年政府采购项目", "其中:预留给中小企业的项目资金规模"], "sub.procurement"),
-        (["政府采购金额"], None),  # the procurement table's own columns are not this memo  # 深圳 基本支出总表: 财政拨款 over 小计 | 一般公共预算 | …
+        (["财政拨款", "小计"], "fiscal"),  # 深圳 基本支出总表: 财政拨款 over 小计 | 一般公共预算 | …
         (["部门预算", "合计"], "total"),  # a label over the whole block (西安)
         (["部门预算", "上年实户资金余额"], "account_balance"),
     ],
@@ -653,13 +650,3 @@ def test_the_funding_block_of_a_target_form_reads_its_total(label: str) -> None:
     from cnbudget.tables.performance import _labelled_figures
 
     assert _labelled_figures(["项目资金（万元）", label, "87.45"]) == {"total": Decimal("87.45")}
-
-
-def test_two_qizhong_columns_under_one_group_are_no_doubtful_header() -> None:
-    from cnbudget.tables.coded import _amount_columns
-
-    paths = [["支出总计"], ["基本支出"], ["项目支出"], ["2026年政府采购项目", "小计"],
-             ["2026年政府采购项目", "其中:预留给中小企业的项目资金规模"], ["2026年政府采购项目", "其中:预留给小型、微型企业的项目资金规模"]]
-    _columns, ids, uncertain = _amount_columns(list(range(6)), paths)
-    assert ids == ["total", "basic", "project", "procurement", "sub.procurement", "sub.procurement_2"]
-    assert uncertain == []

@@ -13,7 +13,6 @@ to their parts.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Iterator, Sequence
 from decimal import Decimal
 
@@ -101,16 +100,12 @@ KNOWN_COLUMNS = frozenset(
         "training",
         "all_total",
         "quantity",
-        "procurement",
     }
 )
 
 
 def _known(col: str) -> bool:
-    leaf = col.split(".")[-1]
-    if col.startswith("sub."):
-        leaf = re.sub(r"_\d+$", "", leaf)  # sub.procurement_2: the second 其中 line of a group
-    return leaf in KNOWN_COLUMNS
+    return col.split(".")[-1] in KNOWN_COLUMNS
 
 
 def _sum_parts(table: Table, row: Row, cols: Sequence[str]):

@@ -288,9 +288,7 @@ def _amount_columns(cols: list[int], paths: list[list[str]]) -> tuple[list[Colum
         while cid in ids:
             cid = f"{base}_{k}"
             k += 1
-        if cid != base and not base.startswith("sub."):
-            # two 其中 lines under one group are expected (中小企业 | 小型、微型企业); two columns
-            # of one name elsewhere are a header we may have misread
+        if cid != base:
             uncertain.append(f"第{c + 1}列“{_label(paths[c])}”与前列同名，记为 {cid}")
         ids.append(cid)
         columns.append(Column(id=cid, label=_label(paths[c])))

@@ -33,7 +33,6 @@ Ids:
     executed            全年执行数 / 实际执行数    execution_rate  执行率 (%)
     weight              分值                      score           得分
     quantity            购买数量
-    procurement         (2026年)政府采购项目 beside a 支出表's columns (深圳): what is procured
     sub.<id>            其中：… under a group, a part of it that names nothing we know
                         ("本级财政拨款/其中:经费拨款" → ``sub.fiscal``)
 """
@@ -79,9 +78,6 @@ LEAF_LABELS: tuple[tuple[str, str], ...] = (
     (r"对附属单位补助", "affiliate_subsidy"),
     (r"经营支出", "operating_expense"),
     (r"实户资金余额", "account_balance"),
-    # 深圳 支出总表: "2026年政府采购项目 / 小计 | 其中：…预留给中小企业…" beside the spending
-    # columns — what of the spending is procured, not a part of it
-    (r"^(\d{4}年)?政府采购项目$", "procurement"),
     (r"上级转移支付.*政府性基金", "transfer.gov_fund"),
     (r"上级转移支付", "transfer"),
     (r"一般公共预算", "general_budget"),
@@ -225,5 +221,5 @@ _CURRENT_RE = re.compile(r"^本年(收入|拨款|财政拨款)$")
 _CURRENT_TOTAL_RE = re.compile(r"合计|小计")
 _GROUP_PARENT_RE = re.compile(
     r"^(基本支出|项目支出|一般公共预算(拨款|财政拨款)?(收入)?|本级财政拨款(收入)?|人员经费|公用经费"
-    r"|公务用车购置及运行(维护)?费|财政专户管理资金|单位资金|(\d{4}年)?政府采购项目)$"
+    r"|公务用车购置及运行(维护)?费|财政专户管理资金|单位资金)$"
 )
