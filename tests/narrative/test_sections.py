@@ -94,3 +94,22 @@ def test_a_toc_ends_where_the_body_begins_on_a_new_page_with_an_unnumbered_headi
     # the unit's heading is text (not a 目录 entry), and not glued to the cover's last line
     assert texts[0] == "示例市2026年市级单位预算预算单位:示例学院"
     assert texts[1].startswith("示例学院(单位)主要职能")
+
+
+def test_a_toc_printed_without_its_heading_is_still_the_toc():
+    from cnbudget.document import Document, Paragraph, Source
+    from cnbudget.narrative.text import extract_text
+
+    def para(text: str, page: int) -> Paragraph:
+        return Paragraph(text=text, source=Source(page=page))
+
+    doc = Document(path="x.pdf", format="pdf", blocks=(
+        para("第一部分 2026 年度部门预算情况说明", 1), para("一、部门情况说明", 1), para("二、收入预算情况说明", 1),
+        para("第二部分 2026 年度部门预算报表", 1), para("一、收支总表", 1), para("二、收入总表", 1),
+        para("一、部门情况说明", 3), para("示例市审计局主管全市审计工作，负责对本市财政收支进行审计监督。", 3),
+        para("二、收入预算情况说明", 3), para("2026年收入预算1,234.56万元，比上年增加12.00万元。", 3),
+    ))
+    body = [b for b in extract_text(doc) if b.part != "toc"]
+    # the body is narrative, not the "第二部分 …报表" part the 目录 listed last
+    assert all(b.part != "tables" for b in body)
+    assert any("1,234.56" in b.text or "1234.56" in b.text for b in body)

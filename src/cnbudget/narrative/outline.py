@@ -126,7 +126,7 @@ def _toc_span(paras: list[tuple[int, Paragraph | Grid]]) -> tuple[int, int] | No
     start = next((k for k, (_, b) in enumerate(paras[:80])
                   if isinstance(b, Paragraph) and TOC_RE.match(_squash(b.text))), None)
     if start is None:
-        return None
+        return _unheaded_toc(paras)
     k = start
     entries: list[int] = []
     end = len(paras)
@@ -160,6 +160,24 @@ def _toc_span(paras: list[tuple[int, Paragraph | Grid]]) -> tuple[int, int] | No
                 break
             seen.add(t)
     return start, body
+
+
+def _unheaded_toc(paras: list[tuple[int, Paragraph | Grid]]) -> tuple[int, int] | None:
+    """A 目录 printed without its 目录 line (北京: "第一部分 …情况说明 / 一、… / 第二部分 …报表 /
+    一、…" on the first pages): a run of headings from the document's start that the body, on a
+    later page, begins again — the run up to that repeat."""
+    seen: dict[str, int] = {}
+    for k, (_, b) in enumerate(paras[:80]):
+        if not isinstance(b, Paragraph) or not heading_like(b.text):
+            return None
+        t = _squash(fold(b.text))
+        if k == 0 and not PART_RE.match(t):
+            return None
+        first = seen.get(t)
+        if first is not None and b.source.page != paras[first][1].source.page and k - first >= 3:
+            return (0, k) if k >= 4 else None
+        seen.setdefault(t, k)
+    return None
 
 
 # A heading run into its paragraph ("（四）财政拨款收支预算情况的总体说明（详见表 4）2026 年…"):
