@@ -22,8 +22,11 @@ def _flag_shows_no_type(self, ctx):
     return None if getattr(self, "is_flag", False) else _type_of_option(self, ctx)
 
 
-_type_of_option = typer.core.TyperOption.display_type_rich
-typer.core.TyperOption.display_type_rich = _flag_shows_no_type  # type: ignore[method-assign]
+# Typer has no setting for this; its rich help asks each option for its type label.  Patched
+# only where this Typer has that hook (a Typer without it shows "<bool>" again, nothing breaks).
+_type_of_option = getattr(typer.core.TyperOption, "display_type_rich", None)
+if _type_of_option is not None:
+    typer.core.TyperOption.display_type_rich = _flag_shows_no_type  # type: ignore[method-assign]
 
 app = typer.Typer(
     add_completion=False,
