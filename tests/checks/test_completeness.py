@@ -160,3 +160,20 @@ def test_sections_that_cover_a_required_one_together():
     # 机构编制 stating there are no subordinate units is the 单位构成 (深圳)
     got = _missing_sections(["一、部门主要职责", "二、机构编制", "三、收支预算总体情况"])
     assert "部门预算单位构成" not in got
+
+
+def test_tables_published_as_an_attachment_are_not_missing():
+    from dataclasses import replace
+
+    from cnbudget.checks import check_disclosure
+    from cnbudget.document import Source
+    from cnbudget.model import TextBlock
+
+    note = TextBlock("附件：示例市交通委员会 2026 年度部门预算报表", ((0, Source(page=11)),), part="narrative")
+    perf = T("performance_targets", "total", ("项目", "10.00"))
+    d = replace(D(perf), text=(note,))
+    got = [f for f in check_disclosure(d).findings if f.rule in ("completeness.missing_table", "verify.could_not_verify")]
+    assert not [f for f in got if f.rule == "completeness.missing_table"]
+    assert any("另行公开" in f.message for f in got)
+    # without the attachment named, the tables are missing
+    assert [f for f in check_disclosure(D(perf)).findings if f.rule == "completeness.missing_table"]

@@ -105,10 +105,16 @@ def missing_tables(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
     if kind not in REQUIRED_TABLES:
         yield could_not_verify(ctx, "应公开的表格", "未能判断是预算还是决算 (document kind unknown)")
         return
+    have = {t.kind for t in doc.tables}
+    attached = _tables_attached(doc) if not have - {"other", "performance_targets", "performance_review"} else None
+    if attached:
+        # the narrative of a disclosure whose tables are published as a file of their own (北京:
+        # "附件：某某局2026年度部门预算报表"): what is missing here is not missing there
+        yield could_not_verify(ctx, "应公开的表格", f"表格另行公开（“{attached}”），本文件只有情况说明")
+        return
     if not doc.tables:
         yield could_not_verify(ctx, "应公开的表格", "未读到任何表格")
         return
-    have = {t.kind for t in doc.tables}
     for k, (sev, src) in REQUIRED_TABLES[kind].items():
         ctx.checked()
         if k in have:
@@ -178,6 +184,17 @@ _SUBJECT = {
     "purchased_services": "政府购买服务",
     "carryover": "结转",
 }
+
+
+_ATTACHED_RE = re.compile(r"附\s*件\s*\d*\s*[:：]\s*(?P<name>\S.{0,40}?(预算|决算)(报表|表))")
+
+
+def _tables_attached(doc: Disclosure) -> str | None:
+    """The name of the attachment that holds the tables, when the text says so."""
+    for b in doc.text:
+        if (m := _ATTACHED_RE.search(b.text)) is not None:
+            return m.group("name")
+    return None
 
 
 def _listed_as_empty(doc: Disclosure, t: Table) -> bool:
