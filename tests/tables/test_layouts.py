@@ -650,3 +650,12 @@ def test_the_funding_block_of_a_target_form_reads_its_total(label: str) -> None:
     from cnbudget.tables.performance import _labelled_figures
 
     assert _labelled_figures(["项目资金（万元）", label, "87.45"]) == {"total": Decimal("87.45")}
+
+
+def test_last_years_column_beside_this_years_total_is_previous() -> None:
+    from cnbudget.tables.coded import _amount_columns
+
+    paths = [["2025年预算数"], ["2026年预算数", "总计"], ["2026年预算数", "基本支出", "小计"], ["2026年预算数", "项目支出"]]
+    _columns, ids, uncertain = _amount_columns(list(range(4)), paths)
+    assert ids == ["previous.total", "total", "basic", "project"]
+    assert uncertain == []

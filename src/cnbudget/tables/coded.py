@@ -292,6 +292,7 @@ def _amount_columns(cols: list[int], paths: list[list[str]]) -> tuple[list[Colum
             uncertain.append(f"第{c + 1}列“{_label(paths[c])}”与前列同名，记为 {cid}")
         ids.append(cid)
         columns.append(Column(id=cid, label=_label(paths[c])))
+    ids, columns, uncertain = _years_apart(ids, columns, uncertain)
     # "预算数" over every amount column of a budget table is no group: drop the prefix
     if ids and all(i.startswith("budget.") for i in ids):
         ids = [i.removeprefix("budget.") for i in ids]
@@ -302,6 +303,25 @@ def _amount_columns(cols: list[int], paths: list[list[str]]) -> tuple[list[Colum
         ids[i] = "total"
         columns[i] = Column(id="total", label=columns[i].label)
     return columns, ids, uncertain
+
+
+_YEAR_IN_LABEL = re.compile(r"^((?:19|20)\d\d)年")
+
+
+def _years_apart(ids: list[str], columns: list[Column], uncertain: list[str]) -> tuple[list[str], list[Column], list[str]]:
+    """"2025年预算数 | 2026年预算数/总计 | …/基本支出" (广州 表五): last year's column beside
+    this year's is ``previous.<id>``, never this year's 合计 — the latest year is this year."""
+    years = {i: int(m.group(1)) for i, c in enumerate(columns) if (m := _YEAR_IN_LABEL.match(c.label))}
+    if len(set(years.values())) < 2:
+        return ids, columns, uncertain
+    latest = max(years.values())
+    base = [re.sub(r"_\d+$", "", i) for i in ids]
+    new_ids = [("previous." + b if years.get(k, latest) < latest else b) for k, b in enumerate(base)]
+    if len(set(new_ids)) != len(new_ids):
+        return ids, columns, uncertain  # still two of one name: leave the doubt said
+    renamed = {old for old, new in zip(ids, new_ids, strict=True) if old != new}
+    uncertain = [u for u in uncertain if not any(u.endswith(f"记为 {r}") for r in renamed)]
+    return new_ids, [Column(id=n, label=c.label) for n, c in zip(new_ids, columns, strict=True)], uncertain
 
 
 def _continues(cells: list[str], name_col: int, text_cols: list[int]) -> bool:
