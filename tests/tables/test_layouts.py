@@ -659,3 +659,20 @@ def test_last_years_column_beside_this_years_total_is_previous() -> None:
     _columns, ids, uncertain = _amount_columns(list(range(4)), paths)
     assert ids == ["previous.total", "total", "basic", "project"]
     assert uncertain == []
+
+
+def test_the_item_column_of_a_split_code_is_no_row_number() -> None:
+    from cnbudget.tables.coded import parse_coded
+    from cnbudget.tables.rows import Line, TableLines
+
+    def ln(*cells: str) -> Line:
+        return Line(cells=list(cells), source=Source(page=1))
+
+    # 项 "01", "02" count up like a 序号 column, but they are the code's last part
+    tl = TableLines(header=[ln("类", "款", "项", "科目名称", "合计")],
+                    data=[ln("", "", "", "合计", "7.00"), ln("201", "", "", "一般公共服务支出", "7.00"),
+                          ln("201", "13", "", "商贸事务", "7.00"), ln("201", "13", "01", "行政运行", "5.00"),
+                          ln("201", "13", "02", "一般行政管理事务", "2.00")],
+                    unit="万元", number=None, width=5)
+    t = parse_coded("income", "收入表", tl, Source(page=1), None)
+    assert [r.code for r in t.rows] == [None, "201", "20113", "2011301", "2011302"]

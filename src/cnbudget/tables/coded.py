@@ -256,6 +256,8 @@ def _mark_unit_lines(rows: list[Row]) -> list[Row]:
 def _is_row_number(label: str, cells: list[str]) -> bool:
     """A 序号 / 行次 column: named so, or small integers counting down the rows."""
     words = label.split("/")[-1] if label else ""
+    if words in ("类", "款", "项"):
+        return False  # "01 02 01 …" under 项 are the code's last part, not a count of the rows
     return any(w == words or words.startswith(w) for w in _ORDINAL_WORDS) or is_ordinal_column(cells)
 
 
