@@ -676,3 +676,18 @@ def test_the_item_column_of_a_split_code_is_no_row_number() -> None:
                     unit="万元", number=None, width=5)
     t = parse_coded("income", "收入表", tl, Source(page=1), None)
     assert [r.code for r in t.rows] == [None, "201", "20113", "2011301", "2011302"]
+
+
+def test_a_dash_in_the_unit_code_column_makes_no_unit() -> None:
+    from cnbudget.tables.coded import parse_coded
+    from cnbudget.tables.rows import Line, TableLines
+
+    def ln(*cells: str) -> Line:
+        return Line(cells=list(cells), source=Source(page=1))
+
+    tl = TableLines(header=[ln("单位编码", "单位（项目）名称", "项目金额")],
+                    data=[ln("", "合计", "300.00"), ln("263001", "示例局", "300.00"), ln("-", "专用项目", "300.00"),
+                          ln("", "审计事务", "300.00")],
+                    unit="元", number=None, width=3)
+    t = parse_coded("projects", "专项业务经费支出表", tl, Source(page=1), None)
+    assert [(r.name, r.item) for r in t.rows][1:3] == [("示例局", "unit"), ("专用项目", None)]

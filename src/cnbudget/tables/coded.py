@@ -170,7 +170,7 @@ def parse_coded(
             item, name, code = "total", "合计", None
         elif parts and code is None and not name:
             name = "".join(parts)  # text printed in the code column
-        elif unit_code and not code:
+        elif unit_code and not code and any(ch.isdigit() for ch in unit_code):
             item, code = "unit", unit_code
         bc = bracket_code(name) if name else None
         if bc and not code:
