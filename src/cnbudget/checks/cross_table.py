@@ -40,6 +40,7 @@ from cnbudget.checks.values import (
     is_data_row,
     iv,
     iv_sum,
+    last_place,
     rounding_tail,
     row_key,
     row_label,
@@ -47,7 +48,7 @@ from cnbudget.checks.values import (
     table_label,
 )
 from cnbudget.model import Disclosure, Finding, Row, Table
-from cnbudget.numbers import Interval, decimals
+from cnbudget.numbers import Interval, parse_amount
 from cnbudget.tables.columns import INCOME_SOURCES
 
 SOURCE_ITEMS = tuple(i for i in INCOME_SOURCES if i != "unit_funds")
@@ -84,12 +85,10 @@ def _eq(
     if ai.meets(bi) or any(ai.meets(alt) for alt, _ in alts):
         return
     b_text = fmt(b_shown) if b_shown is not None or b_iv is None else fmt_iv(bi)
-    one_unit = a_val is not None and b_shown is not None and abs(a_val - b_shown) == Decimal(1).scaleb(
-        -max(decimals(a_val), decimals(b_shown)))
+    one_unit = a_val is not None and b_shown is not None and abs(a_val - b_shown) == last_place(a_val, b_shown)
     spread = one_unit and any(
-        r is not None and siblings_carry_tail(t, r, c)
-        for t, r, v in ((a, a_row, a_val), (b, b_row, b_shown))
-        for c in [next((k for k, x in (r.values.items() if r is not None else ()) if x == v), "")])
+        r is not None and siblings_carry_tail(t, r, next((k for k, x in r.values.items() if x == v), ""))
+        for t, r, v in ((a, a_row, a_val), (b, b_row, b_shown)))
     if rounding_tail(a, a_row, a_val, b_shown) or rounding_tail(b, b_row, b_shown, a_val) or spread:
         # one table prints the exact sum of its own rounded parts, the other the rounding of the
         # same figure: 尾差, said once as info, never an error
@@ -625,11 +624,10 @@ def carryover_vs_summary(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
 # --------------------------------------------------------------------------- performance tables
 
 
-def _perf_key(row: Row) -> str | None:
-    """The figure a line of a 整体 performance form names; ``None`` when it names several
-    ("资金总额 | 656.73 | 其中：基本支出 | 386.73 | 项目支出 | 270.00" read as one row: which
-    figure goes with which label is not known)."""
-    text = " ".join([row.name or "", *row.texts.values()])
+def _perf_key(text: str) -> str | None:
+    """The figure a line (or header label) of a 整体 performance form names; ``None`` when it
+    names several ("资金总额 | 656.73 | 其中：基本支出 | 386.73 | 项目支出 | 270.00" read as one row:
+    which figure goes with which label is not known)."""
     keys = [k for k, word in (("total", "总额"), ("basic", "基本支出"), ("project", "项目支出")) if word in text]
     return keys[0] if len(keys) == 1 else None
 
@@ -669,17 +667,15 @@ def _perf_figures(r: Row) -> list[tuple[str, str, Decimal]]:
     """(what, column, figure) of a line of a 整体 form: cells under a header that names the
     figure ("资金总额 | 基本支出 | 项目支出" over "656.73 | 386.73 | 270.00"), else the line's
     one figure beside the one label it names."""
-    from cnbudget.numbers import parse_amount
-
     by_header = []
     for label, cell in r.texts.items():
-        key = _perf_key(Row(code=None, name=label, values={}, source=r.source))
+        key = _perf_key(label)
         value = parse_amount(cell)
         if key is not None and value is not None:
             by_header.append((key, label, value))
     if by_header:
         return by_header
-    key = _perf_key(r)
+    key = _perf_key(" ".join([r.name or "", *r.texts.values()]))
     col = next((c for c in ("executed", "final_budget", "total") if c in r.values), None)
     return [] if key is None or col is None else [(key, col, r.values[col])]
 

@@ -36,6 +36,7 @@ from cnbudget.checks.values import (
     is_data_row,
     iv,
     iv_sum,
+    last_place,
     near_miss,
     percent_iv,
     rounding_tail,
@@ -218,7 +219,7 @@ def amounts(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
         # the table prints the exact sum of its own rounded parts; the narrative the rounding of
         # the same figure (or the reverse): 尾差, said as info
         tail = k == 1 and (rounding_tail(res.table, res.row, res.shown, c.value) or (
-            res.shown is not None and abs(res.shown - c.value) == Decimal(1).scaleb(-decimals(res.shown))
+            res.shown is not None and abs(res.shown - c.value) == last_place(res.shown)
             and siblings_carry_tail(res.table, res.row, res.column)))
         yield finding(
             "claim.amount",

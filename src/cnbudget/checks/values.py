@@ -396,6 +396,11 @@ def siblings_carry_tail(table: Table, row: Row | None, col: str) -> bool:
         iv(table, parent.values[col]))
 
 
+def last_place(*values: Decimal) -> Decimal:
+    """One unit of the finest last printed place among ``values`` (0.01 for 512.38)."""
+    return Decimal(1).scaleb(-max(decimals(v) for v in values))
+
+
 def rounding_tail(table: Table, row: Row | None, value: Decimal | None, other: Decimal | None) -> bool:
     """尾差: one of the two figures (``value``, printed by ``table``, or ``other``, the same
     figure in another table) is the exact sum of the rounded parts ``table`` prints under it,
@@ -408,5 +413,5 @@ def rounding_tail(table: Table, row: Row | None, value: Decimal | None, other: D
     parts = printed_parts(table, row, col)
     if parts is None or parts[0] not in (value, other):
         return False
-    unit = Decimal(1).scaleb(-max(decimals(value), decimals(other)))
+    unit = last_place(value, other)
     return abs(value - other) <= unit * (parts[1] + 1) / 2  # its parts' rounding and the other's
