@@ -691,3 +691,73 @@ def test_a_dash_in_the_unit_code_column_makes_no_unit() -> None:
                     unit="元", number=None, width=3)
     t = parse_coded("projects", "专项业务经费支出表", tl, Source(page=1), None)
     assert [(r.name, r.item) for r in t.rows][1:3] == [("示例局", "unit"), ("专用项目", None)]
+
+
+def test_unnumbered_lines_between_numbered_classes_are_their_items() -> None:
+    # 深圳 收支总表: "五、其他支出" then its 款 and 项, both printed "其他支出" without a number
+    from cnbudget.tables.rows import Line, TableLines
+    from cnbudget.tables.summary import parse_two_sided
+
+    def ln(*cells: str) -> Line:
+        return Line(cells=list(cells), source=Source(page=1))
+
+    tl = TableLines(header=[ln("项目", "预算数", "项目", "预算数")],
+                    data=[ln("一、一般公共预算拨款", "150.00", "一、住房保障支出", "100.00"),
+                          ln("二、事业收入", "0.00", "住房改革支出", "100.00"),
+                          ln("三、其他收入", "0.00", "住房公积金", "100.00"),
+                          ln("", "", "二、援助其他地区支出", "50.00"), ln("", "", "住房保障", "50.00"),
+                          ln("", "", "三、其他支出", "0.00"), ln("", "", "其他支出", "0.00"),
+                          ln("本年收入合计", "150.00", "本年支出合计", "150.00")],
+                    unit="万元", number=None, width=4)
+    t = parse_two_sided("summary", "收支总表", tl, Source(page=1), None)
+    classes = [(r.code, r.name) for r in t.rows if r.side == "expenditure" and r.code]
+    assert classes == [("221", "住房保障支出"), ("219", "援助其他地区支出"), ("229", "其他支出")]
+
+
+def test_unnumbered_class_lines_are_still_classes() -> None:
+    from cnbudget.tables.rows import Line, TableLines
+    from cnbudget.tables.summary import parse_two_sided
+
+    def ln(*cells: str) -> Line:
+        return Line(cells=list(cells), source=Source(page=1))
+
+    tl = TableLines(header=[ln("项目", "预算数", "项目", "预算数")],
+                    data=[ln("一般公共预算拨款", "150.00", "住房保障支出", "100.00"),
+                          ln("事业收入", "0.00", "其他支出", "50.00"), ln("其他收入", "0.00", "", ""),
+                          ln("本年收入合计", "150.00", "本年支出合计", "150.00")],
+                    unit="万元", number=None, width=4)
+    t = parse_two_sided("summary", "收支总表", tl, Source(page=1), None)
+    assert [r.code for r in t.rows if r.side == "expenditure" and r.code] == ["221", "229"]
+
+
+def _named_rows(*rows: tuple[str, str]):
+    from cnbudget.model import Row, Table
+    from cnbudget.tables.name_codes import add_codes_from_names
+
+    t = Table(kind="expenditure", title="t", unit="万元", columns=(), source=Source(line=1),
+              rows=tuple(Row(code=None, name=n, values={"total": Decimal(v)}, source=Source(line=1)) for n, v in rows))
+    return add_codes_from_names(t)
+
+
+def test_a_class_name_after_an_item_opens_the_class() -> None:
+    # names only (浙江): "其他支出" under 其他交通运输支出 is the class 229, not a cut-off item name
+    t = _named_rows(("交通运输支出", "300.00"), ("其他交通运输支出", "300.00"), ("其他交通运输支出", "300.00"),
+                    ("其他支出", "50.00"), ("其他支出", "50.00"), ("其他支出", "50.00"))
+    assert [r.code for r in t.rows] == ["214", "21499", "2149999", "229", "22999", "2299999"]
+
+
+def test_lines_the_catalog_cannot_name_stay_under_their_class() -> None:
+    from cnbudget.checks.values import code_tree
+
+    t = _named_rows(("交通运输支出", "300.00"), ("公路水路运输", "300.00"),
+                    ("其他支出", "50.00"), ("某新设款", "50.00"), ("某新设项", "50.00"))
+    top = code_tree(list(t.rows))
+    assert [n.row.code for n in top] == ["214", "229"]
+    assert [n.row.name for n in top[1].children] == ["某新设款", "某新设项"]
+
+
+def test_the_long_term_special_bond_sections_are_known() -> None:
+    from cnbudget.codes.catalog import function_code
+
+    assert function_code("21498").name == "超长期特别国债安排的支出"
+    assert function_code("2013999").name == "其他社会工作事务支出"

@@ -216,9 +216,15 @@ def code_tree(rows: Sequence[Row]) -> list[Node]:
     """
     top: list[Node] = []
     stack: list[Node] = []
+    named_only = coded_by_name(rows)
     for r in rows:
         node = Node(r, [])
         code = r.code or ""
+        if not code and named_only and stack:
+            # a table that prints names only: a line the catalog could not name is still below
+            # the class above it (its level unknown), never a class of its own
+            stack[0].children.append(node)
+            continue
         if not code:
             stack.clear()
             top.append(node)
@@ -231,6 +237,11 @@ def code_tree(rows: Sequence[Row]) -> list[Node]:
             top.append(node)
         stack.append(node)
     return top
+
+
+def coded_by_name(rows: Sequence[Row]) -> bool:
+    """Whether the codes of these rows were looked up by name (the table printed none)."""
+    return any(rep.field == "code" and not rep.original for r in rows for rep in r.repairs)
 
 
 def walk(nodes: Iterable[Node]) -> Iterable[Node]:

@@ -213,7 +213,8 @@ def hierarchy_adds_up(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
             yield could_not_verify(ctx, "层级合计", f"列未确定（{why}）", t)
             continue
         for node in walk(code_tree(data)):
-            if not node.children:
+            if not node.children or any(not n.row.code for n in node.children):
+                # children the catalog could not name: which of them are 款 and which 项 is unknown
                 continue
             for c in cols:
                 yield from _check_sum(ctx, "sum.hierarchy", t, node.row, c, [n.row for n in node.children], "下级各行之和")

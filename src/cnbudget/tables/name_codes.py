@@ -13,9 +13,9 @@ from __future__ import annotations
 from dataclasses import replace
 from decimal import Decimal
 
-from cnbudget.codes.catalog import ECONOMIC, FUNCTION, entries, name_matches
+from cnbudget.codes.catalog import ECONOMIC, FUNCTION, entries, function_code, known_names, name_matches
 from cnbudget.codes.classes import function_class_code
-from cnbudget.codes.names import names_equivalent
+from cnbudget.codes.names import names_equivalent, normalize_name
 from cnbudget.model import Repair, Row, Table
 
 _FUNCTION_KINDS = {"income", "expenditure", "general_expenditure", "gov_fund", "state_capital"}
@@ -38,6 +38,17 @@ def _match(parent: str | None, name: str, catalog: str = FUNCTION) -> str | None
     return found.pop() if len(found) == 1 else None
 
 
+def _names_class_rather(code: str, name: str) -> bool:
+    """A name that is a class's own catalog name ("其他支出") and only a cut-off form of the
+    item found below ("其他交通运输支出") opens that class: a document prints an item's name whole."""
+    cls = function_class_code(name)
+    entry, cls_entry = function_code(code), function_code(cls) if cls else None
+    if cls_entry is None or entry is None or cls == code:
+        return False
+    return normalize_name(cls_entry.name) == normalize_name(name) and not any(
+        normalize_name(n) == normalize_name(name) for n in known_names(entry))
+
+
 def _economic_class(name: str) -> str | None:
     found = {e.code for e in entries(ECONOMIC) if len(e.code) == 3 and name_matches(e, name)}
     return found.pop() if len(found) == 1 else None
@@ -55,7 +66,6 @@ def expand_partial_codes(table: Table) -> Table:
     )  # a 基本支出表 "按支出功能分类科目" is function-coded too
     if not function_coded or not any(r.code and len(r.code) == 2 for r in table.rows):
         return table
-    from cnbudget.codes.catalog import function_code
 
     later = [r.code or "" for r in table.rows]
     rows: list[Row] = []
@@ -83,6 +93,10 @@ def expand_partial_codes(table: Table) -> Table:
                 if named or below:
                     fits.append(cand)
             by_figures = False
+            if len(fits) > 1 and kuan and room is not None and value is not None and value <= room:
+                # named at both levels (款 21502 制造业, 项 2159802 制造业): the 款 above still has
+                # room for it, so it is that 款's item
+                fits.sort(key=lambda c: not c.startswith(kuan))
             if not fits:
                 # the catalog cannot place it: a 项 while the 款 above has room, else a new 款
                 as_item = kuan is not None and room is not None and value is not None and value <= room
@@ -119,8 +133,8 @@ def add_codes_from_names(table: Table) -> Table:
             rows.append(r)
             continue
         code = _match(kuan, r.name) or _match(cls, r.name)
-        if code is None:
-            code = function_class_code(r.name)
+        if code is None or _names_class_rather(code, r.name):
+            code = function_class_code(r.name) or code
         if code is None:
             rows.append(r)
             continue

@@ -113,6 +113,9 @@ def parse_two_sided(kind: str, title: str, tl: TableLines, source, number: str |
     uncertain_extra = ["第三栏（支出用途）未读取"] if third < width else []
     exp_ids = _expenditure_ids(kind, tl, exp_amounts)
     inc_value_col = inc_amounts[0] if inc_amounts else None
+    exp_stop = (exp_amounts or [width])[0]
+    numbered_classes = exp_col < width and _numbers_its_classes(
+        [_label_of(ln.cells + [""] * (width - len(ln.cells)), exp_col, exp_stop) for ln in data])
 
     rows: list[Row] = []
     mode = {"income": "current", "expenditure": "current"}
@@ -121,7 +124,8 @@ def parse_two_sided(kind: str, title: str, tl: TableLines, source, number: str |
         cells = ln.cells + [""] * (width - len(ln.cells))
         first_inc = inc_value_col if inc_value_col is not None else exp_col
         inc_label = _clean_label(_label_of(cells, inc_col, first_inc))
-        exp_label = _clean_label(_label_of(cells, exp_col, (exp_amounts or [width])[0])) if exp_col < width else ""
+        exp_raw = _label_of(cells, exp_col, exp_stop) if exp_col < width else ""
+        exp_label = _clean_label(exp_raw)
         if inc_label and not _SKIP_RE.match(inc_label):
             item = _item(inc_label, _INCOME_ITEMS)
             if item not in ("fiscal", None) and re.match(r"^其中", inc_label):
@@ -150,7 +154,9 @@ def parse_two_sided(kind: str, title: str, tl: TableLines, source, number: str |
         if exp_label and not _SKIP_RE.match(exp_label):
             item = _item(exp_label, _EXPENDITURE_ITEMS)
             code = None
-            if item is None:
+            if item is None and (not numbered_classes or _ORDINAL_PREFIX.match(exp_raw)):
+                # where the classes are numbered (一、…), an unnumbered line is a 款 or 项 under the
+                # class above, even when its name is a class's name ("其他支出", "住房保障")
                 code = function_class_code(exp_label)
                 item = code
             if item is None and "计" in exp_label and rows and rows[-1].source == ln.source and rows[-1].item == "grand_total":
@@ -187,6 +193,13 @@ def parse_two_sided(kind: str, title: str, tl: TableLines, source, number: str |
         header=tuple(tuple(h.cells) for h in tl.header),
         uncertain=tuple(uncertain),
     )
+
+
+def _numbers_its_classes(labels: list[str]) -> bool:
+    """Whether the expenditure side prints its classes numbered (一、一般公共服务支出 …) — then
+    the lines in between, printed without a number, are the 款 and 项 of the class above."""
+    numbered = sum(1 for raw in labels if _ORDINAL_PREFIX.match(raw) and function_class_code(_clean_label(raw)))
+    return numbered >= 2
 
 
 def _header_label(tl: TableLines, c: int) -> str:
