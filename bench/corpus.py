@@ -68,7 +68,7 @@ def read_one(path_str: str) -> dict:
     from cnbudget.errors import CnbudgetError
     from cnbudget.parse import parse_document
     from cnbudget.readers import read_document
-    from cnbudget.tables.toc import listed_tables
+    from cnbudget.tables.toc import listed_tables, printed_after_toc
 
     path = Path(path_str)
     rec: dict = {"file": path.name, "status": "ok"}
@@ -121,7 +121,8 @@ def read_one(path_str: str) -> dict:
         prev = row
     rec["tables"] = tables
     have = {t.kind for t in d.tables}
-    rec["listed"] = [{"title": x.title, "kind": x.kind, "found": x.kind in have} for x in listed_tables(doc)]
+    rec["listed"] = [{"title": x.title, "kind": x.kind, "found": x.kind in have,
+                      "printed": x.kind in have or printed_after_toc(doc, x)} for x in listed_tables(doc)]
     rec["findings"] = [
         {"rule": f.rule, "severity": f.severity, "table": f.table, "row": f.row, "column": f.column,
          "page": f.source.page if f.source else None, "message": f.message[:300],

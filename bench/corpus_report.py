@@ -57,7 +57,8 @@ def write_report(records, key, audit, *, wall_s, workers, when, machine, partial
     listed = [(r["file"], x) for r in ok for x in r.get("listed", [])]
     listed_std = [(f, x) for f, x in listed if x["kind"]]
     add(f"| tables listed in a 目录 (standard kinds) found | "
-        f"{sum(1 for _, x in listed_std if x['found'])} / {len(listed_std)} |")
+        f"{sum(1 for _, x in listed_std if x['found'])} / {len(listed_std)}; of the rest, never printed after "
+        f"the 目录: {sum(1 for _, x in listed_std if not x['found'] and x.get('printed') is False)} |")
     sev = Counter(f["severity"] for r in ok for f in r["findings"])
     add(f"| findings | error {sev['error']}, warning {sev['warning']}, info {sev['info']} "
         f"(per read document: {sev['error'] / max(1, len(ok)):.2f} / {sev['warning'] / max(1, len(ok)):.2f} / "
@@ -151,9 +152,17 @@ def write_report(records, key, audit, *, wall_s, workers, when, machine, partial
     add("## Listed in the 目录 but not recognised")
     add("")
     missing = [(f, x) for f, x in listed_std if not x["found"]]
-    for f, x in missing[:60]:
+    unprinted = [(f, x) for f, x in missing if x.get("printed") is False]
+    ours = [(f, x) for f, x in missing if x.get("printed") is not False]
+    add(f"Listed but never printed after the 目录 (the document announces a table it does not hold): "
+        f"{len(unprinted)} entries in {len({f for f, _ in unprinted})} documents "
+        f"({', '.join(sorted({f for f, _ in unprinted})[:30])}).")
+    add("")
+    add(f"Printed but not recognised (ours to read): {len(ours)}.")
+    add("")
+    for f, x in ours[:60]:
         add(f"- {f}: “{x['title']}” ({x['kind']})")
-    if not missing:
+    if not ours:
         add("- none")
     add("")
     add(f"Listed entries whose title names no known kind: {len(listed) - len(listed_std)}.")

@@ -56,17 +56,19 @@ REQUIRED_TABLES: dict[str, dict[str, tuple[str, str]]] = {
     },
 }
 
-# (id, patterns any of which a section title must match, label, severity, source)
-REQUIRED_SECTIONS: dict[str, tuple[tuple[str, str, str, str, str], ...]] = {
+# (id, a pattern some section title must match — or one of the groups of patterns each matched by
+# a section heading of its own —, label, severity, source)
+_Pairs = tuple[tuple[str, ...], ...]
+REQUIRED_SECTIONS: dict[str, tuple[tuple[str, str | tuple[str, _Pairs], str, str, str], ...]] = {
     "budget": (
         ("duties", r"职责|职能|概况", "部门主要职责", "warning", RULE_143),
         ("structure", r"单位构成|机构设置|预算单位|预算构成|机构编制|独立核算", "部门预算单位构成", "warning", RULE_143),
         # an income section and an expenditure section together are the overall one (烟台 收入预算
         # 情况说明 + 支出预算情况说明; 广州 部门预算收支增减变化情况)
-        ("overall", r"收支.*总体|总体情况|收支预算|收支总表|收支增减|收入预算.*&&.*支出预算", "收支预算总体情况说明",
+        ("overall", (r"收支.*总体|总体情况|收支预算|收支总表|收支增减", (("收入预算", "支出预算"),)), "收支预算总体情况说明",
          "warning", RULE_143),
         # 长沙: 一般公共预算拨款支出 and 政府性基金预算支出 sections give the 财政拨款 spending
-        ("fiscal", r"财政拨款收支|财政拨款收入支出|一般公共预算(拨款)?支出.*&&.*政府性基金(预算)?支出", "财政拨款收支情况说明", "warning",
+        ("fiscal", (r"财政拨款收支|财政拨款收入支出", ((r"一般公共预算(拨款)?支出", r"政府性基金(预算)?支出"),)), "财政拨款收支情况说明", "warning",
          RULE_143),
         ("general", r"一般公共预算.*支出", "一般公共预算支出情况说明", "warning", RULE_143),
         ("three_public", r"三公", "“三公”经费支出情况说明", "warning", RULE_143),
@@ -264,17 +266,13 @@ def _opening(text: str) -> str:
     return (t[: m.start()] if m else t)[:40]
 
 
-def _present(pattern: str, titles: list[str], headings: list[str]) -> bool:
-    """Some title or passage opening matches one of the ``|`` alternatives; an alternative
-    "A.*&&.*B" needs two section headings, one matching A and one matching B."""
-    for alt in pattern.split("|"):
-        if "&&" in alt:
-            parts = [re.compile(x.strip(".*")) for x in alt.split("&&")]
-            if all(any(rx.search(t) for t in headings) for rx in parts):
-                return True
-        elif any(re.search(alt, t) for t in titles):
-            return True
-    return False
+def _present(pattern: str | tuple[str, _Pairs], titles: list[str], headings: list[str]) -> bool:
+    """Some title or passage opening matches the pattern, or each pattern of one of its groups
+    matches a section heading of its own (an income and an expenditure section together)."""
+    single, groups = (pattern, ()) if isinstance(pattern, str) else pattern
+    if any(re.search(single, t) for t in titles):
+        return True
+    return any(all(any(re.search(x, h) for h in headings) for x in group) for group in groups)
 
 
 @rule(

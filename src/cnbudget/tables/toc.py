@@ -61,3 +61,29 @@ def listed_tables(doc: Document) -> list[Listed]:
                 continue
             out.append(Listed(title=e, kind=kind_from_title(ce), source=p.source))
     return out
+
+
+# "一、" / "（一）" / "表1" / "公开表1：" / "附表1-" before a listed title: not part of its name
+_LISTED_PREFIX_RE = re.compile(
+    r"^(?:[(（]?[一二三四五六七八九十]+[)）、.．]+|\d+[、.．]|(?:公开|预算|附)?表\s*[0-9一二三四五六七八九十-]+[:：、.．\s]*)+")
+
+
+def printed_after_toc(doc: Document, listed: Listed) -> bool:
+    """Whether the title a 目录 entry names is printed anywhere after the 目录.
+
+    A document can announce tables it does not hold (北京 publishes its tables apart from the
+    情况说明 whose 目录 lists them); an entry whose title never appears again was not printed,
+    which is the document's affair, not a table we failed to read.
+    """
+    name = _LISTED_PREFIX_RE.sub("", compact(listed.title))
+    name = re.sub(r"^\d{4}年度?", "", name)
+    if len(name) < 4:
+        return True  # too short to tell: count it as printed (and so as ours to find)
+    after = listed.source.page or 0
+    for block in doc.blocks:
+        if (block.source.page or 0) <= after:
+            continue
+        text = block.text if isinstance(block, Paragraph) else "".join("".join(r) for r in block.rows[:4])
+        if name in compact(text):
+            return True
+    return False
