@@ -35,6 +35,15 @@ def test_truncated_code_unrepaired_and_repaired():
     assert [x.severity for x in run(D(t3), "code.truncated")] == ["info"]
 
 
+def test_codes_looked_up_by_name_are_said_once_per_table():
+    why = "表中未印科目编码，按名称及上级科目补出"
+    t = T("expenditure", "total", ("201", "5.00"), ("20101", "5.00"),
+          names={"201": "一般公共服务支出", "20101": "人大事务"},
+          repairs={"201": Repair("code", "", "201", why), "20101": Repair("code", "", "20101", why)})
+    f = run(D(t), "code.truncated")
+    assert [x.severity for x in f] == ["info"] and "2 行" in f[0].message
+
+
 def test_name_mismatch():
     t = T("expenditure", "total", ("2101501", "10.00"), names={"2101501": "医疗保障政策管理"})
     assert ("code.name_mismatch", "expenditure", "2101501", None) in keys(run(D(t), "code.name_mismatch"))

@@ -25,6 +25,7 @@ from cnbudget.checks.common import could_not_verify
 from cnbudget.checks.context import Context
 from cnbudget.checks.registry import finding, rule
 from cnbudget.checks.values import (
+    code_from_name,
     economic_by_code,
     fmt_iv,
     general_budget_column,
@@ -220,9 +221,21 @@ def _wrong_code(t: Table, r: Row, code: str, label: str, named: Any, year: int |
 )
 def truncated_codes(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
     for t in doc.tables:
+        named = [r for r in t.rows if code_from_name(r)]
+        if named:
+            # a table printing names only is a layout, said once for the table, not once a row
+            ctx.checked()
+            yield finding(
+                "code.truncated",
+                f"{table_label(t)}未印科目编码，{len(named)} 行的编码按名称及上级科目补出 — "
+                f"{len(named)} codes looked up by name",
+                severity="info",
+                table=t.kind,
+                source=named[0].source,
+            )
         for r in t.rows:
             for rep in r.repairs:
-                if rep.field != "code":
+                if rep.field != "code" or code_from_name(r):
                     continue
                 ctx.checked()
                 printed = (

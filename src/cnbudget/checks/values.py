@@ -222,8 +222,9 @@ def code_tree(rows: Sequence[Row]) -> list[Node]:
         code = r.code or ""
         if not code and named_only and stack:
             # a table that prints names only: a line the catalog could not name is still below
-            # the class above it (its level unknown), never a class of its own
-            stack[0].children.append(node)
+            # the 款 (or class) above it, its exact level unknown — never a class of its own
+            parent = next((n for n in reversed(stack) if len(n.row.code or "") < 7), stack[0])
+            parent.children.append(node)
             continue
         if not code:
             stack.clear()
@@ -239,9 +240,13 @@ def code_tree(rows: Sequence[Row]) -> list[Node]:
     return top
 
 
+def code_from_name(row: Row) -> bool:
+    """Whether the row's code was looked up by its name (its table printed no codes)."""
+    return any(rep.field == "code" and not rep.original and "按名称" in rep.reason for rep in row.repairs)
+
+
 def coded_by_name(rows: Sequence[Row]) -> bool:
-    """Whether the codes of these rows were looked up by name (the table printed none)."""
-    return any(rep.field == "code" and not rep.original for r in rows for rep in r.repairs)
+    return any(code_from_name(r) for r in rows)
 
 
 def walk(nodes: Iterable[Node]) -> Iterable[Node]:
