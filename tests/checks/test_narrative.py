@@ -187,3 +187,14 @@ def test_a_class_one_unit_off_in_a_table_that_spreads_its_own_rounding_tail():
     exact = T("summary", "total", ("expenditure.current_total", "300.03"), ("expenditure.201", "190.63"),
               ("expenditure.205", "109.40"))
     assert [x.severity for x in run(D(exact, claims=[C(1, "amount", "190.62", ref=ref)]), "claim.amount")] == ["error"]
+
+
+def test_a_figure_in_yuan_cut_not_rounded_when_stated_in_wan_is_a_tail():
+    # 表5 合计 936,647,884.33元; the narrative: 93,664.78万元 (93,664.788 cut, not rounded): info
+    g = T("general_expenditure", "total", ("total", "936647884.33"), ("201", "936647884.33"), unit="元")
+    ref = ("general_expenditure", "total", "total")
+    cut = run(D(g, claims=[C(1, "amount", "93664.78", ref=ref, unit="万元")]), "claim.amount")
+    assert [x.severity for x in cut] == ["info"] and "截去末位" in cut[0].message
+    assert not run(D(g, claims=[C(1, "amount", "93664.79", ref=ref, unit="万元")]), "claim.amount")
+    off = run(D(g, claims=[C(1, "amount", "93664.68", ref=ref, unit="万元")]), "claim.amount")
+    assert [x.severity for x in off] == ["error"]

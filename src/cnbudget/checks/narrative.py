@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
-from decimal import Decimal
+from decimal import ROUND_DOWN, Decimal
 
 from cnbudget.checks.common import could_not_verify
 from cnbudget.checks.context import Context
@@ -160,6 +160,15 @@ def _scale(claim_unit: str, table: Table, doc: Disclosure) -> Decimal | None:
     return UNIT_SCALE[claim_unit] / UNIT_SCALE[tu]
 
 
+def _cut_when_converted(stated: Decimal, shown: Decimal | None, k: Decimal) -> bool:
+    """A table in 元 stated in 万元 cut, not rounded, at the printed places (936,647,884.33元 as
+    93,664.78万元): the same figure, the narrative's last place dropped rather than rounded."""
+    if shown is None or k <= 1:
+        return False
+    places = Decimal(1).scaleb(min(stated.as_tuple().exponent, 0))
+    return (shown / k).quantize(places, rounding=ROUND_DOWN) == stated
+
+
 def _claims_by_id(doc: Disclosure) -> dict[int, Claim]:
     return {c.id: c for c in doc.claims}
 
@@ -218,16 +227,18 @@ def amounts(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
         table_fig = fmt(res.shown) if res.shown is not None else fmt_iv(res.interval)
         # the table prints the exact sum of its own rounded parts; the narrative the rounding of
         # the same figure (or the reverse): 尾差, said as info
-        tail = k == 1 and (rounding_tail(res.table, res.row, res.shown, c.value) or (
+        tail = (k == 1 and (rounding_tail(res.table, res.row, res.shown, c.value) or (
             res.shown is not None and abs(res.shown - c.value) == last_place(res.shown)
-            and siblings_carry_tail(res.table, res.row, res.column)))
+            and siblings_carry_tail(res.table, res.row, res.column))))
+        cut = not tail and _cut_when_converted(c.value, res.shown, k)
         yield finding(
             "claim.amount",
             f"情况说明称{c.subject or ''} {fmt(c.value)}{c.unit}，{table_label(res.table)}"
             f"{'“' + (res.row.name or res.row.code or '') + '”' if res.row is not None else ''}为 {table_fig}"
             f"{res.table.unit or ''}" + ("，差额为四舍五入尾差 — a rounding tail" if tail
+                                         else "，折算为万元时截去末位而未四舍五入 — cut, not rounded, when converted" if cut
                                          else " — stated amount differs from the table"),
-            severity="info" if tail else None,
+            severity="info" if tail or cut else None,
             table=res.table.kind,
             row=c.refers_to.row,
             column=res.column,
