@@ -16,7 +16,7 @@ PAGES = (4, 5, 6, 7)
 
 
 def test_scanned_tables_read_back_cell_by_cell(tmp_path: Path) -> None:
-    pytest.importorskip("rapidocr_onnxruntime", reason="OCR needs rapidocr_onnxruntime")
+    pytest.importorskip("rapidocr", reason="OCR needs rapidocr")
     from cnbudget.render.disclosure import OutputFormat, write
     from cnbudget.render.pdf import find_chromium
 

@@ -301,7 +301,7 @@ def test_parse_file_reads_the_expenditure_table(pdfs: dict[str, Path], variant: 
 
 
 def test_scanned_aligned_table_is_read_through_ocr(pdfs: dict[str, Path], tmp_path: Path) -> None:
-    pytest.importorskip("rapidocr_onnxruntime", reason="OCR needs rapidocr_onnxruntime")
+    pytest.importorskip("rapidocr", reason="OCR needs rapidocr")
     import test_pdf_fixture as fx
 
     doc = read_document(fx.build_scanned(pdfs["two_level"], tmp_path / "scan.pdf"))

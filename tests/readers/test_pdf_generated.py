@@ -102,7 +102,7 @@ def test_row_sources_are_row_boxes_inside_the_grid_box(doc) -> None:
 
 
 def test_scanned_page_is_ocred_into_the_same_grid(generated: Path, tmp_path: Path) -> None:
-    pytest.importorskip("rapidocr_onnxruntime", reason="OCR needs rapidocr_onnxruntime")
+    pytest.importorskip("rapidocr", reason="OCR needs rapidocr")
     scanned = fx.build_scanned(generated, tmp_path / "scan.pdf", page_index=0)
     doc = read_document(scanned)
     assert "ocr" in doc.notes and "ocr.pages: 1" in doc.notes

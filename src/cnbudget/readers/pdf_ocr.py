@@ -2,9 +2,12 @@
 
 The slow path, used only for a page with (almost) no text characters and an image.
 
-- OCR: ``rapidocr_onnxruntime`` — its wheel ships the PP-OCRv4 detection and recognition
-  models and the direction classifier (``rapidocr_onnxruntime/models/*.onnx``), so it runs
-  offline; nothing is downloaded at run time.  The engine is built once per process.
+- OCR: ``rapidocr`` (3.x, on onnxruntime) — its wheel ships the PP-OCRv4 detection and
+  recognition models and the direction classifier (``rapidocr/models/*.onnx``), so it runs
+  offline; nothing is downloaded at run time.  The engine is built once per process, quiet
+  (its progress lines are no message for our user).  Releases from 3.9 ship the PP-OCRv6
+  small models instead, which misread narrow header cells wrapped two characters a line
+  (事业收入 → 亦輩收入 in ``tests/readers/test_ocr_roundtrip.py``): pinned below 3.9.
 - Ruling lines come from the page image: dark pixels opened with a long horizontal (vertical)
   kernel leave only the lines, whose connected components become ``Segment``s.  So a scanned
   table gets the same cells and spans as a text one.
@@ -42,9 +45,16 @@ _DIGIT_PUNCT_RE = re.compile(r"(?<=\d)[，,](?=\d)|(?<=\d)[。．](?=\d)")
 
 @lru_cache(maxsize=1)
 def _engine() -> Any:
-    from rapidocr_onnxruntime import RapidOCR
+    from rapidocr import RapidOCR
 
-    return RapidOCR()
+    return RapidOCR(params={"Global.log_level": "error"})
+
+
+def _boxes(output: Any) -> list[tuple[Any, str, float]]:
+    """(box, text, score) of each text line the engine found (none on an empty page)."""
+    if output is None or getattr(output, "boxes", None) is None:
+        return []
+    return list(zip(output.boxes, output.txts, output.scores, strict=True))
 
 
 # A page with no text that is a chart or a photo is not a scanned table: its ink is mostly
@@ -84,8 +94,8 @@ def ocr_page(page: pdfium.PdfPage, number: int, path: str, scale: float = 3.0,
         import cv2  # noqa: F401
         import numpy as np
     except ImportError as e:  # pragma: no cover - the OCR extra is part of the dependencies
-        raise UnreadableFile(f"第{number}页是扫描图片，需要 OCR，但未安装 rapidocr_onnxruntime "
-                             "(scanned page needs OCR: pip install rapidocr_onnxruntime)", file=path) from e
+        raise UnreadableFile(f"第{number}页是扫描图片，需要 OCR，但未安装 rapidocr "
+                             "(scanned page needs OCR: pip install 'rapidocr<3.9' onnxruntime)", file=path) from e
     scale = render_scale(page.get_width(), page.get_height(), scale, number)
     bitmap = page.render(scale=scale)  # the page as displayed (its /Rotate applied)
     img = bitmap.to_numpy()  # BGR(A)
@@ -97,11 +107,10 @@ def ocr_page(page: pdfium.PdfPage, number: int, path: str, scale: float = 3.0,
     layout.segments = ruling_segments(img, scale)
     try:
         with _lock:
-            result, _ = _engine()(img)
+            found = _boxes(_engine()(img))
     except ImportError as e:  # pragma: no cover
-        raise UnreadableFile("需要 OCR 但无法加载 rapidocr_onnxruntime (cannot load the OCR engine)",
-                             file=path) from e
-    for box, text, score in result or []:
+        raise UnreadableFile("需要 OCR 但无法加载 rapidocr (cannot load the OCR engine)", file=path) from e
+    for box, text, score in found:
         xs = [p[0] / scale for p in box]
         ys = [p[1] / scale for p in box]
         text = _DIGIT_PUNCT_RE.sub(lambda m: "," if m.group(0) in "，," else ".", str(text).strip())
