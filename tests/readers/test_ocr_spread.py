@@ -24,3 +24,15 @@ def test_cjk_characters_stay_a_full_em():
     glyphs = spread("合计12", 0.0, 0.0, 31.0, 10.0)
     assert [g.text for g in glyphs] == ["合", "计", "1", "2"]
     assert glyphs[0].x1 - glyphs[0].x0 > 1.5 * (glyphs[2].x1 - glyphs[2].x0)
+
+
+def test_the_engines_output_becomes_boxes_and_an_empty_page_none() -> None:
+    from types import SimpleNamespace
+
+    from cnbudget.readers.pdf_ocr import _boxes
+
+    box = [[0, 0], [10, 0], [10, 5], [0, 5]]
+    out = SimpleNamespace(boxes=[box], txts=("合计",), scores=(0.99,))
+    assert _boxes(out) == [(box, "合计", 0.99)]
+    assert _boxes(SimpleNamespace(boxes=None, txts=None, scores=None)) == []
+    assert _boxes(None) == []
