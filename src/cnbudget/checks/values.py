@@ -73,29 +73,51 @@ def table_style(table: Table) -> TableStyle:
     return style
 
 
-def effective_decimals(table: Table | None, value: Decimal) -> int:
-    own = decimals(value)
+def _decimals_floor(table: Table | None) -> int:
+    """The fewest decimals a figure of ``table`` is read at (0: each keeps its own)."""
     if table is None:
-        return own
+        return 0
     style = table_style(table)
     if style.padded or DOC_PADDED.get():
-        return own
-    return max(own, style.max_decimals)
+        return 0
+    return style.max_decimals
+
+
+def effective_decimals(table: Table | None, value: Decimal) -> int:
+    return max(decimals(value), _decimals_floor(table))
+
+
+# Half a unit of the last place, per number of decimals: built once, not per figure (the sum
+# rules read hundreds of thousands of figures in a large consolidated document).
+_RADII: dict[int, Decimal] = {}
+
+
+def _radius(places: int) -> Decimal:
+    r = _RADII.get(places)
+    if r is None:
+        r = _RADII[places] = Decimal(5).scaleb(-places - 1)
+    return r
 
 
 def iv(table: Table | None, value: Decimal | None) -> Interval:
     """The interval a printed table figure stands for; an absent cell is exactly zero."""
     if value is None:
         return EXACT_ZERO
-    radius = Decimal(5).scaleb(-effective_decimals(table, value) - 1)
+    radius = _radius(effective_decimals(table, value))
     return Interval(value - radius, value + radius)
 
 
 def iv_sum(table: Table | None, values: Iterable[Decimal | None]) -> Interval:
-    total = EXACT_ZERO
+    """Σ iv(table, v), with the table's style looked up once (absent parts add nothing)."""
+    floor = _decimals_floor(table)
+    lo, hi = EXACT_ZERO.lo, EXACT_ZERO.hi
     for v in values:
-        total = total + iv(table, v)
-    return total
+        if v is None:
+            continue
+        r = _radius(max(decimals(v), floor))
+        lo += v - r
+        hi += v + r
+    return Interval(lo, hi)
 
 
 def ulp(table: Table | None, value: Decimal) -> Decimal:
@@ -176,8 +198,10 @@ _ORG_NAME = re.compile(r"(局|中心|委员会|委|办公室|院|所|站|队|厅
 
 def is_column_numbers(row: Row) -> bool:
     """A 栏次 row read as figures: 1, 2, 3 … in column order."""
+    if row.code:
+        return False
     vals = list(row.values.values())
-    return len(vals) >= 2 and all(v == i + 1 for i, v in enumerate(vals)) and not row.code
+    return len(vals) >= 2 and all(v == i + 1 for i, v in enumerate(vals))
 
 
 def is_unit_row(row: Row) -> bool:
