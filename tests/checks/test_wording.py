@@ -129,3 +129,19 @@ def test_a_long_list_one_short_of_its_count_is_a_warning():
 ])
 def test_lists_that_fit_their_count_are_clean(sentence):
     assert not run(W(HEAD + sentence + "\n"), "wording.count_listed")
+
+
+def test_a_stock_phrase_that_lost_its_first_character_after_an_amount():
+    # 深圳 2026 (corpus c065 p9)
+    s = "8.预算准备金20.40 万元，要用于年度预算执行中临时增加工作所需开支。"
+    f = run(W(HEAD + s + "\n"), "wording.clipped_phrase")
+    assert texts(f) == [("wording.clipped_phrase", "warning")] and "主要用于" in f[0].message
+
+
+@pytest.mark.parametrize("sentence", [
+    "9.专项工作19,800.61万元，主要用于建设公共文化设施。",
+    "上述资金要用于年度预算执行中临时增加的工作。",
+    "支出20.40万元，主要原因是人员增加。",
+])
+def test_whole_stock_phrases_are_clean(sentence):
+    assert not run(W(HEAD + sentence + "\n"), "wording.clipped_phrase")

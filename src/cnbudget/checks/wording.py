@@ -8,6 +8,8 @@
                             ("医疗卫生与计划生育支出" after 2018: 卫生健康支出), from ``codes``
     wording.stray_year      a year printed without 年 at the head of a list item, where a name
                             belongs: "其中：2026机要通讯用车1辆"
+    wording.clipped_phrase  a stock phrase that lost its first character right after an amount:
+                            "预算准备金20.40万元，要用于…" (主要用于)
     wording.count_listed    a stated count against the items listed before it: "A、B、…、I等8家"
                             listing nine (error), or a long list one short of its count (warning)
 
@@ -274,4 +276,31 @@ def count_against_list(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
                 f"列举了 {n} {m.group('unit')}（{'、'.join(items[:2])}…{items[-1]}），却称“{m.group(0)}” — "
                 f"{n} items listed, the sentence says {stated}",
                 b, m.start(), m.end(), severity=severity,
+            )
+
+
+# --------------------------------------------------------------------------- clipped phrases
+
+# "20.40万元,要用于…": the stock phrases that follow an amount, with their 主 lost.  Right after
+# an amount and its comma, "要用于" is no "must be used for" (that needs a subject: 资金要用于).
+CLIPPED_PHRASES = {"要用于": "主要用于", "要原因": "主要原因", "要包括": "主要包括"}
+CLIPPED_RE = re.compile(
+    r"\d\s*(?:亿元|万元|元)\s*,\s*(?P<phrase>" + "|".join(CLIPPED_PHRASES) + ")"
+)
+
+
+@rule(
+    "wording.clipped_phrase",
+    severity="warning",
+    description="金额后的惯用语缺字（…万元，要用于 → 主要用于） — a stock phrase that lost its first character",
+)
+def clipped_phrases(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
+    for b in text_blocks(doc, skip_parts=(TABLE_PART,)):
+        ctx.checked()
+        for m in CLIPPED_RE.finditer(b.text):
+            phrase = m.group("phrase")
+            yield text_finding(
+                "wording.clipped_phrase",
+                f"“{phrase}”缺字，应为“{CLIPPED_PHRASES[phrase]}” — a stock phrase missing its first character",
+                b, m.start("phrase"), m.end(),
             )
