@@ -126,6 +126,8 @@ def test_a_long_list_one_short_of_its_count_is_a_warning():
     "包括A局、B中心、C站和D所等4家单位。",                     # 和 joins the last: not judged
     "本部门所属A局（含B、C、D、E分局）、F中心等2家单位。",       # an aside is no item
     "A、B、C等3家二级单位和D、E等2家三级单位。",
+    # a passage opening mid-list (the paragraph cut at a page break): its head is elsewhere
+    "产监管处、口岸一处、口岸二处、规划建设处、数字口岸处、综合处等七个处室。",
 ])
 def test_lists_that_fit_their_count_are_clean(sentence):
     assert not run(W(HEAD + sentence + "\n"), "wording.count_listed")

@@ -236,15 +236,17 @@ def _cn_number(s: str) -> int | None:
     return None
 
 
-def listed_items(text: str) -> list[str] | None:
-    """The items of the 、-list that ends ``text`` (None when it is no plain list of names: a
-    single item, an empty one, or a last item joined with 和/及/与)."""
+def listed_items(text: str) -> tuple[list[str], bool] | None:
+    """The items of the 、-list that ends ``text``, and whether the list's start was seen (a
+    passage that opens mid-list — one cut at a page break — may hold only its tail).  None
+    when it is no plain list of names: a single item, an empty one, or a last item joined
+    with 和/及/与."""
     starts = [m.end() for m in _CLAUSE_START_RE.finditer(text)]
     body = _ASIDE_RE.sub("", text[starts[-1] if starts else 0:])
     items = [x.strip() for x in body.split("、")]
     if len(items) < 2 or any(not x for x in items) or re.search(r"和|及|与|以及", items[-1]):
         return None
-    return items
+    return items, bool(starts)
 
 
 @rule(
@@ -259,15 +261,17 @@ def count_against_list(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
         previous_end = 0
         for m in LIST_COUNT_RE.finditer(b.text):
             stated = _cn_number(m.group("n"))
-            items = listed_items(b.text[previous_end:m.start()])
+            listed = listed_items(b.text[previous_end:m.start()])
+            at_start = previous_end == 0
             previous_end = m.end()
-            if stated is None or items is None:
+            if stated is None or listed is None:
                 continue
             ctx.checked()
+            items, whole = listed
             n = len(items)
             if n > stated:
                 severity = "error"
-            elif n == stated - 1 and n >= LONG_LIST:
+            elif n == stated - 1 and n >= LONG_LIST and (whole or not at_start):
                 severity = "warning"
             else:
                 continue
