@@ -185,3 +185,23 @@ def test_codes_in_the_text_that_exist_are_clean(sentence):
 def test_a_local_code_the_tables_print_is_not_judged_again_in_the_text():
     t = T("expenditure", "total", ("2089901", "0.10"), names={"2089901": "其他社会保障和就业支出"})
     assert not run(_narrative("其他社会保障和就业支出（2089901）0.1万元。", t), "code.narrative")
+
+
+def test_a_year_the_catalog_lacks_judges_text_codes_only_against_the_tables():
+    from tests.checks.conftest import W
+
+    last = catalog.coverage("function")["function"].last_year
+    year = last + 5
+    head = "二、支出预算情况说明\n\n其他社会保障和就业支出（2089901）0.1万元。\n"
+    t = T("expenditure", "total", ("2089999", "0.10"), names={"2089999": "其他社会保障和就业支出"})
+    f = run(W(head, year=year, tables=[t]), "code.narrative")
+    assert [(x.rule, x.severity) for x in f] == [("code.narrative", "error")] and f"{last}年" in f[0].message
+    # no table to contradict it: a code the latest edition lacks may be new, and is not judged
+    assert not run(W(head, year=year), "code.narrative")
+
+
+def test_a_text_without_codes_says_nothing_even_where_the_catalog_lacks_the_year():
+    from tests.checks.conftest import W
+
+    year = catalog.coverage("function")["function"].last_year + 5
+    assert not run(W("二、支出预算情况说明\n\n支出100万元。\n", year=year), "code.narrative")

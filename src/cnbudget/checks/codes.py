@@ -393,25 +393,34 @@ def _table_codes(doc: Disclosure) -> tuple[set[str], dict[str, set[str]]]:
     "a class code in the text that is neither in the catalog nor in the tables",
 )
 def narrative_codes(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
-    cat, early = _catalog_ready(doc, ctx)
-    yield from early
+    printed, by_name = _table_codes(doc)
+    cited = [(b, m) for b in text_blocks(doc, skip_parts=("tables",)) for m in NARRATIVE_CODE_RE.finditer(b.text)
+             if m.group("code") not in printed]
+    if not cited:
+        return  # no code in the text that the tables do not print: nothing to look up
+    cat = _catalog()
     if cat is None:
+        yield could_not_verify(ctx, "正文中的科目编码", "编码目录不可用 (codes catalog not available)")
         return
     year = doc.meta.year
-    printed, by_name = _table_codes(doc)
-    for b in text_blocks(doc, skip_parts=("tables",)):
-        for m in NARRATIVE_CODE_RE.finditer(b.text):
-            code, name = m.group("code"), m.group("name")
-            if code in printed or not _detailed(cat, code):
-                continue
-            ctx.checked()
-            if cat.function_code(code, year) is not None:
-                continue
-            yield _narrative_code_finding(cat, b, m, code, name, by_name, year)
+    # an edition the catalog lacks is judged by the latest one known, and then only where the
+    # document's own tables print the name under another code (a new code may be missing)
+    covered = year is None or cat.covers_year("function", year)
+    edition = year if covered else cat.coverage("function")["function"].last_year
+    for b, m in cited:
+        code, name = m.group("code"), m.group("name")
+        if not _detailed(cat, code):
+            continue
+        ctx.checked()
+        if cat.function_code(code, edition) is not None:
+            continue
+        found = _narrative_code_finding(cat, b, m, code, name, by_name, edition)
+        if covered or found.severity == "error":
+            yield found
 
 
 def _narrative_code_finding(cat: Any, b: TextBlock, m: re.Match[str], code: str, name: str,
-                            by_name: dict[str, set[str]], year: int | None) -> Finding:
+                            by_name: dict[str, set[str]], edition: int | None) -> Finding:
     # the name may carry a lead-in ("其中其他社会保障和就业支出"): the longest tail the tables print
     tails = (name[i:] for i in range(len(name) - 1))
     in_tables = next((by_name[stem(x)] for x in tails if stem(x) in by_name), set())
@@ -419,15 +428,15 @@ def _narrative_code_finding(cat: Any, b: TextBlock, m: re.Match[str], code: str,
     if len(same_length) == 1:
         return text_finding(
             "code.narrative",
-            f"正文“{m.group(0)}”的科目编码 {code} 不在{year or ''}年支出功能分类科目中，表中该科目编码为 "
+            f"正文“{m.group(0)}”的科目编码 {code} 不在{edition or ''}年支出功能分类科目中，表中该科目编码为 "
             f"{same_length[0]} — the text's code {code} is no class code; the tables print {same_length[0]}",
             b, m.start(), m.end(),
         )
-    sugg = cat.suggest_function_code(code, name, year)
+    sugg = cat.suggest_function_code(code, name, edition)
     hint = f"，可能应为 {sugg[0].code} {sugg[0].name}" if sugg else ""
     return text_finding(
         "code.narrative",
-        f"正文“{m.group(0)}”的科目编码 {code} 不在{year or ''}年支出功能分类科目中，表中也未列示{hint} — "
+        f"正文“{m.group(0)}”的科目编码 {code} 不在{edition or ''}年支出功能分类科目中，表中也未列示{hint} — "
         f"the text's code {code} is neither in the catalog nor in the tables",
         b, m.start(), m.end(), severity="warning",
     )

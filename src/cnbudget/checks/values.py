@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from contextvars import ContextVar
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
 
 from cnbudget.model import Row, Table
@@ -39,6 +39,10 @@ GROUP_TOTAL_ITEMS = frozenset({"personnel_total", "public_total"})
 class TableStyle:
     max_decimals: int
     padded: bool  # prints trailing zeros ("25.70", "0.00")
+    # decimals of each printed figure, by the figure's id: read once here, not at every sum
+    # the figure enters (Decimal has no cheap way to its exponent).  The table holds its
+    # figures, so their ids stay theirs as long as the cached style does.
+    places: dict[int, int] = field(default_factory=dict, compare=False, repr=False)
 
 
 _STYLE_CACHE: dict[int, tuple[Table, TableStyle]] = {}
@@ -58,15 +62,16 @@ def table_style(table: Table) -> TableStyle:
         return hit[1]
     max_dec = 0
     padded = False
+    places: dict[int, int] = {}
     for r in table.rows:
         for col, v in r.values.items():
+            d = places[id(v)] = decimals(v)
             if col in NON_AMOUNT_COLUMNS:
                 continue
-            d = decimals(v)
             max_dec = max(max_dec, d)
             if d > 0 and v.as_tuple().digits[-1] == 0:
                 padded = True
-    style = TableStyle(max_dec, padded)
+    style = TableStyle(max_dec, padded, places)
     if len(_STYLE_CACHE) > 512:
         _STYLE_CACHE.clear()
     _STYLE_CACHE[id(table)] = (table, style)
@@ -83,8 +88,13 @@ def _decimals_floor(table: Table | None) -> int:
     return style.max_decimals
 
 
+def _places(table: Table | None) -> dict[int, int]:
+    return table_style(table).places if table is not None else {}
+
+
 def effective_decimals(table: Table | None, value: Decimal) -> int:
-    return max(decimals(value), _decimals_floor(table))
+    own = _places(table).get(id(value))
+    return max(decimals(value) if own is None else own, _decimals_floor(table))
 
 
 # Half a unit of the last place, per number of decimals: built once, not per figure (the sum
@@ -110,11 +120,13 @@ def iv(table: Table | None, value: Decimal | None) -> Interval:
 def iv_sum(table: Table | None, values: Iterable[Decimal | None]) -> Interval:
     """Σ iv(table, v), with the table's style looked up once (absent parts add nothing)."""
     floor = _decimals_floor(table)
+    places = _places(table)
     lo, hi = EXACT_ZERO.lo, EXACT_ZERO.hi
     for v in values:
         if v is None:
             continue
-        r = _radius(max(decimals(v), floor))
+        own = places.get(id(v))
+        r = _radius(max(decimals(v) if own is None else own, floor))
         lo += v - r
         hi += v + r
     return Interval(lo, hi)
