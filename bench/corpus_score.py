@@ -247,7 +247,10 @@ def score_narrative_defects(records: list[dict], path: Path = AUDIT_FILE) -> dic
         if kind in _KIND_RULES:
             hits = [f for f in hits if f["rule"].startswith(_KIND_RULES[kind])]
         if kind in _FIGURE_KINDS:
-            numbers = {n for n in _NUMBER.findall(x.get("text", "")) if len(n.replace(".", "")) >= 2}
+            printed = _NUMBER.findall(x.get("text", ""))
+            # one-digit figures match too loosely, unless they are all the defect prints
+            # ("…等 8 家行政单位": the count is the figure)
+            numbers = {n for n in printed if len(n.replace(".", "")) >= 2} or set(printed)
             hits = [f for f in hits if numbers & set(_NUMBER.findall(f.get("message", "")))]
         (found if hits else missed).append((file, page, kind, x.get("text", "")[:50], hits[0]["rule"] if hits else None))
     return {"defects": len(defects), "found": found, "missed": missed}

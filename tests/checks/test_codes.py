@@ -161,3 +161,56 @@ def test_a_code_that_is_no_code_is_judged_in_a_year_the_catalog_does_not_cover()
     # the edition is unknown: one could-not-verify, and the stray 7 still named as 210
     assert sorted((x.rule, x.severity, x.row) for x in f) == [
         ("code.unknown", "error", "7"), ("verify.could_not_verify", "info", None)]
+
+
+def _narrative(sentence: str, *tables):
+    from tests.checks.conftest import W
+
+    return W("二、支出预算情况说明\n\n" + sentence + "\n", tables=tables)
+
+
+def test_a_code_in_the_text_that_the_tables_print_otherwise_is_an_error_naming_theirs():
+    # the tables print 其他社会保障和就业支出 as 2089999; the text gives 2089901, no class code
+    t = T("expenditure", "total", ("2089999", "0.10"), names={"2089999": "其他社会保障和就业支出"})
+    f = run(_narrative("(2)其他社会保障和就业支出（2089901）0.1万元，上年度该科目无预算资金。", t), "code.narrative")
+    assert [(x.rule, x.severity) for x in f] == [("code.narrative", "error")]
+    assert "2089901" in f[0].message and "2089999" in f[0].message
+
+
+def test_a_code_in_the_text_known_nowhere_is_a_warning():
+    f = run(_narrative("其他社会保障和就业支出（2089901）0.1万元。"), "code.narrative")
+    assert [(x.rule, x.severity) for x in f] == [("code.narrative", "warning")]
+
+
+@pytest.mark.parametrize("sentence", [
+    "(1)机关事业单位职业年金缴费支出（2080506）4.36万元。",   # in the catalog
+    "工资福利支出（301）478.83万元，较上年增加286.42万元。",      # an economic class: another catalog
+    "2026年（2026）预算安排如下。",                              # a year in brackets is no code
+])
+def test_codes_in_the_text_that_exist_are_clean(sentence):
+    assert not run(_narrative(sentence), "code.narrative")
+
+
+def test_a_local_code_the_tables_print_is_not_judged_again_in_the_text():
+    t = T("expenditure", "total", ("2089901", "0.10"), names={"2089901": "其他社会保障和就业支出"})
+    assert not run(_narrative("其他社会保障和就业支出（2089901）0.1万元。", t), "code.narrative")
+
+
+def test_a_year_the_catalog_lacks_judges_text_codes_only_against_the_tables():
+    from tests.checks.conftest import W
+
+    last = catalog.coverage("function")["function"].last_year
+    year = last + 5
+    head = "二、支出预算情况说明\n\n其他社会保障和就业支出（2089901）0.1万元。\n"
+    t = T("expenditure", "total", ("2089999", "0.10"), names={"2089999": "其他社会保障和就业支出"})
+    f = run(W(head, year=year, tables=[t]), "code.narrative")
+    assert [(x.rule, x.severity) for x in f] == [("code.narrative", "error")] and f"{last}年" in f[0].message
+    # no table to contradict it: a code the latest edition lacks may be new, and is not judged
+    assert not run(W(head, year=year), "code.narrative")
+
+
+def test_a_text_without_codes_says_nothing_even_where_the_catalog_lacks_the_year():
+    from tests.checks.conftest import W
+
+    year = catalog.coverage("function")["function"].last_year + 5
+    assert not run(W("二、支出预算情况说明\n\n支出100万元。\n", year=year), "code.narrative")

@@ -78,3 +78,72 @@ def test_a_list_announced_then_printed_on_the_next_lines_is_not_empty():
     text = "一、部门基本情况\n\n烟台市商务局部门预算包括：。\n\n1.烟台市商务局\n\n2.烟台市会展业服务中心\n"
     assert not run(W(text), "wording.empty_reason")
     assert run(W("一、部门基本情况\n\n支出增加的主要原因是。\n"), "wording.empty_reason")
+
+
+# --------------------------------------------------------------------------- stray years, counts
+
+
+def test_a_year_opening_a_list_item_is_a_stray_year():
+    # 泉州 2026 (corpus c166 p53)
+    s = "2026年部门预算安排购置车辆31辆，其中：2026机要通讯用车1辆、应急保障用车1辆、执法执勤用车29辆。"
+    f = run(W(HEAD + s + "\n"), "wording.stray_year")
+    assert texts(f) == [("wording.stray_year", "warning")] and "2026" in f[0].message
+
+
+@pytest.mark.parametrize("sentence", [
+    "其中：2026年预算安排购置车辆1辆。",
+    "其中：2026 年度一般公共预算支出100万元。",
+    "其中：2026-2028年实施的项目2个。",
+    "支出包括：2026元办公费、300元印刷费。",
+    "2026部门预算公开。",
+    "其中：2025年12月31日前购置的车辆3辆。",
+    # a project named with its year (深圳 2026, corpus c067 p9): no counted item
+    "用于网站运维项目、2026深圳应急管理新媒体视频矩阵运营和法规宣传工作。",
+])
+def test_years_with_their_words_are_no_stray_years(sentence):
+    assert not run(W(HEAD + sentence + "\n"), "wording.stray_year")
+
+
+def test_a_list_longer_than_its_count_is_an_error():
+    s = "本部门A局本级、B支队、C支队、D支队、E支队、F分局、G分局、H分局、I分局等8家行政单位的机关运行经费100万元。"
+    f = run(W(HEAD + s + "\n"), "wording.count_listed")
+    assert texts(f) == [("wording.count_listed", "error")] and "9" in f[0].message
+
+
+def test_a_long_list_one_short_of_its_count_is_a_warning():
+    # 杭州 2026 (corpus c116 p13): seven units listed, "等8家"
+    s = ("2026年，本部门杭州市公安局本级、杭州市公安局交通管理支队、杭州市公安局巡特警支队、杭州市公安局监所管理支队"
+         "（留置看护管理支队）、杭州市公安局刑事侦查支队、杭州市公安局交通治安分局（水上治安分局）、"
+         "杭州市公安局地铁分局等8家行政单位的机关运行经费财政拨款预算46,732.12万元。")
+    f = run(W(HEAD + s + "\n"), "wording.count_listed")
+    assert texts(f) == [("wording.count_listed", "warning")] and "7" in f[0].message
+
+
+@pytest.mark.parametrize("sentence", [
+    "本部门包括A局本级、B中心等8家单位。",                      # examples of eight: 等 allows it
+    "本部门包括A局本级、B中心、C中心等3家单位。",
+    "下属单位包括A局、B中心、C站等三家事业单位。",
+    "包括A局、B中心、C站和D所等4家单位。",                     # 和 joins the last: not judged
+    "本部门所属A局（含B、C、D、E分局）、F中心等2家单位。",       # an aside is no item
+    "A、B、C等3家二级单位和D、E等2家三级单位。",
+    # a passage opening mid-list (the paragraph cut at a page break): its head is elsewhere
+    "产监管处、口岸一处、口岸二处、规划建设处、数字口岸处、综合处等七个处室。",
+])
+def test_lists_that_fit_their_count_are_clean(sentence):
+    assert not run(W(HEAD + sentence + "\n"), "wording.count_listed")
+
+
+def test_a_stock_phrase_that_lost_its_first_character_after_an_amount():
+    # 深圳 2026 (corpus c065 p9)
+    s = "8.预算准备金20.40 万元，要用于年度预算执行中临时增加工作所需开支。"
+    f = run(W(HEAD + s + "\n"), "wording.clipped_phrase")
+    assert texts(f) == [("wording.clipped_phrase", "warning")] and "主要用于" in f[0].message
+
+
+@pytest.mark.parametrize("sentence", [
+    "9.专项工作19,800.61万元，主要用于建设公共文化设施。",
+    "上述资金要用于年度预算执行中临时增加的工作。",
+    "支出20.40万元，主要原因是人员增加。",
+])
+def test_whole_stock_phrases_are_clean(sentence):
+    assert not run(W(HEAD + sentence + "\n"), "wording.clipped_phrase")

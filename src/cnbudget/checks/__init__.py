@@ -11,6 +11,7 @@ Modules:
     summary_sides — two-sided summary tables: balance, classes, income items
     cross_table   — the same figure in two tables, aware of each table's scope
     narrative     — claims vs tables, shares, growth rates, components, vs last year
+    class_lists   — the classes a breakdown "按支出功能分类" lists against the classes the tables print
     budget_base   — a rate stated on 年初预算 that was computed on 全年预算 (sentence or table)
     sentences     — each sentence's figures against each other (no table needed): change vs
                     this year and last year, direction words, comparisons, parts vs whole

@@ -11,17 +11,23 @@
                               30110 ↔ 2101101 + 2101102, 30111 ↔ 2101103 (same scope: 一般公共预算
                               基本支出表 vs 一般公共预算支出表)
 
+    code.narrative            a 支出功能分类 code printed in the 情况说明 ("其他社会保障和就业支出
+                              （2089901）") that is in neither that year's catalog nor the tables:
+                              an error naming the code the tables print for that name, else a
+                              warning with the likeliest code
+
 When the catalog cannot be loaded, or does not cover the document's year, one
 ``verify.could_not_verify`` says so instead of passing in silence.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from decimal import Decimal
 from typing import Any
 
-from cnbudget.checks.common import could_not_verify
+from cnbudget.checks.common import could_not_verify, text_blocks, text_finding
 from cnbudget.checks.context import Context
 from cnbudget.checks.registry import finding, rule
 from cnbudget.checks.values import (
@@ -35,7 +41,8 @@ from cnbudget.checks.values import (
     iv_sum,
     table_label,
 )
-from cnbudget.model import Disclosure, Finding, Row, Table
+from cnbudget.codes.names import stem
+from cnbudget.model import Disclosure, Finding, Row, Table, TextBlock
 
 FUNCTION_KINDS = ("income", "expenditure", "general_expenditure", "gov_fund", "state_capital")
 ECONOMIC_KINDS = ("basic_expenditure", "economic_summary")
@@ -368,3 +375,81 @@ def economic_vs_function(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
             actual=ei.mid.quantize(Decimal("0.01")),
             source=next((r.source for r in b.rows if r.code == ecode), b.source),
         )
+
+
+# --------------------------------------------------------------------------- codes in the text
+
+# "其他社会保障和就业支出（2089901）": a class name and, in brackets, its 类/款/项 code (the text
+# is NFKC-folded, so the brackets are ASCII).
+NARRATIVE_CODE_RE = re.compile(r"(?P<name>[\u4e00-\u9fff]{2,40})\s*\(\s*(?P<code>2\d{2}(?:\d{2}){0,2})\s*\)")
+
+
+def _table_codes(doc: Disclosure) -> tuple[set[str], dict[str, set[str]]]:
+    """The function codes the tables print, and the codes each printed name stands under."""
+    codes: set[str] = set()
+    by_name: dict[str, set[str]] = {}
+    for t in doc.tables:
+        if t.kind not in FUNCTION_KINDS:
+            continue
+        for r in t.rows:
+            if r.code and r.code.isdigit() and r.code[:1] == "2":
+                codes.add(r.code)
+                if r.name:
+                    by_name.setdefault(stem(r.name), set()).add(r.code)
+    return codes, by_name
+
+
+@rule(
+    "code.narrative",
+    severity="error",
+    description="情况说明中引用的支出功能分类编码既不在当年科目中、也不在表中（表中同名科目另有编码时为错误） — "
+    "a class code in the text that is neither in the catalog nor in the tables",
+)
+def narrative_codes(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
+    printed, by_name = _table_codes(doc)
+    cited = [(b, m) for b in text_blocks(doc, skip_parts=("tables",)) for m in NARRATIVE_CODE_RE.finditer(b.text)
+             if m.group("code") not in printed]
+    if not cited:
+        return  # no code in the text that the tables do not print: nothing to look up
+    cat = _catalog()
+    if cat is None:
+        yield could_not_verify(ctx, "正文中的科目编码", "编码目录不可用 (codes catalog not available)")
+        return
+    year = doc.meta.year
+    # an edition the catalog lacks is judged by the latest one known, and then only where the
+    # document's own tables print the name under another code (a new code may be missing)
+    covered = year is None or cat.covers_year("function", year)
+    edition = year if covered else cat.coverage("function")["function"].last_year
+    for b, m in cited:
+        code, name = m.group("code"), m.group("name")
+        if not _detailed(cat, code):
+            continue
+        ctx.checked()
+        if cat.function_code(code, edition) is not None:
+            continue
+        found = _narrative_code_finding(cat, b, m, code, name, by_name, edition)
+        if covered or found.severity == "error":
+            yield found
+
+
+def _narrative_code_finding(cat: Any, b: TextBlock, m: re.Match[str], code: str, name: str,
+                            by_name: dict[str, set[str]], edition: int | None) -> Finding:
+    # the name may carry a lead-in ("其中其他社会保障和就业支出"): the longest tail the tables print
+    tails = (name[i:] for i in range(len(name) - 1))
+    in_tables = next((by_name[stem(x)] for x in tails if stem(x) in by_name), set())
+    same_length = sorted(c for c in in_tables if len(c) == len(code))
+    if len(same_length) == 1:
+        return text_finding(
+            "code.narrative",
+            f"正文“{m.group(0)}”的科目编码 {code} 不在{edition or ''}年支出功能分类科目中，表中该科目编码为 "
+            f"{same_length[0]} — the text's code {code} is no class code; the tables print {same_length[0]}",
+            b, m.start(), m.end(),
+        )
+    sugg = cat.suggest_function_code(code, name, edition)
+    hint = f"，可能应为 {sugg[0].code} {sugg[0].name}" if sugg else ""
+    return text_finding(
+        "code.narrative",
+        f"正文“{m.group(0)}”的科目编码 {code} 不在{edition or ''}年支出功能分类科目中，表中也未列示{hint} — "
+        f"the text's code {code} is neither in the catalog nor in the tables",
+        b, m.start(), m.end(), severity="warning",
+    )

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from contextvars import ContextVar
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
 
 from cnbudget.model import Row, Table
@@ -39,6 +39,10 @@ GROUP_TOTAL_ITEMS = frozenset({"personnel_total", "public_total"})
 class TableStyle:
     max_decimals: int
     padded: bool  # prints trailing zeros ("25.70", "0.00")
+    # decimals of each printed figure, by the figure's id: read once here, not at every sum
+    # the figure enters (Decimal has no cheap way to its exponent).  The table holds its
+    # figures, so their ids stay theirs as long as the cached style does.
+    places: dict[int, int] = field(default_factory=dict, compare=False, repr=False)
 
 
 _STYLE_CACHE: dict[int, tuple[Table, TableStyle]] = {}
@@ -58,44 +62,74 @@ def table_style(table: Table) -> TableStyle:
         return hit[1]
     max_dec = 0
     padded = False
+    places: dict[int, int] = {}
     for r in table.rows:
         for col, v in r.values.items():
+            d = places[id(v)] = decimals(v)
             if col in NON_AMOUNT_COLUMNS:
                 continue
-            d = decimals(v)
             max_dec = max(max_dec, d)
             if d > 0 and v.as_tuple().digits[-1] == 0:
                 padded = True
-    style = TableStyle(max_dec, padded)
+    style = TableStyle(max_dec, padded, places)
     if len(_STYLE_CACHE) > 512:
         _STYLE_CACHE.clear()
     _STYLE_CACHE[id(table)] = (table, style)
     return style
 
 
-def effective_decimals(table: Table | None, value: Decimal) -> int:
-    own = decimals(value)
+def _decimals_floor(table: Table | None) -> int:
+    """The fewest decimals a figure of ``table`` is read at (0: each keeps its own)."""
     if table is None:
-        return own
+        return 0
     style = table_style(table)
     if style.padded or DOC_PADDED.get():
-        return own
-    return max(own, style.max_decimals)
+        return 0
+    return style.max_decimals
+
+
+def _places(table: Table | None) -> dict[int, int]:
+    return table_style(table).places if table is not None else {}
+
+
+def effective_decimals(table: Table | None, value: Decimal) -> int:
+    own = _places(table).get(id(value))
+    return max(decimals(value) if own is None else own, _decimals_floor(table))
+
+
+# Half a unit of the last place, per number of decimals: built once, not per figure (the sum
+# rules read hundreds of thousands of figures in a large consolidated document).
+_RADII: dict[int, Decimal] = {}
+
+
+def _radius(places: int) -> Decimal:
+    r = _RADII.get(places)
+    if r is None:
+        r = _RADII[places] = Decimal(5).scaleb(-places - 1)
+    return r
 
 
 def iv(table: Table | None, value: Decimal | None) -> Interval:
     """The interval a printed table figure stands for; an absent cell is exactly zero."""
     if value is None:
         return EXACT_ZERO
-    radius = Decimal(5).scaleb(-effective_decimals(table, value) - 1)
+    radius = _radius(effective_decimals(table, value))
     return Interval(value - radius, value + radius)
 
 
 def iv_sum(table: Table | None, values: Iterable[Decimal | None]) -> Interval:
-    total = EXACT_ZERO
+    """Σ iv(table, v), with the table's style looked up once (absent parts add nothing)."""
+    floor = _decimals_floor(table)
+    places = _places(table)
+    lo, hi = EXACT_ZERO.lo, EXACT_ZERO.hi
     for v in values:
-        total = total + iv(table, v)
-    return total
+        if v is None:
+            continue
+        own = places.get(id(v))
+        r = _radius(max(decimals(v) if own is None else own, floor))
+        lo += v - r
+        hi += v + r
+    return Interval(lo, hi)
 
 
 def ulp(table: Table | None, value: Decimal) -> Decimal:
@@ -176,8 +210,10 @@ _ORG_NAME = re.compile(r"(局|中心|委员会|委|办公室|院|所|站|队|厅
 
 def is_column_numbers(row: Row) -> bool:
     """A 栏次 row read as figures: 1, 2, 3 … in column order."""
+    if row.code:
+        return False
     vals = list(row.values.values())
-    return len(vals) >= 2 and all(v == i + 1 for i, v in enumerate(vals)) and not row.code
+    return len(vals) >= 2 and all(v == i + 1 for i, v in enumerate(vals))
 
 
 def is_unit_row(row: Row) -> bool:

@@ -460,9 +460,10 @@ def fewer_decimals(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
         if not (style.padded or DOC_PADDED.get()) or style.max_decimals == 0:
             continue
         n = 0
+        amounts = set(amount_columns(t))
         for r in t.rows:
             for c, v in r.values.items():
-                if c not in amount_columns(t):
+                if c not in amounts:
                     continue
                 ctx.checked()
                 if decimals(v) < style.max_decimals and n < 5:

@@ -6,6 +6,12 @@
     wording.empty_reason    a reason or list announced and left empty: "主要原因是。", "包括：。"
     wording.obsolete_name   a function class name no longer in force in the document's year
                             ("医疗卫生与计划生育支出" after 2018: 卫生健康支出), from ``codes``
+    wording.stray_year      a year printed without 年 at the head of a list item, where a name
+                            belongs: "其中：2026机要通讯用车1辆"
+    wording.clipped_phrase  a stock phrase that lost its first character right after an amount:
+                            "预算准备金20.40万元，要用于…" (主要用于)
+    wording.count_listed    a stated count against the items listed before it: "A、B、…、I等8家"
+                            listing nine (error), or a long list one short of its count (warning)
 
 Every finding quotes the sentence (``Finding.text``) and points at its line or page.  The text
 read is ``Disclosure.text`` (headings and passages, NFKC-folded: "（" is "(", "，" is ",").
@@ -17,7 +23,7 @@ import re
 from collections.abc import Iterator
 from functools import lru_cache
 
-from cnbudget.checks.common import text_blocks, text_finding
+from cnbudget.checks.common import TABLE_PART, text_blocks, text_finding
 from cnbudget.checks.context import Context
 from cnbudget.checks.registry import rule
 from cnbudget.codes.catalog import FUNCTION, entries
@@ -161,4 +167,144 @@ def obsolete_class_names(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
                 "wording.obsolete_name",
                 f"“{m.group(0)}”为{last}年及以前的科目名称，{year}年应为“{now}” — obsolete function class name",
                 b, m.start(), m.end(),
+            )
+
+
+# --------------------------------------------------------------------------- stray years
+
+# "其中:2026机要通讯用车1辆": a year opening a list item of counted things and running into
+# its name.  A year is followed by 年/年度/届/版/号 …, a range ("2025-2027"), or is an amount
+# ("2026元", "2026万元") or a count ("2026人"); those are not judged.  Nor is an item that
+# counts nothing: a project may be named with its year ("2026深圳应急管理新媒体视频矩阵运营").
+_NOT_AFTER_YEAR = "年度届级版期号元万亿千百人个名辆台套项次家户件条所座间张本篇场批床米吨平余多至"
+STRAY_YEAR_RE = re.compile(
+    rf"(?:(?<=[:、;])|(?<=其中,))\s*(?P<year>(?:19|20)\d\d)(?![\d.,])(?!\s*[{_NOT_AFTER_YEAR}])\s*(?=[\u4e00-\u9fff])"
+)
+
+# The rest of the item: a name and a count of things ("机要通讯用车1辆", "应急设备 2 台(套)").
+COUNTED_ITEM_RE = re.compile(r"[^、,;。:]{1,30}?\d+\s*(?:辆|台|套|人|名|个|家|处|所|架|艘|间|座)(?:\(套\))?\s*(?=[、,;。]|$)")
+
+
+@rule(
+    "wording.stray_year",
+    severity="warning",
+    description="列举项开头多出不带“年”的年份（其中：2026机要通讯用车1辆） — a stray year at the head of a list item",
+)
+def stray_years(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
+    for b in text_blocks(doc, skip_parts=(TABLE_PART,)):
+        if b.heading:
+            continue
+        ctx.checked()
+        for m in STRAY_YEAR_RE.finditer(b.text):
+            if not COUNTED_ITEM_RE.match(b.text, m.end()):
+                continue
+            yield text_finding(
+                "wording.stray_year",
+                f"列举项前多出年份“{m.group('year')}”（“{b.text[m.start('year'):m.end() + 8]}”），"
+                "应删除或补全 — a stray year at the head of a list item",
+                b, m.start("year"), m.end(),
+            )
+
+
+# --------------------------------------------------------------------------- counts of a list
+
+_CN_DIGITS = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+# "…、杭州市公安局地铁分局等8家行政单位": a list of names joined by 、 and the count it states.
+LIST_COUNT_RE = re.compile(r"等\s*(?P<n>\d{1,3}|[一二两三四五六七八九十]{1,3})\s*(?P<unit>家|个|所|项)")
+# Where a list starts: after the clause's punctuation (folded to ASCII) or a lead word.
+_CLAUSE_START_RE = re.compile(r"[,;:。!?]|包括|分别为|分别是|其中")
+# Parenthesised asides ("(留置看护管理支队)", "(含A、B)") are no items of their own.
+_ASIDE_RE = re.compile(r"\([^()]*\)")
+# A list this long that falls one short of its count is a miscount or an item dropped; a short
+# one with 等 may name examples only ("A、B等8家").
+LONG_LIST = 5
+
+
+def _cn_number(s: str) -> int | None:
+    if s.isdigit():
+        return int(s)
+    if s == "十":
+        return 10
+    if s.startswith("十") and len(s) == 2:
+        return 10 + _CN_DIGITS.get(s[1], 0) if s[1] in _CN_DIGITS else None
+    if len(s) == 1:
+        return _CN_DIGITS.get(s)
+    if len(s) == 2 and s[1] == "十":
+        return _CN_DIGITS.get(s[0], 0) * 10 or None
+    if len(s) == 3 and s[1] == "十" and s[0] in _CN_DIGITS and s[2] in _CN_DIGITS:
+        return _CN_DIGITS[s[0]] * 10 + _CN_DIGITS[s[2]]
+    return None
+
+
+def listed_items(text: str) -> tuple[list[str], bool] | None:
+    """The items of the 、-list that ends ``text``, and whether the list's start was seen (a
+    passage that opens mid-list — one cut at a page break — may hold only its tail).  None
+    when it is no plain list of names: a single item, an empty one, or a last item joined
+    with 和/及/与."""
+    starts = [m.end() for m in _CLAUSE_START_RE.finditer(text)]
+    body = _ASIDE_RE.sub("", text[starts[-1] if starts else 0:])
+    items = [x.strip() for x in body.split("、")]
+    if len(items) < 2 or any(not x for x in items) or re.search(r"和|及|与|以及", items[-1]):
+        return None
+    return items, bool(starts)
+
+
+@rule(
+    "wording.count_listed",
+    severity="error",
+    description="所述个数与列举项数不符（列举9家而称“等8家”） — a stated count against the items listed",
+)
+def count_against_list(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
+    for b in text_blocks(doc, skip_parts=(TABLE_PART,)):
+        if b.heading:
+            continue
+        previous_end = 0
+        for m in LIST_COUNT_RE.finditer(b.text):
+            stated = _cn_number(m.group("n"))
+            listed = listed_items(b.text[previous_end:m.start()])
+            at_start = previous_end == 0
+            previous_end = m.end()
+            if stated is None or listed is None:
+                continue
+            ctx.checked()
+            items, whole = listed
+            n = len(items)
+            if n > stated:
+                severity = "error"
+            elif n == stated - 1 and n >= LONG_LIST and (whole or not at_start):
+                severity = "warning"
+            else:
+                continue
+            yield text_finding(
+                "wording.count_listed",
+                f"列举了 {n} {m.group('unit')}（{'、'.join(items[:2])}…{items[-1]}），却称“{m.group(0)}” — "
+                f"{n} items listed, the sentence says {stated}",
+                b, m.start(), m.end(), severity=severity,
+            )
+
+
+# --------------------------------------------------------------------------- clipped phrases
+
+# "20.40万元,要用于…": the stock phrases that follow an amount, with their 主 lost.  Right after
+# an amount and its comma, "要用于" is no "must be used for" (that needs a subject: 资金要用于).
+CLIPPED_PHRASES = {"要用于": "主要用于", "要原因": "主要原因", "要包括": "主要包括"}
+CLIPPED_RE = re.compile(
+    r"\d\s*(?:亿元|万元|元)\s*,\s*(?P<phrase>" + "|".join(CLIPPED_PHRASES) + ")"
+)
+
+
+@rule(
+    "wording.clipped_phrase",
+    severity="warning",
+    description="金额后的惯用语缺字（…万元，要用于 → 主要用于） — a stock phrase that lost its first character",
+)
+def clipped_phrases(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
+    for b in text_blocks(doc, skip_parts=(TABLE_PART,)):
+        ctx.checked()
+        for m in CLIPPED_RE.finditer(b.text):
+            phrase = m.group("phrase")
+            yield text_finding(
+                "wording.clipped_phrase",
+                f"“{phrase}”缺字，应为“{CLIPPED_PHRASES[phrase]}” — a stock phrase missing its first character",
+                b, m.start("phrase"), m.end(),
             )
