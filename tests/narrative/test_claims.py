@@ -267,3 +267,56 @@ def test_a_change_is_of_the_amount_with_its_own_words_not_the_last_listed(doc_of
                            "事业收入0.00万元。收入较去年减少1316.82万元，下降1.88%。\n")
     change = find(cs, "change", "1316.82")
     assert change.related["current"] == next(c.id for c in cs if c.kind == "amount" and c.subject == "收入")
+
+
+def test_the_amount_after_a_compared_year_is_that_years(doc_of):
+    # "比2024年年初预算数 X 减少…": X is the comparison base, not this year's figure
+    text = ("二、收入预算总体情况\n\n2025年度收入预算529.26万元，比2024年年初预算数547.01万元减少17.75万元，"
+            "下降3.25%。支出预算100万元，较上年80万元增加20万元。\n")
+    cs = claims_of(doc_of, text)
+    ids = by_id(cs)
+    base = find(cs, "amount", "547.01")
+    assert base.basis == "previous" and base.refers_to is None
+    change = find(cs, "change", "17.75")
+    assert ids[change.related["current"]].value == Decimal("529.26") and change.related["previous"] == base.id
+    assert find(cs, "amount", "80").basis == "previous"
+    # the document's own year compared with is no earlier year
+    same_year = claims_of(doc_of, "二、收入预算总体情况\n\n收入预算529.26万元，比2025年年初预算数增加1万元。\n")
+    assert find(same_year, "amount", "529.26").basis == "current"
+
+
+def test_a_change_after_a_list_joined_by_dun_is_of_the_lists_whole(doc_of):
+    text = ("二、收入预算总体情况\n\n本部门当年预算收入344.70万元，其中：一般公共预算拨款324.60万元、"
+            "上年结转13.10万元、其他收入7.00万元，较上年减少129.40万元，下降27.31%。\n")
+    cs = claims_of(doc_of, text)
+    ids = by_id(cs)
+    assert ids[find(cs, "change", "129.40").related["current"]].value == Decimal("344.70")
+    assert ids[find(cs, "rate", "27.31").related["current"]].value == Decimal("344.70")
+    # a change right after a part, in a list run with ",", stays the part's
+    own = claims_of(doc_of, "三、支出预算总体情况\n\n支出合计100万元，其中：基本支出60万元，比上年增加5万元，"
+                            "项目支出40万元。\n")
+    assert by_id(own)[find(own, "change", "5").related["current"]].value == Decimal("60")
+
+
+def test_a_change_opening_the_sentence_after_a_list_is_of_the_lists_whole(doc_of):
+    text = ("四、项目支出情况\n\n5.综合管理367.65万元，主要包括：行政运行85.04万元，用于后勤保障等；"
+            "员额经费126.14万元，用于发放工资等。较2024年年初预算减少52.44万元，减幅12.5%。\n")
+    cs = claims_of(doc_of, text)
+    ids = by_id(cs)
+    assert ids[find(cs, "change", "52.44").related["current"]].value == Decimal("367.65")
+    assert find(cs, "amount", "85.04").related["whole"] == find(cs, "amount", "367.65").id
+    # numbered parts are each spoken of on their own: the change is of the last one
+    numbered = ("四、项目支出情况\n\n(五)项目支出500.00万元，具体包括：1.应急管理专项40.00万元，"
+                "主要用于设备采购等。较2024年年初预算增加40万元，增幅100.0%。\n")
+    ns = claims_of(doc_of, numbered)
+    assert by_id(ns)[find(ns, "change", "40").related["current"]].value == Decimal("40.00")
+
+
+def test_a_list_printed_twice_adds_no_parts(doc_of):
+    text = ("八、国有资产占用情况\n\n计划购置车辆9辆、162万元，报废更新，其中：使用财政拨款购置车辆8辆，144万元、"
+            "使用单位资金购置车辆1辆，18万元报废更新，其中：使用财政拨款购置车辆8辆，144万元、"
+            "使用单位资金购置车辆1辆，18万元。\n")
+    cs = claims_of(doc_of, text)
+    eights = [c for c in cs if c.kind == "count" and c.value == Decimal(8)]
+    assert eights[0].related.get("whole") == find(cs, "count", "9").id
+    assert "whole" not in eights[1].related

@@ -60,6 +60,10 @@ _BUDGET_BASES = frozenset({"initial_budget", "final_budget", "budget"})
 _LIST_ITEM_RE = re.compile(r"^\s*(?:[一二三四五六七八九十]+是|\d{1,2}[.、)]|\([一二三四五六七八九十\d]{1,2}\))")
 # A list of parts of the figure before it: "其中：", "包括：", "分别为：".
 PARTS_RE = re.compile(r"其中|包括|分别为|分别是")
+# A numbered part of a list: "具体包括：1.A…", "；(2)B…".
+_ORDINAL_RE = re.compile(r"[:;,。]\s*(?:\d{1,2}[.、．]|\(\d{1,2}\))(?!\d)")
+# Words before "包括" / "分别为" that say how, not what: "主要包括：", "具体分别为：".
+_LIST_ADVERB_RE = re.compile(r"(?:主要|具体|还|也|均|分别)+\s*$")
 # Where the subject of a 持平 statement ends: "三公经费支出与上年持平".
 _COMPARE_WORD_RE = re.compile(r"(?:与|比|较|同)")
 
@@ -83,6 +87,7 @@ class _Draft:
     component: bool = False
     topic: str | None = None
     at: int = 0  # offset in its passage
+    end: int = 0  # where its figure (number and unit) ends
     in_reason: bool = False  # stated among the reasons of a change (never the whole of a list)
 
     def freeze(self) -> Claim:
@@ -163,6 +168,7 @@ class _Reader:
         if st.reasons is not None and st.last_mark == ";" and not st.reasons.count \
                 and not _LIST_ITEM_RE.match(text[c.start:c.end]):
             st.reasons = None
+            st.in_reason = False  # "…主要原因是：一是…；二是…；本部门支出…": the reasons ended
         st.sentence_start = st.sentence != c.sentence or not local
         if st.sentence != c.sentence:
             st.in_reason = False
@@ -218,7 +224,8 @@ class _Reader:
         a sentence ("共有车辆2辆。其中：一般公务用车2辆").  Not after a ";" (the list is then of
         something said earlier), and a list naming its whole ("支出包括：") is of the figure of
         that name only."""
-        named, _ = clean_subject(prefix, self.meta.department)
+        # "主要包括：", "具体包括：": an adverb, no name of the whole
+        named, _ = clean_subject(_LIST_ADVERB_RE.sub("", prefix), self.meta.department)
 
         def head(kind: str) -> _Draft | None:
             d = next((d for d in reversed(local) if d.kind == kind and d.basis == "current" and not d.in_reason
@@ -234,6 +241,8 @@ class _Reader:
                 h.related.pop("list", None)
         depths = st.lists.setdefault(c.sentence, [])
         depths.append(_depth(text, at))
+        if amount is not None:
+            st.list_wholes.setdefault(c.sentence, amount)
         st.parts_of = _List(c.sentence, amount, count, depths[-1], len(depths), word=PARTS_RE.match(text, at).group(0))
 
     def _part(self, d: _Draft, st: _PassageState, text: str, at: int) -> None:
@@ -253,8 +262,15 @@ class _Reader:
         whole = lst.amount if d.kind == "amount" else lst.count
         if depth > lst.depth or whole is None or whole is d or (d.kind == "count" and d.unit != whole.unit):
             return
+        if any(_repeats(d, x) for x in st.parts):
+            return  # "…报废更新，其中：A 8辆…报废更新，其中：A 8辆…": a clause printed twice
+        st.parts.append(d)
         d.related["whole"] = whole.id
         d.related["list"] = lst.number
+        if d.kind == "amount":
+            if lst.last_amount is not None:
+                lst.separators.update(_marks(text[lst.last_amount.end:at]))
+            lst.last_amount = d
         lst.parts += 1
 
     def _enumeration_head(self, prefix: str, local: list[_Draft]) -> _Draft | None:
@@ -273,7 +289,7 @@ class _Reader:
         s0, s1 = sentence_span(text, at)
         d = _Draft(id=len(self.drafts) + 1, kind=kind, value=value, unit=unit, subject=subject,
                    text=text[s0:s1].strip(), source=p.source_at(at), sentence=c.sentence, topic=p.topic, at=at,
-                   **kw)  # type: ignore[arg-type]
+                   end=fig.end if fig is not None else at, **kw)  # type: ignore[arg-type]
         self.drafts.append(d)
         local.append(d)
         return d
@@ -315,7 +331,10 @@ class _Reader:
                 local: list[_Draft], st: _PassageState) -> None:
         subject, _ = clean_subject(lead, self.meta.department)
         component = st.reasons is not None
-        current = None if component else self._current(subject, p, local, fig.kind, fig.start)
+        current = None
+        if not component:
+            current = (None if subject else self._list_whole(c, text, fig, local, st)) \
+                or self._current(subject, p, local, fig.kind, fig.start)
         if not subject and current is not None:
             subject = current.subject
         ref = resolve(subject, p.topic, self.meta.kind, "current", self.functions)
@@ -330,6 +349,28 @@ class _Reader:
         if st.reasons is not None:
             st.reasons.count += 1
             st.reasons.main.related[f"component_{st.reasons.count}"] = d.id
+
+    def _list_whole(self, c: Clause, text: str, fig: Figure, local: list[_Draft],
+                    st: _PassageState) -> _Draft | None:
+        """The whole of a list that a change naming nothing follows: "收入344,447.70万元，其中：
+        A 324,638.50万元、B 13,102.70万元，较上年减少…" (parts run with "、", the change after a
+        ",") and "5.综合管理367.65万元，主要包括：A …；B …。较上年减少52.44万元" (the change opens
+        the sentence after the list) are of the list's whole, not of its last part.  Not when the
+        list numbers its parts ("项目支出…，具体包括：1.A 40万元…。较上年增加40万元"): each numbered
+        part is spoken of on its own."""
+        if fig.kind != "amount":
+            return None
+        lst = st.parts_of
+        whole = None
+        if (lst is not None and lst.sentence == c.sentence and lst.amount is not None and lst.parts >= 2
+                and lst.separators == {"、"} and lst.last_amount is not None
+                and {",", ";"} & _marks(text[lst.last_amount.end:fig.start])):
+            whole = lst.amount
+        elif not any(d.sentence == c.sentence for d in local):  # the change opens its sentence
+            whole = st.list_wholes.get(c.sentence - 1)
+        if whole is None or _ORDINAL_RE.search(text, whole.end, fig.start):
+            return None
+        return whole
 
     def _current(self, subject: str, p: Passage, local: list[_Draft], kind: str, at: int | None = None) -> _Draft | None:
         """The amount a change (or 持平) is of: the nearest earlier figure of this passage naming
@@ -472,6 +513,8 @@ class _PassageState:
     # the list a "其中：" / "包括：" opened: (sentence, the amount and the count it is the parts of)
     parts_of: _List | None = None
     lists: dict[int, list[int]] = field(default_factory=dict)  # sentence → bracket depth of each list opened
+    list_wholes: dict[int, _Draft] = field(default_factory=dict)  # sentence → the amount its first list is of
+    parts: list[_Draft] = field(default_factory=list)  # the figures linked as parts so far
 
 
 @dataclass
@@ -486,6 +529,19 @@ class _List:
     number: int
     word: str = "其中"
     parts: int = 0
+    last_amount: _Draft | None = None  # the list's latest amount part
+    separators: set[str] = field(default_factory=set)  # the marks between its amount parts
+
+
+def _repeats(d: _Draft, earlier: _Draft) -> bool:
+    """Is ``d`` the figure ``earlier`` printed again in its sentence (same words, same value)?"""
+    return (d.sentence == earlier.sentence and d.kind == earlier.kind and d.value == earlier.value
+            and d.unit == earlier.unit and norm_subject(d.subject) == norm_subject(earlier.subject))
+
+
+def _marks(between: str) -> set[str]:
+    """The marks "、" "," ";" printed between two figures (not the commas inside a number)."""
+    return set(re.findall(r"[、,;]", re.sub(r"(?<=\d),(?=\d)", "", between)))
 
 
 def _depth(text: str, at: int) -> int:

@@ -35,8 +35,14 @@ _INITIAL_RE = re.compile(r"年初预算(?:数)?(?:为|是)?\s*$")
 _FINAL_BUDGET_RE = re.compile(r"(?:全年|调整后)预算(?:数)?(?:为|是)?\s*$")
 _BUDGET_RE = re.compile(r"(?<!决)预算(?:数)?(?:为|是|安排)?\s*$")
 _ACTUAL_RE = re.compile(r"决算(?:数)?(?:为|是)?\s*$")
-_PREVIOUS_RE = re.compile(r"(?:上年|上年度|去年|上一年)(?:预算|决算)?(?:数)?(?:为|是)?\s*$")
-_YEAR_BEFORE_RE = re.compile(r"((?:19|20)\d\d)\s*年(?:度)?(?:预算|决算)(?:数)?(?:为|是)?\s*$")
+_PREVIOUS_RE = re.compile(r"(?:上年|上年度|去年|上一年)(?:年初|全年|调整后)?(?:预算|决算)?(?:执行)?(?:数)?(?:为|是)?\s*$")
+_YEAR_BEFORE_RE = re.compile(
+    r"((?:19|20)\d\d)\s*年(?:度)?(?:年初|全年|调整后)?(?:预算|决算)(?:执行)?(?:数)?(?:为|是)?\s*$")
+# "比2025年年初预算数547012.85万元减少…", "较上年80万元增加": the amount right after the year a
+# comparison names is that year's (the base), not this year's.
+_COMPARISON_BASE_RE = re.compile(
+    r"(?:比|较|与|同)\s*(?:(?:上年|上年度|去年|上一年)|((?:19|20)\d\d)\s*年(?:度)?)"
+    r"(?:年初|全年|调整后)?(?:预算|决算)?(?:执行)?(?:数)?(?:的|为)?\s*$")
 # "上年支出80万元", "上年度决算数为": a lead that starts with last year (not 上年结转, this year's income).
 _PREVIOUS_START_RE = re.compile(r"^[\s,;:、]*(?:其中[,:]?)?\s*(?:上年|上年度|去年|上一年)(?!结转|结余|末|底)")
 # "2024年支出80万元" in 2025's document: the last year named in the lead, when it is no comparison.
@@ -77,6 +83,8 @@ def basis_of(lead: str, kind: str | None, year: int | None) -> str:
     """The period the figure after ``lead`` is of (see the module docstring)."""
     lead = lead.rstrip()
     if _PREVIOUS_RE.search(lead):
+        return "previous"
+    if (m := _COMPARISON_BASE_RE.search(lead)) and (m.group(1) is None or (year and int(m.group(1)) < year)):
         return "previous"
     if (m := _YEAR_BEFORE_RE.search(lead)) and year and int(m.group(1)) < year:
         return "previous"
