@@ -243,7 +243,8 @@ class _Reader:
         depths.append(_depth(text, at))
         if amount is not None:
             st.list_wholes.setdefault(c.sentence, amount)
-        st.parts_of = _List(c.sentence, amount, count, depths[-1], len(depths), word=PARTS_RE.match(text, at).group(0))
+        st.parts_of = _List(c.sentence, amount, count, depths[-1], len(depths), word=PARTS_RE.match(text, at).group(0),
+                            within_parts=any(h is x for h in (amount, count) if h is not None for x in st.parts))
 
     def _part(self, d: _Draft, st: _PassageState, text: str, at: int) -> None:
         """Mark ``d`` a part (``related["whole"]``) of the list open in its sentence.  A list
@@ -262,8 +263,11 @@ class _Reader:
         whole = lst.amount if d.kind == "amount" else lst.count
         if depth > lst.depth or whole is None or whole is d or (d.kind == "count" and d.unit != whole.unit):
             return
-        if any(_repeats(d, x) for x in st.parts):
-            return  # "…报废更新，其中：A 8辆…报废更新，其中：A 8辆…": a clause printed twice
+        if lst.within_parts and any(_repeats(d, x) for x in st.parts):
+            # "其中：A 8辆、B 1辆报废更新，其中：A 8辆…": a list opened after a part of a list,
+            # repeating that list's parts, is the clause printed twice (a list within a list
+            # names other parts; "收入…其中：A…；支出…其中：A…" has a new head)
+            return
         st.parts.append(d)
         d.related["whole"] = whole.id
         d.related["list"] = lst.number
@@ -366,7 +370,9 @@ class _Reader:
                 and lst.separators == {"、"} and lst.last_amount is not None
                 and {",", ";"} & _marks(text[lst.last_amount.end:fig.start])):
             whole = lst.amount
-        elif not any(d.sentence == c.sentence for d in local):  # the change opens its sentence
+        elif not any(d.sentence == c.sentence for d in local) and _depth(text, fig.start) >= 0:
+            # the change opens its sentence (not one that a "。" inside brackets cut: "…(A 0万元；B 9.73
+            # 万元，比上年减少0.05万元。)比上年减少0.05万元" — the bracket is closed by the change's words)
             whole = st.list_wholes.get(c.sentence - 1)
         if whole is None or _ORDINAL_RE.search(text, whole.end, fig.start):
             return None
@@ -529,6 +535,7 @@ class _List:
     number: int
     word: str = "其中"
     parts: int = 0
+    within_parts: bool = False  # its head is a part of a list before it
     last_amount: _Draft | None = None  # the list's latest amount part
     separators: set[str] = field(default_factory=set)  # the marks between its amount parts
 
