@@ -113,3 +113,11 @@ def test_a_toc_printed_without_its_heading_is_still_the_toc():
     # the body is narrative, not the "第二部分 …报表" part the 目录 listed last
     assert all(b.part != "tables" for b in body)
     assert any("1,234.56" in b.text or "1234.56" in b.text for b in body)
+
+
+def test_a_class_sub_heading_keeps_the_sections_topic(doc_of):
+    from cnbudget.narrative.outline import Passage, outline
+
+    text = "五、财政拨款支出预算情况说明\n\n（一）教育支出（类）\n\n1.普通教育（款）学前教育（项）支出150万元。\n"
+    passages = [p for p in outline(doc_of(text)) if isinstance(p, Passage)]
+    assert [p.topic for p in passages] == ["fiscal_summary"]

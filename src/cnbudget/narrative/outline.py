@@ -21,7 +21,7 @@ from dataclasses import dataclass
 
 from cnbudget.document import Document, Grid, Paragraph, Source
 from cnbudget.narrative.patterns import find_figures, fold
-from cnbudget.narrative.topics import SILENT_PARTS, SILENT_TOPICS, part_of, topic_of
+from cnbudget.narrative.topics import SILENT_PARTS, SILENT_TOPICS, names_class, part_of, topic_of
 
 _NUMERAL = "一二三四五六七八九十"
 # 第一部分 / 第二部分 概况
@@ -274,7 +274,9 @@ def outline(doc: Document) -> Iterator[Heading | Passage]:
             topic2 = topic = t
         elif level == 3:
             t = topic_of(title)
-            topic = t if t is not None else topic2
+            # "(一)教育支出(类)" under 五、财政拨款支出: a class of the section's table, whose
+            # "支出" names no other topic
+            topic = t if t is not None and not (t == "expenditure" and names_class(title)) else topic2
         yield Heading(title, b.source, level, part, topic)
         i += 1
     if (p := flush()) is not None:

@@ -21,7 +21,7 @@ import re
 from dataclasses import dataclass
 
 from cnbudget.model import Ref
-from cnbudget.narrative.functions import CLASS_RE, ITEM_RE, FunctionIndex
+from cnbudget.narrative.functions import CLASS_RE, CODED_ITEM_RE, ITEM_RE, KUAN_ITEM_RE, FunctionIndex
 
 _BUDGET_BASES = frozenset({"initial_budget", "final_budget", "budget"})
 
@@ -168,6 +168,10 @@ def resolve(subject: str, topic: str | None, kind: str | None, basis: str,
         if len(code) == 3 or topic == "general_expenditure" or topic == "expenditure":
             side = "expenditure" if CLASS_TOPICS[topic] in _TWO_SIDED else None
             return Ref(CLASS_TOPICS[topic], code, "total", side)
+        if topic == "fiscal_summary":
+            # a 项 under 财政拨款支出: the fiscal summary prints classes only; a 项 is a row of
+            # the 一般公共预算支出表 (a 政府性基金 项 is found in no row of it: not verified)
+            return Ref("general_expenditure", code, "total")
         return None
     if topic == "income" and (m := CARRIED_SOURCE_RE.match(subject)) is not None:
         # "上年结转结余的一般公共预算收入": the carried-over part of a source, never the source
@@ -216,6 +220,10 @@ def _function_code(subject: str, functions: FunctionIndex) -> str | None:
     """The code of a 项 ("…(类)…(款)…(项)") or 类 ("卫生健康支出", "…(类)") the subject names."""
     if (m := ITEM_RE.search(subject)) is not None:
         return functions.code_of_item(m.group("cls"), m.group("kuan"), m.group("xiang"))
+    if (m := KUAN_ITEM_RE.search(subject)) is not None:
+        return functions.code_of_item("", m.group("kuan"), m.group("xiang"))
+    if (m := CODED_ITEM_RE.search(subject)) is not None:
+        return functions.code_of_coded_item(m.group("code"), subject[:m.start()])
     if (m := CLASS_RE.search(subject)) is not None:
         return functions.code_of_class(m.group("cls"))
     if subject.endswith(("支出", "事务")) or functions.code_of_class(subject):

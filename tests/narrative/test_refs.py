@@ -1,0 +1,38 @@
+"""Which table cell a narrative subject names (``narrative.refs``), with a made-up function index."""
+
+from __future__ import annotations
+
+from cnbudget.model import Ref
+from cnbudget.narrative.functions import FunctionIndex
+from cnbudget.narrative.refs import resolve
+from cnbudget.narrative.topics import names_class
+
+FUNCTIONS = FunctionIndex({
+    "20113": "商贸事务", "2011302": "一般行政管理事务",
+    "22102": "住房改革支出", "2210201": "住房公积金",
+    "21302": "林业和草原",
+})
+
+
+def test_an_item_named_with_its_kuan_only_is_a_row_of_its_kuan():
+    ref = resolve("住房改革支出(款)住房公积金(项)支出", "general_expenditure", "budget", "current", FUNCTIONS)
+    assert ref == Ref("general_expenditure", "2210201", "total")
+    # the same 项 name under another 款 the document prints no such row for: no cell
+    assert resolve("林业和草原(款)一般行政管理事务(项)支出", "general_expenditure", "budget", "current", FUNCTIONS) is None
+
+
+def test_an_item_named_with_its_code_in_brackets():
+    ref = resolve("一般行政管理事务(2011302)", "general_expenditure", "budget", "current", FUNCTIONS)
+    assert ref == Ref("general_expenditure", "2011302", "total")
+    # a code the document prints under another name is not taken on trust
+    assert resolve("行政运行(2011302)", "general_expenditure", "budget", "current", FUNCTIONS) is None
+
+
+def test_an_item_under_fiscal_spending_is_a_row_of_the_general_budget_table():
+    ref = resolve("住房改革支出(款)住房公积金(项)支出", "fiscal_summary", "budget", "current", FUNCTIONS)
+    assert ref == Ref("general_expenditure", "2210201", "total")
+
+
+def test_a_class_sub_heading_names_a_class_not_a_topic():
+    assert names_class("(一)教育支出(类)") and names_class("（二）社会保障和就业支出")
+    assert not names_class("(一)基本支出") and not names_class("(三)一般公共预算支出")
