@@ -36,3 +36,26 @@ def test_an_item_under_fiscal_spending_is_a_row_of_the_general_budget_table():
 def test_a_class_sub_heading_names_a_class_not_a_topic():
     assert names_class("(一)教育支出(类)") and names_class("（二）社会保障和就业支出")
     assert not names_class("(一)基本支出") and not names_class("(三)一般公共预算支出")
+
+
+def test_an_item_with_its_code_first():
+    ref = resolve("2011302-一般行政管理事务", "general_expenditure", "budget", "current", FUNCTIONS)
+    assert ref == Ref("general_expenditure", "2011302", "total")
+
+
+def test_income_items_of_the_summary_section_are_its_rows():
+    def summary(subject: str) -> Ref | None:
+        return resolve(subject, "summary", "budget", "current", FUNCTIONS)
+
+    assert summary("收入、支出预算总计") == Ref("summary", "grand_total", "total")
+    assert summary("收入预算总计") == Ref("summary", "grand_total", "total", side="income")
+    assert summary("一般公共预算拨款收入") == Ref("summary", "general_budget", "total", side="income")
+    assert summary("事业单位经营收入") == Ref("summary", "operating", "total", side="income")
+    assert summary("年终结转结余") == Ref("summary", "carryover_out", "total")
+    assert summary("相应安排支出") is None
+
+
+def test_the_general_budget_total_in_other_words():
+    for words in ("当年一般公共预算支出", "一般公共预算拨款支出", "一般公共预算当年拨款"):
+        assert resolve(words, "general_expenditure", "budget", "current", FUNCTIONS) == Ref("general_expenditure", "total", "total")
+    assert resolve("一般公共预算拨款收入", "general_expenditure", "budget", "current", FUNCTIONS) is None

@@ -25,6 +25,8 @@ ITEM_RE = re.compile(r"(?P<cls>[^()]*?)\(类\)(?P<kuan>[^()]*?)\(款\)(?P<xiang>
 KUAN_ITEM_RE = re.compile(r"(?:^|\))(?P<kuan>[^()]*?)\(款\)(?P<xiang>[^()]*?)\(项\)")
 # A 项 named with its code in brackets: "培训支出(2050803)".
 CODED_ITEM_RE = re.compile(r"\((?P<code>2\d{6})\)")
+# …or before it: "2080501-行政单位离退休".
+CODE_FIRST_ITEM_RE = re.compile(r"^(?P<code>2\d{6})\s*[-—－]?\s*(?P<name>[^\d].*)$")
 # "X(类)" alone: "一般公共服务(类)支出", "社会保障和就业支出(类)".
 CLASS_RE = re.compile(r"(?P<cls>[^()]*?)\(类\)")
 # A function code: 3-digit 类, 5-digit 款, 7-digit 项; all function classes start with 2.

@@ -21,7 +21,14 @@ import re
 from dataclasses import dataclass
 
 from cnbudget.model import Ref
-from cnbudget.narrative.functions import CLASS_RE, CODED_ITEM_RE, ITEM_RE, KUAN_ITEM_RE, FunctionIndex
+from cnbudget.narrative.functions import (
+    CLASS_RE,
+    CODE_FIRST_ITEM_RE,
+    CODED_ITEM_RE,
+    ITEM_RE,
+    KUAN_ITEM_RE,
+    FunctionIndex,
+)
 
 _BUDGET_BASES = frozenset({"initial_budget", "final_budget", "budget"})
 
@@ -43,8 +50,21 @@ def _r(pattern: str, row: str, column: str, kind: str | None = None) -> Rule:
 # Function classes ("社会保障和就业支出", "一般公共服务(类)") are handled beside these rules.
 TOPIC_RULES: dict[str, tuple[Rule, ...]] = {
     "summary": (
-        _r(r"收支总计|收入总计|支出总计|^总计$|收支总预算|收支预算总", "grand_total", "total"),
+        _r(r"收支(预算)?总计|收入(预算)?总计|支出(预算)?总计|收入、支出(预算)?总计|^总计$|收支总预算|收支预算总",
+           "grand_total", "total"),
         _r(r"^(本年)?(收入|支出)合计$", "current_total", "total"),
+        # the income side's items ("(1)一般公共预算拨款收入 105,814.6 万元"), rows of the summary
+        _r(r"^(本年)?一般公共预算(财政)?拨款(收入)?$", "general_budget", "total"),
+        _r(r"^(本年)?政府性基金(预算)?(财政)?拨款(收入)?$", "gov_fund", "total"),
+        _r(r"^(本年)?国有资本经营(预算)?(财政)?拨款(收入)?$", "state_capital", "total"),
+        _r(r"^(本年)?财政专户管理资金(收入)?$", "special_account", "total"),
+        _r(r"^(本年)?事业收入$", "business", "total"),
+        _r(r"^(本年)?事业单位经营收入$", "operating", "total"),
+        _r(r"^(本年)?上级补助收入$", "superior_subsidy", "total"),
+        _r(r"^(本年)?附属单位上缴收入$", "affiliated", "total"),
+        _r(r"^(本年)?其他收入$", "other", "total"),
+        _r(r"^上年结转(结余)?$|^上年结余、?结转$", "carryover", "total"),
+        _r(r"^年终结转(结余)?$|^结转下年$", "carryover_out", "total"),
     ),
     "income": (
         _r(r"^本年收入(合计)?$", "total", "current_total", "budget"),
@@ -84,6 +104,8 @@ TOPIC_RULES: dict[str, tuple[Rule, ...]] = {
         _r(r"^基本支出$", "total", "basic"),
         _r(r"^项目支出$", "total", "project"),
         _r(r"^(一般公共预算)?(财政拨款)?支出$|^一般公共预算$", "total", "total"),
+        # "当年一般公共预算支出", "一般公共预算拨款支出", "一般公共预算当年拨款": the table's total
+        _r(r"^(本年|当年)?一般公共(预算|财政)(财政)?(当年)?(拨款)?(支出)?$", "total", "total"),
     ),
     "basic_expenditure": (
         _r(r"基本支出$", "total", "total"),
@@ -224,6 +246,8 @@ def _function_code(subject: str, functions: FunctionIndex) -> str | None:
         return functions.code_of_item("", m.group("kuan"), m.group("xiang"))
     if (m := CODED_ITEM_RE.search(subject)) is not None:
         return functions.code_of_coded_item(m.group("code"), subject[:m.start()])
+    if (m := CODE_FIRST_ITEM_RE.match(subject)) is not None:
+        return functions.code_of_coded_item(m.group("code"), m.group("name"))
     if (m := CLASS_RE.search(subject)) is not None:
         return functions.code_of_class(m.group("cls"))
     if subject.endswith(("支出", "事务")) or functions.code_of_class(subject):
