@@ -320,3 +320,20 @@ def test_a_list_printed_twice_adds_no_parts(doc_of):
     eights = [c for c in cs if c.kind == "count" and c.value == Decimal(8)]
     assert eights[0].related.get("whole") == find(cs, "count", "9").id
     assert "whole" not in eights[1].related
+
+
+def test_a_figure_naming_nothing_is_of_the_title_before_its_colon(doc_of):
+    text = ("一、收支预算总体情况\n\n（一）收入预算：2025年年初预算数174.64万元，其中：一般公共预算拨款100.00万元，"
+            "事业收入74.64万元。\n")
+    cs = claims_of(doc_of, text)
+    total = find(cs, "amount", "174.64")
+    assert total.subject == "收入" and total.refers_to == Ref("summary", "grand_total", "total", side="income")
+
+
+def test_a_figure_naming_nothing_is_of_the_heading_over_it(doc_of):
+    text = "七、“三公”经费预算情况说明\n\n（三）公务接待费\n\n2025年预算数1.27万元，主要用于公务接待活动。\n"
+    cs = claims_of(doc_of, text)
+    assert find(cs, "amount", "1.27").refers_to == Ref("three_public", "total", "reception")
+    # a heading that is a sentence names no subject
+    long = claims_of(doc_of, "七、“三公”经费预算情况说明\n\n2025年预算数1.27万元。\n")
+    assert find(long, "amount", "1.27").refers_to is None

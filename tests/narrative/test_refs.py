@@ -59,3 +59,11 @@ def test_the_general_budget_total_in_other_words():
     for words in ("当年一般公共预算支出", "一般公共预算拨款支出", "一般公共预算当年拨款"):
         assert resolve(words, "general_expenditure", "budget", "current", FUNCTIONS) == Ref("general_expenditure", "total", "total")
     assert resolve("一般公共预算拨款收入", "general_expenditure", "budget", "current", FUNCTIONS) is None
+
+
+def test_an_item_is_tied_only_to_a_table_that_prints_it():
+    printed = FunctionIndex({"2120801": "征地和拆迁补偿支出", "21208": "国有土地使用权出让收入安排的支出"},
+                            {"2120801": frozenset({"gov_fund"})})
+    subject = "国有土地使用权出让收入安排的支出(款)征地和拆迁补偿支出(项)支出"
+    assert resolve(subject, "fiscal_summary", "budget", "current", printed) == Ref("gov_fund", "2120801", "total")
+    assert resolve(subject, "expenditure", "budget", "current", printed) is None

@@ -119,6 +119,11 @@ class _Reader:
         self.functions = functions
         self.drafts: list[_Draft] = []
         self.pending_item: str | None = None  # a "(类)…(款)…(项)" line the next figures are of
+        # what the figures of a passage that names nothing are of: the title before its ":"
+        # ("(一)收入预算：2026年年初预算数174,900.64万元") or the heading over it ("3.公务接待费" /
+        # "2026年预算数1.27万元")
+        self.title_subject: str | None = None
+        self.heading_subject: str | None = None
         # "（二）项目支出：…其中：教育支出 270.00 万元": the classes named under a 基本支出 /
         # 项目支出 heading are that column's, up to the next numbered heading
         self.spend_scope: str | None = None
@@ -128,6 +133,7 @@ class _Reader:
     def heading(self, h: Heading) -> None:
         subject, _ = clean_subject(h.text, self.meta.department)
         self.pending_item = subject if h.level == 4 and ITEM_RE.search(subject) else None
+        self.heading_subject = _title_subject(subject) if h.level >= 3 else None
         self._scope_from(h.text)
 
     def _scope_from(self, text: str) -> None:
@@ -148,6 +154,7 @@ class _Reader:
                 return
         local: list[_Draft] = []
         state = _PassageState()
+        self.title_subject = None
         parts = clauses(text, figures)
         for clause in parts:
             self._clause(p, text, clause, local, state)
@@ -188,6 +195,8 @@ class _Reader:
             pos = c.start + m.end()
         if (m := ENUMERATION_RE.search(before)) is not None:
             st.head = self._enumeration_head(text[c.start:c.start + m.start()], local)
+        if not c.figures and c.end_mark == ":" and not local:
+            self.title_subject = _title_subject(clean_subject(before, self.meta.department)[0])
         if not c.figures:
             if REASON_RE.search(before) is not None:
                 st.parts_of = None  # reasons are no parts
@@ -305,7 +314,7 @@ class _Reader:
         subject, tail = clean_subject(lead, self.meta.department)
         if not subject or (tail and subject in ("支出", "收入")):
             earlier = next((d.subject for d in reversed(local) if d.kind in ("amount", "count") and d.subject), None)
-            subject = earlier or self.pending_item or subject
+            subject = earlier or self.pending_item or subject or self.title_subject or self.heading_subject or ""
         return subject, basis
 
     def _quantity(self, p: Passage, text: str, c: Clause, fig: Figure, lead: str,
@@ -538,6 +547,15 @@ class _List:
     within_parts: bool = False  # its head is a part of a list before it
     last_amount: _Draft | None = None  # the list's latest amount part
     separators: set[str] = field(default_factory=set)  # the marks between its amount parts
+
+
+def _title_subject(subject: str) -> str | None:
+    """A title's words as the subject of the figures under it: a short name, not a sentence."""
+    subject = re.sub(r"^[(（]?[一二三四五六七八九十\d]{1,2}[)）、.．]?", "", subject)
+    subject = re.sub(r"(?:情况|说明|情况说明|预算|决算)+$", "", subject)
+    if not subject or len(subject) > 20 or re.search(r"[,;。]", subject) or PARTS_RE.search(subject):
+        return None
+    return subject
 
 
 def _repeats(d: _Draft, earlier: _Draft) -> bool:

@@ -12,7 +12,7 @@ a wrong code would raise false alarms.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from cnbudget.codes.classes import function_class_code
 from cnbudget.document import Document, Grid
@@ -45,21 +45,31 @@ class FunctionIndex:
     """Function codes (5- and 7-digit) and their names as this document prints them."""
 
     names: dict[str, str]
+    # code → the kinds of the tables that print it as a row (empty: read from bare grids)
+    kinds: dict[str, frozenset[str]] = field(default_factory=dict)
 
     @classmethod
     def build(cls, doc: Document, tables: list[Table]) -> FunctionIndex:
         names: dict[str, str] = {}
+        kinds: dict[str, set[str]] = {}
         for t in tables:
             for r in t.rows:
                 if r.code and r.name and FUNCTION_CODE_RE.match(r.code) and len(r.code) > 3:
                     names.setdefault(r.code, r.name)
+                    kinds.setdefault(r.code, set()).add(t.kind)
         if not names:
             for b in doc.blocks:
                 if isinstance(b, Grid):
                     for row in b.rows:
                         for code, name in _grid_functions(row):
                             names.setdefault(code, name)
-        return cls(names)
+        return cls(names, {c: frozenset(k) for c, k in kinds.items()})
+
+    def printed_in(self, code: str, kind: str) -> bool | None:
+        """Does a table of ``kind`` print ``code`` as a row (``None``: not known)?"""
+        if not self.kinds:
+            return None
+        return kind in self.kinds.get(code, frozenset())
 
     def code_of_item(self, cls_name: str, kuan: str, xiang: str) -> str | None:
         """The 7-digit code of a 项 named with its 类 and 款, or ``None``.  Without its 类

@@ -53,6 +53,8 @@ TOPIC_RULES: dict[str, tuple[Rule, ...]] = {
         _r(r"收支(预算)?总计|收入(预算)?总计|支出(预算)?总计|收入、支出(预算)?总计|^总计$|收支总预算|收支预算总",
            "grand_total", "total"),
         _r(r"^(本年)?(收入|支出)合计$", "current_total", "total"),
+        # "本部门收入预算 155,723.39 万元", "(一)收入预算：…": the department's whole budget
+        _r(r"^(当年)?(预算)?(收入|支出)(预算)?$", "grand_total", "total"),
         # the income side's items ("(1)一般公共预算拨款收入 105,814.6 万元"), rows of the summary
         _r(r"^(本年)?一般公共预算(财政)?拨款(收入)?$", "general_budget", "total"),
         _r(r"^(本年)?政府性基金(预算)?(财政)?拨款(收入)?$", "gov_fund", "total"),
@@ -146,6 +148,7 @@ CLASS_TOPICS: dict[str, str] = {
     "fiscal_summary": "fiscal_summary",
     "expenditure": "expenditure",
     "general_expenditure": "general_expenditure",
+    "gov_fund": "gov_fund",
 }
 
 # 三公 items, most specific first: subject pattern → column id.
@@ -187,13 +190,16 @@ def resolve(subject: str, topic: str | None, kind: str | None, basis: str,
         return Ref("basic_expenditure", "public_total", "total") if kind == "final" \
             else Ref("basic_expenditure", "total", "public")
     if topic in CLASS_TOPICS and (code := _function_code(subject, functions)) is not None:
-        if len(code) == 3 or topic == "general_expenditure" or topic == "expenditure":
+        if len(code) == 3:
             side = "expenditure" if CLASS_TOPICS[topic] in _TWO_SIDED else None
             return Ref(CLASS_TOPICS[topic], code, "total", side)
-        if topic == "fiscal_summary":
-            # a 项 under 财政拨款支出: the fiscal summary prints classes only; a 项 is a row of
-            # the 一般公共预算支出表 (a 政府性基金 项 is found in no row of it: not verified)
-            return Ref("general_expenditure", code, "total")
+        # a 款 or 项 is a row of the section's table, when that table prints it; under 财政拨款支出
+        # (the fiscal summary prints classes only) a row of the fund's own table that prints it
+        kinds = ("general_expenditure", "gov_fund") if topic == "fiscal_summary" else (
+            (CLASS_TOPICS[topic],) if topic in ("general_expenditure", "expenditure", "gov_fund") else ())
+        for kind in kinds:
+            if functions.printed_in(code, kind) is not False:
+                return Ref(kind, code, "total")
         return None
     if topic == "income" and (m := CARRIED_SOURCE_RE.match(subject)) is not None:
         # "上年结转结余的一般公共预算收入": the carried-over part of a source, never the source
