@@ -67,3 +67,17 @@ def test_an_item_is_tied_only_to_a_table_that_prints_it():
     subject = "国有土地使用权出让收入安排的支出(款)征地和拆迁补偿支出(项)支出"
     assert resolve(subject, "fiscal_summary", "budget", "current", printed) == Ref("gov_fund", "2120801", "total")
     assert resolve(subject, "expenditure", "budget", "current", printed) is None
+
+
+def test_more_words_for_the_totals_of_a_section():
+    def ref(subject: str, topic: str) -> Ref | None:
+        return resolve(subject, topic, "budget", "current", FUNCTIONS)
+
+    assert ref("财政拨款预算支出", "fiscal_summary") == Ref("fiscal_summary", "current_total", "total", side="expenditure")
+    assert ref("政府性基金支出预算支出", "gov_fund") == Ref("gov_fund", "total", "total")
+    assert ref("政府采购支出预算总额", "procurement") == Ref("procurement", "total", "total")
+    assert ref("本年事业收入", "income") == Ref("income", "total", "business")
+    assert ref("收入预算合计", "income") == Ref("income", "total", "total")
+    assert ref("公务接待费预算支出", "three_public") == Ref("three_public", "total", "reception")
+    assert ref("一般公共预算拨款安排的会议费预算支出", "three_public") == Ref("three_public", "total", "meeting")
+    assert ref("政府采购货物", "procurement") is None

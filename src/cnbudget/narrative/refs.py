@@ -70,19 +70,19 @@ TOPIC_RULES: dict[str, tuple[Rule, ...]] = {
     ),
     "income": (
         _r(r"^本年收入(合计)?$", "total", "current_total", "budget"),
-        _r(r"^(收入|收入合计|收入总计|收入预算|总收入)$", "total", "total", "budget"),
+        _r(r"^(收入|收入合计|收入总计|收入预算|收入预算合计|总收入)$", "total", "total", "budget"),
         # a final-account income table's only whole is 本年收入合计, read as column "total"
         _r(r"^(收入|收入合计|本年收入(合计)?)$", "total", "total", "final"),
         _r(r"一般公共预算", "total", "general_budget"),
-        _r(r"^(其中)?财政拨款(收入)?$", "total", "fiscal"),
+        _r(r"^(本年)?(其中)?财政拨款(收入)?$", "total", "fiscal"),
         _r(r"政府性基金", "total", "gov_fund"),
         _r(r"国有资本", "total", "state_capital"),
         _r(r"财政专户|专户管理", "total", "special_account"),
         _r(r"事业单位经营收入|^经营收入$", "total", "operating"),
-        _r(r"^事业收入$", "total", "business"),
+        _r(r"^(本年)?事业收入$", "total", "business"),
         _r(r"上级补助", "total", "superior_subsidy"),
         _r(r"附属单位上缴", "total", "affiliated"),
-        _r(r"^其他收入$", "total", "other"),
+        _r(r"^(本年)?其他收入$", "total", "other"),
         _r(r"^单位资金$", "total", "unit_funds"),
         _r(r"上年结转|年初结转", "total", "carryover"),
     ),
@@ -100,6 +100,8 @@ TOPIC_RULES: dict[str, tuple[Rule, ...]] = {
         _r(r"^国有资本经营(预算)?(拨款)?收支", "state_capital", "total"),
         _r(r"收支总计|收支(总)?预算$|收支$|^总计$", "grand_total", "total"),
         _r(r"^本年(财政拨款)?收入$", "current_total", "total"),
+        # "财政拨款预算支出 105,814.6 万元，占本年支出合计的…": this year's, not with the carry-over
+        _r(r"^(本年|当年)?财政拨款(预算)?(收入|支出)(预算)?$", "current_total", "total"),
         _r(r"^上年结转(结余)?(收入)?$|^年初(财政拨款)?结转和结余$", "carryover", "total"),
     ),
     "general_expenditure": (
@@ -123,6 +125,8 @@ TOPIC_RULES: dict[str, tuple[Rule, ...]] = {
         _r(r"^基本支出$", "total", "basic"),
         _r(r"^项目支出$", "total", "project"),
         _r(r"^(政府性基金(预算)?(财政拨款)?)?支出$", "total", "total"),
+        # "政府性基金支出预算支出", "政府性基金预算当年拨款"
+        _r(r"^政府性基金(预算)?(支出)?(预算)?(当年)?(财政)?(拨款)?(支出)?$", "total", "total", "budget"),
     ),
     "state_capital": (
         _r(r"^基本支出$", "total", "basic"),
@@ -130,8 +134,8 @@ TOPIC_RULES: dict[str, tuple[Rule, ...]] = {
         _r(r"^(国有资本经营预算(财政拨款)?)?支出$", "total", "total"),
     ),
     "procurement": (
-        _r(r"^政府采购(支出|预算)?(总额)?$", "total", "total", "budget"),
-        _r(r"^一般公共预算$", "total", "general_budget", "budget"),
+        _r(r"^(当年)?(本部门)?政府采购(支出)?(预算)?(总额)?$", "total", "total", "budget"),
+        _r(r"^一般公共预算(拨款)?(政府采购)?$", "total", "general_budget", "budget"),
         _r(r"^政府性基金(预算)?$", "total", "gov_fund", "budget"),
         _r(r"^国有资本经营(预算)?$", "total", "state_capital", "budget"),
         _r(r"^财政专户管理资金$", "total", "special_account", "budget"),
@@ -157,7 +161,10 @@ THREE_PUBLIC_RULES: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"公务用车购置(费)?(及|和)运行|公务用车购置费及运行"), "vehicle"),
     (re.compile(r"公务用车购置"), "vehicle_purchase"),
     (re.compile(r"公务用车运行"), "vehicle_operation"),
-    (re.compile(r"^(其中)?公务接待(费)?(支出)?$"), "reception"),
+    (re.compile(r"^(其中|安排)?公务接待(费)?(预算)?(支出)?$"), "reception"),
+    # the 会议费 / 培训费 a 三公 table may print beside the 三公 ("一般公共预算拨款安排的会议费预算支出")
+    (re.compile(r"^(一般公共预算(拨款)?(安排的)?|当年一般公共预算)?会议费(预算)?(支出)?$"), "meeting"),
+    (re.compile(r"^(一般公共预算(拨款)?(安排的)?|当年一般公共预算)?培训费(预算)?(支出)?$"), "training"),
     (re.compile(r"三公"), "total"),
 )
 # Parts of a 三公 item that the table does not print.
