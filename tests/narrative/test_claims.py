@@ -337,3 +337,19 @@ def test_a_figure_naming_nothing_is_of_the_heading_over_it(doc_of):
     # a heading that is a sentence names no subject
     long = claims_of(doc_of, "七、“三公”经费预算情况说明\n\n2025年预算数1.27万元。\n")
     assert find(long, "amount", "1.27").refers_to is None
+
+
+def test_a_part_heading_that_names_a_section_gives_its_topic(doc_of):
+    text = ("第五部分 财政拨款“三公”经费预算情况\n\n2025年财政拨款“三公”经费预算256.10万元。\n\n"
+            "1.因公出国(境)费用。2025年预算数220.00万元，较2024年年初预算增加15万元。\n")
+    cs = claims_of(doc_of, text)
+    assert find(cs, "amount", "256.10").refers_to == Ref("three_public", "total", "total")
+    assert find(cs, "amount", "220.00").refers_to == Ref("three_public", "total", "abroad")
+
+
+def test_a_figure_measured_another_way_is_not_the_printed_one(doc_of):
+    text = ("七、“三公”经费预算情况说明\n\n因公出国(境)费108.60万元，增加的主要原因是因公出国费按批复额度89.60万元"
+            "纳入部门预算。\n")
+    cs = claims_of(doc_of, text)
+    assert find(cs, "amount", "108.60").refers_to == Ref("three_public", "total", "abroad")
+    assert find(cs, "amount", "89.60").refers_to is None

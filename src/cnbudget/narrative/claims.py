@@ -195,7 +195,8 @@ class _Reader:
             pos = c.start + m.end()
         if (m := ENUMERATION_RE.search(before)) is not None:
             st.head = self._enumeration_head(text[c.start:c.start + m.start()], local)
-        if not c.figures and c.end_mark == ":" and not local:
+        if not c.figures and not local and (c.end_mark == ":" or (c.end_mark == "。" and not text[:c.start].strip())):
+            # "(一)收入预算：…", "1.因公出国(境)费用。2026年预算数220.00万元": a title run in
             self.title_subject = _title_subject(clean_subject(before, self.meta.department)[0])
         if not c.figures:
             if REASON_RE.search(before) is not None:

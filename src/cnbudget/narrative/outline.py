@@ -262,6 +262,9 @@ def outline(doc: Document) -> Iterator[Heading | Passage]:
         if level == 1 and (PART_RE.match(squashed) or ANNEX_RE.match(squashed)):
             part = part_of(title) or ("annex" if ANNEX_RE.match(squashed) else None)
             topic2 = topic = {"glossary": "glossary", "profile": "profile"}.get(part or "")
+            if topic is None and part not in SILENT_PARTS:
+                # "第五部分 财政拨款“三公”经费预算情况": a part that is one section of the 情况说明
+                topic2 = topic = topic_of(PART_RE.sub(r"\2", squashed))
             if part == "annex":
                 topic2 = topic = "performance" if "绩效" in squashed else None
         elif squashed == "名词解释":

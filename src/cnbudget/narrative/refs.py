@@ -175,7 +175,8 @@ CARRIED_SOURCE_RE = re.compile(r"^(上年|年初)结转(和)?(结余)?(资金)?(
 # A subject that says "all of it is …" names a source, not a quantity.
 # …and one that says what money "is used for" (将用于支付…的国内服务费) names a use inside an
 # item, never the item's printed figure.
-NOT_A_QUANTITY_RE = re.compile(r"全部|均为|用于")
+# …and one measured by some rule ("因公出国费按批复额度", "按执行数") is not the printed figure.
+NOT_A_QUANTITY_RE = re.compile(r"全部|均为|用于|按(?:批复|执行|实际|核定|口径)")
 # "支出" / "支出决算" alone names no table cell
 BARE_SPENDING_RE = re.compile(r"^(支出|支出决算|决算|决算数)$")
 
