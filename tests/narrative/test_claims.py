@@ -353,3 +353,12 @@ def test_a_figure_measured_another_way_is_not_the_printed_one(doc_of):
     cs = claims_of(doc_of, text)
     assert find(cs, "amount", "108.60").refers_to == Ref("three_public", "total", "abroad")
     assert find(cs, "amount", "89.60").refers_to is None
+
+
+def test_last_years_figure_is_tied_to_this_years(doc_of):
+    cs = claims_of(doc_of, "一、收支预算总体情况\n\n(9)其他收入25,335万元，与上年相比增加25,335万元(去年预算数为0万元，无法计算增减比率)。\n")
+    last, now = find(cs, "amount", "0"), find(cs, "amount", "25335")
+    assert last.basis == "previous" and last.related["current"] == now.id
+    assert find(cs, "change", "25335").related["previous"] == last.id
+    before = claims_of(doc_of, "三、支出预算总体情况\n\n本年支出100万元，上年支出80万元，增加20万元。\n")
+    assert find(before, "amount", "80").related["current"] == find(before, "amount", "100").id

@@ -340,6 +340,19 @@ class _Reader:
         d = self._new(p, text, c, fig, "amount", fig.value, unit, subject, local, basis=basis, refers_to=ref,
                       in_reason=st.in_reason)
         self._part(d, st, text, fig.start)
+        if basis == "previous":
+            self._previous_after(d, local)
+
+    def _previous_after(self, d: _Draft, local: list[_Draft]) -> None:
+        """Last year's figure stated after the change of its sentence ("增加 25,335 万元(去年预算数
+        为 0 万元，无法计算增减比率)") is that change's previous figure."""
+        change = next((x for x in reversed(local) if x.kind == "change" and x.sentence == d.sentence), None)
+        current = next((x for x in local if change is not None and x.id == change.related.get("current")), None)
+        if change is None or current is None or "previous" in change.related or current.unit != d.unit:
+            return
+        if _same_or_last_years(d, current):
+            change.related["previous"] = d.id
+            d.related["current"] = current.id
 
     def _change(self, p: Passage, text: str, c: Clause, fig: Figure, lead: str, unit: str, direction: int,
                 local: list[_Draft], st: _PassageState) -> None:
@@ -416,8 +429,8 @@ class _Reader:
                 continue
             if d.unit != current.unit and d.unit and current.unit:
                 continue
-            if not d.subject or not current.subject or same_quantity(d.subject, current.subject) \
-                    or norm_subject(re.sub(r"^(?:上年|上年度|去年|上一年)", "", d.subject)) == norm_subject(current.subject):
+            if _same_or_last_years(d, current):
+                d.related.setdefault("current", current.id)  # last year's figure of that quantity
                 return d
         return None
 
@@ -548,6 +561,14 @@ class _List:
     within_parts: bool = False  # its head is a part of a list before it
     last_amount: _Draft | None = None  # the list's latest amount part
     separators: set[str] = field(default_factory=set)  # the marks between its amount parts
+
+
+def _same_or_last_years(previous: _Draft, current: _Draft) -> bool:
+    """Does last year's ``previous`` name the quantity of ``current`` (or nothing: "上年 80 万元")?"""
+    if not previous.subject or not current.subject or same_quantity(previous.subject, current.subject):
+        return True
+    bare = norm_subject(re.sub(r"^(?:上年|上年度|去年|上一年)", "", previous.subject))
+    return not bare or bare == norm_subject(current.subject)
 
 
 def _title_subject(subject: str) -> str | None:
