@@ -362,3 +362,24 @@ def test_last_years_figure_is_tied_to_this_years(doc_of):
     assert find(cs, "change", "25335").related["previous"] == last.id
     before = claims_of(doc_of, "三、支出预算总体情况\n\n本年支出100万元，上年支出80万元，增加20万元。\n")
     assert find(before, "amount", "80").related["current"] == find(before, "amount", "100").id
+
+
+def test_a_colon_after_an_amount_opens_its_parts(doc_of):
+    text = ("九、政府采购情况\n\n所属各预算单位政府采购预算总额6,546.82万元：政府采购货物预算1,267.79万元、"
+            "政府采购工程预算465.53万元、政府采购服务预算4,813.5万元。\n")
+    cs = claims_of(doc_of, text)
+    total = find(cs, "amount", "6546.82")
+    assert all(find(cs, "amount", v).related.get("whole") == total.id for v in ("1267.79", "465.53", "4813.5"))
+
+
+def test_performance_amounts_have_parts_but_counts_are_pairs(doc_of):
+    text = ("十、绩效目标情况\n\n涉及一级预算项目5个，预算资金1627万元，其中财政拨款1550万元。"
+            "设定绩效目标3个，其中完成3个。\n")
+    cs = claims_of(doc_of, text)
+    assert find(cs, "amount", "1550").related["whole"] == find(cs, "amount", "1627").id
+    assert "whole" not in [c for c in cs if c.kind == "count" and c.value == 3][1].related
+
+
+def test_the_bare_spending_of_a_budget_is_its_total(doc_of):
+    cs = claims_of(doc_of, "三、支出预算总体情况\n\n2025年支出预算81676.15万元，比2024年年初预算数101989.82万元减少20313.67万元。\n")
+    assert find(cs, "amount", "81676.15").refers_to == Ref("expenditure", "total", "total")

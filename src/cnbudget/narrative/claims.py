@@ -226,9 +226,12 @@ class _Reader:
             st.in_reason = True
         elif (m := PARTS_RE.search(tail)) is not None:
             self._open_parts(c, local, st, text, pos + m.start(), first=False, prefix=tail[:m.start()])
+        elif c.end_mark == ":" and not tail.strip() and c.figures[-1].kind == "amount":
+            # "政府采购预算总额6,546.82万元：货物预算1,267.79万元、工程…": the colon opens its parts
+            self._open_parts(c, local, st, text, c.end, first=False, prefix="", word=":")
 
     def _open_parts(self, c: Clause, local: list[_Draft], st: _PassageState, text: str, at: int,
-                    first: bool, prefix: str) -> None:
+                    first: bool, prefix: str, word: str | None = None) -> None:
         """A "其中：" / "包括：" at ``at`` opens a list of parts of the amount (and of the count)
         stated just before it in the sentence — or in the sentence before, when the list starts
         a sentence ("共有车辆2辆。其中：一般公务用车2辆").  Not after a ";" (the list is then of
@@ -253,7 +256,7 @@ class _Reader:
         depths.append(_depth(text, at))
         if amount is not None:
             st.list_wholes.setdefault(c.sentence, amount)
-        st.parts_of = _List(c.sentence, amount, count, depths[-1], len(depths), word=PARTS_RE.match(text, at).group(0),
+        st.parts_of = _List(c.sentence, amount, count, depths[-1], len(depths), word=word or PARTS_RE.match(text, at).group(0),
                             within_parts=any(h is x for h in (amount, count) if h is not None for x in st.parts))
 
     def _part(self, d: _Draft, st: _PassageState, text: str, at: int) -> None:
@@ -264,7 +267,7 @@ class _Reader:
         lst = st.parts_of
         if lst is None or lst.sentence != d.sentence or d.basis != "current":
             return
-        if d.topic == "performance" or d.unit == "分":
+        if (d.topic == "performance" and d.kind == "count") or d.unit == "分":
             return  # 绩效: "设定3个、完成3个", "满分15分、实得14分" are pairs, not parts
         depth = _depth(text, at)
         if depth < lst.depth:

@@ -87,7 +87,7 @@ TOPIC_RULES: dict[str, tuple[Rule, ...]] = {
         _r(r"上年结转|年初结转", "total", "carryover"),
     ),
     "expenditure": (
-        _r(r"^(本年)?支出(合计|总计|预算)?$", "total", "total"),
+        _r(r"^(本年)?支出(预算)?(合计|总计)?$", "total", "total"),
         _r(r"^基本支出$", "total", "basic"),
         _r(r"^项目支出$", "total", "project"),
         _r(r"上缴上级", "total", "remit_superior"),
@@ -101,7 +101,8 @@ TOPIC_RULES: dict[str, tuple[Rule, ...]] = {
         _r(r"收支总计|收支(总)?预算$|收支$|^总计$", "grand_total", "total"),
         _r(r"^本年(财政拨款)?收入$", "current_total", "total"),
         # "财政拨款预算支出 105,814.6 万元，占本年支出合计的…": this year's, not with the carry-over
-        _r(r"^(本年|当年)?财政拨款(预算)?(收入|支出)(预算)?$", "current_total", "total"),
+        # (budgets: a final account's "支出决算为…" under an item heading takes this subject too)
+        _r(r"^(本年|当年)?财政拨款(预算)?(收入|支出)(预算)?$", "current_total", "total", "budget"),
         _r(r"^上年结转(结余)?(收入)?$|^年初(财政拨款)?结转和结余$", "carryover", "total"),
     ),
     "general_expenditure": (
@@ -186,7 +187,7 @@ def resolve(subject: str, topic: str | None, kind: str | None, basis: str,
     """The cell ``subject`` names under ``topic`` in a ``kind`` document, or ``None``."""
     if not subject or topic is None or NOT_A_QUANTITY_RE.search(subject):
         return None
-    if BARE_SPENDING_RE.match(subject):
+    if BARE_SPENDING_RE.match(subject) and kind != "budget":
         return None  # "年初预算为 A，支出决算为 B": the item is named in a heading we cannot tie
     if topic == "three_public" or "三公" in subject:
         return _three_public(subject, kind, basis)
