@@ -383,3 +383,14 @@ def test_performance_amounts_have_parts_but_counts_are_pairs(doc_of):
 def test_the_bare_spending_of_a_budget_is_its_total(doc_of):
     cs = claims_of(doc_of, "三、支出预算总体情况\n\n2025年支出预算81676.15万元，比2024年年初预算数101989.82万元减少20313.67万元。\n")
     assert find(cs, "amount", "81676.15").refers_to == Ref("expenditure", "total", "total")
+
+
+def test_a_list_of_items_told_what_they_are_for_runs_on_after_semicolons(doc_of):
+    text = ("四、项目支出情况\n\n2.公共法律服务3,493.83万元，主要包括：组织考试工作500.00万元，用于组织考试、阅卷；"
+            "律师管理工作419.35万元，用于律师培训等；普法宣传工作372.71万元，用于普法。\n")
+    cs = claims_of(doc_of, text)
+    whole = find(cs, "amount", "3493.83")
+    assert [find(cs, "amount", v).related.get("whole") for v in ("500.00", "419.35", "372.71")] == [whole.id] * 3
+    # a 包括 list run with "、" still ends at ";"
+    run = claims_of(doc_of, "二、收入预算总体情况\n\n收入100万元，包括财政拨款60万元、事业收入30万元；年初结转10万元。\n")
+    assert "whole" not in find(run, "amount", "10").related

@@ -179,7 +179,8 @@ class _Reader:
         st.sentence_start = st.sentence != c.sentence or not local
         if st.sentence != c.sentence:
             st.in_reason = False
-        if st.parts_of is not None and st.last_mark == ";" and (not st.parts_of.parts or st.parts_of.word != "其中"):
+        if st.parts_of is not None and st.last_mark == ";" and (not st.parts_of.parts or st.parts_of.word != "其中") \
+                and not _described_items(text, st.parts_of, c.start):
             # "…，包括信访干部业务培训；信访备用金85万元": the list had no figures; "收入X，包括A、B；
             # 年初结转Y": a 包括 list runs with "、" and ends at ";" (a 其中 list runs on with ";")
             st.parts_of = None
@@ -286,7 +287,7 @@ class _Reader:
         d.related["list"] = lst.number
         if d.kind == "amount":
             if lst.last_amount is not None:
-                lst.separators.update(_marks(text[lst.last_amount.end:at]))
+                lst.separators.update(_marks(text[lst.last_amount.end:at])[:1])
             lst.last_amount = d
         lst.parts += 1
 
@@ -394,7 +395,7 @@ class _Reader:
         whole = None
         if (lst is not None and lst.sentence == c.sentence and lst.amount is not None and lst.parts >= 2
                 and lst.separators == {"、"} and lst.last_amount is not None
-                and {",", ";"} & _marks(text[lst.last_amount.end:fig.start])):
+                and {",", ";"} & set(_marks(text[lst.last_amount.end:fig.start]))):
             whole = lst.amount
         elif not any(d.sentence == c.sentence for d in local) and _depth(text, fig.start) >= 0:
             # the change opens its sentence (not one that a "。" inside brackets cut: "…(A 0万元；B 9.73
@@ -563,7 +564,14 @@ class _List:
     parts: int = 0
     within_parts: bool = False  # its head is a part of a list before it
     last_amount: _Draft | None = None  # the list's latest amount part
-    separators: set[str] = field(default_factory=set)  # the marks between its amount parts
+    separators: set[str] = field(default_factory=set)  # the first mark after each amount part but the last
+
+
+def _described_items(text: str, lst: _List, at: int) -> bool:
+    """Does the list run on after a ";": its parts are items each told what it is for ("主要包括：
+    A 500万元，用于…；B 419.35万元，用于…；")?"""
+    last = lst.last_amount
+    return last is not None and "、" not in lst.separators and "用于" in text[last.end:at]
 
 
 def _same_or_last_years(previous: _Draft, current: _Draft) -> bool:
@@ -589,9 +597,9 @@ def _repeats(d: _Draft, earlier: _Draft) -> bool:
             and d.unit == earlier.unit and norm_subject(d.subject) == norm_subject(earlier.subject))
 
 
-def _marks(between: str) -> set[str]:
+def _marks(between: str) -> list[str]:
     """The marks "、" "," ";" printed between two figures (not the commas inside a number)."""
-    return set(re.findall(r"[、,;]", re.sub(r"(?<=\d),(?=\d)", "", between)))
+    return re.findall(r"[、,;]", re.sub(r"(?<=\d),(?=\d)", "", between))
 
 
 def _depth(text: str, at: int) -> int:

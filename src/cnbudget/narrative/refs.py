@@ -100,9 +100,10 @@ TOPIC_RULES: dict[str, tuple[Rule, ...]] = {
         _r(r"^国有资本经营(预算)?(拨款)?收支", "state_capital", "total"),
         _r(r"收支总计|收支(总)?预算$|收支$|^总计$", "grand_total", "total"),
         _r(r"^本年(财政拨款)?收入$", "current_total", "total"),
-        # "财政拨款预算支出 105,814.6 万元，占本年支出合计的…": this year's, not with the carry-over
-        # (budgets: a final account's "支出决算为…" under an item heading takes this subject too)
-        _r(r"^(本年|当年)?财政拨款(预算)?(收入|支出)(预算)?$", "current_total", "total", "budget"),
+        # "财政拨款预算支出 105,814.6 万元，占本年支出合计的…": this year's spending (a budget's
+        # 财政拨款收入 may count the carry-over in; a final account's "支出决算为…" under an item
+        # heading takes this subject too)
+        _r(r"^(本年|当年)?财政拨款(预算)?支出(预算)?$", "current_total", "total", "budget"),
         _r(r"^上年结转(结余)?(收入)?$|^年初(财政拨款)?结转和结余$", "carryover", "total"),
     ),
     "general_expenditure": (
