@@ -121,3 +121,11 @@ def test_a_class_sub_heading_keeps_the_sections_topic(doc_of):
     text = "五、财政拨款支出预算情况说明\n\n（一）教育支出（类）\n\n1.普通教育（款）学前教育（项）支出150万元。\n"
     passages = [p for p in outline(doc_of(text)) if isinstance(p, Passage)]
     assert [p.topic for p in passages] == ["fiscal_summary"]
+
+
+def test_a_units_heading_keeps_the_parts_topic(doc_of):
+    from cnbudget.narrative.outline import Passage, outline
+
+    text = "第三部分 部门预算支出具体情况\n\n一、示例市测绘局(本级)\n\n(五)项目支出 7,816.49 万元，具体包括：测绘工作。\n"
+    passages = [p for p in outline(doc_of(text)) if isinstance(p, Passage)]
+    assert [p.topic for p in passages] == ["expenditure"]
