@@ -200,6 +200,11 @@ def split_run_in_headings(blocks: tuple[Paragraph | Grid, ...]) -> list[Paragrap
     return out
 
 
+# Sections about one fund's (or one part's) spending: a sub-heading's bare "支出" is theirs.
+_SPENDING_TOPICS = frozenset({"general_expenditure", "gov_fund", "state_capital", "fiscal_summary",
+                              "basic_expenditure", "projects"})
+
+
 def outline(doc: Document) -> Iterator[Heading | Passage]:
     """Headings and passages of ``doc`` in reading order (see the module docstring)."""
     blocks = list(enumerate(split_run_in_headings(doc.blocks)))
@@ -283,7 +288,9 @@ def outline(doc: Document) -> Iterator[Heading | Passage]:
             t = topic_of(title)
             # "(一)教育支出(类)" under 五、财政拨款支出: a class of the section's table, whose
             # "支出" names no other topic
-            topic = t if t is not None and not (t == "expenditure" and names_class(title)) else topic2
+            # and "(二)支出按功能科目分类的明细情况" under 七、一般公共预算拨款支出: its "支出" is the section's
+            within = t == "expenditure" and (names_class(title) or topic2 in _SPENDING_TOPICS)
+            topic = t if t is not None and not within else topic2
         yield Heading(title, b.source, level, part, topic)
         i += 1
     if (p := flush()) is not None:
