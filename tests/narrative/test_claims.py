@@ -394,3 +394,21 @@ def test_a_list_of_items_told_what_they_are_for_runs_on_after_semicolons(doc_of)
     # a 包括 list run with "、" still ends at ";"
     run = claims_of(doc_of, "二、收入预算总体情况\n\n收入100万元，包括财政拨款60万元、事业收入30万元；年初结转10万元。\n")
     assert "whole" not in find(run, "amount", "10").related
+
+
+def _projects_table(*rows: tuple[str, str]) -> list:
+    from cnbudget.document import Source
+    from cnbudget.model import Column, Row, Table
+
+    src = Source(page=20)
+    return [Table("projects", "项目支出表", "万元", (Column("total", "合计"),),
+                  tuple(Row(None, name, {"total": Decimal(v)}, src) for name, v in rows), src)]
+
+
+def test_a_figure_named_as_a_project_of_the_projects_table_is_its_row(doc_of):
+    tables = _projects_table(("示例市测绘局（本级）", "600.00"), ("测绘成果管理", "529.23"),
+                             ("综合管理", "50"), ("综合管理", "20"))
+    text = ("四、项目支出情况\n\n1.测绘成果管理预算529.23万元，用于成果管理。2.综合管理70万元，用于日常工作。\n")
+    cs = extract_claims(doc_of(text), tables, BUDGET)
+    assert find(cs, "amount", "529.23").refers_to == Ref("projects", "name:测绘成果管理", "total")
+    assert find(cs, "amount", "70").refers_to is None  # printed twice: which one is not known

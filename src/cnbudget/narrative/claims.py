@@ -39,7 +39,7 @@ from cnbudget.model import Claim, Meta, Ref, Table
 from cnbudget.narrative.functions import ITEM_RE, FunctionIndex
 from cnbudget.narrative.outline import Heading, Passage, outline
 from cnbudget.narrative.patterns import Figure, find_figures
-from cnbudget.narrative.refs import OPERATING_COST_RE, resolve
+from cnbudget.narrative.refs import OPERATING_COST_RE, project_names, resolve
 from cnbudget.narrative.sentences import Clause, clauses, sentence_span
 from cnbudget.narrative.subjects import (
     BUDGET_COMPLETION_RE,
@@ -114,9 +114,10 @@ _SCOPED_TABLES = frozenset({"general_expenditure", "expenditure"})
 class _Reader:
     """Reads the claims of one document, passage by passage."""
 
-    def __init__(self, meta: Meta, functions: FunctionIndex) -> None:
+    def __init__(self, meta: Meta, functions: FunctionIndex, projects: frozenset[str] = frozenset()) -> None:
         self.meta = meta
         self.functions = functions
+        self.projects = projects  # names of the projects the 项目支出表 prints (Ref.name_key)
         self.drafts: list[_Draft] = []
         self.pending_item: str | None = None  # a "(类)…(款)…(项)" line the next figures are of
         # what the figures of a passage that names nothing are of: the title before its ":"
@@ -338,6 +339,8 @@ class _Reader:
         if OPERATING_COST_RE.search(subject) or (p.topic == "operating_cost" and re.search(r"运行经费|运转经费", subject)):
             subject = "机关运行经费"
         ref = resolve(subject, p.topic, self.meta.kind, basis, self.functions)
+        if ref is None and basis == "current" and Ref.name_key(subject) in self.projects:
+            ref = Ref.by_name("projects", subject)  # a project the 项目支出表 prints by this name
         if (ref is not None and self.spend_scope and ref.table in _SCOPED_TABLES and ref.column == "total"
                 and ref.row[:1].isdigit()):
             ref = Ref(ref.table, ref.row, self.spend_scope, ref.side)
@@ -627,7 +630,7 @@ def _first_parts_only(local: list[_Draft], lists: dict[int, list[int]]) -> None:
 
 def extract_claims(doc: Document, tables: list[Table], meta: Meta) -> list[Claim]:
     """Every figure of the narrative as a ``Claim`` (see the module docstring)."""
-    reader = _Reader(meta, FunctionIndex.build(doc, tables))
+    reader = _Reader(meta, FunctionIndex.build(doc, tables), project_names(tables, meta.department))
     for item in outline(doc):
         if isinstance(item, Heading):
             reader.heading(item)

@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from cnbudget.model import Ref
+from cnbudget.model import Ref, Table
 from cnbudget.narrative.functions import (
     CLASS_RE,
     CODE_FIRST_ITEM_RE,
@@ -181,6 +181,23 @@ CARRIED_SOURCE_RE = re.compile(r"^(上年|年初)结转(和)?(结余)?(资金)?(
 NOT_A_QUANTITY_RE = re.compile(r"全部|均为|用于|按(?:批复|执行|实际|核定|口径)")
 # "支出" / "支出决算" alone names no table cell
 BARE_SPENDING_RE = re.compile(r"^(支出|支出决算|决算|决算数)$")
+
+
+def project_names(tables: list[Table], department: str | None) -> frozenset[str]:
+    """The names (``Ref.name_key``) of the projects the 项目支出表 prints once each: a figure
+    named exactly so ("4.文化管理及公共文化服务保障预算 5,529.23 万元") is that project's row.
+    Not a unit's row (the department's name)."""
+    seen: dict[str, int] = {}
+    dept = Ref.name_key(department or "") or None
+    for t in tables:
+        if t.kind != "projects":
+            continue
+        for r in t.rows:
+            if r.item is None and r.name and r.values.get("total") is not None:
+                key = Ref.name_key(r.name)
+                if len(key) >= 4 and not (dept and dept in key) and not key.endswith("(本级)"):
+                    seen[key] = seen.get(key, 0) + 1
+    return frozenset(k for k, n in seen.items() if n == 1)
 
 
 def resolve(subject: str, topic: str | None, kind: str | None, basis: str,
