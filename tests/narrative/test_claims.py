@@ -412,3 +412,14 @@ def test_a_figure_named_as_a_project_of_the_projects_table_is_its_row(doc_of):
     cs = extract_claims(doc_of(text), tables, BUDGET)
     assert find(cs, "amount", "529.23").refers_to == Ref("projects", "name:测绘成果管理", "total")
     assert find(cs, "amount", "70").refers_to is None  # printed twice: which one is not known
+
+
+def test_a_bracket_after_an_amount_listing_amounts_holds_its_parts(doc_of):
+    text = ("八、政府性基金预算支出情况\n\n当年拨款27600.00万元，主要是市级财政安排基建预算1.26亿元(A中心迁建4500.00万元、"
+            "B中心2000.00万元、C项目6100.00万元)，同比上年安排基建预算2048.00万元(D项目940.00万元、E医院1108.00万元)。\n")
+    cs = claims_of(doc_of, text)
+    whole = find(cs, "amount", "1.26")
+    assert [find(cs, "amount", v).related.get("whole") for v in ("4500.00", "2000.00", "6100.00")] == [whole.id] * 3
+    # a bracket that says something else is no list of parts
+    other = claims_of(doc_of, "三、支出预算总体情况\n\n支出100万元(比上年增加10万元、增长11.1%)。\n")
+    assert all("whole" not in c.related for c in other)

@@ -60,6 +60,10 @@ _BUDGET_BASES = frozenset({"initial_budget", "final_budget", "budget"})
 _LIST_ITEM_RE = re.compile(r"^\s*(?:[一二三四五六七八九十]+是|\d{1,2}[.、)]|\([一二三四五六七八九十\d]{1,2}\))")
 # A list of parts of the figure before it: "其中：", "包括：", "分别为：".
 PARTS_RE = re.compile(r"其中|包括|分别为|分别是")
+# A bracket right after an amount that lists amounts with "、": "1.26亿元(A 4500.00万元、B 2000.00万元)"
+# (not "(其中…" — PARTS_RE's —, "(含…", "(比上年…", "(去年…" …).
+_BRACKET_LIST_RE = re.compile(
+    r"\s*\((?!\s*(?:其中|包括|含|占|比|较|同比|与|去年|上年|上一年))(?=[^()]*?(?:万元|亿元|元)[^()]*?、[^()]*?\))")
 # A numbered part of a list: "具体包括：1.A…", "；(2)B…".
 _ORDINAL_RE = re.compile(r"[:;,。]\s*(?:\d{1,2}[.、．]|\(\d{1,2}\))(?!\d)")
 # Words before "包括" / "分别为" that say how, not what: "主要包括：", "具体分别为：".
@@ -159,7 +163,7 @@ class _Reader:
         parts = clauses(text, figures)
         for clause in parts:
             self._clause(p, text, clause, local, state)
-        _first_parts_only(local, state.lists)
+        _first_parts_only(local, state.lists, state.bracketed)
         # A passage that ends with a "(类)…(款)…(项)" line names the item the next one speaks of.
         self.pending_item = None
         last = next((c for c in reversed(parts) if text[c.start:c.end].strip()), None)
@@ -222,6 +226,9 @@ class _Reader:
                 self._percent(p, text, c, fig, lead, local, st)
             else:
                 self._quantity(p, text, c, fig, lead, local, st)
+                if fig.kind == "amount" and (m := _BRACKET_LIST_RE.match(text, fig.end)) is not None:
+                    # "基建预算1.26亿元(A 4500.00万元、B 2000.00万元…)": the bracket lists its parts
+                    self._open_parts(c, local, st, text, m.end(), first=False, prefix="", word="(", whole=local[-1])
         tail = text[pos:c.end]  # "…400.00万元(其中": a list opened after the clause's last figure
         if REASON_RE.search(tail) is not None:
             st.parts_of = None
@@ -233,7 +240,7 @@ class _Reader:
             self._open_parts(c, local, st, text, c.end, first=False, prefix="", word=":")
 
     def _open_parts(self, c: Clause, local: list[_Draft], st: _PassageState, text: str, at: int,
-                    first: bool, prefix: str, word: str | None = None) -> None:
+                    first: bool, prefix: str, word: str | None = None, whole: _Draft | None = None) -> None:
         """A "其中：" / "包括：" at ``at`` opens a list of parts of the amount (and of the count)
         stated just before it in the sentence — or in the sentence before, when the list starts
         a sentence ("共有车辆2辆。其中：一般公务用车2辆").  Not after a ";" (the list is then of
@@ -249,7 +256,7 @@ class _Reader:
                 return None
             return d
 
-        amount, count = head("amount"), head("count")
+        amount, count = (whole, None) if whole is not None else (head("amount"), head("count"))
         for h in (amount, count):
             if h is not None:
                 h.related.pop("whole", None)  # the head of a list within a list is no plain part
@@ -258,6 +265,8 @@ class _Reader:
         depths.append(_depth(text, at))
         if amount is not None:
             st.list_wholes.setdefault(c.sentence, amount)
+        if word == "(":
+            st.bracketed.add((c.sentence, len(depths)))
         st.parts_of = _List(c.sentence, amount, count, depths[-1], len(depths), word=word or PARTS_RE.match(text, at).group(0),
                             within_parts=any(h is x for h in (amount, count) if h is not None for x in st.parts))
 
@@ -551,6 +560,7 @@ class _PassageState:
     lists: dict[int, list[int]] = field(default_factory=dict)  # sentence → bracket depth of each list opened
     list_wholes: dict[int, _Draft] = field(default_factory=dict)  # sentence → the amount its first list is of
     parts: list[_Draft] = field(default_factory=list)  # the figures linked as parts so far
+    bracketed: set[tuple[int, int]] = field(default_factory=set)  # (sentence, list number) of lists a bracket delimits
 
 
 @dataclass
@@ -611,7 +621,7 @@ def _depth(text: str, at: int) -> int:
     return text.count("(", s0, at) - text.count(")", s0, at)
 
 
-def _first_parts_only(local: list[_Draft], lists: dict[int, list[int]]) -> None:
+def _first_parts_only(local: list[_Draft], lists: dict[int, list[int]], bracketed: set[tuple[int, int]]) -> None:
     """Two lists at one bracket depth in a sentence may be one within the other, and where the
     inner one ends is not printed: keep each such list's first part only (a part is then never
     added to the parts of another whole).  A list in brackets is delimited by them."""
@@ -621,7 +631,7 @@ def _first_parts_only(local: list[_Draft], lists: dict[int, list[int]]) -> None:
         if "list" not in d.related or len(set(depths)) == len(depths):
             continue
         key = (d.sentence, d.related["list"])
-        if key in seen:
+        if key in seen and key not in bracketed:
             d.related.pop("whole", None)  # an amount's or count's list whole (a share's "whole" is its own)
         seen.add(key)
     for d in local:
