@@ -423,3 +423,19 @@ def test_a_bracket_after_an_amount_listing_amounts_holds_its_parts(doc_of):
     # a bracket that says something else is no list of parts
     other = claims_of(doc_of, "三、支出预算总体情况\n\n支出100万元(比上年增加10万元、增长11.1%)。\n")
     assert all("whole" not in c.related for c in other)
+
+
+def test_an_amount_stated_again_is_tied_to_its_first_statement(doc_of):
+    text = ("三、支出预算总体情况\n\n示例市测绘局(本级)预算 600.00 万元，包括在职人员经费 500.00 万元、公用经费 100.00 万元。\n\n"
+            "(二)公用经费 100.00 万元，主要包括水电费。\n\n(三)公用经费 90.00 万元。\n")
+    cs = claims_of(doc_of, text)
+    whole = find(cs, "amount", "600.00")
+    assert whole.refers_to == Ref("expenditure", "total", "total")  # the department's own budget
+    first, again = [c for c in cs if c.kind == "amount" and c.value == Decimal("100.00")]
+    assert first.related["whole"] == whole.id and again.related["same"] == first.id
+    assert not find(cs, "amount", "90.00").related  # another value is another statement
+
+
+def test_a_see_table_note_is_no_subject(doc_of):
+    cs = claims_of(doc_of, "三、支出预算总体情况\n\n(详见表 1-3)2025 年支出预算 404.23 万元。\n")
+    assert find(cs, "amount", "404.23").refers_to == Ref("expenditure", "total", "total")

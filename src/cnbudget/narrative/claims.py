@@ -19,6 +19,9 @@ clause (``sentences``); the words before each one give its subject, basis and di
 * a change or a rate stated beside last year's figure ("本年支出100万元，上年支出80万元，增加
   20万元") has ``related["previous"]`` (an amount with basis ``previous``).
 
+An amount stated again with the same words and value, tied to nothing itself, has
+``related["same"]``: the statement of it that is tied.
+
 A change followed by its reasons ("主要原因：项目资金较上年减少27万元，公用经费较上年减少9.35
 万元…") lists them as ``related["component_1"]``, ``component_2`` … .
 
@@ -332,6 +335,12 @@ class _Reader:
             subject = earlier or self.pending_item or subject or self.title_subject or self.heading_subject or ""
         return subject, basis
 
+    def _names_department(self, lead: str) -> bool:
+        """Does a lead name the department itself ("深圳市司法局(本级)预算", "本部门预算")?"""
+        squashed = re.sub(r"\s+", "", lead)
+        dept = re.sub(r"\s+", "", self.meta.department or "")
+        return bool(re.search(r"本部门|本单位", squashed) or (dept and dept in squashed))
+
     def _quantity(self, p: Passage, text: str, c: Clause, fig: Figure, lead: str,
                   local: list[_Draft], st: _PassageState) -> None:
         unit = fig.unit or self.meta.unit or "万元"
@@ -340,6 +349,8 @@ class _Reader:
             self._change(p, text, c, fig, lead, unit, direction, local, st)
             return
         subject, basis = self._subject(lead, local)
+        if not subject and basis == "current" and p.topic == "expenditure" and self._names_department(lead):
+            subject = "支出"  # "深圳市司法局(本级)预算 21,796.12 万元，包括…": the department's whole spending
         if fig.kind == "count":
             d = self._new(p, text, c, fig, "count", fig.value, unit, subject, local, basis=basis,
                           in_reason=st.in_reason)
@@ -646,4 +657,25 @@ def extract_claims(doc: Document, tables: list[Table], meta: Meta) -> list[Claim
             reader.heading(item)
         elif not item.silent:
             reader.passage(item)
+    _restatements(reader.drafts)
     return [d.freeze() for d in reader.drafts]
+
+
+def _restatements(drafts: list[_Draft]) -> None:
+    """An amount stated again with the same words and value ("包括…公用经费 1,074.16 万元…" and
+    "(二)公用经费 1,074.16 万元，主要包括…") is the same quantity: the one tied to nothing gets
+    ``related["same"]``, the statement that is tied (to a cell or a whole)."""
+    tied: dict[tuple[str, str, Decimal, str | None], _Draft] = {}
+    loose: list[tuple[tuple[str, str, Decimal, str | None], _Draft]] = []
+    for d in drafts:
+        subject = norm_subject(d.subject)
+        if d.kind != "amount" or d.basis != "current" or len(subject) < 2:
+            continue
+        key = (subject, d.unit, d.value, d.topic)
+        if d.refers_to is not None or d.related:
+            tied.setdefault(key, d)
+        else:
+            loose.append((key, d))
+    for key, d in loose:
+        if (same := tied.get(key)) is not None:
+            d.related["same"] = same.id
