@@ -439,3 +439,13 @@ def test_an_amount_stated_again_is_tied_to_its_first_statement(doc_of):
 def test_a_see_table_note_is_no_subject(doc_of):
     cs = claims_of(doc_of, "三、支出预算总体情况\n\n(详见表 1-3)2025 年支出预算 404.23 万元。\n")
     assert find(cs, "amount", "404.23").refers_to == Ref("expenditure", "total", "total")
+
+
+def test_the_money_a_performance_statement_covers_is_the_spending_it_names(doc_of):
+    text = ("十、预算绩效管理情况\n\n2025年示例市测绘局所有项目支出预算纳入部门预算绩效管理，涉及预算资金 570.99 万元，"
+            "设置并编报 16 个项目绩效目标。本单位整体支出纳入绩效目标管理，涉及财政性资金 600.00 万元；"
+            "本单位共 35 个项目纳入绩效目标管理，涉及财政性资金合计 500.00 万元。\n")
+    cs = claims_of(doc_of, text)
+    assert find(cs, "amount", "570.99").refers_to == Ref("expenditure", "total", "project")
+    assert find(cs, "amount", "600.00").refers_to == Ref("expenditure", "total", "total")
+    assert find(cs, "amount", "500.00").refers_to is None  # the projects' 财政性资金: not the spending's scope

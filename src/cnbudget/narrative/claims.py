@@ -67,6 +67,10 @@ PARTS_RE = re.compile(r"其中|包括|分别为|分别是")
 # (not "(其中…" — PARTS_RE's —, "(含…", "(比上年…", "(去年…" …).
 _BRACKET_LIST_RE = re.compile(
     r"\s*\((?!\s*(?:其中|包括|含|占|比|较|同比|与|去年|上年|上一年))(?=[^()]*?(?:万元|亿元|元)[^()]*?、[^()]*?\))")
+# "涉及预算资金", "涉及财政性资金合计": the money a 绩效 statement covers.
+_INVOLVED_RE = re.compile(r"^涉及(?:预算|财政性)?资金(?:合计|共计)?$")
+# …the spending named before it: "所有项目支出预算纳入…" / "本单位整体支出纳入…".
+_MANAGED_RE = re.compile(r"(项目支出|整体支出)(?:预算)?(?:全部|均)?纳入")
 # A numbered part of a list: "具体包括：1.A…", "；(2)B…".
 _ORDINAL_RE = re.compile(r"[:;,。]\s*(?:\d{1,2}[.、．]|\(\d{1,2}\))(?!\d)")
 # Words before "包括" / "分别为" that say how, not what: "主要包括：", "具体分别为：".
@@ -351,6 +355,10 @@ class _Reader:
         subject, basis = self._subject(lead, local)
         if not subject and basis == "current" and p.topic == "expenditure" and self._names_department(lead):
             subject = "支出"  # "深圳市司法局(本级)预算 21,796.12 万元，包括…": the department's whole spending
+        if fig.kind == "amount" and p.topic == "performance" and basis == "current" and _INVOLVED_RE.match(subject):
+            # "所有项目支出预算纳入部门预算绩效管理，涉及预算资金 57,132.99 万元": the spending the clause
+            # says was put under management
+            subject = _managed_spending(text[sentence_span(text, fig.start)[0]:fig.start]) or subject
         if fig.kind == "count":
             d = self._new(p, text, c, fig, "count", fig.value, unit, subject, local, basis=basis,
                           in_reason=st.in_reason)
@@ -596,6 +604,14 @@ def _described_items(text: str, lst: _List, at: int) -> bool:
     A 500万元，用于…；B 419.35万元，用于…；")?"""
     last = lst.last_amount
     return last is not None and "、" not in lst.separators and "用于" in text[last.end:at]
+
+
+def _managed_spending(before: str) -> str | None:
+    """The spending a 绩效 statement's "涉及…资金" amount is of: 项目支出 or the whole 支出."""
+    found = _MANAGED_RE.findall(re.sub(r"\s+", "", before).rsplit(";", 1)[-1])
+    if not found:
+        return None
+    return "支出" if found[-1] == "整体支出" else "项目支出"
 
 
 def _same_or_last_years(previous: _Draft, current: _Draft) -> bool:

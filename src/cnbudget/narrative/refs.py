@@ -35,16 +35,18 @@ _BUDGET_BASES = frozenset({"initial_budget", "final_budget", "budget"})
 
 @dataclass(frozen=True)
 class Rule:
-    """Subject pattern → (row, column); ``kind`` limits it to "budget" or "final" documents."""
+    """Subject pattern → (row, column); ``kind`` limits it to "budget" or "final" documents;
+    ``table``: a cell of another table than the topic's own."""
 
     pattern: re.Pattern[str]
     row: str
     column: str
     kind: str | None = None
+    table: str | None = None
 
 
-def _r(pattern: str, row: str, column: str, kind: str | None = None) -> Rule:
-    return Rule(re.compile(pattern), row, column, kind)
+def _r(pattern: str, row: str, column: str, kind: str | None = None, table: str | None = None) -> Rule:
+    return Rule(re.compile(pattern), row, column, kind, table)
 
 
 # Function classes ("社会保障和就业支出", "一般公共服务(类)") are handled beside these rules.
@@ -145,6 +147,11 @@ TOPIC_RULES: dict[str, tuple[Rule, ...]] = {
     ),
     "purchased_services": (_r(r"^政府购买服务(支出|预算)?$", "total", "total", "budget"),),
     "projects": (_r(r"项目支出$", "total", "total", "budget"),),
+    # 绩效: the spending a "涉及…资金" statement covers (claims.py names it)
+    "performance": (
+        _r(r"^项目支出$", "total", "project", "budget", table="expenditure"),
+        _r(r"^支出$", "total", "total", "budget", table="expenditure"),
+    ),
     "carryover": (_r(r"^上年结转(资金)?$", "total", "total", "budget"),),
 }
 
@@ -238,7 +245,7 @@ def resolve(subject: str, topic: str | None, kind: str | None, basis: str,
         if rule.kind is not None and kind is not None and rule.kind != kind:
             continue
         if rule.pattern.search(subject):
-            return Ref(topic, rule.row, rule.column, _side(subject) if topic in _TWO_SIDED else None)
+            return Ref(rule.table or topic, rule.row, rule.column, _side(subject) if topic in _TWO_SIDED else None)
     return None
 
 
