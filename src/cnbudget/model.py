@@ -11,6 +11,8 @@ ids, ``tables.summary`` for the items of two-sided summary tables).
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -128,15 +130,28 @@ class Meta:
 class Ref:
     """The quantity a claim speaks of: a table kind, a row key and a column id.
 
-    ``row`` is a code ("2080505"), a summary item ("grand_total", "general_budget"), or
-    "total" for the table's total row.  ``side`` ("income" | "expenditure") tells the side of
-    a two-sided summary table; ``None`` there means the figure stands for both (收、支总计).
+    ``row`` is a code ("2080505"), a summary item ("grand_total", "general_budget"),
+    "total" for the table's total row, or "name:<printed name>" for a row known by its name
+    alone (a project of the 项目支出表; ``Ref.by_name``).  ``side`` ("income" | "expenditure")
+    tells the side of a two-sided summary table; ``None`` there means the figure stands for
+    both (收、支总计).
     """
 
     table: str
     row: str | None
     column: str | None
     side: str | None = None
+
+    NAME_PREFIX = "name:"
+
+    @staticmethod
+    def name_key(name: str) -> str:
+        """A printed name as compared: NFKC-folded (full-width brackets), no whitespace."""
+        return re.sub(r"\s+", "", unicodedata.normalize("NFKC", name))
+
+    @classmethod
+    def by_name(cls, table: str, name: str, column: str = "total") -> Ref:
+        return cls(table, cls.NAME_PREFIX + cls.name_key(name), column)
 
 
 @dataclass(frozen=True)
@@ -149,7 +164,8 @@ class Claim:
     a share has ``part`` and ``whole``; a change has ``current`` (and ``previous``, last year's
     figure, when the sentence states it); a rate has ``change``, ``current`` (and ``previous``);
     a change's reasons (主要原因: A 减少 x, B 增加 y) list ``component_<n>``; an amount or count
-    listed as a part (其中：…) has ``whole``.
+    listed as a part (其中：…) has ``whole``; last year's amount has ``current`` (this year's
+    figure it is compared with); an amount stated again, tied to nothing itself, has ``same``.
     ``basis`` names the period of an amount: "current" (this year), "previous" (上年),
     "initial_budget" (年初预算), "final_budget" (全年预算), "budget" (预算, in a final
     account, when the text does not say which).

@@ -28,7 +28,8 @@ GENUINE = {
                     ("summary.balance", "fiscal_summary", "expenditure.grand_total"),
                     ("summary.balance", "summary", "expenditure.grand_total")],
     # 增加 865.57 万元，增长 79.05% — the amounts give 79.09 %
-    "real_08.pdf": [("claim.rate", None, None)],
+    # (the 项 named by its 款 only — "住房改革支出(款)提租补贴(项)" — is tied to its row)
+    "real_08.pdf": [("claim.rate", "general_expenditure", "2210202")],
 }
 
 

@@ -267,3 +267,185 @@ def test_a_change_is_of_the_amount_with_its_own_words_not_the_last_listed(doc_of
                            "事业收入0.00万元。收入较去年减少1316.82万元，下降1.88%。\n")
     change = find(cs, "change", "1316.82")
     assert change.related["current"] == next(c.id for c in cs if c.kind == "amount" and c.subject == "收入")
+
+
+def test_the_amount_after_a_compared_year_is_that_years(doc_of):
+    # "比2024年年初预算数 X 减少…": X is the comparison base, not this year's figure
+    text = ("二、收入预算总体情况\n\n2025年度收入预算529.26万元，比2024年年初预算数547.01万元减少17.75万元，"
+            "下降3.25%。支出预算100万元，较上年80万元增加20万元。\n")
+    cs = claims_of(doc_of, text)
+    ids = by_id(cs)
+    base = find(cs, "amount", "547.01")
+    assert base.basis == "previous" and base.refers_to is None
+    change = find(cs, "change", "17.75")
+    assert ids[change.related["current"]].value == Decimal("529.26") and change.related["previous"] == base.id
+    assert find(cs, "amount", "80").basis == "previous"
+    # the document's own year compared with is no earlier year
+    same_year = claims_of(doc_of, "二、收入预算总体情况\n\n收入预算529.26万元，比2025年年初预算数增加1万元。\n")
+    assert find(same_year, "amount", "529.26").basis == "current"
+
+
+def test_a_change_after_a_list_joined_by_dun_is_of_the_lists_whole(doc_of):
+    text = ("二、收入预算总体情况\n\n本部门当年预算收入344.70万元，其中：一般公共预算拨款324.60万元、"
+            "上年结转13.10万元、其他收入7.00万元，较上年减少129.40万元，下降27.31%。\n")
+    cs = claims_of(doc_of, text)
+    ids = by_id(cs)
+    assert ids[find(cs, "change", "129.40").related["current"]].value == Decimal("344.70")
+    assert ids[find(cs, "rate", "27.31").related["current"]].value == Decimal("344.70")
+    # a change right after a part, in a list run with ",", stays the part's
+    own = claims_of(doc_of, "三、支出预算总体情况\n\n支出合计100万元，其中：基本支出60万元，比上年增加5万元，"
+                            "项目支出40万元。\n")
+    assert by_id(own)[find(own, "change", "5").related["current"]].value == Decimal("60")
+
+
+def test_a_change_opening_the_sentence_after_a_list_is_of_the_lists_whole(doc_of):
+    text = ("四、项目支出情况\n\n5.综合管理367.65万元，主要包括：行政运行85.04万元，用于后勤保障等；"
+            "员额经费126.14万元，用于发放工资等。较2024年年初预算减少52.44万元，减幅12.5%。\n")
+    cs = claims_of(doc_of, text)
+    ids = by_id(cs)
+    assert ids[find(cs, "change", "52.44").related["current"]].value == Decimal("367.65")
+    assert find(cs, "amount", "85.04").related["whole"] == find(cs, "amount", "367.65").id
+    # numbered parts are each spoken of on their own: the change is of the last one
+    numbered = ("四、项目支出情况\n\n(五)项目支出500.00万元，具体包括：1.应急管理专项40.00万元，"
+                "主要用于设备采购等。较2024年年初预算增加40万元，增幅100.0%。\n")
+    ns = claims_of(doc_of, numbered)
+    assert by_id(ns)[find(ns, "change", "40").related["current"]].value == Decimal("40.00")
+
+
+def test_a_list_printed_twice_adds_no_parts(doc_of):
+    text = ("八、国有资产占用情况\n\n计划购置车辆9辆、162万元，报废更新，其中：使用财政拨款购置车辆8辆，144万元、"
+            "使用单位资金购置车辆1辆，18万元报废更新，其中：使用财政拨款购置车辆8辆，144万元、"
+            "使用单位资金购置车辆1辆，18万元。\n")
+    cs = claims_of(doc_of, text)
+    eights = [c for c in cs if c.kind == "count" and c.value == Decimal(8)]
+    assert eights[0].related.get("whole") == find(cs, "count", "9").id
+    assert "whole" not in eights[1].related
+
+
+def test_a_figure_naming_nothing_is_of_the_title_before_its_colon(doc_of):
+    text = ("一、收支预算总体情况\n\n（一）收入预算：2025年年初预算数174.64万元，其中：一般公共预算拨款100.00万元，"
+            "事业收入74.64万元。\n")
+    cs = claims_of(doc_of, text)
+    total = find(cs, "amount", "174.64")
+    assert total.subject == "收入" and total.refers_to == Ref("summary", "grand_total", "total", side="income")
+
+
+def test_a_figure_naming_nothing_is_of_the_heading_over_it(doc_of):
+    text = "七、“三公”经费预算情况说明\n\n（三）公务接待费\n\n2025年预算数1.27万元，主要用于公务接待活动。\n"
+    cs = claims_of(doc_of, text)
+    assert find(cs, "amount", "1.27").refers_to == Ref("three_public", "total", "reception")
+    # a heading that is a sentence names no subject
+    long = claims_of(doc_of, "七、“三公”经费预算情况说明\n\n2025年预算数1.27万元。\n")
+    assert find(long, "amount", "1.27").refers_to is None
+
+
+def test_a_part_heading_that_names_a_section_gives_its_topic(doc_of):
+    text = ("第五部分 财政拨款“三公”经费预算情况\n\n2025年财政拨款“三公”经费预算256.10万元。\n\n"
+            "1.因公出国(境)费用。2025年预算数220.00万元，较2024年年初预算增加15万元。\n")
+    cs = claims_of(doc_of, text)
+    assert find(cs, "amount", "256.10").refers_to == Ref("three_public", "total", "total")
+    assert find(cs, "amount", "220.00").refers_to == Ref("three_public", "total", "abroad")
+
+
+def test_a_figure_measured_another_way_is_not_the_printed_one(doc_of):
+    text = ("七、“三公”经费预算情况说明\n\n因公出国(境)费108.60万元，增加的主要原因是因公出国费按批复额度89.60万元"
+            "纳入部门预算。\n")
+    cs = claims_of(doc_of, text)
+    assert find(cs, "amount", "108.60").refers_to == Ref("three_public", "total", "abroad")
+    assert find(cs, "amount", "89.60").refers_to is None
+
+
+def test_last_years_figure_is_tied_to_this_years(doc_of):
+    cs = claims_of(doc_of, "一、收支预算总体情况\n\n(9)其他收入25,335万元，与上年相比增加25,335万元(去年预算数为0万元，无法计算增减比率)。\n")
+    last, now = find(cs, "amount", "0"), find(cs, "amount", "25335")
+    assert last.basis == "previous" and last.related["current"] == now.id
+    assert find(cs, "change", "25335").related["previous"] == last.id
+    before = claims_of(doc_of, "三、支出预算总体情况\n\n本年支出100万元，上年支出80万元，增加20万元。\n")
+    assert find(before, "amount", "80").related["current"] == find(before, "amount", "100").id
+
+
+def test_a_colon_after_an_amount_opens_its_parts(doc_of):
+    text = ("九、政府采购情况\n\n所属各预算单位政府采购预算总额6,546.82万元：政府采购货物预算1,267.79万元、"
+            "政府采购工程预算465.53万元、政府采购服务预算4,813.5万元。\n")
+    cs = claims_of(doc_of, text)
+    total = find(cs, "amount", "6546.82")
+    assert all(find(cs, "amount", v).related.get("whole") == total.id for v in ("1267.79", "465.53", "4813.5"))
+
+
+def test_performance_amounts_have_parts_but_counts_are_pairs(doc_of):
+    text = ("十、绩效目标情况\n\n涉及一级预算项目5个，预算资金1627万元，其中财政拨款1550万元。"
+            "设定绩效目标3个，其中完成3个。\n")
+    cs = claims_of(doc_of, text)
+    assert find(cs, "amount", "1550").related["whole"] == find(cs, "amount", "1627").id
+    assert "whole" not in [c for c in cs if c.kind == "count" and c.value == 3][1].related
+
+
+def test_the_bare_spending_of_a_budget_is_its_total(doc_of):
+    cs = claims_of(doc_of, "三、支出预算总体情况\n\n2025年支出预算81676.15万元，比2024年年初预算数101989.82万元减少20313.67万元。\n")
+    assert find(cs, "amount", "81676.15").refers_to == Ref("expenditure", "total", "total")
+
+
+def test_a_list_of_items_told_what_they_are_for_runs_on_after_semicolons(doc_of):
+    text = ("四、项目支出情况\n\n2.公共法律服务3,493.83万元，主要包括：组织考试工作500.00万元，用于组织考试、阅卷；"
+            "律师管理工作419.35万元，用于律师培训等；普法宣传工作372.71万元，用于普法。\n")
+    cs = claims_of(doc_of, text)
+    whole = find(cs, "amount", "3493.83")
+    assert [find(cs, "amount", v).related.get("whole") for v in ("500.00", "419.35", "372.71")] == [whole.id] * 3
+    # a 包括 list run with "、" still ends at ";"
+    run = claims_of(doc_of, "二、收入预算总体情况\n\n收入100万元，包括财政拨款60万元、事业收入30万元；年初结转10万元。\n")
+    assert "whole" not in find(run, "amount", "10").related
+
+
+def _projects_table(*rows: tuple[str, str]) -> list:
+    from cnbudget.document import Source
+    from cnbudget.model import Column, Row, Table
+
+    src = Source(page=20)
+    return [Table("projects", "项目支出表", "万元", (Column("total", "合计"),),
+                  tuple(Row(None, name, {"total": Decimal(v)}, src) for name, v in rows), src)]
+
+
+def test_a_figure_named_as_a_project_of_the_projects_table_is_its_row(doc_of):
+    tables = _projects_table(("示例市测绘局（本级）", "600.00"), ("测绘成果管理", "529.23"),
+                             ("综合管理", "50"), ("综合管理", "20"))
+    text = ("四、项目支出情况\n\n1.测绘成果管理预算529.23万元，用于成果管理。2.综合管理70万元，用于日常工作。\n")
+    cs = extract_claims(doc_of(text), tables, BUDGET)
+    assert find(cs, "amount", "529.23").refers_to == Ref("projects", "name:测绘成果管理", "total")
+    assert find(cs, "amount", "70").refers_to is None  # printed twice: which one is not known
+
+
+def test_a_bracket_after_an_amount_listing_amounts_holds_its_parts(doc_of):
+    text = ("八、政府性基金预算支出情况\n\n当年拨款27600.00万元，主要是市级财政安排基建预算1.26亿元(A中心迁建4500.00万元、"
+            "B中心2000.00万元、C项目6100.00万元)，同比上年安排基建预算2048.00万元(D项目940.00万元、E医院1108.00万元)。\n")
+    cs = claims_of(doc_of, text)
+    whole = find(cs, "amount", "1.26")
+    assert [find(cs, "amount", v).related.get("whole") for v in ("4500.00", "2000.00", "6100.00")] == [whole.id] * 3
+    # a bracket that says something else is no list of parts
+    other = claims_of(doc_of, "三、支出预算总体情况\n\n支出100万元(比上年增加10万元、增长11.1%)。\n")
+    assert all("whole" not in c.related for c in other)
+
+
+def test_an_amount_stated_again_is_tied_to_its_first_statement(doc_of):
+    text = ("三、支出预算总体情况\n\n示例市测绘局(本级)预算 600.00 万元，包括在职人员经费 500.00 万元、公用经费 100.00 万元。\n\n"
+            "(二)公用经费 100.00 万元，主要包括水电费。\n\n(三)公用经费 90.00 万元。\n")
+    cs = claims_of(doc_of, text)
+    whole = find(cs, "amount", "600.00")
+    assert whole.refers_to == Ref("expenditure", "total", "total")  # the department's own budget
+    first, again = [c for c in cs if c.kind == "amount" and c.value == Decimal("100.00")]
+    assert first.related["whole"] == whole.id and again.related["same"] == first.id
+    assert not find(cs, "amount", "90.00").related  # another value is another statement
+
+
+def test_a_see_table_note_is_no_subject(doc_of):
+    cs = claims_of(doc_of, "三、支出预算总体情况\n\n(详见表 1-3)2025 年支出预算 404.23 万元。\n")
+    assert find(cs, "amount", "404.23").refers_to == Ref("expenditure", "total", "total")
+
+
+def test_the_money_a_performance_statement_covers_is_the_spending_it_names(doc_of):
+    text = ("十、预算绩效管理情况\n\n2025年示例市测绘局所有项目支出预算纳入部门预算绩效管理，涉及预算资金 570.99 万元，"
+            "设置并编报 16 个项目绩效目标。本单位整体支出纳入绩效目标管理，涉及财政性资金 600.00 万元；"
+            "本单位共 35 个项目纳入绩效目标管理，涉及财政性资金合计 500.00 万元。\n")
+    cs = claims_of(doc_of, text)
+    assert find(cs, "amount", "570.99").refers_to == Ref("expenditure", "total", "project")
+    assert find(cs, "amount", "600.00").refers_to == Ref("expenditure", "total", "total")
+    assert find(cs, "amount", "500.00").refers_to is None  # the projects' 财政性资金: not the spending's scope

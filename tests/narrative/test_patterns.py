@@ -85,3 +85,9 @@ def test_formatted_amount_round_trips(whole, cents, comma_space, point_space):
     (fig,) = find_figures(fold(f"支出合计{printed}万元"))
     assert fig.value == Decimal(f"{whole}.{cents:02d}")
     assert fig.kind == "amount"
+
+
+def test_a_threshold_with_han_is_no_figure():
+    from cnbudget.narrative.patterns import find_figures
+
+    assert [f.value for f in find_figures("单位价值 100 万元(含)以上设备 0 台(套)。")] == [0]

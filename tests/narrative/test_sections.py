@@ -113,3 +113,28 @@ def test_a_toc_printed_without_its_heading_is_still_the_toc():
     # the body is narrative, not the "第二部分 …报表" part the 目录 listed last
     assert all(b.part != "tables" for b in body)
     assert any("1,234.56" in b.text or "1234.56" in b.text for b in body)
+
+
+def test_a_class_sub_heading_keeps_the_sections_topic(doc_of):
+    from cnbudget.narrative.outline import Passage, outline
+
+    text = "五、财政拨款支出预算情况说明\n\n（一）教育支出（类）\n\n1.普通教育（款）学前教育（项）支出150万元。\n"
+    passages = [p for p in outline(doc_of(text)) if isinstance(p, Passage)]
+    assert [p.topic for p in passages] == ["fiscal_summary"]
+
+
+def test_a_units_heading_keeps_the_parts_topic(doc_of):
+    from cnbudget.narrative.outline import Passage, outline
+
+    text = "第三部分 部门预算支出具体情况\n\n一、示例市测绘局(本级)\n\n(五)项目支出 7,816.49 万元，具体包括：测绘工作。\n"
+    passages = [p for p in outline(doc_of(text)) if isinstance(p, Passage)]
+    assert [p.topic for p in passages] == ["expenditure"]
+
+
+def test_a_spending_sub_heading_keeps_its_funds_topic(doc_of):
+    from cnbudget.narrative.outline import Passage, outline
+
+    text = ("七、一般公共预算拨款支出明细情况说明\n\n（二）支出按功能科目分类的明细情况\n\n"
+            "1.行政运行(2040601)2,798.63万元，较上年增加90.19万元。\n")
+    passages = [p for p in outline(doc_of(text)) if isinstance(p, Passage)]
+    assert [p.topic for p in passages] == ["general_expenditure"]

@@ -133,6 +133,9 @@ def _aggregate(t: Table, key: str | None, col: str) -> Resolved | None:
 
 
 def _find_rows(t: Table, key: str | None, ref_side: str | None = None) -> list[Row]:
+    if key is not None and key.startswith(Ref.NAME_PREFIX):
+        name = key[len(Ref.NAME_PREFIX):]
+        return [r for r in t.rows if r.item is None and r.name and Ref.name_key(r.name) == name]
     if key is None or key == "total":
         tr = t.total_row()
         if tr is not None:

@@ -19,6 +19,9 @@ clause (``sentences``); the words before each one give its subject, basis and di
 * a change or a rate stated beside last year's figure ("本年支出100万元，上年支出80万元，增加
   20万元") has ``related["previous"]`` (an amount with basis ``previous``).
 
+An amount stated again with the same words and value, tied to nothing itself, has
+``related["same"]``: the statement of it that is tied.
+
 A change followed by its reasons ("主要原因：项目资金较上年减少27万元，公用经费较上年减少9.35
 万元…") lists them as ``related["component_1"]``, ``component_2`` … .
 
@@ -39,7 +42,7 @@ from cnbudget.model import Claim, Meta, Ref, Table
 from cnbudget.narrative.functions import ITEM_RE, FunctionIndex
 from cnbudget.narrative.outline import Heading, Passage, outline
 from cnbudget.narrative.patterns import Figure, find_figures
-from cnbudget.narrative.refs import OPERATING_COST_RE, resolve
+from cnbudget.narrative.refs import OPERATING_COST_RE, project_names, resolve
 from cnbudget.narrative.sentences import Clause, clauses, sentence_span
 from cnbudget.narrative.subjects import (
     BUDGET_COMPLETION_RE,
@@ -60,6 +63,18 @@ _BUDGET_BASES = frozenset({"initial_budget", "final_budget", "budget"})
 _LIST_ITEM_RE = re.compile(r"^\s*(?:[一二三四五六七八九十]+是|\d{1,2}[.、)]|\([一二三四五六七八九十\d]{1,2}\))")
 # A list of parts of the figure before it: "其中：", "包括：", "分别为：".
 PARTS_RE = re.compile(r"其中|包括|分别为|分别是")
+# A bracket right after an amount that lists amounts with "、": "1.26亿元(A 4500.00万元、B 2000.00万元)"
+# (not "(其中…" — PARTS_RE's —, "(含…", "(比上年…", "(去年…" …).
+_BRACKET_LIST_RE = re.compile(
+    r"\s*\((?!\s*(?:其中|包括|含|占|比|较|同比|与|去年|上年|上一年))(?=[^()]*?(?:万元|亿元|元)[^()]*?、[^()]*?\))")
+# "涉及预算资金", "涉及财政性资金合计": the money a 绩效 statement covers.
+_INVOLVED_RE = re.compile(r"^涉及(?:预算|财政性)?资金(?:合计|共计)?$")
+# …the spending named before it: "所有项目支出预算纳入…" / "本单位整体支出纳入…".
+_MANAGED_RE = re.compile(r"(项目支出|整体支出)(?:预算)?(?:全部|均)?纳入")
+# A numbered part of a list: "具体包括：1.A…", "；(2)B…".
+_ORDINAL_RE = re.compile(r"[:;,。]\s*(?:\d{1,2}[.、．]|\(\d{1,2}\))(?!\d)")
+# Words before "包括" / "分别为" that say how, not what: "主要包括：", "具体分别为：".
+_LIST_ADVERB_RE = re.compile(r"(?:主要|具体|还|也|均|分别)+\s*$")
 # Where the subject of a 持平 statement ends: "三公经费支出与上年持平".
 _COMPARE_WORD_RE = re.compile(r"(?:与|比|较|同)")
 
@@ -83,6 +98,7 @@ class _Draft:
     component: bool = False
     topic: str | None = None
     at: int = 0  # offset in its passage
+    end: int = 0  # where its figure (number and unit) ends
     in_reason: bool = False  # stated among the reasons of a change (never the whole of a list)
 
     def freeze(self) -> Claim:
@@ -109,11 +125,17 @@ _SCOPED_TABLES = frozenset({"general_expenditure", "expenditure"})
 class _Reader:
     """Reads the claims of one document, passage by passage."""
 
-    def __init__(self, meta: Meta, functions: FunctionIndex) -> None:
+    def __init__(self, meta: Meta, functions: FunctionIndex, projects: frozenset[str] = frozenset()) -> None:
         self.meta = meta
         self.functions = functions
+        self.projects = projects  # names of the projects the 项目支出表 prints (Ref.name_key)
         self.drafts: list[_Draft] = []
         self.pending_item: str | None = None  # a "(类)…(款)…(项)" line the next figures are of
+        # what the figures of a passage that names nothing are of: the title before its ":"
+        # ("(一)收入预算：2026年年初预算数174,900.64万元") or the heading over it ("3.公务接待费" /
+        # "2026年预算数1.27万元")
+        self.title_subject: str | None = None
+        self.heading_subject: str | None = None
         # "（二）项目支出：…其中：教育支出 270.00 万元": the classes named under a 基本支出 /
         # 项目支出 heading are that column's, up to the next numbered heading
         self.spend_scope: str | None = None
@@ -123,6 +145,7 @@ class _Reader:
     def heading(self, h: Heading) -> None:
         subject, _ = clean_subject(h.text, self.meta.department)
         self.pending_item = subject if h.level == 4 and ITEM_RE.search(subject) else None
+        self.heading_subject = _title_subject(subject) if h.level >= 3 else None
         self._scope_from(h.text)
 
     def _scope_from(self, text: str) -> None:
@@ -143,10 +166,11 @@ class _Reader:
                 return
         local: list[_Draft] = []
         state = _PassageState()
+        self.title_subject = None
         parts = clauses(text, figures)
         for clause in parts:
             self._clause(p, text, clause, local, state)
-        _first_parts_only(local, state.lists)
+        _first_parts_only(local, state.lists, state.bracketed)
         # A passage that ends with a "(类)…(款)…(项)" line names the item the next one speaks of.
         self.pending_item = None
         last = next((c for c in reversed(parts) if text[c.start:c.end].strip()), None)
@@ -163,10 +187,12 @@ class _Reader:
         if st.reasons is not None and st.last_mark == ";" and not st.reasons.count \
                 and not _LIST_ITEM_RE.match(text[c.start:c.end]):
             st.reasons = None
+            st.in_reason = False  # "…主要原因是：一是…；二是…；本部门支出…": the reasons ended
         st.sentence_start = st.sentence != c.sentence or not local
         if st.sentence != c.sentence:
             st.in_reason = False
-        if st.parts_of is not None and st.last_mark == ";" and (not st.parts_of.parts or st.parts_of.word != "其中"):
+        if st.parts_of is not None and st.last_mark == ";" and (not st.parts_of.parts or st.parts_of.word != "其中") \
+                and not _described_items(text, st.parts_of, c.start):
             # "…，包括信访干部业务培训；信访备用金85万元": the list had no figures; "收入X，包括A、B；
             # 年初结转Y": a 包括 list runs with "、" and ends at ";" (a 其中 list runs on with ";")
             st.parts_of = None
@@ -182,6 +208,9 @@ class _Reader:
             pos = c.start + m.end()
         if (m := ENUMERATION_RE.search(before)) is not None:
             st.head = self._enumeration_head(text[c.start:c.start + m.start()], local)
+        if not c.figures and not local and (c.end_mark == ":" or (c.end_mark == "。" and not text[:c.start].strip())):
+            # "(一)收入预算：…", "1.因公出国(境)费用。2026年预算数220.00万元": a title run in
+            self.title_subject = _title_subject(clean_subject(before, self.meta.department)[0])
         if not c.figures:
             if REASON_RE.search(before) is not None:
                 st.parts_of = None  # reasons are no parts
@@ -204,21 +233,28 @@ class _Reader:
                 self._percent(p, text, c, fig, lead, local, st)
             else:
                 self._quantity(p, text, c, fig, lead, local, st)
+                if fig.kind == "amount" and (m := _BRACKET_LIST_RE.match(text, fig.end)) is not None:
+                    # "基建预算1.26亿元(A 4500.00万元、B 2000.00万元…)": the bracket lists its parts
+                    self._open_parts(c, local, st, text, m.end(), first=False, prefix="", word="(", whole=local[-1])
         tail = text[pos:c.end]  # "…400.00万元(其中": a list opened after the clause's last figure
         if REASON_RE.search(tail) is not None:
             st.parts_of = None
             st.in_reason = True
         elif (m := PARTS_RE.search(tail)) is not None:
             self._open_parts(c, local, st, text, pos + m.start(), first=False, prefix=tail[:m.start()])
+        elif c.end_mark == ":" and not tail.strip() and c.figures[-1].kind == "amount":
+            # "政府采购预算总额6,546.82万元：货物预算1,267.79万元、工程…": the colon opens its parts
+            self._open_parts(c, local, st, text, c.end, first=False, prefix="", word=":")
 
     def _open_parts(self, c: Clause, local: list[_Draft], st: _PassageState, text: str, at: int,
-                    first: bool, prefix: str) -> None:
+                    first: bool, prefix: str, word: str | None = None, whole: _Draft | None = None) -> None:
         """A "其中：" / "包括：" at ``at`` opens a list of parts of the amount (and of the count)
         stated just before it in the sentence — or in the sentence before, when the list starts
         a sentence ("共有车辆2辆。其中：一般公务用车2辆").  Not after a ";" (the list is then of
         something said earlier), and a list naming its whole ("支出包括：") is of the figure of
         that name only."""
-        named, _ = clean_subject(prefix, self.meta.department)
+        # "主要包括：", "具体包括：": an adverb, no name of the whole
+        named, _ = clean_subject(_LIST_ADVERB_RE.sub("", prefix), self.meta.department)
 
         def head(kind: str) -> _Draft | None:
             d = next((d for d in reversed(local) if d.kind == kind and d.basis == "current" and not d.in_reason
@@ -227,14 +263,19 @@ class _Reader:
                 return None
             return d
 
-        amount, count = head("amount"), head("count")
+        amount, count = (whole, None) if whole is not None else (head("amount"), head("count"))
         for h in (amount, count):
             if h is not None:
                 h.related.pop("whole", None)  # the head of a list within a list is no plain part
                 h.related.pop("list", None)
         depths = st.lists.setdefault(c.sentence, [])
         depths.append(_depth(text, at))
-        st.parts_of = _List(c.sentence, amount, count, depths[-1], len(depths), word=PARTS_RE.match(text, at).group(0))
+        if amount is not None:
+            st.list_wholes.setdefault(c.sentence, amount)
+        if word == "(":
+            st.bracketed.add((c.sentence, len(depths)))
+        st.parts_of = _List(c.sentence, amount, count, depths[-1], len(depths), word=word or PARTS_RE.match(text, at).group(0),
+                            within_parts=any(h is x for h in (amount, count) if h is not None for x in st.parts))
 
     def _part(self, d: _Draft, st: _PassageState, text: str, at: int) -> None:
         """Mark ``d`` a part (``related["whole"]``) of the list open in its sentence.  A list
@@ -244,7 +285,7 @@ class _Reader:
         lst = st.parts_of
         if lst is None or lst.sentence != d.sentence or d.basis != "current":
             return
-        if d.topic == "performance" or d.unit == "分":
+        if (d.topic == "performance" and d.kind == "count") or d.unit == "分":
             return  # 绩效: "设定3个、完成3个", "满分15分、实得14分" are pairs, not parts
         depth = _depth(text, at)
         if depth < lst.depth:
@@ -253,8 +294,18 @@ class _Reader:
         whole = lst.amount if d.kind == "amount" else lst.count
         if depth > lst.depth or whole is None or whole is d or (d.kind == "count" and d.unit != whole.unit):
             return
+        if lst.within_parts and any(_repeats(d, x) for x in st.parts):
+            # "其中：A 8辆、B 1辆报废更新，其中：A 8辆…": a list opened after a part of a list,
+            # repeating that list's parts, is the clause printed twice (a list within a list
+            # names other parts; "收入…其中：A…；支出…其中：A…" has a new head)
+            return
+        st.parts.append(d)
         d.related["whole"] = whole.id
         d.related["list"] = lst.number
+        if d.kind == "amount":
+            if lst.last_amount is not None:
+                lst.separators.update(_marks(text[lst.last_amount.end:at])[:1])
+            lst.last_amount = d
         lst.parts += 1
 
     def _enumeration_head(self, prefix: str, local: list[_Draft]) -> _Draft | None:
@@ -273,7 +324,7 @@ class _Reader:
         s0, s1 = sentence_span(text, at)
         d = _Draft(id=len(self.drafts) + 1, kind=kind, value=value, unit=unit, subject=subject,
                    text=text[s0:s1].strip(), source=p.source_at(at), sentence=c.sentence, topic=p.topic, at=at,
-                   **kw)  # type: ignore[arg-type]
+                   end=fig.end if fig is not None else at, **kw)  # type: ignore[arg-type]
         self.drafts.append(d)
         local.append(d)
         return d
@@ -285,8 +336,14 @@ class _Reader:
         subject, tail = clean_subject(lead, self.meta.department)
         if not subject or (tail and subject in ("支出", "收入")):
             earlier = next((d.subject for d in reversed(local) if d.kind in ("amount", "count") and d.subject), None)
-            subject = earlier or self.pending_item or subject
+            subject = earlier or self.pending_item or subject or self.title_subject or self.heading_subject or ""
         return subject, basis
+
+    def _names_department(self, lead: str) -> bool:
+        """Does a lead name the department itself ("深圳市司法局(本级)预算", "本部门预算")?"""
+        squashed = re.sub(r"\s+", "", lead)
+        dept = re.sub(r"\s+", "", self.meta.department or "")
+        return bool(re.search(r"本部门|本单位", squashed) or (dept and dept in squashed))
 
     def _quantity(self, p: Passage, text: str, c: Clause, fig: Figure, lead: str,
                   local: list[_Draft], st: _PassageState) -> None:
@@ -296,6 +353,12 @@ class _Reader:
             self._change(p, text, c, fig, lead, unit, direction, local, st)
             return
         subject, basis = self._subject(lead, local)
+        if not subject and basis == "current" and p.topic == "expenditure" and self._names_department(lead):
+            subject = "支出"  # "深圳市司法局(本级)预算 21,796.12 万元，包括…": the department's whole spending
+        if fig.kind == "amount" and p.topic == "performance" and basis == "current" and _INVOLVED_RE.match(subject):
+            # "所有项目支出预算纳入部门预算绩效管理，涉及预算资金 57,132.99 万元": the spending the clause
+            # says was put under management
+            subject = _managed_spending(text[sentence_span(text, fig.start)[0]:fig.start]) or subject
         if fig.kind == "count":
             d = self._new(p, text, c, fig, "count", fig.value, unit, subject, local, basis=basis,
                           in_reason=st.in_reason)
@@ -304,18 +367,36 @@ class _Reader:
         if OPERATING_COST_RE.search(subject) or (p.topic == "operating_cost" and re.search(r"运行经费|运转经费", subject)):
             subject = "机关运行经费"
         ref = resolve(subject, p.topic, self.meta.kind, basis, self.functions)
+        if ref is None and basis == "current" and Ref.name_key(subject) in self.projects:
+            ref = Ref.by_name("projects", subject)  # a project the 项目支出表 prints by this name
         if (ref is not None and self.spend_scope and ref.table in _SCOPED_TABLES and ref.column == "total"
                 and ref.row[:1].isdigit()):
             ref = Ref(ref.table, ref.row, self.spend_scope, ref.side)
         d = self._new(p, text, c, fig, "amount", fig.value, unit, subject, local, basis=basis, refers_to=ref,
                       in_reason=st.in_reason)
         self._part(d, st, text, fig.start)
+        if basis == "previous":
+            self._previous_after(d, local)
+
+    def _previous_after(self, d: _Draft, local: list[_Draft]) -> None:
+        """Last year's figure stated after the change of its sentence ("增加 25,335 万元(去年预算数
+        为 0 万元，无法计算增减比率)") is that change's previous figure."""
+        change = next((x for x in reversed(local) if x.kind == "change" and x.sentence == d.sentence), None)
+        current = next((x for x in local if change is not None and x.id == change.related.get("current")), None)
+        if change is None or current is None or "previous" in change.related or current.unit != d.unit:
+            return
+        if _same_or_last_years(d, current):
+            change.related["previous"] = d.id
+            d.related["current"] = current.id
 
     def _change(self, p: Passage, text: str, c: Clause, fig: Figure, lead: str, unit: str, direction: int,
                 local: list[_Draft], st: _PassageState) -> None:
         subject, _ = clean_subject(lead, self.meta.department)
         component = st.reasons is not None
-        current = None if component else self._current(subject, p, local, fig.kind, fig.start)
+        current = None
+        if not component:
+            current = (None if subject else self._list_whole(c, text, fig, local, st)) \
+                or self._current(subject, p, local, fig.kind, fig.start)
         if not subject and current is not None:
             subject = current.subject
         ref = resolve(subject, p.topic, self.meta.kind, "current", self.functions)
@@ -330,6 +411,30 @@ class _Reader:
         if st.reasons is not None:
             st.reasons.count += 1
             st.reasons.main.related[f"component_{st.reasons.count}"] = d.id
+
+    def _list_whole(self, c: Clause, text: str, fig: Figure, local: list[_Draft],
+                    st: _PassageState) -> _Draft | None:
+        """The whole of a list that a change naming nothing follows: "收入344,447.70万元，其中：
+        A 324,638.50万元、B 13,102.70万元，较上年减少…" (parts run with "、", the change after a
+        ",") and "5.综合管理367.65万元，主要包括：A …；B …。较上年减少52.44万元" (the change opens
+        the sentence after the list) are of the list's whole, not of its last part.  Not when the
+        list numbers its parts ("项目支出…，具体包括：1.A 40万元…。较上年增加40万元"): each numbered
+        part is spoken of on its own."""
+        if fig.kind != "amount":
+            return None
+        lst = st.parts_of
+        whole = None
+        if (lst is not None and lst.sentence == c.sentence and lst.amount is not None and lst.parts >= 2
+                and lst.separators == {"、"} and lst.last_amount is not None
+                and {",", ";"} & set(_marks(text[lst.last_amount.end:fig.start]))):
+            whole = lst.amount
+        elif not any(d.sentence == c.sentence for d in local) and _depth(text, fig.start) >= 0:
+            # the change opens its sentence (not one that a "。" inside brackets cut: "…(A 0万元；B 9.73
+            # 万元，比上年减少0.05万元。)比上年减少0.05万元" — the bracket is closed by the change's words)
+            whole = st.list_wholes.get(c.sentence - 1)
+        if whole is None or _ORDINAL_RE.search(text, whole.end, fig.start):
+            return None
+        return whole
 
     def _current(self, subject: str, p: Passage, local: list[_Draft], kind: str, at: int | None = None) -> _Draft | None:
         """The amount a change (or 持平) is of: the nearest earlier figure of this passage naming
@@ -359,8 +464,8 @@ class _Reader:
                 continue
             if d.unit != current.unit and d.unit and current.unit:
                 continue
-            if not d.subject or not current.subject or same_quantity(d.subject, current.subject) \
-                    or norm_subject(re.sub(r"^(?:上年|上年度|去年|上一年)", "", d.subject)) == norm_subject(current.subject):
+            if _same_or_last_years(d, current):
+                d.related.setdefault("current", current.id)  # last year's figure of that quantity
                 return d
         return None
 
@@ -472,6 +577,9 @@ class _PassageState:
     # the list a "其中：" / "包括：" opened: (sentence, the amount and the count it is the parts of)
     parts_of: _List | None = None
     lists: dict[int, list[int]] = field(default_factory=dict)  # sentence → bracket depth of each list opened
+    list_wholes: dict[int, _Draft] = field(default_factory=dict)  # sentence → the amount its first list is of
+    parts: list[_Draft] = field(default_factory=list)  # the figures linked as parts so far
+    bracketed: set[tuple[int, int]] = field(default_factory=set)  # (sentence, list number) of lists a bracket delimits
 
 
 @dataclass
@@ -486,6 +594,52 @@ class _List:
     number: int
     word: str = "其中"
     parts: int = 0
+    within_parts: bool = False  # its head is a part of a list before it
+    last_amount: _Draft | None = None  # the list's latest amount part
+    separators: set[str] = field(default_factory=set)  # the first mark after each amount part but the last
+
+
+def _described_items(text: str, lst: _List, at: int) -> bool:
+    """Does the list run on after a ";": its parts are items each told what it is for ("主要包括：
+    A 500万元，用于…；B 419.35万元，用于…；")?"""
+    last = lst.last_amount
+    return last is not None and "、" not in lst.separators and "用于" in text[last.end:at]
+
+
+def _managed_spending(before: str) -> str | None:
+    """The spending a 绩效 statement's "涉及…资金" amount is of: 项目支出 or the whole 支出."""
+    found = _MANAGED_RE.findall(re.sub(r"\s+", "", before).rsplit(";", 1)[-1])
+    if not found:
+        return None
+    return "支出" if found[-1] == "整体支出" else "项目支出"
+
+
+def _same_or_last_years(previous: _Draft, current: _Draft) -> bool:
+    """Does last year's ``previous`` name the quantity of ``current`` (or nothing: "上年 80 万元")?"""
+    if not previous.subject or not current.subject or same_quantity(previous.subject, current.subject):
+        return True
+    bare = norm_subject(re.sub(r"^(?:上年|上年度|去年|上一年)", "", previous.subject))
+    return not bare or bare == norm_subject(current.subject)
+
+
+def _title_subject(subject: str) -> str | None:
+    """A title's words as the subject of the figures under it: a short name, not a sentence."""
+    subject = re.sub(r"^[(（]?[一二三四五六七八九十\d]{1,2}[)）、.．]?", "", subject)
+    subject = re.sub(r"(?:情况|说明|情况说明|预算|决算)+$", "", subject)
+    if not subject or len(subject) > 20 or re.search(r"[,;。]", subject) or PARTS_RE.search(subject):
+        return None
+    return subject
+
+
+def _repeats(d: _Draft, earlier: _Draft) -> bool:
+    """Is ``d`` the figure ``earlier`` printed again in its sentence (same words, same value)?"""
+    return (d.sentence == earlier.sentence and d.kind == earlier.kind and d.value == earlier.value
+            and d.unit == earlier.unit and norm_subject(d.subject) == norm_subject(earlier.subject))
+
+
+def _marks(between: str) -> list[str]:
+    """The marks "、" "," ";" printed between two figures (not the commas inside a number)."""
+    return re.findall(r"[、,;]", re.sub(r"(?<=\d),(?=\d)", "", between))
 
 
 def _depth(text: str, at: int) -> int:
@@ -494,7 +648,7 @@ def _depth(text: str, at: int) -> int:
     return text.count("(", s0, at) - text.count(")", s0, at)
 
 
-def _first_parts_only(local: list[_Draft], lists: dict[int, list[int]]) -> None:
+def _first_parts_only(local: list[_Draft], lists: dict[int, list[int]], bracketed: set[tuple[int, int]]) -> None:
     """Two lists at one bracket depth in a sentence may be one within the other, and where the
     inner one ends is not printed: keep each such list's first part only (a part is then never
     added to the parts of another whole).  A list in brackets is delimited by them."""
@@ -504,7 +658,7 @@ def _first_parts_only(local: list[_Draft], lists: dict[int, list[int]]) -> None:
         if "list" not in d.related or len(set(depths)) == len(depths):
             continue
         key = (d.sentence, d.related["list"])
-        if key in seen:
+        if key in seen and key not in bracketed:
             d.related.pop("whole", None)  # an amount's or count's list whole (a share's "whole" is its own)
         seen.add(key)
     for d in local:
@@ -513,10 +667,31 @@ def _first_parts_only(local: list[_Draft], lists: dict[int, list[int]]) -> None:
 
 def extract_claims(doc: Document, tables: list[Table], meta: Meta) -> list[Claim]:
     """Every figure of the narrative as a ``Claim`` (see the module docstring)."""
-    reader = _Reader(meta, FunctionIndex.build(doc, tables))
+    reader = _Reader(meta, FunctionIndex.build(doc, tables), project_names(tables, meta.department))
     for item in outline(doc):
         if isinstance(item, Heading):
             reader.heading(item)
         elif not item.silent:
             reader.passage(item)
+    _restatements(reader.drafts)
     return [d.freeze() for d in reader.drafts]
+
+
+def _restatements(drafts: list[_Draft]) -> None:
+    """An amount stated again with the same words and value ("包括…公用经费 1,074.16 万元…" and
+    "(二)公用经费 1,074.16 万元，主要包括…") is the same quantity: the one tied to nothing gets
+    ``related["same"]``, the statement that is tied (to a cell or a whole)."""
+    tied: dict[tuple[str, str, Decimal, str | None], _Draft] = {}
+    loose: list[tuple[tuple[str, str, Decimal, str | None], _Draft]] = []
+    for d in drafts:
+        subject = norm_subject(d.subject)
+        if d.kind != "amount" or d.basis != "current" or len(subject) < 2:
+            continue
+        key = (subject, d.unit, d.value, d.topic)
+        if d.refers_to is not None or d.related:
+            tied.setdefault(key, d)
+        else:
+            loose.append((key, d))
+    for key, d in loose:
+        if (same := tied.get(key)) is not None:
+            d.related["same"] = same.id

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 
 from cnbudget.document import Document, Grid, Paragraph, Source
 from cnbudget.narrative.patterns import find_figures, fold
-from cnbudget.narrative.topics import SILENT_PARTS, SILENT_TOPICS, part_of, topic_of
+from cnbudget.narrative.topics import SILENT_PARTS, SILENT_TOPICS, names_class, part_of, topic_of
 
 _NUMERAL = "一二三四五六七八九十"
 # 第一部分 / 第二部分 概况
@@ -200,12 +200,18 @@ def split_run_in_headings(blocks: tuple[Paragraph | Grid, ...]) -> list[Paragrap
     return out
 
 
+# Sections about one fund's (or one part's) spending: a sub-heading's bare "支出" is theirs.
+_SPENDING_TOPICS = frozenset({"general_expenditure", "gov_fund", "state_capital", "fiscal_summary",
+                              "basic_expenditure", "projects"})
+
+
 def outline(doc: Document) -> Iterator[Heading | Passage]:
     """Headings and passages of ``doc`` in reading order (see the module docstring)."""
     blocks = list(enumerate(split_run_in_headings(doc.blocks)))
     toc = _toc_span(blocks)
     part: str | None = None
     topic2: str | None = None  # topic of the current level-2 heading
+    topic1: str | None = None  # topic the current part's own title names
     topic: str | None = None
     pending: list[tuple[str, Source]] = []
 
@@ -262,8 +268,12 @@ def outline(doc: Document) -> Iterator[Heading | Passage]:
         if level == 1 and (PART_RE.match(squashed) or ANNEX_RE.match(squashed)):
             part = part_of(title) or ("annex" if ANNEX_RE.match(squashed) else None)
             topic2 = topic = {"glossary": "glossary", "profile": "profile"}.get(part or "")
+            if topic is None and part not in SILENT_PARTS:
+                # "第五部分 财政拨款“三公”经费预算情况": a part that is one section of the 情况说明
+                topic2 = topic = topic_of(PART_RE.sub(r"\2", squashed))
             if part == "annex":
                 topic2 = topic = "performance" if "绩效" in squashed else None
+            topic1 = topic
         elif squashed == "名词解释":
             part, topic2, topic = "glossary", "glossary", "glossary"
         elif part == "annex":
@@ -271,10 +281,16 @@ def outline(doc: Document) -> Iterator[Heading | Passage]:
             topic2 = topic = "profile" if topic_of(title) == "profile" else "performance"
         elif level == 2 or (level not in (3, 4) and level is not None):
             t = topic_of(title)
-            topic2 = topic = t
+            # "一、深圳市司法局(本级)" under "第三部分 部门预算支出具体情况": a unit's section of the
+            # part, about what the part is about
+            topic2 = topic = t if t is not None else topic1
         elif level == 3:
             t = topic_of(title)
-            topic = t if t is not None else topic2
+            # "(一)教育支出(类)" under 五、财政拨款支出: a class of the section's table, whose
+            # "支出" names no other topic
+            # and "(二)支出按功能科目分类的明细情况" under 七、一般公共预算拨款支出: its "支出" is the section's
+            within = t == "expenditure" and (names_class(title) or topic2 in _SPENDING_TOPICS)
+            topic = t if t is not None and not within else topic2
         yield Heading(title, b.source, level, part, topic)
         i += 1
     if (p := flush()) is not None:

@@ -39,8 +39,9 @@ COUNT_UNIT_RE = re.compile(
 BARE_BEFORE_SHARE_RE = re.compile(r"\s*,?\s*占")
 # "余" between a number and its unit makes the figure approximate ("153 余万元").
 APPROXIMATE_AFTER_RE = re.compile(r"\s*余")
-# Thresholds: "50万元以上", "100万元及100万元以上", "96% 以上".
-THRESHOLD_AFTER_RE = re.compile(r"\s*(?:及\s*\d[\d.,\s]*\s*(?:亿元|万元|元|%)?\s*)?(?:以上|以下|以内|左右)")
+# Thresholds: "50万元以上", "100万元及100万元以上", "100万元(含)以上", "96% 以上".
+THRESHOLD_AFTER_RE = re.compile(
+    r"\s*(?:及\s*\d[\d.,\s]*\s*(?:亿元|万元|元|%)?\s*)?(?:\(含\)\s*)?(?:以上|以下|以内|左右)")
 THRESHOLD_BEFORE_RE = re.compile(r"(?:≥|≤|>=|<=|>|<|不低于|不高于|不超过|不少于|不多于|超过|低于|高于|约|近)\s*$")
 # Numbers that belong to a code, a document number or an ordinal: "表12", "第3", "〔2020〕", "DRG2".
 NOT_A_FIGURE_BEFORE_RE = re.compile(r"(?:[A-Za-z〔\[第表号#]|\d\s?[-~～—])\s*$")

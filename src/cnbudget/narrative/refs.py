@@ -20,52 +20,76 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from cnbudget.model import Ref
-from cnbudget.narrative.functions import CLASS_RE, ITEM_RE, FunctionIndex
+from cnbudget.model import Ref, Table
+from cnbudget.narrative.functions import (
+    CLASS_RE,
+    CODE_FIRST_ITEM_RE,
+    CODED_ITEM_RE,
+    ITEM_RE,
+    KUAN_ITEM_RE,
+    FunctionIndex,
+)
 
 _BUDGET_BASES = frozenset({"initial_budget", "final_budget", "budget"})
 
 
 @dataclass(frozen=True)
 class Rule:
-    """Subject pattern → (row, column); ``kind`` limits it to "budget" or "final" documents."""
+    """Subject pattern → (row, column); ``kind`` limits it to "budget" or "final" documents;
+    ``table``: a cell of another table than the topic's own."""
 
     pattern: re.Pattern[str]
     row: str
     column: str
     kind: str | None = None
+    table: str | None = None
 
 
-def _r(pattern: str, row: str, column: str, kind: str | None = None) -> Rule:
-    return Rule(re.compile(pattern), row, column, kind)
+def _r(pattern: str, row: str, column: str, kind: str | None = None, table: str | None = None) -> Rule:
+    return Rule(re.compile(pattern), row, column, kind, table)
 
 
 # Function classes ("社会保障和就业支出", "一般公共服务(类)") are handled beside these rules.
 TOPIC_RULES: dict[str, tuple[Rule, ...]] = {
     "summary": (
-        _r(r"收支总计|收入总计|支出总计|^总计$|收支总预算|收支预算总", "grand_total", "total"),
+        _r(r"收支(预算)?总计|收入(预算)?总计|支出(预算)?总计|收入、支出(预算)?总计|^总计$|收支总预算|收支预算总",
+           "grand_total", "total"),
         _r(r"^(本年)?(收入|支出)合计$", "current_total", "total"),
+        # "本部门收入预算 155,723.39 万元", "(一)收入预算：…": the department's whole budget
+        _r(r"^(当年)?(预算)?(收入|支出)(预算)?$", "grand_total", "total"),
+        # the income side's items ("(1)一般公共预算拨款收入 105,814.6 万元"), rows of the summary
+        _r(r"^(本年)?一般公共预算(财政)?拨款(收入)?$", "general_budget", "total"),
+        _r(r"^(本年)?政府性基金(预算)?(财政)?拨款(收入)?$", "gov_fund", "total"),
+        _r(r"^(本年)?国有资本经营(预算)?(财政)?拨款(收入)?$", "state_capital", "total"),
+        _r(r"^(本年)?财政专户管理资金(收入)?$", "special_account", "total"),
+        _r(r"^(本年)?事业收入$", "business", "total"),
+        _r(r"^(本年)?事业单位经营收入$", "operating", "total"),
+        _r(r"^(本年)?上级补助收入$", "superior_subsidy", "total"),
+        _r(r"^(本年)?附属单位上缴收入$", "affiliated", "total"),
+        _r(r"^(本年)?其他收入$", "other", "total"),
+        _r(r"^上年结转(结余)?$|^上年结余、?结转$", "carryover", "total"),
+        _r(r"^年终结转(结余)?$|^结转下年$", "carryover_out", "total"),
     ),
     "income": (
         _r(r"^本年收入(合计)?$", "total", "current_total", "budget"),
-        _r(r"^(收入|收入合计|收入总计|收入预算|总收入)$", "total", "total", "budget"),
+        _r(r"^(收入|收入合计|收入总计|收入预算|收入预算合计|总收入)$", "total", "total", "budget"),
         # a final-account income table's only whole is 本年收入合计, read as column "total"
         _r(r"^(收入|收入合计|本年收入(合计)?)$", "total", "total", "final"),
         _r(r"一般公共预算", "total", "general_budget"),
-        _r(r"^(其中)?财政拨款(收入)?$", "total", "fiscal"),
+        _r(r"^(本年)?(其中)?财政拨款(收入)?$", "total", "fiscal"),
         _r(r"政府性基金", "total", "gov_fund"),
         _r(r"国有资本", "total", "state_capital"),
         _r(r"财政专户|专户管理", "total", "special_account"),
         _r(r"事业单位经营收入|^经营收入$", "total", "operating"),
-        _r(r"^事业收入$", "total", "business"),
+        _r(r"^(本年)?事业收入$", "total", "business"),
         _r(r"上级补助", "total", "superior_subsidy"),
         _r(r"附属单位上缴", "total", "affiliated"),
-        _r(r"^其他收入$", "total", "other"),
+        _r(r"^(本年)?其他收入$", "total", "other"),
         _r(r"^单位资金$", "total", "unit_funds"),
         _r(r"上年结转|年初结转", "total", "carryover"),
     ),
     "expenditure": (
-        _r(r"^(本年)?支出(合计|总计|预算)?$", "total", "total"),
+        _r(r"^(本年)?支出(预算)?(合计|总计)?$", "total", "total"),
         _r(r"^基本支出$", "total", "basic"),
         _r(r"^项目支出$", "total", "project"),
         _r(r"上缴上级", "total", "remit_superior"),
@@ -78,12 +102,18 @@ TOPIC_RULES: dict[str, tuple[Rule, ...]] = {
         _r(r"^国有资本经营(预算)?(拨款)?收支", "state_capital", "total"),
         _r(r"收支总计|收支(总)?预算$|收支$|^总计$", "grand_total", "total"),
         _r(r"^本年(财政拨款)?收入$", "current_total", "total"),
+        # "财政拨款预算支出 105,814.6 万元，占本年支出合计的…": this year's spending (a budget's
+        # 财政拨款收入 may count the carry-over in; a final account's "支出决算为…" under an item
+        # heading takes this subject too)
+        _r(r"^(本年|当年)?财政拨款(预算)?支出(预算)?$", "current_total", "total", "budget"),
         _r(r"^上年结转(结余)?(收入)?$|^年初(财政拨款)?结转和结余$", "carryover", "total"),
     ),
     "general_expenditure": (
         _r(r"^基本支出$", "total", "basic"),
         _r(r"^项目支出$", "total", "project"),
         _r(r"^(一般公共预算)?(财政拨款)?支出$|^一般公共预算$", "total", "total"),
+        # "当年一般公共预算支出", "一般公共预算拨款支出", "一般公共预算当年拨款": the table's total
+        _r(r"^(本年|当年)?一般公共(预算|财政)(财政)?(当年)?(拨款)?(支出)?$", "total", "total"),
     ),
     "basic_expenditure": (
         _r(r"基本支出$", "total", "total"),
@@ -99,6 +129,8 @@ TOPIC_RULES: dict[str, tuple[Rule, ...]] = {
         _r(r"^基本支出$", "total", "basic"),
         _r(r"^项目支出$", "total", "project"),
         _r(r"^(政府性基金(预算)?(财政拨款)?)?支出$", "total", "total"),
+        # "政府性基金支出预算支出", "政府性基金预算当年拨款"
+        _r(r"^政府性基金(预算)?(支出)?(预算)?(当年)?(财政)?(拨款)?(支出)?$", "total", "total", "budget"),
     ),
     "state_capital": (
         _r(r"^基本支出$", "total", "basic"),
@@ -106,8 +138,8 @@ TOPIC_RULES: dict[str, tuple[Rule, ...]] = {
         _r(r"^(国有资本经营预算(财政拨款)?)?支出$", "total", "total"),
     ),
     "procurement": (
-        _r(r"^政府采购(支出|预算)?(总额)?$", "total", "total", "budget"),
-        _r(r"^一般公共预算$", "total", "general_budget", "budget"),
+        _r(r"^(当年)?(本部门)?政府采购(支出)?(预算)?(总额)?$", "total", "total", "budget"),
+        _r(r"^一般公共预算(拨款)?(政府采购)?$", "total", "general_budget", "budget"),
         _r(r"^政府性基金(预算)?$", "total", "gov_fund", "budget"),
         _r(r"^国有资本经营(预算)?$", "total", "state_capital", "budget"),
         _r(r"^财政专户管理资金$", "total", "special_account", "budget"),
@@ -115,6 +147,11 @@ TOPIC_RULES: dict[str, tuple[Rule, ...]] = {
     ),
     "purchased_services": (_r(r"^政府购买服务(支出|预算)?$", "total", "total", "budget"),),
     "projects": (_r(r"项目支出$", "total", "total", "budget"),),
+    # 绩效: the spending a "涉及…资金" statement covers (claims.py names it)
+    "performance": (
+        _r(r"^项目支出$", "total", "project", "budget", table="expenditure"),
+        _r(r"^支出$", "total", "total", "budget", table="expenditure"),
+    ),
     "carryover": (_r(r"^上年结转(资金)?$", "total", "total", "budget"),),
 }
 
@@ -124,6 +161,7 @@ CLASS_TOPICS: dict[str, str] = {
     "fiscal_summary": "fiscal_summary",
     "expenditure": "expenditure",
     "general_expenditure": "general_expenditure",
+    "gov_fund": "gov_fund",
 }
 
 # 三公 items, most specific first: subject pattern → column id.
@@ -132,7 +170,10 @@ THREE_PUBLIC_RULES: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"公务用车购置(费)?(及|和)运行|公务用车购置费及运行"), "vehicle"),
     (re.compile(r"公务用车购置"), "vehicle_purchase"),
     (re.compile(r"公务用车运行"), "vehicle_operation"),
-    (re.compile(r"^(其中)?公务接待(费)?(支出)?$"), "reception"),
+    (re.compile(r"^(其中|安排)?公务接待(费)?(预算)?(支出)?$"), "reception"),
+    # the 会议费 / 培训费 a 三公 table may print beside the 三公 ("一般公共预算拨款安排的会议费预算支出")
+    (re.compile(r"^(一般公共预算(拨款)?(安排的)?|当年一般公共预算)?会议费(预算)?(支出)?$"), "meeting"),
+    (re.compile(r"^(一般公共预算(拨款)?(安排的)?|当年一般公共预算)?培训费(预算)?(支出)?$"), "training"),
     (re.compile(r"三公"), "total"),
 )
 # Parts of a 三公 item that the table does not print.
@@ -143,9 +184,27 @@ CARRIED_SOURCE_RE = re.compile(r"^(上年|年初)结转(和)?(结余)?(资金)?(
 # A subject that says "all of it is …" names a source, not a quantity.
 # …and one that says what money "is used for" (将用于支付…的国内服务费) names a use inside an
 # item, never the item's printed figure.
-NOT_A_QUANTITY_RE = re.compile(r"全部|均为|用于")
+# …and one measured by some rule ("因公出国费按批复额度", "按执行数") is not the printed figure.
+NOT_A_QUANTITY_RE = re.compile(r"全部|均为|用于|按(?:批复|执行|实际|核定|口径)")
 # "支出" / "支出决算" alone names no table cell
 BARE_SPENDING_RE = re.compile(r"^(支出|支出决算|决算|决算数)$")
+
+
+def project_names(tables: list[Table], department: str | None) -> frozenset[str]:
+    """The names (``Ref.name_key``) of the projects the 项目支出表 prints once each: a figure
+    named exactly so ("4.文化管理及公共文化服务保障预算 5,529.23 万元") is that project's row.
+    Not a unit's row (the department's name)."""
+    seen: dict[str, int] = {}
+    dept = Ref.name_key(department or "") or None
+    for t in tables:
+        if t.kind != "projects":
+            continue
+        for r in t.rows:
+            if r.item is None and r.name and r.values.get("total") is not None:
+                key = Ref.name_key(r.name)
+                if len(key) >= 4 and not (dept and dept in key) and not key.endswith("(本级)"):
+                    seen[key] = seen.get(key, 0) + 1
+    return frozenset(k for k, n in seen.items() if n == 1)
 
 
 def resolve(subject: str, topic: str | None, kind: str | None, basis: str,
@@ -153,7 +212,7 @@ def resolve(subject: str, topic: str | None, kind: str | None, basis: str,
     """The cell ``subject`` names under ``topic`` in a ``kind`` document, or ``None``."""
     if not subject or topic is None or NOT_A_QUANTITY_RE.search(subject):
         return None
-    if BARE_SPENDING_RE.match(subject):
+    if BARE_SPENDING_RE.match(subject) and kind != "budget":
         return None  # "年初预算为 A，支出决算为 B": the item is named in a heading we cannot tie
     if topic == "three_public" or "三公" in subject:
         return _three_public(subject, kind, basis)
@@ -165,9 +224,16 @@ def resolve(subject: str, topic: str | None, kind: str | None, basis: str,
         return Ref("basic_expenditure", "public_total", "total") if kind == "final" \
             else Ref("basic_expenditure", "total", "public")
     if topic in CLASS_TOPICS and (code := _function_code(subject, functions)) is not None:
-        if len(code) == 3 or topic == "general_expenditure" or topic == "expenditure":
+        if len(code) == 3:
             side = "expenditure" if CLASS_TOPICS[topic] in _TWO_SIDED else None
             return Ref(CLASS_TOPICS[topic], code, "total", side)
+        # a 款 or 项 is a row of the section's table, when that table prints it; under 财政拨款支出
+        # (the fiscal summary prints classes only) a row of the fund's own table that prints it
+        kinds = ("general_expenditure", "gov_fund") if topic == "fiscal_summary" else (
+            (CLASS_TOPICS[topic],) if topic in ("general_expenditure", "expenditure", "gov_fund") else ())
+        for kind in kinds:
+            if functions.printed_in(code, kind) is not False:
+                return Ref(kind, code, "total")
         return None
     if topic == "income" and (m := CARRIED_SOURCE_RE.match(subject)) is not None:
         # "上年结转结余的一般公共预算收入": the carried-over part of a source, never the source
@@ -179,7 +245,7 @@ def resolve(subject: str, topic: str | None, kind: str | None, basis: str,
         if rule.kind is not None and kind is not None and rule.kind != kind:
             continue
         if rule.pattern.search(subject):
-            return Ref(topic, rule.row, rule.column, _side(subject) if topic in _TWO_SIDED else None)
+            return Ref(rule.table or topic, rule.row, rule.column, _side(subject) if topic in _TWO_SIDED else None)
     return None
 
 
@@ -216,6 +282,12 @@ def _function_code(subject: str, functions: FunctionIndex) -> str | None:
     """The code of a 项 ("…(类)…(款)…(项)") or 类 ("卫生健康支出", "…(类)") the subject names."""
     if (m := ITEM_RE.search(subject)) is not None:
         return functions.code_of_item(m.group("cls"), m.group("kuan"), m.group("xiang"))
+    if (m := KUAN_ITEM_RE.search(subject)) is not None:
+        return functions.code_of_item("", m.group("kuan"), m.group("xiang"))
+    if (m := CODED_ITEM_RE.search(subject)) is not None:
+        return functions.code_of_coded_item(m.group("code"), subject[:m.start()])
+    if (m := CODE_FIRST_ITEM_RE.match(subject)) is not None:
+        return functions.code_of_coded_item(m.group("code"), m.group("name"))
     if (m := CLASS_RE.search(subject)) is not None:
         return functions.code_of_class(m.group("cls"))
     if subject.endswith(("支出", "事务")) or functions.code_of_class(subject):

@@ -35,8 +35,14 @@ _INITIAL_RE = re.compile(r"年初预算(?:数)?(?:为|是)?\s*$")
 _FINAL_BUDGET_RE = re.compile(r"(?:全年|调整后)预算(?:数)?(?:为|是)?\s*$")
 _BUDGET_RE = re.compile(r"(?<!决)预算(?:数)?(?:为|是|安排)?\s*$")
 _ACTUAL_RE = re.compile(r"决算(?:数)?(?:为|是)?\s*$")
-_PREVIOUS_RE = re.compile(r"(?:上年|上年度|去年|上一年)(?:预算|决算)?(?:数)?(?:为|是)?\s*$")
-_YEAR_BEFORE_RE = re.compile(r"((?:19|20)\d\d)\s*年(?:度)?(?:预算|决算)(?:数)?(?:为|是)?\s*$")
+_PREVIOUS_RE = re.compile(r"(?:上年|上年度|去年|上一年)(?:年初|全年|调整后)?(?:预算|决算)?(?:执行)?(?:数)?(?:为|是)?\s*$")
+_YEAR_BEFORE_RE = re.compile(
+    r"((?:19|20)\d\d)\s*年(?:度)?(?:年初|全年|调整后)?(?:预算|决算)(?:执行)?(?:数)?(?:为|是)?\s*$")
+# "比2025年年初预算数547012.85万元减少…", "较上年80万元增加": the amount right after the year a
+# comparison names is that year's (the base), not this year's.
+_COMPARISON_BASE_RE = re.compile(
+    r"(?:比|较|与|同)\s*(?:(?:上年|上年度|去年|上一年)|((?:19|20)\d\d)\s*年(?:度)?)"
+    r"(?:年初|全年|调整后)?(?:预算|决算)?(?:执行)?(?:数)?(?:的|为)?\s*$")
 # "上年支出80万元", "上年度决算数为": a lead that starts with last year (not 上年结转, this year's income).
 _PREVIOUS_START_RE = re.compile(r"^[\s,;:、]*(?:其中[,:]?)?\s*(?:上年|上年度|去年|上一年)(?!结转|结余|末|底)")
 # "2024年支出80万元" in 2025's document: the last year named in the lead, when it is no comparison.
@@ -45,7 +51,7 @@ _COMPARED_RE = re.compile(r"相比|比较|同期|对比")
 
 # Cleaning a lead into a subject.
 _LEADING_RE = re.compile(
-    r"^(?:[-•·,;:、]|\d{1,2}[.、)]|\(\d{1,2}\)|[(]?[一二三四五六七八九十]+[)、.]|[一二三四五六七八九十]+是|"
+    r"^(?:[-•·,;:、]|\d{1,2}[.、)]|\(\d{1,2}\)|[(]?[一二三四五六七八九十]+[)、.]|[一二三四五六七八九十]+是|\(?详见[^()]*\)|"
     r"其中|主要用于以下方面|主要用于|主要包括|包括|分别为|分别是|具体如下|具体情况如下|按资金来源分|"
     r"按资金年度分为|按功能分类分为|另外|此外|同时|截至|截止|我部门|本部门|我单位|本单位|我局|本局|"
     r"部门\(单位\)|预算共安排|预算安排|共安排|共有|共计|共|是)+"
@@ -77,6 +83,8 @@ def basis_of(lead: str, kind: str | None, year: int | None) -> str:
     """The period the figure after ``lead`` is of (see the module docstring)."""
     lead = lead.rstrip()
     if _PREVIOUS_RE.search(lead):
+        return "previous"
+    if (m := _COMPARISON_BASE_RE.search(lead)) and (m.group(1) is None or (year and int(m.group(1)) < year)):
         return "previous"
     if (m := _YEAR_BEFORE_RE.search(lead)) and year and int(m.group(1)) < year:
         return "previous"

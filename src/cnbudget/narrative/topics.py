@@ -22,6 +22,8 @@ from __future__ import annotations
 
 import re
 
+from cnbudget.codes.classes import function_class_code
+
 # Heading words → part, tried in order on the heading text (whitespace removed).
 PART_RULES: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"名词解释"), "glossary"),
@@ -86,3 +88,9 @@ def topic_of(title: str) -> str | None:
         if rx.search(t):
             return topic
     return None
+
+
+def names_class(title: str) -> bool:
+    """Does a heading name a function class ("(一)教育支出(类)", "(二)社会保障和就业支出")?"""
+    t = re.sub(r"^[(（]?[一二三四五六七八九十\d]{1,2}[)）、.．]?", "", _squash(title))
+    return "(类)" in t or "（类）" in t or function_class_code(re.sub(r"[(（]类[)）]", "", t)) is not None

@@ -1,0 +1,21 @@
+"""A claim that names a row by its printed name (``Ref.by_name``) is checked against that row."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from cnbudget.checks.narrative import resolve_all
+from cnbudget.document import Source
+from cnbudget.model import Column, Disclosure, Meta, Ref, Row, Table
+
+
+def test_a_row_known_by_its_name_is_found():
+    src = Source(page=3)
+    table = Table("projects", "项目支出表", "万元", (Column("total", "合计"),),
+                  (Row(None, "测绘成果管理", {"total": Decimal("529.23")}, src),
+                   Row(None, "综合管理", {"total": Decimal("50")}, src)), src)
+    doc = Disclosure(file="x.pdf", meta=Meta(department="示例市测绘局", region="示例市", year=2025, kind="budget",
+                                             unit="万元"), tables=(table,))
+    found = resolve_all(doc, Ref.by_name("projects", "测绘成果 管理"))
+    assert [r.shown for r in found] == [Decimal("529.23")]
+    assert resolve_all(doc, Ref.by_name("projects", "测绘管理")) == []
