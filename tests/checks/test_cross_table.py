@@ -280,3 +280,13 @@ def test_the_whole_self_evaluations_initial_budget_against_the_narratives():
     # a form of another scope (its 实际执行数 is not the table's 合计) is not compared
     other = T("general_expenditure", "total", ("total", "1500.00"))
     assert not run(D(other, p, kind="final", claims=[said]), "cross.performance_initial_budget")
+
+
+def test_projects_table_may_hold_the_units_operating_expense():
+    # 支出表: 项目支出 171,262.41 beside 事业单位经营支出 200.00; 项目支出表 合计 171,462.41
+    e = T("expenditure", "total personnel public project operating_expense",
+          ("total", "201286.11", "26435.02", "3388.68", "171262.41", "200.00"))
+    p = T("projects", "total", ("total", "171462.41"))
+    assert not run(D(p, e), "cross.projects_vs_expenditure")
+    p2 = T("projects", "total", ("total", "171562.41"))
+    assert ("cross.projects_vs_expenditure", "projects", "total", "total") in keys(run(D(p2, e), "cross.projects_vs_expenditure"))

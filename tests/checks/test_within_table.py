@@ -195,3 +195,14 @@ def test_category_lines_over_units_are_their_parents():
               ("unit:2", "100"), ("unit:263004", "100"))
     assert ("sum.hierarchy", "projects", "1", "total") in keys(run(D(wrong), "sum.hierarchy"))
 
+
+
+def test_sum_columns_counts_an_operating_expense_column_beside_personnel_public_project():
+    # 湖州's 支出预算总表: 总计 | 人员支出 | 公用经费 | 项目支出 | 事业单位经营支出 | 上缴上级 | …
+    t = T("expenditure", "total personnel public project operating_expense",
+          ("total", "300.00", "60.00", "30.00", "200.00", "10.00"),
+          ("2140123", "300.00", "60.00", "30.00", "200.00", "10.00"))
+    assert not run(D(t), "sum.columns")
+    bad = T("expenditure", "total personnel public project operating_expense",
+            ("total", "310.00", "60.00", "30.00", "200.00", "10.00"))
+    assert ("sum.columns", "expenditure", "total", "total") in keys(run(D(bad), "sum.columns"))

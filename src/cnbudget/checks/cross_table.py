@@ -501,8 +501,12 @@ def projects_vs_expenditure(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
     if e is not None and e.total_row() is not None and "project" in e.total_row().values and "total" in pt.values:  # type: ignore[union-attr]
         et = e.total_row()
         assert et is not None
+        # a unit's 经营支出 is budgeted as projects too (湖州: 事业单位经营支出 beside 项目支出):
+        # the project table's 合计 then holds both, exactly
+        alts = [(iv(e, et.values["project"]) + iv(e, et.values["operating_expense"]), "含事业单位经营支出")] \
+            if et.values.get("operating_expense") else []
         yield from _eq(ctx, "cross.projects_vs_expenditure", p, pt, "合计", pt.values["total"], e, et, "项目支出",
-                       iv(e, et.values["project"]), b_shown=et.values["project"], column="total")
+                       iv(e, et.values["project"]), b_shown=et.values["project"], alts=alts, column="total")
     if g is not None and g.total_row() is not None and "project" in g.total_row().values and "general_budget" in pt.values:  # type: ignore[union-attr]
         gt = g.total_row()
         assert gt is not None

@@ -74,6 +74,7 @@ COLUMN_KINDS = (
 SOURCES = INCOME_SOURCES
 UNIT_FUND_PARTS = ("business", "operating", "superior_subsidy", "affiliated", "other")
 EXPENDITURE_PARTS = ("basic", "project", "remit_superior", "operating_expense", "affiliate_subsidy")
+_PART_LABELS = {"remit_superior": "上缴上级支出", "operating_expense": "经营支出", "affiliate_subsidy": "对附属单位补助支出"}
 KNOWN_COLUMNS = frozenset(
     {
         *SOURCES,
@@ -305,7 +306,12 @@ def column_identities(t: Table) -> list[tuple[str, list[str], list[str]]]:
             )
         if has("total", "personnel", "public") and not has("basic"):
             if has("project"):  # layouts without a 基本支出 column: 人员 + 公用 + 项目(专项)
-                ids.append(("合计 = 人员经费 + 公用经费 + 项目支出", [p + "total"], pick(("personnel", "public", "project"))))
+                # and whatever else the table spends beside them (事业单位经营支出, 上缴上级,
+                # 对附属单位补助): their own columns are parts of the 合计 too
+                others = pick(EXPENDITURE_PARTS[2:])
+                label = "合计 = 人员经费 + 公用经费 + 项目支出" + "".join(
+                    " + " + _PART_LABELS[c.removeprefix(p)] for c in others)
+                ids.append((label, [p + "total"], pick(("personnel", "public", "project")) + others))
             else:
                 ids.append(("合计 = 人员经费 + 公用经费", [p + "total"], pick(("personnel", "public"))))
         if has("total", "abroad", "reception") and (has("vehicle") or has("vehicle_purchase", "vehicle_operation")):
