@@ -290,3 +290,20 @@ def test_projects_table_may_hold_the_units_operating_expense():
     assert not run(D(p, e), "cross.projects_vs_expenditure")
     p2 = T("projects", "total", ("total", "171562.41"))
     assert ("cross.projects_vs_expenditure", "projects", "total", "total") in keys(run(D(p2, e), "cross.projects_vs_expenditure"))
+
+
+def test_a_fixed_template_prints_a_class_it_has_no_line_for_under_other():
+    # 收支总表 on the 21-line template: no 219 援助其他地区支出 line, its 3,206.80 under 其他支出
+    s = T("summary", "total",
+          ("expenditure.201", "5575.68"), ("expenditure.229", "3206.80"),
+          ("expenditure.current_total", "8782.48"))
+    e = T("expenditure", "total", ("total", "8782.48"), ("201", "5575.68"), ("219", "3206.80"))
+    f = run(D(s, e), "cross.summary_vs_expenditure")
+    assert not [x for x in f if x.severity == "error"]
+    assert [x.row for x in f if x.severity == "info"] == ["229"]
+    # a 其他支出 the missing class does not explain stays an error, and so does the missing class
+    s2 = T("summary", "total",
+           ("expenditure.201", "5575.68"), ("expenditure.229", "3106.80"),
+           ("expenditure.current_total", "8682.48"))
+    errors = {x.row for x in run(D(s2, e), "cross.summary_vs_expenditure") if x.severity == "error"}
+    assert {"229", "219"} <= errors

@@ -210,6 +210,14 @@ def _class_compare(
     grouped: dict[str, list[Row]] = {}
     for r in a_rows:
         grouped.setdefault(r.code or "", []).append(r)
+    a_codes = set(grouped)
+    missing = {c: vals for c, (vals, _r) in b_classes.items()
+               if c not in a_codes and not all(v is None or v == 0 for v in vals)}
+    template = _template_other(ctx, rule_id, a, grouped.get(OTHER_CLASS, []), a_col, b, b_classes, missing)
+    if template is not None:
+        yield template
+        grouped.pop(OTHER_CLASS)
+        missing = {}
     for code, rows in grouped.items():
         # a class may be printed on several lines (an old and a new name): add them up
         present = [v for v in (r.values.get(a_col) for r in rows) if v is not None]
@@ -220,11 +228,8 @@ def _class_compare(
         a_val = sum(present, Decimal(0)) if present else None
         yield from _eq(ctx, rule_id, a, shown_row, f"“{row_label(shown_row)}”", a_val, b, brow, f"{code} 类",
                        bi, b_shown=shown, row=code, column=a_col)
-    a_codes = {r.code for r in a_rows}
     if a_rows:
-        for code, (vals, _brow) in b_classes.items():
-            if code in a_codes or all(v is None or v == 0 for v in vals):
-                continue
+        for code, vals in missing.items():
             ctx.checked()
             yield finding(
                 rule_id,
@@ -236,6 +241,39 @@ def _class_compare(
                 expected=iv_sum(b, vals).mid.quantize(Decimal("0.01")),
                 source=a.source,
             )
+
+
+OTHER_CLASS = "229"  # 其他支出: the line a fixed template prints every class it has no line for under
+
+
+def _template_other(
+    ctx: Context, rule_id: str, a: Table, a_other: list[Row], a_col: str, b: Table,
+    b_classes: dict[str, tuple[list[Decimal | None], Row | None]], missing: dict[str, list[Decimal | None]],
+) -> Finding | None:
+    """A summary printed on a fixed template of class lines (一、一般公共服务支出 … 二十一、其他支出)
+    has no line for a class such as 219 援助其他地区支出 and prints its money under 其他支出.  When
+    ``a``'s 其他支出 is exactly ``b``'s 其他支出 plus the classes ``a`` has no line for, the two
+    tables agree (an info saying so); any other gap is left to the class comparison."""
+    a_vals = [v for v in (r.values.get(a_col) for r in a_other) if v is not None]
+    if not a_vals or not missing:
+        return None
+    b_other = b_classes.get(OTHER_CLASS, ([], None))[0]
+    b_parts = [*b_other, *(v for vals in missing.values() for v in vals)]
+    if not iv_sum(a, a_vals).meets(iv_sum(b, b_parts)):
+        return None
+    ctx.checked()
+    codes = "、".join(sorted(missing))
+    return finding(
+        rule_id,
+        f"{table_label(a)}未列 {codes} 类，其“{row_label(a_other[0])}”{fmt(sum(a_vals, Decimal(0)))} 正是"
+        f"{table_label(b)} {codes} 类与其他支出之和：表式无该类行，金额一致 — a fixed template prints class {codes} "
+        f"under 其他支出; the amounts agree",
+        severity="info",
+        table=a.kind,
+        row=OTHER_CLASS,
+        column=a_col,
+        source=a_other[0].source,
+    )
 
 
 @rule(
