@@ -197,6 +197,12 @@ def test_fiscal_income_in_local_wordings(label: str) -> None:
     assert _item(label, _INCOME_ITEMS) == "fiscal"
 
 
+def test_the_unspent_account_balance_is_an_expenditure_line_of_its_own() -> None:
+    from cnbudget.tables.summary import _EXPENDITURE_ITEMS, _item
+
+    assert _item("未安排支出的实户资金", _EXPENDITURE_ITEMS) == "account_balance"
+
+
 def test_summary_expenditure_side_under_one_budget_group(tmp_path: Path) -> None:
     d = parse_text(tmp_path, fx.SUMMARY_GROUPED_EXPENDITURE)
     t = only(d, "summary")
