@@ -307,3 +307,39 @@ def test_a_fixed_template_prints_a_class_it_has_no_line_for_under_other():
            ("expenditure.current_total", "8682.48"))
     errors = {x.row for x in run(D(s2, e), "cross.summary_vs_expenditure") if x.severity == "error"}
     assert {"229", "219"} <= errors
+
+
+def _fiscal_with_carryover(c204: str):
+    # 财政拨款收支总表: 本年收入 3,000 + 上年结转 150 = 本年支出合计 3,150, its classes with the carryover
+    return T("fiscal_summary", "total",
+             ("income.current_total", "3000.00"), ("income.carryover", "150.00"),
+             ("income.grand_total", "3150.00"),
+             ("expenditure.204", c204), ("expenditure.215", "30.00"), ("expenditure.208", "500.00"),
+             ("expenditure.current_total", "3150.00"), ("expenditure.grand_total", "3150.00"))
+
+
+def test_fiscal_summary_classes_with_the_carryover_the_general_table_leaves_out():
+    g = T("general_expenditure", "total", ("total", "3000.00"), ("204", "2500.00"), ("208", "500.00"))
+    f = run(D(_fiscal_with_carryover("2620.00"), g), "cross.fiscal_summary_vs_general_expenditure")
+    assert not [x for x in f if x.severity == "error"]
+    assert [x.severity for x in f] == ["info"]
+    # gaps that are not the carryover stay errors, class by class
+    bad = run(D(_fiscal_with_carryover("2640.00"), g), "cross.fiscal_summary_vs_general_expenditure")
+    assert {"204", "215"} <= {x.row for x in bad if x.severity == "error"}
+
+
+def test_summary_current_totals_against_tables_that_include_the_carried_in_money():
+    # 本年收入合计 3,643.37 + 上年实户资金余额 40.93 + 上年结转 11.61 = 收入总计 3,695.91;
+    # the income and expenditure tables' 合计 are 3,695.91
+    s = T("summary", "total",
+          ("income.current_total", "3643.37"), ("income.account_balance", "40.93"), ("income.carryover", "11.61"),
+          ("income.grand_total", "3695.91"),
+          ("expenditure.current_total", "3643.37"), ("expenditure.carryover_out", "52.54"),
+          ("expenditure.grand_total", "3695.91"))
+    i = T("income", "total general_budget", ("total", "3695.91", "3643.37"))
+    e = T("expenditure", "total basic project", ("total", "3695.91", "3000.00", "695.91"))
+    assert not [x for x in run(D(s, i, e), "cross.summary_vs_income") if x.severity == "error"]
+    assert not run(D(s, i, e), "cross.summary_vs_expenditure")
+    e2 = T("expenditure", "total basic project", ("total", "3705.91", "3000.00", "705.91"))
+    assert ("cross.summary_vs_expenditure", "summary", "expenditure.current_total", "total") in keys(
+        run(D(s, i, e2), "cross.summary_vs_expenditure"))

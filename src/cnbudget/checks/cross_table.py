@@ -158,9 +158,13 @@ def summary_vs_income(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
         # the income table's 合计 may include the 上年结转 that the summary prints on its own
         # line: the gap is then exactly that carryover (a difference of scope, not an error)
         whole = iv(i, it.values["total"])
+        carried = _carried_in(s)
         carry_row = s.row_by_item("income", "carryover")
         if target is cur and _v(carry_row, "total") is not None:
             alts.append((whole - iv(s, _v(carry_row, "total")), "不含上年结转"))
+        if target is cur and carried:
+            # 上年结转 and the other carried-in lines (上年实户资金余额 …) printed apart: all of them
+            alts.append((whole - iv_sum(s, [_v(r, "total") for r in carried]), "不含上年结转等"))
         ci_total, _shown = _carry_group(i, it)
         if target is cur and ci_total is not None:
             alts.append((whole - ci_total, "不含上年结转"))
@@ -194,9 +198,11 @@ def summary_vs_income(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
 
 def _class_compare(
     ctx: Context, rule_id: str, a: Table, a_col: str, b: Table, b_col: str, side: str = "expenditure",
-    also: Sequence[Table] = (),
+    also: Sequence[Table] = (), carried: Sequence[Row] = (),
 ) -> Iterator[Finding]:
-    """Each function class of ``a`` against ``b`` (plus the tables ``also``, whose classes add in)."""
+    """Each function class of ``a`` against ``b`` (plus the tables ``also``, whose classes add in).
+    ``carried``: ``a``'s own lines of money carried in from last year (上年结转 …), which ``a``'s
+    classes may spend while ``b`` covers this year's money only."""
     b_classes = class_totals(b, b_col)
     for t in also:
         for code, (vals, row) in class_totals(t, b_col).items():
@@ -218,6 +224,10 @@ def _class_compare(
         yield template
         grouped.pop(OTHER_CLASS)
         missing = {}
+    explained = _carried_scope(ctx, rule_id, a, grouped, a_col, b, b_classes, carried)
+    if explained is not None:
+        yield explained
+        return
     for code, rows in grouped.items():
         # a class may be printed on several lines (an old and a new name): add them up
         present = [v for v in (r.values.get(a_col) for r in rows) if v is not None]
@@ -241,6 +251,53 @@ def _class_compare(
                 expected=iv_sum(b, vals).mid.quantize(Decimal("0.01")),
                 source=a.source,
             )
+
+
+def _carried_scope(
+    ctx: Context, rule_id: str, a: Table, grouped: dict[str, list[Row]], a_col: str, b: Table,
+    b_classes: dict[str, tuple[list[Decimal | None], Row | None]], carried: Sequence[Row],
+) -> Finding | None:
+    """``a`` prints its classes with last year's carried-in money (its 本年支出 = 本年收入 + 上年结转),
+    ``b`` this year's only: no class of ``a`` is below ``b``'s and the gaps add up exactly to the
+    上年结转 that ``a`` prints — one scope explained by the other (an info), not a disagreement per
+    class.  ``None`` when the classes agree anyway or the gaps are not exactly that."""
+    carry = [r.values.get("total") for r in carried]
+    if not any(carry):
+        return None
+    pairs = {code: (iv_sum(a, [r.values.get(a_col) for r in rows]),
+                    iv_sum(b, b_classes.get(code, ([], None))[0])) for code, rows in grouped.items()}
+    for code, (vals, _row) in b_classes.items():
+        pairs.setdefault(code, (EXACT_ZERO, iv_sum(b, vals)))
+    apart = [code for code, (ai, bi) in pairs.items() if not ai.meets(bi)]
+    if not apart or any(ai.hi < bi.lo for ai, bi in pairs.values()):
+        return None
+    a_all = iv_sum(a, [v for rows in grouped.values() for r in rows for v in (r.values.get(a_col),)])
+    b_all = iv_sum(b, [v for vals, _r in b_classes.values() for v in vals])
+    if not a_all.meets(b_all + iv_sum(a, carry)):
+        return None
+    ctx.checked()
+    what = "、".join(row_label(r) for r in carried)
+    return finding(
+        rule_id,
+        f"{table_label(a)}各类支出含{what}（{' + '.join(fmt(v) for v in carry)}），{table_label(b)}只含本年资金："
+        f"{'、'.join(apart)} 类的差额之和正是{what} — {a.kind} spends last year's carried-in money too; "
+        f"the gaps add up to it exactly",
+        severity="info",
+        table=a.kind,
+        row=apart[0],
+        column=a_col,
+        source=a.source,
+    )
+
+
+def _carried_in(t: Table, side_item_fund: str | None = None) -> list[Row]:
+    """The income-side lines of money carried in from last year that a summary spends this year
+    beside 本年收入: 上年结转 (or its part for one fund), 上年实户资金余额, 使用非财政拨款结余,
+    用事业基金弥补收支差额."""
+    part = t.row_by_item("income", f"carryover.{side_item_fund}") if side_item_fund else None
+    lines = [part or t.row_by_item("income", "carryover")]
+    lines += [t.row_by_item("income", item) for item in ("account_balance", "non_fiscal_surplus", "business_fund")]
+    return [r for r in lines if r is not None and r.values.get("total")]
 
 
 OTHER_CLASS = "229"  # 其他支出: the line a fixed template prints every class it has no line for under
@@ -289,8 +346,13 @@ def summary_vs_expenditure(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
     yield from _class_compare(ctx, "cross.summary_vs_expenditure", s, "total", e, "total")
     cur, et = s.row_by_item("expenditure", "current_total"), e.total_row()
     if cur is not None and et is not None and "total" in et.values:
+        # the expenditure table may spend the money carried in (上年结转, 上年实户资金余额) that the
+        # summary prints beside 本年收入 and leaves out of 本年支出合计: exactly those lines apart
+        carried = _carried_in(s)
+        whole = iv(e, et.values["total"])
+        alts = [(whole - iv_sum(s, [_v(r, "total") for r in carried]), "不含上年结转")] if carried else []
         yield from _eq(ctx, "cross.summary_vs_expenditure", s, cur, "本年支出合计", _v(cur, "total"), e, et, "合计",
-                       iv(e, et.values["total"]), b_shown=et.values["total"], column="total")
+                       whole, b_shown=et.values["total"], alts=alts, column="total")
 
 
 def _fiscal_col(f: Table) -> str:
@@ -322,7 +384,9 @@ def fiscal_vs_general(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
                                        f"该表只列合计（含{'政府性基金' if kind == 'gov_fund' else '国有资本经营'}预算），"
                                        f"而文中无对应支出表", f)
                 return
-    yield from _class_compare(ctx, "cross.fiscal_summary_vs_general_expenditure", f, col, g, "total", also=funds)
+    carried = _carried_in(f, "general_budget" if col == "general_budget" else None)
+    yield from _class_compare(ctx, "cross.fiscal_summary_vs_general_expenditure", f, col, g, "total", also=funds,
+                              carried=carried)
     cur, gt = f.row_by_item("expenditure", "current_total"), g.total_row()
     if cur is None or gt is None or "total" not in gt.values:
         return
@@ -331,8 +395,11 @@ def fiscal_vs_general(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
     val = cur.values.get(col, cur.values.get("total"))
     empty_funds = all((_v(t.total_row(), "total") or 0) == 0 for t in funds)
     shown = gt.values["total"] if not funds or empty_funds else None
+    this_year = iv_sum(g, totals) if funds else iv(g, gt.values["total"])
+    # 本年支出 printed with the 上年结转 it spends (本年支出合计 = 本年收入合计 + 上年结转)
+    alts = [(this_year + iv_sum(f, [_v(r, "total") for r in carried]), "含上年结转")] if carried else []
     yield from _eq(ctx, "cross.fiscal_summary_vs_general_expenditure", f, cur, "本年支出(一般公共预算)", val, g, gt,
-                   what, iv_sum(g, totals) if funds else iv(g, gt.values["total"]), b_shown=shown, column=col)
+                   what, this_year, b_shown=shown, alts=alts, column=col)
 
 
 def _fund_income(f: Table, item: str) -> bool:
