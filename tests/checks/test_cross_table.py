@@ -343,3 +343,16 @@ def test_summary_current_totals_against_tables_that_include_the_carried_in_money
     e2 = T("expenditure", "total basic project", ("total", "3705.91", "3000.00", "705.91"))
     assert ("cross.summary_vs_expenditure", "summary", "expenditure.current_total", "total") in keys(
         run(D(s, i, e2), "cross.summary_vs_expenditure"))
+
+
+def test_fiscal_summary_total_column_when_the_fund_table_is_not_read_by_class():
+    # the 政府性基金 table is there but not read by class: the gaps must be its income line, exactly
+    f = T("fiscal_summary", "total", ("income.general_budget", "1000.00"), ("income.gov_fund", "600.00"),
+          ("expenditure.212", "1000.00"), ("expenditure.208", "600.00"), ("expenditure.current_total", "1600.00"))
+    g = T("general_expenditure", "total", ("total", "1000.00"), ("208", "600.00"), ("212", "400.00"))
+    unread = T("gov_fund", "total", ("商品和服务支出", "600.00"))
+    rule = "cross.fiscal_summary_vs_general_expenditure"
+    assert [x.severity for x in run(D(f, g, unread), rule)] == ["info"]
+    g2 = T("general_expenditure", "total", ("total", "1000.00"), ("208", "610.00"), ("212", "390.00"))
+    assert ("cross.fiscal_summary_vs_general_expenditure", "fiscal_summary", "212", "total") in keys(
+        run(D(f, g2, unread), rule))

@@ -257,10 +257,12 @@ def _carried_scope(
     ctx: Context, rule_id: str, a: Table, grouped: dict[str, list[Row]], a_col: str, b: Table,
     b_classes: dict[str, tuple[list[Decimal | None], Row | None]], carried: Sequence[Row],
 ) -> Finding | None:
-    """``a`` prints its classes with last year's carried-in money (its 本年支出 = 本年收入 + 上年结转),
-    ``b`` this year's only: no class of ``a`` is below ``b``'s and the gaps add up exactly to the
-    上年结转 that ``a`` prints — one scope explained by the other (an info), not a disagreement per
-    class.  ``None`` when the classes agree anyway or the gaps are not exactly that."""
+    """``a`` prints its classes with money ``b`` does not cover — last year's carried-in money (its
+    本年支出 = 本年收入 + 上年结转) or, for a 财政拨款 column of all funds, a fund whose own table
+    could not be read by class (its income line instead).  When no class of ``a`` is below ``b``'s
+    and the gaps add up exactly to those lines as ``a`` prints them, one scope is explained by the
+    other (an info), not a disagreement per class.  ``None`` when the classes agree anyway or the
+    gaps are not exactly that."""
     carry = [r.values.get("total") for r in carried]
     if not any(carry):
         return None
@@ -279,9 +281,9 @@ def _carried_scope(
     what = "、".join(row_label(r) for r in carried)
     return finding(
         rule_id,
-        f"{table_label(a)}各类支出含{what}（{' + '.join(fmt(v) for v in carry)}），{table_label(b)}只含本年资金："
-        f"{'、'.join(apart)} 类的差额之和正是{what} — {a.kind} spends last year's carried-in money too; "
-        f"the gaps add up to it exactly",
+        f"{table_label(a)}各类支出含{what}（{' + '.join(fmt(v) for v in carry)}），{table_label(b)}不含："
+        f"{'、'.join(apart)} 类的差额之和正是{what} — {a.kind} spends money {b.kind} does not cover "
+        f"(carried in, or another fund); the gaps add up to it exactly",
         severity="info",
         table=a.kind,
         row=apart[0],
@@ -372,19 +374,24 @@ def fiscal_vs_general(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
         return
     col = _fiscal_col(f)
     funds: list[Table] = []
+    carried = _carried_in(f, "general_budget" if col == "general_budget" else None)
     if col == "total":
         # one 合计 column: all 财政拨款, 政府性基金 and 国有资本经营 included — compared with the
         # three expenditure tables together, never with the 一般公共预算 table alone
         for kind, item in (("gov_fund", "gov_fund"), ("state_capital", "state_capital")):
             t = doc.table(kind)
-            if t is not None:
+            if t is not None and _spends_by_class(t):
                 funds.append(t)
+            elif t is not None and (income := f.row_by_item("income", item)) is not None and _v(income, "total"):
+                # the fund's table was not read by class (西安's 政府性基金收支表 prints classes
+                # beside two economic classifications): the fund's income line of this very
+                # table is what its classes hold beyond the 一般公共预算 table
+                carried.append(income)
             elif _fund_income(f, item):
                 yield could_not_verify(ctx, f"{table_label(f)}各类支出",
                                        f"该表只列合计（含{'政府性基金' if kind == 'gov_fund' else '国有资本经营'}预算），"
                                        f"而文中无对应支出表", f)
                 return
-    carried = _carried_in(f, "general_budget" if col == "general_budget" else None)
     yield from _class_compare(ctx, "cross.fiscal_summary_vs_general_expenditure", f, col, g, "total", also=funds,
                               carried=carried)
     cur, gt = f.row_by_item("expenditure", "current_total"), g.total_row()
@@ -400,6 +407,13 @@ def fiscal_vs_general(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
     alts = [(this_year + iv_sum(f, [_v(r, "total") for r in carried]), "含上年结转")] if carried else []
     yield from _eq(ctx, "cross.fiscal_summary_vs_general_expenditure", f, cur, "本年支出(一般公共预算)", val, g, gt,
                    what, this_year, b_shown=shown, alts=alts, column=col)
+
+
+def _spends_by_class(t: Table) -> bool:
+    """The fund's expenditure table was read with its 合计 and money on function classes."""
+    total = t.total_row()
+    return (total is not None and total.values.get("total") is not None
+            and any(v for vals, _r in class_totals(t, "total").values() for v in vals))
 
 
 def _fund_income(f: Table, item: str) -> bool:
