@@ -356,3 +356,15 @@ def test_fiscal_summary_total_column_when_the_fund_table_is_not_read_by_class():
     g2 = T("general_expenditure", "total", ("total", "1000.00"), ("208", "610.00"), ("212", "390.00"))
     assert ("cross.fiscal_summary_vs_general_expenditure", "fiscal_summary", "212", "total") in keys(
         run(D(f, g2, unread), rule))
+
+
+def test_basic_total_printed_as_the_exact_sum_of_its_columns_is_a_rounding_tail():
+    # 基本支出表 合计 1,704.12 = 人员 1,573.37 + 公用 130.75; the general table prints 1,704.11
+    b = T("basic_expenditure", "total personnel public", ("total", "1704.12", "1573.37", "130.75"))
+    g = T("general_expenditure", "total basic personnel public project",
+          ("total", "2123.11", "1704.11", "1573.37", "130.75", "419.00"))
+    f = run(D(b, g), "cross.basic_vs_general_expenditure")
+    assert [x.severity for x in f] == ["info"]
+    g2 = T("general_expenditure", "total basic personnel public project",
+           ("total", "2123.10", "1704.10", "1573.37", "130.75", "419.00"))
+    assert [x.severity for x in run(D(b, g2), "cross.basic_vs_general_expenditure")] == ["error"]

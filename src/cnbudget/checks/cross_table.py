@@ -47,6 +47,7 @@ from cnbudget.checks.values import (
     siblings_carry_tail,
     table_label,
 )
+from cnbudget.checks.within_table import column_identities
 from cnbudget.model import Disclosure, Finding, Row, Table
 from cnbudget.numbers import Interval, parse_amount
 from cnbudget.tables.columns import INCOME_SOURCES
@@ -89,7 +90,8 @@ def _eq(
     spread = one_unit and any(
         r is not None and siblings_carry_tail(t, r, next((k for k, x in r.values.items() if x == v), ""))
         for t, r, v in ((a, a_row, a_val), (b, b_row, b_shown)))
-    if rounding_tail(a, a_row, a_val, b_shown) or rounding_tail(b, b_row, b_shown, a_val) or spread:
+    columns = _columns_tail(a, a_row, a_val, b_shown) or _columns_tail(b, b_row, b_shown, a_val)
+    if rounding_tail(a, a_row, a_val, b_shown) or rounding_tail(b, b_row, b_shown, a_val) or spread or columns:
         # one table prints the exact sum of its own rounded parts, the other the rounding of the
         # same figure: 尾差, said once as info, never an error
         yield finding(
@@ -118,6 +120,23 @@ def _eq(
         actual=a_val,
         source=(a_row.source if a_row is not None else a.source),
     )
+
+
+def _columns_tail(t: Table, row: Row | None, value: Decimal | None, other: Decimal | None) -> bool:
+    """尾差 across columns: ``value`` is printed in a column that ``t``'s own identities make the sum
+    of other columns of the row (基本支出 = 人员经费 + 公用经费), one of the two figures is the exact
+    sum of those printed parts, and they differ by no more than the parts' rounding."""
+    if row is None or value is None or other is None or value == other:
+        return False
+    col = next((c for c, v in row.values.items() if v == value), None)
+    for _name, left, right in column_identities(t):
+        parts = [row.values[c] for c in right if row.values.get(c) is not None]
+        if left != [col] or len(parts) < 2:
+            continue
+        exact = sum(parts, Decimal(0))
+        if exact in (value, other) and abs(value - other) <= last_place(value, other) * (len(parts) + 1) / 2:
+            return True
+    return False
 
 
 def _carry_group(t: Table, row: Row | None) -> tuple[Interval | None, Decimal | None]:
@@ -584,7 +603,8 @@ def basic_vs_general(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
         if bi.meets(gi):
             continue
         gshown = gv[0] if len(gv) == 1 else None
-        tail = rounding_tail(b, brow, bshown, gshown) or rounding_tail(g, gt, gshown, bshown)
+        tail = any(check(t, r, x, y) for check in (rounding_tail, _columns_tail)
+                   for t, r, x, y in ((b, brow, bshown, gshown), (g, gt, gshown, bshown)))
         yield finding(
             "cross.basic_vs_general_expenditure",
             f"{table_label(b)}{label}为 {fmt(bshown) if bshown is not None else fmt_iv(bi)}，"
