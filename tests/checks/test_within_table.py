@@ -206,3 +206,17 @@ def test_sum_columns_counts_an_operating_expense_column_beside_personnel_public_
     bad = T("expenditure", "total personnel public project operating_expense",
             ("total", "310.00", "60.00", "30.00", "200.00", "10.00"))
     assert ("sum.columns", "expenditure", "total", "total") in keys(run(D(bad), "sum.columns"))
+
+
+def test_a_table_whose_note_says_lines_are_left_out_falls_short_of_its_total_as_info():
+    note = "（注：根据国家保密法律法规和有关保密事项范围的规定，部分具体项目信息公开时予以剔除。）"
+    t = T("projects", "total", ("total", "525.00"), ("项目甲", "15.00"), ("项目乙", "145.00"), ("项目丙", "75.00"),
+          notes=(note,))
+    f = run(D(t), "sum.rows")
+    assert [x.severity for x in f] == ["info"] and "予以剔除" in f[0].message
+    # more than the total is never explained by lines left out; without the note it is an error
+    over = T("projects", "total", ("total", "200.00"), ("项目甲", "15.00"), ("项目乙", "145.00"), ("项目丙", "75.00"),
+             notes=(note,))
+    assert [x.severity for x in run(D(over), "sum.rows")] == ["error"]
+    plain = T("projects", "total", ("total", "525.00"), ("项目甲", "15.00"), ("项目乙", "145.00"), ("项目丙", "75.00"))
+    assert [x.severity for x in run(D(plain), "sum.rows")] == ["error"]

@@ -13,6 +13,7 @@ to their parts.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator, Sequence
 from decimal import Decimal
 
@@ -153,11 +154,21 @@ def rows_add_up(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
             # unit lines of several levels (全额 / 差额 groups over their units) printed alike
             yield could_not_verify(ctx, "合计行 = 各单位之和", "单位行分多个层级，无法确定哪些行相加", t)
             units = []
+        partial = partial_note(t)
         for c in cols:
             if top:
-                yield from _check_sum(ctx, "sum.rows", t, total, c, top, "各行之和")
+                yield from _check_sum(ctx, "sum.rows", t, total, c, top, "各行之和", partial)
             if units:
-                yield from _check_sum(ctx, "sum.rows", t, total, c, [n.row for n in units], "各单位之和")
+                yield from _check_sum(ctx, "sum.rows", t, total, c, [n.row for n in units], "各单位之和", partial)
+
+
+# A table's note saying it prints only part of its lines (projects removed under secrecy rules)
+_PARTIAL_NOTE = re.compile(r"涉密|保密|予以剔除|不予公开|未予?公开|不公开|未列示|未列入本表")
+
+
+def partial_note(t: Table) -> str | None:
+    """The table's own note saying some of its lines are left out, if it has one."""
+    return next((n for n in t.notes if _PARTIAL_NOTE.search(re.sub(r"\s+", "", n))), None)
 
 
 def _levels_stacked(t: Table, total: Row, rows: list[Row], cols: list[str]) -> bool:
@@ -170,8 +181,11 @@ def _levels_stacked(t: Table, total: Row, rows: list[Row], cols: list[str]) -> b
 
 
 def _check_sum(
-    ctx: Context, rule_id: str, t: Table, result: Row, col: str, parts: Sequence[Row], what: str
+    ctx: Context, rule_id: str, t: Table, result: Row, col: str, parts: Sequence[Row], what: str,
+    partial: str | None = None,
 ) -> Iterator[Finding]:
+    """``partial``: the table's note saying lines are left out — rows that fall short of the
+    total are then explained by it (info); rows above the total are still an error."""
     vals = [r.values.get(col) for r in parts]
     target = result.values.get(col)
     if target is None and all(v is None for v in vals):
@@ -179,6 +193,19 @@ def _check_sum(
     ctx.checked()
     s = iv_sum(t, vals)
     if s.meets(iv(t, target)):
+        return
+    if partial is not None and s.hi < iv(t, target).lo:
+        yield finding(
+            rule_id,
+            f"{table_label(t)}“{row_label(result)}”行“{col_label(t, col)}”列为 {fmt(target)}，{what}为 {fmt_iv(s)}，"
+            f"表注说明部分行未列示：“{partial.strip()}” — {t.kind}: its note says lines are left out",
+            severity="info",
+            table=t.kind,
+            row=row_key(result),
+            column=col,
+            actual=target,
+            source=result.source,
+        )
         return
     yield finding(
         rule_id,
