@@ -19,6 +19,7 @@ from decimal import Decimal
 
 from cnbudget.checks.common import could_not_verify
 from cnbudget.checks.context import Context
+from cnbudget.checks.levels import read_levels
 from cnbudget.checks.registry import finding, rule
 from cnbudget.checks.values import (
     DOC_PADDED,
@@ -144,7 +145,7 @@ def rows_add_up(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
         if why:
             yield could_not_verify(ctx, "合计行", f"列未确定（{why}）", t)
             continue
-        top = [n.row for n in code_tree(data)]
+        top = [n.row for n in code_tree(_outside_units_and_codes(t, data))]
         if top and not any(r.code for r in top) and _levels_stacked(t, total, top, cols):
             # rows without codes whose sum is a whole multiple of the total: several levels
             # (unit / project / item) printed one under another, which we cannot tell apart
@@ -156,7 +157,9 @@ def rows_add_up(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
             units = []
         partial = partial_note(t)
         for c in cols:
-            if top:
+            if top and not any(r.code for r in top) and read_levels(t, top, c, total.values.get(c)):
+                ctx.checked()  # rows of several levels, each parent the sum of the rows under it
+            elif top:
                 yield from _check_sum(ctx, "sum.rows", t, total, c, top, "各行之和", partial)
             if units:
                 yield from _check_sum(ctx, "sum.rows", t, total, c, [n.row for n in units], "各单位之和", partial)
@@ -169,6 +172,24 @@ _PARTIAL_NOTE = re.compile(r"涉密|保密|予以剔除|不予公开|未予?公�
 def partial_note(t: Table) -> str | None:
     """The table's own note saying some of its lines are left out, if it has one."""
     return next((n for n in t.notes if _PARTIAL_NOTE.search(re.sub(r"\s+", "", n))), None)
+
+
+def _outside_units_and_codes(t: Table, data: list[Row]) -> list[Row]:
+    """The rows that are parts of the total itself.  Rows without a code printed under a unit
+    line are that unit's (its sum is checked against the unit line); in a 项目支出表, rows without
+    a code printed under a function-class row are its projects (201 / 20113 / 2011302, then the
+    project of 2011302)."""
+    out: list[Row] = []
+    in_data = {id(r) for r in data}
+    under_unit = under_code = False
+    for r in t.rows:
+        if is_unit_row(r):
+            under_unit = True
+        if r.code and not is_unit_row(r):
+            under_code = t.kind == "projects"
+        if id(r) in in_data and (r.code or not (under_unit or under_code)):
+            out.append(r)
+    return out
 
 
 def _levels_stacked(t: Table, total: Row, rows: list[Row], cols: list[str]) -> bool:
@@ -268,13 +289,19 @@ def _unit_blocks(ctx: Context, t: Table, cols: list[str]) -> Iterator[Finding]:
         if not rows:
             continue
         top = [n.row for n in code_tree(rows)]
+        levelled = [c for c in cols if not any(r.code for r in top) and read_levels(t, top, c, unit.values.get(c))]
+        for _c in levelled:
+            ctx.checked()  # 通用项目 / 专用项目 → group → project: each parent the sum of its rows
+        if levelled and len(levelled) == len([c for c in cols if unit.values.get(c) is not None]):
+            continue
         if not any(r.code for r in top) and _levels_stacked(t, unit, top, cols):
             # 一级项目 / 二级项目 / 项目 listed one under another without codes or indent (西安)
             yield could_not_verify(ctx, f"“{row_label(unit)}”行 = 其下各行之和",
                                    "其下各行无编码且分多个层级，无法确定哪些行相加", t)
             continue
         for c in cols:
-            yield from _check_sum(ctx, "sum.hierarchy", t, unit, c, top, "其下各行之和")
+            if c not in levelled:
+                yield from _check_sum(ctx, "sum.hierarchy", t, unit, c, top, "其下各行之和")
 
 
 # --------------------------------------------------------------------------- sum.columns
