@@ -410,6 +410,21 @@ def test_a_figure_glued_to_a_clipped_name_goes_back_to_its_cell() -> None:
     assert kept[0].cells == ["", "2026年预算数", "5.00"]
 
 
+
+def test_a_names_tail_spilled_before_a_whole_figure_goes_back_to_the_name() -> None:
+    from cnbudget.document import Source
+    from cnbudget.tables.rows import Line, split_glued_figures
+
+    lines = [Line(["7", "其他履职尽责专项业务费", "882275000"], Source(line=1)),
+             Line(["8", "“魅力中国—外籍人才眼中最具吸引力的中国城市”评", "选 700000"], Source(line=2)),
+             Line(["9", "金融发展专项科技局", "89160000"], Source(line=3))]
+    got = split_glued_figures(lines)
+    assert got[1].cells == ["8", "“魅力中国—外籍人才眼中最具吸引力的中国城市”评选", "700000"]
+    # in a column of words (a 绩效 target "培训人次 300") nothing moves
+    words = [Line(["数量指标", "培训人次 300"], Source(line=1)), Line(["质量指标", "合格率"], Source(line=2))]
+    assert split_glued_figures(words)[0].cells == ["数量指标", "培训人次 300"]
+
+
 THREE_PUBLIC_BY_ROWS = "\n".join(
     [
         "2026年度一般公共预算“三公”经费支出预算表",
