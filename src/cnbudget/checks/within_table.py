@@ -175,10 +175,12 @@ def partial_note(t: Table) -> str | None:
 
 
 def _outside_units_and_codes(t: Table, data: list[Row]) -> list[Row]:
-    """The rows that are parts of the total itself.  Rows without a code printed under a unit
-    line are that unit's (its sum is checked against the unit line); in a 项目支出表, rows without
-    a code printed under a function-class row are its projects (201 / 20113 / 2011302, then the
-    project of 2011302)."""
+    """The rows that are parts of the total itself.  In a 项目支出表 the projects, printed without
+    codes, belong to the line above them: a unit line (its sum is checked against the unit) or a
+    function-class row (201 / 20113 / 2011302, then the project of 2011302).  Elsewhere a line
+    without a code is a line of its own (or a misread one, which the total must still show)."""
+    if t.kind != "projects":
+        return data
     out: list[Row] = []
     in_data = {id(r) for r in data}
     under_unit = under_code = False
@@ -186,7 +188,7 @@ def _outside_units_and_codes(t: Table, data: list[Row]) -> list[Row]:
         if is_unit_row(r):
             under_unit = True
         if r.code and not is_unit_row(r):
-            under_code = t.kind == "projects"
+            under_code = True
         if id(r) in in_data and (r.code or not (under_unit or under_code)):
             out.append(r)
     return out
