@@ -280,3 +280,91 @@ def test_the_whole_self_evaluations_initial_budget_against_the_narratives():
     # a form of another scope (its 实际执行数 is not the table's 合计) is not compared
     other = T("general_expenditure", "total", ("total", "1500.00"))
     assert not run(D(other, p, kind="final", claims=[said]), "cross.performance_initial_budget")
+
+
+def test_projects_table_may_hold_the_units_operating_expense():
+    # 支出表: 项目支出 171,262.41 beside 事业单位经营支出 200.00; 项目支出表 合计 171,462.41
+    e = T("expenditure", "total personnel public project operating_expense",
+          ("total", "201286.11", "26435.02", "3388.68", "171262.41", "200.00"))
+    p = T("projects", "total", ("total", "171462.41"))
+    assert not run(D(p, e), "cross.projects_vs_expenditure")
+    p2 = T("projects", "total", ("total", "171562.41"))
+    assert ("cross.projects_vs_expenditure", "projects", "total", "total") in keys(run(D(p2, e), "cross.projects_vs_expenditure"))
+
+
+def test_a_fixed_template_prints_a_class_it_has_no_line_for_under_other():
+    # 收支总表 on the 21-line template: no 219 援助其他地区支出 line, its 3,206.80 under 其他支出
+    s = T("summary", "total",
+          ("expenditure.201", "5575.68"), ("expenditure.229", "3206.80"),
+          ("expenditure.current_total", "8782.48"))
+    e = T("expenditure", "total", ("total", "8782.48"), ("201", "5575.68"), ("219", "3206.80"))
+    f = run(D(s, e), "cross.summary_vs_expenditure")
+    assert not [x for x in f if x.severity == "error"]
+    assert [x.row for x in f if x.severity == "info"] == ["229"]
+    # a 其他支出 the missing class does not explain stays an error, and so does the missing class
+    s2 = T("summary", "total",
+           ("expenditure.201", "5575.68"), ("expenditure.229", "3106.80"),
+           ("expenditure.current_total", "8682.48"))
+    errors = {x.row for x in run(D(s2, e), "cross.summary_vs_expenditure") if x.severity == "error"}
+    assert {"229", "219"} <= errors
+
+
+def _fiscal_with_carryover(c204: str):
+    # 财政拨款收支总表: 本年收入 3,000 + 上年结转 150 = 本年支出合计 3,150, its classes with the carryover
+    return T("fiscal_summary", "total",
+             ("income.current_total", "3000.00"), ("income.carryover", "150.00"),
+             ("income.grand_total", "3150.00"),
+             ("expenditure.204", c204), ("expenditure.215", "30.00"), ("expenditure.208", "500.00"),
+             ("expenditure.current_total", "3150.00"), ("expenditure.grand_total", "3150.00"))
+
+
+def test_fiscal_summary_classes_with_the_carryover_the_general_table_leaves_out():
+    g = T("general_expenditure", "total", ("total", "3000.00"), ("204", "2500.00"), ("208", "500.00"))
+    f = run(D(_fiscal_with_carryover("2620.00"), g), "cross.fiscal_summary_vs_general_expenditure")
+    assert not [x for x in f if x.severity == "error"]
+    assert [x.severity for x in f] == ["info"]
+    # gaps that are not the carryover stay errors, class by class
+    bad = run(D(_fiscal_with_carryover("2640.00"), g), "cross.fiscal_summary_vs_general_expenditure")
+    assert {"204", "215"} <= {x.row for x in bad if x.severity == "error"}
+
+
+def test_summary_current_totals_against_tables_that_include_the_carried_in_money():
+    # 本年收入合计 3,643.37 + 上年实户资金余额 40.93 + 上年结转 11.61 = 收入总计 3,695.91;
+    # the income and expenditure tables' 合计 are 3,695.91
+    s = T("summary", "total",
+          ("income.current_total", "3643.37"), ("income.account_balance", "40.93"), ("income.carryover", "11.61"),
+          ("income.grand_total", "3695.91"),
+          ("expenditure.current_total", "3643.37"), ("expenditure.carryover_out", "52.54"),
+          ("expenditure.grand_total", "3695.91"))
+    i = T("income", "total general_budget", ("total", "3695.91", "3643.37"))
+    e = T("expenditure", "total basic project", ("total", "3695.91", "3000.00", "695.91"))
+    assert not [x for x in run(D(s, i, e), "cross.summary_vs_income") if x.severity == "error"]
+    assert not run(D(s, i, e), "cross.summary_vs_expenditure")
+    e2 = T("expenditure", "total basic project", ("total", "3705.91", "3000.00", "705.91"))
+    assert ("cross.summary_vs_expenditure", "summary", "expenditure.current_total", "total") in keys(
+        run(D(s, i, e2), "cross.summary_vs_expenditure"))
+
+
+def test_fiscal_summary_total_column_when_the_fund_table_is_not_read_by_class():
+    # the 政府性基金 table is there but not read by class: the gaps must be its income line, exactly
+    f = T("fiscal_summary", "total", ("income.general_budget", "1000.00"), ("income.gov_fund", "600.00"),
+          ("expenditure.212", "1000.00"), ("expenditure.208", "600.00"), ("expenditure.current_total", "1600.00"))
+    g = T("general_expenditure", "total", ("total", "1000.00"), ("208", "600.00"), ("212", "400.00"))
+    unread = T("gov_fund", "total", ("商品和服务支出", "600.00"))
+    rule = "cross.fiscal_summary_vs_general_expenditure"
+    assert [x.severity for x in run(D(f, g, unread), rule)] == ["info"]
+    g2 = T("general_expenditure", "total", ("total", "1000.00"), ("208", "610.00"), ("212", "390.00"))
+    assert ("cross.fiscal_summary_vs_general_expenditure", "fiscal_summary", "212", "total") in keys(
+        run(D(f, g2, unread), rule))
+
+
+def test_basic_total_printed_as_the_exact_sum_of_its_columns_is_a_rounding_tail():
+    # 基本支出表 合计 1,704.12 = 人员 1,573.37 + 公用 130.75; the general table prints 1,704.11
+    b = T("basic_expenditure", "total personnel public", ("total", "1704.12", "1573.37", "130.75"))
+    g = T("general_expenditure", "total basic personnel public project",
+          ("total", "2123.11", "1704.11", "1573.37", "130.75", "419.00"))
+    f = run(D(b, g), "cross.basic_vs_general_expenditure")
+    assert [x.severity for x in f] == ["info"]
+    g2 = T("general_expenditure", "total basic personnel public project",
+           ("total", "2123.10", "1704.10", "1573.37", "130.75", "419.00"))
+    assert [x.severity for x in run(D(b, g2), "cross.basic_vs_general_expenditure")] == ["error"]

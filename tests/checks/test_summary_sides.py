@@ -68,3 +68,12 @@ def test_income_line_printed_below_the_years_total_belongs_to_the_grand_total():
           ("expenditure.current_total", "45967.29"), ("expenditure.grand_total", "45967.29"))
     assert not run(D(t), "summary.income_items")
     assert not run(D(t), "summary.balance")
+
+
+def test_balance_counts_the_unspent_account_balance_on_the_expenditure_side():
+    # 西安: 本年支出合计 + 结转下年 + 未安排支出的实户资金 = 支出总计 (mirror of 上年实户资金余额)
+    t = T("summary", "total",
+          ("income.current_total", "1056.07"), ("income.account_balance", "3.39"), ("income.grand_total", "1059.46"),
+          ("expenditure.current_total", "1055.91"), ("expenditure.carryover_out", "0.16"),
+          ("expenditure.account_balance", "3.39"), ("expenditure.grand_total", "1059.46"))
+    assert not [x for x in run(D(t), "summary.balance") if x.row == "expenditure.grand_total"]

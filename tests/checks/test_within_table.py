@@ -177,7 +177,8 @@ def test_a_unit_over_project_levels_printed_without_codes_is_not_summed_flat():
                ("专用项目", "300"), ("审计业务经费", "300"), ("审计事务", "200"), ("审计专项补助", "100"))
     f = run(D(levels))
     assert not [x for x in f if x.rule.startswith("sum.")]
-    assert any(x.rule == "verify.could_not_verify" and "层级" in x.message for x in f)
+    # the levels are read from the figures themselves (each parent the sum of the rows after it)
+    assert not any(x.rule == "verify.could_not_verify" and "层级" in x.message for x in f)
     # a flat list that simply does not add up is still an error
     flat = T("projects", "total", ("total", "480"), ("unit:117001", "480"),
              ("审计事务", "200"), ("审计专项补助", "100"), ("审计培训", "30"))
@@ -195,3 +196,48 @@ def test_category_lines_over_units_are_their_parents():
               ("unit:2", "100"), ("unit:263004", "100"))
     assert ("sum.hierarchy", "projects", "1", "total") in keys(run(D(wrong), "sum.hierarchy"))
 
+
+
+def test_sum_columns_counts_an_operating_expense_column_beside_personnel_public_project():
+    # 湖州's 支出预算总表: 总计 | 人员支出 | 公用经费 | 项目支出 | 事业单位经营支出 | 上缴上级 | …
+    t = T("expenditure", "total personnel public project operating_expense",
+          ("total", "300.00", "60.00", "30.00", "200.00", "10.00"),
+          ("2140123", "300.00", "60.00", "30.00", "200.00", "10.00"))
+    assert not run(D(t), "sum.columns")
+    bad = T("expenditure", "total personnel public project operating_expense",
+            ("total", "310.00", "60.00", "30.00", "200.00", "10.00"))
+    assert ("sum.columns", "expenditure", "total", "total") in keys(run(D(bad), "sum.columns"))
+
+
+def test_a_table_whose_note_says_lines_are_left_out_falls_short_of_its_total_as_info():
+    note = "（注：根据国家保密法律法规和有关保密事项范围的规定，部分具体项目信息公开时予以剔除。）"
+    t = T("projects", "total", ("total", "525.00"), ("项目甲", "15.00"), ("项目乙", "145.00"), ("项目丙", "75.00"),
+          notes=(note,))
+    f = run(D(t), "sum.rows")
+    assert [x.severity for x in f] == ["info"] and "予以剔除" in f[0].message
+    # more than the total is never explained by lines left out; without the note it is an error
+    over = T("projects", "total", ("total", "200.00"), ("项目甲", "15.00"), ("项目乙", "145.00"), ("项目丙", "75.00"),
+             notes=(note,))
+    assert [x.severity for x in run(D(over), "sum.rows")] == ["error"]
+    plain = T("projects", "total", ("total", "525.00"), ("项目甲", "15.00"), ("项目乙", "145.00"), ("项目丙", "75.00"))
+    assert [x.severity for x in run(D(plain), "sum.rows")] == ["error"]
+
+
+def test_project_rows_of_several_levels_are_read_from_their_sums():
+    # 西安: unit → 通用项目 / 专用项目 → group → project, one column of names, no codes, no indent
+    rows = [("通用项目", "456"), ("专项服务", "46"), ("资金管理", "146"), ("委托业务", "264"),
+            ("法治建设", "10"), ("信用提升", "92"), ("信用服务", "142"), ("协调经费", "20"),
+            ("专用项目", "1000"), ("履职专项", "1000"), ("拨改投", "150"), ("奖补资金", "850")]
+    t = T("projects", "total", ("total", "1456"), ("unit:262001", "1456"), *rows)
+    f = run(D(t))
+    assert not [x for x in f if x.rule.startswith("sum.") or "层级" in x.message]
+    # one project off: no nesting adds up, and the unit's flat sum is reported
+    bad = T("projects", "total", ("total", "1456"), ("unit:262001", "1456"), *rows[:-1], ("奖补资金", "860"))
+    assert [x.rule for x in run(D(bad)) if x.severity == "error" and x.rule.startswith("sum.")]
+
+
+def test_projects_printed_under_their_function_class_rows_are_not_added_to_the_classes():
+    # 201 / 20113 / 2011302 then the project of 2011302, each 270,000; 合计 270,000
+    t = T("projects", "total", ("201", "270000"), ("20113", "270000"), ("2011302", "270000"),
+          ("钻石宝玉石产业发展专项", "270000"), ("total", "270000"))
+    assert not run(D(t), "sum.rows")

@@ -197,6 +197,12 @@ def test_fiscal_income_in_local_wordings(label: str) -> None:
     assert _item(label, _INCOME_ITEMS) == "fiscal"
 
 
+def test_the_unspent_account_balance_is_an_expenditure_line_of_its_own() -> None:
+    from cnbudget.tables.summary import _EXPENDITURE_ITEMS, _item
+
+    assert _item("未安排支出的实户资金", _EXPENDITURE_ITEMS) == "account_balance"
+
+
 def test_summary_expenditure_side_under_one_budget_group(tmp_path: Path) -> None:
     d = parse_text(tmp_path, fx.SUMMARY_GROUPED_EXPENDITURE)
     t = only(d, "summary")
@@ -402,6 +408,21 @@ def test_a_figure_glued_to_a_clipped_name_goes_back_to_its_cell() -> None:
     # a name that ends in a year or a number of its own, beside a filled cell, stays whole
     kept = split_glued_figures([Line(["", "2026年预算数", "5.00"], Source(line=1))])
     assert kept[0].cells == ["", "2026年预算数", "5.00"]
+
+
+
+def test_a_names_tail_spilled_before_a_whole_figure_goes_back_to_the_name() -> None:
+    from cnbudget.document import Source
+    from cnbudget.tables.rows import Line, split_glued_figures
+
+    lines = [Line(["7", "其他履职尽责专项业务费", "882275000"], Source(line=1)),
+             Line(["8", "“魅力中国—外籍人才眼中最具吸引力的中国城市”评", "选 700000"], Source(line=2)),
+             Line(["9", "金融发展专项科技局", "89160000"], Source(line=3))]
+    got = split_glued_figures(lines)
+    assert got[1].cells == ["8", "“魅力中国—外籍人才眼中最具吸引力的中国城市”评选", "700000"]
+    # in a column of words (a 绩效 target "培训人次 300") nothing moves
+    words = [Line(["数量指标", "培训人次 300"], Source(line=1)), Line(["质量指标", "合格率"], Source(line=2))]
+    assert split_glued_figures(words)[0].cells == ["数量指标", "培训人次 300"]
 
 
 THREE_PUBLIC_BY_ROWS = "\n".join(

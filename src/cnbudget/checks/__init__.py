@@ -8,6 +8,7 @@ Modules:
     engine        — ``check_disclosure`` / ``check_file`` → ``CheckReport``; rules isolated
     reliability   — per table, whether it was read reliably (its own identities); misreads fail closed
     within_table  — rows vs total, 类/款/项 hierarchy, column identities, 06表 group totals
+    levels        — levels of rows printed without codes or indentation, read from their own sums
     summary_sides — two-sided summary tables: balance, classes, income items
     cross_table   — the same figure in two tables, aware of each table's scope
     narrative     — claims vs tables, shares, growth rates, components, vs last year

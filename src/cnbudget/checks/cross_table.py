@@ -47,6 +47,7 @@ from cnbudget.checks.values import (
     siblings_carry_tail,
     table_label,
 )
+from cnbudget.checks.within_table import column_identities
 from cnbudget.model import Disclosure, Finding, Row, Table
 from cnbudget.numbers import Interval, parse_amount
 from cnbudget.tables.columns import INCOME_SOURCES
@@ -89,7 +90,8 @@ def _eq(
     spread = one_unit and any(
         r is not None and siblings_carry_tail(t, r, next((k for k, x in r.values.items() if x == v), ""))
         for t, r, v in ((a, a_row, a_val), (b, b_row, b_shown)))
-    if rounding_tail(a, a_row, a_val, b_shown) or rounding_tail(b, b_row, b_shown, a_val) or spread:
+    columns = _columns_tail(a, a_row, a_val, b_shown) or _columns_tail(b, b_row, b_shown, a_val)
+    if rounding_tail(a, a_row, a_val, b_shown) or rounding_tail(b, b_row, b_shown, a_val) or spread or columns:
         # one table prints the exact sum of its own rounded parts, the other the rounding of the
         # same figure: 尾差, said once as info, never an error
         yield finding(
@@ -118,6 +120,23 @@ def _eq(
         actual=a_val,
         source=(a_row.source if a_row is not None else a.source),
     )
+
+
+def _columns_tail(t: Table, row: Row | None, value: Decimal | None, other: Decimal | None) -> bool:
+    """尾差 across columns: ``value`` is printed in a column that ``t``'s own identities make the sum
+    of other columns of the row (基本支出 = 人员经费 + 公用经费), one of the two figures is the exact
+    sum of those printed parts, and they differ by no more than the parts' rounding."""
+    if row is None or value is None or other is None or value == other:
+        return False
+    col = next((c for c, v in row.values.items() if v == value), None)
+    for _name, left, right in column_identities(t):
+        parts = [row.values[c] for c in right if row.values.get(c) is not None]
+        if left != [col] or len(parts) < 2:
+            continue
+        exact = sum(parts, Decimal(0))
+        if exact in (value, other) and abs(value - other) <= last_place(value, other) * (len(parts) + 1) / 2:
+            return True
+    return False
 
 
 def _carry_group(t: Table, row: Row | None) -> tuple[Interval | None, Decimal | None]:
@@ -158,9 +177,13 @@ def summary_vs_income(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
         # the income table's 合计 may include the 上年结转 that the summary prints on its own
         # line: the gap is then exactly that carryover (a difference of scope, not an error)
         whole = iv(i, it.values["total"])
+        carried = _carried_in(s)
         carry_row = s.row_by_item("income", "carryover")
         if target is cur and _v(carry_row, "total") is not None:
             alts.append((whole - iv(s, _v(carry_row, "total")), "不含上年结转"))
+        if target is cur and carried:
+            # 上年结转 and the other carried-in lines (上年实户资金余额 …) printed apart: all of them
+            alts.append((whole - iv_sum(s, [_v(r, "total") for r in carried]), "不含上年结转等"))
         ci_total, _shown = _carry_group(i, it)
         if target is cur and ci_total is not None:
             alts.append((whole - ci_total, "不含上年结转"))
@@ -194,9 +217,11 @@ def summary_vs_income(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
 
 def _class_compare(
     ctx: Context, rule_id: str, a: Table, a_col: str, b: Table, b_col: str, side: str = "expenditure",
-    also: Sequence[Table] = (),
+    also: Sequence[Table] = (), carried: Sequence[Row] = (),
 ) -> Iterator[Finding]:
-    """Each function class of ``a`` against ``b`` (plus the tables ``also``, whose classes add in)."""
+    """Each function class of ``a`` against ``b`` (plus the tables ``also``, whose classes add in).
+    ``carried``: ``a``'s own lines of money carried in from last year (上年结转 …), which ``a``'s
+    classes may spend while ``b`` covers this year's money only."""
     b_classes = class_totals(b, b_col)
     for t in also:
         for code, (vals, row) in class_totals(t, b_col).items():
@@ -210,6 +235,18 @@ def _class_compare(
     grouped: dict[str, list[Row]] = {}
     for r in a_rows:
         grouped.setdefault(r.code or "", []).append(r)
+    a_codes = set(grouped)
+    missing = {c: vals for c, (vals, _r) in b_classes.items()
+               if c not in a_codes and not all(v is None or v == 0 for v in vals)}
+    template = _template_other(ctx, rule_id, a, grouped.get(OTHER_CLASS, []), a_col, b, b_classes, missing)
+    if template is not None:
+        yield template
+        grouped.pop(OTHER_CLASS)
+        missing = {}
+    explained = _carried_scope(ctx, rule_id, a, grouped, a_col, b, b_classes, carried)
+    if explained is not None:
+        yield explained
+        return
     for code, rows in grouped.items():
         # a class may be printed on several lines (an old and a new name): add them up
         present = [v for v in (r.values.get(a_col) for r in rows) if v is not None]
@@ -220,11 +257,8 @@ def _class_compare(
         a_val = sum(present, Decimal(0)) if present else None
         yield from _eq(ctx, rule_id, a, shown_row, f"“{row_label(shown_row)}”", a_val, b, brow, f"{code} 类",
                        bi, b_shown=shown, row=code, column=a_col)
-    a_codes = {r.code for r in a_rows}
     if a_rows:
-        for code, (vals, _brow) in b_classes.items():
-            if code in a_codes or all(v is None or v == 0 for v in vals):
-                continue
+        for code, vals in missing.items():
             ctx.checked()
             yield finding(
                 rule_id,
@@ -236,6 +270,88 @@ def _class_compare(
                 expected=iv_sum(b, vals).mid.quantize(Decimal("0.01")),
                 source=a.source,
             )
+
+
+def _carried_scope(
+    ctx: Context, rule_id: str, a: Table, grouped: dict[str, list[Row]], a_col: str, b: Table,
+    b_classes: dict[str, tuple[list[Decimal | None], Row | None]], carried: Sequence[Row],
+) -> Finding | None:
+    """``a`` prints its classes with money ``b`` does not cover — last year's carried-in money (its
+    本年支出 = 本年收入 + 上年结转) or, for a 财政拨款 column of all funds, a fund whose own table
+    could not be read by class (its income line instead).  When no class of ``a`` is below ``b``'s
+    and the gaps add up exactly to those lines as ``a`` prints them, one scope is explained by the
+    other (an info), not a disagreement per class.  ``None`` when the classes agree anyway or the
+    gaps are not exactly that."""
+    carry = [r.values.get("total") for r in carried]
+    if not any(carry):
+        return None
+    pairs = {code: (iv_sum(a, [r.values.get(a_col) for r in rows]),
+                    iv_sum(b, b_classes.get(code, ([], None))[0])) for code, rows in grouped.items()}
+    for code, (vals, _row) in b_classes.items():
+        pairs.setdefault(code, (EXACT_ZERO, iv_sum(b, vals)))
+    apart = [code for code, (ai, bi) in pairs.items() if not ai.meets(bi)]
+    if not apart or any(ai.hi < bi.lo for ai, bi in pairs.values()):
+        return None
+    a_all = iv_sum(a, [v for rows in grouped.values() for r in rows for v in (r.values.get(a_col),)])
+    b_all = iv_sum(b, [v for vals, _r in b_classes.values() for v in vals])
+    if not a_all.meets(b_all + iv_sum(a, carry)):
+        return None
+    ctx.checked()
+    what = "、".join(row_label(r) for r in carried)
+    return finding(
+        rule_id,
+        f"{table_label(a)}各类支出含{what}（{' + '.join(fmt(v) for v in carry)}），{table_label(b)}不含："
+        f"{'、'.join(apart)} 类的差额之和正是{what} — {a.kind} spends money {b.kind} does not cover "
+        f"(carried in, or another fund); the gaps add up to it exactly",
+        severity="info",
+        table=a.kind,
+        row=apart[0],
+        column=a_col,
+        source=a.source,
+    )
+
+
+def _carried_in(t: Table, side_item_fund: str | None = None) -> list[Row]:
+    """The income-side lines of money carried in from last year that a summary spends this year
+    beside 本年收入: 上年结转 (or its part for one fund), 上年实户资金余额, 使用非财政拨款结余,
+    用事业基金弥补收支差额."""
+    part = t.row_by_item("income", f"carryover.{side_item_fund}") if side_item_fund else None
+    lines = [part or t.row_by_item("income", "carryover")]
+    lines += [t.row_by_item("income", item) for item in ("account_balance", "non_fiscal_surplus", "business_fund")]
+    return [r for r in lines if r is not None and r.values.get("total")]
+
+
+OTHER_CLASS = "229"  # 其他支出: the line a fixed template prints every class it has no line for under
+
+
+def _template_other(
+    ctx: Context, rule_id: str, a: Table, a_other: list[Row], a_col: str, b: Table,
+    b_classes: dict[str, tuple[list[Decimal | None], Row | None]], missing: dict[str, list[Decimal | None]],
+) -> Finding | None:
+    """A summary printed on a fixed template of class lines (一、一般公共服务支出 … 二十一、其他支出)
+    has no line for a class such as 219 援助其他地区支出 and prints its money under 其他支出.  When
+    ``a``'s 其他支出 is exactly ``b``'s 其他支出 plus the classes ``a`` has no line for, the two
+    tables agree (an info saying so); any other gap is left to the class comparison."""
+    a_vals = [v for v in (r.values.get(a_col) for r in a_other) if v is not None]
+    if not a_vals or not missing:
+        return None
+    b_other = b_classes.get(OTHER_CLASS, ([], None))[0]
+    b_parts = [*b_other, *(v for vals in missing.values() for v in vals)]
+    if not iv_sum(a, a_vals).meets(iv_sum(b, b_parts)):
+        return None
+    ctx.checked()
+    codes = "、".join(sorted(missing))
+    return finding(
+        rule_id,
+        f"{table_label(a)}未列 {codes} 类，其“{row_label(a_other[0])}”{fmt(sum(a_vals, Decimal(0)))} 正是"
+        f"{table_label(b)} {codes} 类与其他支出之和：表式无该类行，金额一致 — a fixed template prints class {codes} "
+        f"under 其他支出; the amounts agree",
+        severity="info",
+        table=a.kind,
+        row=OTHER_CLASS,
+        column=a_col,
+        source=a_other[0].source,
+    )
 
 
 @rule(
@@ -251,8 +367,13 @@ def summary_vs_expenditure(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
     yield from _class_compare(ctx, "cross.summary_vs_expenditure", s, "total", e, "total")
     cur, et = s.row_by_item("expenditure", "current_total"), e.total_row()
     if cur is not None and et is not None and "total" in et.values:
+        # the expenditure table may spend the money carried in (上年结转, 上年实户资金余额) that the
+        # summary prints beside 本年收入 and leaves out of 本年支出合计: exactly those lines apart
+        carried = _carried_in(s)
+        whole = iv(e, et.values["total"])
+        alts = [(whole - iv_sum(s, [_v(r, "total") for r in carried]), "不含上年结转")] if carried else []
         yield from _eq(ctx, "cross.summary_vs_expenditure", s, cur, "本年支出合计", _v(cur, "total"), e, et, "合计",
-                       iv(e, et.values["total"]), b_shown=et.values["total"], column="total")
+                       whole, b_shown=et.values["total"], alts=alts, column="total")
 
 
 def _fiscal_col(f: Table) -> str:
@@ -272,19 +393,26 @@ def fiscal_vs_general(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
         return
     col = _fiscal_col(f)
     funds: list[Table] = []
+    carried = _carried_in(f, "general_budget" if col == "general_budget" else None)
     if col == "total":
         # one 合计 column: all 财政拨款, 政府性基金 and 国有资本经营 included — compared with the
         # three expenditure tables together, never with the 一般公共预算 table alone
         for kind, item in (("gov_fund", "gov_fund"), ("state_capital", "state_capital")):
             t = doc.table(kind)
-            if t is not None:
+            if t is not None and _spends_by_class(t):
                 funds.append(t)
+            elif t is not None and (income := f.row_by_item("income", item)) is not None and _v(income, "total"):
+                # the fund's table was not read by class (西安's 政府性基金收支表 prints classes
+                # beside two economic classifications): the fund's income line of this very
+                # table is what its classes hold beyond the 一般公共预算 table
+                carried.append(income)
             elif _fund_income(f, item):
                 yield could_not_verify(ctx, f"{table_label(f)}各类支出",
                                        f"该表只列合计（含{'政府性基金' if kind == 'gov_fund' else '国有资本经营'}预算），"
                                        f"而文中无对应支出表", f)
                 return
-    yield from _class_compare(ctx, "cross.fiscal_summary_vs_general_expenditure", f, col, g, "total", also=funds)
+    yield from _class_compare(ctx, "cross.fiscal_summary_vs_general_expenditure", f, col, g, "total", also=funds,
+                              carried=carried)
     cur, gt = f.row_by_item("expenditure", "current_total"), g.total_row()
     if cur is None or gt is None or "total" not in gt.values:
         return
@@ -293,8 +421,18 @@ def fiscal_vs_general(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
     val = cur.values.get(col, cur.values.get("total"))
     empty_funds = all((_v(t.total_row(), "total") or 0) == 0 for t in funds)
     shown = gt.values["total"] if not funds or empty_funds else None
+    this_year = iv_sum(g, totals) if funds else iv(g, gt.values["total"])
+    # 本年支出 printed with the 上年结转 it spends (本年支出合计 = 本年收入合计 + 上年结转)
+    alts = [(this_year + iv_sum(f, [_v(r, "total") for r in carried]), "含上年结转")] if carried else []
     yield from _eq(ctx, "cross.fiscal_summary_vs_general_expenditure", f, cur, "本年支出(一般公共预算)", val, g, gt,
-                   what, iv_sum(g, totals) if funds else iv(g, gt.values["total"]), b_shown=shown, column=col)
+                   what, this_year, b_shown=shown, alts=alts, column=col)
+
+
+def _spends_by_class(t: Table) -> bool:
+    """The fund's expenditure table was read with its 合计 and money on function classes."""
+    total = t.total_row()
+    return (total is not None and total.values.get("total") is not None
+            and any(v for vals, _r in class_totals(t, "total").values() for v in vals))
 
 
 def _fund_income(f: Table, item: str) -> bool:
@@ -465,7 +603,8 @@ def basic_vs_general(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
         if bi.meets(gi):
             continue
         gshown = gv[0] if len(gv) == 1 else None
-        tail = rounding_tail(b, brow, bshown, gshown) or rounding_tail(g, gt, gshown, bshown)
+        tail = any(check(t, r, x, y) for check in (rounding_tail, _columns_tail)
+                   for t, r, x, y in ((b, brow, bshown, gshown), (g, gt, gshown, bshown)))
         yield finding(
             "cross.basic_vs_general_expenditure",
             f"{table_label(b)}{label}为 {fmt(bshown) if bshown is not None else fmt_iv(bi)}，"
@@ -501,8 +640,12 @@ def projects_vs_expenditure(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
     if e is not None and e.total_row() is not None and "project" in e.total_row().values and "total" in pt.values:  # type: ignore[union-attr]
         et = e.total_row()
         assert et is not None
+        # a unit's 经营支出 is budgeted as projects too (湖州: 事业单位经营支出 beside 项目支出):
+        # the project table's 合计 then holds both, exactly
+        alts = [(iv(e, et.values["project"]) + iv(e, et.values["operating_expense"]), "含事业单位经营支出")] \
+            if et.values.get("operating_expense") else []
         yield from _eq(ctx, "cross.projects_vs_expenditure", p, pt, "合计", pt.values["total"], e, et, "项目支出",
-                       iv(e, et.values["project"]), b_shown=et.values["project"], column="total")
+                       iv(e, et.values["project"]), b_shown=et.values["project"], alts=alts, column="total")
     if g is not None and g.total_row() is not None and "project" in g.total_row().values and "general_budget" in pt.values:  # type: ignore[union-attr]
         gt = g.total_row()
         assert gt is not None

@@ -1,7 +1,8 @@
 """Rules on the two-sided summary tables (``summary``, ``fiscal_summary``).
 
     summary.balance       收入方：本年收入 + 上年结转 (+ 使用非财政拨款结余) = 收入总计；
-                          支出方：本年支出 + 年末结转 (+ 结余分配) = 支出总计；收入总计 = 支出总计
+                          支出方：本年支出 + 年末结转 (+ 结余分配, 未安排支出的实户资金) = 支出总计；
+                          收入总计 = 支出总计
     summary.classes       支出方各功能分类(类)之和 = 本年支出合计
     summary.income_items  收入方各项收入之和 = 本年收入合计；一般公共预算 = 经常收入 + 非税；
                           上年结转 = 其各项
@@ -28,6 +29,7 @@ ITEM_LABELS = {
     "grand_total": "总计",
     "carryover_out": "年末结转和结余",
     "surplus_distribution": "结余分配",
+    "account_balance": "实户资金",
 }
 
 
@@ -124,9 +126,9 @@ def balance(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
             cur = t.row_by_item("expenditure", "current_total")
             head = [("current_total", cur)] if cur is not None else [(r.code or "", r) for r in _classes(t)]
             parts = [*head, ("carryover_out", t.row_by_item("expenditure", "carryover_out"))]
-            sd = t.row_by_item("expenditure", "surplus_distribution")
-            if sd is not None:
-                parts.append(("surplus_distribution", sd))
+            for item in ("surplus_distribution", "account_balance"):
+                if (extra := t.row_by_item("expenditure", item)) is not None:
+                    parts.append((item, extra))
             for col in _side_cols(t, "expenditure"):
                 yield from _identity(ctx, "summary.balance", t, "expenditure", col, gte, parts, "支出方")
         # the two sides

@@ -13,11 +13,13 @@ to their parts.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator, Sequence
 from decimal import Decimal
 
 from cnbudget.checks.common import could_not_verify
 from cnbudget.checks.context import Context
+from cnbudget.checks.levels import read_levels
 from cnbudget.checks.registry import finding, rule
 from cnbudget.checks.values import (
     DOC_PADDED,
@@ -74,6 +76,7 @@ COLUMN_KINDS = (
 SOURCES = INCOME_SOURCES
 UNIT_FUND_PARTS = ("business", "operating", "superior_subsidy", "affiliated", "other")
 EXPENDITURE_PARTS = ("basic", "project", "remit_superior", "operating_expense", "affiliate_subsidy")
+_PART_LABELS = {"remit_superior": "上缴上级支出", "operating_expense": "经营支出", "affiliate_subsidy": "对附属单位补助支出"}
 KNOWN_COLUMNS = frozenset(
     {
         *SOURCES,
@@ -142,7 +145,7 @@ def rows_add_up(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
         if why:
             yield could_not_verify(ctx, "合计行", f"列未确定（{why}）", t)
             continue
-        top = [n.row for n in code_tree(data)]
+        top = [n.row for n in code_tree(_outside_units_and_codes(t, data))]
         if top and not any(r.code for r in top) and _levels_stacked(t, total, top, cols):
             # rows without codes whose sum is a whole multiple of the total: several levels
             # (unit / project / item) printed one under another, which we cannot tell apart
@@ -152,11 +155,43 @@ def rows_add_up(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
             # unit lines of several levels (全额 / 差额 groups over their units) printed alike
             yield could_not_verify(ctx, "合计行 = 各单位之和", "单位行分多个层级，无法确定哪些行相加", t)
             units = []
+        partial = partial_note(t)
         for c in cols:
-            if top:
-                yield from _check_sum(ctx, "sum.rows", t, total, c, top, "各行之和")
+            if top and not any(r.code for r in top) and read_levels(t, top, c, total.values.get(c)):
+                ctx.checked()  # rows of several levels, each parent the sum of the rows under it
+            elif top:
+                yield from _check_sum(ctx, "sum.rows", t, total, c, top, "各行之和", partial)
             if units:
-                yield from _check_sum(ctx, "sum.rows", t, total, c, [n.row for n in units], "各单位之和")
+                yield from _check_sum(ctx, "sum.rows", t, total, c, [n.row for n in units], "各单位之和", partial)
+
+
+# A table's note saying it prints only part of its lines (projects removed under secrecy rules)
+_PARTIAL_NOTE = re.compile(r"涉密|保密|予以剔除|不予公开|未予?公开|不公开|未列示|未列入本表")
+
+
+def partial_note(t: Table) -> str | None:
+    """The table's own note saying some of its lines are left out, if it has one."""
+    return next((n for n in t.notes if _PARTIAL_NOTE.search(re.sub(r"\s+", "", n))), None)
+
+
+def _outside_units_and_codes(t: Table, data: list[Row]) -> list[Row]:
+    """The rows that are parts of the total itself.  In a 项目支出表 the projects, printed without
+    codes, belong to the line above them: a unit line (its sum is checked against the unit) or a
+    function-class row (201 / 20113 / 2011302, then the project of 2011302).  Elsewhere a line
+    without a code is a line of its own (or a misread one, which the total must still show)."""
+    if t.kind != "projects":
+        return data
+    out: list[Row] = []
+    in_data = {id(r) for r in data}
+    under_unit = under_code = False
+    for r in t.rows:
+        if is_unit_row(r):
+            under_unit = True
+        if r.code and not is_unit_row(r):
+            under_code = True
+        if id(r) in in_data and (r.code or not (under_unit or under_code)):
+            out.append(r)
+    return out
 
 
 def _levels_stacked(t: Table, total: Row, rows: list[Row], cols: list[str]) -> bool:
@@ -169,8 +204,11 @@ def _levels_stacked(t: Table, total: Row, rows: list[Row], cols: list[str]) -> b
 
 
 def _check_sum(
-    ctx: Context, rule_id: str, t: Table, result: Row, col: str, parts: Sequence[Row], what: str
+    ctx: Context, rule_id: str, t: Table, result: Row, col: str, parts: Sequence[Row], what: str,
+    partial: str | None = None,
 ) -> Iterator[Finding]:
+    """``partial``: the table's note saying lines are left out — rows that fall short of the
+    total are then explained by it (info); rows above the total are still an error."""
     vals = [r.values.get(col) for r in parts]
     target = result.values.get(col)
     if target is None and all(v is None for v in vals):
@@ -178,6 +216,19 @@ def _check_sum(
     ctx.checked()
     s = iv_sum(t, vals)
     if s.meets(iv(t, target)):
+        return
+    if partial is not None and s.hi < iv(t, target).lo:
+        yield finding(
+            rule_id,
+            f"{table_label(t)}“{row_label(result)}”行“{col_label(t, col)}”列为 {fmt(target)}，{what}为 {fmt_iv(s)}，"
+            f"表注说明部分行未列示：“{partial.strip()}” — {t.kind}: its note says lines are left out",
+            severity="info",
+            table=t.kind,
+            row=row_key(result),
+            column=col,
+            actual=target,
+            source=result.source,
+        )
         return
     yield finding(
         rule_id,
@@ -241,13 +292,19 @@ def _unit_blocks(ctx: Context, t: Table, cols: list[str]) -> Iterator[Finding]:
         if not rows:
             continue
         top = [n.row for n in code_tree(rows)]
+        levelled = [c for c in cols if not any(r.code for r in top) and read_levels(t, top, c, unit.values.get(c))]
+        for _c in levelled:
+            ctx.checked()  # 通用项目 / 专用项目 → group → project: each parent the sum of its rows
+        if levelled and len(levelled) == len([c for c in cols if unit.values.get(c) is not None]):
+            continue
         if not any(r.code for r in top) and _levels_stacked(t, unit, top, cols):
             # 一级项目 / 二级项目 / 项目 listed one under another without codes or indent (西安)
             yield could_not_verify(ctx, f"“{row_label(unit)}”行 = 其下各行之和",
                                    "其下各行无编码且分多个层级，无法确定哪些行相加", t)
             continue
         for c in cols:
-            yield from _check_sum(ctx, "sum.hierarchy", t, unit, c, top, "其下各行之和")
+            if c not in levelled:
+                yield from _check_sum(ctx, "sum.hierarchy", t, unit, c, top, "其下各行之和")
 
 
 # --------------------------------------------------------------------------- sum.columns
@@ -306,7 +363,12 @@ def column_identities(t: Table) -> list[tuple[str, list[str], list[str]]]:
             )
         if has("total", "personnel", "public") and not has("basic"):
             if has("project"):  # layouts without a 基本支出 column: 人员 + 公用 + 项目(专项)
-                ids.append(("合计 = 人员经费 + 公用经费 + 项目支出", [p + "total"], pick(("personnel", "public", "project"))))
+                # and whatever else the table spends beside them (事业单位经营支出, 上缴上级,
+                # 对附属单位补助): their own columns are parts of the 合计 too
+                others = pick(EXPENDITURE_PARTS[2:])
+                label = "合计 = 人员经费 + 公用经费 + 项目支出" + "".join(
+                    " + " + _PART_LABELS[c.removeprefix(p)] for c in others)
+                ids.append((label, [p + "total"], pick(("personnel", "public", "project")) + others))
             else:
                 ids.append(("合计 = 人员经费 + 公用经费", [p + "total"], pick(("personnel", "public"))))
         if has("total", "abroad", "reception") and (has("vehicle") or has("vehicle_purchase", "vehicle_operation")):

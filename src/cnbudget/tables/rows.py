@@ -118,13 +118,24 @@ _TWO_DECIMALS_RE = re.compile(r"\.\d\d$")
 _GLUED_RE = re.compile(r"^(.*[\u4e00-\u9fff）)])(-?\d{1,3}(?:,\d{3})*\.\d{1,2}|-?\d+\.\d{1,2})$")
 
 
+# A name's tail, a gap, a figure without decimals: the tail spilled into the amount cell
+_SPILLED_TAIL_RE = re.compile(r"^([\u4e00-\u9fff][\u4e00-\u9fff）)”」]*)\s+(-?\d{1,3}(?:,\d{3})+|-?\d+)$")
+
+
 def split_glued_figures(data: list[Line]) -> list[Line]:
     """A name clipped by its cell runs into the figure after it in the text layer: the figure
     goes back to the empty amount cell on its right ("机关事业单位职业年金缴费支出43608.96"), or
     the name's tail back to the name ("机关事业单位职业年金" | "缴费支出43608.96")."""
+    figures = _figure_columns(data)
     for line in data:
         for i, cell in enumerate(line.cells):
             m = _GLUED_RE.match(cell.replace(" ", ""))
+            spilled = _SPILLED_TAIL_RE.match(cell) if i in figures else None
+            if not m and spilled and i > 0 and has_cjk(line.cells[i - 1]) and not is_amount(line.cells[i - 1]):
+                # a whole figure after the name's spilled tail, set apart by the cell's gap, in
+                # a column of figures ("…中国城市”评" | "选 700000")
+                line.cells[i - 1], line.cells[i] = line.cells[i - 1] + spilled.group(1), spilled.group(2)
+                continue
             if not m:
                 continue
             if i + 1 < len(line.cells) and not line.cells[i + 1]:
@@ -133,6 +144,17 @@ def split_glued_figures(data: list[Line]) -> list[Line]:
                 # the name's tail spilled into the amount cell ("缴费支出43608.96")
                 line.cells[i - 1], line.cells[i] = line.cells[i - 1] + m.group(1), m.group(2)
     return data
+
+
+def _figure_columns(data: list[Line]) -> set[int]:
+    """Columns whose filled cells are mostly figures."""
+    filled: dict[int, int] = {}
+    figures: dict[int, int] = {}
+    for line in data:
+        for i, c in line.nonempty():
+            filled[i] = filled.get(i, 0) + 1
+            figures[i] = figures.get(i, 0) + is_amount(c)
+    return {i for i, n in filled.items() if figures[i] * 2 > n}
 
 
 def join_wrapped_figures(data: list[Line]) -> list[Line]:

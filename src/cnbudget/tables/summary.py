@@ -56,6 +56,8 @@ _EXPENDITURE_ITEMS: tuple[tuple[str, str], ...] = (
     (r"^支出合计", "支出合计"),
     (r"结余分配", "surplus_distribution"),
     (r"年末.*结转|年终.*结转|结转下年", "carryover_out"),
+    # 西安: the mirror of the income side's 上年实户资金余额, money held and not spent this year
+    (r"未安排支出的实户资金|实户资金", "account_balance"),
 )
 _CARRYOVER_PARTS = {"general_budget", "gov_fund", "state_capital"}
 _SKIP_RE = re.compile(r"^(栏次|行次|项目|收入|支出|项目行次|金额)$")
