@@ -691,3 +691,35 @@ def test_a_dash_in_the_unit_code_column_makes_no_unit() -> None:
                     unit="元", number=None, width=3)
     t = parse_coded("projects", "专项业务经费支出表", tl, Source(page=1), None)
     assert [(r.name, r.item) for r in t.rows][1:3] == [("示例局", "unit"), ("专用项目", None)]
+
+
+SUMMARY_BY_FUNCTION_AND_ECONOMIC_CLASS = "\n".join(
+    [
+        "2026年部门综合预算收支总表",
+        "单位：元",
+        fx.tab("收入", "", "支出", "", "", "", "", ""),
+        fx.tab("项目", "预算数", "支出功能分类科目（按大类）", "预算数", "部门预算支出经济分类科目（按大类）", "预算数",
+               "政府预算支出经济分类科目（按大类）", "预算数"),
+        fx.tab("1、一般公共预算拨款", "1000", "1、一般公共服务支出", "900", "1、人员经费和公用经费支出", "700",
+               "1、机关工资福利支出", "600"),
+        fx.tab("2、事业收入", "", "2、卫生健康支出", "100", "(1)工资福利支出", "600", "2、机关商品和服务支出", "100"),
+        fx.tab("", "", "", "", "2、专项业务经费支出", "300", "3、对事业单位经常性补助", "300"),
+        fx.tab("本年收入合计", "1000", "本年支出合计", "1000", "本年支出合计", "1000", "本年支出合计", "1000"),
+        fx.tab("收入总计", "1000", "支出总计", "1000", "支出总计", "1000", "支出总计", "1000"),
+        "",
+    ]
+)
+
+
+def test_a_summary_expenditure_side_printed_again_by_economic_class_is_read(tmp_path: Path) -> None:
+    from cnbudget.checks import check_disclosure
+
+    d = parse_text(tmp_path, SUMMARY_BY_FUNCTION_AND_ECONOMIC_CLASS)
+    t = only(d, "summary")
+    spent = {r.name: r.values.get("total") for r in t.rows if r.side == "expenditure"}
+    assert spent["专项业务经费支出"] == Decimal("300") and spent["机关工资福利支出"] == Decimal("600")
+    assert spent["对事业单位经常性补助"] == Decimal("300")
+    # the further groups hold no item: their total lines repeat the function side's, once each
+    assert [r.item for r in t.rows if r.side == "expenditure" and r.item] == ["201", "210", "current_total", "grand_total"]
+    assert not t.uncertain
+    assert not [f for f in check_disclosure(d).findings if f.table == "summary" and f.severity == "error"]
