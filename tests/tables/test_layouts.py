@@ -723,3 +723,51 @@ def test_a_summary_expenditure_side_printed_again_by_economic_class_is_read(tmp_
     assert [r.item for r in t.rows if r.side == "expenditure" and r.item] == ["201", "210", "current_total", "grand_total"]
     assert not t.uncertain
     assert not [f for f in check_disclosure(d).findings if f.table == "summary" and f.severity == "error"]
+
+
+PROJECT_TARGETS_UNDER_STAR_MARKS = "\n".join(
+    [
+        "示例县档案馆2026年部门预算",
+        "一、收支预算总体情况",
+        "二、财政拨款收支预算情况",
+        "三、一般公共预算支出预算情况",
+        "2026年市级部门项目支出绩效表",
+        "单位：万元",
+        fx.tab("单位名称", "项目名称", "金额", "项目总体绩效目标"),
+        fx.tab("**", "**", "**", "**"),
+        fx.tab("", "", "130.00", ""),
+        fx.tab("示例县档案馆", "档案数字化", "100.00", "完成馆藏档案数字化。"),
+        fx.tab("示例县档案馆", "档案修复", "30.00", "修复破损档案。"),
+        "",
+    ]
+)
+
+
+def test_a_list_of_project_targets_under_a_line_of_star_marks(tmp_path: Path) -> None:
+    # "**" stands for 栏次: not a label of the header; "金额" is the projects' amount, and the
+    # line that carries only a figure above them is their 合计
+    t = only(parse_text(tmp_path, PROJECT_TARGETS_UNDER_STAR_MARKS), "performance_targets")
+    assert t.header == (("单位名称", "项目名称", "金额", "项目总体绩效目标"),)
+    assert t.rows[0].is_total and t.rows[0].values == {"total": Decimal("130.00")}
+    assert [(r.name, r.values["total"]) for r in t.rows[1:]] == [("档案数字化", Decimal("100.00")),
+                                                                ("档案修复", Decimal("30.00"))]
+
+
+UNIT_TARGETS_WITH_UNIT_CODES = "\n".join(
+    [
+        "示例县档案馆2026年部门预算",
+        "一、收支预算总体情况",
+        "二、财政拨款收支预算情况",
+        "三、一般公共预算支出预算情况",
+        "2026年部门整体支出绩效目标表",
+        "单位：万元",
+        fx.tab("单位编码", "单位名称", "资金总额", "整体绩效目标"),
+        fx.tab("901001", "示例县档案馆", "150.00", "保障档案馆正常运转。"),
+        "",
+    ]
+)
+
+
+def test_a_performance_line_under_a_unit_code_header_has_that_code(tmp_path: Path) -> None:
+    t = only(parse_text(tmp_path, UNIT_TARGETS_WITH_UNIT_CODES), "performance_targets")
+    assert (t.rows[0].code, t.rows[0].values) == ("901001", {"total": Decimal("150.00")})

@@ -9,7 +9,16 @@ import re
 from dataclasses import dataclass
 
 from cnbudget.document import Source
-from cnbudget.tables.cells import clean, compact, has_cjk, is_amount, is_code, is_ordinal_row, is_total_label
+from cnbudget.tables.cells import (
+    clean,
+    compact,
+    has_cjk,
+    is_amount,
+    is_code,
+    is_ordinal_row,
+    is_placeholder_row,
+    is_total_label,
+)
 from cnbudget.tables.segment import Candidate, number_in, unit_in
 
 _UNIT_PHRASE_RE = re.compile(r"[（(]?\s*(?:金额)?单\s*位\s*[:：]\s*(?:万元|元|千元|亿元)\s*[)）]?")
@@ -87,7 +96,7 @@ def split_lines(cand: Candidate) -> TableLines:
                 # ("预算数（单位：万元）" → "预算数")
                 line.cells = [_UNIT_PHRASE_RE.sub("", c).strip() if unit_in(c) else c for c in line.cells
                               if not unit_in(c) or _UNIT_PHRASE_RE.sub("", c).strip()]
-            if in_header and is_ordinal_row(line.cells):
+            if in_header and (is_ordinal_row(line.cells) or is_placeholder_row(line.cells)):
                 in_header = False
                 continue
             if in_header and not is_data(line):
