@@ -211,7 +211,8 @@ def test_summary_expenditure_side_under_one_budget_group(tmp_path: Path) -> None
     [
         (["收入预算", "合计"], "total"),  # a label over the whole block is no group
         (["支出预算", "基本支出"], "basic"),
-        (["2026年政府采购项目", "小计"], None),  # the 小计 of a group we do not know is not the total
+        (["2026年政府采购项目", "小计"], "procurement"),  # a memo beside the parts, not the total
+        (["2026年购买服务项目", "小计"], None),  # the 小计 of a group we do not know is not the total
         (["“三公”经费预算数", "公务用车购置及运行费", "购置费"], "vehicle_purchase"),
         (["“三公”经费预算数", "公务用车购置及运行费", "运行费"], "vehicle_operation"),
         (["机关运行经费预算数"], "running_costs"),
@@ -771,3 +772,56 @@ UNIT_TARGETS_WITH_UNIT_CODES = "\n".join(
 def test_a_performance_line_under_a_unit_code_header_has_that_code(tmp_path: Path) -> None:
     t = only(parse_text(tmp_path, UNIT_TARGETS_WITH_UNIT_CODES), "performance_targets")
     assert (t.rows[0].code, t.rows[0].values) == ("901001", {"total": Decimal("150.00")})
+
+
+@pytest.mark.parametrize(
+    ("path", "expected"),
+    [
+        (["2026年政府采购项目", "小计"], "procurement"),
+        (["2026年政府采购项目", "其中：2026年政府采购项目中预留给中小企业的项目资金规模"], "procurement.sme"),
+        (["2026年政府采购项目", "其中：2026年政府采购项目中预留给小型、微型企业的项目资金规模"], "procurement.small_micro"),
+        (["2026年政府采购项目", "其中：其他"], None),  # a part we cannot name stays unidentified
+    ],
+)
+def test_procurement_memo_columns_have_ids_of_their_own(path: list[str], expected: str | None) -> None:
+    from cnbudget.tables.columns import column_id
+
+    assert column_id(path) == expected
+
+
+def _expenditure_with_procurement_memo(total: str) -> str:
+    return "\n".join(
+        [
+            "示例县档案馆2026年部门预算",
+            "一、收支预算总体情况",
+            "二、财政拨款收支预算情况",
+            "三、一般公共预算支出预算情况",
+            "支出总表",
+            "单位：万元",
+            fx.tab("科目编码", "科目名称", "支出总计", "基本支出", "项目支出", "2026年政府采购项目", "", ""),
+            fx.tab("", "", "", "", "", "小计", "其中：预留给中小企业的项目资金规模",
+                   "其中：预留给小型、微型企业的项目资金规模"),
+            fx.tab("", "合计", total, "120.00", "30.00", "20.00", "15.00", "10.00"),
+            fx.tab("201", "一般公共服务支出", total, "120.00", "30.00", "20.00", "15.00", "10.00"),
+            fx.tab("20126", "档案事务", total, "120.00", "30.00", "20.00", "15.00", "10.00"),
+            fx.tab("2012601", "行政运行", "120.00", "120.00", "", "", "", ""),
+            fx.tab("2012604", "档案馆", "30.00", "", "30.00", "20.00", "15.00", "10.00"),
+            "",
+        ]
+    )
+
+
+def test_an_expenditure_table_with_procurement_memo_columns_is_checked(tmp_path: Path) -> None:
+    # the memo (how much is procured) is no addend of 支出总计 = 基本 + 项目, and it does not
+    # keep the table from being checked
+    from cnbudget.checks import check_disclosure
+
+    d = parse_text(tmp_path, _expenditure_with_procurement_memo("150.00"))
+    t = only(d, "expenditure")
+    assert [c.id for c in t.columns] == ["total", "basic", "project", "procurement", "procurement.sme",
+                                         "procurement.small_micro"]
+    assert not t.uncertain
+    findings = [f for f in check_disclosure(d).findings if f.table == "expenditure"]
+    assert not [f for f in findings if f.severity == "error" or f.rule == "verify.could_not_verify"]
+    wrong = parse_text(tmp_path, _expenditure_with_procurement_memo("160.00"))
+    assert any(f.rule == "sum.columns" and f.table == "expenditure" for f in check_disclosure(wrong).findings)

@@ -100,6 +100,10 @@ KNOWN_COLUMNS = frozenset(
         "training",
         "all_total",
         "quantity",
+        # memo columns beside the parts (政府采购项目 and its 其中 lines): checked down the rows
+        "procurement",
+        "sme",
+        "small_micro",
     }
 )
 

@@ -299,6 +299,10 @@ def _amount_columns(cols: list[int], paths: list[list[str]]) -> tuple[list[Colum
     if ids and all(i.startswith("budget.") for i in ids):
         ids = [i.removeprefix("budget.") for i in ids]
         columns = [Column(id=i, label=c.label) for i, c in zip(ids, columns, strict=True)]
+    # "政府采购项目/小计" over a table's whole amount block is its 合计, not a memo beside it
+    if "total" not in ids and "procurement" in ids:
+        ids = ["total" if i == "procurement" else i for i in ids]
+        columns = [Column(id=i, label=c.label) for i, c in zip(ids, columns, strict=True)]
     # "本年收入合计" is the whole of a final-account income table that has no 总计 column
     if "total" not in ids and "current_total" in ids:
         i = ids.index("current_total")
