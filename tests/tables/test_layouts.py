@@ -825,3 +825,67 @@ def test_an_expenditure_table_with_procurement_memo_columns_is_checked(tmp_path:
     assert not [f for f in findings if f.severity == "error" or f.rule == "verify.could_not_verify"]
     wrong = parse_text(tmp_path, _expenditure_with_procurement_memo("160.00"))
     assert any(f.rule == "sum.columns" and f.table == "expenditure" for f in check_disclosure(wrong).findings)
+
+
+def _projects_with_goals(unit_total: str) -> str:
+    return "\n".join(
+        [
+            "示例县档案馆2026年部门预算",
+            "一、收支预算总体情况",
+            "二、财政拨款收支预算情况",
+            "三、一般公共预算支出预算情况",
+            "部门预算项目支出及其他支出预算表",
+            "单位：万元",
+            fx.tab("支出项目类别（资金使用单位）", "总计", "财政拨款", "", "财政专户拨款", "其他资金", "绩效目标"),
+            fx.tab("", "", "合计", "一般公共预算", "", "", ""),
+            fx.tab("合计", "130.00", "120.00", "120.00", "0.00", "10.00", ""),
+            fx.tab("示例县档案馆", unit_total, "120.00", "120.00", "0.00", "10.00", ""),
+            fx.tab("档案数字化", "100.00", "100.00", "100.00", "0.00", "0.00", "完成馆藏档案数字化，提升查阅效率。"),
+            fx.tab("档案修复", "30.00", "20.00", "20.00", "0.00", "10.00", "修复破损档案；保障档案安全。"),
+            "",
+        ]
+    )
+
+
+def test_a_project_list_beside_its_goals_is_read_by_its_names(tmp_path: Path) -> None:
+    # the 绩效目标 sentences are more varied than the names, but name no rows; 财政拨款/合计
+    # beside 总计 is the 财政拨款 whole, 其他资金 the other sources
+    t = only(parse_text(tmp_path, _projects_with_goals("130.00")), "projects")
+    assert [c.id for c in t.columns] == ["total", "fiscal", "general_budget", "special_account", "other"]
+    assert not t.uncertain
+    assert [r.name for r in t.rows] == ["合计", "示例县档案馆", "档案数字化", "档案修复"]
+    assert t.rows[3].values["other"] == Decimal("10.00") and t.rows[3].texts["绩效目标"].startswith("修复")
+
+
+BASIC_BY_UNIT = "\n".join(
+    [
+        "示例县档案馆2026年部门预算",
+        "一、收支预算总体情况",
+        "二、财政拨款收支预算情况",
+        "三、一般公共预算支出预算情况",
+        "部门预算基本支出预算表",
+        "单位：万元",
+        fx.tab("支出项目类别（资金使用单位）", "总计", "财政拨款", "", "财政专户拨款", "其他资金"),
+        fx.tab("", "", "合计", "一般公共预算", "", ""),
+        fx.tab("合计", "150.00", "150.00", "150.00", "0.00", "0.00"),
+        fx.tab("示例县档案馆", "100.00", "100.00", "100.00", "0.00", "0.00"),
+        fx.tab("工资福利支出", "80.00", "80.00", "80.00", "0.00", "0.00"),
+        fx.tab("商品和服务支出", "20.00", "20.00", "20.00", "0.00", "0.00"),
+        fx.tab("示例县档案服务中心", "50.00", "50.00", "50.00", "0.00", "0.00"),
+        fx.tab("工资福利支出", "50.00", "50.00", "50.00", "0.00", "0.00"),
+        "",
+    ]
+)
+
+
+def test_unit_lines_over_coded_items_are_levels_not_addends(tmp_path: Path) -> None:
+    # "示例县档案馆" (no code) over 301/302 (codes from the names): the lines add up to twice
+    # the 合计 — levels stacked, could not verify; the columns are still checked
+    from cnbudget.checks import check_disclosure
+
+    d = parse_text(tmp_path, BASIC_BY_UNIT)
+    t = only(d, "basic_expenditure")
+    assert [r.code for r in t.rows if r.code] == ["301", "302", "301"]
+    found = [f for f in check_disclosure(d).findings if f.table == "basic_expenditure"]
+    assert not [f for f in found if f.severity == "error"]
+    assert any(f.rule == "verify.could_not_verify" and "多个层级" in f.message for f in found)

@@ -147,9 +147,11 @@ def rows_add_up(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
             yield could_not_verify(ctx, "合计行", f"列未确定（{why}）", t)
             continue
         top = [n.row for n in code_tree(data)]
-        if top and not any(r.code for r in top) and _levels_stacked(t, total, top, cols):
+        if top and not all(r.code for r in top) and _levels_stacked(t, total, top, cols):
             # rows without codes whose sum is a whole multiple of the total: several levels
-            # (unit / project / item) printed one under another, which we cannot tell apart
+            # (unit / project / item) printed one under another, which we cannot tell apart —
+            # also where the items under each unit line carry codes (广州 表11: "广州市商务局" over
+            # 工资福利支出 301 …), the unit lines having none
             yield could_not_verify(ctx, "合计行", "各行无编码且分多个层级，无法确定哪些行相加", t)
             top = []
         if units and _levels_stacked(t, total, [n.row for n in units], cols):

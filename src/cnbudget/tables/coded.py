@@ -23,7 +23,7 @@ from cnbudget.tables.cells import (
     is_project_code,
     is_total_label,
 )
-from cnbudget.tables.columns import column_id
+from cnbudget.tables.columns import INCOME_SOURCES, column_id, label_id
 from cnbudget.tables.header import ColumnProfile, flatten
 from cnbudget.tables.rows import Line, TableLines
 from cnbudget.tables.slid import repair_slid as put_back_slid
@@ -39,10 +39,23 @@ def _cells(data: list[Line], c: int) -> list[str]:
     return [ln.cells[c] for ln in data if c < len(ln.cells) and ln.cells[c]]
 
 
+_SENTENCE_RE = re.compile(r"[，。；]")
+
+
+def _is_prose(cells: list[str]) -> bool:
+    """A column of sentences (绩效目标, 备注 beside each project): most of its texts carry
+    sentence punctuation, which the names of rows do not."""
+    texts = [x for x in cells if has_cjk(x)]
+    return bool(texts) and sum(1 for x in texts if _SENTENCE_RE.search(x)) * 2 > len(texts)
+
+
 def name_column(data: list[Line], width: int) -> int:
-    """The column with the most distinct names (ties: the leftmost)."""
+    """The column with the most distinct names (ties: the leftmost); a column of sentences
+    names no rows, however varied it is."""
     best, best_n = 0, -1
     for c in range(width):
+        if _is_prose(_cells(data, c)):
+            continue
         names = {x for x in _cells(data, c) if has_cjk(x) and not is_total_label(x) and parse_amount(x) is None}
         if len(names) > best_n:
             best, best_n = c, len(names)
@@ -286,6 +299,8 @@ def _amount_columns(cols: list[int], paths: list[list[str]]) -> tuple[list[Colum
         if cid is None:
             cid = f"c{c + 1}"
             uncertain.append(f"第{c + 1}列的表头“{_label(paths[c])}”未能识别")
+        if cid == "total" and cid in ids:
+            cid = _source_whole(paths[c], ids) or cid
         base, k = cid, 2
         while cid in ids:
             cid = f"{base}_{k}"
@@ -309,6 +324,13 @@ def _amount_columns(cols: list[int], paths: list[list[str]]) -> tuple[list[Colum
         ids[i] = "total"
         columns[i] = Column(id="total", label=columns[i].label)
     return columns, ids, uncertain
+
+
+def _source_whole(path: list[str], taken: list[str]) -> str | None:
+    """"财政拨款/合计" beside the table's 总计 (广州 表12): the 合计 of a source group is that
+    source's whole (``fiscal``), not a second total."""
+    group = next((label_id(p) for p in path[:-1] if p.strip()), None)
+    return group if group in INCOME_SOURCES and group not in taken else None
 
 
 _YEAR_IN_LABEL = re.compile(r"^((?:19|20)\d\d)年")

@@ -91,7 +91,7 @@ LEAF_LABELS: tuple[tuple[str, str], ...] = (
     (r"经营收入", "operating"),
     (r"上级补助", "superior_subsidy"),
     (r"附属单位上缴", "affiliated"),
-    (r"其他收入", "other"),
+    (r"其他收入|^其他资金$", "other"),  # 其他资金 beside 财政拨款 / 财政专户 (广州): the other sources
     (r"财政拨款收入", "fiscal"),
     (r"年末结转|年终结转", "carryover_out"),
     (r"上年结转|上年结余|年初结转|结转结余|结余[、和及]?结转", "carryover"),
