@@ -889,3 +889,62 @@ def test_unit_lines_over_coded_items_are_levels_not_addends(tmp_path: Path) -> N
     found = [f for f in check_disclosure(d).findings if f.table == "basic_expenditure"]
     assert not [f for f in found if f.severity == "error"]
     assert any(f.rule == "verify.could_not_verify" and "多个层级" in f.message for f in found)
+
+
+THREE_PUBLIC_BY_UNIT_WITH_A_SPLIT_ORDINAL = "\n".join(
+    [
+        "一般公共预算“三公”经费支出情况表",
+        "单位：万元",
+        fx.tab("序", "号单位编码", "单位名称", "2025年预算数", "", "", "2026年预算数", "", ""),
+        fx.tab("", "", "", "合计", "因公出国（境）经费", "公务接待费", "合计", "因公出国（境）经费", "公务接待费"),
+        fx.tab("1", "", "合计", "21.78", "10.00", "11.78", "33.28", "20.00", "13.28"),
+        fx.tab("2", "901", "示例县档案馆", "21.78", "10.00", "11.78", "33.28", "20.00", "13.28"),
+        fx.tab("3", "901001", "示例县档案服务中心", "0.00", "0.00", "0.00", "0.00", "0.00", "0.00"),
+        "",
+    ]
+)
+
+
+def test_a_row_number_column_whose_label_was_split_is_no_amount(tmp_path: Path) -> None:
+    # "序号" split by the text layer into "序" | "号单位编码": its 1 2 3 count the lines
+    t = only(parse_text(tmp_path, THREE_PUBLIC_BY_UNIT_WITH_A_SPLIT_ORDINAL), "three_public")
+    assert not t.uncertain
+    total = t.rows[0]
+    assert total.is_total and total.values["total"] == Decimal("33.28")
+    assert total.values["previous.abroad"] == Decimal("10.00") and len(total.values) == 6
+
+
+PROJECTS_IN_WHOLE_YUAN = "\n".join(
+    [
+        "示例县档案馆2026年部门预算",
+        "一、收支预算总体情况",
+        "二、财政拨款收支预算情况",
+        "三、一般公共预算支出预算情况",
+        "2026年部门综合预算专项业务经费支出表",
+        "金额单位：元",
+        fx.tab("序号", "单位（项目）名称", "项目金额", "项目简介"),
+        fx.tab("1", "合计", "2200000", ""),
+        fx.tab("2", "示例县档案馆", "2200000", ""),
+        fx.tab("3", "档案数字化", "1500000", "馆藏档案数字化"),
+        fx.tab("4", "档案修复", "700000", "破损档案修复"),
+        "",
+    ]
+)
+
+
+def test_whole_yuan_amounts_under_an_amount_header_are_no_codes(tmp_path: Path) -> None:
+    # 2200000 looks like a 7-digit function code, but its column is headed 项目金额
+    t = only(parse_text(tmp_path, PROJECTS_IN_WHOLE_YUAN), "projects")
+    assert [(r.name, r.values.get("total")) for r in t.rows] == [
+        ("合计", Decimal("2200000")), ("示例县档案馆", Decimal("2200000")), ("档案数字化", Decimal("1500000")),
+        ("档案修复", Decimal("700000"))]
+
+
+def test_a_clipped_names_tail_before_a_whole_figure_goes_back_to_the_name() -> None:
+    # 西安 in 元: "象灾害…业务运" | "维 6540000" — the name's last character sits before the figure
+    from cnbudget.tables.rows import Line, split_glued_figures
+
+    got = split_glued_figures([Line(["9", "气象业务运", "维 6540000", "气象业务维持"], Source(line=1))])
+    assert got[0].cells[1:3] == ["气象业务运维", "6540000"]
+    kept = split_glued_figures([Line(["", "2026年预算数", "5.00"], Source(line=1))])
+    assert kept[0].cells == ["", "2026年预算数", "5.00"]

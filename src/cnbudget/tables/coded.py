@@ -49,9 +49,10 @@ def _is_prose(cells: list[str]) -> bool:
     return bool(texts) and sum(1 for x in texts if _SENTENCE_RE.search(x)) * 2 > len(texts)
 
 
-def name_column(data: list[Line], width: int) -> int:
+def name_column(data: list[Line], width: int, amounts: frozenset[int] = frozenset()) -> int:
     """The column with the most distinct names (ties: the leftmost); a column of sentences
-    names no rows, however varied it is."""
+    names no rows, however varied it is.  ``amounts``: columns headed as amounts (项目金额),
+    never the codes beside a name, though their whole figures look like codes (西安 in 元)."""
     best, best_n = 0, -1
     for c in range(width):
         if _is_prose(_cells(data, c)):
@@ -69,9 +70,19 @@ def name_column(data: list[Line], width: int) -> int:
         # the names of the rows are those printed beside their codes
         for c in range(best + 2, width):
             names = {x for x in _cells(data, c) if has_cjk(x) and not is_total_label(x) and parse_amount(x) is None}
-            if _mostly_codes(data, c - 1) and len(names) >= 2:
+            if c - 1 not in amounts and _mostly_codes(data, c - 1) and len(names) >= 2:
                 return c
     return best
+
+
+def _headed_as_amounts(header: list[Line], width: int) -> frozenset[int]:
+    """Columns whose printed header names an amount (项目金额, 合计, 基本支出 …)."""
+    out = set()
+    for c in range(width):
+        path = [compact(h.cells[c]) for h in header if c < len(h.cells) and compact(h.cells[c])]
+        if path and not any(_codeish(p) for p in path) and column_id(path) is not None:
+            out.add(c)
+    return frozenset(out)
 
 
 def profiles_for(
@@ -105,7 +116,7 @@ def parse_coded(
 ) -> Table:
     width = tl.width
     data = tl.data
-    name_col = name_column(data, width) if data else 0
+    name_col = name_column(data, width, _headed_as_amounts(tl.header, width)) if data else 0
     profiles = profiles_for(data, width, name_col, [ln.cells for ln in tl.header])
     paths = flatten([ln.cells for ln in tl.header], width, profiles)
     labels = [_label(p) for p in paths]

@@ -127,12 +127,20 @@ _TWO_DECIMALS_RE = re.compile(r"\.\d\d$")
 _GLUED_RE = re.compile(r"^(.*[\u4e00-\u9fff）)])(-?\d{1,3}(?:,\d{3})*\.\d{1,2}|-?\d+\.\d{1,2})$")
 
 
+# the clipped tail of a name printed before the figure of the next cell ("维 6540000", 西安)
+_SPILLED_TAIL_RE = re.compile(r"^([\u4e00-\u9fff]{1,3})\s+(-?\d{3,}(?:\.\d{1,2})?)$")
+
+
 def split_glued_figures(data: list[Line]) -> list[Line]:
     """A name clipped by its cell runs into the figure after it in the text layer: the figure
     goes back to the empty amount cell on its right ("机关事业单位职业年金缴费支出43608.96"), or
     the name's tail back to the name ("机关事业单位职业年金" | "缴费支出43608.96")."""
     for line in data:
         for i, cell in enumerate(line.cells):
+            tail = _SPILLED_TAIL_RE.match(cell.strip())
+            if tail and i > 0 and has_cjk(line.cells[i - 1]) and not is_amount(line.cells[i - 1]):
+                line.cells[i - 1], line.cells[i] = line.cells[i - 1] + tail.group(1), tail.group(2)
+                continue
             m = _GLUED_RE.match(cell.replace(" ", ""))
             if not m:
                 continue
