@@ -948,3 +948,14 @@ def test_a_clipped_names_tail_before_a_whole_figure_goes_back_to_the_name() -> N
     assert got[0].cells[1:3] == ["气象业务运维", "6540000"]
     kept = split_glued_figures([Line(["", "2026年预算数", "5.00"], Source(line=1))])
     assert kept[0].cells == ["", "2026年预算数", "5.00"]
+
+
+def test_one_wrong_figure_does_not_unstack_the_levels_the_other_columns_show(tmp_path: Path) -> None:
+    # 工资福利支出 80.00 misprinted 90.00 in 总计 only: 财政拨款 and 一般公共预算 still add up to
+    # twice the 合计, so the levels stay stacked; the line breaks 总计 = Σ 资金来源, one local error
+    from cnbudget.checks import check_disclosure
+
+    wrong = BASIC_BY_UNIT.replace(fx.tab("工资福利支出", "80.00"), fx.tab("工资福利支出", "90.00"), 1)
+    found = [f for f in check_disclosure(parse_text(tmp_path, wrong)).findings if f.table == "basic_expenditure"]
+    assert [(f.rule, f.row) for f in found if f.severity == "error"] == [("sum.columns", "301")]
+    assert not [f for f in found if f.rule == "verify.unreliable_table"]

@@ -166,12 +166,17 @@ def rows_add_up(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
 
 
 def _levels_stacked(t: Table, total: Row, rows: list[Row], cols: list[str]) -> bool:
-    col = "total" if "total" in cols else (cols[0] if cols else None)
-    if col is None or total.values.get(col) in (None, Decimal(0)):
-        return False
-    s = iv_sum(t, [r.values.get(col) for r in rows])
-    whole = iv(t, total.values[col])
-    return any(s.meets(whole.scale(Decimal(k))) for k in (2, 3, 4))
+    """Do the rows add up to a whole multiple (2–4) of the total in most of the columns the
+    total prints?  Most, not all: one wrong figure in one column does not unstack the levels
+    the other columns show."""
+    votes = []
+    for col in cols:
+        if total.values.get(col) in (None, Decimal(0)):
+            continue
+        s = iv_sum(t, [r.values.get(col) for r in rows])
+        whole = iv(t, total.values[col])
+        votes.append(any(s.meets(whole.scale(Decimal(k))) for k in (2, 3, 4)))
+    return bool(votes) and sum(votes) * 2 > len(votes)
 
 
 def _check_sum(
