@@ -110,3 +110,15 @@ def test_one_finding_per_project_form():
                 ("其中：财政拨款", "500.00"), ("其他资金", "0.00"))
     f = run(D(p, perf), RULE)
     assert texts(f) == [(RULE, "error")] and "500.00" in f[0].message and "400.00" in f[0].message
+
+
+def test_a_group_line_without_goals_in_a_list_with_goals_is_no_project():
+    # 广州: "广州市某中心 | 300.00" (its listed projects' sum) above "信息化运维 | 300.00 | 目标…";
+    # the projects table prints the unit's line with all of its projects (1,300.00)
+    unit_lines = projects(("某局", "1,300.00", None, None, None, None), ("信息化运维", "300.00", None, None, None, None))
+    listed = listing({"项目": "某局", "预算数": "300.00"},
+                     {"项目": "信息化运维", "预算数": "300.00", "绩效目标": "保障系统正常运行。"})
+    assert not run(D(unit_lines, listed), RULE)
+    wrong = listing({"项目": "某局", "预算数": "300.00"},
+                    {"项目": "信息化运维", "预算数": "350.00", "绩效目标": "保障系统正常运行。"})
+    assert [f.row for f in run(D(unit_lines, wrong), RULE)] == ["信息化运维"]

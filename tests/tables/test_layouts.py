@@ -217,7 +217,8 @@ def test_summary_expenditure_side_under_one_budget_group(tmp_path: Path) -> None
     [
         (["收入预算", "合计"], "total"),  # a label over the whole block is no group
         (["支出预算", "基本支出"], "basic"),
-        (["2026年政府采购项目", "小计"], None),  # the 小计 of a group we do not know is not the total
+        (["2026年政府采购项目", "小计"], "procurement"),  # a memo beside the parts, not the total
+        (["2026年购买服务项目", "小计"], None),  # the 小计 of a group we do not know is not the total
         (["“三公”经费预算数", "公务用车购置及运行费", "购置费"], "vehicle_purchase"),
         (["“三公”经费预算数", "公务用车购置及运行费", "运行费"], "vehicle_operation"),
         (["机关运行经费预算数"], "running_costs"),
@@ -782,3 +783,272 @@ def test_the_long_term_special_bond_sections_are_known() -> None:
 
     assert function_code("21498").name == "超长期特别国债安排的支出"
     assert function_code("2013999").name == "其他社会工作事务支出"
+
+
+SUMMARY_BY_FUNCTION_AND_ECONOMIC_CLASS = "\n".join(
+    [
+        "2026年部门综合预算收支总表",
+        "单位：元",
+        fx.tab("收入", "", "支出", "", "", "", "", ""),
+        fx.tab("项目", "预算数", "支出功能分类科目（按大类）", "预算数", "部门预算支出经济分类科目（按大类）", "预算数",
+               "政府预算支出经济分类科目（按大类）", "预算数"),
+        fx.tab("1、一般公共预算拨款", "1000", "1、一般公共服务支出", "900", "1、人员经费和公用经费支出", "700",
+               "1、机关工资福利支出", "600"),
+        fx.tab("2、事业收入", "", "2、卫生健康支出", "100", "(1)工资福利支出", "600", "2、机关商品和服务支出", "100"),
+        fx.tab("", "", "", "", "2、专项业务经费支出", "300", "3、对事业单位经常性补助", "300"),
+        fx.tab("本年收入合计", "1000", "本年支出合计", "1000", "本年支出合计", "1000", "本年支出合计", "1000"),
+        fx.tab("收入总计", "1000", "支出总计", "1000", "支出总计", "1000", "支出总计", "1000"),
+        "",
+    ]
+)
+
+
+def test_a_summary_expenditure_side_printed_again_by_economic_class_is_read(tmp_path: Path) -> None:
+    from cnbudget.checks import check_disclosure
+
+    d = parse_text(tmp_path, SUMMARY_BY_FUNCTION_AND_ECONOMIC_CLASS)
+    t = only(d, "summary")
+    spent = {r.name: r.values.get("total") for r in t.rows if r.side == "expenditure"}
+    assert spent["专项业务经费支出"] == Decimal("300") and spent["机关工资福利支出"] == Decimal("600")
+    assert spent["对事业单位经常性补助"] == Decimal("300")
+    # the further groups hold no item: their total lines repeat the function side's, once each
+    assert [r.item for r in t.rows if r.side == "expenditure" and r.item] == ["201", "210", "current_total", "grand_total"]
+    assert not t.uncertain
+    assert not [f for f in check_disclosure(d).findings if f.table == "summary" and f.severity == "error"]
+
+
+PROJECT_TARGETS_UNDER_STAR_MARKS = "\n".join(
+    [
+        "示例县档案馆2026年部门预算",
+        "一、收支预算总体情况",
+        "二、财政拨款收支预算情况",
+        "三、一般公共预算支出预算情况",
+        "2026年市级部门项目支出绩效表",
+        "单位：万元",
+        fx.tab("单位名称", "项目名称", "金额", "项目总体绩效目标"),
+        fx.tab("**", "**", "**", "**"),
+        fx.tab("", "", "130.00", ""),
+        fx.tab("示例县档案馆", "档案数字化", "100.00", "完成馆藏档案数字化。"),
+        fx.tab("示例县档案馆", "档案修复", "30.00", "修复破损档案。"),
+        "",
+    ]
+)
+
+
+def test_a_list_of_project_targets_under_a_line_of_star_marks(tmp_path: Path) -> None:
+    # "**" stands for 栏次: not a label of the header; "金额" is the projects' amount, and the
+    # line that carries only a figure above them is their 合计
+    t = only(parse_text(tmp_path, PROJECT_TARGETS_UNDER_STAR_MARKS), "performance_targets")
+    assert t.header == (("单位名称", "项目名称", "金额", "项目总体绩效目标"),)
+    assert t.rows[0].is_total and t.rows[0].values == {"total": Decimal("130.00")}
+    assert [(r.name, r.values["total"]) for r in t.rows[1:]] == [("档案数字化", Decimal("100.00")),
+                                                                ("档案修复", Decimal("30.00"))]
+
+
+UNIT_TARGETS_WITH_UNIT_CODES = "\n".join(
+    [
+        "示例县档案馆2026年部门预算",
+        "一、收支预算总体情况",
+        "二、财政拨款收支预算情况",
+        "三、一般公共预算支出预算情况",
+        "2026年部门整体支出绩效目标表",
+        "单位：万元",
+        fx.tab("单位编码", "单位名称", "资金总额", "整体绩效目标"),
+        fx.tab("901001", "示例县档案馆", "150.00", "保障档案馆正常运转。"),
+        "",
+    ]
+)
+
+
+def test_a_performance_line_under_a_unit_code_header_has_that_code(tmp_path: Path) -> None:
+    t = only(parse_text(tmp_path, UNIT_TARGETS_WITH_UNIT_CODES), "performance_targets")
+    assert (t.rows[0].code, t.rows[0].values) == ("901001", {"total": Decimal("150.00")})
+
+
+@pytest.mark.parametrize(
+    ("path", "expected"),
+    [
+        (["2026年政府采购项目", "小计"], "procurement"),
+        (["2026年政府采购项目", "其中：2026年政府采购项目中预留给中小企业的项目资金规模"], "procurement.sme"),
+        (["2026年政府采购项目", "其中：2026年政府采购项目中预留给小型、微型企业的项目资金规模"], "procurement.small_micro"),
+        (["2026年政府采购项目", "其中：其他"], None),  # a part we cannot name stays unidentified
+    ],
+)
+def test_procurement_memo_columns_have_ids_of_their_own(path: list[str], expected: str | None) -> None:
+    from cnbudget.tables.columns import column_id
+
+    assert column_id(path) == expected
+
+
+def _expenditure_with_procurement_memo(total: str) -> str:
+    return "\n".join(
+        [
+            "示例县档案馆2026年部门预算",
+            "一、收支预算总体情况",
+            "二、财政拨款收支预算情况",
+            "三、一般公共预算支出预算情况",
+            "支出总表",
+            "单位：万元",
+            fx.tab("科目编码", "科目名称", "支出总计", "基本支出", "项目支出", "2026年政府采购项目", "", ""),
+            fx.tab("", "", "", "", "", "小计", "其中：预留给中小企业的项目资金规模",
+                   "其中：预留给小型、微型企业的项目资金规模"),
+            fx.tab("", "合计", total, "120.00", "30.00", "20.00", "15.00", "10.00"),
+            fx.tab("201", "一般公共服务支出", total, "120.00", "30.00", "20.00", "15.00", "10.00"),
+            fx.tab("20126", "档案事务", total, "120.00", "30.00", "20.00", "15.00", "10.00"),
+            fx.tab("2012601", "行政运行", "120.00", "120.00", "", "", "", ""),
+            fx.tab("2012604", "档案馆", "30.00", "", "30.00", "20.00", "15.00", "10.00"),
+            "",
+        ]
+    )
+
+
+def test_an_expenditure_table_with_procurement_memo_columns_is_checked(tmp_path: Path) -> None:
+    # the memo (how much is procured) is no addend of 支出总计 = 基本 + 项目, and it does not
+    # keep the table from being checked
+    from cnbudget.checks import check_disclosure
+
+    d = parse_text(tmp_path, _expenditure_with_procurement_memo("150.00"))
+    t = only(d, "expenditure")
+    assert [c.id for c in t.columns] == ["total", "basic", "project", "procurement", "procurement.sme",
+                                         "procurement.small_micro"]
+    assert not t.uncertain
+    findings = [f for f in check_disclosure(d).findings if f.table == "expenditure"]
+    assert not [f for f in findings if f.severity == "error" or f.rule == "verify.could_not_verify"]
+    wrong = parse_text(tmp_path, _expenditure_with_procurement_memo("160.00"))
+    assert any(f.rule == "sum.columns" and f.table == "expenditure" for f in check_disclosure(wrong).findings)
+
+
+def _projects_with_goals(unit_total: str) -> str:
+    return "\n".join(
+        [
+            "示例县档案馆2026年部门预算",
+            "一、收支预算总体情况",
+            "二、财政拨款收支预算情况",
+            "三、一般公共预算支出预算情况",
+            "部门预算项目支出及其他支出预算表",
+            "单位：万元",
+            fx.tab("支出项目类别（资金使用单位）", "总计", "财政拨款", "", "财政专户拨款", "其他资金", "绩效目标"),
+            fx.tab("", "", "合计", "一般公共预算", "", "", ""),
+            fx.tab("合计", "130.00", "120.00", "120.00", "0.00", "10.00", ""),
+            fx.tab("示例县档案馆", unit_total, "120.00", "120.00", "0.00", "10.00", ""),
+            fx.tab("档案数字化", "100.00", "100.00", "100.00", "0.00", "0.00", "完成馆藏档案数字化，提升查阅效率。"),
+            fx.tab("档案修复", "30.00", "20.00", "20.00", "0.00", "10.00", "修复破损档案；保障档案安全。"),
+            "",
+        ]
+    )
+
+
+def test_a_project_list_beside_its_goals_is_read_by_its_names(tmp_path: Path) -> None:
+    # the 绩效目标 sentences are more varied than the names, but name no rows; 财政拨款/合计
+    # beside 总计 is the 财政拨款 whole, 其他资金 the other sources
+    t = only(parse_text(tmp_path, _projects_with_goals("130.00")), "projects")
+    assert [c.id for c in t.columns] == ["total", "fiscal", "general_budget", "special_account", "other"]
+    assert not t.uncertain
+    assert [r.name for r in t.rows] == ["合计", "示例县档案馆", "档案数字化", "档案修复"]
+    assert t.rows[3].values["other"] == Decimal("10.00") and t.rows[3].texts["绩效目标"].startswith("修复")
+
+
+BASIC_BY_UNIT = "\n".join(
+    [
+        "示例县档案馆2026年部门预算",
+        "一、收支预算总体情况",
+        "二、财政拨款收支预算情况",
+        "三、一般公共预算支出预算情况",
+        "部门预算基本支出预算表",
+        "单位：万元",
+        fx.tab("支出项目类别（资金使用单位）", "总计", "财政拨款", "", "财政专户拨款", "其他资金"),
+        fx.tab("", "", "合计", "一般公共预算", "", ""),
+        fx.tab("合计", "150.00", "150.00", "150.00", "0.00", "0.00"),
+        fx.tab("示例县档案馆", "100.00", "100.00", "100.00", "0.00", "0.00"),
+        fx.tab("工资福利支出", "80.00", "80.00", "80.00", "0.00", "0.00"),
+        fx.tab("商品和服务支出", "20.00", "20.00", "20.00", "0.00", "0.00"),
+        fx.tab("示例县档案服务中心", "50.00", "50.00", "50.00", "0.00", "0.00"),
+        fx.tab("工资福利支出", "50.00", "50.00", "50.00", "0.00", "0.00"),
+        "",
+    ]
+)
+
+
+def test_unit_lines_over_coded_items_are_levels_not_addends(tmp_path: Path) -> None:
+    # "示例县档案馆" (no code) over 301/302 (codes from the names): the lines add up to twice
+    # the 合计 — levels stacked, could not verify; the columns are still checked
+    from cnbudget.checks import check_disclosure
+
+    d = parse_text(tmp_path, BASIC_BY_UNIT)
+    t = only(d, "basic_expenditure")
+    assert [r.code for r in t.rows if r.code] == ["301", "302", "301"]
+    found = [f for f in check_disclosure(d).findings if f.table == "basic_expenditure"]
+    assert not [f for f in found if f.severity == "error"]
+    assert any(f.rule == "verify.could_not_verify" and "多个层级" in f.message for f in found)
+
+
+THREE_PUBLIC_BY_UNIT_WITH_A_SPLIT_ORDINAL = "\n".join(
+    [
+        "一般公共预算“三公”经费支出情况表",
+        "单位：万元",
+        fx.tab("序", "号单位编码", "单位名称", "2025年预算数", "", "", "2026年预算数", "", ""),
+        fx.tab("", "", "", "合计", "因公出国（境）经费", "公务接待费", "合计", "因公出国（境）经费", "公务接待费"),
+        fx.tab("1", "", "合计", "21.78", "10.00", "11.78", "33.28", "20.00", "13.28"),
+        fx.tab("2", "901", "示例县档案馆", "21.78", "10.00", "11.78", "33.28", "20.00", "13.28"),
+        fx.tab("3", "901001", "示例县档案服务中心", "0.00", "0.00", "0.00", "0.00", "0.00", "0.00"),
+        "",
+    ]
+)
+
+
+def test_a_row_number_column_whose_label_was_split_is_no_amount(tmp_path: Path) -> None:
+    # "序号" split by the text layer into "序" | "号单位编码": its 1 2 3 count the lines
+    t = only(parse_text(tmp_path, THREE_PUBLIC_BY_UNIT_WITH_A_SPLIT_ORDINAL), "three_public")
+    assert not t.uncertain
+    total = t.rows[0]
+    assert total.is_total and total.values["total"] == Decimal("33.28")
+    assert total.values["previous.abroad"] == Decimal("10.00") and len(total.values) == 6
+
+
+PROJECTS_IN_WHOLE_YUAN = "\n".join(
+    [
+        "示例县档案馆2026年部门预算",
+        "一、收支预算总体情况",
+        "二、财政拨款收支预算情况",
+        "三、一般公共预算支出预算情况",
+        "2026年部门综合预算专项业务经费支出表",
+        "金额单位：元",
+        fx.tab("序号", "单位（项目）名称", "项目金额", "项目简介"),
+        fx.tab("1", "合计", "2200000", ""),
+        fx.tab("2", "示例县档案馆", "2200000", ""),
+        fx.tab("3", "档案数字化", "1500000", "馆藏档案数字化"),
+        fx.tab("4", "档案修复", "700000", "破损档案修复"),
+        "",
+    ]
+)
+
+
+def test_whole_yuan_amounts_under_an_amount_header_are_no_codes(tmp_path: Path) -> None:
+    # 2200000 looks like a 7-digit function code, but its column is headed 项目金额
+    t = only(parse_text(tmp_path, PROJECTS_IN_WHOLE_YUAN), "projects")
+    assert [(r.name, r.values.get("total")) for r in t.rows] == [
+        ("合计", Decimal("2200000")), ("示例县档案馆", Decimal("2200000")), ("档案数字化", Decimal("1500000")),
+        ("档案修复", Decimal("700000"))]
+
+
+def test_a_clipped_names_tail_before_a_whole_figure_goes_back_to_the_name() -> None:
+    # 西安 in 元: "象灾害…业务运" | "维 6540000" — the name's last character sits before the figure
+    from cnbudget.tables.rows import Line, split_glued_figures
+
+    got = split_glued_figures([Line(["9", "气象业务运", "维 6540000", "气象业务维持"], Source(line=1)),
+                               Line(["10", "人工影响天气", "1200000", "作业"], Source(line=2)),
+                               Line(["11", "气象预报", "800000", "预报"], Source(line=3))])
+    assert got[0].cells[1:3] == ["气象业务运维", "6540000"]
+    kept = split_glued_figures([Line(["", "2026年预算数", "5.00"], Source(line=1))])
+    assert kept[0].cells == ["", "2026年预算数", "5.00"]
+
+
+def test_one_wrong_figure_does_not_unstack_the_levels_the_other_columns_show(tmp_path: Path) -> None:
+    # 工资福利支出 80.00 misprinted 90.00 in 总计 only: 财政拨款 and 一般公共预算 still add up to
+    # twice the 合计, so the levels stay stacked; the line breaks 总计 = Σ 资金来源, one local error
+    from cnbudget.checks import check_disclosure
+
+    wrong = BASIC_BY_UNIT.replace(fx.tab("工资福利支出", "80.00"), fx.tab("工资福利支出", "90.00"), 1)
+    found = [f for f in check_disclosure(parse_text(tmp_path, wrong)).findings if f.table == "basic_expenditure"]
+    assert [(f.rule, f.row) for f in found if f.severity == "error"] == [("sum.columns", "301")]
+    assert not [f for f in found if f.rule == "verify.unreliable_table"]

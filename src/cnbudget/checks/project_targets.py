@@ -54,6 +54,7 @@ _SCOPE_LABELS: tuple[tuple[str, str], ...] = (
 # figures of another period than the budget year: never compared with the year's table
 _OTHER_PERIOD = re.compile(r"实施期|中期|总投资|累计|以前年度|上年")
 _NAME_LABEL = re.compile(r"^(一级|二级)?项目(名称)?$")
+_GOAL_LABEL = re.compile(r"绩效目标|目标$")
 _UNIT_LABEL = re.compile(r"^(预算)?单位(名称)?$|^二级预算单位名称$|^实施单位$")
 _UNIT_IN_LABEL = re.compile(r"[(（](万元|元|千元|亿元)[)）]")
 
@@ -121,10 +122,15 @@ def _amount(cell: str) -> Decimal | None:
 
 
 def _listed(t: Table, doc: Disclosure) -> Iterator[TargetAmount]:
-    """List layout: one project per line, under 项目名称 and an amount label."""
+    """List layout: one project per line, under 项目名称 and an amount label.  Where the list
+    states each project's 绩效目标, a line without one is a group's (广州 prints each unit's line,
+    the sum of its projects listed below, under 项目): no project of its own."""
+    with_goals = any(v.strip() for r in t.rows for k, v in r.texts.items() if _GOAL_LABEL.search(k))
     for r in t.rows:
         name_key = next((k for k in r.texts if _NAME_LABEL.match(_clean_label(k))), None)
         if name_key is None:
+            continue
+        if with_goals and not any(v.strip() for k, v in r.texts.items() if _GOAL_LABEL.search(k)):
             continue
         name = r.texts[name_key].strip()
         unit_key = next((k for k in r.texts if _UNIT_LABEL.match(_clean_label(k))), None)

@@ -256,9 +256,10 @@ def code_tree(rows: Sequence[Row]) -> list[Node]:
     for r in rows:
         node = Node(r, [])
         code = r.code or ""
-        if not code and named_only and stack:
-            # a table that prints names only: a line the catalog could not name is still below
-            # the 款 (or class) above it, its exact level unknown — never a class of its own
+        if not code and named_only and stack and (stack[0].row.code or "").startswith("2"):
+            # a function table that prints names only: a line the catalog could not name is
+            # still below the 款 (or class) above it, its exact level unknown — never a class of
+            # its own (in an economic table such a line may be a unit's, over its own items)
             parent = next((n for n in reversed(stack) if len(n.row.code or "") < 7), stack[0])
             parent.children.append(node)
             continue

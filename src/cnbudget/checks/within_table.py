@@ -103,6 +103,10 @@ KNOWN_COLUMNS = frozenset(
         "training",
         "all_total",
         "quantity",
+        # memo columns beside the parts (政府采购项目 and its 其中 lines): checked down the rows
+        "procurement",
+        "sme",
+        "small_micro",
     }
 )
 
@@ -146,9 +150,11 @@ def rows_add_up(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
             yield could_not_verify(ctx, "合计行", f"列未确定（{why}）", t)
             continue
         top = [n.row for n in code_tree(_outside_units_and_codes(t, data))]
-        if top and not any(r.code for r in top) and _levels_stacked(t, total, top, cols):
+        if top and not all(r.code for r in top) and _levels_stacked(t, total, top, cols):
             # rows without codes whose sum is a whole multiple of the total: several levels
-            # (unit / project / item) printed one under another, which we cannot tell apart
+            # (unit / project / item) printed one under another, which we cannot tell apart —
+            # also where the items under each unit line carry codes (广州 表11: "广州市商务局" over
+            # 工资福利支出 301 …), the unit lines having none
             yield could_not_verify(ctx, "合计行", "各行无编码且分多个层级，无法确定哪些行相加", t)
             top = []
         if units and _levels_stacked(t, total, [n.row for n in units], cols):
@@ -195,12 +201,17 @@ def _outside_units_and_codes(t: Table, data: list[Row]) -> list[Row]:
 
 
 def _levels_stacked(t: Table, total: Row, rows: list[Row], cols: list[str]) -> bool:
-    col = "total" if "total" in cols else (cols[0] if cols else None)
-    if col is None or total.values.get(col) in (None, Decimal(0)):
-        return False
-    s = iv_sum(t, [r.values.get(col) for r in rows])
-    whole = iv(t, total.values[col])
-    return any(s.meets(whole.scale(Decimal(k))) for k in (2, 3, 4))
+    """Do the rows add up to a whole multiple (2–4) of the total in most of the columns the
+    total prints?  Most, not all: one wrong figure in one column does not unstack the levels
+    the other columns show."""
+    votes = []
+    for col in cols:
+        if total.values.get(col) in (None, Decimal(0)):
+            continue
+        s = iv_sum(t, [r.values.get(col) for r in rows])
+        whole = iv(t, total.values[col])
+        votes.append(any(s.meets(whole.scale(Decimal(k))) for k in (2, 3, 4)))
+    return bool(votes) and sum(votes) * 2 > len(votes)
 
 
 def _check_sum(

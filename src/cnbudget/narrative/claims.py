@@ -36,6 +36,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from decimal import Decimal
+from functools import lru_cache
 
 from cnbudget.document import Document, Source
 from cnbudget.model import Claim, Meta, Ref, Table
@@ -443,9 +444,10 @@ class _Reader:
         370.34万元）比上年增加66.79万元" is of the 701.34)."""
         want = "amount" if kind == "amount" else "count"
         ref = resolve(subject, p.topic, self.meta.kind, "current", self.functions) if subject else None
-        depth = p.text.count("(", 0, at) - p.text.count(")", 0, at) if at is not None else None
+        open_at = _open_brackets(p.text)
+        depth = open_at[at] if at is not None else None
         candidates = [d for d in reversed(local) if d.kind == want and d.basis == "current" and (
-            depth is None or p.text.count("(", 0, d.at) - p.text.count(")", 0, d.at) <= depth)]
+            depth is None or open_at[d.at] <= depth)]
         # the same words first: "收入较去年减少…" is of "收入预算 68632.12", not of the "事业收入
         # 0.00" listed after it
         exact = next((d for d in candidates if subject and norm_subject(d.subject) == norm_subject(subject)), None)
@@ -640,6 +642,16 @@ def _repeats(d: _Draft, earlier: _Draft) -> bool:
 def _marks(between: str) -> list[str]:
     """The marks "、" "," ";" printed between two figures (not the commas inside a number)."""
     return re.findall(r"[、,;]", re.sub(r"(?<=\d),(?=\d)", "", between))
+
+
+@lru_cache(maxsize=4)
+def _open_brackets(text: str) -> list[int]:
+    """How many brackets are open before each position of ``text`` (one pass, not one count a
+    figure: a passage may hold a thousand of them)."""
+    out = [0]
+    for ch in text:
+        out.append(out[-1] + (ch == "(") - (ch == ")"))
+    return out
 
 
 def _depth(text: str, at: int) -> int:

@@ -7,6 +7,7 @@ boundaries are looked for outside the figures ``patterns.find_figures`` found.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass
 
 from cnbudget.narrative.patterns import Figure
@@ -32,21 +33,24 @@ def clauses(text: str, figures: list[Figure]) -> list[Clause]:
     inside = set()
     for f in figures:
         inside.update(range(f.start, f.end))
+    ordered = sorted(figures, key=lambda f: f.start)
+    starts = [f.start for f in ordered]
     out: list[Clause] = []
     start, sentence = 0, 0
     for i, ch in enumerate(text):
         if ch in CLAUSE_ENDS and i not in inside:
-            out.append(_clause(start, i, ch, sentence, figures))
+            out.append(_clause(start, i, ch, sentence, ordered, starts))
             start = i + 1
             if ch in SENTENCE_ENDS:
                 sentence += 1
     if start < len(text):
-        out.append(_clause(start, len(text), "", sentence, figures))
+        out.append(_clause(start, len(text), "", sentence, ordered, starts))
     return out
 
 
-def _clause(start: int, end: int, mark: str, sentence: int, figures: list[Figure]) -> Clause:
-    figs = tuple(f for f in figures if start <= f.start < end)
+def _clause(start: int, end: int, mark: str, sentence: int, ordered: list[Figure], starts: list[int]) -> Clause:
+    # the figures starting in [start, end): found by bisection, a passage may hold thousands
+    figs = tuple(ordered[bisect_left(starts, start):bisect_left(starts, end)])
     return Clause(start, end, mark, sentence, figs)
 
 

@@ -91,6 +91,12 @@ def is_ordinal_row(cells: list[str]) -> bool:
     return False
 
 
+def is_placeholder_row(cells: list[str]) -> bool:
+    """A line of "**" under the header (湖州): marks standing for 栏次, no labels of its own."""
+    texts = [compact(c) for c in cells if compact(c)]
+    return len(texts) >= 2 and all(set(t) <= {"*", "＊"} for t in texts)
+
+
 def is_ordinal_column(values: list[str]) -> bool:
     """A 行次 column: small integers increasing by one down the rows (blanks allowed)."""
     nums = []

@@ -23,7 +23,7 @@ from cnbudget.tables.cells import (
     is_project_code,
     is_total_label,
 )
-from cnbudget.tables.columns import column_id
+from cnbudget.tables.columns import INCOME_SOURCES, column_id, label_id
 from cnbudget.tables.header import ColumnProfile, flatten
 from cnbudget.tables.rows import Line, TableLines
 from cnbudget.tables.slid import repair_slid as put_back_slid
@@ -39,10 +39,24 @@ def _cells(data: list[Line], c: int) -> list[str]:
     return [ln.cells[c] for ln in data if c < len(ln.cells) and ln.cells[c]]
 
 
-def name_column(data: list[Line], width: int) -> int:
-    """The column with the most distinct names (ties: the leftmost)."""
+_SENTENCE_RE = re.compile(r"[，。；]")
+
+
+def _is_prose(cells: list[str]) -> bool:
+    """A column of sentences (绩效目标, 备注 beside each project): most of its texts carry
+    sentence punctuation, which the names of rows do not."""
+    texts = [x for x in cells if has_cjk(x)]
+    return bool(texts) and sum(1 for x in texts if _SENTENCE_RE.search(x)) * 2 > len(texts)
+
+
+def name_column(data: list[Line], width: int, amounts: frozenset[int] = frozenset()) -> int:
+    """The column with the most distinct names (ties: the leftmost); a column of sentences
+    names no rows, however varied it is.  ``amounts``: columns headed as amounts (项目金额),
+    never the codes beside a name, though their whole figures look like codes (西安 in 元)."""
     best, best_n = 0, -1
     for c in range(width):
+        if _is_prose(_cells(data, c)):
+            continue
         names = {x for x in _cells(data, c) if has_cjk(x) and not is_total_label(x) and parse_amount(x) is None}
         if len(names) > best_n:
             best, best_n = c, len(names)
@@ -56,9 +70,19 @@ def name_column(data: list[Line], width: int) -> int:
         # the names of the rows are those printed beside their codes
         for c in range(best + 2, width):
             names = {x for x in _cells(data, c) if has_cjk(x) and not is_total_label(x) and parse_amount(x) is None}
-            if _mostly_codes(data, c - 1) and len(names) >= 2:
+            if c - 1 not in amounts and _mostly_codes(data, c - 1) and len(names) >= 2:
                 return c
     return best
+
+
+def _headed_as_amounts(header: list[Line], width: int) -> frozenset[int]:
+    """Columns whose printed header names an amount (项目金额, 合计, 基本支出 …)."""
+    out = set()
+    for c in range(width):
+        path = [compact(h.cells[c]) for h in header if c < len(h.cells) and compact(h.cells[c])]
+        if path and not any(_codeish(p) for p in path) and column_id(path) is not None:
+            out.add(c)
+    return frozenset(out)
 
 
 def profiles_for(
@@ -92,7 +116,7 @@ def parse_coded(
 ) -> Table:
     width = tl.width
     data = tl.data
-    name_col = name_column(data, width) if data else 0
+    name_col = name_column(data, width, _headed_as_amounts(tl.header, width)) if data else 0
     profiles = profiles_for(data, width, name_col, [ln.cells for ln in tl.header])
     paths = flatten([ln.cells for ln in tl.header], width, profiles)
     labels = [_label(p) for p in paths]
@@ -286,6 +310,8 @@ def _amount_columns(cols: list[int], paths: list[list[str]]) -> tuple[list[Colum
         if cid is None:
             cid = f"c{c + 1}"
             uncertain.append(f"第{c + 1}列的表头“{_label(paths[c])}”未能识别")
+        if cid == "total" and cid in ids:
+            cid = _source_whole(paths[c], ids) or cid
         base, k = cid, 2
         while cid in ids:
             cid = f"{base}_{k}"
@@ -299,12 +325,23 @@ def _amount_columns(cols: list[int], paths: list[list[str]]) -> tuple[list[Colum
     if ids and all(i.startswith("budget.") for i in ids):
         ids = [i.removeprefix("budget.") for i in ids]
         columns = [Column(id=i, label=c.label) for i, c in zip(ids, columns, strict=True)]
+    # "政府采购项目/小计" over a table's whole amount block is its 合计, not a memo beside it
+    if "total" not in ids and "procurement" in ids:
+        ids = ["total" if i == "procurement" else i for i in ids]
+        columns = [Column(id=i, label=c.label) for i, c in zip(ids, columns, strict=True)]
     # "本年收入合计" is the whole of a final-account income table that has no 总计 column
     if "total" not in ids and "current_total" in ids:
         i = ids.index("current_total")
         ids[i] = "total"
         columns[i] = Column(id="total", label=columns[i].label)
     return columns, ids, uncertain
+
+
+def _source_whole(path: list[str], taken: list[str]) -> str | None:
+    """"财政拨款/合计" beside the table's 总计 (广州 表12): the 合计 of a source group is that
+    source's whole (``fiscal``), not a second total."""
+    group = next((label_id(p) for p in path[:-1] if p.strip()), None)
+    return group if group in INCOME_SOURCES and group not in taken else None
 
 
 _YEAR_IN_LABEL = re.compile(r"^((?:19|20)\d\d)年")

@@ -33,6 +33,8 @@ Ids:
     executed            全年执行数 / 实际执行数    execution_rate  执行率 (%)
     weight              分值                      score           得分
     quantity            购买数量
+    procurement         政府采购项目 小计 — a memo of how much of the row is procured, no addend
+    procurement.sme     其中：预留给中小企业的  procurement.small_micro  其中：…小型、微型企业的
     sub.<id>            其中：… under a group, a part of it that names nothing we know
                         ("本级财政拨款/其中:经费拨款" → ``sub.fiscal``)
 """
@@ -89,7 +91,7 @@ LEAF_LABELS: tuple[tuple[str, str], ...] = (
     (r"经营收入", "operating"),
     (r"上级补助", "superior_subsidy"),
     (r"附属单位上缴", "affiliated"),
-    (r"其他收入", "other"),
+    (r"其他收入|^其他资金$", "other"),  # 其他资金 beside 财政拨款 / 财政专户 (广州): the other sources
     (r"财政拨款收入", "fiscal"),
     (r"年末结转|年终结转", "carryover_out"),
     (r"上年结转|上年结余|年初结转|结转结余|结余[、和及]?结转", "carryover"),
@@ -159,6 +161,8 @@ def column_id(path: list[str]) -> str | None:
     labels = [lab for lab in labels if not _KEY_RE.search(lab)]
     if not labels:
         return None
+    if len(labels) >= 2 and _PROCUREMENT_GROUP_RE.search(labels[-2]):
+        return _procurement_id(labels[-1])
     prefix: str | None = None
     current = False
     leaf: str | None = None
@@ -210,6 +214,23 @@ def column_id(path: list[str]) -> str | None:
             return "carryover"
         return f"carryover.{leaf}"
     return f"{prefix}.{leaf}" if prefix else leaf
+
+
+# "2026年政府采购项目" over 小计 | 其中：…中小企业… | 其中：…小型、微型企业… (深圳 支出总表):
+# how much of the row's spending is bought through procurement — a memo beside the row's
+# parts, never one of them
+_PROCUREMENT_GROUP_RE = re.compile(r"^(\d{4}年)?政府采购项目$")
+_SMALL_MICRO_RE = re.compile(r"小型、?微型企业|小微企业")
+
+
+def _procurement_id(leaf: str) -> str | None:
+    if re.fullmatch(r"小计|合计|金额", leaf):
+        return "procurement"
+    if not re.match(r"^其中[:：]?", leaf):
+        return None
+    if _SMALL_MICRO_RE.search(leaf):
+        return "procurement.small_micro"
+    return "procurement.sme" if "中小企业" in leaf else None
 
 
 # labels over the whole amount block that name no group of their own: "收入预算/合计" is the

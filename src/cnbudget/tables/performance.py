@@ -24,7 +24,7 @@ _VALUE_LABELS: tuple[tuple[str, str], ...] = (
     (r"^执行率", "execution_rate"),
     (r"^分值$", "weight"),
     (r"^得分$", "score"),
-    (r"^资金总额|^部门预算总额|^项目金额|^预算数|^预算金额", "total"),
+    (r"^资金总额|^部门预算总额|^项目金额|^预算数|^预算金额|^金额$", "total"),
     (r"^政府预算资金", "gov_budget_funds"),
     (r"^财政专户管理资金", "special_account"),
     (r"^单位资金", "unit_funds"),
@@ -98,6 +98,8 @@ def parse_performance(kind: str, title: str, tl: TableLines, source, number: str
         named = cells[project_col] if project_col is not None and project_col < len(cells) else ""
         name = named or next((c for c in cells if c and has_cjk(c)), None)
         item = "total_score" if name and compact(name) in ("总分", "合计", "总计") else None
+        if project_col is not None and name is None and values and not any(has_cjk(c) for c in cells):
+            item = "total"  # a list of projects whose 合计 line carries its figure alone (湖州)
         if not texts:
             continue
         if project_col is not None and not named and not values and not numeric and rows:
@@ -109,7 +111,8 @@ def parse_performance(kind: str, title: str, tl: TableLines, source, number: str
             rows[-1] = Row(code=None, name=prev.name, values=prev.values, source=prev.source, item=prev.item,
                            texts=merged)
             continue
-        rows.append(Row(code=None, name=name, values=values, source=ln.source, item=item, texts=texts))
+        rows.append(Row(code=_unit_code(cells, labels), name=name, values=values, source=ln.source, item=item,
+                        texts=texts))
     return Table(
         kind=kind,
         title=title,
@@ -120,6 +123,16 @@ def parse_performance(kind: str, title: str, tl: TableLines, source, number: str
         number=number,
         header=tuple(tuple(h.cells) for h in tl.header),
     )
+
+
+_UNIT_CODE_LABEL = re.compile(r"^单位(编码|代码)$")
+
+
+def _unit_code(cells: list[str], labels: dict[int, str]) -> str | None:
+    """The 单位编码 a line of a per-unit form prints under its header (长沙 整体绩效目标表)."""
+    col = next((i for i, lab in labels.items() if _UNIT_CODE_LABEL.match(lab)), None)
+    cell = compact(cells[col]) if col is not None and col < len(cells) else ""
+    return cell if re.fullmatch(r"\d{3,}", cell) else None
 
 
 def _labelled_figures(cells: list[str]) -> dict[str, Decimal]:

@@ -9,7 +9,16 @@ import re
 from dataclasses import dataclass
 
 from cnbudget.document import Source
-from cnbudget.tables.cells import clean, compact, has_cjk, is_amount, is_code, is_ordinal_row, is_total_label
+from cnbudget.tables.cells import (
+    clean,
+    compact,
+    has_cjk,
+    is_amount,
+    is_code,
+    is_ordinal_row,
+    is_placeholder_row,
+    is_total_label,
+)
 from cnbudget.tables.segment import Candidate, number_in, unit_in
 
 _UNIT_PHRASE_RE = re.compile(r"[（(]?\s*(?:金额)?单\s*位\s*[:：]\s*(?:万元|元|千元|亿元)\s*[)）]?")
@@ -87,7 +96,7 @@ def split_lines(cand: Candidate) -> TableLines:
                 # ("预算数（单位：万元）" → "预算数")
                 line.cells = [_UNIT_PHRASE_RE.sub("", c).strip() if unit_in(c) else c for c in line.cells
                               if not unit_in(c) or _UNIT_PHRASE_RE.sub("", c).strip()]
-            if in_header and is_ordinal_row(line.cells):
+            if in_header and (is_ordinal_row(line.cells) or is_placeholder_row(line.cells)):
                 in_header = False
                 continue
             if in_header and not is_data(line):
@@ -118,8 +127,9 @@ _TWO_DECIMALS_RE = re.compile(r"\.\d\d$")
 _GLUED_RE = re.compile(r"^(.*[\u4e00-\u9fff）)])(-?\d{1,3}(?:,\d{3})*\.\d{1,2}|-?\d+\.\d{1,2})$")
 
 
-# A name's tail, a gap, a figure without decimals: the tail spilled into the amount cell
-_SPILLED_TAIL_RE = re.compile(r"^([\u4e00-\u9fff][\u4e00-\u9fff）)”」]*)\s+(-?\d{1,3}(?:,\d{3})+|-?\d+)$")
+# A name's tail, a gap, then a figure: the tail spilled into the amount cell ("维 6540000", 西安)
+_SPILLED_TAIL_RE = re.compile(
+    r"^([\u4e00-\u9fff][\u4e00-\u9fff）)”」]*)\s+(-?\d{1,3}(?:,\d{3})+(?:\.\d{1,2})?|-?\d+(?:\.\d{1,2})?)$")
 
 
 def split_glued_figures(data: list[Line]) -> list[Line]:
@@ -129,13 +139,13 @@ def split_glued_figures(data: list[Line]) -> list[Line]:
     figures = _figure_columns(data)
     for line in data:
         for i, cell in enumerate(line.cells):
-            m = _GLUED_RE.match(cell.replace(" ", ""))
-            spilled = _SPILLED_TAIL_RE.match(cell) if i in figures else None
-            if not m and spilled and i > 0 and has_cjk(line.cells[i - 1]) and not is_amount(line.cells[i - 1]):
+            spilled = _SPILLED_TAIL_RE.match(cell.strip()) if i in figures else None
+            if spilled and i > 0 and has_cjk(line.cells[i - 1]) and not is_amount(line.cells[i - 1]):
                 # a whole figure after the name's spilled tail, set apart by the cell's gap, in
                 # a column of figures ("…中国城市”评" | "选 700000")
                 line.cells[i - 1], line.cells[i] = line.cells[i - 1] + spilled.group(1), spilled.group(2)
                 continue
+            m = _GLUED_RE.match(cell.replace(" ", ""))
             if not m:
                 continue
             if i + 1 < len(line.cells) and not line.cells[i + 1]:

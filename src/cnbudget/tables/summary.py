@@ -112,7 +112,8 @@ def parse_two_sided(kind: str, title: str, tl: TableLines, source, number: str |
     exp_amounts = [c for c in range(exp_col + 1, third) if not ordinal[c] and (amount_counts[c] > 0 or _header_label(tl, c))]
     # the expenditure side's amount columns end where no header label and no data stands
     exp_amounts = [c for c in exp_amounts if amount_counts[c] > 0 or column_id([_header_label(tl, c)])]
-    uncertain_extra = ["第三栏（支出用途）未读取"] if third < width else []
+    further = _further_groups(label_cols[2:], width, ordinal, amount_counts)
+    uncertain_extra = ["第三栏（支出用途）未读取"] if third < width and not further else []
     exp_ids = _expenditure_ids(kind, tl, exp_amounts)
     inc_value_col = inc_amounts[0] if inc_amounts else None
     exp_stop = (exp_amounts or [width])[0]
@@ -180,6 +181,7 @@ def parse_two_sided(kind: str, title: str, tl: TableLines, source, number: str |
                 rows.append(
                     Row(code=code, name=exp_label, values=values, source=ln.source, side="expenditure", item=item)
                 )
+        rows.extend(_further_rows(cells, further, ln.source))
     columns = [Column(id="total", label="金额")] + [
         Column(id=cid, label=_header_label(tl, c) or cid) for c, cid in zip(exp_amounts, exp_ids, strict=True) if cid != "total"
     ]
@@ -202,6 +204,36 @@ def _numbers_its_classes(labels: list[str]) -> bool:
     the lines in between, printed without a number, are the 款 and 项 of the class above."""
     numbered = sum(1 for raw in labels if _ORDINAL_PREFIX.match(raw) and function_class_code(_clean_label(raw)))
     return numbered >= 2
+
+
+def _further_groups(
+    label_cols: list[int], width: int, ordinal: list[bool], amount_counts: list[int]
+) -> list[tuple[int, int]]:
+    """The (label column, amount column) of each expenditure group printed right of the second
+    one: 西安 prints the year's spending again by 部门经济分类 and by 政府经济分类, each a label
+    column followed by its 预算数."""
+    groups = []
+    for k, lc in enumerate(label_cols):
+        stop = label_cols[k + 1] if k + 1 < len(label_cols) else width
+        amounts = [c for c in range(lc + 1, stop) if not ordinal[c] and amount_counts[c] > 0]
+        if amounts:
+            groups.append((lc, amounts[0]))
+    return groups
+
+
+def _further_rows(cells: list[str], groups: list[tuple[int, int]], source) -> list[Row]:
+    """One line's rows of the further expenditure groups.  Their lines carry no item: they
+    break the same spending down another way, so no sum of the side may take them as parts;
+    the total lines (本年支出合计, 结转下年, 支出总计) repeat the second group's and are skipped."""
+    rows = []
+    for label_col, amount_col in groups:
+        label = _clean_label(_label_of(cells, label_col, amount_col))
+        if not label or _SKIP_RE.match(label) or _item(label, _EXPENDITURE_ITEMS):
+            continue
+        value = parse_amount(cells[amount_col])
+        values = {"total": value} if value is not None else {}
+        rows.append(Row(code=None, name=label, values=values, source=source, side="expenditure", item=None))
+    return rows
 
 
 def _header_label(tl: TableLines, c: int) -> str:

@@ -13,7 +13,7 @@ from decimal import Decimal
 
 from cnbudget.model import Column, Row, Table
 from cnbudget.numbers import parse_amount
-from cnbudget.tables.cells import is_ordinal_row
+from cnbudget.tables.cells import is_ordinal_column, is_ordinal_row
 from cnbudget.tables.columns import column_id
 from cnbudget.tables.header import flatten
 from cnbudget.tables.rows import Line, TableLines
@@ -200,6 +200,8 @@ def parse_three_public(title: str, tl: TableLines, source, number: str | None) -
     key_cols = [i for i, p in enumerate(paths) if p and any(w in p[-1] for w in ("单位名称", "名称", "项目"))]
     # row numbers and unit codes are neither names nor amounts
     skip = {i for i, p in enumerate(paths) if p and any(w in p[-1] for w in ("序号", "行次", "编码", "代码"))}
+    # a 序号 column whose label the text layer split ("序" | "号单位编码"): its 1 2 3 … count lines
+    skip |= {i for i in range(width) if is_ordinal_column([ln.cells[i] if i < len(ln.cells) else "" for ln in lines])}
     amount_cols = [i for i in range(width) if i not in key_cols and i not in skip]
     groups = _year_groups(paths, amount_cols)
     if groups:
