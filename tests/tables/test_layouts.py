@@ -1052,3 +1052,23 @@ def test_one_wrong_figure_does_not_unstack_the_levels_the_other_columns_show(tmp
     found = [f for f in check_disclosure(parse_text(tmp_path, wrong)).findings if f.table == "basic_expenditure"]
     assert [(f.rule, f.row) for f in found if f.severity == "error"] == [("sum.columns", "301")]
     assert not [f for f in found if f.rule == "verify.unreliable_table"]
+
+
+def test_a_project_list_with_its_classification_right_of_the_amount_is_named_by_its_projects() -> None:
+    # 西安 上年结转资金支出表: unit code | unit | project | 金额 | 功能分类科目代码 | 功能分类科目名称
+    from cnbudget.tables.coded import parse_coded
+    from cnbudget.tables.rows import Line, TableLines
+
+    def ln(*cells: str) -> Line:
+        return Line(cells=list(cells), source=Source(page=1))
+
+    tl = TableLines(header=[ln("预算单位代码", "预算单位名称", "预算项目名称", "金额", "功能分类科目代码", "功能分类科目名称")],
+                    data=[ln("", "合计", "", "300.00", "", ""),
+                          ln("153001", "某市公安局", "警航基地建设项目", "200.00", "2040299", "其他公安支出"),
+                          ln("153001", "某市公安局", "监管场所建设项目", "60.00", "2040299", "其他公安支出"),
+                          ln("153001", "某市公安局", "信息化运维项目", "40.00", "2040219", "信息化建设")],
+                    unit="元", number=None, width=6)
+    t = parse_coded("carryover", "上年结转资金支出表", tl, Source(page=1), None)
+    assert t.column_ids() == ["total"]
+    assert [r.values.get("total") for r in t.rows] == [Decimal("300.00"), Decimal("200.00"), Decimal("60.00"),
+                                                       Decimal("40.00")]

@@ -69,6 +69,9 @@ def name_column(data: list[Line], width: int, amounts: frozenset[int] = frozense
         # "预算单位 | 科目编码 | 科目名称" (深圳): the units are more varied than the items, but
         # the names of the rows are those printed beside their codes
         for c in range(best + 2, width):
+            if c - 1 in amounts or c - 2 in amounts:
+                break  # the row names stand left of the figures: a list of projects with their
+                # amount and then their classification (西安 上年结转资金支出表)
             names = {x for x in _cells(data, c) if has_cjk(x) and not is_total_label(x) and parse_amount(x) is None}
             if c - 1 not in amounts and _mostly_codes(data, c - 1) and len(names) >= 2:
                 return c
