@@ -50,6 +50,16 @@ def test_running_costs():
     assert [x.severity for x in run(bad, "inclusion.running_costs")] == ["warning"]
 
 
+def test_running_costs_one_unit_above_public_funds_in_yuan_is_a_rounding_tail():
+    # 公用经费 13,604,142.01元 (1,360.4142万元); the narrative: 1360.42万元, rounded up the wrong way
+    b = T("basic_expenditure", "total personnel public", ("total", "50000000.00", "36395857.99", "13604142.01"),
+          unit="元")
+    tail = run(D(b, claims=[C(1, "amount", "1360.42", subject="机关运行经费", unit="万元")]), "inclusion.running_costs")
+    assert [x.severity for x in tail] == ["info"]
+    more = run(D(b, claims=[C(1, "amount", "1360.52", subject="机关运行经费", unit="万元")]), "inclusion.running_costs")
+    assert [x.severity for x in more] == ["warning"]
+
+
 def test_running_costs_below_public_funds_is_no_finding():
     # a department with 事业单位: its 机关运行经费 (administrative units only) is a part of 公用经费
     b = T("basic_expenditure", "total personnel public", ("total", "1040.11", "1014.41", "25.70"))

@@ -23,6 +23,7 @@ from cnbudget.checks.values import (
     general_budget_column,
     in_table_unit,
     iv,
+    last_place,
     row_key,
     row_label,
     table_label,
@@ -227,10 +228,16 @@ def running_costs(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
         # a part of the department's 公用经费, smaller wherever it has 事业单位 — only more is wrong
         if stated.lo <= iv(b, pub).hi:
             continue
+        # more by less than one unit of the narrative's last place: the whole 公用经费 stated, its
+        # last digit rounded the wrong way (1360.42万元 for 13,604,142.01元) — 尾差, not a scope error
+        lower = in_table_unit(Interval.of(c.value - last_place(c.value)), c.unit, b.unit or doc.meta.unit)
+        tail = lower is not None and lower.lo <= iv(b, pub).hi
         yield finding(
             "inclusion.running_costs",
             f"情况说明称机关运行经费 {fmt(c.value)}{c.unit}，大于{table_label(b)}公用经费 {fmt(pub)}{b.unit or ''}"
-            f"（机关运行经费是公用经费的一部分） — stated running costs exceed the public funds they are part of",
+            + ("，仅差末位一个单位（尾差） — a rounding tail" if tail else
+               "（机关运行经费是公用经费的一部分） — stated running costs exceed the public funds they are part of"),
+            severity="info" if tail else None,
             table=b.kind,
             row=row_key(prow) if prow is not None else None,
             column="public",
