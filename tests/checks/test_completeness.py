@@ -177,3 +177,21 @@ def test_tables_published_as_an_attachment_are_not_missing():
     assert any("另行公开" in f.message for f in got)
     # without the attachment named, the tables are missing
     assert [f for f in check_disclosure(D(perf)).findings if f.rule == "completeness.missing_table"]
+
+
+def test_a_file_of_the_tables_alone_is_not_told_its_narrative_sections_are_missing():
+    # 西安 附件2 公开报表: cover, 目录 and tables, the 情况说明 published as another file
+    from dataclasses import replace
+
+    from cnbudget.checks import check_disclosure
+    from cnbudget.document import Source
+    from cnbudget.model import Section, TextBlock
+
+    d = D(T("general_expenditure", "total", ("total", "1.00")))
+    annex = tuple(TextBlock(t, ((0, Source(line=i)),), part="annex") for i, t in enumerate(("附件2", "表1 收支总表")))
+    d = replace(d, sections=(Section("附件2", Source(line=0)),), text=annex)
+    got = [f for f in check_disclosure(d).findings if f.rule.startswith(("completeness.missing_section", "verify."))]
+    assert not [f for f in got if f.rule == "completeness.missing_section"]
+    assert any("只含公开报表" in f.message for f in got)
+    narrative = replace(d, text=(*annex[:1], TextBlock("一、部门主要职责", ((0, Source(line=5)),), part="narrative")))
+    assert [f for f in check_disclosure(narrative).findings if f.rule == "completeness.missing_section"]

@@ -287,6 +287,10 @@ def missing_sections(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
     if not doc.sections:
         yield could_not_verify(ctx, "情况说明章节", "未读到章节标题")
         return
+    if doc.text and all(b.part in ("toc", "tables", "annex") for b in doc.text):
+        # the file is the 公开报表 attachment alone (附件2): its 情况说明 is published apart
+        yield could_not_verify(ctx, "情况说明章节", "文件只含公开报表（附件），未含情况说明")
+        return
     titles = [re.sub(r"\s+", "", s.title) for s in doc.sections]
     headings = list(titles)
     # headings run into their paragraph ("（一）机关运行经费：…") and passages that open on the
