@@ -289,6 +289,7 @@ def test_table_continued_under_the_documents_running_head_is_one_table(tmp_path:
         ("财政拨款支出表（功能科目）", "fiscal_expenditure"),
         ("部门综合预算财政拨款上年结转资金支出表", "carryover"),
         ("2019年部门综合预算财政拨款结转资金支出表", "carryover"),  # 西安 2019, no 上年
+        ("表11-财拨结转支出表", "carryover"),
         ("财政拨款基本支出表（经济科目）", "fiscal_basic_expenditure"),
         ("一般公共预算财政拨款支出决算表", "general_expenditure"),
         ("一般公共预算财政拨款基本支出决算表", "basic_expenditure"),

@@ -81,8 +81,8 @@ SIGNATURES: tuple[Signature, ...] = (
     Signature("running_costs", _p(r"机关运行经费")),
     Signature("purchased_services", _p(r"政府购买服务")),
     Signature("procurement", _p(r"政府采购")),
-    # 西安: …上年结转资金支出表, or 财政拨款结转资金支出表 without the 上年
-    Signature("carryover", _p(r"上年结转(资金)?(支出)?(情况)?(预算)?表|结转资金(支出)?(情况)?(预算)?表")),
+    # 西安: …上年结转资金支出表, 财政拨款结转资金支出表 without the 上年, 财拨结转支出表
+    Signature("carryover", _p(r"结转(资金)?(支出)?(情况)?(预算)?表")),
     Signature("economic_summary", _p(r"经济分类.*汇总|支出经济分类(预算)?表")),
     # 财政拨款 tables of all three budgets (苏州/无锡 公开05/06表); "一般公共预算财政拨款支出决算表"
     # and "政府性基金预算财政拨款…" name one budget and are not these
