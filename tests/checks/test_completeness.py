@@ -62,7 +62,8 @@ def test_empty_table_notes_in_local_wordings():
 
     from cnbudget.checks import check_disclosure
 
-    for note in ("注：本表本年无发生额。", "（注：2026年没有使用政府性基金预算拨款安排的支出。）", "本部门无相关收支，故本表为空"):
+    for note in ("注：本表本年无发生额。", "（注：2026年没有使用政府性基金预算拨款安排的支出。）", "本部门无相关收支，故本表为空",
+                 "本单位无政府性基金预算"):
         t = replace(T("gov_fund", "total", ("total", "0.00")), notes=(note,))
         got = [f for f in check_disclosure(D(t)).findings if f.rule == "completeness.empty_table_note"]
         assert not got, note
