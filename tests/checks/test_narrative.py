@@ -198,3 +198,20 @@ def test_a_figure_in_yuan_cut_not_rounded_when_stated_in_wan_is_a_tail():
     assert not run(D(g, claims=[C(1, "amount", "93664.79", ref=ref, unit="万元")]), "claim.amount")
     off = run(D(g, claims=[C(1, "amount", "93664.68", ref=ref, unit="万元")]), "claim.amount")
     assert [x.severity for x in off] == ["error"]
+
+
+def test_reasons_counted_in_vehicles_or_restating_the_change_are_no_parts_of_it():
+    # "减少108万元，主要原因是报废更新车辆较上年减少6辆" — a count is a reason, not a part of the sum
+    rel = {"component_1": 2, "component_2": 3}
+    cl = [C(1, "change", "108.00", direction=-1, related=rel, unit="万元"),
+          C(2, "change", "6", direction=-1, unit="辆"), C(3, "change", "0.80", direction=1, unit="万元")]
+    assert not run(D(claims=cl), "claim.components")
+    # "减少322339.69万元…一是…减少40亿元…二是…增加8亿元…预算支出减少322339.69万元": 亿 read as 亿
+    rel = {"component_1": 2, "component_2": 3, "component_3": 4}
+    cl = [C(1, "change", "322339.69", direction=-1, related=rel, unit="万元"),
+          C(2, "change", "40", direction=-1, unit="亿元"), C(3, "change", "8", direction=1, unit="亿元"),
+          C(4, "change", "322339.69", direction=-1, unit="万元")]
+    assert not run(D(claims=cl), "claim.components")  # -32亿 (±1亿 as printed) against -32.23亿
+    cl[1] = C(2, "change", "50", direction=-1, unit="亿元")
+    f = run(D(claims=cl), "claim.components")
+    assert [x.rule for x in f] == ["claim.components"] and "亿元" in f[0].message

@@ -447,6 +447,15 @@ def rate_wrong_base(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
 # --------------------------------------------------------------------------- components
 
 
+def _money_reasons(change: Claim, reasons: list[Claim]) -> list[Claim]:
+    """The reasons that are amounts of money (a count — "减少6辆" — is a reason, not a part of
+    the sum), without the change restated among them ("预算支出减少322339.69万元")."""
+    if change.unit not in UNIT_SCALE:
+        return []
+    whole = abs(change.value) * UNIT_SCALE[change.unit]
+    return [p for p in reasons if p.unit in UNIT_SCALE and abs(p.value) * UNIT_SCALE[p.unit] != whole]
+
+
 def _signed(v: Decimal, direction: int | None, places: int) -> Interval:
     """The interval of a stated change, read at no fewer than ``places`` decimals, with its sign."""
     r = Decimal(5).scaleb(-max(places, decimals(v)) - 1)
@@ -464,7 +473,8 @@ def components(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
     for c in doc.claims:
         if c.kind != "change":
             continue
-        comps = [by_id[i] for k, i in sorted(c.related.items()) if k.startswith("component") and i in by_id]
+        comps = _money_reasons(c, [by_id[i] for k, i in sorted(c.related.items())
+                                   if k.startswith("component") and i in by_id])
         if len(comps) < 2:
             continue
         # a reason printed "27" beside "9.35" most likely means 27.00: read whole numbers at the
@@ -476,13 +486,15 @@ def components(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
         for wide in (False, True):
             total = EXACT_ZERO
             for p in comps:
-                total = total + _signed(p.value, p.direction, places if wide else 0)
+                k = UNIT_SCALE[p.unit] / UNIT_SCALE[c.unit] if p.unit != c.unit else Decimal(1)
+                total = total + _signed(p.value, p.direction, places if wide and k == 1 else 0).scale(k)
             stated = _signed(c.value, d0, places if wide else 0)
             if not stated.meets(total):
                 break
         else:
             continue
-        listed = "，".join(f"{p.subject or ''}{_word(p.direction or 1)[0]}{fmt(abs(p.value))}" for p in comps)
+        listed = "，".join(f"{p.subject or ''}{_word(p.direction or 1)[0]}{fmt(abs(p.value))}"
+                           f"{p.unit if p.unit != c.unit else ''}" for p in comps)
         note = f"（整数按 {places} 位小数理解）" if wide else ""
         yield finding(
             "claim.components",
