@@ -31,8 +31,8 @@ from cnbudget.checks.registry import finding, rule
 from cnbudget.checks.values import EXACT_ZERO, fmt, fmt_iv, near_miss, percent_iv
 from cnbudget.model import Claim, Disclosure, Finding
 from cnbudget.numbers import Interval
+from cnbudget.units import UNIT_SCALE
 
-UNIT_SCALE = {"元": Decimal(1), "千元": Decimal(1000), "万元": Decimal(10000), "亿元": Decimal(100000000)}
 HUNDRED = Interval.exact(Decimal(100))
 
 
