@@ -99,6 +99,7 @@ class _Draft:
     topic: str | None = None
     at: int = 0  # offset in its passage
     end: int = 0  # where its figure (number and unit) ends
+    depth: int = 0  # brackets open before it in its passage
     in_reason: bool = False  # stated among the reasons of a change (never the whole of a list)
 
     def freeze(self) -> Claim:
@@ -324,7 +325,7 @@ class _Reader:
         s0, s1 = sentence_span(text, at)
         d = _Draft(id=len(self.drafts) + 1, kind=kind, value=value, unit=unit, subject=subject,
                    text=text[s0:s1].strip(), source=p.source_at(at), sentence=c.sentence, topic=p.topic, at=at,
-                   end=fig.end if fig is not None else at, **kw)  # type: ignore[arg-type]
+                   end=fig.end if fig is not None else at, depth=text.count("(", 0, at) - text.count(")", 0, at), **kw)  # type: ignore[arg-type]
         self.drafts.append(d)
         local.append(d)
         return d
@@ -445,7 +446,7 @@ class _Reader:
         ref = resolve(subject, p.topic, self.meta.kind, "current", self.functions) if subject else None
         depth = p.text.count("(", 0, at) - p.text.count(")", 0, at) if at is not None else None
         candidates = [d for d in reversed(local) if d.kind == want and d.basis == "current" and (
-            depth is None or p.text.count("(", 0, d.at) - p.text.count(")", 0, d.at) <= depth)]
+            depth is None or d.depth <= depth)]
         # the same words first: "收入较去年减少…" is of "收入预算 68632.12", not of the "事业收入
         # 0.00" listed after it
         exact = next((d for d in candidates if subject and norm_subject(d.subject) == norm_subject(subject)), None)
