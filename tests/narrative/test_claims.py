@@ -426,7 +426,7 @@ def test_a_bracket_after_an_amount_listing_amounts_holds_its_parts(doc_of):
 
 
 def test_an_amount_stated_again_is_tied_to_its_first_statement(doc_of):
-    text = ("三、支出预算总体情况\n\n示例市测绘局(本级)预算 600.00 万元，包括在职人员经费 500.00 万元、公用经费 100.00 万元。\n\n"
+    text = ("三、支出预算总体情况\n\n本部门预算 600.00 万元，包括在职人员经费 500.00 万元、公用经费 100.00 万元。\n\n"
             "(二)公用经费 100.00 万元，主要包括水电费。\n\n(三)公用经费 90.00 万元。\n")
     cs = claims_of(doc_of, text)
     whole = find(cs, "amount", "600.00")
@@ -449,3 +449,11 @@ def test_the_money_a_performance_statement_covers_is_the_spending_it_names(doc_o
     assert find(cs, "amount", "570.99").refers_to == Ref("expenditure", "total", "project")
     assert find(cs, "amount", "600.00").refers_to == Ref("expenditure", "total", "total")
     assert find(cs, "amount", "500.00").refers_to is None  # the projects' 财政性资金: not the spending's scope
+
+
+def test_a_units_subtotal_row_of_the_projects_table_is_no_project(doc_of):
+    tables = _projects_table(("示例市测绘院", "300.00"), ("测绘成果管理", "200.00"), ("地图编制", "100.00"))
+    text = "四、项目支出情况\n\n示例市测绘院预算 450.00 万元。测绘成果管理 200.00 万元。\n"
+    cs = extract_claims(doc_of(text), tables, BUDGET)
+    assert find(cs, "amount", "450.00").refers_to is None
+    assert find(cs, "amount", "200.00").refers_to == Ref("projects", "name:测绘成果管理", "total")

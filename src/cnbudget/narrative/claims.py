@@ -340,11 +340,11 @@ class _Reader:
             subject = earlier or self.pending_item or subject or self.title_subject or self.heading_subject or ""
         return subject, basis
 
-    def _names_department(self, lead: str) -> bool:
-        """Does a lead name the department itself ("深圳市司法局(本级)预算", "本部门预算")?"""
-        squashed = re.sub(r"\s+", "", lead)
-        dept = re.sub(r"\s+", "", self.meta.department or "")
-        return bool(re.search(r"本部门|本单位", squashed) or (dept and dept in squashed))
+    @staticmethod
+    def _names_department(lead: str) -> bool:
+        """Does a lead name the department as a whole ("本部门预算")?  Not by its name: "XX局(本级)
+        预算" is one unit's of a department that prints its units one by one."""
+        return re.search(r"本部门|本单位", re.sub(r"\s+", "", lead)) is not None
 
     def _quantity(self, p: Passage, text: str, c: Clause, fig: Figure, lead: str,
                   local: list[_Draft], st: _PassageState) -> None:
@@ -355,7 +355,7 @@ class _Reader:
             return
         subject, basis = self._subject(lead, local)
         if not subject and basis == "current" and p.topic == "expenditure" and self._names_department(lead):
-            subject = "支出"  # "深圳市司法局(本级)预算 21,796.12 万元，包括…": the department's whole spending
+            subject = "支出"  # "本部门预算 21,796.12 万元，包括…": the department's whole spending
         if fig.kind == "amount" and p.topic == "performance" and basis == "current" and _INVOLVED_RE.match(subject):
             # "所有项目支出预算纳入部门预算绩效管理，涉及预算资金 57,132.99 万元": the spending the clause
             # says was put under management

@@ -199,12 +199,26 @@ def project_names(tables: list[Table], department: str | None) -> frozenset[str]
     for t in tables:
         if t.kind != "projects":
             continue
-        for r in t.rows:
-            if r.item is None and r.name and r.values.get("total") is not None:
-                key = Ref.name_key(r.name)
-                if len(key) >= 4 and not (dept and dept in key) and not key.endswith("(本级)"):
-                    seen[key] = seen.get(key, 0) + 1
+        rows = [r for r in t.rows if r.item is None and r.name and r.values.get("total") is not None]
+        for i, r in enumerate(rows):
+            key = Ref.name_key(r.name or "")
+            if len(key) < 4 or (dept and dept in key) or key.endswith("(本级)") or _is_group(rows, i):
+                continue
+            seen[key] = seen.get(key, 0) + 1
     return frozenset(k for k, n in seen.items() if n == 1)
+
+
+def _is_group(rows: list, i: int) -> bool:
+    """Is ``rows[i]`` a unit's subtotal (the rows right after it add up to it: "深圳市考试院
+    12,966.72" over its projects), not a project?"""
+    whole, running = rows[i].values["total"], 0
+    for r in rows[i + 1:]:
+        running += r.values["total"]
+        if running == whole:
+            return True
+        if running > whole:
+            return False
+    return False
 
 
 def resolve(subject: str, topic: str | None, kind: str | None, basis: str,
