@@ -323,11 +323,9 @@ def test_a_list_printed_twice_adds_no_parts(doc_of):
 
 
 def test_a_figure_naming_nothing_is_of_the_title_before_its_colon(doc_of):
-    text = ("一、收支预算总体情况\n\n（一）收入预算：2025年年初预算数174.64万元，其中：一般公共预算拨款100.00万元，"
-            "事业收入74.64万元。\n")
+    text = "七、“三公”经费预算情况说明\n\n（一）因公出国(境)费：2025年预算数20.00万元，主要用于出访。\n"
     cs = claims_of(doc_of, text)
-    total = find(cs, "amount", "174.64")
-    assert total.subject == "收入" and total.refers_to == Ref("summary", "grand_total", "total", side="income")
+    assert find(cs, "amount", "20.00").refers_to == Ref("three_public", "total", "abroad")
 
 
 def test_a_figure_naming_nothing_is_of_the_heading_over_it(doc_of):
@@ -443,7 +441,7 @@ def test_a_see_table_note_is_no_subject(doc_of):
 
 def test_the_money_a_performance_statement_covers_is_the_spending_it_names(doc_of):
     text = ("十、预算绩效管理情况\n\n2025年示例市测绘局所有项目支出预算纳入部门预算绩效管理，涉及预算资金 570.99 万元，"
-            "设置并编报 16 个项目绩效目标。本单位整体支出纳入绩效目标管理，涉及财政性资金 600.00 万元；"
+            "设置并编报 16 个项目绩效目标。本单位整体支出纳入绩效目标管理，涉及预算资金 600.00 万元；"
             "本单位共 35 个项目纳入绩效目标管理，涉及财政性资金合计 500.00 万元。\n")
     cs = claims_of(doc_of, text)
     assert find(cs, "amount", "570.99").refers_to == Ref("expenditure", "total", "project")

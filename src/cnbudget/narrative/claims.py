@@ -68,7 +68,7 @@ PARTS_RE = re.compile(r"其中|包括|分别为|分别是")
 _BRACKET_LIST_RE = re.compile(
     r"\s*\((?!\s*(?:其中|包括|含|占|比|较|同比|与|去年|上年|上一年))(?=[^()]*?(?:万元|亿元|元)[^()]*?、[^()]*?\))")
 # "涉及预算资金", "涉及财政性资金合计": the money a 绩效 statement covers.
-_INVOLVED_RE = re.compile(r"^涉及(?:预算|财政性)?资金(?:合计|共计)?$")
+_INVOLVED_RE = re.compile(r"^涉及(?:预算)?资金(?:合计|共计)?$")  # (财政性资金: another scope)
 # …the spending named before it: "所有项目支出预算纳入…" / "本单位整体支出纳入…".
 _MANAGED_RE = re.compile(r"(项目支出|整体支出)(?:预算)?(?:全部|均)?纳入")
 # A numbered part of a list: "具体包括：1.A…", "；(2)B…".
@@ -382,11 +382,11 @@ class _Reader:
     def _previous_after(self, d: _Draft, local: list[_Draft]) -> None:
         """Last year's figure stated after the change of its sentence ("增加 25,335 万元(去年预算数
         为 0 万元，无法计算增减比率)") is that change's previous figure."""
-        change = next((x for x in reversed(local) if x.kind == "change" and x.sentence == d.sentence), None)
+        change = local[-2] if len(local) > 1 and local[-2].kind == "change" and local[-2].sentence == d.sentence else None
         current = next((x for x in local if change is not None and x.id == change.related.get("current")), None)
         if change is None or current is None or "previous" in change.related or current.unit != d.unit:
             return
-        if _same_or_last_years(d, current):
+        if _same_or_last_years(d, current, bare_year=True):
             change.related["previous"] = d.id
             d.related["current"] = current.id
 
@@ -615,12 +615,14 @@ def _managed_spending(before: str) -> str | None:
     return "支出" if found[-1] == "整体支出" else "项目支出"
 
 
-def _same_or_last_years(previous: _Draft, current: _Draft) -> bool:
-    """Does last year's ``previous`` name the quantity of ``current`` (or nothing: "上年 80 万元")?"""
+def _same_or_last_years(previous: _Draft, current: _Draft, bare_year: bool = False) -> bool:
+    """Does last year's ``previous`` name the quantity of ``current`` (or nothing)?  A subject
+    that is only the year ("上年预算数为 0 万元") names it when ``bare_year`` (the figure stands
+    right after the change it is the base of)."""
     if not previous.subject or not current.subject or same_quantity(previous.subject, current.subject):
         return True
     bare = norm_subject(re.sub(r"^(?:上年|上年度|去年|上一年)", "", previous.subject))
-    return not bare or bare == norm_subject(current.subject)
+    return (bare_year and not bare) or bare == norm_subject(current.subject)
 
 
 def _title_subject(subject: str) -> str | None:
