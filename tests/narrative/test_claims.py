@@ -455,3 +455,17 @@ def test_a_units_subtotal_row_of_the_projects_table_is_no_project(doc_of):
     cs = extract_claims(doc_of(text), tables, BUDGET)
     assert find(cs, "amount", "450.00").refers_to is None
     assert find(cs, "amount", "200.00").refers_to == Ref("projects", "name:测绘成果管理", "total")
+
+
+def test_one_item_stated_twice_with_two_values_is_neither_the_row(doc_of):
+    text = ("五、一般公共预算支出情况说明\n\n(2)公用经费：培训支出(2050803)2万元，较上年增加2万元；"
+            "(3)专项业务经费：培训支出(2050803)107.6万元，较上年增加107.6万元。\n")
+    functions_doc = doc_of(text)
+    from cnbudget.document import Source
+    from cnbudget.model import Column, Row, Table
+
+    src = Source(page=9)
+    table = Table("general_expenditure", "一般公共预算支出表", "万元", (Column("total", "合计"),),
+                  (Row("2050803", "培训支出", {"total": Decimal("109.6")}, src),), src)
+    cs = extract_claims(functions_doc, [table], BUDGET)
+    assert all(c.refers_to is None for c in cs if c.subject.startswith("培训支出"))

@@ -100,6 +100,7 @@ class _Draft:
     at: int = 0  # offset in its passage
     end: int = 0  # where its figure (number and unit) ends
     depth: int = 0  # brackets open before it in its passage
+    passage: int = 0  # the number of its passage
     in_reason: bool = False  # stated among the reasons of a change (never the whole of a list)
 
     def freeze(self) -> Claim:
@@ -130,6 +131,7 @@ class _Reader:
         self.meta = meta
         self.functions = functions
         self.projects = projects  # names of the projects the 项目支出表 prints (Ref.name_key)
+        self.passages = 0
         self.drafts: list[_Draft] = []
         self.pending_item: str | None = None  # a "(类)…(款)…(项)" line the next figures are of
         # what the figures of a passage that names nothing are of: the title before its ":"
@@ -168,6 +170,7 @@ class _Reader:
         local: list[_Draft] = []
         state = _PassageState()
         self.title_subject = None
+        self.passages += 1
         parts = clauses(text, figures)
         for clause in parts:
             self._clause(p, text, clause, local, state)
@@ -325,7 +328,7 @@ class _Reader:
         s0, s1 = sentence_span(text, at)
         d = _Draft(id=len(self.drafts) + 1, kind=kind, value=value, unit=unit, subject=subject,
                    text=text[s0:s1].strip(), source=p.source_at(at), sentence=c.sentence, topic=p.topic, at=at,
-                   end=fig.end if fig is not None else at, depth=text.count("(", 0, at) - text.count(")", 0, at), **kw)  # type: ignore[arg-type]
+                   end=fig.end if fig is not None else at, passage=self.passages, depth=text.count("(", 0, at) - text.count(")", 0, at), **kw)  # type: ignore[arg-type]
         self.drafts.append(d)
         local.append(d)
         return d
@@ -676,8 +679,28 @@ def extract_claims(doc: Document, tables: list[Table], meta: Meta) -> list[Claim
             reader.heading(item)
         elif not item.silent:
             reader.passage(item)
+    _one_value_per_cell(reader.drafts)
     _restatements(reader.drafts)
     return [d.freeze() for d in reader.drafts]
+
+
+def _one_value_per_cell(drafts: list[_Draft]) -> None:
+    """Two amounts of one passage tied to one cell with different values ("(2)公用经费：…培训支出
+    (2050803)2万元；(3)专项业务经费：…培训支出(2050803)107.6万元"): each is a part of the
+    cell, neither is the cell."""
+    cells: dict[tuple[int, Ref], list[_Draft]] = {}
+    for d in drafts:
+        if d.kind == "amount" and d.refers_to is not None:
+            cells.setdefault((d.passage, d.refers_to), []).append(d)
+    cleared: set[int] = set()
+    for same in cells.values():
+        if len({(d.value, d.unit) for d in same}) > 1:
+            for d in same:
+                d.refers_to = None
+                cleared.add(d.id)
+    for d in drafts:  # the changes, rates and shares that took the cell from them
+        if d.refers_to is not None and cleared & {d.related.get(k) for k in ("current", "part")}:
+            d.refers_to = None
 
 
 def _restatements(drafts: list[_Draft]) -> None:
