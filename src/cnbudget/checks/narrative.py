@@ -224,13 +224,17 @@ def amounts(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
         tail = k == 1 and (rounding_tail(res.table, res.row, res.shown, c.value) or (
             res.shown is not None and abs(res.shown - c.value) == last_place(res.shown)
             and siblings_carry_tail(res.table, res.row, res.column)))
+        # a table in 元 said in 万元 by cutting the digits off, not rounding them (936,647,884.33元
+        # → 93,664.78万元): the audit's "rounding" — said as info
+        cut = k != 1 and res.shown is not None and _truncated(c.value, res.shown / k)
         yield finding(
             "claim.amount",
             f"情况说明称{c.subject or ''} {fmt(c.value)}{c.unit}，{table_label(res.table)}"
             f"{'“' + (res.row.name or res.row.code or '') + '”' if res.row is not None else ''}为 {table_fig}"
             f"{res.table.unit or ''}" + ("，差额为四舍五入尾差 — a rounding tail" if tail
+                                         else "，说明截去尾数而非四舍五入 — truncated, not rounded" if cut
                                          else " — stated amount differs from the table"),
-            severity="info" if tail else None,
+            severity="info" if tail or cut else None,
             table=res.table.kind,
             row=c.refers_to.row,
             column=res.column,
@@ -239,6 +243,11 @@ def amounts(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
             source=c.source,
             text=c.text,
         )
+
+
+def _truncated(stated: Decimal, exact: Decimal) -> bool:
+    """Is ``stated`` ``exact`` with its further digits cut off (not rounded)?"""
+    return stated <= exact < stated + last_place(stated)
 
 
 # --------------------------------------------------------------------------- claim.share
