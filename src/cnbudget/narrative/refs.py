@@ -138,7 +138,8 @@ TOPIC_RULES: dict[str, tuple[Rule, ...]] = {
         _r(r"^(国有资本经营预算(财政拨款)?)?支出$", "total", "total"),
     ),
     "procurement": (
-        _r(r"^(当年)?(本部门)?政府采购(支出)?(预算)?(总额)?$", "total", "total", "budget"),
+        # (not "当年本部门政府采购": a 资产配置、购买服务 table may count more in)
+        _r(r"^政府采购(支出)?(预算)?(总额)?$", "total", "total", "budget"),
         _r(r"^一般公共预算(拨款)?(政府采购)?$", "total", "general_budget", "budget"),
         _r(r"^政府性基金(预算)?$", "total", "gov_fund", "budget"),
         _r(r"^国有资本经营(预算)?$", "total", "state_capital", "budget"),
