@@ -323,11 +323,9 @@ def test_a_list_printed_twice_adds_no_parts(doc_of):
 
 
 def test_a_figure_naming_nothing_is_of_the_title_before_its_colon(doc_of):
-    text = ("一、收支预算总体情况\n\n（一）收入预算：2025年年初预算数174.64万元，其中：一般公共预算拨款100.00万元，"
-            "事业收入74.64万元。\n")
+    text = "七、“三公”经费预算情况说明\n\n（一）因公出国(境)费：2025年预算数20.00万元，主要用于出访。\n"
     cs = claims_of(doc_of, text)
-    total = find(cs, "amount", "174.64")
-    assert total.subject == "收入" and total.refers_to == Ref("summary", "grand_total", "total", side="income")
+    assert find(cs, "amount", "20.00").refers_to == Ref("three_public", "total", "abroad")
 
 
 def test_a_figure_naming_nothing_is_of_the_heading_over_it(doc_of):
@@ -426,7 +424,7 @@ def test_a_bracket_after_an_amount_listing_amounts_holds_its_parts(doc_of):
 
 
 def test_an_amount_stated_again_is_tied_to_its_first_statement(doc_of):
-    text = ("三、支出预算总体情况\n\n示例市测绘局(本级)预算 600.00 万元，包括在职人员经费 500.00 万元、公用经费 100.00 万元。\n\n"
+    text = ("三、支出预算总体情况\n\n本部门预算 600.00 万元，包括在职人员经费 500.00 万元、公用经费 100.00 万元。\n\n"
             "(二)公用经费 100.00 万元，主要包括水电费。\n\n(三)公用经费 90.00 万元。\n")
     cs = claims_of(doc_of, text)
     whole = find(cs, "amount", "600.00")
@@ -443,9 +441,31 @@ def test_a_see_table_note_is_no_subject(doc_of):
 
 def test_the_money_a_performance_statement_covers_is_the_spending_it_names(doc_of):
     text = ("十、预算绩效管理情况\n\n2025年示例市测绘局所有项目支出预算纳入部门预算绩效管理，涉及预算资金 570.99 万元，"
-            "设置并编报 16 个项目绩效目标。本单位整体支出纳入绩效目标管理，涉及财政性资金 600.00 万元；"
+            "设置并编报 16 个项目绩效目标。本单位整体支出纳入绩效目标管理，涉及预算资金 600.00 万元；"
             "本单位共 35 个项目纳入绩效目标管理，涉及财政性资金合计 500.00 万元。\n")
     cs = claims_of(doc_of, text)
     assert find(cs, "amount", "570.99").refers_to == Ref("expenditure", "total", "project")
     assert find(cs, "amount", "600.00").refers_to == Ref("expenditure", "total", "total")
     assert find(cs, "amount", "500.00").refers_to is None  # the projects' 财政性资金: not the spending's scope
+
+
+def test_a_units_subtotal_row_of_the_projects_table_is_no_project(doc_of):
+    tables = _projects_table(("示例市测绘院", "300.00"), ("测绘成果管理", "200.00"), ("地图编制", "100.00"))
+    text = "四、项目支出情况\n\n示例市测绘院预算 450.00 万元。测绘成果管理 200.00 万元。\n"
+    cs = extract_claims(doc_of(text), tables, BUDGET)
+    assert find(cs, "amount", "450.00").refers_to is None
+    assert find(cs, "amount", "200.00").refers_to == Ref("projects", "name:测绘成果管理", "total")
+
+
+def test_one_item_stated_twice_with_two_values_is_neither_the_row(doc_of):
+    text = ("五、一般公共预算支出情况说明\n\n(2)公用经费：培训支出(2050803)2万元，较上年增加2万元；"
+            "(3)专项业务经费：培训支出(2050803)107.6万元，较上年增加107.6万元。\n")
+    functions_doc = doc_of(text)
+    from cnbudget.document import Source
+    from cnbudget.model import Column, Row, Table
+
+    src = Source(page=9)
+    table = Table("general_expenditure", "一般公共预算支出表", "万元", (Column("total", "合计"),),
+                  (Row("2050803", "培训支出", {"total": Decimal("109.6")}, src),), src)
+    cs = extract_claims(functions_doc, [table], BUDGET)
+    assert all(c.refers_to is None for c in cs if c.subject.startswith("培训支出"))

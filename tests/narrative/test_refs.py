@@ -52,11 +52,13 @@ def test_income_items_of_the_summary_section_are_its_rows():
     assert summary("一般公共预算拨款收入") == Ref("summary", "general_budget", "total", side="income")
     assert summary("事业单位经营收入") == Ref("summary", "operating", "total", side="income")
     assert summary("年终结转结余") == Ref("summary", "carryover_out", "total")
+    assert summary("支出") is None  # 本年 or 总计: not told
     assert summary("相应安排支出") is None
 
 
 def test_the_general_budget_total_in_other_words():
-    for words in ("当年一般公共预算支出", "一般公共预算拨款支出", "一般公共预算当年拨款"):
+    assert resolve("一般公共预算当年拨款", "general_expenditure", "budget", "current", FUNCTIONS) is None
+    for words in ("当年一般公共预算支出", "一般公共预算拨款支出"):
         assert resolve(words, "general_expenditure", "budget", "current", FUNCTIONS) == Ref("general_expenditure", "total", "total")
     assert resolve("一般公共预算拨款收入", "general_expenditure", "budget", "current", FUNCTIONS) is None
 

@@ -69,7 +69,7 @@ PARTS_RE = re.compile(r"其中|包括|分别为|分别是")
 _BRACKET_LIST_RE = re.compile(
     r"\s*\((?!\s*(?:其中|包括|含|占|比|较|同比|与|去年|上年|上一年))(?=[^()]*?(?:万元|亿元|元)[^()]*?、[^()]*?\))")
 # "涉及预算资金", "涉及财政性资金合计": the money a 绩效 statement covers.
-_INVOLVED_RE = re.compile(r"^涉及(?:预算|财政性)?资金(?:合计|共计)?$")
+_INVOLVED_RE = re.compile(r"^涉及(?:预算)?资金(?:合计|共计)?$")  # (财政性资金: another scope)
 # …the spending named before it: "所有项目支出预算纳入…" / "本单位整体支出纳入…".
 _MANAGED_RE = re.compile(r"(项目支出|整体支出)(?:预算)?(?:全部|均)?纳入")
 # A numbered part of a list: "具体包括：1.A…", "；(2)B…".
@@ -100,6 +100,8 @@ class _Draft:
     topic: str | None = None
     at: int = 0  # offset in its passage
     end: int = 0  # where its figure (number and unit) ends
+    depth: int = 0  # brackets open before it in its passage
+    passage: int = 0  # the number of its passage
     in_reason: bool = False  # stated among the reasons of a change (never the whole of a list)
 
     def freeze(self) -> Claim:
@@ -130,6 +132,7 @@ class _Reader:
         self.meta = meta
         self.functions = functions
         self.projects = projects  # names of the projects the 项目支出表 prints (Ref.name_key)
+        self.passages = 0
         self.drafts: list[_Draft] = []
         self.pending_item: str | None = None  # a "(类)…(款)…(项)" line the next figures are of
         # what the figures of a passage that names nothing are of: the title before its ":"
@@ -168,6 +171,7 @@ class _Reader:
         local: list[_Draft] = []
         state = _PassageState()
         self.title_subject = None
+        self.passages += 1
         parts = clauses(text, figures)
         for clause in parts:
             self._clause(p, text, clause, local, state)
@@ -325,7 +329,7 @@ class _Reader:
         s0, s1 = sentence_span(text, at)
         d = _Draft(id=len(self.drafts) + 1, kind=kind, value=value, unit=unit, subject=subject,
                    text=text[s0:s1].strip(), source=p.source_at(at), sentence=c.sentence, topic=p.topic, at=at,
-                   end=fig.end if fig is not None else at, **kw)  # type: ignore[arg-type]
+                   end=fig.end if fig is not None else at, passage=self.passages, depth=_open_brackets(text)[at], **kw)  # type: ignore[arg-type]
         self.drafts.append(d)
         local.append(d)
         return d
@@ -340,11 +344,11 @@ class _Reader:
             subject = earlier or self.pending_item or subject or self.title_subject or self.heading_subject or ""
         return subject, basis
 
-    def _names_department(self, lead: str) -> bool:
-        """Does a lead name the department itself ("深圳市司法局(本级)预算", "本部门预算")?"""
-        squashed = re.sub(r"\s+", "", lead)
-        dept = re.sub(r"\s+", "", self.meta.department or "")
-        return bool(re.search(r"本部门|本单位", squashed) or (dept and dept in squashed))
+    @staticmethod
+    def _names_department(lead: str) -> bool:
+        """Does a lead name the department as a whole ("本部门预算")?  Not by its name: "XX局(本级)
+        预算" is one unit's of a department that prints its units one by one."""
+        return re.search(r"本部门|本单位", re.sub(r"\s+", "", lead)) is not None
 
     def _quantity(self, p: Passage, text: str, c: Clause, fig: Figure, lead: str,
                   local: list[_Draft], st: _PassageState) -> None:
@@ -355,7 +359,7 @@ class _Reader:
             return
         subject, basis = self._subject(lead, local)
         if not subject and basis == "current" and p.topic == "expenditure" and self._names_department(lead):
-            subject = "支出"  # "深圳市司法局(本级)预算 21,796.12 万元，包括…": the department's whole spending
+            subject = "支出"  # "本部门预算 21,796.12 万元，包括…": the department's whole spending
         if fig.kind == "amount" and p.topic == "performance" and basis == "current" and _INVOLVED_RE.match(subject):
             # "所有项目支出预算纳入部门预算绩效管理，涉及预算资金 57,132.99 万元": the spending the clause
             # says was put under management
@@ -382,11 +386,11 @@ class _Reader:
     def _previous_after(self, d: _Draft, local: list[_Draft]) -> None:
         """Last year's figure stated after the change of its sentence ("增加 25,335 万元(去年预算数
         为 0 万元，无法计算增减比率)") is that change's previous figure."""
-        change = next((x for x in reversed(local) if x.kind == "change" and x.sentence == d.sentence), None)
+        change = local[-2] if len(local) > 1 and local[-2].kind == "change" and local[-2].sentence == d.sentence else None
         current = next((x for x in local if change is not None and x.id == change.related.get("current")), None)
         if change is None or current is None or "previous" in change.related or current.unit != d.unit:
             return
-        if _same_or_last_years(d, current):
+        if _same_or_last_years(d, current, bare_year=True):
             change.related["previous"] = d.id
             d.related["current"] = current.id
 
@@ -447,7 +451,7 @@ class _Reader:
         open_at = _open_brackets(p.text)
         depth = open_at[at] if at is not None else None
         candidates = [d for d in reversed(local) if d.kind == want and d.basis == "current" and (
-            depth is None or open_at[d.at] <= depth)]
+            depth is None or d.depth <= depth)]
         # the same words first: "收入较去年减少…" is of "收入预算 68632.12", not of the "事业收入
         # 0.00" listed after it
         exact = next((d for d in candidates if subject and norm_subject(d.subject) == norm_subject(subject)), None)
@@ -616,12 +620,14 @@ def _managed_spending(before: str) -> str | None:
     return "支出" if found[-1] == "整体支出" else "项目支出"
 
 
-def _same_or_last_years(previous: _Draft, current: _Draft) -> bool:
-    """Does last year's ``previous`` name the quantity of ``current`` (or nothing: "上年 80 万元")?"""
+def _same_or_last_years(previous: _Draft, current: _Draft, bare_year: bool = False) -> bool:
+    """Does last year's ``previous`` name the quantity of ``current`` (or nothing)?  A subject
+    that is only the year ("上年预算数为 0 万元") names it when ``bare_year`` (the figure stands
+    right after the change it is the base of)."""
     if not previous.subject or not current.subject or same_quantity(previous.subject, current.subject):
         return True
     bare = norm_subject(re.sub(r"^(?:上年|上年度|去年|上一年)", "", previous.subject))
-    return not bare or bare == norm_subject(current.subject)
+    return (bare_year and not bare) or bare == norm_subject(current.subject)
 
 
 def _title_subject(subject: str) -> str | None:
@@ -685,8 +691,28 @@ def extract_claims(doc: Document, tables: list[Table], meta: Meta) -> list[Claim
             reader.heading(item)
         elif not item.silent:
             reader.passage(item)
+    _one_value_per_cell(reader.drafts)
     _restatements(reader.drafts)
     return [d.freeze() for d in reader.drafts]
+
+
+def _one_value_per_cell(drafts: list[_Draft]) -> None:
+    """Two amounts of one passage tied to one cell with different values ("(2)公用经费：…培训支出
+    (2050803)2万元；(3)专项业务经费：…培训支出(2050803)107.6万元"): each is a part of the
+    cell, neither is the cell."""
+    cells: dict[tuple[int, Ref], list[_Draft]] = {}
+    for d in drafts:
+        if d.kind == "amount" and d.refers_to is not None:
+            cells.setdefault((d.passage, d.refers_to), []).append(d)
+    cleared: set[int] = set()
+    for same in cells.values():
+        if len({(d.value, d.unit) for d in same}) > 1:
+            for d in same:
+                d.refers_to = None
+                cleared.add(d.id)
+    for d in drafts:  # the changes, rates and shares that took the cell from them
+        if d.refers_to is not None and cleared & {d.related.get(k) for k in ("current", "part")}:
+            d.refers_to = None
 
 
 def _restatements(drafts: list[_Draft]) -> None:

@@ -211,7 +211,6 @@ def outline(doc: Document) -> Iterator[Heading | Passage]:
     toc = _toc_span(blocks)
     part: str | None = None
     topic2: str | None = None  # topic of the current level-2 heading
-    topic1: str | None = None  # topic the current part's own title names
     topic: str | None = None
     pending: list[tuple[str, Source]] = []
 
@@ -273,7 +272,6 @@ def outline(doc: Document) -> Iterator[Heading | Passage]:
                 topic2 = topic = topic_of(PART_RE.sub(r"\2", squashed))
             if part == "annex":
                 topic2 = topic = "performance" if "绩效" in squashed else None
-            topic1 = topic
         elif squashed == "名词解释":
             part, topic2, topic = "glossary", "glossary", "glossary"
         elif part == "annex":
@@ -281,9 +279,7 @@ def outline(doc: Document) -> Iterator[Heading | Passage]:
             topic2 = topic = "profile" if topic_of(title) == "profile" else "performance"
         elif level == 2 or (level not in (3, 4) and level is not None):
             t = topic_of(title)
-            # "一、深圳市司法局(本级)" under "第三部分 部门预算支出具体情况": a unit's section of the
-            # part, about what the part is about
-            topic2 = topic = t if t is not None else topic1
+            topic2 = topic = t
         elif level == 3:
             t = topic_of(title)
             # "(一)教育支出(类)" under 五、财政拨款支出: a class of the section's table, whose

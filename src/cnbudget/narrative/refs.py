@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from decimal import Decimal
 
 from cnbudget.model import Ref, Table
 from cnbudget.narrative.functions import (
@@ -55,8 +56,6 @@ TOPIC_RULES: dict[str, tuple[Rule, ...]] = {
         _r(r"收支(预算)?总计|收入(预算)?总计|支出(预算)?总计|收入、支出(预算)?总计|^总计$|收支总预算|收支预算总",
            "grand_total", "total"),
         _r(r"^(本年)?(收入|支出)合计$", "current_total", "total"),
-        # "本部门收入预算 155,723.39 万元", "(一)收入预算：…": the department's whole budget
-        _r(r"^(当年)?(预算)?(收入|支出)(预算)?$", "grand_total", "total"),
         # the income side's items ("(1)一般公共预算拨款收入 105,814.6 万元"), rows of the summary
         _r(r"^(本年)?一般公共预算(财政)?拨款(收入)?$", "general_budget", "total"),
         _r(r"^(本年)?政府性基金(预算)?(财政)?拨款(收入)?$", "gov_fund", "total"),
@@ -112,8 +111,9 @@ TOPIC_RULES: dict[str, tuple[Rule, ...]] = {
         _r(r"^基本支出$", "total", "basic"),
         _r(r"^项目支出$", "total", "project"),
         _r(r"^(一般公共预算)?(财政拨款)?支出$|^一般公共预算$", "total", "total"),
-        # "当年一般公共预算支出", "一般公共预算拨款支出", "一般公共预算当年拨款": the table's total
-        _r(r"^(本年|当年)?一般公共(预算|财政)(财政)?(当年)?(拨款)?(支出)?$", "total", "total"),
+        # "当年一般公共预算支出", "一般公共预算拨款支出": the table's total ("当年拨款" may leave the
+        # carry-over out)
+        _r(r"^(本年|当年)?一般公共(预算|财政)(财政)?(拨款)?支出$", "total", "total"),
     ),
     "basic_expenditure": (
         _r(r"基本支出$", "total", "total"),
@@ -138,7 +138,8 @@ TOPIC_RULES: dict[str, tuple[Rule, ...]] = {
         _r(r"^(国有资本经营预算(财政拨款)?)?支出$", "total", "total"),
     ),
     "procurement": (
-        _r(r"^(当年)?(本部门)?政府采购(支出)?(预算)?(总额)?$", "total", "total", "budget"),
+        # (not "当年本部门政府采购": a 资产配置、购买服务 table may count more in)
+        _r(r"^政府采购(支出)?(预算)?(总额)?$", "total", "total", "budget"),
         _r(r"^一般公共预算(拨款)?(政府采购)?$", "total", "general_budget", "budget"),
         _r(r"^政府性基金(预算)?$", "total", "gov_fund", "budget"),
         _r(r"^国有资本经营(预算)?$", "total", "state_capital", "budget"),
@@ -193,18 +194,36 @@ BARE_SPENDING_RE = re.compile(r"^(支出|支出决算|决算|决算数)$")
 def project_names(tables: list[Table], department: str | None) -> frozenset[str]:
     """The names (``Ref.name_key``) of the projects the 项目支出表 prints once each: a figure
     named exactly so ("4.文化管理及公共文化服务保障预算 5,529.23 万元") is that project's row.
-    Not a unit's row (the department's name)."""
+    Not a unit's row (the department's name, a subtotal); none in a table of several units'
+    projects (the narrative then speaks of each unit's projects, whose names recur)."""
     seen: dict[str, int] = {}
     dept = Ref.name_key(department or "") or None
     for t in tables:
         if t.kind != "projects":
             continue
-        for r in t.rows:
-            if r.item is None and r.name and r.values.get("total") is not None:
-                key = Ref.name_key(r.name)
-                if len(key) >= 4 and not (dept and dept in key) and not key.endswith("(本级)"):
-                    seen[key] = seen.get(key, 0) + 1
+        rows = [r for r in t.rows if r.item is None and r.name and r.values.get("total") is not None]
+        groups = [i for i in range(len(rows)) if _is_group(rows, i)]
+        if len(groups) > 1:
+            return frozenset()
+        for i, r in enumerate(rows):
+            key = Ref.name_key(r.name or "")
+            if len(key) < 4 or (dept and dept in key) or key.endswith("(本级)") or i in groups:
+                continue
+            seen[key] = seen.get(key, 0) + 1
     return frozenset(k for k, n in seen.items() if n == 1)
+
+
+def _is_group(rows: list, i: int) -> bool:
+    """Is ``rows[i]`` a unit's subtotal (the rows right after it add up to it: "深圳市考试院
+    12,966.72" over its projects), not a project?"""
+    whole, running = rows[i].values["total"], Decimal(0)
+    for n, r in enumerate(rows[i + 1:], start=1):
+        running += r.values["total"]
+        if abs(running - whole) <= Decimal("0.01") * n:  # each printed part may carry a rounding tail
+            return True
+        if running > whole:
+            return False
+    return False
 
 
 def resolve(subject: str, topic: str | None, kind: str | None, basis: str,
