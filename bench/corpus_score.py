@@ -94,6 +94,9 @@ def lookup_cell(d, cell: dict, year: int | None = None) -> dict:
         return {"table": False, "row": False, "value": None}
     for t in tables:
         rows = [r for r in t.rows if _row_matches(r, cell)]
+        # a label printed more than once (a unit under 货物 and again under 服务, one project
+        # name per unit): the key's page tells which line it is
+        rows.sort(key=lambda r: r.source.page != cell.get("page"))
         if rows:
             col = cell.get("column")
             for r in rows:

@@ -148,6 +148,14 @@ def test_figures_wrapped_inside_their_cells_are_joined() -> None:
     # a count of its own under a figure with all its decimals stays a line
     counts = [line("", "车辆", "12.50", "3.00"), line("", "", "2", "")]
     assert len(join_wrapped_figures(counts)) == 2
+    # a row wrapped over a page break: its name's tail and its figures' tails on the next page
+    wrapped = [line("杭州市机动", "14,549.64", "12,437.3", "2,112.28"), line("车驾驶员考试服务中心", "", "6", ""),
+               line("某某中心", "10.00", "10.00", "")]
+    assert [x.cells for x in join_wrapped_figures(wrapped)] == [
+        ["杭州市机动车驾驶员考试服务中心", "14,549.64", "12,437.36", "2,112.28"], ["某某中心", "10.00", "10.00", ""]]
+    # a line of its own with a name and a figure that has all its decimals stays a line
+    own = [line("某某中心", "12,437.30", "12,437.30"), line("其他", "6", "")]
+    assert len(join_wrapped_figures(own)) == 2
 
 
 def test_table_continued_under_a_repeated_code_name_line_is_one_table(tmp_path: Path) -> None:

@@ -82,6 +82,8 @@ def test_summary_with_a_third_group_of_purposes() -> None:
     assert t is not None
     assert t.row_by_item("expenditure", "204").values == {"total": Decimal("23513.11")}  # type: ignore[union-attr]
     assert t.row_by_item("expenditure", "current_total").values == {"total": Decimal("28849.38")}  # type: ignore[union-attr]
-    # the third group (支出用途) is read, as lines of no item: the same spending broken down again
-    purposes = {r.name: r.values.get("total") for r in t.rows if r.side == "expenditure" and r.item is None}
-    assert purposes.get("基本支出") == Decimal("17123.19") and purposes.get("项目支出") == Decimal("11543.27")
+    # the third group (支出用途) is read as item-less expenditure lines: the same spending by purpose
+    purposes = {r.name: r.values["total"] for r in t.rows if r.side == "expenditure" and r.item is None and not r.code}
+    assert purposes == {"基本支出": Decimal("17123.19"), "项目支出": Decimal("11543.27"),
+                        "单位预留机动经费": Decimal("182.92")}
+    assert not t.uncertain

@@ -202,6 +202,11 @@ def join_wrapped_figures(data: list[Line]) -> list[Line]:
             for i, c in tails:
                 prev.cells[i] = prev.cells[i] + c
             continue
+        if prev is not None and _name_and_figure_tails(prev, tails):
+            # a row wrapped over a page break: "杭州市机动" 12,437.3 / "车驾驶员考试服务中心" 6
+            for i, c in tails:
+                prev.cells[i] = prev.cells[i] + c
+            continue
         out.append(line)
     return out
 
@@ -222,6 +227,20 @@ def _split_row(heads: list[tuple[int, str]], line: Line) -> bool:
         else:
             return False
     return figures > 0
+
+
+def _name_and_figure_tails(prev: Line, tails: list[tuple[int, str]]) -> bool:
+    """One name tail under the name above and, beside it, only figure tails that fit the
+    figures above: the rest of the line above."""
+    texts = [(i, c) for i, c in tails if has_cjk(c)]
+    figures = [(i, c) for i, c in tails if not has_cjk(c)]
+    if len(texts) != 1 or not figures:
+        return False
+    i, _ = texts[0]
+    name_above = prev.cells[i] if i < len(prev.cells) else ""
+    return has_cjk(name_above) and not is_amount(name_above) and all(
+        _TAIL_RE.match(c) and j < len(prev.cells) and _fits(prev.cells[j], c) for j, c in figures
+    )
 
 
 def _fits(head: str, tail: str) -> bool:
