@@ -79,3 +79,20 @@ def test_brackets_closed_on_the_next_line_or_ordinals_are_clean():
     # a paragraph broken over lines: the bracket closes in the next piece
     assert not run(W(HEAD + "七、机关运行经费：是指行政单位（含参照公务员法管\n理事业单位）使用的经费。\n"), "wording.brackets")
     assert not one("主要用于：1）办公费；2）印刷费。评价等级为“良”（见表 2）。", "wording.brackets")
+
+
+def test_a_year_compared_with_printed_without_nian():
+    # 重庆 2026 (corpus c079 p4): "与 2025 持平" beside "与 2025 年持平"
+    s = "公务接待费10万元，与2025持平；公务用车购置费0万元，与2025年持平。"
+    f = run(W(HEAD + s + "\n"), "wording.year_without_nian")
+    assert texts(f) == [("wording.year_without_nian", "info")] and "2025年" in f[0].message
+
+
+@pytest.mark.parametrize("sentence", [
+    "公务接待费10万元，与2025年持平。",
+    "较2025年度减少2.48万元。",
+    "比2025-2027年规划增加3个项目。",
+    "比2025万元增加10万元。",
+])
+def test_years_with_nian_and_other_figures_are_clean(sentence):
+    assert not run(W(HEAD + sentence + "\n"), "wording.year_without_nian")

@@ -7,6 +7,8 @@
                                  (与上年持平 is what is meant)
     wording.punctuation          doubled punctuation: "。。", "，；", "：。"
     wording.brackets             a bracket opened and never closed, or closed and never opened
+    wording.year_without_nian    a year compared with, printed without 年: "与2025持平",
+                                 "比2025增加" (the same text elsewhere prints "与2025年持平")
 
 The text is ``Disclosure.text`` (NFKC-folded: "，；：（）％" are ",;:()%"); the tables part is
 not read here (its captions and notes are joined by the reader without running punctuation).
@@ -169,3 +171,26 @@ def _clause_start(text: str, at: int) -> int:
 def _unfold(marks: str) -> str:
     """Folded punctuation back to the full-width forms people print."""
     return marks.translate(str.maketrans({",": "，", ";": "；", ":": "：", "!": "！", "?": "？"}))
+
+
+# "与2025持平", "较2025减少2.48万元": a year as the base of a comparison, without its 年.
+YEAR_BASE_RE = re.compile(
+    r"(?:与|比|较|同)\s*(?P<year>(?:19|20)\d\d)(?![\d.,%\-~至])\s*"
+    r"(?=持平|基本持平|相比|相同|一致|增加|减少|增长|下降|上升|降低|有所)"
+)
+
+
+@rule(
+    "wording.year_without_nian",
+    severity="info",
+    description="作比较基期的年份漏印“年”（与2025持平） — a year compared with, printed without 年",
+)
+def years_without_nian(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
+    for b in text_blocks(doc, skip_parts=(TABLE_PART,)):
+        ctx.checked()
+        for m in YEAR_BASE_RE.finditer(b.text):
+            yield text_finding(
+                "wording.year_without_nian",
+                f"“{m.group(0).strip()}”中的年份漏印“年”，应为“{m.group('year')}年” — a year printed without 年",
+                b, m.start("year"), m.end(),
+            )
