@@ -1083,3 +1083,13 @@ def test_a_project_list_with_its_classification_right_of_the_amount_is_named_by_
     assert t.column_ids() == ["total"]
     assert [r.values.get("total") for r in t.rows] == [Decimal("300.00"), Decimal("200.00"), Decimal("60.00"),
                                                        Decimal("40.00")]
+
+
+@pytest.mark.parametrize("line", ["部门（单位）名称", "单位名称", "编制部门：示例局", "部门(单位):示例局"])
+def test_a_department_label_alone_on_its_line_is_no_prose_between_title_and_table(line: str) -> None:
+    # 西安 表15: "表 15" / "2022年部门整体支出绩效目标表" / "部门（单位）名称" / "西安市气象局" / the form
+    from cnbudget.document import Paragraph
+    from cnbudget.tables.segment import _role
+
+    assert _role(Paragraph(text=line, source=Source(page=1))) == "dept"
+    assert _role(Paragraph(text="部门名称是本表所列单位的总称，包括下属单位。", source=Source(page=1))) == "prose"

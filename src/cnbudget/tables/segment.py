@@ -19,9 +19,10 @@ from cnbudget.tables.kinds import kind_from_title
 _NUMBER_RE = re.compile(r"^(?:公开|预算|决算|附)?\s*(?:\d{1,2}\s*表|表\s*[0-9一二三四五六七八九十]{1,3})$")
 _NUMBER_IN_TEXT_RE = re.compile(r"(公开\s*\d{1,2}\s*表|预算\s*\d{1,2}\s*表|附表\s*\d{1,2}|(?<![\u4e00-\u9fff])表\s*\d{1,2}(?!\d))")
 _UNIT_RE = re.compile(r"(?:金额)?单\s*位\s*[:：]\s*(万元|元|千元|亿元)")
-# "编制部门：", "单位名称：", "部门（单位）：", "预算部门(单位)名称：", "填报单位：" — the line that
+# "编制部门：", "单位名称：", "部门（单位）：", "预算部门(单位)名称：", "填报单位：", or the label
+# alone on its line with the name on the next ("部门（单位）名称" / "西安市气象局") — the line that
 # names the department above a table (repeated on every page of a continued table)
-_DEPT_RE = re.compile(r"^(?:编制|填报|预算)?(?:部门|单位)(?:[（(](?:单位|部门)[)）])?(?:名称)?\s*[:：]")
+_DEPT_RE = re.compile(r"^(?:编制|填报|预算)?(?:部门|单位)(?:[（(](?:单位|部门)[)）])?(?:名称\s*$|(?:名称)?\s*[:：])")
 # a line that only names the department or unit, with or without its code: "507-湖州市卫生健康委员会"
 _ORG_LINE_RE = re.compile(
     r"^(?:\d{3,9}\s*[-－—_]?\s*)?[\u4e00-\u9fff（）()]{2,40}"
