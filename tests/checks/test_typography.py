@@ -96,3 +96,16 @@ def test_a_year_compared_with_printed_without_nian():
 ])
 def test_years_with_nian_and_other_figures_are_clean(sentence):
     assert not run(W(HEAD + sentence + "\n"), "wording.year_without_nian")
+
+
+@pytest.mark.parametrize("sentence", ["主要原因是因因人员减少费用减少。", "负责地理信息安全和和市场秩序。",
+                                      "结转到本年仍按按规定用途继续使用的资金。"])
+def test_a_function_word_printed_twice(sentence):
+    f = run(W(HEAD + sentence + "\n"), "wording.doubled_word")
+    assert [x.severity for x in f] == ["info"]
+
+
+@pytest.mark.parametrize("sentence", ["变动原因因公出国经费减少。", "以及及时完成应急修缮任务。",
+                                      "实实在在为群众办事，等等。", "年年增长，总和和平均数均列示。"])
+def test_a_word_ending_where_the_next_begins_is_no_doubling(sentence):
+    assert not run(W(HEAD + sentence + "\n"), "wording.doubled_word")

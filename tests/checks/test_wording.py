@@ -48,6 +48,7 @@ def test_drafting_note_left_in():
     ("收入比上年减少12.40万元，主要原因是。", "主要原因"),
     ("烟台市商务局部门预算包括：。", "包括"),  # corpus c177 p10
     ("支出增加5万元，原因：；项目支出减少3万元。", "原因"),
+    ("比上年减少2.7万元，下降9.88％。主要原因是其中：1. 因公出国（境）费5万元。", "原因"),  # c186 p30
 ])
 def test_empty_reason_or_list(sentence, word):
     f = run(W(HEAD + sentence + "\n"), "wording.empty_reason")
@@ -60,6 +61,7 @@ def test_empty_reason_or_list(sentence, word):
     "具体情况如下。",  # the list follows on the next lines
     "分析了收入增长的原因。",
     "主要原因：",
+    "主要原因是压缩会议费，其中：会议费减少2万元。",
 ])
 def test_reasons_given_or_following_are_clean(sentence):
     assert not run(W(HEAD + sentence + "\n"), "wording.empty_reason")
@@ -147,3 +149,11 @@ def test_a_stock_phrase_that_lost_its_first_character_after_an_amount():
 ])
 def test_whole_stock_phrases_are_clean(sentence):
     assert not run(W(HEAD + sentence + "\n"), "wording.clipped_phrase")
+
+
+def test_a_figures_sentence_left_with_its_year_only():
+    # 烟台 c184 p40: "（一）收入预算：2026年。（二）支出预算：2026年。" — the amounts never filled in
+    for sentence in ("（一）收入预算：2026年。", "本部门支出预算：2026年。"):
+        f = run(W(HEAD + sentence + "\n"), "wording.placeholder")
+        assert [x.severity for x in f] == ["error"], sentence
+    assert not run(W(HEAD + "预算年度：2026年。收入预算：2026年收入预算1,234.56万元。\n"), "wording.placeholder")

@@ -6,6 +6,7 @@
     wording.zero_change          "增加0万元", "下降0%": a change word with nothing changed
                                  (与上年持平 is what is meant)
     wording.punctuation          doubled punctuation: "。。", "，；", "：。"
+    wording.doubled_word         a function word printed twice: "主要原因是因因人员减少"
     wording.brackets             a bracket opened and never closed, or closed and never opened
     wording.year_without_nian    a year compared with, printed without 年: "与2025持平",
                                  "比2025增加" (the same text elsewhere prints "与2025年持平")
@@ -127,6 +128,32 @@ def doubled_punctuation(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
                 "wording.punctuation",
                 f"标点连用：“{_unfold(m.group(0))}” — doubled punctuation",
                 b, m.start(), m.end(),
+            )
+
+
+# Function words that Chinese never doubles (unlike 年年, 等等, 实实在在, 是是非非): printed twice
+# in a row they are a typing slip — unless the first closes a word of its own and the second
+# opens the next (原因|因公出国, 以及|及时, 总和|和…): the characters that form such words before it
+_WORD_ENDING_WITH = {
+    "因": "原起诱基成病死主内外", "及": "以涉普危波顾企来", "和": "总平缓调温共柔祥饱",
+    "与": "参给赋授", "于": "关由对至属基鉴处位在等", "将": "即", "由": "理缘事自", "其": "尤极",
+    "已": "而", "较": "比", "对": "针相绝应面核比", "从": "服自遵", "按": "",
+}
+DOUBLED_WORD_RE = re.compile("|".join(
+    (f"(?<![{before}]){ch}{ch}" if before else f"{ch}{ch}") for ch, before in _WORD_ENDING_WITH.items()))
+
+
+@rule(
+    "wording.doubled_word",
+    severity="info",
+    description="虚词重复（因因、较较、及及） — a function word printed twice",
+)
+def doubled_words(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
+    for b in text_blocks(doc, skip_parts=(TABLE_PART,)):
+        ctx.checked()
+        for m in DOUBLED_WORD_RE.finditer(b.text):
+            yield text_finding(
+                "wording.doubled_word", f"“{m.group(0)[0]}”字重复：“{m.group(0)}” — a word printed twice", b, m.start(), m.end()
             )
 
 

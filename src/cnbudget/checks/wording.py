@@ -53,7 +53,12 @@ EMPTY_REASON_RE = re.compile(
     r"(?P<word>主要原因|主要是|主要系|主要用于|主要包括|包括)(?:是|为|系|有)?\s*:?\s*(?=[。;])"
     r"|(?P<word2>原因|其中|具体如下|如下|分别为|分别是)(?:是|为|系)?\s*:\s*(?=[。;])"
     r"|(?P<word3>原因)(?:是|为|系)\s*(?=[。;])"
+    # "主要原因是其中：1.因公出国（境）费…": the breakdown follows where the reason should be
+    r"|(?P<word4>原因)(?:是|为|系)\s*(?=其中\s*:)"
 )
+# "（一）收入预算：2026年。" — a figure's heading whose sentence holds nothing but the year: the
+# template's sentence cut before its amount ("预算年度：2026年。" names a year and is complete)
+UNFILLED_RE = re.compile(r"(?<=预算|决算|收入|支出|经费)\s*:\s*(?:19|20)\d{2}\s*年(?:度)?\s*(?=[。;]|$)")
 # Obsolete names shorter than this are common words ("文化", "扶贫"), not catalog names.
 OBSOLETE_MIN_CHARS = 6
 
@@ -68,7 +73,7 @@ def placeholders(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
         ctx.checked()
         seen: set[int] = set()
         for rx, what in ((PLACEHOLDER_FIGURE_RE, "占位数字"), (PLACEHOLDER_NAME_RE, "占位符"),
-                         (FILL_IN_RE, "填写提示"), (CHOICE_RE, "模板待选字样")):
+                         (FILL_IN_RE, "填写提示"), (CHOICE_RE, "模板待选字样"), (UNFILLED_RE, "未填写金额的句子")):
             for m in rx.finditer(b.text):
                 if any(i in seen for i in range(m.start(), m.end())):
                     continue
@@ -114,7 +119,7 @@ def empty_reasons(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
         for m in EMPTY_REASON_RE.finditer(b.text):
             if not b.text[m.end() + 1:].strip() and _LIST_START_RE.match(following):
                 continue  # "包括：。" then the list on the next lines: a stray 。, not an empty list
-            word = m.group("word") or m.group("word2") or m.group("word3")
+            word = m.group("word") or m.group("word2") or m.group("word3") or m.group("word4")
             yield text_finding(
                 "wording.empty_reason",
                 f"“{word}”之后没有内容（“{b.text[m.start():m.end() + 1]}”），应写明具体"
