@@ -109,3 +109,13 @@ def test_a_function_word_printed_twice(sentence):
                                       "实实在在为群众办事，等等。", "年年增长，总和和平均数均列示。"])
 def test_a_word_ending_where_the_next_begins_is_no_doubling(sentence):
     assert not run(W(HEAD + sentence + "\n"), "wording.doubled_word")
+
+
+def test_a_clause_pasted_twice_in_a_row():
+    # c074 p71: "…报废更新，其中：使用财政拨款预算购置车辆8辆，144万元、使用单位资金购置车辆1辆，18万元" twice
+    clause = "其中：使用财政拨款预算购置车辆8辆，144万元、使用单位资金购置车辆1辆，18万元报废更新，"
+    f = run(W(HEAD + "2026年计划购置车辆9辆、162万元，报废更新，" + clause + clause + "用于执法。\n"),
+            "wording.repeated_text")
+    assert [x.severity for x in f] == ["info"]
+    fine = "2025年支出100.00万元，2026年支出100.00万元；一般公共预算100.00万元，政府性基金0.00万元。"
+    assert not run(W(HEAD + fine + "\n"), "wording.repeated_text")

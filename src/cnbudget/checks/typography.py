@@ -7,6 +7,7 @@
                                  (与上年持平 is what is meant)
     wording.punctuation          doubled punctuation: "。。", "，；", "：。"
     wording.doubled_word         a function word printed twice: "主要原因是因因人员减少"
+    wording.repeated_text        a run of words with figures printed twice in a row (a pasted clause)
     wording.brackets             a bracket opened and never closed, or closed and never opened
     wording.year_without_nian    a year compared with, printed without 年: "与2025持平",
                                  "比2025增加" (the same text elsewhere prints "与2025年持平")
@@ -154,6 +155,44 @@ def doubled_words(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
         for m in DOUBLED_WORD_RE.finditer(b.text):
             yield text_finding(
                 "wording.doubled_word", f"“{m.group(0)[0]}”字重复：“{m.group(0)}” — a word printed twice", b, m.start(), m.end()
+            )
+
+
+# a run repeated back to back at least this long (and holding a figure) is a clause pasted twice
+REPEAT_MIN_CHARS = 16
+
+
+def repeated_run(text: str) -> tuple[int, int] | None:
+    """(start, length) of the first run of ``text`` printed twice back to back, or None."""
+    for i in range(len(text) - 2 * REPEAT_MIN_CHARS + 1):
+        j = text.find(text[i:i + REPEAT_MIN_CHARS], i + REPEAT_MIN_CHARS)
+        while j != -1 and j - i <= len(text) - j:
+            run = text[i:j]
+            if text.startswith(run, j) and any(ch.isdigit() for ch in run) \
+                    and sum(1 for ch in run if "\u4e00" <= ch <= "\u9fff") >= 4:
+                return i, j - i
+            j = text.find(text[i:i + REPEAT_MIN_CHARS], j + 1)
+    return None
+
+
+@rule(
+    "wording.repeated_text",
+    severity="info",
+    description="同一段文字连续重复出现（粘贴了两次） — a clause printed twice in a row",
+)
+def repeated_text(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
+    for b in text_blocks(doc, skip_parts=(TABLE_PART,)):
+        ctx.checked()
+        for sentence in re.finditer(r"[^。]+", b.text):
+            found = repeated_run(sentence.group(0))
+            if found is None:
+                continue
+            start, length = found
+            at = sentence.start() + start
+            yield text_finding(
+                "wording.repeated_text",
+                f"同一段文字连续出现两次：“{b.text[at:at + length][:40]}…” — a clause printed twice in a row",
+                b, at, at + 2 * length,
             )
 
 
