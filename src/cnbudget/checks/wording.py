@@ -54,7 +54,7 @@ EMPTY_REASON_RE = re.compile(
     r"|(?P<word2>原因|其中|具体如下|如下|分别为|分别是)(?:是|为|系)?\s*:\s*(?=[。;])"
     r"|(?P<word3>原因)(?:是|为|系)\s*(?=[。;])"
     # "主要原因是其中：1.因公出国（境）费…": the breakdown follows where the reason should be
-    r"|(?P<word4>原因)(?:是|为|系)\s*(?=其中\s*:)"
+    r"|(?P<word4>原因)(?:是|为|系)\s*(?=其\s*中\s*:)"
 )
 # "（一）收入预算：2026年。" — a figure's heading whose sentence holds nothing but the year: the
 # template's sentence cut before its amount ("预算年度：2026年。" names a year and is complete)
