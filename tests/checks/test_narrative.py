@@ -225,3 +225,10 @@ def test_components_not_summed_with_a_reason_without_sign():
     assert not run(D(claims=cl), "claim.components")
     cl[0] = C(1, "change", "40", direction=1, related={"component_1": 2, "component_2": 3})
     assert [x.rule for x in run(D(claims=cl), "claim.components")] == ["claim.components"]
+
+
+def test_components_not_summed_with_a_reason_without_figure():
+    rel = {"component_1": 2, "component_2": 3, "unquantified_reason": 1}
+    cl = [C(1, "change", "17.83", direction=-1, related=rel), C(2, "change", "4.1", direction=-1),
+          C(3, "change", "1.7", direction=-1)]
+    assert not run(D(claims=cl), "claim.components")

@@ -532,3 +532,14 @@ def test_reason_stated_as_a_bare_amount_has_no_sign(doc_of):
     assert _unsigned(cs, "40")
     cs = claims_of(doc_of, _passage("会议费58.46万元，比上年增加27.84万元；主要原因是本级会议费增加9.11万元，中心增加20.62万元。"))
     assert not _unsigned(cs, "27.84") and _reasons(cs, "27.84") == [(Decimal("9.11"), 1), (Decimal("20.62"), 1)]
+
+
+def test_reason_named_without_its_figure(doc_of):
+    cs = claims_of(doc_of, _passage(
+        "财政拨款支出比上年减少178341.83万元。主要原因是本年度实验室未安排预算、载体项目预算减少4.1亿元"
+        "及专项资金预算减少1.7亿元。"))
+    assert "unquantified_reason" in find(cs, "change", "178341.83").related
+    # a cause without money ("人员增加") is no reason of its own figure: the list is still summed
+    cs = claims_of(doc_of, _passage("商品和服务支出较上年增加654.20万元，原因是人员增加，日常公用经费增加36.33万元，"
+                                    "专项业务费增加612.10万元。"))
+    assert "unquantified_reason" not in find(cs, "change", "654.20").related

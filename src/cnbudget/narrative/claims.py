@@ -64,6 +64,10 @@ _BUDGET_BASES = frozenset({"initial_budget", "final_budget", "budget"})
 _LIST_ITEM_RE = re.compile(r"^\s*(?:[一二三四五六七八九十]+是|\d{1,2}[.、)]|\([一二三四五六七八九十\d]{1,2}\))")
 # The number of an item of a list, anywhere: "其中:(1)档案馆…", "；2.公用经费…", "一是…".
 _ITEM_MARK_RE = re.compile(r"[一二三四五六七八九十]+是|(?<![\d.])\d{1,2}[.、)](?!\d)|\([一二三四五六七八九十\d]{1,2}\)")
+# A reason that names money without its figure, listed with "、" before one that has it:
+# "主要原因是A未安排预算、B预算减少4.1亿元…".
+_UNQUANTIFIED_REASON_RE = re.compile(r"(?:预算|资金|经费|拨款).*?(?:未安排|不再安排|未列入|取消)|"
+                                     r"(?:未安排|不再安排|未列入|取消).*?(?:预算|资金|经费|拨款)")
 # A change compared with a year of its own ("比上年", "较2025年年初预算"): a statement, not a reason's word.
 _OWN_COMPARISON_RE = re.compile(r"(?:比|较|同比|与)\s*(?:上年|上一年|去年|\d{4}\s*年)")
 # A list of parts of the figure before it: "其中：", "包括：", "分别为：".
@@ -246,6 +250,10 @@ class _Reader:
         for fig in c.figures:
             lead = text[pos:fig.start]
             pos = fig.end
+            if st.reasons is not None and any(_UNQUANTIFIED_REASON_RE.search(item) for item in lead.split("、")[:-1]):
+                # "主要原因是A未安排预算、B减少4.1亿元": the money A no longer gets is a reason
+                # whose figure the list does not print — the listed figures are not the whole
+                st.reasons.main.related["unquantified_reason"] = st.reasons.main.id
             if REASON_RE.search(lead) is not None:
                 st.parts_of = None  # reasons are no parts
                 st.in_reason = True
