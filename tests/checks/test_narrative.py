@@ -215,3 +215,20 @@ def test_reasons_counted_in_vehicles_or_restating_the_change_are_no_parts_of_it(
     cl[1] = C(2, "change", "50", direction=-1, unit="亿元")
     f = run(D(claims=cl), "claim.components")
     assert [x.rule for x in f] == ["claim.components"] and "亿元" in f[0].message
+
+
+def test_components_not_summed_with_a_reason_without_sign():
+    # "原因是2024年度A预算20万元，B增加50万元，C增加10万元": the 20 has no sign to add
+    rel = {"component_1": 2, "component_2": 3, "unsigned_reason_4": 4}
+    cl = [C(1, "change", "40", direction=1, related=rel), C(2, "change", "50", direction=1),
+          C(3, "change", "10", direction=1), C(4, "amount", "20")]
+    assert not run(D(claims=cl), "claim.components")
+    cl[0] = C(1, "change", "40", direction=1, related={"component_1": 2, "component_2": 3})
+    assert [x.rule for x in run(D(claims=cl), "claim.components")] == ["claim.components"]
+
+
+def test_components_not_summed_with_a_reason_without_figure():
+    rel = {"component_1": 2, "component_2": 3, "unquantified_reason": 1}
+    cl = [C(1, "change", "17.83", direction=-1, related=rel), C(2, "change", "4.1", direction=-1),
+          C(3, "change", "1.7", direction=-1)]
+    assert not run(D(claims=cl), "claim.components")

@@ -469,3 +469,77 @@ def test_one_item_stated_twice_with_two_values_is_neither_the_row(doc_of):
                   (Row("2050803", "培训支出", {"total": Decimal("109.6")}, src),), src)
     cs = extract_claims(functions_doc, [table], BUDGET)
     assert all(c.refers_to is None for c in cs if c.subject.startswith("培训支出"))
+
+
+# -- the reasons of a change, read as the document lists them ---------------------------------
+
+
+def _reasons(cs: list[Claim], value: str) -> list[tuple[Decimal, int | None]]:
+    ids = by_id(cs)
+    change = find(cs, "change", value)
+    keys = sorted((k for k in change.related if k.startswith("component_")), key=lambda k: int(k.split("_")[1]))
+    return [(ids[change.related[k]].value, ids[change.related[k]].direction) for k in keys]
+
+
+def _unsigned(cs: list[Claim], value: str) -> bool:
+    return any(k.startswith("unsigned_reason") for k in find(cs, "change", value).related)
+
+
+def _passage(body: str) -> str:
+    return "一、支出预算情况说明\n\n" + body + "\n"
+
+
+def test_reasons_end_where_an_amount_with_its_own_change_begins(doc_of):
+    cs = claims_of(doc_of, _passage(
+        "公务用车购置费144.00万元，较上年减少108.00万元，主要原因是报废更新车辆较上年减少6辆；"
+        "公务用车运行维护费325.20万元，比上年增加0.80万元。"))
+    assert _reasons(cs, "108.00") == [(Decimal("6"), -1)] and not _unsigned(cs, "108.00")  # 辆, not 0.80
+    cs = claims_of(doc_of, _passage(
+        "办公经费60万元，比上年增加21.79万元，主要原因是：标准提高，其中办公经费增加5.41万元，福利费增加12万元，"
+        "其他办公经费增加4.38万元；培训中心公用经费60.57万元，比上年减少5万元，主要原因是人员减少。"))
+    assert _reasons(cs, "21.79") == [(Decimal("5.41"), 1), (Decimal("12"), 1), (Decimal("4.38"), 1)]
+
+
+def test_reasons_compared_with_last_year_are_still_reasons(doc_of):
+    # a reason may say "较上年": only an amount stated before it makes it a statement of its own
+    cs = claims_of(doc_of, _passage("支出比上年减少30万元，主要原因是：项目资金较上年减少10万元；人员经费较上年减少5万元。"))
+    assert _reasons(cs, "30") == [(Decimal("10"), -1), (Decimal("5"), -1)]
+
+
+def test_next_numbered_item_is_no_reason(doc_of):
+    cs = claims_of(doc_of, _passage(
+        "支出1000万元，其中：(1)档案馆905.97万元，较上年增加82.76万元，原因是新建馆库；"
+        "(2)培训支出92.08万元，较上年增加0.11万元；(3)进修45.24万元，较上年减少89.82万元。"))
+    assert _reasons(cs, "82.76") == []
+    # reasons numbered in a style of their own are reasons
+    cs = claims_of(doc_of, _passage("(1)支出比上年增加30万元，原因是：1.项目资金增加10万元；2.人员经费增加5万元。"))
+    assert _reasons(cs, "30") == [(Decimal("10"), 1), (Decimal("5"), 1)]
+
+
+def test_parts_of_a_reason_are_no_further_reasons(doc_of):
+    cs = claims_of(doc_of, _passage("社会科学研究支出比上年增加56万元，原因是专项业务费增加56万元，其中维修项目增加50万元。"))
+    assert _reasons(cs, "56") == [(Decimal("56"), 1)]
+    cs = claims_of(doc_of, _passage(
+        "支出比上年增加100万元。主要原因是：人员经费减少10万元(其中：本级增加2万元，中心减少12万元)，"
+        "专项资金增加120万元(均为本级增加，其中：科技专项增加100万元，人才专项增加20万元)。"))
+    assert _reasons(cs, "100") == [(Decimal("10"), -1), (Decimal("120"), 1)]
+
+
+def test_reason_stated_as_a_bare_amount_has_no_sign(doc_of):
+    cs = claims_of(doc_of, _passage(
+        "资本性补助60万元，较上年增加40万元，原因是2024年度办公设备购置预算20万元，2025年维修项目增加50万元，"
+        "购置电脑增加10万元。"))
+    assert _unsigned(cs, "40")
+    cs = claims_of(doc_of, _passage("会议费58.46万元，比上年增加27.84万元；主要原因是本级会议费增加9.11万元，中心增加20.62万元。"))
+    assert not _unsigned(cs, "27.84") and _reasons(cs, "27.84") == [(Decimal("9.11"), 1), (Decimal("20.62"), 1)]
+
+
+def test_reason_named_without_its_figure(doc_of):
+    cs = claims_of(doc_of, _passage(
+        "财政拨款支出比上年减少178341.83万元。主要原因是本年度实验室未安排预算、载体项目预算减少4.1亿元"
+        "及专项资金预算减少1.7亿元。"))
+    assert "unquantified_reason" in find(cs, "change", "178341.83").related
+    # a cause without money ("人员增加") is no reason of its own figure: the list is still summed
+    cs = claims_of(doc_of, _passage("商品和服务支出较上年增加654.20万元，原因是人员增加，日常公用经费增加36.33万元，"
+                                    "专项业务费增加612.10万元。"))
+    assert "unquantified_reason" not in find(cs, "change", "654.20").related

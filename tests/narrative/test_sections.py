@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from cnbudget.document import Document, Paragraph, Source
 from cnbudget.narrative import extract_sections
+from cnbudget.narrative.outline import Passage, outline
+from cnbudget.narrative.patterns import fold
 
 DOC = """示例市测绘局2025年部门预算
 
@@ -139,3 +142,23 @@ def test_a_spending_sub_heading_keeps_its_funds_topic(doc_of):
             "1.行政运行(2040601)2,798.63万元，较上年增加90.19万元。\n")
     passages = [p for p in outline(doc_of(text)) if isinstance(p, Passage)]
     assert [p.topic for p in passages] == ["general_expenditure"]
+
+
+def _pdf_like(*paragraphs: tuple[str, int]) -> Document:
+    return Document(path="示例.pdf", format="pdf", pages=2,
+                    blocks=tuple(Paragraph(text=t, source=Source(page=n)) for t, n in paragraphs))
+
+
+def test_a_sentence_runs_on_past_a_footnote_at_the_foot_of_its_page():
+    doc = _pdf_like(("收入比上年减少30万元，主要是A减少10万元，", 1), ("* 因机构调整，名称暂未变更，下同。", 1),
+                    ("B减少20万元。", 2))
+    texts = [p.text for p in outline(doc) if isinstance(p, Passage)]
+    assert texts == [fold("收入比上年减少30万元，主要是A减少10万元，B减少20万元。"), fold("* 因机构调整，名称暂未变更，下同。")]
+
+
+def test_a_footnote_after_a_finished_sentence_or_before_more_of_its_page_stays_in_place():
+    doc = _pdf_like(("收入30万元。", 1), ("* 因机构调整，名称暂未变更。", 1), ("支出30万元。", 2))
+    assert [p.text for p in outline(doc) if isinstance(p, Passage)] == [
+        fold(t) for t in ("收入30万元。", "* 因机构调整，名称暂未变更。", "支出30万元。")]
+    doc = _pdf_like(("收入比上年减少30万元，主要是", 1), ("* A减少10万元，", 1), ("B减少20万元。", 1))
+    assert [p.text for p in outline(doc) if isinstance(p, Passage)] == [fold("收入比上年减少30万元，主要是* A减少10万元，B减少20万元。")]

@@ -473,6 +473,11 @@ def components(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
     for c in doc.claims:
         if c.kind != "change":
             continue
+        if any(k.startswith(("unsigned_reason", "unquantified_reason")) for k in c.related):
+            # a reason stated as a bare amount ("2021年度A预算20万元") has no sign to add, one named
+            # without its figure ("A未安排预算、B减少4.1亿元") no figure: the listed reasons cannot
+            # be summed, whatever the others are
+            continue
         comps = _money_reasons(c, [by_id[i] for k, i in sorted(c.related.items())
                                    if k.startswith("component") and i in by_id])
         if len(comps) < 2:

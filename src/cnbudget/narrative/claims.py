@@ -62,6 +62,14 @@ from cnbudget.narrative.subjects import (
 _BUDGET_BASES = frozenset({"initial_budget", "final_budget", "budget"})
 # A clause that starts a new item of a list of reasons: "二是…", "2.", "(2)".
 _LIST_ITEM_RE = re.compile(r"^\s*(?:[一二三四五六七八九十]+是|\d{1,2}[.、)]|\([一二三四五六七八九十\d]{1,2}\))")
+# The number of an item of a list, anywhere: "其中:(1)档案馆…", "；2.公用经费…", "一是…".
+_ITEM_MARK_RE = re.compile(r"[一二三四五六七八九十]+是|(?<![\d.])\d{1,2}[.、)](?!\d)|\([一二三四五六七八九十\d]{1,2}\)")
+# A reason that names money without its figure, listed with "、" before one that has it:
+# "主要原因是A未安排预算、B预算减少4.1亿元…".
+_UNQUANTIFIED_REASON_RE = re.compile(r"(?:预算|资金|经费|拨款).*?(?:未安排|不再安排|未列入|取消)|"
+                                     r"(?:未安排|不再安排|未列入|取消).*?(?:预算|资金|经费|拨款)")
+# A change compared with a year of its own ("比上年", "较2025年年初预算"): a statement, not a reason's word.
+_OWN_COMPARISON_RE = re.compile(r"(?:比|较|同比|与)\s*(?:上年|上一年|去年|\d{4}\s*年)")
 # A list of parts of the figure before it: "其中：", "包括：", "分别为：".
 PARTS_RE = re.compile(r"其中|包括|分别为|分别是")
 # A bracket right after an amount that lists amounts with "、": "1.26亿元(A 4500.00万元、B 2000.00万元)"
@@ -118,6 +126,9 @@ class _Reasons:
 
     main: _Draft
     count: int = 0
+    at: int = 0  # where the reasons begin in the passage
+    item_style: str | None = None  # how the item the change is stated in is numbered ("(1)" → "(n)")
+    parts_depth: int | None = None  # a "其中" after a reason opened its parts, at this bracket depth
 
 
 _SCOPE_HEADING_RE = re.compile(r"^[(（]?[一二三四五六七八九十\d]{1,2}[)）、.．]?(基本支出|项目支出)[:：，,]")
@@ -193,6 +204,15 @@ class _Reader:
                 and not _LIST_ITEM_RE.match(text[c.start:c.end]):
             st.reasons = None
             st.in_reason = False  # "…主要原因是：一是…；二是…；本部门支出…": the reasons ended
+        if st.reasons is not None and st.reasons.item_style is not None \
+                and (m := _LIST_ITEM_RE.match(text[c.start:c.end])) is not None \
+                and _item_style(m.group(0).strip()) == st.reasons.item_style:
+            # "(1)A…增加82.76万元，原因是…；(2)B…增加0.11万元": the next item of the list the change
+            # was stated in, not a reason of it
+            st.reasons = None
+            st.in_reason = False
+        if st.reasons is not None and st.last_mark in (";", "。"):
+            st.reasons.parts_depth = None  # a "其中" list within a reason ends with its clause
         st.sentence_start = st.sentence != c.sentence or not local
         if st.sentence != c.sentence:
             st.in_reason = False
@@ -208,7 +228,8 @@ class _Reader:
         if (m := REASON_RE.search(before)) is not None:
             main = next((d for d in reversed(local) if d.kind == "change" and not d.component
                          and d.sentence >= c.sentence - 1), None)
-            st.reasons = _Reasons(main) if main is not None else None
+            st.reasons = None if main is None else _Reasons(
+                main, at=c.start + m.end(), item_style=_item_style_before(text, main.at))
             st.in_reason = True
             pos = c.start + m.end()
         if (m := ENUMERATION_RE.search(before)) is not None:
@@ -221,6 +242,7 @@ class _Reader:
                 st.parts_of = None  # reasons are no parts
                 st.in_reason = True
             elif (m := PARTS_RE.search(before)) is not None:
+                _reason_parts(st, text, c.start + m.start())
                 self._open_parts(c, local, st, text, c.start + m.start(), first=st.sentence_start,
                                  prefix=before[:m.start()])
             self._unchanged(p, text, c, local)
@@ -228,10 +250,15 @@ class _Reader:
         for fig in c.figures:
             lead = text[pos:fig.start]
             pos = fig.end
+            if st.reasons is not None and any(_UNQUANTIFIED_REASON_RE.search(item) for item in lead.split("、")[:-1]):
+                # "主要原因是A未安排预算、B减少4.1亿元": the money A no longer gets is a reason
+                # whose figure the list does not print — the listed figures are not the whole
+                st.reasons.main.related["unquantified_reason"] = st.reasons.main.id
             if REASON_RE.search(lead) is not None:
                 st.parts_of = None  # reasons are no parts
                 st.in_reason = True
             elif (m := PARTS_RE.search(lead)) is not None:
+                _reason_parts(st, text, fig.start - len(lead) + m.start())
                 self._open_parts(c, local, st, text, fig.start - len(lead) + m.start(),
                                  first=st.sentence_start and fig is c.figures[0], prefix=lead[:m.start()])
             if fig.kind == "percent":
@@ -246,6 +273,7 @@ class _Reader:
             st.parts_of = None
             st.in_reason = True
         elif (m := PARTS_RE.search(tail)) is not None:
+            _reason_parts(st, text, pos + m.start())
             self._open_parts(c, local, st, text, pos + m.start(), first=False, prefix=tail[:m.start()])
         elif c.end_mark == ":" and not tail.strip() and c.figures[-1].kind == "amount":
             # "政府采购预算总额6,546.82万元：货物预算1,267.79万元、工程…": the colon opens its parts
@@ -379,6 +407,10 @@ class _Reader:
             ref = Ref(ref.table, ref.row, self.spend_scope, ref.side)
         d = self._new(p, text, c, fig, "amount", fig.value, unit, subject, local, basis=basis, refers_to=ref,
                       in_reason=st.in_reason)
+        if st.reasons is not None and not _within_reason_parts(st.reasons, text, fig.start):
+            # "原因是…2021年度A预算20万元，2022年B增加50万元": a reason stated as an amount, not as
+            # an increase or a decrease — it has no sign to add up with the others
+            st.reasons.main.related[f"unsigned_reason_{d.id}"] = d.id
         self._part(d, st, text, fig.start)
         if basis == "previous":
             self._previous_after(d, local)
@@ -397,7 +429,13 @@ class _Reader:
     def _change(self, p: Passage, text: str, c: Clause, fig: Figure, lead: str, unit: str, direction: int,
                 local: list[_Draft], st: _PassageState) -> None:
         subject, _ = clean_subject(lead, self.meta.department)
-        component = st.reasons is not None
+        if st.reasons is not None and _own_statement(lead, local, st.reasons, c.sentence):
+            # "…原因是：A减少6辆；B 325.20万元，比上年增加0.80万元": an amount and its change
+            # compared with a year of their own are the next statement, not a reason
+            _drop_unsigned_after_reasons(st.reasons, local)
+            st.reasons = None
+            st.in_reason = False
+        component = st.reasons is not None and not _within_reason_parts(st.reasons, text, fig.start)
         current = None
         if not component:
             current = (None if subject else self._list_whole(c, text, fig, local, st)) \
@@ -413,7 +451,7 @@ class _Reader:
             d.related["current"] = current.id
             if (previous := self._previous(current, local, c.sentence)) is not None:
                 d.related["previous"] = previous.id
-        if st.reasons is not None:
+        if component:
             st.reasons.count += 1
             st.reasons.main.related[f"component_{st.reasons.count}"] = d.id
 
@@ -603,6 +641,57 @@ class _List:
     within_parts: bool = False  # its head is a part of a list before it
     last_amount: _Draft | None = None  # the list's latest amount part
     separators: set[str] = field(default_factory=set)  # the first mark after each amount part but the last
+
+
+def _item_style(mark: str) -> str:
+    """How an item is numbered: "(1)" and "(2)" alike, "1." and "2、" alike, "一是" and "二是" alike."""
+    return re.sub(r"[一二三四五六七八九十]+", "一", re.sub(r"\d+", "9", mark)).replace("、", ".")
+
+
+def _item_style_before(text: str, at: int) -> str | None:
+    """The numbering of the item a figure at ``at`` is stated in: the last item number since the
+    sentence (or the ";") before it."""
+    start = max(text.rfind(m, 0, at) for m in ("。", ";"))
+    marks = list(_ITEM_MARK_RE.finditer(text, start + 1, at))
+    return _item_style(marks[-1].group(0)) if marks else None
+
+
+def _reason_parts(st: _PassageState, text: str, at: int) -> None:
+    """A "其中" after a reason with a figure ("专项业务费增加56万元，其中A增加50万元") opens that
+    reason's parts: they are no further reasons (a "其中" before any — "主要原因是：经费增加，
+    其中A增加5万元，B增加12万元" — lists the reasons themselves)."""
+    if st.reasons is not None and st.reasons.count and st.reasons.parts_depth is None:
+        st.reasons.parts_depth = _depth(text, at)
+
+
+def _within_reason_parts(reasons: _Reasons, text: str, at: int) -> bool:
+    """Is a figure at ``at`` one of the parts a "其中" opened within a reason (a bracket closing
+    below the "其中" ends them)?"""
+    if reasons.parts_depth is None:
+        return False
+    if _depth(text, at) < reasons.parts_depth:
+        reasons.parts_depth = None
+        return False
+    return True
+
+
+def _own_statement(lead: str, local: list[_Draft], reasons: _Reasons, sentence: int) -> bool:
+    """Is a change among the reasons the change of an amount just stated after them, compared
+    with a year of its own ("B 325.20万元，较2025年增加0.80万元")?"""
+    last = local[-1] if local else None
+    return (last is not None and last.kind == "amount" and last.basis == "current" and last.at > reasons.at
+            and last.sentence == sentence and _OWN_COMPARISON_RE.search(lead) is not None)
+
+
+def _drop_unsigned_after_reasons(reasons: _Reasons, local: list[_Draft]) -> None:
+    """The amounts stated after the last reason, once the next statement is known to have begun,
+    were its figures, not reasons without a sign."""
+    ids = {d.id: d for d in local}
+    components = [ids[i] for k, i in reasons.main.related.items() if k.startswith("component_") and i in ids]
+    last = max((d.at for d in components), default=reasons.at)
+    for key in [k for k, i in reasons.main.related.items()
+                if k.startswith("unsigned_reason_") and i in ids and ids[i].at > last]:
+        del reasons.main.related[key]
 
 
 def _described_items(text: str, lst: _List, at: int) -> bool:

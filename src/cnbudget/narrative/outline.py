@@ -10,7 +10,10 @@ order.  It
   "第二部分" or "附件：" the title printed on the next line;
 * tracks the part (``topics.part_of``) and the topic (``topics.topic_of``) each passage is under;
 * joins a paragraph broken over lines or pages ("比 2023 年" / "预算增加 125.50 万元") into one
-  passage, keeping each line's source so that a figure points at the line it was printed on.
+  passage, keeping each line's source so that a figure points at the line it was printed on —
+  also past a footnote printed at the foot of the page the sentence breaks on ("…减少21,159.85
+  万元，" / "* 因…下同。" / next page "政府性基金预算拨款减少368.01万元…"): the footnote becomes a
+  passage of its own after the sentence's.
 """
 
 from __future__ import annotations
@@ -43,6 +46,8 @@ _TOC_ENTRY_RE = re.compile(rf"^([(（]?[{_NUMERAL}\d]+[)）、.．]|第[{_NUMERA
 HEADING_END_RE = re.compile(r"(情况|说明|结果|经费|构成|职责|职能|概况|设置|目标|解释|表|支出|收入|事项|经费)。?$")
 # A paragraph ends a sentence: the next line starts a new passage.
 _SENTENCE_END_RE = re.compile(r"[。！？!?]\s*$")
+# A footnote: "* 因…下同。", "①…", "注1：…" printed below the body at the foot of a page.
+_FOOTNOTE_RE = re.compile(r"^\s*(?:\*{1,3}\s*\d{0,2}|[①②③④⑤⑥⑦⑧⑨⑩]|注\s*\d{1,2}\s*[:：])")
 
 # A heading is short and is not running text.
 HEADING_MAX_CHARS = 40
@@ -213,6 +218,7 @@ def outline(doc: Document) -> Iterator[Heading | Passage]:
     topic2: str | None = None  # topic of the current level-2 heading
     topic: str | None = None
     pending: list[tuple[str, Source]] = []
+    footnotes: list[tuple[str, Source]] = []  # set aside from a sentence that runs on past them
 
     def flush() -> Passage | None:
         nonlocal pending
@@ -225,6 +231,13 @@ def outline(doc: Document) -> Iterator[Heading | Passage]:
         pending = []
         return Passage(text=text, pieces=tuple(pieces), part=part, topic=topic)
 
+    def close() -> Iterator[Passage]:
+        if (p := flush()) is not None:
+            yield p
+        for t, src in footnotes:
+            yield Passage(text=t, pieces=((0, src),), part=part, topic=topic)
+        footnotes.clear()
+
     i = 0
     while i < len(blocks):
         _, b = blocks[i]
@@ -234,8 +247,7 @@ def outline(doc: Document) -> Iterator[Heading | Passage]:
             i += 1
             continue
         if isinstance(b, Grid):
-            if (p := flush()) is not None:
-                yield p
+            yield from close()
             i += 1
             continue
         level = heading_level(b)
@@ -246,13 +258,16 @@ def outline(doc: Document) -> Iterator[Heading | Passage]:
             new_page = bool(pending) and b.source.page != pending[-1][1].page and heading_like(text)
             ends = pending and (_SENTENCE_END_RE.search(pending[-1][0]) or len(pending) >= PASSAGE_MAX_LINES
                                 or new_page)
-            if ends and (p := flush()) is not None:
-                yield p
+            if ends:
+                yield from close()
+            elif pending and _interrupting_footnote(text, b, blocks[i + 1][1] if i + 1 < len(blocks) else None):
+                footnotes.append((text, b.source))
+                i += 1
+                continue
             pending.append((text, b.source))
             i += 1
             continue
-        if (p := flush()) is not None:
-            yield p
+        yield from close()
         title = fold(b.text).strip()
         squashed = _squash(title)
         bare_part = (m := PART_RE.match(squashed)) is not None and not m.group(2)
@@ -289,5 +304,11 @@ def outline(doc: Document) -> Iterator[Heading | Passage]:
             topic = t if t is not None and not within else topic2
         yield Heading(title, b.source, level, part, topic)
         i += 1
-    if (p := flush()) is not None:
-        yield p
+    yield from close()
+
+
+def _interrupting_footnote(text: str, b: Paragraph, nxt: object) -> bool:
+    """Is ``b`` (folded ``text``) a footnote at the foot of a page whose unfinished sentence runs
+    on at the top of the next page (the caller knows the sentence is unfinished)?"""
+    return (_FOOTNOTE_RE.match(text) is not None and isinstance(nxt, Paragraph)
+            and nxt.source.page is not None and b.source.page is not None and nxt.source.page > b.source.page)
