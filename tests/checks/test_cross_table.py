@@ -46,6 +46,21 @@ def test_gap_not_explained_by_other_funds_is_a_warning():
     assert [(x.severity, x.table) for x in f] == [("warning", "expenditure")]
 
 
+def test_one_fiscal_income_line_holds_the_fund_budgets_the_fund_tables_spend():
+    # 广州: 收支总表 prints 预算拨款 (all 财政拨款) as one line; the all-funds 支出表 exceeds the
+    # 一般公共预算支出表 by what the 政府性基金 and 国有资本经营 tables spend
+    e = T("expenditure", "total", ("total", "1300.00"), ("201", "1000.00"), ("212", "300.00"))
+    g = T("general_expenditure", "total", ("total", "1000.00"), ("201", "1000.00"))
+    s = T("summary", "total", ("income.fiscal", "1300.00"), ("income.current_total", "1300.00"),
+          ("income.grand_total", "1300.00"))
+    fund = T("gov_fund", "total", ("total", "300.00"), ("212", "300.00"))
+    capital = T("state_capital", "total", ("total", "0.00"))
+    assert not run(D(e, g, s, fund, capital), "cross.general_expenditure_vs_expenditure")
+    less = T("gov_fund", "total", ("total", "100.00"), ("212", "100.00"))
+    f = run(D(e, g, s, less, capital), "cross.general_expenditure_vs_expenditure")
+    assert [(x.severity, x.row) for x in f] == [("warning", "total")]
+
+
 def test_summary_vs_expenditure_classes():
     e = T("expenditure", "total basic project", ("total", "644.06", "565.06", "79"),
           ("2080505", "52.69", "52.69"), ("2101101", "24.04", "24.04"), ("2101501", "488.34", "488.34"),

@@ -544,10 +544,30 @@ def _other_funds(doc: Disclosure) -> Interval | None:
     if s is None:
         return None
     gt = s.row_by_item("income", "grand_total")
-    gb = s.row_by_item("income", "general_budget") or s.row_by_item("income", "fiscal")
     if gt is None or _v(gt, "total") is None:
         return None
-    return iv(s, _v(gt, "total")) - iv(s, _v(gb, "total"))
+    whole = iv(s, _v(gt, "total"))
+    gb = s.row_by_item("income", "general_budget")
+    if gb is not None:
+        return whole - iv(s, _v(gb, "total"))
+    fiscal = s.row_by_item("income", "fiscal")
+    if fiscal is None:
+        return whole
+    # 财政拨款 printed as one line (广州's 预算拨款) holds the fund budgets too: the money that is
+    # not general budget within it is what the 政府性基金 and 国有资本经营 tables spend
+    funds = [_spent(doc, kind) for kind in ("gov_fund", "state_capital")]
+    if any(f is None for f in funds):
+        return None
+    return whole - iv(s, _v(fiscal, "total")) + iv_sum(s, funds)
+
+
+def _spent(doc: Disclosure, kind: str) -> Decimal | None:
+    """The 合计 a fund's expenditure table prints (0 for the table printed empty), None without it."""
+    t = doc.table(kind)
+    if t is None:
+        return None
+    total = t.total_row()
+    return total.values.get("total", Decimal(0)) if total is not None else Decimal(0)
 
 
 # --------------------------------------------------------------------------- basic expenditure
