@@ -59,6 +59,23 @@ def test_economic_vs_function():
     assert keys(f) == {("code.economic_vs_function", "basic_expenditure", "30113", "total")}
 
 
+def test_medical_items_carry_what_the_catalog_books_with_them():
+    # 2101101/02 also carry 公费医疗 (30114 医疗费): 19.39 lies between 30110 7.20 and 7.20 + 47.48
+    b = T("basic_expenditure", "total", ("30110", "7.20"), ("30114", "47.48"))
+    g = T("general_expenditure", "total basic project", ("2101102", "19.39", "19.39"))
+    assert not run(D(b, g), "code.economic_vs_function")
+    above = T("general_expenditure", "total basic project", ("2101102", "60.00", "60.00"))
+    assert keys(run(D(b, above), "code.economic_vs_function")) == {
+        ("code.economic_vs_function", "basic_expenditure", "30110", "total")}
+    # 30111 90.56 = 2101103 37.41 + the 事业单位's top-up 53.15 under 2101199
+    b2 = T("basic_expenditure", "total", ("30111", "90.56"))
+    g2 = T("general_expenditure", "total basic project", ("2101103", "37.41", "37.41"), ("2101199", "53.15", "53.15"))
+    assert not run(D(b2, g2), "code.economic_vs_function")
+    g3 = T("general_expenditure", "total basic project", ("2101103", "37.41", "37.41"), ("2101199", "50.00", "50.00"))
+    assert keys(run(D(b2, g3), "code.economic_vs_function")) == {
+        ("code.economic_vs_function", "basic_expenditure", "30111", "total")}
+
+
 def test_catalog_unavailable_is_one_info(monkeypatch):
     from cnbudget.checks import codes
 

@@ -43,6 +43,7 @@ from cnbudget.checks.values import (
 )
 from cnbudget.codes.names import stem
 from cnbudget.model import Disclosure, Finding, Row, Table, TextBlock
+from cnbudget.numbers import Interval
 
 FUNCTION_KINDS = ("income", "expenditure", "general_expenditure", "gov_fund", "state_capital")
 ECONOMIC_KINDS = ("basic_expenditure", "economic_summary")
@@ -324,6 +325,14 @@ ECONOMIC_FUNCTION = (
 )
 
 
+# What the catalog puts in the function item beyond its economic counterpart: 2101101/2101102
+# also carry the 公费医疗 of units without insurance (30114 医疗费), so they may lie anywhere from
+# 30110 to 30110 + 30114; a 事业单位's medical top-up paid as 30111 is booked under 2101199 其他
+# 行政事业单位医疗支出, so 30111 may equal 2101103 + 2101199
+ALSO_ECONOMIC = {"30110": ("30114",)}
+ALSO_FUNCTION = {"30111": ("2101199",)}
+
+
 @rule(
     "code.economic_vs_function",
     severity="warning",
@@ -362,7 +371,7 @@ def economic_vs_function(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
         ctx.checked()
         fi = iv_sum(g, fvals)
         ei = ei if ei is not None else iv(b, Decimal(0))
-        if ei.meets(fi):
+        if ei.meets(fi) or _explained_by_wider_items(ecode, ei, fi, eco, g, grows, col):
             continue
         yield finding(
             "code.economic_vs_function",
@@ -453,3 +462,20 @@ def _narrative_code_finding(cat: Any, b: TextBlock, m: re.Match[str], code: str,
         f"the text's code {code} is neither in the catalog nor in the tables",
         b, m.start(), m.end(), severity="warning",
     )
+
+
+def _explained_by_wider_items(ecode: str, ei: Interval, fi: Interval, eco: dict, g: Table,
+                              grows: dict[str, list[Row]], col: str) -> bool:
+    """The function side equals the economic item together with what the catalog also books
+    there (ALSO_FUNCTION), or lies between the economic item and it plus the economic items the
+    function item also carries (ALSO_ECONOMIC)."""
+    extra_f = [r.values.get(col) for fc in ALSO_FUNCTION.get(ecode, ()) for r in grows.get(fc, [])]
+    if any(v is not None for v in extra_f) and ei.meets(fi + iv_sum(g, extra_f)):
+        return True
+    extra_e = [eco[x] for x in ALSO_ECONOMIC.get(ecode, ()) if eco.get(x) is not None]
+    if not extra_e:
+        return False
+    upper = ei
+    for x in extra_e:
+        upper = upper + x
+    return ei.lo <= fi.hi and fi.lo <= upper.hi
