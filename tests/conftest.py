@@ -2,9 +2,18 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
+
+# The test command gates on the same examples every run (a property's counterexample is found
+# by exploring, not by a CI run that happens to draw it): HYPOTHESIS_PROFILE=explore draws new
+# and more examples.
+settings.register_profile("gate", derandomize=True)
+settings.register_profile("explore", max_examples=1000)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "gate"))
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
