@@ -235,6 +235,11 @@ _KIND_RULES = {"punctuation": ("wording.", "typography."), "year": ("year.",), "
                "typo": ("wording.",)}
 
 
+def _figures(text: str) -> list[str]:
+    """The figures a text prints, "18,225.94" as 18225.94 (the form a finding's message uses)."""
+    return _NUMBER.findall(re.sub(r"(?<=\d),(?=\d{3})", "", text))
+
+
 def score_narrative_defects(records: list[dict], path: Path = AUDIT_FILE) -> dict:
     files = sorted(path.glob("part*.json")) if path.is_dir() else []
     defects: dict[tuple[str, int | None, str, str], dict] = {}
@@ -250,12 +255,10 @@ def score_narrative_defects(records: list[dict], path: Path = AUDIT_FILE) -> dic
         if kind in _KIND_RULES:
             hits = [f for f in hits if f["rule"].startswith(_KIND_RULES[kind])]
         if kind in _FIGURE_KINDS:
-            # "18,225.94" as printed is 18225.94 in a finding's message
-            printed = _NUMBER.findall(re.sub(r"(?<=\d),(?=\d{3})", "", x.get("text", "")))
+            printed = _figures(x.get("text", ""))
             # one-digit figures match too loosely, unless they are all the defect prints
             # ("…等 8 家行政单位": the count is the figure)
             numbers = {n for n in printed if len(n.replace(".", "")) >= 2} or set(printed)
-            hits = [f for f in hits
-                    if numbers & set(_NUMBER.findall(re.sub(r"(?<=\d),(?=\d{3})", "", f.get("message", ""))))]
+            hits = [f for f in hits if numbers & set(_figures(f.get("message", "")))]
         (found if hits else missed).append((file, page, kind, x.get("text", "")[:50], hits[0]["rule"] if hits else None))
     return {"defects": len(defects), "found": found, "missed": missed}

@@ -475,7 +475,4 @@ def _explained_by_wider_items(ecode: str, ei: Interval, fi: Interval, eco: dict,
     extra_e = [eco[x] for x in ALSO_ECONOMIC.get(ecode, ()) if eco.get(x) is not None]
     if not extra_e:
         return False
-    upper = ei
-    for x in extra_e:
-        upper = upper + x
-    return ei.lo <= fi.hi and fi.lo <= upper.hi
+    return ei.lo <= fi.hi and fi.lo <= sum(extra_e, ei).hi

@@ -21,6 +21,7 @@ from decimal import Decimal
 from cnbudget.model import Row, Table
 from cnbudget.numbers import Interval, decimals
 from cnbudget.tables.kinds import KIND_LABELS
+from cnbudget.tables.name_codes import CODE_FROM_NAME_REASONS
 
 ZERO = Decimal(0)
 UNIT_SCALE = {"元": Decimal(1), "千元": Decimal(1000), "万元": Decimal(10000), "亿元": Decimal(100000000)}
@@ -279,7 +280,7 @@ def code_tree(rows: Sequence[Row]) -> list[Node]:
 
 def code_from_name(row: Row) -> bool:
     """Whether the row's code was looked up by its name (its table printed no codes)."""
-    return any(rep.field == "code" and not rep.original and "按名称" in rep.reason for rep in row.repairs)
+    return any(rep.field == "code" and rep.reason in CODE_FROM_NAME_REASONS for rep in row.repairs)
 
 
 def coded_by_name(rows: Sequence[Row]) -> bool:

@@ -19,6 +19,10 @@ from cnbudget.codes.names import names_equivalent, normalize_name
 from cnbudget.model import Repair, Row, Table
 
 _FUNCTION_KINDS = {"income", "expenditure", "general_expenditure", "gov_fund", "state_capital"}
+# the repair reasons of codes looked up by name: the checks tell such tables by them
+FUNCTION_FROM_NAME = "表中未印科目编码，按名称及上级科目补出"
+ECONOMIC_FROM_NAME = "表中未印经济分类编码，按名称及上级科目补出"
+CODE_FROM_NAME_REASONS = frozenset({FUNCTION_FROM_NAME, ECONOMIC_FROM_NAME})
 
 
 def _children(parent: str, catalog: str = FUNCTION) -> list:
@@ -145,7 +149,7 @@ def add_codes_from_names(table: Table) -> Table:
         found += 1
         rows.append(
             replace(r, code=code, repairs=(*r.repairs, Repair(
-                field="code", original="", repaired=code, reason="表中未印科目编码，按名称及上级科目补出"))))
+                field="code", original="", repaired=code, reason=FUNCTION_FROM_NAME))))
     return replace(table, rows=tuple(rows)) if found else table
 
 
@@ -170,5 +174,5 @@ def _economic_codes_from_names(table: Table) -> Table:
         found += 1
         rows.append(
             replace(r, code=code, repairs=(*r.repairs, Repair(
-                field="code", original="", repaired=code, reason="表中未印经济分类编码，按名称及上级科目补出"))))
+                field="code", original="", repaired=code, reason=ECONOMIC_FROM_NAME))))
     return replace(table, rows=tuple(rows)) if found else table
