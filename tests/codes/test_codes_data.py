@@ -75,3 +75,14 @@ def test_classes_module_agrees_with_the_catalog():
         assert entry is not None, code
         assert entry.name == name, code
         assert function_class_code(name) == code
+
+
+@pytest.mark.parametrize(("code", "name"), [
+    ("2060203", "自然科学基金"), ("2060204", "实验室及相关设施"), ("2060206", "专项基础科研"),
+    ("2060207", "专项技术基础"), ("2060208", "科技人才队伍建设"), ("2060404", "科技成果转化与扩散"),
+])
+def test_science_items_carry_the_numbers_departments_print(code, name):
+    # 20602 / 20604 items as five cities' 2026 budgets print them (SOURCES.md); an earlier
+    # compilation had them shifted by one, so 专项基础科研 printed as 2060206 was called wrong
+    entry = function_code(code, 2026)
+    assert entry is not None and entry.name == name

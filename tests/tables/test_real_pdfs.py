@@ -24,7 +24,7 @@ def real(name: str) -> Disclosure:
 def test_zhejiang_name_only_rows_get_codes_from_the_catalog() -> None:
     t = real("real_06.pdf").table("expenditure")
     assert t is not None
-    row = t.row_by_code("2060403")  # 科学技术支出 / 技术研究与开发 / 科技成果转化与扩散
+    row = t.row_by_code("2060404")  # 科学技术支出 / 技术研究与开发 / 科技成果转化与扩散
     assert row is not None and row.name == "科技成果转化与扩散"
     assert row.repairs and "按名称" in row.repairs[0].reason
     assert t.column_ids()[:3] == ["total", "personnel", "public"]  # 人员支出 / 日常公用支出
