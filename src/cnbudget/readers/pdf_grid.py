@@ -196,13 +196,37 @@ def line_text(glyphs: list[Glyph], settings: GridSettings = DEFAULT) -> str:
 def cell_text(glyphs: list[Glyph], settings: GridSettings = DEFAULT) -> str:
     """A cell's text: its lines joined without a space; spaces between two CJK characters
     (letter-spaced headers "项    目") removed."""
-    texts = [line_text(ln.glyphs, settings) for ln in group_lines(glyphs)]
+    lines = group_lines(glyphs)
+    if len(lines) > 1:
+        lines = _legible(lines)
+    texts = [line_text(ln.glyphs, settings) for ln in lines]
     out = ""
     for t in texts:
         if out and t and out[-1].isascii() and out[-1].isalpha() and t[0].isascii() and t[0].isalpha():
             out += " "
         out += t
     return _CJK_RE.sub("", out).strip()
+
+
+def _overprints(a: Glyph, b: Glyph) -> bool:
+    """Two glyphs drawn over each other: their boxes cross, and by more than half a glyph's
+    width — characters printed there cannot both be read."""
+    w = min(a.x1 - a.x0, b.x1 - b.x0)
+    return (min(a.x1, b.x1) - max(a.x0, b.x0) > 0.5 * w and w > 0
+            and min(a.bottom, b.bottom) - max(a.top, b.top) > 0)
+
+
+def _legible(lines: list[TextLine]) -> list[TextLine]:
+    """Drop a short line of a cell drawn under a longer one. A name too long for its row wraps
+    to a second line that the row below paints over ("…养老保险缴" / "费" hidden under the next
+    row's "职业年金缴费"): the text layer still holds the hidden glyph, the page shows none of it."""
+    out = list(lines)
+    for ln in lines:
+        for other in lines:
+            if (other is not ln and len(other.glyphs) > len(ln.glyphs) and ln in out
+                    and all(any(_overprints(g, o) for o in other.glyphs) for g in ln.glyphs)):
+                out.remove(ln)
+    return out
 
 
 # ---------------------------------------------------------------------------------- segments

@@ -1,0 +1,31 @@
+"""The text of one ruled cell, as a reader of the printed page sees it."""
+
+from __future__ import annotations
+
+from cnbudget.readers.pdf_grid import Glyph, cell_text
+
+
+def _line(text: str, x0: float, top: float, width: float = 7.2, height: float = 7.0) -> list[Glyph]:
+    return [Glyph(ch, x0 + i * (width + 0.7), top, x0 + i * (width + 0.7) + width, top + height)
+            for i, ch in enumerate(text)]
+
+
+def test_a_wrapped_tail_painted_over_by_the_next_row_is_not_read() -> None:
+    # the row above's "…保险缴" wrapped its "费" into this cell's top, where this row's own
+    # name covers it: the page shows 职业年金缴费 only
+    hidden = _line("费", 175.8, 476.4)
+    shown = _line("职业年金缴费", 175.4, 480.6)
+    assert cell_text(hidden + shown) == "职业年金缴费"
+
+
+def test_two_lines_of_a_wrapped_name_are_both_read() -> None:
+    first = _line("机关事业单位基本养老", 175.4, 470.0)
+    second = _line("保险缴费", 175.4, 479.0)
+    assert cell_text(first + second) == "机关事业单位基本养老保险缴费"
+
+
+def test_a_short_line_beside_a_longer_one_is_kept() -> None:
+    # a second line set apart to the right overlaps no glyph of the first: both are printed
+    first = _line("基本工资", 175.4, 470.0)
+    second = _line("津贴", 240.0, 473.0)
+    assert cell_text(first + second) == "基本工资津贴"
