@@ -119,3 +119,24 @@ def test_a_clause_pasted_twice_in_a_row():
     assert [x.severity for x in f] == ["info"]
     fine = "2025年支出100.00万元，2026年支出100.00万元；一般公共预算100.00万元，政府性基金0.00万元。"
     assert not run(W(HEAD + fine + "\n"), "wording.repeated_text")
+
+
+def test_a_full_stop_between_two_words_of_a_list():
+    # corpus c010 p6: "新农具．新技术" among items set apart by 、
+    f = run(W(HEAD + "主要用于农业新品种、新农具．新技术引进、试验、示范等方面的支出。\n"), "wording.punctuation")
+    assert texts(f) == [("wording.punctuation", "info")]
+    assert "新农具.新技术" in f[0].message
+    assert not run(W(HEAD + "1.部门收入合计12.50万元。2.支出合计12.50万元。\n"), "wording.punctuation")
+
+
+def test_an_amount_with_wan_alone_among_amounts_in_wan_yuan():
+    # corpus c204 p10
+    text = ("1.住房公积金（项）2018.58万元，主要用于人员住房公积金缴纳。\n"
+            "2.其他农业农村支出（项）15.00万，主要用于职业技能竞赛。\n")
+    f = run(W(HEAD + text), "wording.money_unit")
+    assert texts(f) == [("wording.money_unit", "info")]
+    assert "15.00万" in f[0].message
+    # counts and a text that writes 万 throughout are no finding
+    assert not run(W(HEAD + "2.其他农业农村支出15.00万，服务5万人。\n"), "wording.money_unit")
+    assert not run(W(HEAD + text.replace("15.00万，", "15.00万元，").replace("培训", "") + "惠及5.00万人。\n"),
+                   "wording.money_unit")

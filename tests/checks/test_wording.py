@@ -157,3 +157,14 @@ def test_a_figures_sentence_left_with_its_year_only():
         f = run(W(HEAD + sentence + "\n"), "wording.placeholder")
         assert [x.severity for x in f] == ["error"], sentence
     assert not run(W(HEAD + "预算年度：2026年。收入预算：2026年收入预算1,234.56万元。\n"), "wording.placeholder")
+
+
+def test_a_question_to_the_preparer_is_a_drafting_note():
+    # 深圳 template (corpus c057 p11), under the 重点项目 table
+    s = "备注：涉密项目按要求不予公开。（请核实单位是否有涉密项目，若无涉密项目，则备注写“备注：无”）"
+    f = run(W(HEAD + s + "\n"), "wording.drafting_note")
+    assert [x.rule for x in f] == ["wording.drafting_note"] and f[0].severity == "error"
+    assert "请核实单位是否" in f[0].message
+    # the same facts told to the reader are no note
+    assert not run(W(HEAD + "备注：无涉密项目。若无特别说明，则金额单位为万元。经核实，本单位是否存在结转资金已在表12列示。\n"),
+                   "wording.drafting_note")

@@ -17,6 +17,7 @@ Modules:
     sentences     — each sentence's figures against each other (no table needed): change vs
                     this year and last year, direction words, comparisons, parts vs whole
     wording       — template placeholders, drafting notes, empty reasons, obsolete class names
+    reasons       — the reason stated for one 三公 item that speaks of another item
     typography    — malformed numbers, doubled units, rates without %, punctuation, brackets
     years         — years named in the text against the document's year and kind
     fund_sources  — "均为一般公共预算拨款" / "全部为财政拨款" against the funds the tables print

@@ -5,7 +5,9 @@
     wording.rate_without_percent "增长 12.5" / "下降幅度为 3.2": a rate printed without "%"
     wording.zero_change          "增加0万元", "下降0%": a change word with nothing changed
                                  (与上年持平 is what is meant)
-    wording.punctuation          doubled punctuation: "。。", "，；", "：。"
+    wording.punctuation          doubled punctuation: "。。", "，；", "：。"; a full stop between two
+                                 words of a list: "新农具．新技术"
+    wording.money_unit           "15.00万，" in a passage whose other amounts print 万元 (info)
     wording.doubled_word         a function word printed twice: "主要原因是因因人员减少"
     wording.repeated_text        a run of words with figures printed twice in a row (a pasted clause)
     wording.brackets             a bracket opened and never closed, or closed and never opened
@@ -43,6 +45,10 @@ ZERO_CHANGE_RE = re.compile(
 NONZERO_CHANGE_RE = re.compile(r"(?:增加|减少|增长|下降|上升|降低)(?:了)?\s*(?:[1-9]|0\.\d*[1-9])")
 # Doubled punctuation (folded): two marks of 。,;:、!? in a row, except an ellipsis "..." or "……".
 DOUBLED_PUNCT_RE = re.compile(r"[。,;:、!?]\s*[。,;:、!?]")
+# A full stop between two words of a list: "新农具．新技术" (folded to "."), where 、 is meant.
+STOP_BETWEEN_WORDS_RE = re.compile(r"(?<=[\u4e00-\u9fff])\.(?=[\u4e00-\u9fff])")
+# "15.00万，" — an amount printed with 万 alone, where the text prints 万元 (a count is "5万人").
+BARE_WAN_RE = re.compile(r"(?<![\d.])\d[\d,]*\.\d{2}\s*万(?=[,;。])")
 # List ordinals with only a closing bracket: "1)", "a)", "一)".
 SENTENCE_END_RE = re.compile(r"[。!?]\s*$")
 _ORDINAL_RE = re.compile(r"(?:^|(?<=[,;:。、]))\s*(?:\d{1,2}|[a-zA-Z]|[一二三四五六七八九十]{1,2})\)")
@@ -119,7 +125,7 @@ def zero_changes(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
 @rule(
     "wording.punctuation",
     severity="info",
-    description="标点重复或连用（。。/，；/：。） — doubled punctuation",
+    description="标点重复或连用（。。/，；/：。），或词语间误用句点 — doubled or misplaced punctuation",
 )
 def doubled_punctuation(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
     for b in text_blocks(doc, skip_parts=(TABLE_PART,)):
@@ -128,6 +134,31 @@ def doubled_punctuation(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
             yield text_finding(
                 "wording.punctuation",
                 f"标点连用：“{_unfold(m.group(0))}” — doubled punctuation",
+                b, m.start(), m.end(),
+            )
+        for m in STOP_BETWEEN_WORDS_RE.finditer(b.text):
+            yield text_finding(
+                "wording.punctuation",
+                f"词语之间用了句点：“{b.text[max(m.start() - 3, 0):m.end() + 3]}”，应为顿号或句号 — a full stop between two words",
+                b, m.start(), m.end(),
+            )
+
+
+@rule(
+    "wording.money_unit",
+    severity="info",
+    description="金额单位只印了“万”（15.00万，），正文其余金额印作“万元” — an amount printed with 万 alone",
+)
+def bare_wan(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
+    blocks = list(text_blocks(doc, skip_parts=(TABLE_PART,)))
+    if not any("万元" in b.text for b in blocks):
+        return  # a text that writes 万 throughout is consistent
+    for b in blocks:
+        ctx.checked()
+        for m in BARE_WAN_RE.finditer(b.text):
+            yield text_finding(
+                "wording.money_unit",
+                f"金额“{m.group(0)}”缺“元”，正文其余金额印作“万元” — an amount printed with 万 alone",
                 b, m.start(), m.end(),
             )
 

@@ -2,7 +2,8 @@
 
     wording.placeholder     a template remnant or placeholder left in the published text:
                             "XX局", "××", "x,xxx万元", "增加（减少）", "【请填写…】"
-    wording.drafting_note   a drafting note left in: "（注：上年3,468.18万元，公开时请删除注释）"
+    wording.drafting_note   a drafting note left in: "（注：上年3,468.18万元，公开时请删除注释）",
+                            "（请核实单位是否有涉密项目，若无…则备注写“备注：无”）"
     wording.empty_reason    a reason or list announced and left empty: "主要原因是。", "包括：。"
     wording.obsolete_name   a function class name no longer in force in the document's year
                             ("医疗卫生与计划生育支出" after 2018: 卫生健康支出), from ``codes``
@@ -23,7 +24,7 @@ import re
 from collections.abc import Iterator
 from functools import lru_cache
 
-from cnbudget.checks.common import TABLE_PART, text_blocks, text_finding
+from cnbudget.checks.common import TABLE_PART, sentence_span, text_blocks, text_finding
 from cnbudget.checks.context import Context
 from cnbudget.checks.registry import rule
 from cnbudget.codes.catalog import FUNCTION, entries
@@ -44,8 +45,12 @@ CHOICE_RE = re.compile(
     rf"(?:(?:{_UP})\s*(?:\(\s*(?:{_DOWN})\s*\)|/\s*(?:{_DOWN}))|(?:{_DOWN})\s*(?:\(\s*(?:{_UP})\s*\)|/\s*(?:{_UP})))"
 )
 # "（注：…公开时请删除…）", "公开前删除", "请删除此说明".
+# A question or an instruction to the preparer: "（请核实单位是否有涉密项目，若无涉密项目，则备注写
+# “备注：无”）".
 DRAFTING_NOTE_RE = re.compile(
     r"(?:公开|发布|上传|印发|正式|定稿)[时前后]?\s*(?:请|须|需|应)?\s*(?:删除|删去|去掉|去除)|请\s*(?:删除|删去)(?:此|本|该)"
+    r"|请(?:核实|核对|确认)[^。;]{0,20}?是否"
+    r"|若(?:无|没有)[^。;]{0,30}?,?\s*则[^。;]{0,12}?(?:写|填)"
 )
 # "主要原因是。", "主要原因：；", "包括：。", "主要用于：。" — an announcement with nothing after it.
 # "具体情况如下。" before a list on the next lines is not empty: 如下, 其中 … need the colon.
@@ -93,7 +98,12 @@ def placeholders(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
 def drafting_notes(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
     for b in text_blocks(doc):
         ctx.checked()
+        said: set[int] = set()
         for m in DRAFTING_NOTE_RE.finditer(b.text):
+            sentence = sentence_span(b.text, m.start())[0]
+            if sentence in said:
+                continue  # one note, one finding ("请核实…是否…，若无…则…写")
+            said.add(sentence)
             yield text_finding(
                 "wording.drafting_note",
                 f"正文留有编制时的注释（“{m.group(0)}”），公开前应删除 — drafting note left in the published text",

@@ -1,0 +1,41 @@
+"""wording.reason_of_other_item: the reason given for one 三公 item speaks of another."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.checks.conftest import W, run, texts
+
+HEAD = "六、“三公”经费预算情况说明\n\n"
+
+
+@pytest.mark.parametrize("text,item,other", [
+    # 深圳 template: the item's heading, then its figures and reason (corpus c075 p10)
+    ("1.因公出国（境）费。2026年预算数5万元，较2025年年初预算减少1万元，主要是根据年度因公出国计划任务安排相关预算。\n"
+     "2.公务接待费。2026年预算数3万元，较2025年年初预算减少2万元，主要是根据年度因公出国计划任务安排相关预算。",
+     "公务接待费", "因公出国（境）费"),
+    # 西安 template (corpus c161 p15)
+    ("本部门当年一般公共预算会议费预算支出1.96万元，较上年减少0.04万元，下降2.00%，"
+     "下降的主要原因是：落实过紧日子相关要求，减少公务接待费预算。",
+     "会议费", "公务接待费"),
+])
+def test_a_reason_speaking_of_another_item_is_found(text, item, other):
+    f = run(W(HEAD + text + "\n"), "wording.reason_of_other_item")
+    assert texts(f) == [("wording.reason_of_other_item", "warning")]
+    assert f"“{item}”" in f[0].message and f"“{other}”" in f[0].message
+
+
+@pytest.mark.parametrize("text", [
+    # the 三公 total explained by one of its items
+    "“三公”经费预算支出4.50万元，较上年减少0.50万元，下降的主要原因是：本年公务接待费预算减少。",
+    # running costs explained by vehicles bought: one family
+    "公务用车运行维护费22.05万元，比上年增加1.15万元，主要原因是本年度新购置车辆1辆。",
+    # the reason names its own item too
+    "公务接待费2.00万元，较上年减少0.50万元，主要原因是因公出国和公务接待任务均减少。",
+    # a trip to Hong Kong is 因公出国（境）
+    "因公出国（境）费0.00万元，与上年持平，主要是我局2026年有因公赴港澳培训计划一次，经费暂不安排。",
+    # the next sentence is about something else: the subject does not carry over
+    "公务接待费2.00万元，较上年减少0.50万元。本年度会议次数减少，原因是压缩会议。",
+])
+def test_reasons_about_their_own_item_are_clean(text):
+    assert not run(W(HEAD + text + "\n"), "wording.reason_of_other_item")
