@@ -13,6 +13,7 @@ Modules:
     cross_table   — the same figure in two tables, aware of each table's scope
     narrative     — claims vs tables, shares, growth rates, components, vs last year
     class_lists   — the classes a breakdown "按支出功能分类" lists against the classes the tables print
+    class_paths   — a 类/款/项 path named in the text whose 项 the catalog files under another 款
     budget_base   — a rate stated on 年初预算 that was computed on 全年预算 (sentence or table)
     sentences     — each sentence's figures against each other (no table needed): change vs
                     this year and last year, direction words, comparisons, parts vs whole

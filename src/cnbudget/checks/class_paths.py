@@ -1,0 +1,86 @@
+"""A 类 / 款 / 项 path named in the text that does not nest in the catalog.
+
+    code.narrative_path   "教育支出（类）普通教育（款）职业教育（项）": 职业教育 is a 款 of 教育支出
+                          of its own (20503), not an item of 普通教育 (20502) — the text names a
+                          subject that does not exist
+
+The 名词解释 and the 情况说明 name subjects by their path; a path whose 项 the catalog files under
+another 款 of the same class is a subject that does not exist. A 项 the catalog does not know at
+all says nothing (the catalog may lack a newer item), nor does a path whose class or 款 cannot be
+resolved to one catalog entry.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+from cnbudget.checks.common import TABLE_PART, could_not_verify, text_blocks, text_finding
+from cnbudget.checks.context import Context
+from cnbudget.checks.registry import rule
+from cnbudget.model import Disclosure, Finding
+
+if TYPE_CHECKING:
+    from cnbudget.codes.catalog import CodeEntry
+
+_NAME = r"[\u4e00-\u9fff]{2,24}?"
+PATH_RE = re.compile(rf"(?P<cls>{_NAME})\s*\(类\)\s*(?P<kuan>{_NAME})\s*\(款\)\s*(?P<item>{_NAME})\s*\(项\)")
+
+
+@lru_cache(maxsize=8)
+def _entries(year: int | None) -> tuple[CodeEntry, ...]:
+    from cnbudget.codes.catalog import FUNCTION, entries
+
+    return tuple(entries(FUNCTION, year))
+
+
+def _misplaced(cls: str, kuan: str, item: str, year: int | None) -> tuple[str, str, str] | None:
+    """(款 code, the code the item has elsewhere, its name there) when ``item`` is no item of
+    the named 款 but another subject of the same class; else None."""
+    from cnbudget.codes.catalog import name_matches
+
+    everything = _entries(year)
+    classes = [e for e in everything if len(e.code) == 3 and cls.endswith(e.name)]
+    if len(classes) != 1:
+        return None
+    c = classes[0].code
+    kuans = [e for e in everything if len(e.code) == 5 and e.code.startswith(c) and name_matches(e, kuan)]
+    if len(kuans) != 1:
+        return None
+    k = kuans[0].code
+    if any(len(e.code) == 7 and e.code.startswith(k) and name_matches(e, item) for e in everything):
+        return None
+    elsewhere = [e for e in everything if e.code.startswith(c) and not e.code.startswith(k)
+                 and len(e.code) in (5, 7) and name_matches(e, item)]
+    return (k, elsewhere[0].code, elsewhere[0].name) if elsewhere else None
+
+
+@rule(
+    "code.narrative_path",
+    severity="warning",
+    description="正文所列“类/款/项”科目不成立（普通教育（款）职业教育（项）：职业教育是另一款） — a named 类/款/项 path that does not nest",
+)
+def narrative_paths(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
+    found = [(b, m) for b in text_blocks(doc, skip_parts=(TABLE_PART,)) for m in PATH_RE.finditer(b.text)]
+    if not found:
+        return
+    try:
+        _entries(doc.meta.year)
+    except (ImportError, OSError, ValueError, KeyError):
+        yield could_not_verify(ctx, "正文中的类/款/项科目", "编码目录不可用 (codes catalog not available)")
+        return
+    for b, m in found:
+        ctx.checked()
+        wrong = _misplaced(m.group("cls"), m.group("kuan"), m.group("item"), doc.meta.year)
+        if wrong is None:
+            continue
+        k, code, name = wrong
+        level = "款" if len(code) == 5 else "项"
+        yield text_finding(
+            "code.narrative_path",
+            f"“{m.group('kuan')}（款）”下没有“{m.group('item')}（项）”：{name}是{level} {code}，"
+            f"不属于 {k} — the named item is no item of that 款",
+            b, m.start(), m.end(),
+        )
