@@ -87,9 +87,10 @@ def reasons_of_other_items(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
                 continue
             others = _other_items(subject, statement[r.end():])
             if others:
+                change = statement[:r.start()].strip(" ,")[-50:]
                 yield text_finding(
                     "wording.reason_of_other_item",
-                    f"“{subject}”的变动原因说的是{'、'.join(f'“{o}”' for o in others)}"
+                    f"“{subject}”（{change}）的变动原因说的是{'、'.join(f'“{o}”' for o in others)}"
                     f"（“{statement[r.start():].strip(' 。;')[:40]}”），与该项不符，疑为从其他项复制 — "
                     "the reason given for this item speaks of another item",
                     b, at + r.start(), at + len(statement),
