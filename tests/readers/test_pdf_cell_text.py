@@ -29,3 +29,11 @@ def test_a_short_line_beside_a_longer_one_is_kept() -> None:
     first = _line("基本工资", 175.4, 470.0)
     second = _line("津贴", 240.0, 473.0)
     assert cell_text(first + second) == "基本工资津贴"
+
+
+def test_wrapped_lines_whose_loose_boxes_touch_are_both_read() -> None:
+    # loose glyph boxes of a narrow header wrapped over two lines touch by a fraction of a point
+    # ("一般公共预" / "算", corpus c186): the second line is printed, not hidden
+    first = _line("一般公共预", 433.5, 469.2, width=8.8, height=9.5)
+    second = _line("算", 451.8, 478.5, width=9.5, height=9.5)
+    assert cell_text(first + second) == "一般公共预算"

@@ -209,11 +209,13 @@ def cell_text(glyphs: list[Glyph], settings: GridSettings = DEFAULT) -> str:
 
 
 def _overprints(a: Glyph, b: Glyph) -> bool:
-    """Two glyphs drawn over each other: their boxes cross, and by more than half a glyph's
-    width — characters printed there cannot both be read."""
+    """Two glyphs drawn over each other: their boxes cross by more than half a glyph's width
+    and a quarter of its height — characters printed there cannot both be read. (Loose glyph
+    boxes of two wrapped lines touch by a point or so; these cross by half a line.)"""
     w = min(a.x1 - a.x0, b.x1 - b.x0)
-    return (min(a.x1, b.x1) - max(a.x0, b.x0) > 0.5 * w and w > 0
-            and min(a.bottom, b.bottom) - max(a.top, b.top) > 0)
+    h = min(a.bottom - a.top, b.bottom - b.top)
+    return (w > 0 and min(a.x1, b.x1) - max(a.x0, b.x0) > 0.5 * w
+            and min(a.bottom, b.bottom) - max(a.top, b.top) > 0.25 * h)
 
 
 def _legible(lines: list[TextLine]) -> list[TextLine]:
