@@ -259,6 +259,7 @@ def score_narrative_defects(records: list[dict], path: Path = AUDIT_FILE) -> dic
             # one-digit figures match too loosely, unless they are all the defect prints
             # ("…等 8 家行政单位": the count is the figure)
             numbers = {n for n in printed if len(n.replace(".", "")) >= 2} or set(printed)
-            hits = [f for f in hits if numbers & set(_figures(f.get("message", "")))]
+            if numbers:  # a defect of names alone ("普通教育（款）职业教育（项）") shares no figure
+                hits = [f for f in hits if numbers & set(_figures(f.get("message", "")))]
         (found if hits else missed).append((file, page, kind, x.get("text", "")[:50], hits[0]["rule"] if hits else None))
     return {"defects": len(defects), "found": found, "missed": missed}
