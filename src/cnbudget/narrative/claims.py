@@ -76,6 +76,8 @@ PARTS_RE = re.compile(r"其中|包括|分别为|分别是")
 # (not "(其中…" — PARTS_RE's —, "(含…", "(比上年…", "(去年…" …).
 _BRACKET_LIST_RE = re.compile(
     r"\s*\((?!\s*(?:其中|包括|含|占|比|较|同比|与|去年|上年|上一年))(?=[^()]*?(?:万元|亿元|元)[^()]*?、[^()]*?\))")
+# Only an opening bracket between a change and a percent: "增加5.00万元(83.33%)" — its rate.
+_RATE_BRACKET_RE = re.compile(r"^\s*\(\s*$")
 # "涉及预算资金", "涉及财政性资金合计": the money a 绩效 statement covers.
 _INVOLVED_RE = re.compile(r"^涉及(?:预算)?资金(?:合计|共计)?$")  # (财政性资金: another scope)
 # …the spending named before it: "所有项目支出预算纳入…" / "本单位整体支出纳入…".
@@ -536,6 +538,8 @@ class _Reader:
     def _percent(self, p: Passage, text: str, c: Clause, fig: Figure, lead: str,
                  local: list[_Draft], st: _PassageState) -> None:
         direction = direction_of(lead)
+        if direction is None:
+            direction = _bracketed_rate_direction(lead, local, c.sentence)
         if direction is not None:
             change = local[-1] if local and local[-1].kind == "change" and local[-1].sentence == c.sentence else None
             current_id = change.related.get("current") if change is not None else None
@@ -641,6 +645,18 @@ class _List:
     within_parts: bool = False  # its head is a part of a list before it
     last_amount: _Draft | None = None  # the list's latest amount part
     separators: set[str] = field(default_factory=set)  # the first mark after each amount part but the last
+
+
+def _bracketed_rate_direction(lead: str, local: list[_Draft], sentence: int) -> int | None:
+    """The direction of a change whose rate is bracketed right after it: "较上年增加5.00万元(83.33%)"
+    — a percent in a bracket that opens straight after a change is that change's rate (a share
+    says 占), so it takes the change's direction."""
+    if not _RATE_BRACKET_RE.match(lead) or not local:
+        return None
+    last = local[-1]
+    if last.kind != "change" or last.sentence != sentence or not last.direction:
+        return None
+    return last.direction
 
 
 def _item_style(mark: str) -> str:
