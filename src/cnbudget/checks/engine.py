@@ -75,6 +75,7 @@ def _load_rules() -> None:
         narrative,
         performance,
         project_targets,
+        repeats,
         sentences,
         summary_sides,
         typography,
