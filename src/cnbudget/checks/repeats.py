@@ -82,7 +82,7 @@ def repeated_lead_in(text: str) -> tuple[int, int] | None:
     """(start, end) of the first lead-in "…:" of ``text`` followed at once by a copy of itself
     (bracketed asides and spaces aside), or None."""
     colons = [i for i, ch in enumerate(text) if ch == ":"]
-    for first, second in zip(colons, colons[1:]):
+    for first, second in zip(colons, colons[1:], strict=False):
         start = max(text.rfind(ch, 0, first) for ch in _LEAD_START) + 1
         lead, again = text[start:first], text[first + 1:second]
         if any(ch in again for ch in _LEAD_START):
