@@ -23,6 +23,7 @@ Modules:
     fund_sources  — "均为一般公共预算拨款" / "全部为财政拨款" against the funds the tables print
     inclusions    — parts ≤ wholes (财政拨款 ≤ 全部资金, 三公 items, 机关运行经费)
     codes         — classification codes against the official catalogs
+    code_digits   — a class code in the text printed with 4 or 6 digits (no code has them)
     completeness  — required tables and sections, empty tables with notes
     performance   — 绩效 tables: score sums, execution rates
     project_targets — a project's amount in 项目支出表 vs its 绩效目标表 (same scope, by name)

@@ -67,6 +67,7 @@ def _load_rules() -> None:
     from cnbudget.checks import (  # noqa: F401
         budget_base,
         class_lists,
+        code_digits,
         codes,
         completeness,
         cross_table,
