@@ -7,7 +7,7 @@ from pathlib import Path
 from cnbudget.document import Document
 from cnbudget.errors import NotADisclosure
 from cnbudget.model import Disclosure
-from cnbudget.narrative import extract_claims, extract_meta, extract_sections, extract_text
+from cnbudget.narrative import extract_claims, extract_contents, extract_meta, extract_sections, extract_text
 from cnbudget.narrative.evidence import is_disclosure
 from cnbudget.readers import read_document
 from cnbudget.tables import build_tables
@@ -44,4 +44,5 @@ def parse_document(doc: Document, path: str | Path) -> Disclosure:
         notes=tuple(notes),
         format=doc.format,
         text=tuple(extract_text(doc)),
+        contents=tuple(extract_contents(doc)),
     )

@@ -25,6 +25,7 @@ Modules:
     codes         — classification codes against the official catalogs
     code_digits   — a class code in the text printed with 4 or 6 digits (no code has them)
     completeness  — required tables and sections, empty tables with notes
+    contents      — headings against the document's own 目录 (a rearranged or mistyped heading)
     performance   — 绩效 tables: score sums, execution rates
     project_targets — a project's amount in 项目支出表 vs its 绩效目标表 (same scope, by name)
     against       — is ``--against`` last year's document of the same department, kind and scope

@@ -70,6 +70,7 @@ def _load_rules() -> None:
         code_digits,
         codes,
         completeness,
+        contents,
         cross_table,
         fund_sources,
         inclusions,
