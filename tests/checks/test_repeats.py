@@ -14,15 +14,17 @@ def one(sentence: str, rule: str):
 
 
 @pytest.mark.parametrize("sentence", ["一般行政管理事务587.85万元。主要用于用于本级科技发展。",
-                                      "为政府制定、调整价格价格，提供依据。", "污染源管理工作工作1,605万元。"])
+                                      "收入100万元，其中其中财政拨款80万元。", "支出包括包括基本支出和项目支出。"])
 def test_a_word_printed_twice_in_a_row(sentence):
     assert texts(one(sentence, "wording.doubled_phrase")) == [("wording.doubled_phrase", "info")]
 
 
 @pytest.mark.parametrize("sentence", ["做好城市视频专网分网分域工作。", "接受人大、纪委监委监督。",
-                                      "低空航空航天发展处负责。", "研究研究再定，主要用于办公。"])
+                                      "低空航空航天发展处负责。", "研究研究再定，主要用于办公。",
+                                      "支付水质净化厂设备更换工程工程款。", "纳入本部门部门预算编制范围。"])
 def test_a_run_that_only_looks_doubled_is_clean(sentence):
-    # "专网|分网|分域": the repeated pair is no word; 研究研究 is a verb's reduplication
+    # "专网|分网|分域": the repeated pair is no word; 研究研究 is a verb's reduplication; a noun
+    # may end a name and begin the next word (更换工程|工程款)
     assert not one(sentence, "wording.doubled_phrase")
 
 
@@ -62,3 +64,19 @@ def test_a_full_stop_closing_a_bracket_within_a_sentence():
 ])
 def test_a_note_after_a_sentence_or_a_bracket_ending_the_text_is_clean(sentence):
     assert not one(sentence, "wording.bracket_stop")
+
+
+def test_a_cover_title_joined_to_its_label_is_no_doubling():
+    # 上海 (corpus c001 p1): "…市级单位预算" and "预算单位：…" are two paragraphs of the cover
+    from dataclasses import replace
+
+    from cnbudget.document import Source
+    from cnbudget.model import TextBlock
+
+    cover = TextBlock(text="上海市2026年市级单位预算预算单位:示例学院",
+                      pieces=((0, Source(page=1, box=(200, 148, 640, 184))), (14, Source(page=1, box=(286, 275, 556, 293)))))
+    assert not run(replace(W(""), text=(cover,)), "wording.doubled_phrase")
+    # over a page break, one paragraph goes on: the doubling is typed
+    wrapped = TextBlock(text="支出12万元，主要用于用于办公。",
+                        pieces=((0, Source(page=3, box=(80, 700, 520, 760))), (10, Source(page=4, box=(80, 60, 520, 90)))))
+    assert run(replace(W(""), text=(wrapped,)), "wording.doubled_phrase")

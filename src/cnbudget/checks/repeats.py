@@ -1,7 +1,7 @@
 """Rules on words and marks printed twice, or out of place, in the running text (typing slips).
 
-    wording.doubled_phrase        a two-character word that Chinese never reduplicates printed twice
-                                  in a row: "主要用于用于…", "调整价格价格"
+    wording.doubled_phrase        a two-character function word printed twice in a row: "主要用于
+                                  用于…", "其中其中"
     wording.repeated_lead_in      a lead-in ending with "：" printed twice, the second a copy of the
                                   first: "X局(本级)的主要职责是：X局的主要职责是：负责…"
     wording.repeated_item_number  an item number printed twice: "（一）（一）提升…"
@@ -21,17 +21,12 @@ from collections.abc import Iterator
 from cnbudget.checks.common import TABLE_PART, text_blocks, text_finding
 from cnbudget.checks.context import Context
 from cnbudget.checks.registry import rule
-from cnbudget.model import Disclosure, Finding
+from cnbudget.model import Disclosure, Finding, TextBlock
 
-# Two-character words of these texts that are never reduplicated (only some verbs are: 研究研究,
-# 学习学习): function words and the nouns a disclosure is made of.  A run like "专网分网分域" is
-# no doubling of "网分" — it is only a slip when the doubled pair is a word, hence a list.
-NEVER_DOUBLED = (
-    "用于", "主要", "原因", "其中", "包括", "以及", "按照", "根据", "通过", "用来",
-    "项目", "工作", "工程", "技术", "价格", "支出", "收入", "经费", "资金", "预算", "决算", "单位",
-    "部门", "财政", "拨款", "管理", "服务", "保障", "运行", "增加", "减少", "增长", "下降", "上年",
-    "本年", "年度", "其他", "安排", "合计", "费用", "人员", "设备", "车辆", "系统", "建设",
-)
+# Two-character function words that never end one word and begin the next: printed twice in a
+# row they are a slip.  Nouns are left out: one may end a name and begin the next word ("…更换工程
+# 工程款", "本部门部门预算", "…单位预算预算单位"), and a run like "专网分网分域" doubles no word.
+NEVER_DOUBLED = ("用于", "主要", "原因", "其中", "包括", "以及", "按照", "根据", "通过", "用来", "分别")
 DOUBLED_PHRASE_RE = re.compile("(" + "|".join(NEVER_DOUBLED) + r")\s*\1")
 # An item number: "(一)", "(1)", "一、" (folded brackets).  "1." is left out: "1.1." numbers a
 # sub-section.
@@ -51,16 +46,26 @@ _SENTENCE_END = "。!?;:"
 @rule(
     "wording.doubled_phrase",
     severity="info",
-    description="词语重复（用于用于、价格价格） — a two-character word printed twice in a row",
+    description="词语重复（用于用于、其中其中） — a two-character function word printed twice in a row",
 )
 def doubled_phrases(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
     for b in text_blocks(doc, skip_parts=(TABLE_PART,)):
         ctx.checked()
         for m in DOUBLED_PHRASE_RE.finditer(b.text):
+            if _two_paragraphs(b, m.start(), m.end() - 1):
+                continue
             yield text_finding(
                 "wording.doubled_phrase",
                 f"“{m.group(1)}”重复：“{m.group(0)}” — a word printed twice in a row", b, m.start(), m.end(),
             )
+
+
+def _two_paragraphs(b: TextBlock, first: int, last: int) -> bool:
+    """Whether ``b.text[first]`` and ``b.text[last]`` were printed in two paragraphs of one page
+    that the text joined (a cover's title "…单位预算" and its label "预算单位：…"): no doubling
+    typed in one sentence.  A paragraph going on over a page break is one sentence."""
+    a, z = b.source_at(first), b.source_at(last)
+    return a != z and a.page is not None and a.page == z.page
 
 
 @rule(
