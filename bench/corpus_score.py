@@ -244,7 +244,7 @@ _KIND_RULES = {"punctuation": _PUNCTUATION_RULES, "year": ("year.",), "placehold
                "typo": ("wording.",)}
 _QUOTE = re.compile(r"“([^”]+)”")
 # a quoted run this long found in the defect's text is the same words (shorter quotes must be whole)
-_QUOTE_PIECE = 4
+_QUOTE_PIECE = 6
 # …and a run of a message's own words this long (unquoted) found there is the sentence it cites
 _WORDS_PIECE = 6
 _PAGE_LABEL = re.compile(r"(?:PDF)?第\s*\d+\s*[页行]")
@@ -264,6 +264,19 @@ def _quotes_defect(message: str, defect_text: str) -> bool:
             return True
     words = _plain(_PAGE_LABEL.sub("", message.split(" — ")[0]))
     return any(words[i:i + _WORDS_PIECE] in text for i in range(len(words) - _WORDS_PIECE + 1))
+
+
+def _percents(text: str) -> set[str]:
+    """The percentages a text prints ("下降 23.9%" → 23.9)."""
+    return set(_NUMBER.findall(" ".join(re.findall(r"\d+(?:\.\d+)?\s*[%％]", text))))
+
+
+def _quotes_figure(message: str, defect_text: str) -> bool:
+    """Whether the finding quotes words of the defect's text that print one of its figures
+    (“共有 0 个,包括”: the count is the defect's, though a one-digit figure)."""
+    text, figures = _plain(defect_text), set(_figures(defect_text))
+    return any(len(q) >= _QUOTE_PIECE and q in text and figures & set(_figures(q))
+               for q in map(_plain, _QUOTE.findall(message)))
 
 
 def _message_figures(message: str) -> set[str]:
@@ -299,7 +312,10 @@ def score_narrative_defects(records: list[dict], path: Path = AUDIT_FILE) -> dic
             # one-digit figures match too loosely, unless they are all the defect prints
             # ("…等 8 家行政单位": the count is the figure)
             numbers = {n for n in printed if len(n.replace(".", "")) >= 2} or set(printed)
-            hits = [f for f in hits if numbers & _message_figures(f.get("message", ""))]
+            if kind == "rate" and (rates := _percents(x.get("text", ""))):
+                numbers = rates  # a rate defect is about its stated rate, not the amounts beside it
+            hits = [f for f in hits if numbers & _message_figures(f.get("message", ""))
+                    or _quotes_figure(f.get("message", ""), x.get("text", ""))]
         else:
             # no figure is the defect: the finding must cite its words (or a year / amount it prints)
             printed = {n for n in _figures(x.get("text", "")) if len(n.replace(".", "")) >= 2}

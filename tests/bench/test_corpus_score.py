@@ -37,3 +37,17 @@ def test_a_stated_figure_against_a_table_finds_an_inconsistency(tmp_path):
     assert _score(tmp_path, defect, [f("inclusion.running_costs", msg)])
     # a table-to-table inclusion rule is about no stated figure
     assert not _score(tmp_path, defect, [f("inclusion.fiscal_le_total", "财政拨款 1501.66 大于合计")])
+
+
+def test_a_rate_defect_is_found_by_a_finding_on_its_rate(tmp_path):
+    defect = {"file": "c1.pdf", "page": 3, "kind": "rate", "text": "公务用车运行维护费 5.00 万元，较上年增加 5.00 万元(100%)"}
+    # a finding on another rate of the page that shares the amount 5.00 is not about this rate
+    other = f("claim.rate_wrong_base", "增长率按本年数而非上年数计算：增加 5.00 ÷ 本年 6.00 = 83.33%，即所述 83.33%")
+    assert not _score(tmp_path, defect, [other])
+    assert _score(tmp_path, defect, [f("claim.rate", "所述增加 5.00、增长 100% 与金额不符")])
+
+
+def test_a_count_defect_is_found_by_a_finding_quoting_its_count(tmp_path):
+    defect = {"file": "c1.pdf", "page": 3, "kind": "count", "text": "纳入本部门 2022 年部门预算编制范围的二级预算单位共有 0 个，包括:"}
+    assert _score(tmp_path, defect, [f("wording.count_listed", "第3页：称“共有 0 个,包括”：数量为 0 却接着列举")])
+    assert not _score(tmp_path, defect, [f("wording.count_listed", "第3页：称“等8家”：列举了 9 家")])
