@@ -128,7 +128,8 @@ def write_report(records, key, audit, *, wall_s, workers, when, machine, partial
             add("## Narrative defects noticed while auditing: found by the run")
             add("")
             add(f"{len(nd['found'])} / {nd['defects']} found = {_pct(len(nd['found']), nd['defects'])} "
-                "(a finding of the narrative rules on that page, sharing a figure where the defect is about figures).")
+                "(a finding of the narrative rules on that page, sharing a figure where the defect is about figures, "
+                "quoting its words where it is not).")
             add("")
             add("| document | page | kind | text | found by |")
             add("|---|---|---|---|---|")

@@ -227,12 +227,65 @@ def score_audit(records: list[dict], path: Path = AUDIT_FILE) -> dict:
 
 # Narrative defects noticed while auditing (``narrative_defects`` of the audit parts): found when
 # the run raises a finding of the narrative rules on that page — one that shares a figure with the
-# defect's text where the defect is about figures.
+# defect's text where the defect is about figures, and one that quotes the defect's text where it
+# is not (a finding's message quotes the words it is about: "“用于用于”").
 _NARRATIVE_RULES = ("claim.", "sentence.", "wording.", "year.", "typography.", "code.")
+# Rules of other families whose finding is about a figure the narrative STATES (a stated 机关运行经费
+# against the table's 公用经费): they find an "inconsistency" or an "amount" defect of that figure.
+_STATED_FIGURE_RULES = ("inclusion.running_costs",)
+_STATED_FIGURE_KINDS = {"amount", "inconsistency"}
 _FIGURE_KINDS = {"amount", "rate", "arithmetic", "count", "inconsistency", "omission", "code"}
 _NUMBER = re.compile(r"\d+(?:\.\d+)?")
-_KIND_RULES = {"punctuation": ("wording.", "typography."), "year": ("year.",), "placeholder": ("wording.",),
+# The rules that speak of how marks are printed (a doubled or unmatched mark, a doubled unit, an
+# item number printed twice): a punctuation defect is theirs, not a wording rule's on the same line.
+_PUNCTUATION_RULES = ("wording.punctuation", "wording.brackets", "wording.doubled_unit", "wording.bracket_stop",
+                      "wording.repeated_item_number")
+_KIND_RULES = {"punctuation": _PUNCTUATION_RULES, "year": ("year.",), "placeholder": ("wording.",),
                "typo": ("wording.",)}
+_QUOTE = re.compile(r"“([^”]+)”")
+# a quoted run this long found in the defect's text is the same words (shorter quotes must be whole)
+_QUOTE_PIECE = 6
+# …and a run of a message's own words this long (unquoted) found there is the sentence it cites
+_WORDS_PIECE = 6
+_PAGE_LABEL = re.compile(r"(?:PDF)?第\s*\d+\s*[页行]")
+
+
+def _plain(text: str) -> str:
+    """Folded, without spaces and ellipses: the form in which a quote and a defect's text are compared."""
+    return re.sub(r"[\s…]", "", unicodedata.normalize("NFKC", text))
+
+
+def _quotes_defect(message: str, defect_text: str) -> bool:
+    """Whether the finding's message quotes words of the defect's text: a quoted run (“用于用于”),
+    or a run of its words long enough to be the same words ("使用单位资金购置车辆1辆，其中数…")."""
+    text = _plain(defect_text)
+    for q in map(_plain, _QUOTE.findall(message)):
+        if q and (q in text or any(q[i:i + _QUOTE_PIECE] in text for i in range(len(q) - _QUOTE_PIECE + 1))):
+            return True
+    words = _plain(_PAGE_LABEL.sub("", message.split(" — ")[0]))
+    return any(words[i:i + _WORDS_PIECE] in text for i in range(len(words) - _WORDS_PIECE + 1))
+
+
+def _percents(text: str) -> set[str]:
+    """The percentages a text prints ("下降 23.9%" → 23.9)."""
+    return set(_NUMBER.findall(" ".join(re.findall(r"\d+(?:\.\d+)?\s*[%％]", text))))
+
+
+def _quotes_figure(message: str, defect_text: str) -> bool:
+    """Whether the finding quotes words of the defect's text that print one of its figures
+    (“共有 0 个,包括”: the count is the defect's, though a one-digit figure)."""
+    text, figures = _plain(defect_text), set(_figures(defect_text))
+    return any(len(q) >= _QUOTE_PIECE and q in text and figures & set(_figures(q))
+               for q in map(_plain, _QUOTE.findall(message)))
+
+
+def _message_figures(message: str) -> set[str]:
+    """The figures a finding's message prints, without the page it names ("第19页：")."""
+    return set(_figures(_PAGE_LABEL.sub("", message)))
+
+
+def _candidate(rule: str, kind: str) -> bool:
+    return rule.startswith(_NARRATIVE_RULES) or (kind in _STATED_FIGURE_KINDS and rule in _STATED_FIGURE_RULES)
 
 
 def _figures(text: str) -> list[str]:
@@ -251,7 +304,7 @@ def score_narrative_defects(records: list[dict], path: Path = AUDIT_FILE) -> dic
     for (file, page, kind, _), x in sorted(defects.items(), key=lambda kv: (kv[0][0], kv[0][1] or 0)):
         rec = by_file.get(file)
         hits = [f for f in (rec or {}).get("findings", [])
-                if f["rule"].startswith(_NARRATIVE_RULES) and (page is None or f.get("page") == page)]
+                if _candidate(f["rule"], kind) and (page is None or f.get("page") == page)]
         if kind in _KIND_RULES:
             hits = [f for f in hits if f["rule"].startswith(_KIND_RULES[kind])]
         if kind in _FIGURE_KINDS:
@@ -259,7 +312,17 @@ def score_narrative_defects(records: list[dict], path: Path = AUDIT_FILE) -> dic
             # one-digit figures match too loosely, unless they are all the defect prints
             # ("…等 8 家行政单位": the count is the figure)
             numbers = {n for n in printed if len(n.replace(".", "")) >= 2} or set(printed)
-            if numbers:  # a defect of names alone ("普通教育（款）职业教育（项）") shares no figure
-                hits = [f for f in hits if numbers & set(_figures(f.get("message", "")))]
+            if kind == "rate" and (rates := _percents(x.get("text", ""))):
+                numbers = rates  # a rate defect is about its stated rate, not the amounts beside it
+            if numbers:
+                hits = [f for f in hits if numbers & _message_figures(f.get("message", ""))
+                        or _quotes_figure(f.get("message", ""), x.get("text", ""))]
+            else:  # a defect of names alone ("普通教育（款）职业教育（项）"): the finding cites its words
+                hits = [f for f in hits if _quotes_defect(f.get("message", ""), x.get("text", ""))]
+        else:
+            # no figure is the defect: the finding must cite its words (or a year / amount it prints)
+            printed = {n for n in _figures(x.get("text", "")) if len(n.replace(".", "")) >= 2}
+            hits = [f for f in hits if _quotes_defect(f.get("message", ""), x.get("text", ""))
+                    or printed & _message_figures(f.get("message", ""))]
         (found if hits else missed).append((file, page, kind, x.get("text", "")[:50], hits[0]["rule"] if hits else None))
     return {"defects": len(defects), "found": found, "missed": missed}

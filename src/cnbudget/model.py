@@ -239,6 +239,7 @@ class Disclosure:
     notes: tuple[str, ...] = ()
     format: str = "text"
     text: tuple[TextBlock, ...] = ()
+    contents: tuple[Section, ...] = ()  # the entries of the document's own 目录, as printed
 
     def tables_of(self, kind: str) -> list[Table]:
         return [t for t in self.tables if t.kind == kind]

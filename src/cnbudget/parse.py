@@ -7,14 +7,14 @@ from pathlib import Path
 from cnbudget.document import Document
 from cnbudget.errors import NotADisclosure
 from cnbudget.model import Disclosure
-from cnbudget.narrative import extract_claims, extract_meta, extract_sections, extract_text
+from cnbudget.narrative import extract_claims, extract_contents, extract_meta, extract_sections, extract_text
 from cnbudget.narrative.evidence import is_disclosure
 from cnbudget.readers import read_document
 from cnbudget.tables import build_tables
 
 # Bump whenever reading changes what a document yields: the library re-reads documents
 # ingested by an older parser (in one transaction).
-PARSER_VERSION = "2026.11.30-1"
+PARSER_VERSION = "2026.11.30-2"
 
 
 def parse_file(path: str | Path) -> Disclosure:
@@ -44,4 +44,5 @@ def parse_document(doc: Document, path: str | Path) -> Disclosure:
         notes=tuple(notes),
         format=doc.format,
         text=tuple(extract_text(doc)),
+        contents=tuple(extract_contents(doc)),
     )

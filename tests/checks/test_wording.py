@@ -121,6 +121,27 @@ def test_a_long_list_one_short_of_its_count_is_a_warning():
     assert texts(f) == [("wording.count_listed", "warning")] and "7" in f[0].message
 
 
+def test_a_list_announced_whole_that_cannot_make_its_count():
+    # 重庆 2026 (corpus c083 p2): "有以下机构：" lists 18 (19 with 和) and says 等21个
+    s = ("示例局有以下机构：办公室、规划处、法规处、资源配置与管理处、基础研究处、高新技术处、农村科技处、"
+         "宣传统战与科普处和机关党委、离退休人员工作处等12个处室。")
+    f = run(W(HEAD + s + "\n"), "wording.count_listed")
+    assert texts(f) == [("wording.count_listed", "warning")] and "9" in f[0].message
+    # each 和 may join two: nine items, two of them with 和, can be 11 — not judged; nor examples (no 以下)
+    two_joined = s.replace("农村科技处", "农村科技处和社会发展处").replace("12个", "11个")
+    assert not run(W(HEAD + two_joined + "\n"), "wording.count_listed")
+    assert not run(W(HEAD + s.replace("有以下机构：", "内设机构包括") + "\n"), "wording.count_listed")
+
+
+def test_a_count_of_none_that_goes_on_to_list():
+    # 西安 2022 (corpus c157 p13): "共有 0 个，包括:" and a table listing the one unit
+    f = run(W(HEAD + "纳入本部门2022年部门预算编制范围的二级预算单位共有0个，包括：\n"), "wording.count_listed")
+    assert texts(f) == [("wording.count_listed", "warning")]
+    assert not run(W(HEAD + "二级预算单位共有1个，包括：示例局本级。\n"), "wording.count_listed")
+    assert not run(W(HEAD + "本部门共有0个二级预算单位。\n"), "wording.count_listed")
+    assert not run(W(HEAD + "本年新增车辆共10个，包括：A。\n"), "wording.count_listed")
+
+
 @pytest.mark.parametrize("sentence", [
     "本部门包括A局本级、B中心等8家单位。",                      # examples of eight: 等 allows it
     "本部门包括A局本级、B中心、C中心等3家单位。",

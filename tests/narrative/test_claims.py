@@ -543,3 +543,32 @@ def test_reason_named_without_its_figure(doc_of):
     cs = claims_of(doc_of, _passage("商品和服务支出较上年增加654.20万元，原因是人员增加，日常公用经费增加36.33万元，"
                                     "专项业务费增加612.10万元。"))
     assert "unquantified_reason" not in find(cs, "change", "654.20").related
+
+
+def test_a_percent_bracketed_right_after_a_change_is_its_rate(doc_of):
+    # "较上年增加5.00万元(83.33%)": the bracket holds the change's rate (a share would say 占)
+    text = ("六、“三公”经费预算情况说明\n\n“三公”经费预算支出6.00万元，较上年增加5.00万元(83.33%)。"
+            "会议费预算支出2.00万元，较上年减少0.8万元（40%）。基本支出100万元(占50%)。项目支出50万元(25%)。\n")
+    cs = claims_of(doc_of, text)
+    ids = by_id(cs)
+    rise, fall = find(cs, "rate", "83.33"), find(cs, "rate", "40")
+    assert rise.direction == 1 and ids[rise.related["change"]].value == Decimal("5.00")
+    assert ids[rise.related["current"]].value == Decimal("6.00")
+    assert fall.direction == -1 and ids[fall.related["change"]].value == Decimal("0.8")
+    # a bracketed percent after an amount (not a change) stays a share
+    assert find(cs, "share", "50").kind == "share" and find(cs, "share", "25").kind == "share"
+
+
+def test_a_breakdown_opening_its_own_passage_is_of_the_figure_it_names(doc_of):
+    # 2.按支出用途分类，包括…：the shares are of the 支出 stated in the section's first passage
+    text = ("三、支出预算情况说明\n\n2025年支出预算99,230.46万元，比上年增加7,331.92万元。\n\n"
+            "1.按支出功能分类，包括一般公共服务支出12,868.19万元、公共安全支出86,362.27万元。\n\n"
+            "2.按支出用途分类，包括人员支出58,486.35万元，占59.0%；项目支出28,506.17万元，占28.7%。\n")
+    cs = claims_of(doc_of, text)
+    ids = by_id(cs)
+    share = find(cs, "share", "59.0")
+    assert ids[share.related["whole"]].value == Decimal("99230.46")
+    assert ids[find(cs, "share", "28.7").related["whole"]].value == Decimal("99230.46")
+    # a breakdown that names no quantity of the section (按经济分类) is of nothing stated
+    cs = claims_of(doc_of, text.replace("按支出用途分类", "按经济分类"))
+    assert "whole" not in find(cs, "share", "59.0").related

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from cnbudget.document import Document, Paragraph, Source
-from cnbudget.narrative import extract_sections
+from cnbudget.narrative import extract_contents, extract_sections
 from cnbudget.narrative.outline import Passage, outline
 from cnbudget.narrative.patterns import fold
 
@@ -162,3 +162,15 @@ def test_a_footnote_after_a_finished_sentence_or_before_more_of_its_page_stays_i
         fold(t) for t in ("收入30万元。", "* 因机构调整，名称暂未变更。", "支出30万元。")]
     doc = _pdf_like(("收入比上年减少30万元，主要是", 1), ("* A减少10万元，", 1), ("B减少20万元。", 1))
     assert [p.text for p in outline(doc) if isinstance(p, Passage)] == [fold("收入比上年减少30万元，主要是* A减少10万元，B减少20万元。")]
+
+
+def test_the_contents_are_the_entries_of_the_toc_without_leaders_and_page_numbers():
+    p = [Paragraph(t, Source(page=n)) for t, n in [
+        ("目 录", 1), ("第一部分 部门概况……………… 3", 1), ("一、主要职责 4", 1), ("第二部分 部门预算情况说明", 1),
+        ("第一部分 部门概况", 2), ("一、主要职责", 2), ("负责全市测绘工作。", 2)]]
+    titles = [s.title for s in extract_contents(Document(path="x.pdf", format="pdf", blocks=tuple(p)))]
+    assert titles == ["第一部分 部门概况", "一、主要职责", "第二部分 部门预算情况说明"]
+
+
+def test_no_toc_line_no_contents(doc_of):
+    assert extract_contents(doc_of("第一部分 部门概况\n\n一、主要职责\n\n负责全市测绘工作。\n")) == []

@@ -20,11 +20,14 @@ Modules:
     wording       — template placeholders, drafting notes, empty reasons, obsolete class names
     reasons       — the reason stated for one 三公 item that speaks of another item
     typography    — malformed numbers, doubled units, rates without %, punctuation, brackets
+    repeats       — words, lead-ins and item numbers printed twice; a full stop closing a bracket mid-sentence
     years         — years named in the text against the document's year and kind
     fund_sources  — "均为一般公共预算拨款" / "全部为财政拨款" against the funds the tables print
     inclusions    — parts ≤ wholes (财政拨款 ≤ 全部资金, 三公 items, 机关运行经费)
     codes         — classification codes against the official catalogs
+    code_digits   — a class code in the text printed with 4 or 6 digits (no code has them)
     completeness  — required tables and sections, empty tables with notes
+    contents      — headings against the document's own 目录 (a rearranged or mistyped heading)
     performance   — 绩效 tables: score sums, execution rates
     project_targets — a project's amount in 项目支出表 vs its 绩效目标表 (same scope, by name)
     against       — is ``--against`` last year's document of the same department, kind and scope

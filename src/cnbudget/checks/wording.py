@@ -12,7 +12,9 @@
     wording.clipped_phrase  a stock phrase that lost its first character right after an amount:
                             "预算准备金20.40万元，要用于…" (主要用于)
     wording.count_listed    a stated count against the items listed before it: "A、B、…、I等8家"
-                            listing nine (error), or a long list one short of its count (warning)
+                            listing nine (error), a long list one short of its count, a list
+                            announced whole ("有以下机构：") that cannot make its count, or a
+                            count of none that goes on to list ("共有0个，包括：") (warning)
 
 Every finding quotes the sentence (``Finding.text``) and points at its line or page.  The text
 read is ``Disclosure.text`` (headings and passages, NFKC-folded: "（" is "(", "，" is ",").
@@ -28,7 +30,7 @@ from cnbudget.checks.common import TABLE_PART, sentence_span, text_blocks, text_
 from cnbudget.checks.context import Context
 from cnbudget.checks.registry import rule
 from cnbudget.codes.catalog import FUNCTION, entries
-from cnbudget.model import Disclosure, Finding
+from cnbudget.model import Disclosure, Finding, TextBlock
 
 # "XX局", "××单位", "XXX万元", "x,xxx.xx万元", "X%": letters x/X/× standing for a name or a figure.
 _X = "[xX×]"
@@ -264,6 +266,34 @@ def listed_items(text: str) -> tuple[list[str], bool] | None:
     return items, bool(starts)
 
 
+# A lead that announces the whole list, right before it: "有以下机构：", "如下：", "分别为".
+_IN_FULL_RE = re.compile(r"(?:以下|如下)[^,;。:、]{0,8}:\s*$|分别(?:为|是)\s*:?\s*$")
+# A count of none that goes on to list what it counts: "二级预算单位共有0个，包括：".
+ZERO_LISTED_RE = re.compile(r"(?:共有|共计|共)\s*0\s*(?P<unit>个|家|所|项)[^。;:]{0,4}?,?\s*(?:包括|分别为|分别是|具体如下|如下)")
+
+
+def _announced_in_full(before: str, items: list[str]) -> bool:
+    """Whether the list ending ``before`` was announced as the whole of what it counts."""
+    first = items[0]
+    at = before.rfind(first)
+    return at > 0 and _IN_FULL_RE.search(before[:at]) is not None
+
+
+def _most_items(items: list[str]) -> int:
+    """The most items a 、-list may name: an item joined with 和/及 inside ("宣传统战与科普处和机关党委")
+    may be two (or one name: "住房和城乡建设局")."""
+    return len(items) + sum(len(re.findall(r"和|及", x)) for x in items)
+
+
+def _zero_counts_listed(b: TextBlock) -> Iterator[Finding]:
+    for m in ZERO_LISTED_RE.finditer(b.text):
+        yield text_finding(
+            "wording.count_listed",
+            f"称“{m.group(0).rstrip(',:')}”：数量为 0 却接着列举 — a count of none followed by a list",
+            b, m.start(), m.end(), severity="warning",
+        )
+
+
 @rule(
     "wording.count_listed",
     severity="error",
@@ -273,6 +303,7 @@ def count_against_list(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
     for b in text_blocks(doc, skip_parts=(TABLE_PART,)):
         if b.heading:
             continue
+        yield from _zero_counts_listed(b)
         previous_end = 0
         for m in LIST_COUNT_RE.finditer(b.text):
             stated = _cn_number(m.group("n"))
@@ -288,6 +319,8 @@ def count_against_list(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
                 severity = "error"
             elif n == stated - 1 and n >= LONG_LIST and (whole or not at_start):
                 severity = "warning"
+            elif whole and _announced_in_full(b.text[:m.start()], items) and stated > _most_items(items):
+                severity = "warning"  # "有以下机构：A、B、…等21个": the list was announced whole
             else:
                 continue
             yield text_finding(

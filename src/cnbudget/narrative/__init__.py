@@ -2,7 +2,7 @@
 
 Modules:
     meta      — department, region, year, budget/final, 本级/汇总, unit, title
-    sections  — the headings of the document and its narrative (目录 skipped)
+    sections  — the headings of the document and its narrative (目录 skipped); the 目录's entries
     claims    — amounts, shares, changes, rates and counts, linked to each other and to cells
     outline   — headings and passages in reading order, with part and topic; skips the 目录
     topics    — heading words → document part (概况, 表, 情况说明, 名词解释, 附件) and topic
@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from cnbudget.narrative.claims import extract_claims
 from cnbudget.narrative.meta import extract_meta
-from cnbudget.narrative.sections import extract_sections
+from cnbudget.narrative.sections import extract_contents, extract_sections
 from cnbudget.narrative.text import extract_text
 
-__all__ = ["extract_claims", "extract_meta", "extract_sections", "extract_text"]
+__all__ = ["extract_claims", "extract_contents", "extract_meta", "extract_sections", "extract_text"]

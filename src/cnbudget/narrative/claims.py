@@ -76,6 +76,10 @@ PARTS_RE = re.compile(r"其中|包括|分别为|分别是")
 # (not "(其中…" — PARTS_RE's —, "(含…", "(比上年…", "(去年…" …).
 _BRACKET_LIST_RE = re.compile(
     r"\s*\((?!\s*(?:其中|包括|含|占|比|较|同比|与|去年|上年|上一年))(?=[^()]*?(?:万元|亿元|元)[^()]*?、[^()]*?\))")
+# Only an opening bracket between a change and a percent: "增加5.00万元(83.33%)" — its rate.
+_RATE_BRACKET_RE = re.compile(r"^\s*\(\s*$")
+# "按支出用途分类，包括…": a breakdown of the quantity it names (支出, 收入).
+_BREAKDOWN_RE = re.compile(r"按\s*(?P<what>支出|收入)(?:功能|经济|用途|性质|来源)?(?:分类)?\s*(?:,|包括|分为|$)")
 # "涉及预算资金", "涉及财政性资金合计": the money a 绩效 statement covers.
 _INVOLVED_RE = re.compile(r"^涉及(?:预算)?资金(?:合计|共计)?$")  # (财政性资金: another scope)
 # …the spending named before it: "所有项目支出预算纳入…" / "本单位整体支出纳入…".
@@ -145,6 +149,7 @@ class _Reader:
         self.projects = projects  # names of the projects the 项目支出表 prints (Ref.name_key)
         self.passages = 0
         self.drafts: list[_Draft] = []
+        self.topic: str | None = None  # the section (topic) of the passage being read
         self.pending_item: str | None = None  # a "(类)…(款)…(项)" line the next figures are of
         # what the figures of a passage that names nothing are of: the title before its ":"
         # ("(一)收入预算：2026年年初预算数174,900.64万元") or the heading over it ("3.公务接待费" /
@@ -182,6 +187,7 @@ class _Reader:
         local: list[_Draft] = []
         state = _PassageState()
         self.title_subject = None
+        self.topic = p.topic
         self.passages += 1
         parts = clauses(text, figures)
         for clause in parts:
@@ -297,6 +303,11 @@ class _Reader:
             return d
 
         amount, count = (whole, None) if whole is not None else (head("amount"), head("count"))
+        if amount is None and not local and st.head is None:
+            # "2.按支出用途分类，包括人员支出…，占59.0%": a breakdown opening a passage of its own
+            # is of the figure its 按…分类 names, stated earlier in the section — the whole of its
+            # shares (not of a sum: the section may break that figure down more than one way)
+            st.head = self._breakdown_head(text[:at], self.topic)
         for h in (amount, count):
             if h is not None:
                 h.related.pop("whole", None)  # the head of a list within a list is no plain part
@@ -340,6 +351,17 @@ class _Reader:
                 lst.separators.update(_marks(text[lst.last_amount.end:at])[:1])
             lst.last_amount = d
         lst.parts += 1
+
+    def _breakdown_head(self, before: str, topic: str | None) -> _Draft | None:
+        """The amount a breakdown "按支出用途分类，包括…" at the head of its passage is of: the
+        latest total stated earlier in the same section (topic) of the quantity it names ("支出",
+        "支出合计", "支出预算总额"); None when it names none ("按经济分类")."""
+        m = _BREAKDOWN_RE.search(before)
+        if m is None or topic is None:
+            return None
+        total = re.compile(rf"^{m.group('what')}(?:预算|决算)?(?:合计|总计|总额|总预算)?数?$")
+        return next((d for d in reversed(self.drafts) if d.kind == "amount" and d.basis == "current"
+                     and d.topic == topic and not d.in_reason and total.match(norm_subject(d.subject))), None)
 
     def _enumeration_head(self, prefix: str, local: list[_Draft]) -> _Draft | None:
         """The amount a list ("其中：…", "支出按功能分类分为：…") is the parts of."""
@@ -536,6 +558,8 @@ class _Reader:
     def _percent(self, p: Passage, text: str, c: Clause, fig: Figure, lead: str,
                  local: list[_Draft], st: _PassageState) -> None:
         direction = direction_of(lead)
+        if direction is None:
+            direction = _bracketed_rate_direction(lead, local, c.sentence)
         if direction is not None:
             change = local[-1] if local and local[-1].kind == "change" and local[-1].sentence == c.sentence else None
             current_id = change.related.get("current") if change is not None else None
@@ -641,6 +665,18 @@ class _List:
     within_parts: bool = False  # its head is a part of a list before it
     last_amount: _Draft | None = None  # the list's latest amount part
     separators: set[str] = field(default_factory=set)  # the first mark after each amount part but the last
+
+
+def _bracketed_rate_direction(lead: str, local: list[_Draft], sentence: int) -> int | None:
+    """The direction of a change whose rate is bracketed right after it: "较上年增加5.00万元(83.33%)"
+    — a percent in a bracket that opens straight after a change is that change's rate (a share
+    says 占), so it takes the change's direction."""
+    if not _RATE_BRACKET_RE.match(lead) or not local:
+        return None
+    last = local[-1]
+    if last.kind != "change" or last.sentence != sentence or not last.direction:
+        return None
+    return last.direction
 
 
 def _item_style(mark: str) -> str:

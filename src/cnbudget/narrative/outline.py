@@ -167,6 +167,17 @@ def _toc_span(paras: list[tuple[int, Paragraph | Grid]]) -> tuple[int, int] | No
     return start, body
 
 
+def toc_entries(doc: Document) -> list[Paragraph]:
+    """The entries of the document's 目录 (the paragraphs after its 目录 line up to the body), as
+    printed: dot leaders and page numbers still on them.  Empty when it prints no 目录 line."""
+    blocks = list(enumerate(split_run_in_headings(doc.blocks)))
+    span = _toc_span(blocks)
+    if span is None or not isinstance(blocks[span[0]][1], Paragraph) \
+            or not TOC_RE.match(_squash(blocks[span[0]][1].text)):  # type: ignore[union-attr]
+        return []
+    return [b for _, b in blocks[span[0] + 1:span[1]] if isinstance(b, Paragraph)]
+
+
 def _unheaded_toc(paras: list[tuple[int, Paragraph | Grid]]) -> tuple[int, int] | None:
     """A 目录 printed without its 目录 line (北京: "第一部分 …情况说明 / 一、… / 第二部分 …报表 /
     一、…" on the first pages): a run of headings from the document's start that the body, on a

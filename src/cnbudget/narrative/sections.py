@@ -2,14 +2,20 @@
 
 The headings come from ``outline``: 第X部分 (level 1), 一、 (level 2), （一） (level 3) and
 markdown headings, in reading order.  The 目录 is skipped (its entries are not sections), as are
-numbered items "1、…" that are not markdown headings, and headings inside the 名词解释.
+numbered items "1、…" that are not markdown headings, and headings inside the 名词解释.  The 目录's
+own entries are read apart (``extract_contents``), to compare the headings with.
 """
 
 from __future__ import annotations
 
+import re
+
 from cnbudget.document import Document
 from cnbudget.model import Section
-from cnbudget.narrative.outline import Heading, outline
+from cnbudget.narrative.outline import Heading, outline, toc_entries
+
+# Dot leaders and the page number after a 目录 entry ("其他说明情况……18").
+_LEADER_RE = re.compile(r"[.．·…—_\-\s]{2,}\d*\s*$|\s+\d{1,3}\s*$")
 
 
 def extract_sections(doc: Document) -> list[Section]:
@@ -23,4 +29,15 @@ def extract_sections(doc: Document) -> list[Section]:
         if item.part == "glossary" and item.level != 1:
             continue
         out.append(Section(title=item.text, source=item.source, level=item.level))
+    return out
+
+
+def extract_contents(doc: Document) -> list[Section]:
+    """The entries of the document's 目录 (its own list of its parts), leaders and page numbers
+    dropped; empty when it prints none."""
+    out: list[Section] = []
+    for p in toc_entries(doc):
+        title = _LEADER_RE.sub("", p.text.strip()).strip()
+        if title:
+            out.append(Section(title=title, source=p.source))
     return out

@@ -1,0 +1,158 @@
+"""Rules on words and marks printed twice, or out of place, in the running text (typing slips).
+
+    wording.doubled_phrase        a two-character function word printed twice in a row: "主要用于
+                                  用于…", "其中其中"
+    wording.repeated_lead_in      a lead-in ending with "：" printed twice, the second a copy of the
+                                  first: "X局(本级)的主要职责是：X局的主要职责是：负责…"
+    wording.repeated_item_number  an item number printed twice: "（一）（一）提升…"
+    wording.bracket_stop          a full stop closing a bracket that opened inside a sentence which
+                                  then goes on: "2.5万元（…减少1万元。）比上年减少1万元"
+
+All are slips of typing or pasting (info).  The text is ``Disclosure.text`` (NFKC-folded: "（" is
+"(", "：" is ":"); the tables part is not read (its captions and cells are joined without the
+punctuation of running text).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from cnbudget.checks.common import TABLE_PART, text_blocks, text_finding
+from cnbudget.checks.context import Context
+from cnbudget.checks.registry import rule
+from cnbudget.model import Disclosure, Finding, TextBlock
+
+# Two-character function words that never end one word and begin the next: printed twice in a
+# row they are a slip.  Nouns are left out: one may end a name and begin the next word ("…更换工程
+# 工程款", "本部门部门预算", "…单位预算预算单位"), and a run like "专网分网分域" doubles no word.
+NEVER_DOUBLED = ("用于", "主要", "原因", "其中", "包括", "以及", "按照", "根据", "通过", "用来", "分别")
+DOUBLED_PHRASE_RE = re.compile("(" + "|".join(NEVER_DOUBLED) + r")\s*\1")
+# An item number: "(一)", "(1)", "一、" (folded brackets).  "1." is left out: "1.1." numbers a
+# sub-section.
+_ITEM = r"\((?:[一二三四五六七八九十]{1,3}|\d{1,2})\)|[一二三四五六七八九十]{1,3}、"
+REPEATED_ITEM_RE = re.compile(rf"(?P<mark>{_ITEM})\s*(?P=mark)")
+# Where a lead-in starts: after the end of a statement, a colon, or at the block's start.
+_LEAD_START = "。;:!?"
+# A bracketed aside a copied lead-in may drop: "X局(本级)的主要职责是" restated as "X局的主要职责是".
+_ASIDE_RE = re.compile(r"\([^()]*\)|\s+")
+# a lead-in shorter than this ("其中:", "包括:") is a word, not a pasted phrase
+LEAD_IN_MIN_CHARS = 5
+# "。)" and what follows it: the statement goes on after the bracket.
+_STOP_CLOSE_RE = re.compile(r"。\s*\)\s*(?=[\u4e00-\u9fff\dA-Za-z])")
+_SENTENCE_END = "。!?;:"
+
+
+@rule(
+    "wording.doubled_phrase",
+    severity="info",
+    description="词语重复（用于用于、其中其中） — a two-character function word printed twice in a row",
+)
+def doubled_phrases(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
+    for b in text_blocks(doc, skip_parts=(TABLE_PART,)):
+        ctx.checked()
+        for m in DOUBLED_PHRASE_RE.finditer(b.text):
+            if _two_paragraphs(b, m.start(), m.end() - 1):
+                continue
+            yield text_finding(
+                "wording.doubled_phrase",
+                f"“{m.group(1)}”重复：“{m.group(0)}” — a word printed twice in a row", b, m.start(), m.end(),
+            )
+
+
+def _two_paragraphs(b: TextBlock, first: int, last: int) -> bool:
+    """Whether ``b.text[first]`` and ``b.text[last]`` were printed in two paragraphs of one page
+    that the text joined (a cover's title "…单位预算" and its label "预算单位：…"): no doubling
+    typed in one sentence.  A paragraph going on over a page break is one sentence."""
+    a, z = b.source_at(first), b.source_at(last)
+    return a != z and a.page is not None and a.page == z.page
+
+
+@rule(
+    "wording.repeated_item_number",
+    severity="info",
+    description="序号重复（（一）（一）） — an item number printed twice",
+)
+def repeated_item_numbers(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
+    for b in text_blocks(doc, skip_parts=(TABLE_PART,)):
+        ctx.checked()
+        for m in REPEATED_ITEM_RE.finditer(b.text):
+            yield text_finding(
+                "wording.repeated_item_number",
+                f"序号重复：“{_unfold(m.group(0))}” — an item number printed twice", b, m.start(), m.end(),
+            )
+
+
+def repeated_lead_in(text: str) -> tuple[int, int] | None:
+    """(start, end) of the first lead-in "…:" of ``text`` followed at once by a copy of itself
+    (bracketed asides and spaces aside), or None."""
+    colons = [i for i, ch in enumerate(text) if ch == ":"]
+    for first, second in zip(colons, colons[1:], strict=False):
+        start = max(text.rfind(ch, 0, first) for ch in _LEAD_START) + 1
+        lead, again = text[start:first], text[first + 1:second]
+        if any(ch in again for ch in _LEAD_START):
+            continue
+        plain = _ASIDE_RE.sub("", lead)
+        if len(plain) >= LEAD_IN_MIN_CHARS and plain == _ASIDE_RE.sub("", again):
+            return start, second + 1
+    return None
+
+
+@rule(
+    "wording.repeated_lead_in",
+    severity="info",
+    description="引导语重复（……的主要职责是：……的主要职责是：） — a lead-in printed twice",
+)
+def repeated_lead_ins(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
+    for b in text_blocks(doc, skip_parts=(TABLE_PART,)):
+        if b.text.count(":") < 2:
+            continue
+        ctx.checked()
+        found = repeated_lead_in(b.text)
+        if found is None:
+            continue
+        start, end = found
+        yield text_finding(
+            "wording.repeated_lead_in",
+            f"引导语重复：“{_unfold(b.text[start:end].strip())}” — a lead-in printed twice", b, start, end,
+        )
+
+
+def _opening_bracket(text: str, close: int) -> int | None:
+    """Where the bracket that ``text[close]`` closes was opened, or None."""
+    depth = 0
+    for i in range(close - 1, -1, -1):
+        if text[i] == ")":
+            depth += 1
+        elif text[i] == "(":
+            if depth == 0:
+                return i
+            depth -= 1
+    return None
+
+
+@rule(
+    "wording.bracket_stop",
+    severity="info",
+    description="句内括号中用了句号且句子在括号后继续（……减少1万元。）比上年……） — a full stop inside a bracket within a sentence",
+)
+def bracket_stops(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
+    for b in text_blocks(doc, skip_parts=(TABLE_PART,)):
+        if "。" not in b.text or ")" not in b.text:
+            continue
+        ctx.checked()
+        for m in _STOP_CLOSE_RE.finditer(b.text):
+            opened = _opening_bracket(b.text, m.group(0).index(")") + m.start())
+            if opened is None or opened == 0 or b.text[:opened].rstrip()[-1:] in ("", *_SENTENCE_END):
+                continue  # a bracket after a full statement ("…支出。(注:…。)") holds sentences of its own
+            yield text_finding(
+                "wording.bracket_stop",
+                f"句内括号以句号结束而句子在括号后继续：“{_unfold(b.text[max(opened, m.start() - 12):m.end() + 6])}”"
+                " — a full stop inside a bracket within a sentence",
+                b, m.start(), m.end(),
+            )
+
+
+def _unfold(text: str) -> str:
+    """Folded marks back to the full-width forms people print."""
+    return text.translate(str.maketrans({"(": "（", ")": "）", ",": "，", ";": "；", ":": "："}))

@@ -1,0 +1,82 @@
+"""wording.doubled_phrase, wording.repeated_item_number, wording.repeated_lead_in, wording.bracket_stop."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.checks.conftest import W, run, texts
+
+HEAD = "一、收入支出预算总体情况说明\n\n"
+
+
+def one(sentence: str, rule: str):
+    return run(W(HEAD + sentence + "\n"), rule)
+
+
+@pytest.mark.parametrize("sentence", ["一般行政管理事务587.85万元。主要用于用于本级科技发展。",
+                                      "收入100万元，其中其中财政拨款80万元。", "支出包括包括基本支出和项目支出。"])
+def test_a_word_printed_twice_in_a_row(sentence):
+    assert texts(one(sentence, "wording.doubled_phrase")) == [("wording.doubled_phrase", "info")]
+
+
+@pytest.mark.parametrize("sentence", ["做好城市视频专网分网分域工作。", "接受人大、纪委监委监督。",
+                                      "低空航空航天发展处负责。", "研究研究再定，主要用于办公。",
+                                      "支付水质净化厂设备更换工程工程款。", "纳入本部门部门预算编制范围。"])
+def test_a_run_that_only_looks_doubled_is_clean(sentence):
+    # "专网|分网|分域": the repeated pair is no word; 研究研究 is a verb's reduplication; a noun
+    # may end a name and begin the next word (更换工程|工程款)
+    assert not one(sentence, "wording.doubled_phrase")
+
+
+def test_an_item_number_printed_twice():
+    f = one("(一)(一)提升战略科技力量，打造高水平创新策源地。", "wording.repeated_item_number")
+    assert texts(f) == [("wording.repeated_item_number", "info")] and "（一）（一）" in f[0].message
+    assert not one("(一)提升战略科技力量；(二)打造创新策源地。", "wording.repeated_item_number")
+    assert not one("详见1.1.1节，(1)收入；(2)支出。", "wording.repeated_item_number")
+
+
+def test_a_lead_in_printed_twice():
+    f = one("示例市测绘局(本级)的主要职责是：示例市测绘局的主要职责是：负责测绘工作。", "wording.repeated_lead_in")
+    assert texts(f) == [("wording.repeated_lead_in", "info")]
+    f = one("2026年，示例市测绘局主要任务是：2026年，示例市测绘局主要任务是：全面贯彻落实。", "wording.repeated_lead_in")
+    assert texts(f) == [("wording.repeated_lead_in", "info")]
+
+
+@pytest.mark.parametrize("sentence", [
+    "实施期资金总额：年度资金总额：100万元。",  # two different labels
+    "其中：其中：",  # too short to be a pasted phrase
+    "主要职责是：负责测绘工作；主要职责是：负责地理信息。",  # each lead-in has its own content
+])
+def test_different_or_separated_lead_ins_are_clean(sentence):
+    assert not one(sentence, "wording.repeated_lead_in")
+
+
+def test_a_full_stop_closing_a_bracket_within_a_sentence():
+    s = "公务用车购置及运行维护费2.5万元（购置费0万元；运行维护费2.5万元，比上年减少1万元。）比上年减少1万元。"
+    f = one(s, "wording.bracket_stop")
+    assert texts(f) == [("wording.bracket_stop", "info")] and "。）比上年" in f[0].message
+
+
+@pytest.mark.parametrize("sentence", [
+    "本部门无政府性基金支出。（注：2026年没有使用政府性基金预算拨款安排的支出。）本部门无国有资本经营支出。",
+    "公务用车运行维护费2.5万元（比上年减少1万元）。",
+    "公务用车运行维护费2.5万元（比上年减少1万元。）",
+])
+def test_a_note_after_a_sentence_or_a_bracket_ending_the_text_is_clean(sentence):
+    assert not one(sentence, "wording.bracket_stop")
+
+
+def test_a_cover_title_joined_to_its_label_is_no_doubling():
+    # 上海 (corpus c001 p1): "…市级单位预算" and "预算单位：…" are two paragraphs of the cover
+    from dataclasses import replace
+
+    from cnbudget.document import Source
+    from cnbudget.model import TextBlock
+
+    cover = TextBlock(text="上海市2026年市级单位预算预算单位:示例学院",
+                      pieces=((0, Source(page=1, box=(200, 148, 640, 184))), (14, Source(page=1, box=(286, 275, 556, 293)))))
+    assert not run(replace(W(""), text=(cover,)), "wording.doubled_phrase")
+    # over a page break, one paragraph goes on: the doubling is typed
+    wrapped = TextBlock(text="支出12万元，主要用于用于办公。",
+                        pieces=((0, Source(page=3, box=(80, 700, 520, 760))), (10, Source(page=4, box=(80, 60, 520, 90)))))
+    assert run(replace(W(""), text=(wrapped,)), "wording.doubled_phrase")
