@@ -172,3 +172,25 @@ def test_a_change_misread_as_last_years_figure_is_not_a_wrong_rate():
 def test_meeting_and_training_beside_the_three_public_total_are_not_its_parts():
     sentence = "当年一般公共预算三公经费预算支出0.27万元（会议费0.24万元、培训费0.71万元）。"
     assert not run(W("六、“三公”经费预算情况\n\n" + sentence + "\n"), "sentence.parts")
+
+
+@pytest.mark.parametrize("sentence,figure", [
+    # corpus c179 p28: 1.43 ÷ (210.32 − 1.43) = 0.68 % — the 1.43 is the increase, 增加 left out
+    ("2026年本单位机关运行经费安排210.32万元，比上年1.43万元，增加0.68%。", "1.43"),
+    # a decrease: 20 ÷ (80 + 20) = 20 %
+    ("培训费预算80.00万元，较2025年预算20.00万元，下降20.0%。", "20.00"),
+])
+def test_a_change_printed_without_its_change_word(sentence, figure):
+    f = one(sentence, "wording.missing_direction", year=2026)
+    assert texts(f) == [("wording.missing_direction", "warning")]
+    assert figure in f[0].message and "漏写增减字样" in f[0].message
+
+
+@pytest.mark.parametrize("sentence", [
+    "2026年本单位机关运行经费安排210.32万元，比上年增加1.43万元，增长0.68%。",   # the word is there
+    "2026年支出100.00万元，比上年80.00万元增长25.0%。",                          # 80 is last year's
+    "2026年支出100.00万元，上年80.00万元，增长20.0%。",                          # a wrong rate, no 比上年 figure
+    "2026年支出100.00万元，比上年80.00万元，增长12.0%。",                        # wrong either way
+])
+def test_last_years_figure_or_a_stated_change_is_no_missing_word(sentence):
+    assert not one(sentence, "wording.missing_direction", year=2026)
