@@ -233,6 +233,9 @@ _FIGURE_KINDS = {"amount", "rate", "arithmetic", "count", "inconsistency", "omis
 _NUMBER = re.compile(r"\d+(?:\.\d+)?")
 _KIND_RULES = {"punctuation": ("wording.", "typography."), "year": ("year.",), "placeholder": ("wording.",),
                "typo": ("wording.",)}
+# a defect of a table printed with the narrative (a total cell left blank) is found by the table
+# rules about that line, not by the narrative ones
+_TABLE_KIND_RULES = {"table": ("summary.total_missing",)}
 
 
 def _figures(text: str) -> list[str]:
@@ -250,8 +253,9 @@ def score_narrative_defects(records: list[dict], path: Path = AUDIT_FILE) -> dic
     found, missed = [], []
     for (file, page, kind, _), x in sorted(defects.items(), key=lambda kv: (kv[0][0], kv[0][1] or 0)):
         rec = by_file.get(file)
+        families = _TABLE_KIND_RULES.get(kind, _NARRATIVE_RULES)
         hits = [f for f in (rec or {}).get("findings", [])
-                if f["rule"].startswith(_NARRATIVE_RULES) and (page is None or f.get("page") == page)]
+                if f["rule"].startswith(families) and (page is None or f.get("page") == page)]
         if kind in _KIND_RULES:
             hits = [f for f in hits if f["rule"].startswith(_KIND_RULES[kind])]
         if kind in _FIGURE_KINDS:
