@@ -194,3 +194,23 @@ def test_a_change_printed_without_its_change_word(sentence, figure):
 ])
 def test_last_years_figure_or_a_stated_change_is_no_missing_word(sentence):
     assert not one(sentence, "wording.missing_direction", year=2026)
+
+
+def _comparison(change: tuple):
+    from tests.checks.conftest import T
+    return T("other", "c2 c3 basic", ("2021", "1493.51", "1290.47", "203.04"),
+             ("2022", "1899.9", "1715.97", "183.93"), ("变化", *change))
+
+
+def test_a_comparison_tables_change_row_against_its_two_years():
+    from tests.checks.conftest import D
+    # corpus c162 p10 (with 2022 专项业务费 1715.97): the 变化 row printed 425.5 where 245.5 is meant
+    f = run(D(_comparison(("406.39", "245.5", "-19.11"))), "sentence.change_row")
+    assert [(x.severity, x.column) for x in f] == [("error", "c3")]
+    assert "245.5" in f[0].message and "1715.97" in f[0].message
+
+
+@pytest.mark.parametrize("change", [("406.39", "425.5", "-19.11"), ("+406.39", "425.50", "19.11"), (None, "425.5", "")])
+def test_a_change_row_that_is_the_difference_or_unsigned_is_fine(change):
+    from tests.checks.conftest import D
+    assert not run(D(_comparison(change)), "sentence.change_row")

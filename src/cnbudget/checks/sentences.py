@@ -12,6 +12,8 @@ document that publishes its 情况说明 alone.
     sentence.parts       the parts a list states ("其中：…", "包括：…") add up to more than the
                          whole ("50万元以上设备8台，其中100万元以上15台")
     sentence.shares      the shares of one whole's parts add up to more than 100 %
+    sentence.change_row  a comparison table printed with the text (a row per year and a 变化 row):
+                         the 变化 is not the later year − the earlier one
     wording.missing_direction  "比上年1.43万元，增加0.68%": the figure after 比上年 is the change
                          (1.43 ÷ 208.89 = 0.68 %), its 增加/减少 left out
 
@@ -31,7 +33,7 @@ from cnbudget.checks.common import TABLE_PART, text_blocks, text_finding
 from cnbudget.checks.context import Context
 from cnbudget.checks.registry import finding, rule
 from cnbudget.checks.values import EXACT_ZERO, fmt, fmt_iv, near_miss, percent_iv
-from cnbudget.model import Claim, Disclosure, Finding
+from cnbudget.model import Claim, Disclosure, Finding, Row, Table
 from cnbudget.numbers import Interval
 from cnbudget.units import UNIT_SCALE
 
@@ -233,6 +235,55 @@ def missing_directions(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
             source=prev.source,
             text=prev.text,
         )
+
+
+# --------------------------------------------------------------------------- a comparison table
+
+# "2021 | 1493.51 | …", "2022年 | …", then "变化 | +406.39 | …" (增减, 增减额, 差额 …)
+_YEAR_LABEL_RE = re.compile(r"^(?:19|20)\d\d\s*(?:年|年度)?$")
+_CHANGE_LABEL_RE = re.compile(r"^(?:变化|变动|增减|增减变化|增减额|变动额|变化额|差额|增减情况)(?:\(万元\))?$")
+
+
+def _label(r: Row) -> str:
+    return re.sub(r"\s+", "", r.name or r.code or "")
+
+
+def _comparison_rows(t: Table) -> tuple[Row, Row, Row] | None:
+    """(earlier year, later year, 变化) of a two-year comparison table, or None."""
+    years = [r for r in t.rows if _YEAR_LABEL_RE.match(_label(r))]
+    changes = [r for r in t.rows if _CHANGE_LABEL_RE.match(_label(r))]
+    if len(years) != 2 or len(changes) != 1:
+        return None
+    early, late = sorted(years, key=lambda r: _label(r)[:4])
+    return (early, late, changes[0]) if _label(early)[:4] != _label(late)[:4] else None
+
+
+@rule(
+    "sentence.change_row",
+    severity="error",
+    description="对比表中“变化”行 ≠ 后一年 − 前一年（如 2022 1535.82、2021 1290.47，变化 +425.5） — a comparison table's change row is not the difference of its two years",
+)
+def change_rows(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
+    for t in doc.tables:
+        rows = _comparison_rows(t)
+        if rows is None:
+            continue
+        early, late, change = rows
+        for col in t.columns:
+            a, b, stated = early.values.get(col.id), late.values.get(col.id), change.values.get(col.id)
+            if a is None or b is None or stated is None:
+                continue
+            ctx.checked()
+            diff = Interval.of(b) - Interval.of(a)
+            if Interval.of(abs(stated)).meets(_abs(diff)):
+                continue  # a change printed without its sign is still the change
+            yield finding(
+                "sentence.change_row",
+                f"{change.source.label()}：对比表“{col.label}”栏变化 {fmt(stated)}，但 {_label(late)} {fmt(b)} − "
+                f"{_label(early)} {fmt(a)} = {fmt_iv(diff)} — the change row is not the later year minus the earlier",
+                table=t.kind, row=_label(change), column=col.id,
+                expected=diff.mid.quantize(Decimal("0.01")), actual=stated, source=change.source,
+            )
 
 
 # --------------------------------------------------------------------------- parts and shares
