@@ -1,10 +1,12 @@
-"""claim.amount, claim.share, claim.rate, claim.rate_wrong_base, claim.components, claim.change."""
+"""claim.amount, claim.share, claim.rate, claim.rate_wrong_base, claim.components, claim.reason_direction, claim.change."""
 
 from __future__ import annotations
 
 from decimal import Decimal
 
-from tests.checks.conftest import C, D, T, keys, run
+import pytest
+
+from tests.checks.conftest import C, D, T, W, keys, run
 
 
 def gen(code: str = "2080505", value: str = "99.18"):
@@ -232,3 +234,18 @@ def test_components_not_summed_with_a_reason_without_figure():
     cl = [C(1, "change", "17.83", direction=-1, related=rel), C(2, "change", "4.1", direction=-1),
           C(3, "change", "1.7", direction=-1)]
     assert not run(D(claims=cl), "claim.components")
+
+
+@pytest.mark.parametrize("sentence,bad", [
+    # corpus c074 p36: an increase whose one listed reason is a decrease
+    ("1.因公出国（境）费用。2026年预算数87.20万元，较2025年年初预算增加80.80万元，主要是因公赴港澳经费减少3.20万元。", True),
+    ("1.因公出国（境）费用。2026年预算数87.20万元，较2025年年初预算增加80.80万元，主要是因公赴港澳经费增加80.80万元。", False),
+    ("1.因公出国（境）费用。2026年预算数87.20万元，较2025年年初预算增加80.80万元，主要是因公赴港澳经费增加3.20万元。", False),
+    # two reasons: claim.components adds them up
+    ("公务接待费25.19万元，较上年增加5万元，主要是A接待增加8万元，B接待减少3万元。", False),
+])
+def test_the_only_reason_of_a_change_going_the_other_way(sentence, bad):
+    f = run(W("五、“三公”经费预算情况\n\n" + sentence + "\n", year=2026), "claim.reason_direction")
+    assert [(x.rule, x.severity) for x in f] == ([("claim.reason_direction", "warning")] if bad else [])
+    if bad:
+        assert "80.80" in f[0].message and "3.20" in f[0].message

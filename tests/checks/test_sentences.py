@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.checks.conftest import W, run, texts
+from tests.checks.conftest import D, T, W, run, texts
 
 HEAD = "三、支出预算总体情况\n\n"
 
@@ -197,13 +197,11 @@ def test_last_years_figure_or_a_stated_change_is_no_missing_word(sentence):
 
 
 def _comparison(change: tuple):
-    from tests.checks.conftest import T
     return T("other", "c2 c3 basic", ("2021", "1493.51", "1290.47", "203.04"),
              ("2022", "1899.9", "1715.97", "183.93"), ("变化", *change))
 
 
 def test_a_comparison_tables_change_row_against_its_two_years():
-    from tests.checks.conftest import D
     # corpus c162 p10 (with 2022 专项业务费 1715.97): the 变化 row printed 425.5 where 245.5 is meant
     f = run(D(_comparison(("406.39", "245.5", "-19.11"))), "sentence.change_row")
     assert [(x.severity, x.column) for x in f] == [("error", "c3")]
@@ -212,5 +210,4 @@ def test_a_comparison_tables_change_row_against_its_two_years():
 
 @pytest.mark.parametrize("change", [("406.39", "425.5", "-19.11"), ("+406.39", "425.50", "19.11"), (None, "425.5", "")])
 def test_a_change_row_that_is_the_difference_or_unsigned_is_fine(change):
-    from tests.checks.conftest import D
     assert not run(D(_comparison(change)), "sentence.change_row")

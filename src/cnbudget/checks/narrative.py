@@ -7,6 +7,8 @@
                            instead of last year's (增长率按本年数而非上年数计算)
     claim.count            a stated number of projects (预算项目共 N 个) = the projects listed
     claim.components       the listed reasons of a change (主要原因: A 减少 x, B 增加 y) add up to it
+    claim.reason_direction the one reason given for a change goes the other way ("增加80.80万元，
+                           主要是因公赴港澳经费减少3.20万元")
     claim.change           with last year's disclosure: stated changes and rates = this year − last year
 
 A share or rate that misses by one unit of its last printed digit is a warning (尾差调整), not
@@ -507,6 +509,38 @@ def components(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
             f"相差 {fmt_iv(stated - total)} — the listed reasons do not add up to the change",
             expected=total.mid.quantize(Decimal("0.01")),
             actual=c.value * d0,
+            source=c.source,
+            text=c.text,
+        )
+
+
+@rule(
+    "claim.reason_direction",
+    severity="warning",
+    description="变动的唯一所列原因与变动方向相反（增加80.80万元，主要是…减少3.20万元） — the only reason given goes the other way",
+)
+def reason_directions(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
+    by_id = _claims_by_id(doc)
+    for c in doc.claims:
+        if c.kind != "change" or not c.direction:
+            continue
+        if any(k.startswith(("unsigned_reason", "unquantified_reason")) for k in c.related):
+            continue  # other reasons are named without a figure: they may carry the change
+        comps = _money_reasons(c, [by_id[i] for k, i in sorted(c.related.items())
+                                   if k.startswith("component") and i in by_id])
+        if len(comps) != 1 or not comps[0].direction:
+            continue  # with two or more, claim.components adds them up
+        ctx.checked()
+        reason = comps[0]
+        if reason.direction == c.direction:
+            continue
+        yield finding(
+            "claim.reason_direction",
+            f"所述{_word(c.direction)[0]} {fmt(abs(c.value))}{c.unit}，所列唯一原因却是{reason.subject or ''}"
+            f"{_word(reason.direction)[0]} {fmt(abs(reason.value))}{reason.unit} — the only reason given goes the "
+            "other way than the change",
+            expected=c.value * c.direction,
+            actual=reason.value * reason.direction,
             source=c.source,
             text=c.text,
         )
