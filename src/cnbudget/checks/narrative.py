@@ -514,6 +514,19 @@ def components(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
         )
 
 
+# "…，主要是因公赴港澳经费减少3.20万元。": one clause, from 主要是 to the sentence's end.  A reason
+# that runs over commas ("主要原因是：一是…，二是…", "主要是A于年初安排，而B…实际减少…") may list
+# others without figures, or compare with another base: the one figure read is then no sole reason.
+_SOLE_REASON_RE = re.compile(
+    r"主要(?:原因)?(?:是|为|系|在于)\s*[^,;:。]*?(?:增加|减少|增长|下降|上升|降低|节约|压减)了?\s*"
+    r"(?P<num>\d[\d,]*(?:\.\d+)?)\s*(?:亿元|万元|元)\s*(?:。|$)"
+)
+
+
+def _sole_reason_clause(text: str, value: Decimal) -> bool:
+    return any(Decimal(m.group("num").replace(",", "")) == abs(value) for m in _SOLE_REASON_RE.finditer(text))
+
+
 @rule(
     "claim.reason_direction",
     severity="warning",
@@ -530,8 +543,10 @@ def reason_directions(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
                                    if k.startswith("component") and i in by_id])
         if len(comps) != 1 or not comps[0].direction:
             continue  # with two or more, claim.components adds them up
-        ctx.checked()
         reason = comps[0]
+        if not _sole_reason_clause(c.text, reason.value):
+            continue
+        ctx.checked()
         if reason.direction == c.direction:
             continue
         yield finding(
