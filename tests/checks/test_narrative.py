@@ -252,3 +252,12 @@ def test_the_only_reason_of_a_change_going_the_other_way(sentence, bad):
     assert [(x.rule, x.severity) for x in f] == ([("claim.reason_direction", "warning")] if bad else [])
     if bad:
         assert "80.80" in f[0].message and "3.20" in f[0].message
+
+
+def test_spending_restated_with_other_figures_than_the_expenditure_table():
+    # corpus c175 p29: 支出预算 11,380.57 = 6,015.67 + 5,364.9, but the 支出表 prints 11,174.30 = 5,839.90 + 5,334.40
+    exp = T("expenditure", "total basic project", ("total", "11174.30", "5839.90", "5334.40"))
+    text = ("一、预算收支增减变化情况说明\n\n（二）支出预算：2026年支出预算{}万元，其中：基本支出{}万元，项目支出{}万元。\n")
+    f = run(W(text.format("11,380.57", "6,015.67", "5,364.9"), year=2026, tables=(exp,)), "claim.amount")
+    assert sorted(x.column for x in f) == ["basic", "project", "total"] and {x.severity for x in f} == {"error"}
+    assert not run(W(text.format("11,174.30", "5,839.90", "5,334.40"), year=2026, tables=(exp,)), "claim.amount")

@@ -543,3 +543,21 @@ def test_reason_named_without_its_figure(doc_of):
     cs = claims_of(doc_of, _passage("商品和服务支出较上年增加654.20万元，原因是人员增加，日常公用经费增加36.33万元，"
                                     "专项业务费增加612.10万元。"))
     assert "unquantified_reason" not in find(cs, "change", "654.20").related
+
+
+def test_spending_listed_as_basic_and_project_is_the_expenditure_tables_total(doc_of):
+    # corpus c175 p29: under a section on the whole budget, "支出预算 … 其中：基本支出 …，项目支出 …"
+    text = ("一、预算收支增减变化情况说明\n\n（二）支出预算：2026年支出预算11,380.57万元，其中：基本支出6,015.67万元，"
+            "项目支出5,364.9万元。\n")
+    cs = claims_of(doc_of, text)
+    assert [(c.value, c.refers_to) for c in cs] == [
+        (Decimal("11380.57"), Ref("expenditure", "total", "total")),
+        (Decimal("6015.67"), Ref("expenditure", "total", "basic")),
+        (Decimal("5364.9"), Ref("expenditure", "total", "project")),
+    ]
+
+
+def test_fiscal_spending_listed_as_basic_and_project_keeps_its_own_table(doc_of):
+    text = ("一、预算收支增减变化情况说明\n\n2026年一般公共预算财政拨款支出900.00万元，其中：基本支出600.00万元，"
+            "项目支出300.00万元。\n")
+    assert all(c.refers_to is None or c.refers_to.table != "expenditure" for c in claims_of(doc_of, text))
