@@ -519,7 +519,10 @@ def components(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
 # runs over commas ("主要原因是：一是…，二是…", "主要是A于年初安排，而B…实际减少…") may name others or
 # compare with another base, and is not judged.
 _SOLE_REASON_RE = re.compile(
-    r"(?P<word>增加|减少|增长|下降)了?\s*(?P<num>\d[\d,]*(?:\.\d+)?)\s*(?P<unit>亿元|万元|元|%)[^。;]*?"
+    r"(?P<word>增加|减少|增长|下降)了?\s*(?P<num>\d[\d,]*(?:\.\d+)?)\s*(?P<unit>亿元|万元|元|%)"
+    # up to 主要原因 no other change is stated ("增加406.39万元，其中基本支出减少19.11万元，主要是…": the
+    # reason is the 减少's)
+    r"(?:(?!增加|减少|增长|下降)[^。;])*?"
     r"主要(?:原因)?(?:是|为|系|在于)\s*:?\s*(?P<reason>[^,;:。]{2,40})(?=。|$)"
 )
 _REASON_UP_RE = re.compile(r"增加|新增|增长|提高|上涨|上升|增多|扩大")
