@@ -20,6 +20,7 @@ from cnbudget.numbers import Interval, consistent_sum, decimals, parse_amount, p
         ("１２.５", "12.5"),
         ("（12.5）", "-12.5"),
         ("-3.20", "-3.20"),
+        ("+406.39", "406.39"),  # a 变化 row signs its increases (corpus c162 p10)
         ("79", "79"),
         ("0.00", "0.00"),
         ("120258,600", "120258600"),  # only the last separator printed (上海 预算单位 tables)

@@ -20,7 +20,7 @@ _ABSENT = {"", "-", "—", "–", "－", "──", "——", "--", "/", "／", "
 # Some spreadsheets print only the last separator ("120258,600" for 120,258,600): the groups
 # after a comma are always three digits, the first may be longer.
 _AMOUNT_RE = re.compile(
-    r"""^(?P<neg>[-−])?\s*
+    r"""^(?P<sign>[-−+])?\s*
         (?P<int>\d+(?:\s*,\s*\d{3})+|\d+)
         (?:\s*\.\s*(?P<frac>\d+))?$""",
     re.VERBOSE,
@@ -35,7 +35,8 @@ def normalize_text(text: str) -> str:
 def parse_amount(text: str | None) -> Decimal | None:
     """Parse a printed amount; ``None`` for a blank or dash cell, or for text that is no number.
 
-    Accepts "1,942.11", "1, 442. 80", "1942.1", "１２.５", "（12.5）" (negative), "-3.2".
+    Accepts "1,942.11", "1, 442. 80", "1942.1", "１２.５", "（12.5）" (negative), "-3.2", and "+406.39"
+    (a 变化 row prints the sign of an increase too).
     """
     if text is None:
         return None
@@ -55,7 +56,7 @@ def parse_amount(text: str | None) -> Decimal | None:
         value = Decimal(literal)
     except InvalidOperation:  # pragma: no cover - the regex admits only digits
         return None
-    if neg or m.group("neg"):
+    if neg or m.group("sign") in ("-", "−"):
         value = -value
     return value
 

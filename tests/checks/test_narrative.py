@@ -1,10 +1,13 @@
-"""claim.amount, claim.share, claim.rate, claim.rate_wrong_base, claim.components, claim.change."""
+"""claim.amount, claim.share, claim.rate, claim.rate_wrong_base, claim.components, claim.reason_direction, claim.change."""
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 
-from tests.checks.conftest import C, D, T, keys, run
+import pytest
+
+from tests.checks.conftest import C, D, T, W, keys, run
 
 
 def gen(code: str = "2080505", value: str = "99.18"):
@@ -232,3 +235,37 @@ def test_components_not_summed_with_a_reason_without_figure():
     cl = [C(1, "change", "17.83", direction=-1, related=rel), C(2, "change", "4.1", direction=-1),
           C(3, "change", "1.7", direction=-1)]
     assert not run(D(claims=cl), "claim.components")
+
+
+@pytest.mark.parametrize("sentence,bad", [
+    # corpus c074 p36: an increase whose one listed reason is a decrease
+    ("1.因公出国（境）费用。2026年预算数87.20万元，较2025年年初预算增加80.80万元，主要是因公赴港澳经费减少3.20万元。", True),
+    ("1.因公出国（境）费用。2026年预算数87.20万元，较2025年年初预算增加80.80万元，主要是因公赴港澳经费增加80.80万元。", False),
+    ("1.因公出国（境）费用。2026年预算数87.20万元，较2025年年初预算增加80.80万元，主要是因公赴港澳经费增加3.20万元。", False),
+    # corpus c107 p101: the reasons run on over commas, the second named without its figure
+    ("2026年本部门收入预算89,421.55万元，比上年减少6,602.58万元，下降6.9%，主要原因是一是人员增加，基本支出收入预算"
+     "增加5,505.45万元，二是落实过紧日子要求，减少项目收入预算。", False),
+    # two reasons over commas: not one clause
+    ("公务接待费25.19万元，较上年增加5万元，主要是A接待增加8万元，B接待减少3万元。", False),
+    # corpus c176 p30: a decrease whose one reason says vehicles were added
+    ("公务用车运行维护费22.05万元，比上年减少21.15万元，下降48.96%，主要原因是本年度新增车辆。", True),
+    ("公务用车购置费0万元，比上年减少24万元，主要原因是上年新增车辆购置。", False),
+    ("公务用车运行维护费22.05万元，比上年减少21.15万元，主要原因是未新增车辆。", False),
+    ("公务用车运行维护费22.05万元，比上年增加1.15万元，主要原因是本年度新增车辆。", False),
+    # corpus c162 p9: the reason is the last change's, not the sentence's first
+    ("2022年一般公共预算较上年增加406.39万元，其中基本支出减少19.11万元，主要是减少在职人员1名。", False),
+])
+def test_the_only_reason_of_a_change_going_the_other_way(sentence, bad):
+    f = run(W("五、“三公”经费预算情况\n\n" + sentence + "\n", year=2026), "claim.reason_direction")
+    assert [(x.rule, x.severity) for x in f] == ([("claim.reason_direction", "warning")] if bad else [])
+    if bad:
+        assert re.search(r"80\.80.*3\.20|(21\.15|48\.96).*新增车辆", f[0].message)
+
+
+def test_spending_restated_with_other_figures_than_the_expenditure_table():
+    # corpus c175 p29: 支出预算 11,380.57 = 6,015.67 + 5,364.9, but the 支出表 prints 11,174.30 = 5,839.90 + 5,334.40
+    exp = T("expenditure", "total basic project", ("total", "11174.30", "5839.90", "5334.40"))
+    text = ("一、预算收支增减变化情况说明\n\n（二）支出预算：2026年支出预算{}万元，其中：基本支出{}万元，项目支出{}万元。\n")
+    f = run(W(text.format("11,380.57", "6,015.67", "5,364.9"), year=2026, tables=(exp,)), "claim.amount")
+    assert sorted(x.column for x in f) == ["basic", "project", "total"] and {x.severity for x in f} == {"error"}
+    assert not run(W(text.format("11,174.30", "5,839.90", "5,334.40"), year=2026, tables=(exp,)), "claim.amount")

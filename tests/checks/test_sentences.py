@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.checks.conftest import W, run, texts
+from tests.checks.conftest import D, T, W, run, texts
 
 HEAD = "三、支出预算总体情况\n\n"
 
@@ -172,3 +172,42 @@ def test_a_change_misread_as_last_years_figure_is_not_a_wrong_rate():
 def test_meeting_and_training_beside_the_three_public_total_are_not_its_parts():
     sentence = "当年一般公共预算三公经费预算支出0.27万元（会议费0.24万元、培训费0.71万元）。"
     assert not run(W("六、“三公”经费预算情况\n\n" + sentence + "\n"), "sentence.parts")
+
+
+@pytest.mark.parametrize("sentence,figure", [
+    # corpus c179 p28: 1.43 ÷ (210.32 − 1.43) = 0.68 % — the 1.43 is the increase, 增加 left out
+    ("2026年本单位机关运行经费安排210.32万元，比上年1.43万元，增加0.68%。", "1.43"),
+    # a decrease: 20 ÷ (80 + 20) = 20 %
+    ("培训费预算80.00万元，较2025年预算20.00万元，下降20.0%。", "20.00"),
+])
+def test_a_change_printed_without_its_change_word(sentence, figure):
+    f = one(sentence, "wording.missing_direction", year=2026)
+    assert texts(f) == [("wording.missing_direction", "warning")]
+    assert figure in f[0].message and "漏写增减字样" in f[0].message
+
+
+@pytest.mark.parametrize("sentence", [
+    "2026年本单位机关运行经费安排210.32万元，比上年增加1.43万元，增长0.68%。",   # the word is there
+    "2026年支出100.00万元，比上年80.00万元增长25.0%。",                          # 80 is last year's
+    "2026年支出100.00万元，上年80.00万元，增长20.0%。",                          # a wrong rate, no 比上年 figure
+    "2026年支出100.00万元，比上年80.00万元，增长12.0%。",                        # wrong either way
+])
+def test_last_years_figure_or_a_stated_change_is_no_missing_word(sentence):
+    assert not one(sentence, "wording.missing_direction", year=2026)
+
+
+def _comparison(change: tuple):
+    return T("other", "c2 c3 basic", ("2021", "1493.51", "1290.47", "203.04"),
+             ("2022", "1899.9", "1715.97", "183.93"), ("变化", *change))
+
+
+def test_a_comparison_tables_change_row_against_its_two_years():
+    # corpus c162 p10 (with 2022 专项业务费 1715.97): the 变化 row printed 425.5 where 245.5 is meant
+    f = run(D(_comparison(("406.39", "245.5", "-19.11"))), "sentence.change_row")
+    assert [(x.severity, x.column) for x in f] == [("error", "c3")]
+    assert "245.5" in f[0].message and "1715.97" in f[0].message
+
+
+@pytest.mark.parametrize("change", [("406.39", "425.5", "-19.11"), ("+406.39", "425.50", "19.11"), (None, "425.5", "")])
+def test_a_change_row_that_is_the_difference_or_unsigned_is_fine(change):
+    assert not run(D(_comparison(change)), "sentence.change_row")

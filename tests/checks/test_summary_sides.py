@@ -77,3 +77,25 @@ def test_balance_counts_the_unspent_account_balance_on_the_expenditure_side():
           ("expenditure.current_total", "1055.91"), ("expenditure.carryover_out", "0.16"),
           ("expenditure.account_balance", "3.39"), ("expenditure.grand_total", "1059.46"))
     assert not [x for x in run(D(t), "summary.balance") if x.row == "expenditure.grand_total"]
+
+
+def _fiscal(expenditure_total: str | None, *extra: tuple):
+    """corpus c207 表04: 本年收入合计 5973.01 beside a blank 本年支出合计 (name and figure)."""
+    return T("fiscal_summary", "total",
+             ("income.general_budget", "5973.01"), ("expenditure.208", "5756.51"), ("expenditure.210", "71.42"),
+             ("expenditure.221", "145.08"), *extra, ("income.current_total", "5973.01"),
+             *((("expenditure.current_total", expenditure_total),) if expenditure_total != "no row" else ()),
+             ("income.grand_total", "5973.01"), ("expenditure.grand_total", "5973.01"))
+
+
+def test_a_blank_expenditure_total_beside_the_income_total():
+    for blank in ("no row", None):
+        f = run(D(_fiscal(blank)), "summary.total_missing")
+        assert keys(f) == {("summary.total_missing", "fiscal_summary", "expenditure.current_total", "total")}
+        assert f[0].severity == "warning" and "5973.01" in f[0].message
+
+
+def test_a_printed_expenditure_total_or_an_unlabelled_line_with_the_sum_is_no_blank():
+    assert not run(D(_fiscal("5973.01")), "summary.total_missing")
+    # the total's label not read: a line of the expenditure side carries the classes' sum
+    assert not run(D(_fiscal("no row", ("支出合计", "5973.01"))), "summary.total_missing")

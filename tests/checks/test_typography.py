@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.checks.conftest import W, run, texts
+from tests.checks.conftest import D, W, run, texts
 
 HEAD = "一、收入支出预算总体情况说明\n\n"
 
@@ -140,3 +140,25 @@ def test_an_amount_with_wan_alone_among_amounts_in_wan_yuan():
     assert not run(W(HEAD + "2.其他农业农村支出15.00万，服务5万人。\n"), "wording.money_unit")
     assert not run(W(HEAD + text.replace("15.00万，", "15.00万元，").replace("培训", "") + "惠及5.00万人。\n"),
                    "wording.money_unit")
+
+
+def _projects(*cells: str):
+    from cnbudget.model import Column, Row, Source, Table
+    rows = tuple(Row(code=None, name=f"项目{i}", values={}, source=Source(page=26), texts={"绩效目标": c})
+                 for i, c in enumerate(cells))
+    return D(Table(kind="projects", title="项目支出表", unit="万元", columns=(Column("total", "总计"),),
+                   rows=rows, source=Source(page=26)))
+
+
+def test_a_function_word_printed_twice_in_a_table_cell():
+    # corpus c093 p26: a 绩效目标 cell "…实现基础设施集约化和和政府协同性发展。" — one finding per cell
+    f = run(_projects("促进业务数据共享，实现基础设施集约化和和政府协同性发展，因因地制宜。",
+                      "推动政务服务能力持续提升。"), "wording.doubled_word")
+    assert [(x.severity, x.table, x.row, x.column) for x in f] == [("info", "projects", "项目0", "绩效目标")]
+    assert "和和" in f[0].message
+
+
+@pytest.mark.parametrize("cell", ["建设和和美美的幸福家园。", "以及及时完成应急修缮任务。", "了解了解群众需求，常常走访。",
+                                  "总和和平均数均列示。"])
+def test_reduplication_and_word_joins_in_a_cell_are_no_doubling(cell):
+    assert not run(_projects(cell), "wording.doubled_word")

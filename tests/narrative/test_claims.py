@@ -572,3 +572,21 @@ def test_a_breakdown_opening_its_own_passage_is_of_the_figure_it_names(doc_of):
     # a breakdown that names no quantity of the section (按经济分类) is of nothing stated
     cs = claims_of(doc_of, text.replace("按支出用途分类", "按经济分类"))
     assert "whole" not in find(cs, "share", "59.0").related
+
+
+def test_spending_listed_as_basic_and_project_is_the_expenditure_tables_total(doc_of):
+    # corpus c175 p29: under a section on the whole budget, "支出预算 … 其中：基本支出 …，项目支出 …"
+    text = ("一、预算收支增减变化情况说明\n\n（二）支出预算：2026年支出预算11,380.57万元，其中：基本支出6,015.67万元，"
+            "项目支出5,364.9万元。\n")
+    cs = claims_of(doc_of, text)
+    assert [(c.value, c.refers_to) for c in cs] == [
+        (Decimal("11380.57"), Ref("expenditure", "total", "total")),
+        (Decimal("6015.67"), Ref("expenditure", "total", "basic")),
+        (Decimal("5364.9"), Ref("expenditure", "total", "project")),
+    ]
+
+
+def test_fiscal_spending_listed_as_basic_and_project_keeps_its_own_table(doc_of):
+    text = ("一、预算收支增减变化情况说明\n\n2026年一般公共预算财政拨款支出900.00万元，其中：基本支出600.00万元，"
+            "项目支出300.00万元。\n")
+    assert all(c.refers_to is None or c.refers_to.table != "expenditure" for c in claims_of(doc_of, text))

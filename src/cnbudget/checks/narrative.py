@@ -7,6 +7,8 @@
                            instead of last year's (增长率按本年数而非上年数计算)
     claim.count            a stated number of projects (预算项目共 N 个) = the projects listed
     claim.components       the listed reasons of a change (主要原因: A 减少 x, B 增加 y) add up to it
+    claim.reason_direction the one reason given for a change goes the other way ("增加80.80万元，
+                           主要是因公赴港澳经费减少3.20万元"; "减少21.15万元，主要原因是本年度新增车辆")
     claim.change           with last year's disclosure: stated changes and rates = this year − last year
 
 A share or rate that misses by one unit of its last printed digit is a warning (尾差调整), not
@@ -21,7 +23,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import ROUND_DOWN, Decimal
 
-from cnbudget.checks.common import could_not_verify
+from cnbudget.checks.common import TABLE_PART, could_not_verify, text_blocks, text_finding
 from cnbudget.checks.context import Context
 from cnbudget.checks.registry import finding, rule
 from cnbudget.checks.sentences import decimal_slip
@@ -510,6 +512,55 @@ def components(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
             source=c.source,
             text=c.text,
         )
+
+
+# "增加80.80万元，主要是因公赴港澳经费减少3.20万元。", "减少21.15万元，下降48.96%，主要原因是本年度
+# 新增车辆。": the change, then its one reason as one clause to the sentence's end.  A reason that
+# runs over commas ("主要原因是：一是…，二是…", "主要是A于年初安排，而B…实际减少…") may name others or
+# compare with another base, and is not judged.
+_SOLE_REASON_RE = re.compile(
+    r"(?P<word>增加|减少|增长|下降)了?\s*(?P<num>\d[\d,]*(?:\.\d+)?)\s*(?P<unit>亿元|万元|元|%)"
+    # up to 主要原因 no other change is stated ("增加406.39万元，其中基本支出减少19.11万元，主要是…": the
+    # reason is the 减少's)
+    r"(?:(?!增加|减少|增长|下降)[^。;])*?"
+    r"主要(?:原因)?(?:是|为|系|在于)\s*:?\s*(?P<reason>[^,;:。]{2,40})(?=。|$)"
+)
+_REASON_UP_RE = re.compile(r"增加|新增|增长|提高|上涨|上升|增多|扩大")
+_REASON_DOWN_RE = re.compile(r"减少|下降|降低|压减|节约|缩减|核减|压缩|调减")
+# words that turn a reason around or put it in another year: "未新增", "上年新增车辆" (so this
+# year has none), "不再增加", "增加的项目到期" — then the reason may well explain the change
+_REASON_TURNED_RE = re.compile(r"未|不|无|没|停|取消|报废|到期|结束|完成|上年|去年|往年|以前|上一年|(?:19|20)\d\d")
+
+
+def reason_against_change(change_word: str, reason: str) -> bool:
+    """Does a sole reason clause speak only of the other direction than its change?"""
+    if _REASON_TURNED_RE.search(reason):
+        return False
+    up, down = _REASON_UP_RE.search(reason), _REASON_DOWN_RE.search(reason)
+    if change_word in ("减少", "下降"):
+        return bool(up) and not down
+    return bool(down) and not up
+
+
+@rule(
+    "claim.reason_direction",
+    severity="warning",
+    description="变动的唯一原因与变动方向相反（增加80.80万元，主要是…减少3.20万元；减少…主要原因是新增车辆） — the only reason given goes the other way",
+)
+def reason_directions(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
+    for b in text_blocks(doc, skip_parts=(TABLE_PART, "profile", "glossary")):
+        if b.heading:
+            continue
+        for m in _SOLE_REASON_RE.finditer(b.text):
+            ctx.checked()
+            if not reason_against_change(m.group("word"), m.group("reason")):
+                continue
+            yield text_finding(
+                "claim.reason_direction",
+                f"所述{m.group('word')} {m.group('num')}{m.group('unit')}，所列唯一原因却是“{m.group('reason').strip()}”，"
+                "方向相反 — the only reason given goes the other way than the change",
+                b, m.start(), m.end(),
+            )
 
 
 # --------------------------------------------------------------------------- against last year

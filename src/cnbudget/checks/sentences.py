@@ -12,6 +12,10 @@ document that publishes its 情况说明 alone.
     sentence.parts       the parts a list states ("其中：…", "包括：…") add up to more than the
                          whole ("50万元以上设备8台，其中100万元以上15台")
     sentence.shares      the shares of one whole's parts add up to more than 100 %
+    sentence.change_row  a comparison table printed with the text (a row per year and a 变化 row):
+                         the 变化 is not the later year − the earlier one
+    wording.missing_direction  "比上年1.43万元，增加0.68%": the figure after 比上年 is the change
+                         (1.43 ÷ 208.89 = 0.68 %), its 增加/减少 left out
 
 The links between figures are the claims' (``narrative.claims``: ``current``, ``previous``,
 ``change``, ``whole``).  Tolerance comes from the printed digits (``numbers.Interval``).  A
@@ -29,7 +33,7 @@ from cnbudget.checks.common import TABLE_PART, text_blocks, text_finding
 from cnbudget.checks.context import Context
 from cnbudget.checks.registry import finding, rule
 from cnbudget.checks.values import EXACT_ZERO, fmt, fmt_iv, near_miss, percent_iv
-from cnbudget.model import Claim, Disclosure, Finding
+from cnbudget.model import Claim, Disclosure, Finding, Row, Table
 from cnbudget.numbers import Interval
 from cnbudget.units import UNIT_SCALE
 
@@ -165,7 +169,7 @@ def stated_rates(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
         if Interval.of(abs(c.value)).meets(q):
             continue
         misread = percent_iv(base, _abs(diff)) if _abs(diff).lo > 0 else None
-        if misread is not None and Interval.of(abs(c.value)).meets(misread):
+        if misread is not None and Interval.of(abs(c.value)).meets(misread) or change_as_previous(c, cur, prev):
             continue  # "比上年1.43万元，增加0.68%": the figure read as last year's is the change
         near = near_miss(q, abs(c.value), ctx.settings.near_miss_digits)
         yield finding(
@@ -179,6 +183,107 @@ def stated_rates(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
             source=c.source,
             text=c.text,
         )
+
+
+# --------------------------------------------------------------------------- a change word left out
+
+# "比上年1.43万元" — a figure right after 比上年 / 较2025年预算, with no 增加/减少 between them
+_COMPARED_WITH = r"(?:比|较|与)\s*(?:上年|去年|上一年|(?:19|20)\d\d\s*年)(?:度)?(?:年初)?(?:预算|决算)?(?:数)?(?:相比)?\s*,?\s*"
+
+
+def change_as_previous(c: Claim, cur: Claim, prev: Claim) -> bool:
+    """Is the rate ``c`` the stated figure "last year's" ``prev`` taken as the change?  With A
+    the figure, last year was this year − A (增加) or + A (减少), and A over it is the rate."""
+    if not c.direction or cur.unit != prev.unit:
+        return False
+    a, now = Interval.of(abs(prev.value)), Interval.of(cur.value)
+    before = now - a if c.direction > 0 else now + a
+    as_printed = percent_iv(_abs(now - a), a) if a.lo > 0 else None
+    if before.lo <= 0 or as_printed is not None and Interval.of(abs(c.value)).meets(as_printed):
+        return False  # read as printed (A last year's figure) the rate holds: nothing left out
+    rate = percent_iv(a, before)
+    return rate is not None and Interval.of(abs(c.value)).meets(rate)
+
+
+def _follows_comparison(text: str, value: Decimal) -> bool:
+    """Does ``text`` print ``value`` right after a 比上年 phrase, no change word between?"""
+    for m in re.finditer(_COMPARED_WITH + r"(?P<num>\d[\d,]*(?:\.\d+)?)\s*(?:亿元|万元|元)", text):
+        if Decimal(m.group("num").replace(",", "")) == abs(value):
+            return True
+    return False
+
+
+@rule(
+    "wording.missing_direction",
+    severity="warning",
+    description="“比上年”后漏写增减字样（比上年1.43万元，增加0.68%：1.43为增加额） — the change word left out before the change",
+)
+def missing_directions(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
+    for c, cur, prev in _pairs(doc, "rate"):
+        if "change" in c.related or not _follows_comparison(prev.text, prev.value):
+            continue
+        ctx.checked()
+        if not change_as_previous(c, cur, prev):
+            continue
+        base = cur.value - abs(prev.value) * c.direction  # type: ignore[operator]
+        word = _word(c.direction or 1)[0]
+        yield finding(
+            "wording.missing_direction",
+            f"“比上年{fmt(prev.value)}{prev.unit}”漏写增减字样：{fmt(prev.value)} 是{word}额（{fmt(prev.value)} ÷ "
+            f"{fmt(base)} = {fmt(c.value)}%），应为“比上年{word}{fmt(prev.value)}{prev.unit}” — the change word is "
+            "missing before the change",
+            source=prev.source,
+            text=prev.text,
+        )
+
+
+# --------------------------------------------------------------------------- a comparison table
+
+# "2021 | 1493.51 | …", "2022年 | …", then "变化 | +406.39 | …" (增减, 增减额, 差额 …)
+_YEAR_LABEL_RE = re.compile(r"^(?:19|20)\d\d\s*(?:年|年度)?$")
+_CHANGE_LABEL_RE = re.compile(r"^(?:变化|变动|增减|增减变化|增减额|变动额|变化额|差额|增减情况)(?:\(万元\))?$")
+
+
+def _label(r: Row) -> str:
+    return re.sub(r"\s+", "", r.name or r.code or "")
+
+
+def _comparison_rows(t: Table) -> tuple[Row, Row, Row] | None:
+    """(earlier year, later year, 变化) of a two-year comparison table, or None."""
+    years = [r for r in t.rows if _YEAR_LABEL_RE.match(_label(r))]
+    changes = [r for r in t.rows if _CHANGE_LABEL_RE.match(_label(r))]
+    if len(years) != 2 or len(changes) != 1:
+        return None
+    early, late = sorted(years, key=lambda r: _label(r)[:4])
+    return (early, late, changes[0]) if _label(early)[:4] != _label(late)[:4] else None
+
+
+@rule(
+    "sentence.change_row",
+    severity="error",
+    description="对比表中“变化”行 ≠ 后一年 − 前一年（如 2022 1535.82、2021 1290.47，变化 +425.5） — a comparison table's change row is not the difference of its two years",
+)
+def change_rows(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
+    for t in doc.tables:
+        rows = _comparison_rows(t)
+        if rows is None:
+            continue
+        early, late, change = rows
+        for col in t.columns:
+            a, b, stated = early.values.get(col.id), late.values.get(col.id), change.values.get(col.id)
+            if a is None or b is None or stated is None:
+                continue
+            ctx.checked()
+            diff = Interval.of(b) - Interval.of(a)
+            if Interval.of(abs(stated)).meets(_abs(diff)):
+                continue  # a change printed without its sign is still the change
+            yield finding(
+                "sentence.change_row",
+                f"{change.source.label()}：对比表“{col.label}”栏变化 {fmt(stated)}，但 {_label(late)} {fmt(b)} − "
+                f"{_label(early)} {fmt(a)} = {fmt_iv(diff)} — the change row is not the later year minus the earlier",
+                table=t.kind, row=_label(change), column=col.id,
+                expected=diff.mid.quantize(Decimal("0.01")), actual=stated, source=change.source,
+            )
 
 
 # --------------------------------------------------------------------------- parts and shares

@@ -6,6 +6,8 @@
     summary.classes       支出方各功能分类(类)之和 = 本年支出合计
     summary.income_items  收入方各项收入之和 = 本年收入合计；一般公共预算 = 经常收入 + 非税；
                           上年结转 = 其各项
+    summary.total_missing 收入方列本年收入合计，支出方却无本年支出合计（该格及其名称空白），
+                          而支出方各类列有金额
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ from cnbudget.checks.context import Context
 from cnbudget.checks.registry import finding, rule
 from cnbudget.checks.values import col_label, fmt, fmt_iv, iv, iv_sum, table_label
 from cnbudget.model import Disclosure, Finding, Row, Table
+from cnbudget.numbers import Interval
 from cnbudget.tables.columns import INCOME_SOURCES
 
 KINDS = ("summary", "fiscal_summary")
@@ -233,3 +236,51 @@ def income_items_add_up(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
             yield from _identity(
                 ctx, "summary.income_items", t, "income", "total", carry, [(r.item or "", r) for r in csubs], "上年结转各项之和"
             )
+
+
+@rule(
+    "summary.total_missing",
+    severity="warning",
+    kinds=KINDS,
+    description="收支总表收入方列本年收入合计，支出方本年支出合计一格空白（各类列有金额） — the expenditure side's year total left blank",
+)
+def expenditure_total_missing(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
+    for t in doc.tables:
+        if t.kind not in KINDS:
+            continue
+        income_total = t.row_by_item("income", "current_total")
+        if income_total is None or _val(income_total, "total") is None:
+            continue
+        if t.row_by_item("expenditure", "grand_total") is None:
+            continue  # the expenditure side was not read to its end
+        classes = [r for r in _classes(t) if _val(r, "total") is not None]
+        if not classes:
+            continue
+        ctx.checked()
+        expenditure_total = t.row_by_item("expenditure", "current_total")
+        if expenditure_total is not None and expenditure_total.values:
+            continue
+        class_sum = iv_sum(t, [_val(r, "total") for r in classes])
+        if _unlabelled_total(t, classes, class_sum):
+            continue  # a line carrying the sum under a label not read: the total is printed
+        yield finding(
+            "summary.total_missing",
+            f"{table_label(t)}收入方列本年收入合计 {fmt(_val(income_total, 'total'))}，支出方“本年支出合计”一格空白"
+            f"（支出方各类之和 {fmt_iv(class_sum)}） — the expenditure side's year total is left blank",
+            table=t.kind,
+            row="expenditure.current_total",
+            column="total",
+            expected=class_sum.mid.quantize(Decimal("0.01")),
+            source=income_total.source,
+        )
+
+
+def _unlabelled_total(t: Table, classes: list[Row], class_sum: Interval) -> bool:
+    """Does an expenditure line other than a class or 支出总计 print the classes' sum?  (With one
+    class, its only 款 does too: then the total cannot be told apart, and nothing is said.)"""
+    skip = {id(r) for r in classes} | {id(t.row_by_item("expenditure", "grand_total"))}
+    return any(
+        r.side != "income" and id(r) not in skip and _val(r, "total") is not None
+        and iv(t, _val(r, "total")).meets(class_sum)
+        for r in t.rows
+    )

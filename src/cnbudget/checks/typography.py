@@ -8,7 +8,8 @@
     wording.punctuation          doubled punctuation: "。。", "，；", "：。"; a full stop between two
                                  words of a list: "新农具．新技术"
     wording.money_unit           "15.00万，" in a passage whose other amounts print 万元 (info)
-    wording.doubled_word         a function word printed twice: "主要原因是因因人员减少"
+    wording.doubled_word         a function word printed twice: "主要原因是因因人员减少", also in
+                                 the text cells of tables ("实现基础设施集约化和和政府协同性发展")
     wording.repeated_text        a run of words with figures printed twice in a row (a pasted clause)
     wording.brackets             a bracket opened and never closed, or closed and never opened
     wording.year_without_nian    a year compared with, printed without 年: "与2025持平",
@@ -25,7 +26,7 @@ from collections.abc import Iterator
 
 from cnbudget.checks.common import TABLE_PART, text_blocks, text_finding
 from cnbudget.checks.context import Context
-from cnbudget.checks.registry import rule
+from cnbudget.checks.registry import finding, rule
 from cnbudget.model import Disclosure, Finding, TextBlock
 
 # "2,318.40.00", "1.962.11" before a money unit or a percent sign.
@@ -175,18 +176,49 @@ DOUBLED_WORD_RE = re.compile("|".join(
     (f"(?<![{before}]){ch}{ch}" if before else f"{ch}{ch}") for ch, before in _WORD_ENDING_WITH.items()))
 
 
+def doubled_word_at(text: str) -> Iterator[re.Match[str]]:
+    """The function words ``text`` prints twice in a row; "和和美美", "对对碰" (a word doubled
+    as a whole, AABB) are Chinese reduplication, not a slip."""
+    for m in DOUBLED_WORD_RE.finditer(text):
+        nxt = text[m.end():m.end() + 2]
+        if len(nxt) == 2 and nxt[0] == nxt[1]:
+            continue
+        yield m
+
+
 @rule(
     "wording.doubled_word",
     severity="info",
-    description="虚词重复（因因、较较、及及） — a function word printed twice",
+    description="虚词重复（因因、较较、及及），含表格中的文字栏（绩效目标） — a function word printed twice",
 )
 def doubled_words(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
     for b in text_blocks(doc, skip_parts=(TABLE_PART,)):
         ctx.checked()
-        for m in DOUBLED_WORD_RE.finditer(b.text):
+        for m in doubled_word_at(b.text):
             yield text_finding(
                 "wording.doubled_word", f"“{m.group(0)[0]}”字重复：“{m.group(0)}” — a word printed twice", b, m.start(), m.end()
             )
+    yield from _doubled_words_in_cells(doc, ctx)
+
+
+def _doubled_words_in_cells(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
+    """The text cells of the tables (a project's 绩效目标, a 指标's 说明) are sentences too; one
+    finding per cell, pointing at its table, row and column."""
+    for t in doc.tables:
+        for r in t.rows:
+            for col, cell in r.texts.items():
+                ctx.checked()
+                m = next(doubled_word_at(cell), None)
+                if m is None:
+                    continue
+                a, z = max(0, m.start() - 20), m.end() + 20
+                yield finding(
+                    "wording.doubled_word",
+                    f"{r.source.label()}：{t.title}“{r.name or r.code or ''}”的{col}栏“{m.group(0)[0]}”字重复："
+                    f"“{m.group(0)}” — a word printed twice in a table cell",
+                    table=t.kind, row=r.name or r.code, column=col, source=r.source,
+                    text=("…" if a else "") + cell[a:z] + ("…" if z < len(cell) else ""),
+                )
 
 
 # a run repeated back to back at least this long (and holding a figure) is a clause pasted twice

@@ -817,6 +817,7 @@ def extract_claims(doc: Document, tables: list[Table], meta: Meta) -> list[Claim
         elif not item.silent:
             reader.passage(item)
     _one_value_per_cell(reader.drafts)
+    _basic_and_project_wholes(reader.drafts)
     _restatements(reader.drafts)
     return [d.freeze() for d in reader.drafts]
 
@@ -838,6 +839,33 @@ def _one_value_per_cell(drafts: list[_Draft]) -> None:
     for d in drafts:  # the changes, rates and shares that took the cell from them
         if d.refers_to is not None and cleared & {d.related.get(k) for k in ("current", "part")}:
             d.refers_to = None
+
+
+# "（二）支出预算：2026年支出预算11,380.57万元，其中：基本支出6,015.67万元，项目支出5,364.9万元"
+# under a section on the whole budget: spending split into 基本支出 and 项目支出 is the 支出表's
+# total, whatever section it is said in ("财政拨款支出…其中基本支出" is another table's: not matched)
+_SPENDING_WHOLE_RE = re.compile(r"(?:本年|本部门|部门|当年)?(?:预算)?支出(?:预算|决算)?(?:合计|总计|总额)?")
+_SPENDING_PARTS = {"basic": re.compile(r"基本支出(?:预算|决算)?"), "project": re.compile(r"项目支出(?:预算|决算)?")}
+
+
+def _basic_and_project_wholes(drafts: list[_Draft]) -> None:
+    """Tie an untied 支出 listed as exactly 基本支出 + 项目支出 (and those parts) to the 支出表."""
+    parts_of: dict[int, list[_Draft]] = {}
+    for d in drafts:
+        if d.kind == "amount" and "whole" in d.related:
+            parts_of.setdefault(d.related["whole"], []).append(d)
+    for w in drafts:
+        parts = parts_of.get(w.id, [])
+        if (w.kind != "amount" or w.basis != "current" or w.refers_to is not None or len(parts) != 2
+                or not _SPENDING_WHOLE_RE.fullmatch(norm_subject(w.subject))):
+            continue
+        columns = [next((col for col, rx in _SPENDING_PARTS.items() if rx.fullmatch(norm_subject(p.subject))), None)
+                   for p in parts]
+        if sorted(map(str, columns)) != ["basic", "project"] or any(p.refers_to is not None for p in parts):
+            continue
+        w.refers_to = Ref("expenditure", "total", "total")
+        for p, col in zip(parts, columns, strict=True):
+            p.refers_to = Ref("expenditure", "total", col)
 
 
 def _restatements(drafts: list[_Draft]) -> None:
