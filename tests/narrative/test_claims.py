@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from cnbudget.model import Claim, Meta, Ref
+from cnbudget.document import Source
+from cnbudget.model import Claim, Column, Meta, Ref, Row, Table
 from cnbudget.narrative import extract_claims
 
 BUDGET = Meta(department="示例市测绘局", region="示例市", year=2025, kind="budget", unit="万元")
@@ -543,3 +544,110 @@ def test_reason_named_without_its_figure(doc_of):
     cs = claims_of(doc_of, _passage("商品和服务支出较上年增加654.20万元，原因是人员增加，日常公用经费增加36.33万元，"
                                     "专项业务费增加612.10万元。"))
     assert "unquantified_reason" not in find(cs, "change", "654.20").related
+
+
+# -- a budget's bare whole, tied where the summary carries nothing over ------------------------
+
+
+def _summary_table(kind: str = "summary", carryover: str | None = "0.00", carry_out: str | None = None,
+                   current: str = "600.00", grand: str = "600.00") -> Table:
+
+    src = Source(page=12)
+    rows = [Row(None, "本年收入合计", {"total": Decimal(current)}, src, side="income", item="current_total"),
+            Row(None, "收入总计", {"total": Decimal(grand)}, src, side="income", item="grand_total"),
+            Row(None, "本年支出合计", {"total": Decimal(grand)}, src, side="expenditure", item="current_total"),
+            Row(None, "支出总计", {"total": Decimal(grand)}, src, side="expenditure", item="grand_total")]
+    if carryover is not None:
+        rows.append(Row(None, "上年结转", {"total": Decimal(carryover)} if carryover else {}, src,
+                        side="income", item="carryover"))
+    if carry_out is not None:
+        rows.append(Row(None, "结转下年", {"total": Decimal(carry_out)}, src, side="expenditure", item="carryover_out"))
+    return Table(kind, "收支总表", "万元", (Column("total", "金额"),), tuple(rows), src)
+
+
+def test_a_bare_budget_total_is_the_summary_total_where_nothing_is_carried_over(doc_of):
+    text = "一、收支预算总体情况\n\n示例市测绘局2025年收入预算600.00万元，支出预算600.00万元。\n"
+    for table in (_summary_table(), _summary_table(carryover=""), _summary_table(carryover=None)):
+        income, spending = [c for c in extract_claims(doc_of(text), [table], BUDGET) if c.kind == "amount"]
+        assert income.refers_to == Ref("summary", "grand_total", "total", side="income")
+        assert spending.refers_to == Ref("summary", "grand_total", "total", side="expenditure")
+    # 上年结转 of 50: "收入" may be the 本年 total or the 总计 — not told; the spending side carries nothing out
+    carried = _summary_table(carryover="50.00", current="550.00")
+    income, spending = [c for c in extract_claims(doc_of(text), [carried], BUDGET) if c.kind == "amount"]
+    assert income.refers_to is None
+    assert spending.refers_to == Ref("summary", "grand_total", "total", side="expenditure")
+    carried_out = _summary_table(carryover="50.00", current="550.00", carry_out="20.00")
+    assert all(c.refers_to is None for c in extract_claims(doc_of(text), [carried_out], BUDGET))
+    # two summary tables (one a unit) or no table: nothing tied
+    assert all(c.refers_to is None for c in extract_claims(doc_of(text), [_summary_table(), _summary_table()], BUDGET))
+    assert all(c.refers_to is None for c in extract_claims(doc_of(text), [], BUDGET))
+
+
+def test_a_units_bare_total_in_a_department_document_is_not_the_departments(doc_of):
+    from dataclasses import replace
+
+    text = "一、收支预算总体情况\n\n示例市测绘院(本级)2025年收入预算300.00万元。\n"
+    consolidated = replace(BUDGET, scope="consolidated")
+    assert all(c.refers_to is None for c in extract_claims(doc_of(text), [_summary_table()], consolidated))
+
+
+def test_this_years_grant_is_the_table_total_where_nothing_is_carried_over(doc_of):
+    text = ("五、一般公共预算支出情况说明\n\n2025年一般公共预算当年拨款600.00万元。\n\n"
+            "二、财政拨款收支预算总体情况\n\n本部门当年财政拨款收入600.00万元。\n")
+    grant, income = extract_claims(doc_of(text), [_summary_table("fiscal_summary")], BUDGET)
+    assert grant.refers_to == Ref("general_expenditure", "total", "total")
+    assert income.refers_to == Ref("fiscal_summary", "current_total", "total", side="income")
+    carried = _summary_table("fiscal_summary", carryover="50.00", current="550.00")
+    assert all(c.refers_to is None for c in extract_claims(doc_of(text), [carried], BUDGET))
+
+
+# -- lists of parts: numbered parts after a part's reasons, lists that follow one another -----
+
+
+def test_numbered_parts_go_on_after_the_reasons_of_a_part(doc_of):
+    text = ("五、一般公共预算支出情况说明\n\n本部门当年一般公共预算支出100.00万元，其中：(1)工资福利支出(301)60.00万元，"
+            "较上年减少5.00万元，主要原因是：人员减少；(2)商品和服务支出(302)30.00万元，较上年增加2.00万元，"
+            "主要原因是：业务增加；(3)资本性支出(310)10.00万元。\n")
+    cs = claims_of(doc_of, text)
+    whole = find(cs, "amount", "100.00")
+    assert [find(cs, "amount", v).related.get("whole") for v in ("60.00", "30.00", "10.00")] == [whole.id] * 3
+    # parts named with their codes, not numbered
+    text = ("五、一般公共预算支出情况说明\n\n本部门当年一般公共预算支出100.00万元，其中：工资福利支出(301)60.00万元，"
+            "较上年减少5.00万元，原因是人员减少；商品和服务支出(302)40.00万元，较上年增加2.00万元。\n")
+    cs = claims_of(doc_of, text)
+    assert find(cs, "amount", "40.00").related.get("whole") == find(cs, "amount", "100.00").id
+
+
+def test_an_item_after_the_reasons_numbered_otherwise_is_no_part(doc_of):
+    # the part is numbered "(1)", the statement after the reasons "2." — the next item of an outer list
+    text = ("五、一般公共预算支出情况说明\n\n1.基本支出100.00万元，其中：(1)人员经费60.00万元，较上年减少5.00万元，"
+            "主要原因是：人员减少；2.项目支出30.00万元。\n")
+    cs = claims_of(doc_of, text)
+    assert "whole" not in find(cs, "amount", "30.00").related
+    # a part with no code and no number: its reasons end the list
+    text = ("五、一般公共预算支出情况说明\n\n支出100.00万元，其中：工资福利支出60.00万元，较上年减少5.00万元，"
+            "原因是人员减少；商品和服务支出40.00万元。\n")
+    cs = claims_of(doc_of, text)
+    assert "whole" not in find(cs, "amount", "40.00").related
+
+
+def test_lists_that_follow_one_another_keep_all_their_parts(doc_of):
+    text = ("十、政府采购预算情况\n\n政府采购预算总额700.00万元：政府采购货物预算400.00万元、政府采购工程预算100.00万元、"
+            "政府采购服务预算200.00万元；其中一般公共预算拨款政府采购500.00万元：货物预算300.00万元、工程预算50.00万元、"
+            "服务预算150.00万元。\n")
+    cs = claims_of(doc_of, text)
+    total, general = find(cs, "amount", "700.00"), find(cs, "amount", "500.00")
+    assert [find(cs, "amount", v).related.get("whole") for v in ("400.00", "100.00", "200.00")] == [total.id] * 3
+    assert [find(cs, "amount", v).related.get("whole") for v in ("300.00", "50.00", "150.00")] == [general.id] * 3
+
+
+def test_the_last_list_of_a_sentence_runs_with_its_commas(doc_of):
+    # "其中 A，包括 a1、a2；B": the inner list's parts run with "、" up to its ";"
+    text = ("三、支出预算总体情况\n\n支出100.00万元，其中：基本支出60.00万元，包括人员经费40.00万元、公用经费20.00万元；"
+            "项目支出40.00万元。\n")
+    cs = claims_of(doc_of, text)
+    basic = find(cs, "amount", "60.00")
+    assert [find(cs, "amount", v).related.get("whole") for v in ("40.00", "20.00")][1] == basic.id
+    # parts run on with ";": where the inner list ends is not printed — its first part only
+    text = text.replace("40.00万元、公用", "40.00万元；公用")
+    assert "whole" not in find(claims_of(doc_of, text), "amount", "20.00").related

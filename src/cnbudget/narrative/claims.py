@@ -43,7 +43,7 @@ from cnbudget.model import Claim, Meta, Ref, Table
 from cnbudget.narrative.functions import ITEM_RE, FunctionIndex
 from cnbudget.narrative.outline import Heading, Passage, outline
 from cnbudget.narrative.patterns import Figure, find_figures
-from cnbudget.narrative.refs import OPERATING_COST_RE, project_names, resolve
+from cnbudget.narrative.refs import OPERATING_COST_RE, bare_total, carry_free, project_names, resolve
 from cnbudget.narrative.sentences import Clause, clauses, sentence_span
 from cnbudget.narrative.subjects import (
     BUDGET_COMPLETION_RE,
@@ -139,10 +139,12 @@ _SCOPED_TABLES = frozenset({"general_expenditure", "expenditure"})
 class _Reader:
     """Reads the claims of one document, passage by passage."""
 
-    def __init__(self, meta: Meta, functions: FunctionIndex, projects: frozenset[str] = frozenset()) -> None:
+    def __init__(self, meta: Meta, functions: FunctionIndex, projects: frozenset[str] = frozenset(),
+                 free: frozenset[tuple[str, str]] = frozenset()) -> None:
         self.meta = meta
         self.functions = functions
         self.projects = projects  # names of the projects the 项目支出表 prints (Ref.name_key)
+        self.carry_free = free  # the summary tables' sides that carry nothing over (refs.carry_free)
         self.passages = 0
         self.drafts: list[_Draft] = []
         self.pending_item: str | None = None  # a "(类)…(款)…(项)" line the next figures are of
@@ -186,7 +188,7 @@ class _Reader:
         parts = clauses(text, figures)
         for clause in parts:
             self._clause(p, text, clause, local, state)
-        _first_parts_only(local, state.lists, state.bracketed)
+        _first_parts_only(local, state.lists, state.bracketed | _delimited(state))
         # A passage that ends with a "(类)…(款)…(项)" line names the item the next one speaks of.
         self.pending_item = None
         last = next((c for c in reversed(parts) if text[c.start:c.end].strip()), None)
@@ -221,6 +223,14 @@ class _Reader:
             # "…，包括信访干部业务培训；信访备用金85万元": the list had no figures; "收入X，包括A、B；
             # 年初结转Y": a 包括 list runs with "、" and ends at ";" (a 其中 list runs on with ";")
             st.parts_of = None
+        if st.suspended is not None and st.parts_of is None and st.last_mark in (";", "。") \
+                and _next_item_style(text, c) == st.suspended.item_style:
+            # "其中：(1)A 10万元，较上年减少2万元，原因是…；(2)B 5万元" (or "其中：A(301) 10万元，…原因
+            # 是…；B(302) 5万元"): the next item of the list the reasons interrupted
+            st.parts_of, st.suspended = st.suspended, None
+            st.parts_of.sentence = c.sentence
+            st.reasons = None
+            st.in_reason = False
         st.sentence, st.last_mark = c.sentence, c.end_mark
         first = c.figures[0].start if c.figures else c.end
         before = text[c.start:first]
@@ -239,7 +249,7 @@ class _Reader:
             self.title_subject = _title_subject(clean_subject(before, self.meta.department)[0])
         if not c.figures:
             if REASON_RE.search(before) is not None:
-                st.parts_of = None  # reasons are no parts
+                _suspend(st)  # reasons are no parts
                 st.in_reason = True
             elif (m := PARTS_RE.search(before)) is not None:
                 _reason_parts(st, text, c.start + m.start())
@@ -255,7 +265,7 @@ class _Reader:
                 # whose figure the list does not print — the listed figures are not the whole
                 st.reasons.main.related["unquantified_reason"] = st.reasons.main.id
             if REASON_RE.search(lead) is not None:
-                st.parts_of = None  # reasons are no parts
+                _suspend(st)  # reasons are no parts
                 st.in_reason = True
             elif (m := PARTS_RE.search(lead)) is not None:
                 _reason_parts(st, text, fig.start - len(lead) + m.start())
@@ -270,7 +280,7 @@ class _Reader:
                     self._open_parts(c, local, st, text, m.end(), first=False, prefix="", word="(", whole=local[-1])
         tail = text[pos:c.end]  # "…400.00万元(其中": a list opened after the clause's last figure
         if REASON_RE.search(tail) is not None:
-            st.parts_of = None
+            _suspend(st)
             st.in_reason = True
         elif (m := PARTS_RE.search(tail)) is not None:
             _reason_parts(st, text, pos + m.start())
@@ -303,12 +313,18 @@ class _Reader:
                 h.related.pop("list", None)
         depths = st.lists.setdefault(c.sentence, [])
         depths.append(_depth(text, at))
+        prev = st.last_list
+        if prev is not None and prev.sentence == c.sentence and _closed_before(prev, text, at):
+            st.closed.add((prev.sentence, prev.number))
         if amount is not None:
             st.list_wholes.setdefault(c.sentence, amount)
         if word == "(":
             st.bracketed.add((c.sentence, len(depths)))
         st.parts_of = _List(c.sentence, amount, count, depths[-1], len(depths), word=word or PARTS_RE.match(text, at).group(0),
-                            within_parts=any(h is x for h in (amount, count) if h is not None for x in st.parts))
+                            within_parts=any(h is x for h in (amount, count) if h is not None for x in st.parts),
+                            opened_at=at)
+        st.suspended = None
+        st.last_list = st.last_lists[c.sentence] = st.parts_of
 
     def _part(self, d: _Draft, st: _PassageState, text: str, at: int) -> None:
         """Mark ``d`` a part (``related["whole"]``) of the list open in its sentence.  A list
@@ -335,6 +351,8 @@ class _Reader:
         st.parts.append(d)
         d.related["whole"] = whole.id
         d.related["list"] = lst.number
+        if not lst.parts:
+            lst.item_style = _item_style_between(text, lst.opened_at, at) or _code_style(d.subject)
         if d.kind == "amount":
             if lst.last_amount is not None:
                 lst.separators.update(_marks(text[lst.last_amount.end:at])[:1])
@@ -368,7 +386,9 @@ class _Reader:
         basis = basis_of(lead, self.meta.kind, self.meta.year)
         subject, tail = clean_subject(lead, self.meta.department)
         if not subject or (tail and subject in ("支出", "收入")):
-            earlier = next((d.subject for d in reversed(local) if d.kind in ("amount", "count") and d.subject), None)
+            # (a bare "支出" after "收入预算 X" is the spending, not the income again)
+            earlier = next((d.subject for d in reversed(local) if d.kind in ("amount", "count") and d.subject
+                            and not _names_other_side(d.subject, subject)), None)
             subject = earlier or self.pending_item or subject or self.title_subject or self.heading_subject or ""
         return subject, basis
 
@@ -377,6 +397,10 @@ class _Reader:
         """Does a lead name the department as a whole ("本部门预算")?  Not by its name: "XX局(本级)
         预算" is one unit's of a department that prints its units one by one."""
         return re.search(r"本部门|本单位", re.sub(r"\s+", "", lead)) is not None
+
+    def _names_a_unit(self, lead: str) -> bool:
+        """Does a lead name one unit ("XX局(本级)预算收入") of a document that is not that unit's?"""
+        return self.meta.scope != "unit" and "本级" in lead
 
     def _quantity(self, p: Passage, text: str, c: Clause, fig: Figure, lead: str,
                   local: list[_Draft], st: _PassageState) -> None:
@@ -402,6 +426,8 @@ class _Reader:
         ref = resolve(subject, p.topic, self.meta.kind, basis, self.functions)
         if ref is None and basis == "current" and Ref.name_key(subject) in self.projects:
             ref = Ref.by_name("projects", subject)  # a project the 项目支出表 prints by this name
+        if ref is None and not self._names_a_unit(lead):
+            ref = bare_total(subject, p.topic, self.meta.kind, basis, self.carry_free)
         if (ref is not None and self.spend_scope and ref.table in _SCOPED_TABLES and ref.column == "total"
                 and ref.row[:1].isdigit()):
             ref = Ref(ref.table, ref.row, self.spend_scope, ref.side)
@@ -623,6 +649,10 @@ class _PassageState:
     lists: dict[int, list[int]] = field(default_factory=dict)  # sentence → bracket depth of each list opened
     list_wholes: dict[int, _Draft] = field(default_factory=dict)  # sentence → the amount its first list is of
     parts: list[_Draft] = field(default_factory=list)  # the figures linked as parts so far
+    suspended: _List | None = None  # a list of numbered parts the reasons of a part interrupted
+    last_list: _List | None = None  # the list opened last
+    last_lists: dict[int, _List] = field(default_factory=dict)  # sentence → the list opened last in it
+    closed: set[tuple[int, int]] = field(default_factory=set)  # (sentence, list number) of lists closed before the next opened
     bracketed: set[tuple[int, int]] = field(default_factory=set)  # (sentence, list number) of lists a bracket delimits
 
 
@@ -641,6 +671,8 @@ class _List:
     within_parts: bool = False  # its head is a part of a list before it
     last_amount: _Draft | None = None  # the list's latest amount part
     separators: set[str] = field(default_factory=set)  # the first mark after each amount part but the last
+    opened_at: int = 0  # where its "其中" stands in the passage
+    item_style: str | None = None  # how its first part is numbered ("其中：(1)A…" → "(9)")
 
 
 def _item_style(mark: str) -> str:
@@ -654,6 +686,41 @@ def _item_style_before(text: str, at: int) -> str | None:
     start = max(text.rfind(m, 0, at) for m in ("。", ";"))
     marks = list(_ITEM_MARK_RE.finditer(text, start + 1, at))
     return _item_style(marks[-1].group(0)) if marks else None
+
+
+def _item_style_between(text: str, start: int, at: int) -> str | None:
+    """The numbering of the last item mark between ``start`` and ``at`` ("其中：(1)A 10万元" → "(9)")."""
+    marks = list(_ITEM_MARK_RE.finditer(text, start, at))
+    return _item_style(marks[-1].group(0)) if marks else None
+
+
+# A name with its class code in brackets ("商品和服务支出(302)", "社区矫正(2040610)").
+_CODED_NAME_RE = re.compile(r"^[^\d,;:。]*?\((\d{3}|\d{5}|\d{7})\)\s*$")
+
+
+def _code_style(subject: str) -> str | None:
+    """How a part named with its code is marked: by the length of the code ("工资福利支出(301)" → "(301)"
+    is "code3"), so that the next part of the same list is known by a code of the same length."""
+    m = _CODED_NAME_RE.match(subject)
+    return f"code{len(m.group(1))}" if m else None
+
+
+def _next_item_style(text: str, c: Clause) -> str | None:
+    """The numbering of the item a clause opens ("(2)B…" → "(9)"), or the length of the code its
+    first figure is named with ("B(302) 5万元" → "code3")."""
+    if (m := _LIST_ITEM_RE.match(text[c.start:c.end])) is not None:
+        return _item_style(m.group(0).strip())
+    if c.figures:
+        return _code_style(text[c.start:c.figures[0].start].strip())
+    return None
+
+
+def _suspend(st: _PassageState) -> None:
+    """Reasons begin: the open list takes no more parts — unless its parts are numbered and the
+    next item numbered alike follows the reasons (``_PassageState.suspended``)."""
+    if st.parts_of is not None and st.parts_of.item_style is not None:
+        st.suspended = st.parts_of
+    st.parts_of = None
 
 
 def _reason_parts(st: _PassageState, text: str, at: int) -> None:
@@ -694,6 +761,22 @@ def _drop_unsigned_after_reasons(reasons: _Reasons, local: list[_Draft]) -> None
         del reasons.main.related[key]
 
 
+def _delimited(st: _PassageState) -> set[tuple[int, int]]:
+    """(sentence, list number) of the lists whose end is printed: closed by a ";" before the next
+    list opened (``_closed_before``), or the last list of their sentence with parts that run with
+    "、" to its end ("…；其中一般公共预算 D：货物 E、工程 F、服务 G。")."""
+    last = {(s, lst.number) for s, lst in st.last_lists.items() if lst.parts >= 2 and lst.separators == {"、"}}
+    return st.closed | last
+
+
+def _closed_before(lst: _List, text: str, at: int) -> bool:
+    """Did ``lst`` end before ``at``: its parts ran with "、" and a ";" follows the last of them
+    ("总额 X：货物 A、工程 B、服务 C；其中一般公共预算 D…": the second list is no part of the first)?"""
+    last = lst.last_amount
+    return (last is not None and lst.parts >= 2 and lst.separators == {"、"}
+            and ";" in _marks(text[last.end:at]))
+
+
 def _described_items(text: str, lst: _List, at: int) -> bool:
     """Does the list run on after a ";": its parts are items each told what it is for ("主要包括：
     A 500万元，用于…；B 419.35万元，用于…；")?"""
@@ -717,6 +800,15 @@ def _same_or_last_years(previous: _Draft, current: _Draft, bare_year: bool = Fal
         return True
     bare = norm_subject(re.sub(r"^(?:上年|上年度|去年|上一年)", "", previous.subject))
     return (bare_year and not bare) or bare == norm_subject(current.subject)
+
+
+def _names_other_side(earlier: str, bare: str) -> bool:
+    """Does an earlier subject name the other side of a bare "收入" / "支出" ("收入预算 X，支出预算
+    Y": the 支出 is no second statement of the 收入)?"""
+    if bare not in ("收入", "支出"):
+        return False
+    other = "收入" if bare == "支出" else "支出"
+    return other in earlier and bare not in earlier
 
 
 def _title_subject(subject: str) -> str | None:
@@ -758,7 +850,8 @@ def _depth(text: str, at: int) -> int:
 def _first_parts_only(local: list[_Draft], lists: dict[int, list[int]], bracketed: set[tuple[int, int]]) -> None:
     """Two lists at one bracket depth in a sentence may be one within the other, and where the
     inner one ends is not printed: keep each such list's first part only (a part is then never
-    added to the parts of another whole).  A list in brackets is delimited by them."""
+    added to the parts of another whole).  A list in brackets is delimited by them, and so is
+    one whose end is printed otherwise (``_delimited``)."""
     seen: set[tuple[int, int]] = set()
     for d in local:
         depths = lists.get(d.sentence, [])
@@ -774,7 +867,8 @@ def _first_parts_only(local: list[_Draft], lists: dict[int, list[int]], brackete
 
 def extract_claims(doc: Document, tables: list[Table], meta: Meta) -> list[Claim]:
     """Every figure of the narrative as a ``Claim`` (see the module docstring)."""
-    reader = _Reader(meta, FunctionIndex.build(doc, tables), project_names(tables, meta.department))
+    reader = _Reader(meta, FunctionIndex.build(doc, tables), project_names(tables, meta.department),
+                     carry_free(tables))
     for item in outline(doc):
         if isinstance(item, Heading):
             reader.heading(item)

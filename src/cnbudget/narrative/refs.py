@@ -94,6 +94,8 @@ TOPIC_RULES: dict[str, tuple[Rule, ...]] = {
         _r(r"上缴上级", "total", "remit_superior"),
         _r(r"^经营支出$", "total", "operating_expense"),
         _r(r"对附属单位补助", "total", "affiliate_subsidy"),
+        # "年终结转结余 0.00 万元" after the spending: the summary's expenditure-side 结转下年
+        _r(r"^(年终|年末)结转(结余)?$|^结转下年$", "carryover_out", "total", table="summary"),
     ),
     "fiscal_summary": (
         _r(r"^一般公共预算(拨款)?收支", "general_budget", "total"),
@@ -189,6 +191,15 @@ CARRIED_SOURCE_RE = re.compile(r"^(上年|年初)结转(和)?(结余)?(资金)?(
 NOT_A_QUANTITY_RE = re.compile(r"全部|均为|用于|按(?:批复|执行|实际|核定|口径)")
 # "支出" / "支出决算" alone names no table cell
 BARE_SPENDING_RE = re.compile(r"^(支出|支出决算|决算|决算数)$")
+# A budget's bare whole ("收入预算", "部门预算支出", "当年预算收入", "收支预算", "相应安排支出"): the
+# summary's 总计 or its 本年 total — one figure only where nothing is carried over (``carry_free``).
+BARE_TOTAL_RE = re.compile(r"^(?:本年|当年)?(?:部门)?(?:相应安排)?(?:预算)?(收入|支出|收支)(?:预算)?$")
+# "当年财政拨款收入", "财政拨款收入": this year's 财政拨款 income, or all of it with the carry-over.
+FISCAL_INCOME_RE = re.compile(r"^(?:本年|当年)?财政拨款(?:预算)?收入(?:预算)?$")
+# "一般公共预算当年拨款": this year's grant, which the 一般公共预算支出表's total may exceed by the carry-over.
+CURRENT_GRANT_RE = re.compile(r"^(?:本年|当年)?一般公共(?:预算|财政)(?:财政)?当年拨款(?:支出)?$")
+# Where a bare whole stands: the summary's section, or a passage under no recognised heading.
+_BARE_TOTAL_TOPICS = frozenset({"summary", None})
 
 
 def project_names(tables: list[Table], department: str | None) -> frozenset[str]:
@@ -224,6 +235,50 @@ def _is_group(rows: list, i: int) -> bool:
         if running > whole:
             return False
     return False
+
+
+def carry_free(tables: list[Table]) -> frozenset[tuple[str, str]]:
+    """(kind, side) of the two-sided summary tables (``summary``, ``fiscal_summary``) whose side
+    carries nothing over: on the income side the 上年结转 line is blank or 0, on the expenditure
+    side the 年末结转 line is — or, with no such line, the side's 本年 total is its 总计.  There a
+    budget's bare "收入" (or "支出") is both that side's 本年 total and its 总计.  Not where the
+    document prints several tables of the kind (one a unit: its units' figures)."""
+    tables_of: dict[str, list[Table]] = {}
+    for t in tables:
+        if t.kind in _TWO_SIDED:
+            tables_of.setdefault(t.kind, []).append(t)
+    return frozenset((k, side) for k, ts in tables_of.items() if len(ts) == 1
+                     for side in ("income", "expenditure") if _carries_nothing(ts[0], side))
+
+
+def _carries_nothing(t: Table, side: str) -> bool:
+    carry = t.row_by_item(side, "carryover" if side == "income" else "carryover_out")
+    if carry is not None:
+        return all(v == 0 for v in carry.values.values())
+    current, grand = t.row_by_item(side, "current_total"), t.row_by_item(side, "grand_total")
+    if current is None or grand is None:
+        return False
+    value = current.values.get("total")
+    return value is not None and value == grand.values.get("total")
+
+
+def bare_total(subject: str, topic: str | None, kind: str | None, basis: str,
+               free: frozenset[tuple[str, str]]) -> Ref | None:
+    """The cell of a budget's bare whole, where the side of the table it is a figure of carries
+    nothing over (``carry_free``): "收入预算 X" → the summary's 收入总计, "当年财政拨款收入" → the
+    fiscal summary's 本年收入, "一般公共预算当年拨款" → the general budget table's total."""
+    if kind != "budget" or basis != "current" or not subject:
+        return None
+    if topic in _BARE_TOTAL_TOPICS and (m := BARE_TOTAL_RE.match(subject)) is not None:
+        sides = {"收入": ("income",), "支出": ("expenditure",)}.get(m.group(1), ("income", "expenditure"))
+        if all(("summary", side) in free for side in sides):
+            return Ref("summary", "grand_total", "total", sides[0] if len(sides) == 1 else None)
+        return None
+    if topic == "fiscal_summary" and ("fiscal_summary", "income") in free and FISCAL_INCOME_RE.match(subject):
+        return Ref("fiscal_summary", "current_total", "total", "income")
+    if topic == "general_expenditure" and ("fiscal_summary", "income") in free and CURRENT_GRANT_RE.match(subject):
+        return Ref("general_expenditure", "total", "total")
+    return None
 
 
 def resolve(subject: str, topic: str | None, kind: str | None, basis: str,
