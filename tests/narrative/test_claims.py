@@ -651,3 +651,64 @@ def test_the_last_list_of_a_sentence_runs_with_its_commas(doc_of):
     # parts run on with ";": where the inner list ends is not printed — its first part only
     text = text.replace("40.00万元、公用", "40.00万元；公用")
     assert "whole" not in find(claims_of(doc_of, text), "amount", "20.00").related
+
+
+def test_described_parts_of_the_last_list_of_a_sentence_are_all_its_parts(doc_of):
+    text = ("一、示例市测绘局(本级)\n\n(五)项目支出 900.00 万元，具体包括：\n\n1.测绘管理 600.00 万元，主要包括：成果管理 "
+            "400.00 万元，用于成果汇交、成果保密等工作；地图编制 200.00 万元，用于编制地图。\n")
+    cs = claims_of(doc_of, text)
+    head = find(cs, "amount", "600.00")
+    assert [find(cs, "amount", v).related.get("whole") for v in ("400.00", "200.00")] == [head.id] * 2
+
+
+def test_a_list_in_brackets_after_a_part_returns_to_the_list_around_it(doc_of):
+    text = ("五、其他重要事项\n\n“三公”经费预算数为 45.00 万元，其中，公务接待费 5.00 万元，公务用车购置及运行费 "
+            "30.00 万元(其中，公务用车购置费 10.00 万元，公务用车运行费 20.00 万元)，因公出国(境)费 10.00 万元。\n")
+    cs = claims_of(doc_of, text)
+    total, vehicles = find(cs, "amount", "45.00"), find(cs, "amount", "30.00")
+    assert [find(cs, "amount", v).related.get("whole") for v in ("5.00", "30.00")] == [total.id] * 2
+    assert [c.related.get("whole") for c in cs if c.kind == "amount" and c.value == Decimal("10.00")] == [
+        vehicles.id, total.id]
+    assert find(cs, "amount", "20.00").related["whole"] == vehicles.id
+
+
+def test_a_fiscal_section_names_each_funds_spending_table(doc_of):
+    text = ("三、财政拨款情况说明\n\n2025年一般公共预算财政拨款支出300.00万元，比上年减少5.00万元。"
+            "2025年政府性基金预算支出40.00万元。\n")
+    cs = claims_of(doc_of, text)
+    assert find(cs, "amount", "300.00").refers_to == Ref("general_expenditure", "total", "total")
+    assert find(cs, "amount", "40.00").refers_to == Ref("gov_fund", "total", "total")
+    # its income may count the carry-over in: tied only where the fiscal summary carries nothing over
+    text = "三、财政拨款情况说明\n\n2025年一般公共预算财政拨款收入300.00万元。\n"
+    assert extract_claims(doc_of(text), [], BUDGET)[0].refers_to is None
+    income = extract_claims(doc_of(text), [_summary_table("fiscal_summary")], BUDGET)[0]
+    assert income.refers_to == Ref("fiscal_summary", "general_budget", "total", side="income")
+
+
+def test_the_projects_under_performance_management_are_the_project_spending(doc_of):
+    text = ("五、其他重要事项\n\n2025年本部门所有项目支出均实行绩效目标管理，涉及资金 90.00 万元。"
+            "2025年项目支出均实行了绩效目标管理，涉及一般公共预算财政拨款80.00万元。"
+            "其他运转类项目和特定目标类项目均实行绩效目标管理，涉及资金 70.00 万元。\n")
+    cs = claims_of(doc_of, text)
+    assert find(cs, "amount", "90.00").refers_to == Ref("expenditure", "total", "project")
+    assert find(cs, "amount", "80.00").refers_to == Ref("general_expenditure", "total", "project")
+    assert find(cs, "amount", "70.00").refers_to is None  # all funds' projects, or the general budget's?
+    # money named with no spending put under management: no cell
+    cs = claims_of(doc_of, "五、其他重要事项\n\n拟开展重点绩效评价，涉及资金 90.00 万元。\n")
+    assert find(cs, "amount", "90.00").refers_to is None
+
+
+def test_a_section_of_other_matters_names_the_section_its_figure_is_of(doc_of):
+    cs = claims_of(doc_of, "五、其他重要事项\n\n2025年本部门政府采购预算总额 46.00 万元。委托业务费预算总额 8.00 万元。\n")
+    assert find(cs, "amount", "46.00").refers_to == Ref("procurement", "total", "total")
+    assert find(cs, "amount", "8.00").refers_to is None
+
+
+def test_the_unit_a_unit_document_is_of_names_its_whole_budget(doc_of):
+    from dataclasses import replace
+
+    text = "一、示例市测绘局(本级)\n\n示例市测绘局(本级)预算 600.00 万元，包括在职人员经费 500.00 万元、公用经费 100.00 万元。\n"
+    unit = extract_claims(doc_of(text), [_summary_table()], replace(BUDGET, scope="unit"))
+    assert find(unit, "amount", "600.00").refers_to == Ref("summary", "grand_total", "total", side="expenditure")
+    consolidated = extract_claims(doc_of(text), [_summary_table()], replace(BUDGET, scope="consolidated"))
+    assert find(consolidated, "amount", "600.00").refers_to is None

@@ -58,6 +58,7 @@ from cnbudget.narrative.subjects import (
     same_quantity,
     whole_phrase,
 )
+from cnbudget.narrative.topics import topic_of
 
 _BUDGET_BASES = frozenset({"initial_budget", "final_budget", "budget"})
 # A clause that starts a new item of a list of reasons: "二是…", "2.", "(2)".
@@ -77,9 +78,12 @@ PARTS_RE = re.compile(r"其中|包括|分别为|分别是")
 _BRACKET_LIST_RE = re.compile(
     r"\s*\((?!\s*(?:其中|包括|含|占|比|较|同比|与|去年|上年|上一年))(?=[^()]*?(?:万元|亿元|元)[^()]*?、[^()]*?\))")
 # "涉及预算资金", "涉及财政性资金合计": the money a 绩效 statement covers.
-_INVOLVED_RE = re.compile(r"^涉及(?:预算)?资金(?:合计|共计)?$")  # (财政性资金: another scope)
-# …the spending named before it: "所有项目支出预算纳入…" / "本单位整体支出纳入…".
-_MANAGED_RE = re.compile(r"(项目支出|整体支出)(?:预算)?(?:全部|均)?纳入")
+# "涉及一般公共预算财政拨款": the general budget's part of it.  (财政性资金: another scope)
+_INVOLVED_RE = re.compile(r"^涉及(?:(?:预算)?资金(?:合计|共计)?|(?P<fund>一般公共预算)(?:财政)?拨款)$")
+# …the spending named before it: "所有项目支出预算纳入…" / "本单位整体支出纳入…" / "项目支出均实行了
+# 绩效目标管理".  (Not "其他运转类项目和特定目标类项目均实行…，涉及资金 X": X may be all funds' or
+# the general budget's projects.)
+_MANAGED_RE = re.compile(r"(项目支出|整体支出)(?:预算)?(?:全部|均)?(?:纳入|实行了?绩效目标管理)")
 # A numbered part of a list: "具体包括：1.A…", "；(2)B…".
 _ORDINAL_RE = re.compile(r"[:;,。]\s*(?:\d{1,2}[.、．]|\(\d{1,2}\))(?!\d)")
 # Words before "包括" / "分别为" that say how, not what: "主要包括：", "具体分别为：".
@@ -218,8 +222,9 @@ class _Reader:
         st.sentence_start = st.sentence != c.sentence or not local
         if st.sentence != c.sentence:
             st.in_reason = False
-        if st.parts_of is not None and st.last_mark == ";" and (not st.parts_of.parts or st.parts_of.word != "其中") \
-                and not _described_items(text, st.parts_of, c.start):
+        if st.parts_of is not None and st.last_mark == ";" and _described_items(text, st.parts_of, c.start):
+            st.parts_of.described = True
+        elif st.parts_of is not None and st.last_mark == ";" and (not st.parts_of.parts or st.parts_of.word != "其中"):
             # "…，包括信访干部业务培训；信访备用金85万元": the list had no figures; "收入X，包括A、B；
             # 年初结转Y": a 包括 list runs with "、" and ends at ";" (a 其中 list runs on with ";")
             st.parts_of = None
@@ -307,12 +312,16 @@ class _Reader:
             return d
 
         amount, count = (whole, None) if whole is not None else (head("amount"), head("count"))
+        depth = _depth(text, at)
         for h in (amount, count):
-            if h is not None:
-                h.related.pop("whole", None)  # the head of a list within a list is no plain part
+            if h is not None and _depth(text, h.at) >= depth:
+                # the head of a list within a list is no plain part — unless a bracket after it
+                # holds the inner list ("B 400万元(其中：购置费100万元…)、C 30万元")
+                h.related.pop("whole", None)
                 h.related.pop("list", None)
+        outer = st.parts_of if st.parts_of is not None and st.parts_of.depth < depth else None
         depths = st.lists.setdefault(c.sentence, [])
-        depths.append(_depth(text, at))
+        depths.append(depth)
         prev = st.last_list
         if prev is not None and prev.sentence == c.sentence and _closed_before(prev, text, at):
             st.closed.add((prev.sentence, prev.number))
@@ -322,7 +331,7 @@ class _Reader:
             st.bracketed.add((c.sentence, len(depths)))
         st.parts_of = _List(c.sentence, amount, count, depths[-1], len(depths), word=word or PARTS_RE.match(text, at).group(0),
                             within_parts=any(h is x for h in (amount, count) if h is not None for x in st.parts),
-                            opened_at=at)
+                            opened_at=at, outer=outer)
         st.suspended = None
         st.last_list = st.last_lists[c.sentence] = st.parts_of
 
@@ -337,8 +346,9 @@ class _Reader:
         if (d.topic == "performance" and d.kind == "count") or d.unit == "分":
             return  # 绩效: "设定3个、完成3个", "满分15分、实得14分" are pairs, not parts
         depth = _depth(text, at)
-        if depth < lst.depth:
-            st.parts_of = None
+        while lst is not None and depth < lst.depth:
+            lst = st.parts_of = lst.outer  # the bracket that held the list closed: back to the list around it
+        if lst is None:
             return
         whole = lst.amount if d.kind == "amount" else lst.count
         if depth > lst.depth or whole is None or whole is d or (d.kind == "count" and d.unit != whole.unit):
@@ -392,11 +402,13 @@ class _Reader:
             subject = earlier or self.pending_item or subject or self.title_subject or self.heading_subject or ""
         return subject, basis
 
-    @staticmethod
-    def _names_department(lead: str) -> bool:
+    def _names_department(self, lead: str) -> bool:
         """Does a lead name the department as a whole ("本部门预算")?  Not by its name: "XX局(本级)
-        预算" is one unit's of a department that prints its units one by one."""
-        return re.search(r"本部门|本单位", re.sub(r"\s+", "", lead)) is not None
+        预算" is one unit's of a department that prints its units one by one — unless the document
+        is that unit's own (scope ``unit``)."""
+        squashed = re.sub(r"\s+", "", lead)
+        return re.search(r"本部门|本单位", squashed) is not None or (
+            self.meta.scope == "unit" and "本级" in squashed)
 
     def _names_a_unit(self, lead: str) -> bool:
         """Does a lead name one unit ("XX局(本级)预算收入") of a document that is not that unit's?"""
@@ -410,12 +422,15 @@ class _Reader:
             self._change(p, text, c, fig, lead, unit, direction, local, st)
             return
         subject, basis = self._subject(lead, local)
-        if not subject and basis == "current" and p.topic == "expenditure" and self._names_department(lead):
+        topic = p.topic
+        if not subject and basis == "current" and topic in ("expenditure", None) and self._names_department(lead):
             subject = "支出"  # "本部门预算 21,796.12 万元，包括…": the department's whole spending
-        if fig.kind == "amount" and p.topic == "performance" and basis == "current" and _INVOLVED_RE.match(subject):
+        if fig.kind == "amount" and topic in ("performance", "other") and basis == "current" \
+                and (m := _INVOLVED_RE.match(subject)) is not None \
+                and (managed := _managed_spending(text[sentence_span(text, fig.start)[0]:fig.start])) is not None:
             # "所有项目支出预算纳入部门预算绩效管理，涉及预算资金 57,132.99 万元": the spending the clause
-            # says was put under management
-            subject = _managed_spending(text[sentence_span(text, fig.start)[0]:fig.start]) or subject
+            # says was put under management (of the general budget: "涉及一般公共预算财政拨款 X")
+            subject, topic = (m.group("fund") or "") + managed, "performance"
         if fig.kind == "count":
             d = self._new(p, text, c, fig, "count", fig.value, unit, subject, local, basis=basis,
                           in_reason=st.in_reason)
@@ -423,11 +438,15 @@ class _Reader:
             return
         if OPERATING_COST_RE.search(subject) or (p.topic == "operating_cost" and re.search(r"运行经费|运转经费", subject)):
             subject = "机关运行经费"
-        ref = resolve(subject, p.topic, self.meta.kind, basis, self.functions)
+        ref = resolve(subject, topic, self.meta.kind, basis, self.functions)
+        if ref is None and topic == "other" and (named := topic_of(subject)) not in (None, "other"):
+            # "其他重要事项" holds sections run into one passage: "本部门政府采购预算总额 X" is the
+            # 政府采购 section's figure
+            ref = resolve(subject, named, self.meta.kind, basis, self.functions)
         if ref is None and basis == "current" and Ref.name_key(subject) in self.projects:
             ref = Ref.by_name("projects", subject)  # a project the 项目支出表 prints by this name
         if ref is None and not self._names_a_unit(lead):
-            ref = bare_total(subject, p.topic, self.meta.kind, basis, self.carry_free)
+            ref = bare_total(subject, topic, self.meta.kind, basis, self.carry_free)
         if (ref is not None and self.spend_scope and ref.table in _SCOPED_TABLES and ref.column == "total"
                 and ref.row[:1].isdigit()):
             ref = Ref(ref.table, ref.row, self.spend_scope, ref.side)
@@ -673,6 +692,8 @@ class _List:
     separators: set[str] = field(default_factory=set)  # the first mark after each amount part but the last
     opened_at: int = 0  # where its "其中" stands in the passage
     item_style: str | None = None  # how its first part is numbered ("其中：(1)A…" → "(9)")
+    described: bool = False  # it ran on past a ";" with parts each told what it is for
+    outer: _List | None = None  # the list it was opened within, in brackets after one of its parts
 
 
 def _item_style(mark: str) -> str:
@@ -761,11 +782,17 @@ def _drop_unsigned_after_reasons(reasons: _Reasons, local: list[_Draft]) -> None
         del reasons.main.related[key]
 
 
+def _runs_to_its_end(lst: _List) -> bool:
+    """Do the parts of the last list of a sentence run to its end: with "、" ("…；其中一般公共预算
+    D：货物 E、工程 F、服务 G。"), or each told what it is for ("主要包括：A 449.01万元，用于…；B
+    1,217.93万元，用于…。")?"""
+    return lst.separators == {"、"} or lst.described
+
+
 def _delimited(st: _PassageState) -> set[tuple[int, int]]:
     """(sentence, list number) of the lists whose end is printed: closed by a ";" before the next
-    list opened (``_closed_before``), or the last list of their sentence with parts that run with
-    "、" to its end ("…；其中一般公共预算 D：货物 E、工程 F、服务 G。")."""
-    last = {(s, lst.number) for s, lst in st.last_lists.items() if lst.parts >= 2 and lst.separators == {"、"}}
+    list opened (``_closed_before``), or the last list of their sentence (``_runs_to_its_end``)."""
+    last = {(s, lst.number) for s, lst in st.last_lists.items() if lst.parts >= 2 and _runs_to_its_end(lst)}
     return st.closed | last
 
 

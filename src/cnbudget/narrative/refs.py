@@ -108,6 +108,9 @@ TOPIC_RULES: dict[str, tuple[Rule, ...]] = {
         # heading takes this subject too)
         _r(r"^(本年|当年)?财政拨款(预算)?支出(预算)?$", "current_total", "total", "budget"),
         _r(r"^上年结转(结余)?(收入)?$|^年初(财政拨款)?结转和结余$", "carryover", "total"),
+        # one fund's spending: the total of that fund's own table
+        _r(r"^(本年|当年)?一般公共预算(财政)?(拨款)?支出$", "total", "total", table="general_expenditure"),
+        _r(r"^(本年|当年)?政府性基金预算(财政)?(拨款)?支出$", "total", "total", table="gov_fund"),
     ),
     "general_expenditure": (
         _r(r"^基本支出$", "total", "basic"),
@@ -153,7 +156,9 @@ TOPIC_RULES: dict[str, tuple[Rule, ...]] = {
     # 绩效: the spending a "涉及…资金" statement covers (claims.py names it)
     "performance": (
         _r(r"^项目支出$", "total", "project", "budget", table="expenditure"),
-        _r(r"^支出$", "total", "total", "budget", table="expenditure"),
+        _r(r"^支出$|^纳入(部门)?整体支出绩效目标的金额$", "total", "total", "budget", table="expenditure"),
+        _r(r"^一般公共预算项目支出$", "total", "project", "budget", table="general_expenditure"),
+        _r(r"^一般公共预算支出$", "total", "total", "budget", table="general_expenditure"),
     ),
     "carryover": (_r(r"^上年结转(资金)?$", "total", "total", "budget"),),
 }
@@ -196,6 +201,8 @@ BARE_SPENDING_RE = re.compile(r"^(支出|支出决算|决算|决算数)$")
 BARE_TOTAL_RE = re.compile(r"^(?:本年|当年)?(?:部门)?(?:相应安排)?(?:预算)?(收入|支出|收支)(?:预算)?$")
 # "当年财政拨款收入", "财政拨款收入": this year's 财政拨款 income, or all of it with the carry-over.
 FISCAL_INCOME_RE = re.compile(r"^(?:本年|当年)?财政拨款(?:预算)?收入(?:预算)?$")
+# "一般公共预算财政拨款收入", "政府性基金预算财政拨款收入": one fund's income, with or without its carry-over.
+FUND_INCOME_RE = re.compile(r"^(?:本年|当年)?(一般公共|政府性基金)预算(?:财政)?(?:拨款)?收入$")
 # "一般公共预算当年拨款": this year's grant, which the 一般公共预算支出表's total may exceed by the carry-over.
 CURRENT_GRANT_RE = re.compile(r"^(?:本年|当年)?一般公共(?:预算|财政)(?:财政)?当年拨款(?:支出)?$")
 # Where a bare whole stands: the summary's section, or a passage under no recognised heading.
@@ -276,6 +283,9 @@ def bare_total(subject: str, topic: str | None, kind: str | None, basis: str,
         return None
     if topic == "fiscal_summary" and ("fiscal_summary", "income") in free and FISCAL_INCOME_RE.match(subject):
         return Ref("fiscal_summary", "current_total", "total", "income")
+    if topic == "fiscal_summary" and ("fiscal_summary", "income") in free \
+            and (m := FUND_INCOME_RE.match(subject)) is not None:
+        return Ref("fiscal_summary", "general_budget" if m.group(1) == "一般公共" else "gov_fund", "total", "income")
     if topic == "general_expenditure" and ("fiscal_summary", "income") in free and CURRENT_GRANT_RE.match(subject):
         return Ref("general_expenditure", "total", "total")
     return None
@@ -319,7 +329,8 @@ def resolve(subject: str, topic: str | None, kind: str | None, basis: str,
         if rule.kind is not None and kind is not None and rule.kind != kind:
             continue
         if rule.pattern.search(subject):
-            return Ref(rule.table or topic, rule.row, rule.column, _side(subject) if topic in _TWO_SIDED else None)
+            table = rule.table or topic
+            return Ref(table, rule.row, rule.column, _side(subject) if table in _TWO_SIDED else None)
     return None
 
 
