@@ -425,8 +425,8 @@ def test_a_bracket_after_an_amount_listing_amounts_holds_its_parts(doc_of):
 
 
 def test_an_amount_stated_again_is_tied_to_its_first_statement(doc_of):
-    text = ("三、支出预算总体情况\n\n本部门预算 600.00 万元，包括在职人员经费 500.00 万元、公用经费 100.00 万元。\n\n"
-            "(二)公用经费 100.00 万元，主要包括水电费。\n\n(三)公用经费 90.00 万元。\n")
+    text = ("三、支出预算总体情况\n\n本部门预算 600.00 万元，包括在职人员经费 500.00 万元、专项业务费 100.00 万元。\n\n"
+            "(二)专项业务费 100.00 万元，主要包括水电费。\n\n(三)专项业务费 90.00 万元。\n")
     cs = claims_of(doc_of, text)
     whole = find(cs, "amount", "600.00")
     assert whole.refers_to == Ref("expenditure", "total", "total")  # the department's own budget
@@ -712,3 +712,15 @@ def test_the_unit_a_unit_document_is_of_names_its_whole_budget(doc_of):
     assert find(unit, "amount", "600.00").refers_to == Ref("summary", "grand_total", "total", side="expenditure")
     consolidated = extract_claims(doc_of(text), [_summary_table()], replace(BUDGET, scope="consolidated"))
     assert find(consolidated, "amount", "600.00").refers_to is None
+
+
+def test_a_budgets_spending_by_use_is_the_columns_of_its_basic_spending(doc_of):
+    text = ("三、支出预算总体情况\n\n2.按支出用途分类，包括人员支出 50.00 万元，占50%；日常公用支出 20.00 万元，占20%；"
+            "项目支出 30.00 万元，占30%。\n\n六、一般公共预算基本支出情况说明\n\n基本支出 70.00 万元，其中：人员支出 "
+            "50.00 万元；日常公用支出 20.00 万元。\n")
+    cs = [c for c in claims_of(doc_of, text) if c.kind == "amount"]
+    assert [c.refers_to.column for c in cs[:3]] == ["personnel", "public", "project"]
+    assert [(c.refers_to.table, c.refers_to.column) for c in cs[4:]] == [
+        ("basic_expenditure", "personnel"), ("basic_expenditure", "public")]
+    # a final account's expenditure table prints no such columns: no cell
+    assert claims_of(doc_of, text.split("\n\n六")[0], FINAL)[0].refers_to is None

@@ -73,6 +73,8 @@ _UNQUANTIFIED_REASON_RE = re.compile(r"(?:预算|资金|经费|拨款).*?(?:未�
 _OWN_COMPARISON_RE = re.compile(r"(?:比|较|同比|与)\s*(?:上年|上一年|去年|\d{4}\s*年)")
 # A list of parts of the figure before it: "其中：", "包括：", "分别为：".
 PARTS_RE = re.compile(r"其中|包括|分别为|分别是")
+# The uses an amount is spent on, each with its figure: "，主要用于A 652.00万元；B 371.00万元".
+_USES_RE = re.compile(r"^\s*[,:]?\s*(主要用于)(?!以下方面)")
 # A bracket right after an amount that lists amounts with "、": "1.26亿元(A 4500.00万元、B 2000.00万元)"
 # (not "(其中…" — PARTS_RE's —, "(含…", "(比上年…", "(去年…" …).
 _BRACKET_LIST_RE = re.compile(
@@ -224,7 +226,8 @@ class _Reader:
             st.in_reason = False
         if st.parts_of is not None and st.last_mark == ";" and _described_items(text, st.parts_of, c.start):
             st.parts_of.described = True
-        elif st.parts_of is not None and st.last_mark == ";" and (not st.parts_of.parts or st.parts_of.word != "其中"):
+        elif st.parts_of is not None and st.last_mark == ";" and (
+                not st.parts_of.parts or st.parts_of.word not in ("其中", "主要用于")):
             # "…，包括信访干部业务培训；信访备用金85万元": the list had no figures; "收入X，包括A、B；
             # 年初结转Y": a 包括 list runs with "、" and ends at ";" (a 其中 list runs on with ";")
             st.parts_of = None
@@ -276,6 +279,12 @@ class _Reader:
                 _reason_parts(st, text, fig.start - len(lead) + m.start())
                 self._open_parts(c, local, st, text, fig.start - len(lead) + m.start(),
                                  first=st.sentence_start and fig is c.figures[0], prefix=lead[:m.start()])
+            elif fig.kind == "amount" and (m := _USES_RE.match(lead)) is not None and local \
+                    and local[-1].kind == "amount" and local[-1].sentence == c.sentence:
+                # "X(项)1153.00万元，主要用于A等支出652.00万元；B 371.00万元": the amount's uses, stated
+                # right after it, are its parts
+                self._open_parts(c, local, st, text, fig.start - len(lead) + m.start(1), first=False, prefix="",
+                                 word="主要用于", whole=local[-1])
             if fig.kind == "percent":
                 self._percent(p, text, c, fig, lead, local, st)
             else:

@@ -94,6 +94,9 @@ TOPIC_RULES: dict[str, tuple[Rule, ...]] = {
         _r(r"上缴上级", "total", "remit_superior"),
         _r(r"^经营支出$", "total", "operating_expense"),
         _r(r"对附属单位补助", "total", "affiliate_subsidy"),
+        # "按支出用途分类，包括人员支出 X；日常公用支出 Y；项目支出 Z": a budget's columns of 基本支出
+        _r(r"^人员(支出|经费)$", "total", "personnel", "budget"),
+        _r(r"^(日常)?公用(支出|经费)$", "total", "public", "budget"),
         # "年终结转结余 0.00 万元" after the spending: the summary's expenditure-side 结转下年
         _r(r"^(年终|年末)结转(结余)?$|^结转下年$", "carryover_out", "total", table="summary"),
     ),
@@ -122,10 +125,10 @@ TOPIC_RULES: dict[str, tuple[Rule, ...]] = {
     ),
     "basic_expenditure": (
         _r(r"基本支出$", "total", "total"),
-        _r(r"^人员经费(支出)?$", "total", "personnel", "budget"),
-        _r(r"^公用经费(支出)?$", "total", "public", "budget"),
-        _r(r"^人员经费(支出)?$", "personnel_total", "total", "final"),
-        _r(r"^公用经费(支出)?$", "public_total", "total", "final"),
+        _r(r"^人员(经费)?(支出)?$", "total", "personnel", "budget"),
+        _r(r"^(日常)?公用(经费)?(支出)?$", "total", "public", "budget"),
+        _r(r"^人员(经费)?(支出)?$", "personnel_total", "total", "final"),
+        _r(r"^(日常)?公用(经费)?(支出)?$", "public_total", "total", "final"),
     ),
     "gov_fund": (
         _r(r"收入$", "total", "current_income", "final"),
