@@ -724,3 +724,16 @@ def test_a_budgets_spending_by_use_is_the_columns_of_its_basic_spending(doc_of):
         ("basic_expenditure", "personnel"), ("basic_expenditure", "public")]
     # a final account's expenditure table prints no such columns: no cell
     assert claims_of(doc_of, text.split("\n\n六")[0], FINAL)[0].refers_to is None
+
+
+def test_full_performance_coverage_names_each_funds_spending(doc_of):
+    text = ("十、预算绩效管理情况\n\n本部门绩效目标管理全覆盖，涉及当年一般公共预算拨款300.00万元，政府性基金预算拨款0万元，"
+            "国有资本经营预算拨款0万元。\n")
+    cs = extract_claims(doc_of(text), [_summary_table("fiscal_summary")], BUDGET)
+    assert [c.refers_to.table for c in cs] == ["general_expenditure", "gov_fund", "state_capital"]
+    # this year's (当年) grant with a carry-over: the table's total may count it in
+    carried = _summary_table("fiscal_summary", carryover="50.00", current="550.00")
+    assert extract_claims(doc_of(text), [carried], BUDGET)[0].refers_to is None
+    # no coverage said: the money of some statement, no table's
+    text = "十、预算绩效管理情况\n\n拟开展重点绩效评价，涉及一般公共预算拨款30.00万元。\n"
+    assert extract_claims(doc_of(text), [_summary_table("fiscal_summary")], BUDGET)[0].refers_to is None

@@ -81,11 +81,14 @@ _BRACKET_LIST_RE = re.compile(
     r"\s*\((?!\s*(?:其中|包括|含|占|比|较|同比|与|去年|上年|上一年))(?=[^()]*?(?:万元|亿元|元)[^()]*?、[^()]*?\))")
 # "涉及预算资金", "涉及财政性资金合计": the money a 绩效 statement covers.
 # "涉及一般公共预算财政拨款": the general budget's part of it.  (财政性资金: another scope)
-_INVOLVED_RE = re.compile(r"^涉及(?:(?:预算)?资金(?:合计|共计)?|(?P<fund>一般公共预算)(?:财政)?拨款)$")
+# "(涉及)当年政府性基金预算当年拨款 0 万元": one fund's part, listed after the first.
+_INVOLVED_RE = re.compile(r"^(?:涉及(?:预算)?资金(?:合计|共计)?|(?:涉及)?(?P<now>当年)?(?P<fund>一般公共|政府性基金|国有资本经营)"
+                          r"(?:预算)?(?:当年)?(?:财政)?拨款)$")
 # …the spending named before it: "所有项目支出预算纳入…" / "本单位整体支出纳入…" / "项目支出均实行了
 # 绩效目标管理".  (Not "其他运转类项目和特定目标类项目均实行…，涉及资金 X": X may be all funds' or
 # the general budget's projects.)
-_MANAGED_RE = re.compile(r"(项目支出|整体支出)(?:预算)?(?:全部|均)?(?:纳入|实行了?绩效目标管理)")
+_MANAGED_RE = re.compile(r"(?P<spending>项目支出|整体支出)(?:预算)?(?:全部|均)?(?:纳入|实行了?绩效目标管理)|"
+                         r"(?P<all>绩效目标管理全覆盖)")
 # A numbered part of a list: "具体包括：1.A…", "；(2)B…".
 _ORDINAL_RE = re.compile(r"[:;,。]\s*(?:\d{1,2}[.、．]|\(\d{1,2}\))(?!\d)")
 # Words before "包括" / "分别为" that say how, not what: "主要包括：", "具体分别为：".
@@ -439,7 +442,10 @@ class _Reader:
                 and (managed := _managed_spending(text[sentence_span(text, fig.start)[0]:fig.start])) is not None:
             # "所有项目支出预算纳入部门预算绩效管理，涉及预算资金 57,132.99 万元": the spending the clause
             # says was put under management (of the general budget: "涉及一般公共预算财政拨款 X")
-            subject, topic = (m.group("fund") or "") + managed, "performance"
+            fund = m.group("fund") and m.group("fund") + "预算"
+            if fund is None or not m.group("now") or ("fiscal_summary", "income") in self.carry_free:
+                # (this year's grant of a fund is its table's total where nothing is carried over)
+                subject, topic = (fund or "") + managed, "performance"
         if fig.kind == "count":
             d = self._new(p, text, c, fig, "count", fig.value, unit, subject, local, basis=basis,
                           in_reason=st.in_reason)
@@ -800,16 +806,19 @@ def _runs_to_its_end(lst: _List) -> bool:
 
 def _delimited(st: _PassageState) -> set[tuple[int, int]]:
     """(sentence, list number) of the lists whose end is printed: closed by a ";" before the next
-    list opened (``_closed_before``), or the last list of their sentence (``_runs_to_its_end``)."""
-    last = {(s, lst.number) for s, lst in st.last_lists.items() if lst.parts >= 2 and _runs_to_its_end(lst)}
+    list opened (``_closed_before``), or the last list of their sentence (``_runs_to_its_end``, or
+    every list before it closed: it is within none of them)."""
+    last = {(s, lst.number) for s, lst in st.last_lists.items() if lst.parts >= 2 and (
+        _runs_to_its_end(lst) or all((s, n) in st.closed for n in range(1, lst.number)))}
     return st.closed | last
 
 
 def _closed_before(lst: _List, text: str, at: int) -> bool:
-    """Did ``lst`` end before ``at``: its parts ran with "、" and a ";" follows the last of them
-    ("总额 X：货物 A、工程 B、服务 C；其中一般公共预算 D…": the second list is no part of the first)?"""
+    """Did ``lst`` end before ``at``: its parts ran with "、" or "," and a ";" follows the last of
+    them ("总额 X：货物 A、工程 B、服务 C；其中一般公共预算 D…": the second list is no part of the
+    first)?  (A list whose parts run with ";" may run on past one.)"""
     last = lst.last_amount
-    return (last is not None and lst.parts >= 2 and lst.separators == {"、"}
+    return (last is not None and lst.parts >= 2 and lst.separators <= {"、", ","}
             and ";" in _marks(text[last.end:at]))
 
 
@@ -822,10 +831,10 @@ def _described_items(text: str, lst: _List, at: int) -> bool:
 
 def _managed_spending(before: str) -> str | None:
     """The spending a 绩效 statement's "涉及…资金" amount is of: 项目支出 or the whole 支出."""
-    found = _MANAGED_RE.findall(re.sub(r"\s+", "", before).rsplit(";", 1)[-1])
+    found = list(_MANAGED_RE.finditer(re.sub(r"\s+", "", before).rsplit(";", 1)[-1]))
     if not found:
         return None
-    return "支出" if found[-1] == "整体支出" else "项目支出"
+    return "项目支出" if found[-1].group("spending") == "项目支出" else "支出"
 
 
 def _same_or_last_years(previous: _Draft, current: _Draft, bare_year: bool = False) -> bool:

@@ -162,6 +162,8 @@ TOPIC_RULES: dict[str, tuple[Rule, ...]] = {
         _r(r"^支出$|^纳入(部门)?整体支出绩效目标的金额$", "total", "total", "budget", table="expenditure"),
         _r(r"^一般公共预算项目支出$", "total", "project", "budget", table="general_expenditure"),
         _r(r"^一般公共预算支出$", "total", "total", "budget", table="general_expenditure"),
+        _r(r"^政府性基金预算支出$", "total", "total", "budget", table="gov_fund"),
+        _r(r"^国有资本经营预算支出$", "total", "total", "budget", table="state_capital"),
     ),
     "carryover": (_r(r"^上年结转(资金)?$", "total", "total", "budget"),),
 }
