@@ -737,3 +737,15 @@ def test_full_performance_coverage_names_each_funds_spending(doc_of):
     # no coverage said: the money of some statement, no table's
     text = "十、预算绩效管理情况\n\n拟开展重点绩效评价，涉及一般公共预算拨款30.00万元。\n"
     assert extract_claims(doc_of(text), [_summary_table("fiscal_summary")], BUDGET)[0].refers_to is None
+
+
+def test_a_reason_stated_as_a_bare_amount_names_the_change_it_explains(doc_of):
+    cs = claims_of(doc_of, _passage(
+        "政府性基金预算收入 380.00 万元，较上年增加 380.00 万元，主要原因包括：1.下达转移支付资金 300.00 万元；"
+        "2.结转资金 80.00 万元。"))
+    change = find(cs, "change", "380.00")
+    assert [find(cs, "amount", v).related.get("reason_of") for v in ("300.00", "80.00")] == [change.id] * 2
+    # the figures of the next statement, after the reasons ended, explain nothing
+    cs = claims_of(doc_of, _passage(
+        "会议费10万元，比上年增加2万元，原因是会议增加；培训费20万元，比上年减少1万元。"))
+    assert "reason_of" not in find(cs, "amount", "20").related

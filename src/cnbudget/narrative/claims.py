@@ -23,7 +23,9 @@ An amount stated again with the same words and value, tied to nothing itself, ha
 ``related["same"]``: the statement of it that is tied.
 
 A change followed by its reasons ("主要原因：项目资金较上年减少27万元，公用经费较上年减少9.35
-万元…") lists them as ``related["component_1"]``, ``component_2`` … .
+万元…") lists them as ``related["component_1"]``, ``component_2`` … ; a reason stated as a bare
+amount ("原因是：下达转移支付资金 300 万元") as ``unsigned_reason_<id>``, and the amount has
+``related["reason_of"]``: the change it explains.
 
 ``refers_to``: an amount names its cell; a change, rate or share names the cell of the quantity
 it describes (its current amount / its part), so a check reads ``kind`` before comparing values.
@@ -471,6 +473,7 @@ class _Reader:
             # "原因是…2021年度A预算20万元，2022年B增加50万元": a reason stated as an amount, not as
             # an increase or a decrease — it has no sign to add up with the others
             st.reasons.main.related[f"unsigned_reason_{d.id}"] = d.id
+            d.related["reason_of"] = st.reasons.main.id  # the figure of the change it explains
         self._part(d, st, text, fig.start)
         if basis == "previous":
             self._previous_after(d, local)
@@ -794,7 +797,7 @@ def _drop_unsigned_after_reasons(reasons: _Reasons, local: list[_Draft]) -> None
     last = max((d.at for d in components), default=reasons.at)
     for key in [k for k, i in reasons.main.related.items()
                 if k.startswith("unsigned_reason_") and i in ids and ids[i].at > last]:
-        del reasons.main.related[key]
+        ids[reasons.main.related.pop(key)].related.pop("reason_of", None)
 
 
 def _runs_to_its_end(lst: _List) -> bool:
