@@ -749,3 +749,14 @@ def test_a_reason_stated_as_a_bare_amount_names_the_change_it_explains(doc_of):
     cs = claims_of(doc_of, _passage(
         "会议费10万元，比上年增加2万元，原因是会议增加；培训费20万元，比上年减少1万元。"))
     assert "reason_of" not in find(cs, "amount", "20").related
+
+
+def test_the_uses_stated_right_after_an_amount_are_its_parts(doc_of):
+    text = ("五、一般公共预算支出情况说明\n\n(4)其他财政事务支出 100.00 万元，主要用于会计管理等支出 60.00 万元；"
+            "评审经费支出 30.00 万元；票据管理经费支出 10.00 万元。\n")
+    cs = claims_of(doc_of, text)
+    whole = find(cs, "amount", "100.00")
+    assert [find(cs, "amount", v).related.get("whole") for v in ("60.00", "30.00", "10.00")] == [whole.id] * 3
+    # uses after a change are the change's, not parts of the amount before it
+    cs = claims_of(doc_of, "五、一般公共预算支出情况说明\n\n支出 100.00 万元，比上年增加 20.00 万元，主要用于设备购置 15.00 万元。\n")
+    assert "whole" not in find(cs, "amount", "15.00").related
