@@ -760,3 +760,17 @@ def test_the_uses_stated_right_after_an_amount_are_its_parts(doc_of):
     # uses after a change are the change's, not parts of the amount before it
     cs = claims_of(doc_of, "五、一般公共预算支出情况说明\n\n支出 100.00 万元，比上年增加 20.00 万元，主要用于设备购置 15.00 万元。\n")
     assert "whole" not in find(cs, "amount", "15.00").related
+
+
+def test_a_list_within_a_described_part_of_a_described_list_keeps_its_first_part_only(doc_of):
+    # "主要包括：A，用于…；B，其中C，用于…；D，用于…": D is the outer list's part, not B's
+    text = ("四、项目支出情况\n\n8.公安行政管理 900.00 万元，主要包括：经常性业务费 600.00 万元，用于党建工作等；"
+            "履职工作经费 200.00 万元，其中结转结余 50.00 万元，用于安保；勤务辅警业务费 100.00 万元，用于勤务。\n")
+    cs = claims_of(doc_of, text)
+    assert find(cs, "amount", "50.00").related["whole"] == find(cs, "amount", "200.00").id
+    assert find(cs, "amount", "100.00").related.get("whole") != find(cs, "amount", "200.00").id
+    # …also when the outer list has but one part so far
+    text = ("四、项目支出情况\n\n12.政务信息化项目 400.00 万元，主要包括：大数据平台运行维护 300.00 万元，其中结转结余 "
+            "50.00 万元，用于保障平台运维服务；系统线路租用费 100.00 万元，用于网络线路租用。\n")
+    cs = claims_of(doc_of, text)
+    assert find(cs, "amount", "100.00").related.get("whole") != find(cs, "amount", "300.00").id

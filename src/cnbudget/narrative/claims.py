@@ -343,9 +343,10 @@ class _Reader:
             st.list_wholes.setdefault(c.sentence, amount)
         if word == "(":
             st.bracketed.add((c.sentence, len(depths)))
+        within = any(h is x for h in (amount, count) if h is not None for x in st.parts)
+        unnumbered = within and (st.parts_of is None or st.parts_of.item_style is None)
         st.parts_of = _List(c.sentence, amount, count, depths[-1], len(depths), word=word or PARTS_RE.match(text, at).group(0),
-                            within_parts=any(h is x for h in (amount, count) if h is not None for x in st.parts),
-                            opened_at=at, outer=outer)
+                            within_parts=within, opened_at=at, outer=outer, in_unnumbered_part=unnumbered)
         st.suspended = None
         st.last_list = st.last_lists[c.sentence] = st.parts_of
 
@@ -712,6 +713,7 @@ class _List:
     item_style: str | None = None  # how its first part is numbered ("其中：(1)A…" → "(9)")
     described: bool = False  # it ran on past a ";" with parts each told what it is for
     outer: _List | None = None  # the list it was opened within, in brackets after one of its parts
+    in_unnumbered_part: bool = False  # its head is a part of a list whose parts are not numbered
 
 
 def _item_style(mark: str) -> str:
@@ -804,7 +806,10 @@ def _runs_to_its_end(lst: _List) -> bool:
     """Do the parts of the last list of a sentence run to its end: with "、" ("…；其中一般公共预算
     D：货物 E、工程 F、服务 G。"), or each told what it is for ("主要包括：A 449.01万元，用于…；B
     1,217.93万元，用于…。")?"""
-    return lst.separators == {"、"} or lst.described
+    # (not within an unnumbered part of another list: "主要包括：A x，其中C z，用于…；D w，用于…" —
+    # D is the outer list's; "具体包括：1.A x，主要包括：C z，用于…；D w，用于…" — the outer list's
+    # next part would be "2.")
+    return lst.separators == {"、"} or (lst.described and not lst.in_unnumbered_part)
 
 
 def _delimited(st: _PassageState) -> set[tuple[int, int]]:
