@@ -165,7 +165,8 @@ class Claim:
     figure, when the sentence states it); a rate has ``change``, ``current`` (and ``previous``);
     a change's reasons (主要原因: A 减少 x, B 增加 y) list ``component_<n>``; an amount or count
     listed as a part (其中：…) has ``whole``; last year's amount has ``current`` (this year's
-    figure it is compared with); an amount stated again, tied to nothing itself, has ``same``.
+    figure it is compared with); an amount stated again, tied to nothing itself, has ``same``;
+    an amount stated as a reason of a change (原因是：下达资金 300 万元) has ``reason_of``.
     ``basis`` names the period of an amount: "current" (this year), "previous" (上年),
     "initial_budget" (年初预算), "final_budget" (全年预算), "budget" (预算, in a final
     account, when the text does not say which).

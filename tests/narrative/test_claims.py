@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from cnbudget.model import Claim, Meta, Ref
+from cnbudget.document import Source
+from cnbudget.model import Claim, Column, Meta, Ref, Row, Table
 from cnbudget.narrative import extract_claims
 
 BUDGET = Meta(department="示例市测绘局", region="示例市", year=2025, kind="budget", unit="万元")
@@ -424,8 +425,8 @@ def test_a_bracket_after_an_amount_listing_amounts_holds_its_parts(doc_of):
 
 
 def test_an_amount_stated_again_is_tied_to_its_first_statement(doc_of):
-    text = ("三、支出预算总体情况\n\n本部门预算 600.00 万元，包括在职人员经费 500.00 万元、公用经费 100.00 万元。\n\n"
-            "(二)公用经费 100.00 万元，主要包括水电费。\n\n(三)公用经费 90.00 万元。\n")
+    text = ("三、支出预算总体情况\n\n本部门预算 600.00 万元，包括在职人员经费 500.00 万元、专项业务费 100.00 万元。\n\n"
+            "(二)专项业务费 100.00 万元，主要包括水电费。\n\n(三)专项业务费 90.00 万元。\n")
     cs = claims_of(doc_of, text)
     whole = find(cs, "amount", "600.00")
     assert whole.refers_to == Ref("expenditure", "total", "total")  # the department's own budget
@@ -590,3 +591,233 @@ def test_fiscal_spending_listed_as_basic_and_project_keeps_its_own_table(doc_of)
     text = ("一、预算收支增减变化情况说明\n\n2026年一般公共预算财政拨款支出900.00万元，其中：基本支出600.00万元，"
             "项目支出300.00万元。\n")
     assert all(c.refers_to is None or c.refers_to.table != "expenditure" for c in claims_of(doc_of, text))
+
+
+# -- a budget's bare whole, tied where the summary carries nothing over ------------------------
+
+
+def _summary_table(kind: str = "summary", carryover: str | None = "0.00", carry_out: str | None = None,
+                   current: str = "600.00", grand: str = "600.00") -> Table:
+
+    src = Source(page=12)
+    rows = [Row(None, "本年收入合计", {"total": Decimal(current)}, src, side="income", item="current_total"),
+            Row(None, "收入总计", {"total": Decimal(grand)}, src, side="income", item="grand_total"),
+            Row(None, "本年支出合计", {"total": Decimal(grand)}, src, side="expenditure", item="current_total"),
+            Row(None, "支出总计", {"total": Decimal(grand)}, src, side="expenditure", item="grand_total")]
+    if carryover is not None:
+        rows.append(Row(None, "上年结转", {"total": Decimal(carryover)} if carryover else {}, src,
+                        side="income", item="carryover"))
+    if carry_out is not None:
+        rows.append(Row(None, "结转下年", {"total": Decimal(carry_out)}, src, side="expenditure", item="carryover_out"))
+    return Table(kind, "收支总表", "万元", (Column("total", "金额"),), tuple(rows), src)
+
+
+def test_a_bare_budget_total_is_the_summary_total_where_nothing_is_carried_over(doc_of):
+    text = "一、收支预算总体情况\n\n示例市测绘局2025年收入预算600.00万元，支出预算600.00万元。\n"
+    for table in (_summary_table(), _summary_table(carryover=""), _summary_table(carryover=None)):
+        income, spending = [c for c in extract_claims(doc_of(text), [table], BUDGET) if c.kind == "amount"]
+        assert income.refers_to == Ref("summary", "grand_total", "total", side="income")
+        assert spending.refers_to == Ref("summary", "grand_total", "total", side="expenditure")
+    # 上年结转 of 50: "收入" may be the 本年 total or the 总计 — not told; the spending side carries nothing out
+    carried = _summary_table(carryover="50.00", current="550.00")
+    income, spending = [c for c in extract_claims(doc_of(text), [carried], BUDGET) if c.kind == "amount"]
+    assert income.refers_to is None
+    assert spending.refers_to == Ref("summary", "grand_total", "total", side="expenditure")
+    carried_out = _summary_table(carryover="50.00", current="550.00", carry_out="20.00")
+    assert all(c.refers_to is None for c in extract_claims(doc_of(text), [carried_out], BUDGET))
+    # two summary tables (one a unit) or no table: nothing tied
+    assert all(c.refers_to is None for c in extract_claims(doc_of(text), [_summary_table(), _summary_table()], BUDGET))
+    assert all(c.refers_to is None for c in extract_claims(doc_of(text), [], BUDGET))
+
+
+def test_a_units_bare_total_in_a_department_document_is_not_the_departments(doc_of):
+    from dataclasses import replace
+
+    text = "一、收支预算总体情况\n\n示例市测绘院(本级)2025年收入预算300.00万元。\n"
+    consolidated = replace(BUDGET, scope="consolidated")
+    assert all(c.refers_to is None for c in extract_claims(doc_of(text), [_summary_table()], consolidated))
+
+
+def test_this_years_grant_is_the_table_total_where_nothing_is_carried_over(doc_of):
+    text = ("五、一般公共预算支出情况说明\n\n2025年一般公共预算当年拨款600.00万元。\n\n"
+            "二、财政拨款收支预算总体情况\n\n本部门当年财政拨款收入600.00万元。\n")
+    grant, income = extract_claims(doc_of(text), [_summary_table("fiscal_summary")], BUDGET)
+    assert grant.refers_to == Ref("general_expenditure", "total", "total")
+    assert income.refers_to == Ref("fiscal_summary", "current_total", "total", side="income")
+    carried = _summary_table("fiscal_summary", carryover="50.00", current="550.00")
+    assert all(c.refers_to is None for c in extract_claims(doc_of(text), [carried], BUDGET))
+
+
+# -- lists of parts: numbered parts after a part's reasons, lists that follow one another -----
+
+
+def test_numbered_parts_go_on_after_the_reasons_of_a_part(doc_of):
+    text = ("五、一般公共预算支出情况说明\n\n本部门当年一般公共预算支出100.00万元，其中：(1)工资福利支出(301)60.00万元，"
+            "较上年减少5.00万元，主要原因是：人员减少；(2)商品和服务支出(302)30.00万元，较上年增加2.00万元，"
+            "主要原因是：业务增加；(3)资本性支出(310)10.00万元。\n")
+    cs = claims_of(doc_of, text)
+    whole = find(cs, "amount", "100.00")
+    assert [find(cs, "amount", v).related.get("whole") for v in ("60.00", "30.00", "10.00")] == [whole.id] * 3
+    # parts named with their codes, not numbered
+    text = ("五、一般公共预算支出情况说明\n\n本部门当年一般公共预算支出100.00万元，其中：工资福利支出(301)60.00万元，"
+            "较上年减少5.00万元，原因是人员减少；商品和服务支出(302)40.00万元，较上年增加2.00万元。\n")
+    cs = claims_of(doc_of, text)
+    assert find(cs, "amount", "40.00").related.get("whole") == find(cs, "amount", "100.00").id
+
+
+def test_an_item_after_the_reasons_numbered_otherwise_is_no_part(doc_of):
+    # the part is numbered "(1)", the statement after the reasons "2." — the next item of an outer list
+    text = ("五、一般公共预算支出情况说明\n\n1.基本支出100.00万元，其中：(1)人员经费60.00万元，较上年减少5.00万元，"
+            "主要原因是：人员减少；2.项目支出30.00万元。\n")
+    cs = claims_of(doc_of, text)
+    assert "whole" not in find(cs, "amount", "30.00").related
+    # a part with no code and no number: its reasons end the list
+    text = ("五、一般公共预算支出情况说明\n\n支出100.00万元，其中：工资福利支出60.00万元，较上年减少5.00万元，"
+            "原因是人员减少；商品和服务支出40.00万元。\n")
+    cs = claims_of(doc_of, text)
+    assert "whole" not in find(cs, "amount", "40.00").related
+
+
+def test_lists_that_follow_one_another_keep_all_their_parts(doc_of):
+    text = ("十、政府采购预算情况\n\n政府采购预算总额700.00万元：政府采购货物预算400.00万元、政府采购工程预算100.00万元、"
+            "政府采购服务预算200.00万元；其中一般公共预算拨款政府采购500.00万元：货物预算300.00万元、工程预算50.00万元、"
+            "服务预算150.00万元。\n")
+    cs = claims_of(doc_of, text)
+    total, general = find(cs, "amount", "700.00"), find(cs, "amount", "500.00")
+    assert [find(cs, "amount", v).related.get("whole") for v in ("400.00", "100.00", "200.00")] == [total.id] * 3
+    assert [find(cs, "amount", v).related.get("whole") for v in ("300.00", "50.00", "150.00")] == [general.id] * 3
+
+
+def test_the_last_list_of_a_sentence_runs_with_its_commas(doc_of):
+    # "其中 A，包括 a1、a2；B": the inner list's parts run with "、" up to its ";"
+    text = ("三、支出预算总体情况\n\n支出100.00万元，其中：基本支出60.00万元，包括人员经费40.00万元、公用经费20.00万元；"
+            "项目支出40.00万元。\n")
+    cs = claims_of(doc_of, text)
+    basic = find(cs, "amount", "60.00")
+    assert [find(cs, "amount", v).related.get("whole") for v in ("40.00", "20.00")][1] == basic.id
+    # parts run on with ";": where the inner list ends is not printed — its first part only
+    text = text.replace("40.00万元、公用", "40.00万元；公用")
+    assert "whole" not in find(claims_of(doc_of, text), "amount", "20.00").related
+
+
+def test_described_parts_of_the_last_list_of_a_sentence_are_all_its_parts(doc_of):
+    text = ("一、示例市测绘局(本级)\n\n(五)项目支出 900.00 万元，具体包括：\n\n1.测绘管理 600.00 万元，主要包括：成果管理 "
+            "400.00 万元，用于成果汇交、成果保密等工作；地图编制 200.00 万元，用于编制地图。\n")
+    cs = claims_of(doc_of, text)
+    head = find(cs, "amount", "600.00")
+    assert [find(cs, "amount", v).related.get("whole") for v in ("400.00", "200.00")] == [head.id] * 2
+
+
+def test_a_list_in_brackets_after_a_part_returns_to_the_list_around_it(doc_of):
+    text = ("五、其他重要事项\n\n“三公”经费预算数为 45.00 万元，其中，公务接待费 5.00 万元，公务用车购置及运行费 "
+            "30.00 万元(其中，公务用车购置费 10.00 万元，公务用车运行费 20.00 万元)，因公出国(境)费 10.00 万元。\n")
+    cs = claims_of(doc_of, text)
+    total, vehicles = find(cs, "amount", "45.00"), find(cs, "amount", "30.00")
+    assert [find(cs, "amount", v).related.get("whole") for v in ("5.00", "30.00")] == [total.id] * 2
+    assert [c.related.get("whole") for c in cs if c.kind == "amount" and c.value == Decimal("10.00")] == [
+        vehicles.id, total.id]
+    assert find(cs, "amount", "20.00").related["whole"] == vehicles.id
+
+
+def test_a_fiscal_section_names_each_funds_spending_table(doc_of):
+    text = ("三、财政拨款情况说明\n\n2025年一般公共预算财政拨款支出300.00万元，比上年减少5.00万元。"
+            "2025年政府性基金预算支出40.00万元。\n")
+    cs = claims_of(doc_of, text)
+    assert find(cs, "amount", "300.00").refers_to == Ref("general_expenditure", "total", "total")
+    assert find(cs, "amount", "40.00").refers_to == Ref("gov_fund", "total", "total")
+    # its income may count the carry-over in: tied only where the fiscal summary carries nothing over
+    text = "三、财政拨款情况说明\n\n2025年一般公共预算财政拨款收入300.00万元。\n"
+    assert extract_claims(doc_of(text), [], BUDGET)[0].refers_to is None
+    income = extract_claims(doc_of(text), [_summary_table("fiscal_summary")], BUDGET)[0]
+    assert income.refers_to == Ref("fiscal_summary", "general_budget", "total", side="income")
+
+
+def test_the_projects_under_performance_management_are_the_project_spending(doc_of):
+    text = ("五、其他重要事项\n\n2025年本部门所有项目支出均实行绩效目标管理，涉及资金 90.00 万元。"
+            "2025年项目支出均实行了绩效目标管理，涉及一般公共预算财政拨款80.00万元。"
+            "其他运转类项目和特定目标类项目均实行绩效目标管理，涉及资金 70.00 万元。\n")
+    cs = claims_of(doc_of, text)
+    assert find(cs, "amount", "90.00").refers_to == Ref("expenditure", "total", "project")
+    assert find(cs, "amount", "80.00").refers_to == Ref("general_expenditure", "total", "project")
+    assert find(cs, "amount", "70.00").refers_to is None  # all funds' projects, or the general budget's?
+    # money named with no spending put under management: no cell
+    cs = claims_of(doc_of, "五、其他重要事项\n\n拟开展重点绩效评价，涉及资金 90.00 万元。\n")
+    assert find(cs, "amount", "90.00").refers_to is None
+
+
+def test_a_section_of_other_matters_names_the_section_its_figure_is_of(doc_of):
+    cs = claims_of(doc_of, "五、其他重要事项\n\n2025年本部门政府采购预算总额 46.00 万元。委托业务费预算总额 8.00 万元。\n")
+    assert find(cs, "amount", "46.00").refers_to == Ref("procurement", "total", "total")
+    assert find(cs, "amount", "8.00").refers_to is None
+
+
+def test_the_unit_a_unit_document_is_of_names_its_whole_budget(doc_of):
+    from dataclasses import replace
+
+    text = "一、示例市测绘局(本级)\n\n示例市测绘局(本级)预算 600.00 万元，包括在职人员经费 500.00 万元、公用经费 100.00 万元。\n"
+    unit = extract_claims(doc_of(text), [_summary_table()], replace(BUDGET, scope="unit"))
+    assert find(unit, "amount", "600.00").refers_to == Ref("summary", "grand_total", "total", side="expenditure")
+    consolidated = extract_claims(doc_of(text), [_summary_table()], replace(BUDGET, scope="consolidated"))
+    assert find(consolidated, "amount", "600.00").refers_to is None
+
+
+def test_a_budgets_spending_by_use_is_the_columns_of_its_basic_spending(doc_of):
+    text = ("三、支出预算总体情况\n\n2.按支出用途分类，包括人员支出 50.00 万元，占50%；日常公用支出 20.00 万元，占20%；"
+            "项目支出 30.00 万元，占30%。\n\n六、一般公共预算基本支出情况说明\n\n基本支出 70.00 万元，其中：人员支出 "
+            "50.00 万元；日常公用支出 20.00 万元。\n")
+    cs = [c for c in claims_of(doc_of, text) if c.kind == "amount"]
+    assert [c.refers_to.column for c in cs[:3]] == ["personnel", "public", "project"]
+    assert [(c.refers_to.table, c.refers_to.column) for c in cs[4:]] == [
+        ("basic_expenditure", "personnel"), ("basic_expenditure", "public")]
+    # a final account's expenditure table prints no such columns: no cell
+    assert claims_of(doc_of, text.split("\n\n六")[0], FINAL)[0].refers_to is None
+
+
+def test_full_performance_coverage_names_each_funds_spending(doc_of):
+    text = ("十、预算绩效管理情况\n\n本部门绩效目标管理全覆盖，涉及当年一般公共预算拨款300.00万元，政府性基金预算拨款0万元，"
+            "国有资本经营预算拨款0万元。\n")
+    cs = extract_claims(doc_of(text), [_summary_table("fiscal_summary")], BUDGET)
+    assert [c.refers_to.table for c in cs] == ["general_expenditure", "gov_fund", "state_capital"]
+    # this year's (当年) grant with a carry-over: the table's total may count it in
+    carried = _summary_table("fiscal_summary", carryover="50.00", current="550.00")
+    assert extract_claims(doc_of(text), [carried], BUDGET)[0].refers_to is None
+    # no coverage said: the money of some statement, no table's
+    text = "十、预算绩效管理情况\n\n拟开展重点绩效评价，涉及一般公共预算拨款30.00万元。\n"
+    assert extract_claims(doc_of(text), [_summary_table("fiscal_summary")], BUDGET)[0].refers_to is None
+
+
+def test_a_reason_stated_as_a_bare_amount_names_the_change_it_explains(doc_of):
+    cs = claims_of(doc_of, _passage(
+        "政府性基金预算收入 380.00 万元，较上年增加 380.00 万元，主要原因包括：1.下达转移支付资金 300.00 万元；"
+        "2.结转资金 80.00 万元。"))
+    change = find(cs, "change", "380.00")
+    assert [find(cs, "amount", v).related.get("reason_of") for v in ("300.00", "80.00")] == [change.id] * 2
+    # the figures of the next statement, after the reasons ended, explain nothing
+    cs = claims_of(doc_of, _passage(
+        "会议费10万元，比上年增加2万元，原因是会议增加；培训费20万元，比上年减少1万元。"))
+    assert "reason_of" not in find(cs, "amount", "20").related
+
+
+def test_the_uses_stated_right_after_an_amount_are_its_parts(doc_of):
+    text = ("五、一般公共预算支出情况说明\n\n(4)其他财政事务支出 100.00 万元，主要用于会计管理等支出 60.00 万元；"
+            "评审经费支出 30.00 万元；票据管理经费支出 10.00 万元。\n")
+    cs = claims_of(doc_of, text)
+    whole = find(cs, "amount", "100.00")
+    assert [find(cs, "amount", v).related.get("whole") for v in ("60.00", "30.00", "10.00")] == [whole.id] * 3
+    # uses after a change are the change's, not parts of the amount before it
+    cs = claims_of(doc_of, "五、一般公共预算支出情况说明\n\n支出 100.00 万元，比上年增加 20.00 万元，主要用于设备购置 15.00 万元。\n")
+    assert "whole" not in find(cs, "amount", "15.00").related
+
+
+def test_a_list_within_a_described_part_of_a_described_list_keeps_its_first_part_only(doc_of):
+    # "主要包括：A，用于…；B，其中C，用于…；D，用于…": D is the outer list's part, not B's
+    text = ("四、项目支出情况\n\n8.公安行政管理 900.00 万元，主要包括：经常性业务费 600.00 万元，用于党建工作等；"
+            "履职工作经费 200.00 万元，其中结转结余 50.00 万元，用于安保；勤务辅警业务费 100.00 万元，用于勤务。\n")
+    cs = claims_of(doc_of, text)
+    assert find(cs, "amount", "50.00").related["whole"] == find(cs, "amount", "200.00").id
+    assert find(cs, "amount", "100.00").related.get("whole") != find(cs, "amount", "200.00").id
+    # …also when the outer list has but one part so far
+    text = ("四、项目支出情况\n\n12.政务信息化项目 400.00 万元，主要包括：大数据平台运行维护 300.00 万元，其中结转结余 "
+            "50.00 万元，用于保障平台运维服务；系统线路租用费 100.00 万元，用于网络线路租用。\n")
+    cs = claims_of(doc_of, text)
+    assert find(cs, "amount", "100.00").related.get("whole") != find(cs, "amount", "300.00").id

@@ -83,3 +83,18 @@ def test_more_words_for_the_totals_of_a_section():
     assert ref("公务接待费预算支出", "three_public") == Ref("three_public", "total", "reception")
     assert ref("一般公共预算拨款安排的会议费预算支出", "three_public") == Ref("three_public", "total", "meeting")
     assert ref("政府采购货物", "procurement") is None
+
+
+def test_a_name_holding_a_bracket_of_its_own_is_read_as_its_kuan():
+    functions = FunctionIndex({"20103": "政府办公厅(室)及相关机构事务", "2010301": "行政运行", "20101": "人大事务",
+                               "2010101": "行政运行"})
+    ref = resolve("政府办公厅(室)及相关机构事务(款)行政运行(项)支出", "fiscal_summary", "budget", "current", functions)
+    assert ref == Ref("general_expenditure", "2010301", "total")
+    # a 款 name that is only the tail of the printed one is none of its 项
+    assert resolve("及相关机构事务(款)行政运行(项)支出", "fiscal_summary", "budget", "current", functions) is None
+
+
+def test_the_carry_over_stated_after_the_spending_is_the_summarys_next_year_line():
+    assert resolve("年终结转结余", "expenditure", "budget", "current", FUNCTIONS) == Ref("summary", "carryover_out", "total")
+    assert resolve("结转下年", "expenditure", "budget", "current", FUNCTIONS) == Ref("summary", "carryover_out", "total")
+    assert resolve("上年结转", "expenditure", "budget", "current", FUNCTIONS) is None

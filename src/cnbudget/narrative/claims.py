@@ -23,7 +23,9 @@ An amount stated again with the same words and value, tied to nothing itself, ha
 ``related["same"]``: the statement of it that is tied.
 
 A change followed by its reasons ("主要原因：项目资金较上年减少27万元，公用经费较上年减少9.35
-万元…") lists them as ``related["component_1"]``, ``component_2`` … .
+万元…") lists them as ``related["component_1"]``, ``component_2`` … ; a reason stated as a bare
+amount ("原因是：下达转移支付资金 300 万元") as ``unsigned_reason_<id>``, and the amount has
+``related["reason_of"]``: the change it explains.
 
 ``refers_to``: an amount names its cell; a change, rate or share names the cell of the quantity
 it describes (its current amount / its part), so a check reads ``kind`` before comparing values.
@@ -43,7 +45,7 @@ from cnbudget.model import Claim, Meta, Ref, Table
 from cnbudget.narrative.functions import ITEM_RE, FunctionIndex
 from cnbudget.narrative.outline import Heading, Passage, outline
 from cnbudget.narrative.patterns import Figure, find_figures
-from cnbudget.narrative.refs import OPERATING_COST_RE, project_names, resolve
+from cnbudget.narrative.refs import OPERATING_COST_RE, bare_total, carry_free, project_names, resolve
 from cnbudget.narrative.sentences import Clause, clauses, sentence_span
 from cnbudget.narrative.subjects import (
     BUDGET_COMPLETION_RE,
@@ -58,6 +60,7 @@ from cnbudget.narrative.subjects import (
     same_quantity,
     whole_phrase,
 )
+from cnbudget.narrative.topics import topic_of
 
 _BUDGET_BASES = frozenset({"initial_budget", "final_budget", "budget"})
 # A clause that starts a new item of a list of reasons: "二是…", "2.", "(2)".
@@ -72,6 +75,8 @@ _UNQUANTIFIED_REASON_RE = re.compile(r"(?:预算|资金|经费|拨款).*?(?:未�
 _OWN_COMPARISON_RE = re.compile(r"(?:比|较|同比|与)\s*(?:上年|上一年|去年|\d{4}\s*年)")
 # A list of parts of the figure before it: "其中：", "包括：", "分别为：".
 PARTS_RE = re.compile(r"其中|包括|分别为|分别是")
+# The uses an amount is spent on, each with its figure: "，主要用于A 652.00万元；B 371.00万元".
+_USES_RE = re.compile(r"^\s*[,:]?\s*(主要用于)(?!以下方面)")
 # A bracket right after an amount that lists amounts with "、": "1.26亿元(A 4500.00万元、B 2000.00万元)"
 # (not "(其中…" — PARTS_RE's —, "(含…", "(比上年…", "(去年…" …).
 _BRACKET_LIST_RE = re.compile(
@@ -81,9 +86,15 @@ _RATE_BRACKET_RE = re.compile(r"^\s*\(\s*$")
 # "按支出用途分类，包括…": a breakdown of the quantity it names (支出, 收入).
 _BREAKDOWN_RE = re.compile(r"按\s*(?P<what>支出|收入)(?:功能|经济|用途|性质|来源)?(?:分类)?\s*(?:,|包括|分为|$)")
 # "涉及预算资金", "涉及财政性资金合计": the money a 绩效 statement covers.
-_INVOLVED_RE = re.compile(r"^涉及(?:预算)?资金(?:合计|共计)?$")  # (财政性资金: another scope)
-# …the spending named before it: "所有项目支出预算纳入…" / "本单位整体支出纳入…".
-_MANAGED_RE = re.compile(r"(项目支出|整体支出)(?:预算)?(?:全部|均)?纳入")
+# "涉及一般公共预算财政拨款": the general budget's part of it.  (财政性资金: another scope)
+# "(涉及)当年政府性基金预算当年拨款 0 万元": one fund's part, listed after the first.
+_INVOLVED_RE = re.compile(r"^(?:涉及(?:预算)?资金(?:合计|共计)?|(?:涉及)?(?P<now>当年)?(?P<fund>一般公共|政府性基金|国有资本经营)"
+                          r"(?:预算)?(?:当年)?(?:财政)?拨款)$")
+# …the spending named before it: "所有项目支出预算纳入…" / "本单位整体支出纳入…" / "项目支出均实行了
+# 绩效目标管理".  (Not "其他运转类项目和特定目标类项目均实行…，涉及资金 X": X may be all funds' or
+# the general budget's projects.)
+_MANAGED_RE = re.compile(r"(?P<spending>项目支出|整体支出)(?:预算)?(?:全部|均)?(?:纳入|实行了?绩效目标管理)|"
+                         r"(?P<all>绩效目标管理全覆盖)")
 # A numbered part of a list: "具体包括：1.A…", "；(2)B…".
 _ORDINAL_RE = re.compile(r"[:;,。]\s*(?:\d{1,2}[.、．]|\(\d{1,2}\))(?!\d)")
 # Words before "包括" / "分别为" that say how, not what: "主要包括：", "具体分别为：".
@@ -143,10 +154,12 @@ _SCOPED_TABLES = frozenset({"general_expenditure", "expenditure"})
 class _Reader:
     """Reads the claims of one document, passage by passage."""
 
-    def __init__(self, meta: Meta, functions: FunctionIndex, projects: frozenset[str] = frozenset()) -> None:
+    def __init__(self, meta: Meta, functions: FunctionIndex, projects: frozenset[str] = frozenset(),
+                 free: frozenset[tuple[str, str]] = frozenset()) -> None:
         self.meta = meta
         self.functions = functions
         self.projects = projects  # names of the projects the 项目支出表 prints (Ref.name_key)
+        self.carry_free = free  # the summary tables' sides that carry nothing over (refs.carry_free)
         self.passages = 0
         self.drafts: list[_Draft] = []
         self.topic: str | None = None  # the section (topic) of the passage being read
@@ -192,7 +205,7 @@ class _Reader:
         parts = clauses(text, figures)
         for clause in parts:
             self._clause(p, text, clause, local, state)
-        _first_parts_only(local, state.lists, state.bracketed)
+        _first_parts_only(local, state.lists, state.bracketed | _delimited(state))
         # A passage that ends with a "(类)…(款)…(项)" line names the item the next one speaks of.
         self.pending_item = None
         last = next((c for c in reversed(parts) if text[c.start:c.end].strip()), None)
@@ -222,11 +235,21 @@ class _Reader:
         st.sentence_start = st.sentence != c.sentence or not local
         if st.sentence != c.sentence:
             st.in_reason = False
-        if st.parts_of is not None and st.last_mark == ";" and (not st.parts_of.parts or st.parts_of.word != "其中") \
-                and not _described_items(text, st.parts_of, c.start):
+        if st.parts_of is not None and st.last_mark == ";" and _described_items(text, st.parts_of, c.start):
+            st.parts_of.described = True
+        elif st.parts_of is not None and st.last_mark == ";" and (
+                not st.parts_of.parts or st.parts_of.word not in ("其中", "主要用于")):
             # "…，包括信访干部业务培训；信访备用金85万元": the list had no figures; "收入X，包括A、B；
             # 年初结转Y": a 包括 list runs with "、" and ends at ";" (a 其中 list runs on with ";")
             st.parts_of = None
+        if st.suspended is not None and st.parts_of is None and st.last_mark in (";", "。") \
+                and _next_item_style(text, c) == st.suspended.item_style:
+            # "其中：(1)A 10万元，较上年减少2万元，原因是…；(2)B 5万元" (or "其中：A(301) 10万元，…原因
+            # 是…；B(302) 5万元"): the next item of the list the reasons interrupted
+            st.parts_of, st.suspended = st.suspended, None
+            st.parts_of.sentence = c.sentence
+            st.reasons = None
+            st.in_reason = False
         st.sentence, st.last_mark = c.sentence, c.end_mark
         first = c.figures[0].start if c.figures else c.end
         before = text[c.start:first]
@@ -245,7 +268,7 @@ class _Reader:
             self.title_subject = _title_subject(clean_subject(before, self.meta.department)[0])
         if not c.figures:
             if REASON_RE.search(before) is not None:
-                st.parts_of = None  # reasons are no parts
+                _suspend(st)  # reasons are no parts
                 st.in_reason = True
             elif (m := PARTS_RE.search(before)) is not None:
                 _reason_parts(st, text, c.start + m.start())
@@ -261,12 +284,18 @@ class _Reader:
                 # whose figure the list does not print — the listed figures are not the whole
                 st.reasons.main.related["unquantified_reason"] = st.reasons.main.id
             if REASON_RE.search(lead) is not None:
-                st.parts_of = None  # reasons are no parts
+                _suspend(st)  # reasons are no parts
                 st.in_reason = True
             elif (m := PARTS_RE.search(lead)) is not None:
                 _reason_parts(st, text, fig.start - len(lead) + m.start())
                 self._open_parts(c, local, st, text, fig.start - len(lead) + m.start(),
                                  first=st.sentence_start and fig is c.figures[0], prefix=lead[:m.start()])
+            elif fig.kind == "amount" and (m := _USES_RE.match(lead)) is not None and local \
+                    and local[-1].kind == "amount" and local[-1].sentence == c.sentence:
+                # "X(项)1153.00万元，主要用于A等支出652.00万元；B 371.00万元": the amount's uses, stated
+                # right after it, are its parts
+                self._open_parts(c, local, st, text, fig.start - len(lead) + m.start(1), first=False, prefix="",
+                                 word="主要用于", whole=local[-1])
             if fig.kind == "percent":
                 self._percent(p, text, c, fig, lead, local, st)
             else:
@@ -276,7 +305,7 @@ class _Reader:
                     self._open_parts(c, local, st, text, m.end(), first=False, prefix="", word="(", whole=local[-1])
         tail = text[pos:c.end]  # "…400.00万元(其中": a list opened after the clause's last figure
         if REASON_RE.search(tail) is not None:
-            st.parts_of = None
+            _suspend(st)
             st.in_reason = True
         elif (m := PARTS_RE.search(tail)) is not None:
             _reason_parts(st, text, pos + m.start())
@@ -308,18 +337,29 @@ class _Reader:
             # is of the figure its 按…分类 names, stated earlier in the section — the whole of its
             # shares (not of a sum: the section may break that figure down more than one way)
             st.head = self._breakdown_head(text[:at], self.topic)
+        depth = _depth(text, at)
         for h in (amount, count):
-            if h is not None:
-                h.related.pop("whole", None)  # the head of a list within a list is no plain part
+            if h is not None and _depth(text, h.at) >= depth:
+                # the head of a list within a list is no plain part — unless a bracket after it
+                # holds the inner list ("B 400万元(其中：购置费100万元…)、C 30万元")
+                h.related.pop("whole", None)
                 h.related.pop("list", None)
+        outer = st.parts_of if st.parts_of is not None and st.parts_of.depth < depth else None
         depths = st.lists.setdefault(c.sentence, [])
-        depths.append(_depth(text, at))
+        depths.append(depth)
+        prev = st.last_list
+        if prev is not None and prev.sentence == c.sentence and _closed_before(prev, text, at):
+            st.closed.add((prev.sentence, prev.number))
         if amount is not None:
             st.list_wholes.setdefault(c.sentence, amount)
         if word == "(":
             st.bracketed.add((c.sentence, len(depths)))
+        within = any(h is x for h in (amount, count) if h is not None for x in st.parts)
+        unnumbered = within and (st.parts_of is None or st.parts_of.item_style is None)
         st.parts_of = _List(c.sentence, amount, count, depths[-1], len(depths), word=word or PARTS_RE.match(text, at).group(0),
-                            within_parts=any(h is x for h in (amount, count) if h is not None for x in st.parts))
+                            within_parts=within, opened_at=at, outer=outer, in_unnumbered_part=unnumbered)
+        st.suspended = None
+        st.last_list = st.last_lists[c.sentence] = st.parts_of
 
     def _part(self, d: _Draft, st: _PassageState, text: str, at: int) -> None:
         """Mark ``d`` a part (``related["whole"]``) of the list open in its sentence.  A list
@@ -332,8 +372,9 @@ class _Reader:
         if (d.topic == "performance" and d.kind == "count") or d.unit == "分":
             return  # 绩效: "设定3个、完成3个", "满分15分、实得14分" are pairs, not parts
         depth = _depth(text, at)
-        if depth < lst.depth:
-            st.parts_of = None
+        while lst is not None and depth < lst.depth:
+            lst = st.parts_of = lst.outer  # the bracket that held the list closed: back to the list around it
+        if lst is None:
             return
         whole = lst.amount if d.kind == "amount" else lst.count
         if depth > lst.depth or whole is None or whole is d or (d.kind == "count" and d.unit != whole.unit):
@@ -346,6 +387,8 @@ class _Reader:
         st.parts.append(d)
         d.related["whole"] = whole.id
         d.related["list"] = lst.number
+        if not lst.parts:
+            lst.item_style = _item_style_between(text, lst.opened_at, at) or _code_style(d.subject)
         if d.kind == "amount":
             if lst.last_amount is not None:
                 lst.separators.update(_marks(text[lst.last_amount.end:at])[:1])
@@ -390,15 +433,23 @@ class _Reader:
         basis = basis_of(lead, self.meta.kind, self.meta.year)
         subject, tail = clean_subject(lead, self.meta.department)
         if not subject or (tail and subject in ("支出", "收入")):
-            earlier = next((d.subject for d in reversed(local) if d.kind in ("amount", "count") and d.subject), None)
+            # (a bare "支出" after "收入预算 X" is the spending, not the income again)
+            earlier = next((d.subject for d in reversed(local) if d.kind in ("amount", "count") and d.subject
+                            and not _names_other_side(d.subject, subject)), None)
             subject = earlier or self.pending_item or subject or self.title_subject or self.heading_subject or ""
         return subject, basis
 
-    @staticmethod
-    def _names_department(lead: str) -> bool:
+    def _names_department(self, lead: str) -> bool:
         """Does a lead name the department as a whole ("本部门预算")?  Not by its name: "XX局(本级)
-        预算" is one unit's of a department that prints its units one by one."""
-        return re.search(r"本部门|本单位", re.sub(r"\s+", "", lead)) is not None
+        预算" is one unit's of a department that prints its units one by one — unless the document
+        is that unit's own (scope ``unit``)."""
+        squashed = re.sub(r"\s+", "", lead)
+        return re.search(r"本部门|本单位", squashed) is not None or (
+            self.meta.scope == "unit" and "本级" in squashed)
+
+    def _names_a_unit(self, lead: str) -> bool:
+        """Does a lead name one unit ("XX局(本级)预算收入") of a document that is not that unit's?"""
+        return self.meta.scope != "unit" and "本级" in lead
 
     def _quantity(self, p: Passage, text: str, c: Clause, fig: Figure, lead: str,
                   local: list[_Draft], st: _PassageState) -> None:
@@ -408,12 +459,18 @@ class _Reader:
             self._change(p, text, c, fig, lead, unit, direction, local, st)
             return
         subject, basis = self._subject(lead, local)
-        if not subject and basis == "current" and p.topic == "expenditure" and self._names_department(lead):
+        topic = p.topic
+        if not subject and basis == "current" and topic in ("expenditure", None) and self._names_department(lead):
             subject = "支出"  # "本部门预算 21,796.12 万元，包括…": the department's whole spending
-        if fig.kind == "amount" and p.topic == "performance" and basis == "current" and _INVOLVED_RE.match(subject):
+        if fig.kind == "amount" and topic in ("performance", "other") and basis == "current" \
+                and (m := _INVOLVED_RE.match(subject)) is not None \
+                and (managed := _managed_spending(text[sentence_span(text, fig.start)[0]:fig.start])) is not None:
             # "所有项目支出预算纳入部门预算绩效管理，涉及预算资金 57,132.99 万元": the spending the clause
-            # says was put under management
-            subject = _managed_spending(text[sentence_span(text, fig.start)[0]:fig.start]) or subject
+            # says was put under management (of the general budget: "涉及一般公共预算财政拨款 X")
+            fund = m.group("fund") and m.group("fund") + "预算"
+            if fund is None or not m.group("now") or ("fiscal_summary", "income") in self.carry_free:
+                # (this year's grant of a fund is its table's total where nothing is carried over)
+                subject, topic = (fund or "") + managed, "performance"
         if fig.kind == "count":
             d = self._new(p, text, c, fig, "count", fig.value, unit, subject, local, basis=basis,
                           in_reason=st.in_reason)
@@ -421,9 +478,15 @@ class _Reader:
             return
         if OPERATING_COST_RE.search(subject) or (p.topic == "operating_cost" and re.search(r"运行经费|运转经费", subject)):
             subject = "机关运行经费"
-        ref = resolve(subject, p.topic, self.meta.kind, basis, self.functions)
+        ref = resolve(subject, topic, self.meta.kind, basis, self.functions)
+        if ref is None and topic == "other" and (named := topic_of(subject)) not in (None, "other"):
+            # "其他重要事项" holds sections run into one passage: "本部门政府采购预算总额 X" is the
+            # 政府采购 section's figure
+            ref = resolve(subject, named, self.meta.kind, basis, self.functions)
         if ref is None and basis == "current" and Ref.name_key(subject) in self.projects:
             ref = Ref.by_name("projects", subject)  # a project the 项目支出表 prints by this name
+        if ref is None and not self._names_a_unit(lead):
+            ref = bare_total(subject, topic, self.meta.kind, basis, self.carry_free)
         if (ref is not None and self.spend_scope and ref.table in _SCOPED_TABLES and ref.column == "total"
                 and ref.row[:1].isdigit()):
             ref = Ref(ref.table, ref.row, self.spend_scope, ref.side)
@@ -433,6 +496,7 @@ class _Reader:
             # "原因是…2021年度A预算20万元，2022年B增加50万元": a reason stated as an amount, not as
             # an increase or a decrease — it has no sign to add up with the others
             st.reasons.main.related[f"unsigned_reason_{d.id}"] = d.id
+            d.related["reason_of"] = st.reasons.main.id  # the figure of the change it explains
         self._part(d, st, text, fig.start)
         if basis == "previous":
             self._previous_after(d, local)
@@ -647,6 +711,10 @@ class _PassageState:
     lists: dict[int, list[int]] = field(default_factory=dict)  # sentence → bracket depth of each list opened
     list_wholes: dict[int, _Draft] = field(default_factory=dict)  # sentence → the amount its first list is of
     parts: list[_Draft] = field(default_factory=list)  # the figures linked as parts so far
+    suspended: _List | None = None  # a list of numbered parts the reasons of a part interrupted
+    last_list: _List | None = None  # the list opened last
+    last_lists: dict[int, _List] = field(default_factory=dict)  # sentence → the list opened last in it
+    closed: set[tuple[int, int]] = field(default_factory=set)  # (sentence, list number) of lists closed before the next opened
     bracketed: set[tuple[int, int]] = field(default_factory=set)  # (sentence, list number) of lists a bracket delimits
 
 
@@ -665,6 +733,11 @@ class _List:
     within_parts: bool = False  # its head is a part of a list before it
     last_amount: _Draft | None = None  # the list's latest amount part
     separators: set[str] = field(default_factory=set)  # the first mark after each amount part but the last
+    opened_at: int = 0  # where its "其中" stands in the passage
+    item_style: str | None = None  # how its first part is numbered ("其中：(1)A…" → "(9)")
+    described: bool = False  # it ran on past a ";" with parts each told what it is for
+    outer: _List | None = None  # the list it was opened within, in brackets after one of its parts
+    in_unnumbered_part: bool = False  # its head is a part of a list whose parts are not numbered
 
 
 def _bracketed_rate_direction(lead: str, local: list[_Draft], sentence: int) -> int | None:
@@ -690,6 +763,41 @@ def _item_style_before(text: str, at: int) -> str | None:
     start = max(text.rfind(m, 0, at) for m in ("。", ";"))
     marks = list(_ITEM_MARK_RE.finditer(text, start + 1, at))
     return _item_style(marks[-1].group(0)) if marks else None
+
+
+def _item_style_between(text: str, start: int, at: int) -> str | None:
+    """The numbering of the last item mark between ``start`` and ``at`` ("其中：(1)A 10万元" → "(9)")."""
+    marks = list(_ITEM_MARK_RE.finditer(text, start, at))
+    return _item_style(marks[-1].group(0)) if marks else None
+
+
+# A name with its class code in brackets ("商品和服务支出(302)", "社区矫正(2040610)").
+_CODED_NAME_RE = re.compile(r"^[^\d,;:。]*?\((\d{3}|\d{5}|\d{7})\)\s*$")
+
+
+def _code_style(subject: str) -> str | None:
+    """How a part named with its code is marked: by the length of the code ("工资福利支出(301)" → "(301)"
+    is "code3"), so that the next part of the same list is known by a code of the same length."""
+    m = _CODED_NAME_RE.match(subject)
+    return f"code{len(m.group(1))}" if m else None
+
+
+def _next_item_style(text: str, c: Clause) -> str | None:
+    """The numbering of the item a clause opens ("(2)B…" → "(9)"), or the length of the code its
+    first figure is named with ("B(302) 5万元" → "code3")."""
+    if (m := _LIST_ITEM_RE.match(text[c.start:c.end])) is not None:
+        return _item_style(m.group(0).strip())
+    if c.figures:
+        return _code_style(text[c.start:c.figures[0].start].strip())
+    return None
+
+
+def _suspend(st: _PassageState) -> None:
+    """Reasons begin: the open list takes no more parts — unless its parts are numbered and the
+    next item numbered alike follows the reasons (``_PassageState.suspended``)."""
+    if st.parts_of is not None and st.parts_of.item_style is not None:
+        st.suspended = st.parts_of
+    st.parts_of = None
 
 
 def _reason_parts(st: _PassageState, text: str, at: int) -> None:
@@ -727,7 +835,35 @@ def _drop_unsigned_after_reasons(reasons: _Reasons, local: list[_Draft]) -> None
     last = max((d.at for d in components), default=reasons.at)
     for key in [k for k, i in reasons.main.related.items()
                 if k.startswith("unsigned_reason_") and i in ids and ids[i].at > last]:
-        del reasons.main.related[key]
+        ids[reasons.main.related.pop(key)].related.pop("reason_of", None)
+
+
+def _runs_to_its_end(lst: _List) -> bool:
+    """Do the parts of the last list of a sentence run to its end: with "、" ("…；其中一般公共预算
+    D：货物 E、工程 F、服务 G。"), or each told what it is for ("主要包括：A 449.01万元，用于…；B
+    1,217.93万元，用于…。")?"""
+    # (not within an unnumbered part of another list: "主要包括：A x，其中C z，用于…；D w，用于…" —
+    # D is the outer list's; "具体包括：1.A x，主要包括：C z，用于…；D w，用于…" — the outer list's
+    # next part would be "2.")
+    return lst.separators == {"、"} or (lst.described and not lst.in_unnumbered_part)
+
+
+def _delimited(st: _PassageState) -> set[tuple[int, int]]:
+    """(sentence, list number) of the lists whose end is printed: closed by a ";" before the next
+    list opened (``_closed_before``), or the last list of their sentence (``_runs_to_its_end``, or
+    every list before it closed: it is within none of them)."""
+    last = {(s, lst.number) for s, lst in st.last_lists.items() if lst.parts >= 2 and (
+        _runs_to_its_end(lst) or all((s, n) in st.closed for n in range(1, lst.number)))}
+    return st.closed | last
+
+
+def _closed_before(lst: _List, text: str, at: int) -> bool:
+    """Did ``lst`` end before ``at``: its parts ran with "、" or "," and a ";" follows the last of
+    them ("总额 X：货物 A、工程 B、服务 C；其中一般公共预算 D…": the second list is no part of the
+    first)?  (A list whose parts run with ";" may run on past one.)"""
+    last = lst.last_amount
+    return (last is not None and lst.parts >= 2 and lst.separators <= {"、", ","}
+            and ";" in _marks(text[last.end:at]))
 
 
 def _described_items(text: str, lst: _List, at: int) -> bool:
@@ -739,10 +875,10 @@ def _described_items(text: str, lst: _List, at: int) -> bool:
 
 def _managed_spending(before: str) -> str | None:
     """The spending a 绩效 statement's "涉及…资金" amount is of: 项目支出 or the whole 支出."""
-    found = _MANAGED_RE.findall(re.sub(r"\s+", "", before).rsplit(";", 1)[-1])
+    found = list(_MANAGED_RE.finditer(re.sub(r"\s+", "", before).rsplit(";", 1)[-1]))
     if not found:
         return None
-    return "支出" if found[-1] == "整体支出" else "项目支出"
+    return "项目支出" if found[-1].group("spending") == "项目支出" else "支出"
 
 
 def _same_or_last_years(previous: _Draft, current: _Draft, bare_year: bool = False) -> bool:
@@ -753,6 +889,15 @@ def _same_or_last_years(previous: _Draft, current: _Draft, bare_year: bool = Fal
         return True
     bare = norm_subject(re.sub(r"^(?:上年|上年度|去年|上一年)", "", previous.subject))
     return (bare_year and not bare) or bare == norm_subject(current.subject)
+
+
+def _names_other_side(earlier: str, bare: str) -> bool:
+    """Does an earlier subject name the other side of a bare "收入" / "支出" ("收入预算 X，支出预算
+    Y": the 支出 is no second statement of the 收入)?"""
+    if bare not in ("收入", "支出"):
+        return False
+    other = "收入" if bare == "支出" else "支出"
+    return other in earlier and bare not in earlier
 
 
 def _title_subject(subject: str) -> str | None:
@@ -794,7 +939,8 @@ def _depth(text: str, at: int) -> int:
 def _first_parts_only(local: list[_Draft], lists: dict[int, list[int]], bracketed: set[tuple[int, int]]) -> None:
     """Two lists at one bracket depth in a sentence may be one within the other, and where the
     inner one ends is not printed: keep each such list's first part only (a part is then never
-    added to the parts of another whole).  A list in brackets is delimited by them."""
+    added to the parts of another whole).  A list in brackets is delimited by them, and so is
+    one whose end is printed otherwise (``_delimited``)."""
     seen: set[tuple[int, int]] = set()
     for d in local:
         depths = lists.get(d.sentence, [])
@@ -810,7 +956,8 @@ def _first_parts_only(local: list[_Draft], lists: dict[int, list[int]], brackete
 
 def extract_claims(doc: Document, tables: list[Table], meta: Meta) -> list[Claim]:
     """Every figure of the narrative as a ``Claim`` (see the module docstring)."""
-    reader = _Reader(meta, FunctionIndex.build(doc, tables), project_names(tables, meta.department))
+    reader = _Reader(meta, FunctionIndex.build(doc, tables), project_names(tables, meta.department),
+                     carry_free(tables))
     for item in outline(doc):
         if isinstance(item, Heading):
             reader.heading(item)

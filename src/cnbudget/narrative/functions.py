@@ -20,9 +20,11 @@ from cnbudget.model import Table
 from cnbudget.narrative.patterns import fold
 
 # "X(类)Y(款)Z(项)" (parentheses folded to ASCII, whitespace removed).
-ITEM_RE = re.compile(r"(?P<cls>[^()]*?)\(类\)(?P<kuan>[^()]*?)\(款\)(?P<xiang>.*?)\(项\)")
+# A name may hold a bracket of its own: "政府办公厅(室)及相关机构事务(款)".
+_NAME = r"(?:[^()]|\((?![类款项]\))[^()]{1,3}\))*?"
+ITEM_RE = re.compile(rf"(?P<cls>{_NAME})\(类\)(?P<kuan>{_NAME})\(款\)(?P<xiang>.*?)\(项\)")
 # "Y(款)Z(项)" without its 类: "住房改革支出(款)住房公积金(项)支出".
-KUAN_ITEM_RE = re.compile(r"(?:^|\))(?P<kuan>[^()]*?)\(款\)(?P<xiang>[^()]*?)\(项\)")
+KUAN_ITEM_RE = re.compile(rf"(?:^|\))(?P<kuan>{_NAME})\(款\)(?P<xiang>{_NAME})\(项\)")
 # A 项 named with its code in brackets: "培训支出(2050803)".
 CODED_ITEM_RE = re.compile(r"\((?P<code>2\d{6})\)")
 # …or before it: "2080501-行政单位离退休".

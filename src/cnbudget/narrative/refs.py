@@ -94,6 +94,11 @@ TOPIC_RULES: dict[str, tuple[Rule, ...]] = {
         _r(r"上缴上级", "total", "remit_superior"),
         _r(r"^经营支出$", "total", "operating_expense"),
         _r(r"对附属单位补助", "total", "affiliate_subsidy"),
+        # "按支出用途分类，包括人员支出 X；日常公用支出 Y；项目支出 Z": a budget's columns of 基本支出
+        _r(r"^人员(支出|经费)$", "total", "personnel", "budget"),
+        _r(r"^(日常)?公用(支出|经费)$", "total", "public", "budget"),
+        # "年终结转结余 0.00 万元" after the spending: the summary's expenditure-side 结转下年
+        _r(r"^(年终|年末)结转(结余)?$|^结转下年$", "carryover_out", "total", table="summary"),
     ),
     "fiscal_summary": (
         _r(r"^一般公共预算(拨款)?收支", "general_budget", "total"),
@@ -106,6 +111,9 @@ TOPIC_RULES: dict[str, tuple[Rule, ...]] = {
         # heading takes this subject too)
         _r(r"^(本年|当年)?财政拨款(预算)?支出(预算)?$", "current_total", "total", "budget"),
         _r(r"^上年结转(结余)?(收入)?$|^年初(财政拨款)?结转和结余$", "carryover", "total"),
+        # one fund's spending: the total of that fund's own table
+        _r(r"^(本年|当年)?一般公共预算(财政)?(拨款)?支出$", "total", "total", table="general_expenditure"),
+        _r(r"^(本年|当年)?政府性基金预算(财政)?(拨款)?支出$", "total", "total", table="gov_fund"),
     ),
     "general_expenditure": (
         _r(r"^基本支出$", "total", "basic"),
@@ -117,10 +125,10 @@ TOPIC_RULES: dict[str, tuple[Rule, ...]] = {
     ),
     "basic_expenditure": (
         _r(r"基本支出$", "total", "total"),
-        _r(r"^人员经费(支出)?$", "total", "personnel", "budget"),
-        _r(r"^公用经费(支出)?$", "total", "public", "budget"),
-        _r(r"^人员经费(支出)?$", "personnel_total", "total", "final"),
-        _r(r"^公用经费(支出)?$", "public_total", "total", "final"),
+        _r(r"^人员(经费)?(支出)?$", "total", "personnel", "budget"),
+        _r(r"^(日常)?公用(经费)?(支出)?$", "total", "public", "budget"),
+        _r(r"^人员(经费)?(支出)?$", "personnel_total", "total", "final"),
+        _r(r"^(日常)?公用(经费)?(支出)?$", "public_total", "total", "final"),
     ),
     "gov_fund": (
         _r(r"收入$", "total", "current_income", "final"),
@@ -151,7 +159,11 @@ TOPIC_RULES: dict[str, tuple[Rule, ...]] = {
     # 绩效: the spending a "涉及…资金" statement covers (claims.py names it)
     "performance": (
         _r(r"^项目支出$", "total", "project", "budget", table="expenditure"),
-        _r(r"^支出$", "total", "total", "budget", table="expenditure"),
+        _r(r"^支出$|^纳入(部门)?整体支出绩效目标的金额$", "total", "total", "budget", table="expenditure"),
+        _r(r"^一般公共预算项目支出$", "total", "project", "budget", table="general_expenditure"),
+        _r(r"^一般公共预算支出$", "total", "total", "budget", table="general_expenditure"),
+        _r(r"^政府性基金预算支出$", "total", "total", "budget", table="gov_fund"),
+        _r(r"^国有资本经营预算支出$", "total", "total", "budget", table="state_capital"),
     ),
     "carryover": (_r(r"^上年结转(资金)?$", "total", "total", "budget"),),
 }
@@ -189,6 +201,17 @@ CARRIED_SOURCE_RE = re.compile(r"^(上年|年初)结转(和)?(结余)?(资金)?(
 NOT_A_QUANTITY_RE = re.compile(r"全部|均为|用于|按(?:批复|执行|实际|核定|口径)")
 # "支出" / "支出决算" alone names no table cell
 BARE_SPENDING_RE = re.compile(r"^(支出|支出决算|决算|决算数)$")
+# A budget's bare whole ("收入预算", "部门预算支出", "当年预算收入", "收支预算", "相应安排支出"): the
+# summary's 总计 or its 本年 total — one figure only where nothing is carried over (``carry_free``).
+BARE_TOTAL_RE = re.compile(r"^(?:本年|当年)?(?:部门)?(?:相应安排)?(?:预算)?(收入|支出|收支)(?:预算)?$")
+# "当年财政拨款收入", "财政拨款收入": this year's 财政拨款 income, or all of it with the carry-over.
+FISCAL_INCOME_RE = re.compile(r"^(?:本年|当年)?财政拨款(?:预算)?收入(?:预算)?$")
+# "一般公共预算财政拨款收入", "政府性基金预算财政拨款收入": one fund's income, with or without its carry-over.
+FUND_INCOME_RE = re.compile(r"^(?:本年|当年)?(一般公共|政府性基金)预算(?:财政)?(?:拨款)?收入$")
+# "一般公共预算当年拨款": this year's grant, which the 一般公共预算支出表's total may exceed by the carry-over.
+CURRENT_GRANT_RE = re.compile(r"^(?:本年|当年)?一般公共(?:预算|财政)(?:财政)?当年拨款(?:支出)?$")
+# Where a bare whole stands: the summary's section, or a passage under no recognised heading.
+_BARE_TOTAL_TOPICS = frozenset({"summary", None})
 
 
 def project_names(tables: list[Table], department: str | None) -> frozenset[str]:
@@ -224,6 +247,53 @@ def _is_group(rows: list, i: int) -> bool:
         if running > whole:
             return False
     return False
+
+
+def carry_free(tables: list[Table]) -> frozenset[tuple[str, str]]:
+    """(kind, side) of the two-sided summary tables (``summary``, ``fiscal_summary``) whose side
+    carries nothing over: on the income side the 上年结转 line is blank or 0, on the expenditure
+    side the 年末结转 line is — or, with no such line, the side's 本年 total is its 总计.  There a
+    budget's bare "收入" (or "支出") is both that side's 本年 total and its 总计.  Not where the
+    document prints several tables of the kind (one a unit: its units' figures)."""
+    tables_of: dict[str, list[Table]] = {}
+    for t in tables:
+        if t.kind in _TWO_SIDED:
+            tables_of.setdefault(t.kind, []).append(t)
+    return frozenset((k, side) for k, ts in tables_of.items() if len(ts) == 1
+                     for side in ("income", "expenditure") if _carries_nothing(ts[0], side))
+
+
+def _carries_nothing(t: Table, side: str) -> bool:
+    carry = t.row_by_item(side, "carryover" if side == "income" else "carryover_out")
+    if carry is not None:
+        return all(v == 0 for v in carry.values.values())
+    current, grand = t.row_by_item(side, "current_total"), t.row_by_item(side, "grand_total")
+    if current is None or grand is None:
+        return False
+    value = current.values.get("total")
+    return value is not None and value == grand.values.get("total")
+
+
+def bare_total(subject: str, topic: str | None, kind: str | None, basis: str,
+               free: frozenset[tuple[str, str]]) -> Ref | None:
+    """The cell of a budget's bare whole, where the side of the table it is a figure of carries
+    nothing over (``carry_free``): "收入预算 X" → the summary's 收入总计, "当年财政拨款收入" → the
+    fiscal summary's 本年收入, "一般公共预算当年拨款" → the general budget table's total."""
+    if kind != "budget" or basis != "current" or not subject:
+        return None
+    if topic in _BARE_TOTAL_TOPICS and (m := BARE_TOTAL_RE.match(subject)) is not None:
+        sides = {"收入": ("income",), "支出": ("expenditure",)}.get(m.group(1), ("income", "expenditure"))
+        if all(("summary", side) in free for side in sides):
+            return Ref("summary", "grand_total", "total", sides[0] if len(sides) == 1 else None)
+        return None
+    if topic == "fiscal_summary" and ("fiscal_summary", "income") in free and FISCAL_INCOME_RE.match(subject):
+        return Ref("fiscal_summary", "current_total", "total", "income")
+    if topic == "fiscal_summary" and ("fiscal_summary", "income") in free \
+            and (m := FUND_INCOME_RE.match(subject)) is not None:
+        return Ref("fiscal_summary", "general_budget" if m.group(1) == "一般公共" else "gov_fund", "total", "income")
+    if topic == "general_expenditure" and ("fiscal_summary", "income") in free and CURRENT_GRANT_RE.match(subject):
+        return Ref("general_expenditure", "total", "total")
+    return None
 
 
 def resolve(subject: str, topic: str | None, kind: str | None, basis: str,
@@ -264,7 +334,8 @@ def resolve(subject: str, topic: str | None, kind: str | None, basis: str,
         if rule.kind is not None and kind is not None and rule.kind != kind:
             continue
         if rule.pattern.search(subject):
-            return Ref(rule.table or topic, rule.row, rule.column, _side(subject) if topic in _TWO_SIDED else None)
+            table = rule.table or topic
+            return Ref(table, rule.row, rule.column, _side(subject) if table in _TWO_SIDED else None)
     return None
 
 

@@ -54,6 +54,8 @@ TOPIC_RULES: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"财政拨款收(入)?(、)?支(出)?"), "fiscal_summary"),
     # central layout: "财政拨款支出决算情况说明" covers every 财政拨款 fund, like 公开04表's expenditure side
     (re.compile(r"^[一二三四五六七八九十、（）()\d.]*财政拨款支出"), "fiscal_summary"),
+    # "三、财政拨款情况说明": the 财政拨款 funds' income and spending (a heading that names no side)
+    (re.compile(r"^[一二三四五六七八九十、（）()\d.]*财政拨款(?:预算)?情况"), "fiscal_summary"),
     (re.compile(r"一般公共预算"), "general_expenditure"),
     (re.compile(r"项目支出"), "projects"),
     (re.compile(r"收入支出|收支"), "summary"),
