@@ -132,6 +132,7 @@ def _mismatch_msg(what: str, lhs_label: str, lhs: Decimal | None, rhs_label: str
 @rule(
     "sum.rows",
     severity="error",
+    table_local=True,
     kinds=ROW_SUM_KINDS,
     description="表内各行之和应等于合计行 — the rows of a table add up to its total row",
 )
@@ -261,6 +262,7 @@ def _check_sum(
 @rule(
     "sum.hierarchy",
     severity="error",
+    table_local=True,
     kinds=ROW_SUM_KINDS,
     description="类 = Σ款 = Σ项（按编码前缀），单位行 = 其下各行之和 — parents add up to their children",
 )
@@ -428,6 +430,7 @@ def column_identities(t: Table) -> list[tuple[str, list[str], list[str]]]:
 @rule(
     "sum.columns",
     severity="error",
+    table_local=True,
     kinds=COLUMN_KINDS,
     description="列间恒等式：合计 = 基本 + 项目，基本 = 人员 + 公用，三公合计 = 各项 … — column identities on every row",
 )
@@ -487,6 +490,7 @@ PUBLIC_CLASSES = ("302", "307", "309", "310", "312", "313", "399")
 @rule(
     "sum.group_totals",
     severity="error",
+    table_local=True,
     kinds=("basic_expenditure",),
     doc_kinds=("final",),
     description="决算06表：人员经费合计 = 301 + 303，公用经费合计 = 302 + 307 + 310 + 399 等 — final basic table group totals",
