@@ -9,7 +9,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from decimal import Decimal
 
 from cnbudget.checks.common import could_not_verify
@@ -39,7 +39,7 @@ def _le(
     part: Decimal | None,
     whole_t: Table,
     whole: Decimal | None,
-    message: str,
+    message: str | Callable[[], str],
     *,
     row: str | None,
     column: str | None,
@@ -50,7 +50,8 @@ def _le(
     ctx.checked()
     if iv(part_t, part).lo <= iv(whole_t, whole).hi:
         return
-    yield finding(rule_id, message, table=part_t.kind, row=row, column=column, expected=whole, actual=part, source=source)
+    text = message() if callable(message) else message  # built only for a finding
+    yield finding(rule_id, text, table=part_t.kind, row=row, column=column, expected=whole, actual=part, source=source)
 
 
 @rule(
@@ -82,8 +83,9 @@ def fiscal_le_total(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
                 pairs.append(("current_total", "total"))
             for small, big in pairs:
                 yield from _le(ctx, "inclusion.fiscal_le_total", t, r.values[small], t, r.values[big],
-                               f"{table_label(t)}“{row_label(r)}”行{col_label(t, small)} {fmt(r.values[small])} 大于"
-                               f"{col_label(t, big)} {fmt(r.values[big])} — {small} exceeds {big}",
+                               lambda t=t, r=r, small=small, big=big: (
+                                   f"{table_label(t)}“{row_label(r)}”行{col_label(t, small)} {fmt(r.values[small])} 大于"
+                                   f"{col_label(t, big)} {fmt(r.values[big])} — {small} exceeds {big}"),
                                row=row_key(r), column=small, source=r.source)
     f, s = doc.table("fiscal_summary"), doc.table("summary")
     if f is None or s is None:

@@ -44,6 +44,8 @@ class TableStyle:
     # the figure enters (Decimal has no cheap way to its exponent).  The table holds its
     # figures, so their ids stay theirs as long as the cached style does.
     places: dict[int, int] = field(default_factory=dict, compare=False, repr=False)
+    # decimals floor → figure id → (lo, hi): filled as the rules meet the figures
+    bounds: dict[int, dict[int, tuple[Decimal, Decimal]]] = field(default_factory=dict, compare=False, repr=False)
 
 
 _STYLE_CACHE: dict[int, tuple[Table, TableStyle]] = {}
@@ -110,26 +112,54 @@ def _radius(places: int) -> Decimal:
     return r
 
 
+def _bounds(table: Table | None) -> tuple[int, dict[int, int], dict[int, tuple[Decimal, Decimal]]]:
+    """The decimals floor of ``table``, its figures' decimals, and the (lo, hi) of each of its
+    figures met so far at that floor: a figure enters many sums (its row, its column, its
+    parent), and its interval is worked out once."""
+    if table is None:
+        return 0, {}, {}
+    style = table_style(table)
+    floor = 0 if style.padded or DOC_PADDED.get() else style.max_decimals
+    known = style.bounds.get(floor)
+    if known is None:
+        known = style.bounds[floor] = {}
+    return floor, style.places, known
+
+
+def _figure_bounds(
+    value: Decimal, floor: int, places: dict[int, int], known: dict[int, tuple[Decimal, Decimal]]
+) -> tuple[Decimal, Decimal]:
+    found = known.get(id(value))
+    if found is not None:
+        return found
+    own = places.get(id(value))
+    r = _radius(max(decimals(value) if own is None else own, floor))
+    found = (value - r, value + r)
+    if own is not None:  # a figure of the table (alive as long as it is): its id stays its own
+        known[id(value)] = found
+    return found
+
+
 def iv(table: Table | None, value: Decimal | None) -> Interval:
     """The interval a printed table figure stands for; an absent cell is exactly zero."""
     if value is None:
         return EXACT_ZERO
-    radius = _radius(effective_decimals(table, value))
-    return Interval(value - radius, value + radius)
+    lo, hi = _figure_bounds(value, *_bounds(table))
+    return Interval(lo, hi)
 
 
 def iv_sum(table: Table | None, values: Iterable[Decimal | None]) -> Interval:
     """Σ iv(table, v), with the table's style looked up once (absent parts add nothing)."""
-    floor = _decimals_floor(table)
-    places = _places(table)
+    floor, places, known = _bounds(table)
     lo, hi = EXACT_ZERO.lo, EXACT_ZERO.hi
     for v in values:
         if v is None:
             continue
-        own = places.get(id(v))
-        r = _radius(max(decimals(v) if own is None else own, floor))
-        lo += v - r
-        hi += v + r
+        b = known.get(id(v))
+        if b is None:
+            b = _figure_bounds(v, floor, places, known)
+        lo += b[0]
+        hi += b[1]
     return Interval(lo, hi)
 
 
@@ -225,14 +255,26 @@ def is_unit_row(row: Row) -> bool:
     return row.item is None and len(code) in (3, 6) and bool(name) and bool(_ORG_NAME.search(name))
 
 
+# id(row) → (row, is_data_row(row)): every rule asks it of every row; the row is held, so its id
+# stays its own while the answer is kept
+_DATA_ROW_CACHE: dict[int, tuple[Row, bool]] = {}
+
+
 def is_data_row(row: Row) -> bool:
     """An item row: not the total, not a unit subtotal, not a group total, not a 栏次 row."""
-    return (
+    hit = _DATA_ROW_CACHE.get(id(row))
+    if hit is not None and hit[0] is row:
+        return hit[1]
+    answer = (
         not row.is_total
         and not is_unit_row(row)
         and row.item not in GROUP_TOTAL_ITEMS
         and not is_column_numbers(row)
     )
+    if len(_DATA_ROW_CACHE) > 200_000:
+        _DATA_ROW_CACHE.clear()
+    _DATA_ROW_CACHE[id(row)] = (row, answer)
+    return answer
 
 
 def amount_columns(table: Table) -> list[str]:

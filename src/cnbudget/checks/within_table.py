@@ -442,6 +442,7 @@ def columns_add_up(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
         if not ids:
             continue
         unknown = [c for c in amount_columns(t) if not _known(c) and any(c in r.values for r in t.rows)]
+        rows = [r for r in t.rows if not is_column_numbers(r)]
         for name, left, right in ids:
             # an unidentified column may be a part of a whole (预留机动经费 beside 基本/项目支出)
             if unknown and right and ("total" in left or any(c in SOURCES or c.startswith("carryover") for c in right)):
@@ -452,14 +453,13 @@ def columns_add_up(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
             if why:
                 yield could_not_verify(ctx, name, f"列未确定（{why}）", t)
                 continue
-            for r in t.rows:
-                if is_column_numbers(r):
-                    continue
+            whole_lines_only = name.startswith(_YEAR_IDENTITY)
+            for r in rows:
                 lv = [r.values.get(c) for c in left]
                 rv = [r.values.get(c) for c in right]
                 if all(v is None for v in rv) or all(v is None for v in lv):
                     continue
-                if name.startswith(_YEAR_IDENTITY) and None in lv + rv:
+                if whole_lines_only and (None in lv or None in rv):
                     continue
                 ctx.checked()
                 li, ri = iv_sum(t, lv), iv_sum(t, rv)
@@ -536,14 +536,15 @@ def fewer_decimals(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
         style = table_style(t)
         if not (style.padded or DOC_PADDED.get()) or style.max_decimals == 0:
             continue
-        n = 0
+        n = checked = 0
         amounts = set(amount_columns(t))
         for r in t.rows:
             for c, v in r.values.items():
                 if c not in amounts:
                     continue
-                ctx.checked()
-                if decimals(v) < style.max_decimals and n < 5:
+                checked += 1
+                own = style.places.get(id(v))  # the decimals read once per figure
+                if (decimals(v) if own is None else own) < style.max_decimals and n < 5:
                     n += 1
                     yield finding(
                         "format.decimals",
@@ -556,3 +557,5 @@ def fewer_decimals(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
                         actual=v,
                         source=r.source,
                     )
+        if checked:
+            ctx.checked(checked)
