@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from cnbudget.model import Row, Table
-from cnbudget.numbers import Interval, decimals
+from cnbudget.numbers import Interval, bounds_meet, decimals
 from cnbudget.tables.kinds import KIND_LABELS
 from cnbudget.tables.name_codes import CODE_FROM_NAME_REASONS
 
@@ -150,7 +150,19 @@ def iv(table: Table | None, value: Decimal | None) -> Interval:
 
 def iv_sum(table: Table | None, values: Iterable[Decimal | None]) -> Interval:
     """Σ iv(table, v), with the table's style looked up once (absent parts add nothing)."""
+    return Interval(*_sum_bounds(values, *_bounds(table)))
+
+
+def sums_meet(table: Table | None, left: Iterable[Decimal | None], right: Iterable[Decimal | None]) -> bool:
+    """``iv_sum(table, left).meets(iv_sum(table, right))``: the test of every identity, with the
+    table's style looked up once and no interval built."""
     floor, places, known = _bounds(table)
+    return bounds_meet(*_sum_bounds(left, floor, places, known), *_sum_bounds(right, floor, places, known))
+
+
+def _sum_bounds(
+    values: Iterable[Decimal | None], floor: int, places: dict[int, int], known: dict[int, tuple[Decimal, Decimal]]
+) -> tuple[Decimal, Decimal]:
     lo, hi = EXACT_ZERO.lo, EXACT_ZERO.hi
     for v in values:
         if v is None:
@@ -160,7 +172,7 @@ def iv_sum(table: Table | None, values: Iterable[Decimal | None]) -> Interval:
             b = _figure_bounds(v, floor, places, known)
         lo += b[0]
         hi += b[1]
-    return Interval(lo, hi)
+    return lo, hi
 
 
 def ulp(table: Table | None, value: Decimal) -> Decimal:
@@ -322,7 +334,7 @@ def code_tree(rows: Sequence[Row]) -> list[Node]:
 
 def code_from_name(row: Row) -> bool:
     """Whether the row's code was looked up by its name (its table printed no codes)."""
-    return any(rep.field == "code" and rep.reason in CODE_FROM_NAME_REASONS for rep in row.repairs)
+    return bool(row.repairs) and any(rep.field == "code" and rep.reason in CODE_FROM_NAME_REASONS for rep in row.repairs)
 
 
 def coded_by_name(rows: Sequence[Row]) -> bool:

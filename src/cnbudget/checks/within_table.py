@@ -37,6 +37,7 @@ from cnbudget.checks.values import (
     iv_sum,
     row_key,
     row_label,
+    sums_meet,
     table_label,
     table_style,
     unit_tree,
@@ -226,9 +227,9 @@ def _check_sum(
     if target is None and all(v is None for v in vals):
         return
     ctx.checked()
-    s = iv_sum(t, vals)
-    if s.meets(iv(t, target)):
+    if sums_meet(t, vals, (target,)):
         return
+    s = iv_sum(t, vals)
     if partial is not None and s.hi < iv(t, target).lo:
         yield finding(
             rule_id,
@@ -462,9 +463,9 @@ def columns_add_up(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
                 if whole_lines_only and (None in lv or None in rv):
                     continue
                 ctx.checked()
-                li, ri = iv_sum(t, lv), iv_sum(t, rv)
-                if li.meets(ri):
+                if sums_meet(t, lv, rv):
                     continue
+                ri = iv_sum(t, rv)
                 actual = lv[0] if len(lv) == 1 else None
                 lhs = " + ".join(f"{col_label(t, c)} {fmt(r.values.get(c))}" for c in left)
                 rhs = " + ".join(f"{col_label(t, c)} {fmt(r.values.get(c))}" for c in right)
