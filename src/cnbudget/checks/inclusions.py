@@ -16,6 +16,7 @@ from cnbudget.checks.common import could_not_verify
 from cnbudget.checks.context import Context
 from cnbudget.checks.registry import finding, rule
 from cnbudget.checks.values import (
+    bounds,
     col_label,
     economic_by_code,
     fmt,
@@ -48,7 +49,7 @@ def _le(
     if part is None or part == 0:
         return
     ctx.checked()
-    if iv(part_t, part).lo <= iv(whole_t, whole).hi:
+    if bounds(part_t, part)[0] <= bounds(whole_t, whole)[1]:
         return
     text = message() if callable(message) else message  # built only for a finding
     yield finding(rule_id, text, table=part_t.kind, row=row, column=column, expected=whole, actual=part, source=source)

@@ -140,6 +140,13 @@ def _figure_bounds(
     return found
 
 
+def bounds(table: Table | None, value: Decimal | None) -> tuple[Decimal, Decimal]:
+    """``iv(table, value)`` as (lo, hi), for a comparison made many times per table."""
+    if value is None:
+        return EXACT_ZERO.lo, EXACT_ZERO.hi
+    return _figure_bounds(value, *_bounds(table))
+
+
 def iv(table: Table | None, value: Decimal | None) -> Interval:
     """The interval a printed table figure stands for; an absent cell is exactly zero."""
     if value is None:

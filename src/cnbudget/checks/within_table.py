@@ -222,16 +222,35 @@ def _check_sum(
 ) -> Iterator[Finding]:
     """``partial``: the table's note saying lines are left out — rows that fall short of the
     total are then explained by it (info); rows above the total are still an error."""
+    f = _sum_finding(ctx, rule_id, t, result, col, parts, what, partial)
+    if f is not None:
+        yield f
+
+
+def _check_sums(
+    ctx: Context, rule_id: str, t: Table, result: Row, cols: Sequence[str], parts: Sequence[Row], what: str
+) -> Iterator[Finding]:
+    """``_check_sum`` in each of ``cols`` (a parent and its children are checked in every column)."""
+    for col in cols:
+        f = _sum_finding(ctx, rule_id, t, result, col, parts, what)
+        if f is not None:
+            yield f
+
+
+def _sum_finding(
+    ctx: Context, rule_id: str, t: Table, result: Row, col: str, parts: Sequence[Row], what: str,
+    partial: str | None = None,
+) -> Finding | None:
     vals = [r.values.get(col) for r in parts]
     target = result.values.get(col)
     if target is None and all(v is None for v in vals):
-        return
+        return None
     ctx.checked()
     if sums_meet(t, vals, (target,)):
-        return
+        return None
     s = iv_sum(t, vals)
     if partial is not None and s.hi < iv(t, target).lo:
-        yield finding(
+        return finding(
             rule_id,
             f"{table_label(t)}“{row_label(result)}”行“{col_label(t, col)}”列为 {fmt(target)}，{what}为 {fmt_iv(s)}，"
             f"表注说明部分行未列示：“{partial.strip()}” — {t.kind}: its note says lines are left out",
@@ -242,8 +261,7 @@ def _check_sum(
             actual=target,
             source=result.source,
         )
-        return
-    yield finding(
+    return finding(
         rule_id,
         f"{table_label(t)}“{row_label(result)}”行“{col_label(t, col)}”列为 {fmt(target)}，"
         f"{what}为 {fmt_iv(s)}（{len(parts)} 项），相差 {fmt_iv(s - iv(t, target))} — "
@@ -281,12 +299,10 @@ def hierarchy_adds_up(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
             if not node.children or any(not n.row.code for n in node.children):
                 # children the catalog could not name: which of them are 款 and which 项 is unknown
                 continue
-            for c in cols:
-                yield from _check_sum(ctx, "sum.hierarchy", t, node.row, c, [n.row for n in node.children], "下级各行之和")
+            yield from _check_sums(ctx, "sum.hierarchy", t, node.row, cols, [n.row for n in node.children], "下级各行之和")
         for node in walk(unit_tree(t)):
             if node.children:
-                for c in cols:
-                    yield from _check_sum(ctx, "sum.hierarchy", t, node.row, c, [n.row for n in node.children], "所属单位之和")
+                yield from _check_sums(ctx, "sum.hierarchy", t, node.row, cols, [n.row for n in node.children], "所属单位之和")
         yield from _unit_blocks(ctx, t, cols)
 
 
