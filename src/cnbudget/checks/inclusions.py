@@ -9,7 +9,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from decimal import Decimal
 
 from cnbudget.checks.common import could_not_verify
@@ -40,19 +40,24 @@ def _le(
     part: Decimal | None,
     whole_t: Table,
     whole: Decimal | None,
-    message: str | Callable[[], str],
+    message: str,
     *,
     row: str | None,
     column: str | None,
     source,
 ) -> Iterator[Finding]:
+    if not _exceeds(ctx, part_t, part, whole_t, whole):
+        return
+    yield finding(rule_id, message, table=part_t.kind, row=row, column=column, expected=whole, actual=part, source=source)
+
+
+def _exceeds(ctx: Context, part_t: Table, part: Decimal | None, whole_t: Table, whole: Decimal | None) -> bool:
+    """Does a printed part exceed its printed whole beyond rounding?  (A blank or zero part is
+    no comparison.)"""
     if part is None or part == 0:
-        return
+        return False
     ctx.checked()
-    if bounds(part_t, part)[0] <= bounds(whole_t, whole)[1]:
-        return
-    text = message() if callable(message) else message  # built only for a finding
-    yield finding(rule_id, text, table=part_t.kind, row=row, column=column, expected=whole, actual=part, source=source)
+    return bounds(part_t, part)[0] > bounds(whole_t, whole)[1]
 
 
 @rule(
@@ -83,11 +88,12 @@ def fiscal_le_total(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
             if whole == "current_total" and "total" in r.values:
                 pairs.append(("current_total", "total"))
             for small, big in pairs:
-                yield from _le(ctx, "inclusion.fiscal_le_total", t, r.values[small], t, r.values[big],
-                               lambda t=t, r=r, small=small, big=big: (
-                                   f"{table_label(t)}“{row_label(r)}”行{col_label(t, small)} {fmt(r.values[small])} 大于"
-                                   f"{col_label(t, big)} {fmt(r.values[big])} — {small} exceeds {big}"),
-                               row=row_key(r), column=small, source=r.source)
+                if _exceeds(ctx, t, r.values[small], t, r.values[big]):
+                    yield finding("inclusion.fiscal_le_total",
+                                  f"{table_label(t)}“{row_label(r)}”行{col_label(t, small)} {fmt(r.values[small])} 大于"
+                                  f"{col_label(t, big)} {fmt(r.values[big])} — {small} exceeds {big}",
+                                  table=t.kind, row=row_key(r), column=small, expected=r.values[big],
+                                  actual=r.values[small], source=r.source)
     f, s = doc.table("fiscal_summary"), doc.table("summary")
     if f is None or s is None:
         return

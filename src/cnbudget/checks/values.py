@@ -13,7 +13,7 @@ Blank cells are absent; inside a sum an absent part counts as exactly zero.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from contextvars import ContextVar
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -165,6 +165,16 @@ def sums_meet(table: Table | None, left: Iterable[Decimal | None], right: Iterab
     table's style looked up once and no interval built."""
     floor, places, known = _bounds(table)
     return bounds_meet(*_sum_bounds(left, floor, places, known), *_sum_bounds(right, floor, places, known))
+
+
+def sums_meeter(table: Table | None) -> Callable[[Iterable[Decimal | None], Iterable[Decimal | None]], bool]:
+    """``sums_meet`` bound to one table, for a rule that tests an identity on each of its rows."""
+    floor, places, known = _bounds(table)
+
+    def meet(left: Iterable[Decimal | None], right: Iterable[Decimal | None]) -> bool:
+        return bounds_meet(*_sum_bounds(left, floor, places, known), *_sum_bounds(right, floor, places, known))
+
+    return meet
 
 
 def _sum_bounds(

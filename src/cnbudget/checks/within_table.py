@@ -38,6 +38,7 @@ from cnbudget.checks.values import (
     row_key,
     row_label,
     sums_meet,
+    sums_meeter,
     table_label,
     table_style,
     unit_tree,
@@ -460,6 +461,7 @@ def columns_add_up(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
             continue
         unknown = [c for c in amount_columns(t) if not _known(c) and any(c in r.values for r in t.rows)]
         rows = [r for r in t.rows if not is_column_numbers(r)]
+        meet = sums_meeter(t)
         for name, left, right in ids:
             # an unidentified column may be a part of a whole (预留机动经费 beside 基本/项目支出)
             if unknown and right and ("total" in left or any(c in SOURCES or c.startswith("carryover") for c in right)):
@@ -479,7 +481,7 @@ def columns_add_up(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
                 if whole_lines_only and (None in lv or None in rv):
                     continue
                 ctx.checked()
-                if sums_meet(t, lv, rv):
+                if meet(lv, rv):
                     continue
                 ri = iv_sum(t, rv)
                 actual = lv[0] if len(lv) == 1 else None
