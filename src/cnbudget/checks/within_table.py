@@ -14,7 +14,7 @@ to their parts.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from decimal import Decimal
 
 from cnbudget.checks.common import could_not_verify
@@ -232,22 +232,23 @@ def _check_sums(
     ctx: Context, rule_id: str, t: Table, result: Row, cols: Sequence[str], parts: Sequence[Row], what: str
 ) -> Iterator[Finding]:
     """``_check_sum`` in each of ``cols`` (a parent and its children are checked in every column)."""
+    meet = sums_meeter(t)
     for col in cols:
-        f = _sum_finding(ctx, rule_id, t, result, col, parts, what)
+        f = _sum_finding(ctx, rule_id, t, result, col, parts, what, meet=meet)
         if f is not None:
             yield f
 
 
 def _sum_finding(
     ctx: Context, rule_id: str, t: Table, result: Row, col: str, parts: Sequence[Row], what: str,
-    partial: str | None = None,
+    partial: str | None = None, meet: Callable[[Sequence[Decimal | None], Sequence[Decimal | None]], bool] | None = None,
 ) -> Finding | None:
     vals = [r.values.get(col) for r in parts]
     target = result.values.get(col)
     if target is None and all(v is None for v in vals):
         return None
     ctx.checked()
-    if sums_meet(t, vals, (target,)):
+    if meet(vals, (target,)) if meet is not None else sums_meet(t, vals, (target,)):
         return None
     s = iv_sum(t, vals)
     if partial is not None and s.hi < iv(t, target).lo:
