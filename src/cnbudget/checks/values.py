@@ -177,6 +177,33 @@ def sums_meeter(table: Table | None) -> Callable[[Iterable[Decimal | None], Iter
     return meet
 
 
+def column_sum_tester(table: Table) -> Callable[[Sequence[Row], str, Decimal | None], bool | None]:
+    """For one table: does the sum of ``rows``' figures in a column meet ``target``?  None when
+    neither prints a figure there (nothing to check).  The test of every parent against its
+    children, in one pass over the rows."""
+    floor, places, known = _bounds(table)
+
+    def test(rows: Sequence[Row], col: str, target: Decimal | None) -> bool | None:
+        lo, hi = EXACT_ZERO.lo, EXACT_ZERO.hi
+        printed = False
+        for r in rows:
+            v = r.values.get(col)
+            if v is None:
+                continue
+            printed = True
+            b = known.get(id(v))
+            if b is None:
+                b = _figure_bounds(v, floor, places, known)
+            lo += b[0]
+            hi += b[1]
+        if target is None:
+            return bounds_meet(lo, hi, EXACT_ZERO.lo, EXACT_ZERO.hi) if printed else None
+        t_lo, t_hi = _figure_bounds(target, floor, places, known)
+        return bounds_meet(lo, hi, EXACT_ZERO.lo + t_lo, EXACT_ZERO.hi + t_hi)
+
+    return test
+
+
 def _sum_bounds(
     values: Iterable[Decimal | None], floor: int, places: dict[int, int], known: dict[int, tuple[Decimal, Decimal]]
 ) -> tuple[Decimal, Decimal]:

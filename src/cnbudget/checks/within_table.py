@@ -28,6 +28,7 @@ from cnbudget.checks.values import (
     blocked,
     code_tree,
     col_label,
+    column_sum_tester,
     fmt,
     fmt_iv,
     is_column_numbers,
@@ -37,7 +38,6 @@ from cnbudget.checks.values import (
     iv_sum,
     row_key,
     row_label,
-    sums_meet,
     sums_meeter,
     table_label,
     table_style,
@@ -232,24 +232,25 @@ def _check_sums(
     ctx: Context, rule_id: str, t: Table, result: Row, cols: Sequence[str], parts: Sequence[Row], what: str
 ) -> Iterator[Finding]:
     """``_check_sum`` in each of ``cols`` (a parent and its children are checked in every column)."""
-    meet = sums_meeter(t)
+    test = column_sum_tester(t)
     for col in cols:
-        f = _sum_finding(ctx, rule_id, t, result, col, parts, what, meet=meet)
+        f = _sum_finding(ctx, rule_id, t, result, col, parts, what, test=test)
         if f is not None:
             yield f
 
 
 def _sum_finding(
     ctx: Context, rule_id: str, t: Table, result: Row, col: str, parts: Sequence[Row], what: str,
-    partial: str | None = None, meet: Callable[[Sequence[Decimal | None], Sequence[Decimal | None]], bool] | None = None,
+    partial: str | None = None, test: Callable[[Sequence[Row], str, Decimal | None], bool | None] | None = None,
 ) -> Finding | None:
-    vals = [r.values.get(col) for r in parts]
     target = result.values.get(col)
-    if target is None and all(v is None for v in vals):
+    holds = (test or column_sum_tester(t))(parts, col, target)
+    if holds is None:
         return None
     ctx.checked()
-    if meet(vals, (target,)) if meet is not None else sums_meet(t, vals, (target,)):
+    if holds:
         return None
+    vals = [r.values.get(col) for r in parts]
     s = iv_sum(t, vals)
     if partial is not None and s.hi < iv(t, target).lo:
         return finding(
