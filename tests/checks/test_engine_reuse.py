@@ -54,6 +54,21 @@ def test_reused_identities_give_the_findings_of_a_fresh_run(monkeypatch):
     assert report.of_rule("verify.unreliable_table") and report.of_rule("sum.rows")
 
 
+def test_the_could_not_verify_cap_applies_to_the_reused_findings_of_all_tables(monkeypatch):
+    # seven tables whose columns were not identified: each table alone says so once per rule,
+    # the document as a whole at most max_could_not_verify times per rule
+    kinds = ("expenditure", "general_expenditure", "basic_expenditure", "gov_fund", "state_capital", "projects",
+             "carryover")
+    tables = [T(kind, "total basic project", ("total", "100.00", "70.00", "30.00"),
+                ("201", "100.00", "70.00", "30.00"), uncertain=("columns",)) for kind in kinds]
+    d = D(*tables)
+    report = check_disclosure(d)
+    _same(report, _fresh(d, monkeypatch))
+    capped = [f for f in report.of_rule("verify.could_not_verify") if "sum.rows" in f.message]
+    assert len(capped) == 5
+    assert report.coverage.by_rule["sum.rows"][1] == 7
+
+
 @pytest.mark.parametrize("prefix", ["000", "001", "002", "003", "004"])
 def test_reused_identities_give_the_findings_of_a_fresh_run_on_a_seed(prefix, monkeypatch):
     d = parse_file(seed_path(prefix))
@@ -78,3 +93,17 @@ def test_a_table_local_rule_finds_on_the_document_what_it_finds_on_each_table(pr
         alone = [_findings(r.id, replace(d, tables=(t,), claims=())) for t in d.tables]
         assert whole == [f for found, _ in alone for f in found], r.id
         assert sum(c.get(r.id, [0, 0])[0] for _, c in alone) == counts.get(r.id, [0, 0])[0], r.id
+
+
+def test_a_per_run_index_is_built_once_per_disclosure():
+    ctx = Context()
+    built: list[Disclosure] = []
+
+    def build(d: Disclosure) -> int:
+        built.append(d)
+        return len(d.tables)
+
+    one, other = _mixed(), D()
+    assert ctx.index("tables", one, build) == 4 and ctx.index("tables", one, build) == 4
+    assert ctx.index("tables", other, build) == 0
+    assert built == [one, other]
