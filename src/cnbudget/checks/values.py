@@ -160,15 +160,9 @@ def iv_sum(table: Table | None, values: Iterable[Decimal | None]) -> Interval:
     return Interval(*_sum_bounds(values, *_bounds(table)))
 
 
-def sums_meet(table: Table | None, left: Iterable[Decimal | None], right: Iterable[Decimal | None]) -> bool:
-    """``iv_sum(table, left).meets(iv_sum(table, right))``: the test of every identity, with the
-    table's style looked up once and no interval built."""
-    floor, places, known = _bounds(table)
-    return bounds_meet(*_sum_bounds(left, floor, places, known), *_sum_bounds(right, floor, places, known))
-
-
 def sums_meeter(table: Table | None) -> Callable[[Iterable[Decimal | None], Iterable[Decimal | None]], bool]:
-    """``sums_meet`` bound to one table, for a rule that tests an identity on each of its rows."""
+    """``iv_sum(table, left).meets(iv_sum(table, right))`` for one table, with its bounds looked up
+    once and no interval built: the test of an identity on each of the table's rows."""
     floor, places, known = _bounds(table)
 
     def meet(left: Iterable[Decimal | None], right: Iterable[Decimal | None]) -> bool:
