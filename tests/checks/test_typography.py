@@ -3,8 +3,13 @@ wording.punctuation, wording.brackets."""
 
 from __future__ import annotations
 
-import pytest
+import re
 
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from cnbudget.checks.typography import _WORD_ENDING_WITH, DOUBLED_WORD_RE, REPEAT_MIN_CHARS, repeated_run
 from tests.checks.conftest import D, W, run, texts
 
 HEAD = "一、收入支出预算总体情况说明\n\n"
@@ -109,6 +114,36 @@ def test_a_function_word_printed_twice(sentence):
                                       "实实在在为群众办事，等等。", "年年增长，总和和平均数均列示。"])
 def test_a_word_ending_where_the_next_begins_is_no_doubling(sentence):
     assert not run(W(HEAD + sentence + "\n"), "wording.doubled_word")
+
+
+@given(st.text(alphabet="因及和与于将由其已较对从按原起以关总参即理尤而比针服甲乙", max_size=14))
+def test_doubled_words_are_found_where_the_look_behind_first_pattern_finds_them(text):
+    # the rule's pattern opens each branch with its character (scanned fast); the plain
+    # "not after one of these characters" pattern is what it stands for
+    plain = re.compile("|".join(
+        (f"(?<![{before}]){ch}{ch}" if before else f"{ch}{ch}") for ch, before in _WORD_ENDING_WITH.items()))
+    assert [m.span() for m in DOUBLED_WORD_RE.finditer(text)] == [m.span() for m in plain.finditer(text)]
+
+
+def _repeated_run_plain(text: str) -> tuple[int, int] | None:
+    """repeated_run without its probe: every position tried."""
+    n = REPEAT_MIN_CHARS
+    for i in range(len(text) - 2 * n + 1):
+        j = text.find(text[i:i + n], i + n)
+        while j != -1 and j - i <= len(text) - j:
+            run = text[i:j]
+            if text.startswith(run, j) and any(ch.isdigit() for ch in run) \
+                    and sum(1 for ch in run if "\u4e00" <= ch <= "\u9fff") >= 4:
+                return i, j - i
+            j = text.find(text[i:i + n], j + 1)
+    return None
+
+
+@given(st.text(alphabet="预算1元万增减5", max_size=30), st.integers(0, 30), st.text(alphabet="预算1元万增减5", min_size=8, max_size=30))
+def test_a_repeated_run_is_found_as_by_trying_every_position(text, at, run):
+    doubled = text[:at] + run + run + text[at:]
+    assert repeated_run(doubled) == _repeated_run_plain(doubled)
+    assert repeated_run(text) == _repeated_run_plain(text)
 
 
 def test_a_clause_pasted_twice_in_a_row():

@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
-import pytest
+import re
 
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from cnbudget.checks.wording import PLACEHOLDER_FIGURE_RE, PLACEHOLDER_NAME_RE
 from tests.checks.conftest import W, run, texts
 
 HEAD = "一、收入支出预算总体情况说明\n\n"
@@ -189,3 +194,14 @@ def test_a_question_to_the_preparer_is_a_drafting_note():
     # the same facts told to the reader are no note
     assert not run(W(HEAD + "备注：无涉密项目。若无特别说明，则金额单位为万元。经核实，本单位是否存在结转资金已在表12列示。\n"),
                    "wording.drafting_note")
+
+
+@given(st.text(alphabet="xX×a1,. 万元%人预", max_size=14))
+def test_placeholders_are_found_where_the_look_behind_first_patterns_find_them(text):
+    # the rule's patterns open with the x (scanned fast); "not after a letter or digit" first
+    # is what they stand for
+    x = "[xX×]"
+    name = re.compile(rf"(?<![A-Za-z0-9]){x}{{2,}}(?![A-Za-z0-9])")
+    figure = re.compile(rf"(?<![A-Za-z0-9]){x}+(?:[,.]{x}+)*\s*(?:亿元|万元|元|%|个|人|辆|台)")
+    for plain, fast in ((name, PLACEHOLDER_NAME_RE), (figure, PLACEHOLDER_FIGURE_RE)):
+        assert [m.span() for m in fast.finditer(text)] == [m.span() for m in plain.finditer(text)]

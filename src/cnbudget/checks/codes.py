@@ -60,10 +60,17 @@ def _catalog() -> Any | None:
         return None
 
 
-def _coded_rows(doc: Disclosure, *, odd: bool = False) -> Iterator[tuple[str, Table, Row]]:
+def _coded_rows(ctx: Context, doc: Disclosure, *, odd: bool = False) -> list[tuple[str, Table, Row]]:
     """Rows with a classification code, per kind of code.  With ``odd``, also the rows of a
     function / economic table whose code is no code of that kind at all (a ``7`` where ``210``
-    is meant) — unless the table prints several, which is a 序号 column read as codes."""
+    is meant) — unless the table prints several, which is a 序号 column read as codes.  Found
+    once per run: four rules read them."""
+    if odd:
+        return ctx.index("codes.coded_rows.odd", doc, lambda d: list(_find_coded_rows(d, odd=True)))
+    return ctx.index("codes.coded_rows", doc, lambda d: list(_find_coded_rows(d, odd=False)))
+
+
+def _find_coded_rows(doc: Disclosure, *, odd: bool) -> Iterator[tuple[str, Table, Row]]:
     seen: set[tuple[str, str, str | None]] = set()
     for t in doc.tables:
         kind = "function" if t.kind in FUNCTION_KINDS else ("economic" if t.kind in ECONOMIC_KINDS else None)
@@ -148,12 +155,12 @@ def unknown_codes(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
             # an edition the catalog lacks: a code that is no code at all is wrong in any
             # edition, so it is still judged, by the names of the latest edition known
             latest = cat.coverage("function")["function"].last_year
-            for kind, t, r in _coded_rows(doc, odd=True):
+            for kind, t, r in _coded_rows(ctx, doc, odd=True):
                 if _stray(kind, r.code or ""):
                     yield from _stray_code(cat, ctx, kind, t, r, latest)
         return
     year = doc.meta.year
-    for kind, t, r in _coded_rows(doc, odd=True):
+    for kind, t, r in _coded_rows(ctx, doc, odd=True):
         code = r.code or ""
         label = "支出功能分类" if kind == "function" else "支出经济分类"
         if _stray(kind, code):
@@ -265,7 +272,7 @@ def truncated_codes(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
                 )
     cat = _catalog()
     year = doc.meta.year
-    for kind, t, r in _coded_rows(doc):
+    for kind, t, r in _coded_rows(ctx, doc):
         code = r.code or ""
         if kind != "function" or len(code) in (3, 5, 7):
             continue
@@ -292,7 +299,7 @@ def name_mismatch(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
     if cat is None:
         return
     year = doc.meta.year
-    for kind, t, r in _coded_rows(doc):
+    for kind, t, r in _coded_rows(ctx, doc):
         if not r.name:
             continue
         entry = _lookup(cat, kind, r.code or "", year)
@@ -393,19 +400,24 @@ def economic_vs_function(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
 NARRATIVE_CODE_RE = re.compile(r"(?P<name>[\u4e00-\u9fff]{2,40})\s*\(\s*(?P<code>2\d{2}(?:\d{2}){0,2})\s*\)")
 
 
-def _table_codes(doc: Disclosure) -> tuple[set[str], dict[str, set[str]]]:
-    """The function codes the tables print, and the codes each printed name stands under."""
-    codes: set[str] = set()
+# What every match of NARRATIVE_CODE_RE holds: a passage without it cites no code, and the
+# name-then-bracket pattern (tried at every Chinese character) need not scan it.
+_BRACKETED_CODE = re.compile(r"\(\s*2\d{2}")
+
+
+def _function_rows(doc: Disclosure) -> list[Row]:
+    """The rows of the function tables that print a function code."""
+    return [r for t in doc.tables if t.kind in FUNCTION_KINDS
+            for r in t.rows if r.code and r.code.isdigit() and r.code[:1] == "2"]
+
+
+def _codes_by_name(rows: list[Row]) -> dict[str, set[str]]:
+    """The codes each printed name stands under."""
     by_name: dict[str, set[str]] = {}
-    for t in doc.tables:
-        if t.kind not in FUNCTION_KINDS:
-            continue
-        for r in t.rows:
-            if r.code and r.code.isdigit() and r.code[:1] == "2":
-                codes.add(r.code)
-                if r.name:
-                    by_name.setdefault(stem(r.name), set()).add(r.code)
-    return codes, by_name
+    for r in rows:
+        if r.name:
+            by_name.setdefault(stem(r.name), set()).add(r.code or "")
+    return by_name
 
 
 @rule(
@@ -415,11 +427,13 @@ def _table_codes(doc: Disclosure) -> tuple[set[str], dict[str, set[str]]]:
     "a class code in the text that is neither in the catalog nor in the tables",
 )
 def narrative_codes(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
-    printed, by_name = _table_codes(doc)
-    cited = [(b, m) for b in text_blocks(doc, skip_parts=("tables",)) for m in NARRATIVE_CODE_RE.finditer(b.text)
-             if m.group("code") not in printed]
+    rows = _function_rows(doc)
+    printed = {r.code for r in rows}
+    cited = [(b, m) for b in text_blocks(doc, skip_parts=("tables",)) if _BRACKETED_CODE.search(b.text)
+             for m in NARRATIVE_CODE_RE.finditer(b.text) if m.group("code") not in printed]
     if not cited:
         return  # no code in the text that the tables do not print: nothing to look up
+    by_name = _codes_by_name(rows)
     cat = _catalog()
     if cat is None:
         yield could_not_verify(ctx, "正文中的科目编码", "编码目录不可用 (codes catalog not available)")

@@ -6,9 +6,13 @@ tolerance: tolerance comes only from the printed digits (``numbers.Interval``).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import TypeVar, cast
 
 from cnbudget.model import Disclosure
+
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -78,6 +82,18 @@ class Context:
     settings: CheckSettings = field(default_factory=CheckSettings)
     coverage: Coverage = field(default_factory=Coverage)
     current_rule: str = ""
+    # indexes of a disclosure several rules read (built by the first that asks): name → (the
+    # disclosure it was built from, the index)
+    _indexes: dict[str, tuple[Disclosure, object]] = field(default_factory=dict, repr=False)
+
+    def index(self, name: str, doc: Disclosure, build: Callable[[Disclosure], T]) -> T:
+        """``build(doc)``, built once per run and shared by the rules that ask for ``name``."""
+        hit = self._indexes.get(name)
+        if hit is not None and hit[0] is doc:
+            return cast(T, hit[1])
+        built = build(doc)
+        self._indexes[name] = (doc, built)
+        return built
 
     def checked(self, n: int = 1) -> None:
         self.coverage.checked += n

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from cnbudget.checks.context import CheckSettings, Context, Coverage
-from cnbudget.checks.registry import RULES, finding
+from cnbudget.checks.registry import RULES, Rule, finding
 from cnbudget.checks.reliability import TableTrust, assess, unreliable_finding
 from cnbudget.checks.values import DOC_PADDED, document_padded
 from cnbudget.model import Disclosure, Finding
@@ -115,11 +115,12 @@ def _run(
     settings = settings or CheckSettings()
     # Tables whose own identities say they were misread are seen by no rule but the
     # completeness rules (the table is there, only its figures cannot be trusted).
-    trust = assess(d, lambda sub, ids: _identities(sub, settings, ids))
+    runs: dict[int, dict[str, _RuleRun]] = {}
+    trust = assess(d, lambda sub, ids: _identities(sub, settings, ids, runs))
     bad = {id(x.table) for x in trust if not x.reliable}
     trusted = replace(d, tables=tuple(t for t in d.tables if id(t) not in bad)) if bad else d
     ctx = Context(against=against, settings=settings)
-    found = _run_rules(d, trusted, against, ctx, only)
+    found = _run_rules(d, trusted, against, ctx, only, reuse=runs)
     if only is None or "verify.unreliable_table" in only:
         found.extend(unreliable_finding(x) for x in trust if not x.reliable)
     _count_verified(ctx.coverage, d, trust)
@@ -130,15 +131,43 @@ def _run(
     )
 
 
-def _identities(d: Disclosure, settings: CheckSettings, ids: frozenset[str]) -> tuple[list[Finding], int]:
+@dataclass(frozen=True)
+class _RuleRun:
+    """What one rule found on one table alone: its findings (before the could-not-verify cap),
+    its coverage counts ([checked, unverified], None when it counted nothing) and whether it
+    crashed."""
+
+    findings: tuple[Finding, ...] = ()
+    counts: tuple[int, int] | None = None
+    crashed: bool = False
+
+
+def _identities(
+    d: Disclosure, settings: CheckSettings, ids: frozenset[str], runs: dict[int, dict[str, _RuleRun]]
+) -> tuple[list[Finding], int]:
+    """The identity rules on a one-table disclosure, for ``assess``; what each table-local rule
+    found is kept in ``runs`` (by table) so the main run need not find it again."""
     ctx = Context(settings=settings)
-    found = _run_rules(d, d, None, ctx, set(ids))
+    record: dict[str, _RuleRun] = {}
+    found = _run_rules(d, d, None, ctx, set(ids), record=record)
+    if len(d.tables) == 1:
+        runs[id(d.tables[0])] = record
     return found, ctx.coverage.checked
 
 
 def _run_rules(
-    d: Disclosure, trusted: Disclosure, against: Disclosure | None, ctx: Context, only: set[str] | None
+    d: Disclosure,
+    trusted: Disclosure,
+    against: Disclosure | None,
+    ctx: Context,
+    only: set[str] | None,
+    *,
+    reuse: dict[int, dict[str, _RuleRun]] | None = None,
+    record: dict[str, _RuleRun] | None = None,
 ) -> list[Finding]:
+    """Every applicable rule (or those in ``only``).  ``record`` receives what each rule found
+    (uncapped); ``reuse`` holds such records per table, taken instead of running a table-local
+    rule again."""
     found: list[Finding] = []
     for r in RULES.values():
         if only is not None and r.id not in only:
@@ -147,24 +176,52 @@ def _run_rules(
         if not r.applies_to(target, against is not None):
             if r.func is not None:
                 ctx.coverage.rules_skipped += 1
+            if record is not None:
+                record[r.id] = _RuleRun()
             continue
         ctx.current_rule = r.id
         ctx.coverage.rules_run += 1
-        try:
-            assert r.func is not None
-            out = list(r.func(target, ctx))
-        except Exception as e:  # noqa: BLE001 - a crashing rule must not stop the others
-            found.append(
-                finding(
-                    "engine.rule_failed",
-                    f"规则 {r.id} 执行出错，该项未能核验：{type(e).__name__}: {e} — rule {r.id} crashed",
-                    row=None,
+        out = _reused(r, target, ctx, reuse) if reuse is not None else None
+        if out is None:
+            try:
+                assert r.func is not None
+                out = list(r.func(target, ctx))
+            except Exception as e:  # noqa: BLE001 - a crashing rule must not stop the others
+                found.append(
+                    finding(
+                        "engine.rule_failed",
+                        f"规则 {r.id} 执行出错，该项未能核验：{type(e).__name__}: {e} — rule {r.id} crashed",
+                        row=None,
+                    )
                 )
-            )
-            ctx.unverified()
-            continue
+                ctx.unverified()
+                if record is not None:
+                    record[r.id] = _RuleRun(crashed=True)
+                continue
+        if record is not None:
+            counts = ctx.coverage.by_rule.get(r.id)
+            record[r.id] = _RuleRun(tuple(out), (counts[0], counts[1]) if counts is not None else None)
         found.extend(_cap_unverified(out, ctx.settings.max_could_not_verify))
     return found
+
+
+def _reused(r: Rule, target: Disclosure, ctx: Context, runs: dict[int, dict[str, _RuleRun]]) -> list[Finding] | None:
+    """A table-local rule's findings on ``target``: what it found on each table alone, in table
+    order, with its coverage counts added to ``ctx``.  None (run it again) when a table was not
+    judged alone or the rule crashed on one."""
+    if not r.table_local:
+        return None
+    per_table = [runs.get(id(t), {}).get(r.id) for t in target.tables]
+    if any(x is None or x.crashed for x in per_table):
+        return None
+    out: list[Finding] = []
+    for x in per_table:
+        assert x is not None
+        out.extend(x.findings)
+        if x.counts is not None:
+            ctx.checked(x.counts[0])
+            ctx.unverified(x.counts[1])
+    return out
 
 
 def _count_verified(cov: Coverage, d: Disclosure, trust: list[TableTrust]) -> None:

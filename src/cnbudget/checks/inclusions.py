@@ -16,6 +16,7 @@ from cnbudget.checks.common import could_not_verify
 from cnbudget.checks.context import Context
 from cnbudget.checks.registry import finding, rule
 from cnbudget.checks.values import (
+    bounds,
     col_label,
     economic_by_code,
     fmt,
@@ -45,12 +46,18 @@ def _le(
     column: str | None,
     source,
 ) -> Iterator[Finding]:
-    if part is None or part == 0:
-        return
-    ctx.checked()
-    if iv(part_t, part).lo <= iv(whole_t, whole).hi:
+    if not _exceeds(ctx, part_t, part, whole_t, whole):
         return
     yield finding(rule_id, message, table=part_t.kind, row=row, column=column, expected=whole, actual=part, source=source)
+
+
+def _exceeds(ctx: Context, part_t: Table, part: Decimal | None, whole_t: Table, whole: Decimal | None) -> bool:
+    """Does a printed part exceed its printed whole beyond rounding?  (A blank or zero part is
+    no comparison.)"""
+    if part is None or part == 0:
+        return False
+    ctx.checked()
+    return bounds(part_t, part)[0] > bounds(whole_t, whole)[1]
 
 
 @rule(
@@ -81,10 +88,12 @@ def fiscal_le_total(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
             if whole == "current_total" and "total" in r.values:
                 pairs.append(("current_total", "total"))
             for small, big in pairs:
-                yield from _le(ctx, "inclusion.fiscal_le_total", t, r.values[small], t, r.values[big],
-                               f"{table_label(t)}“{row_label(r)}”行{col_label(t, small)} {fmt(r.values[small])} 大于"
-                               f"{col_label(t, big)} {fmt(r.values[big])} — {small} exceeds {big}",
-                               row=row_key(r), column=small, source=r.source)
+                if _exceeds(ctx, t, r.values[small], t, r.values[big]):
+                    yield finding("inclusion.fiscal_le_total",
+                                  f"{table_label(t)}“{row_label(r)}”行{col_label(t, small)} {fmt(r.values[small])} 大于"
+                                  f"{col_label(t, big)} {fmt(r.values[big])} — {small} exceeds {big}",
+                                  table=t.kind, row=row_key(r), column=small, expected=r.values[big],
+                                  actual=r.values[small], source=r.source)
     f, s = doc.table("fiscal_summary"), doc.table("summary")
     if f is None or s is None:
         return

@@ -4,7 +4,9 @@ A rule is a function ``(doc: Disclosure, ctx: Context) -> Iterable[Finding]``.  
 findings and never raises for bad data, prints, or tests its own applicability: the decorator
 says where it applies (``kinds``: the table kinds it reads — it runs when the disclosure has at
 least one of them; ``doc_kinds``: budget / final documents; ``needs_against``: only when last
-year's disclosure is given).
+year's disclosure is given; ``table_local``: what it finds on a document is exactly what it finds
+on each table alone, in table order — it reads no other table and no claim, so the engine may
+reuse the findings it already has from judging each table's reliability).
 
 Ids are stable and dotted (``sum.rows``, ``cross.summary_vs_income``, ``claim.rate``).  Ids that
 no single function owns (``engine.rule_failed``, ``verify.could_not_verify``) are ``declare``d.
@@ -37,6 +39,7 @@ class Rule:
     kinds: tuple[str, ...] = ()
     doc_kinds: tuple[str, ...] = ("budget", "final")
     needs_against: bool = False
+    table_local: bool = False
     module: str = ""
     func: RuleFunc | None = field(default=None, compare=False, repr=False)
 
@@ -71,6 +74,7 @@ def rule(
     kinds: tuple[str, ...] = (),
     doc_kinds: tuple[str, ...] = ("budget", "final"),
     needs_against: bool = False,
+    table_local: bool = False,
 ) -> Callable[[RuleFunc], RuleFunc]:
     """Register a rule function under ``id`` (see the module docstring)."""
 
@@ -83,6 +87,7 @@ def rule(
                 kinds=tuple(kinds),
                 doc_kinds=tuple(doc_kinds),
                 needs_against=needs_against,
+                table_local=table_local,
                 module=func.__module__,
                 func=func,
             )

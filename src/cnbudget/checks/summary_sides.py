@@ -193,6 +193,7 @@ def _classes(t: Table) -> list[Row]:
 @rule(
     "summary.classes",
     severity="error",
+    table_local=True,
     kinds=KINDS,
     description="支出方各功能分类(类)之和 = 本年支出合计 — the function classes add up to the year's expenditure",
 )
@@ -212,6 +213,7 @@ def classes_add_up(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
 @rule(
     "summary.income_items",
     severity="error",
+    table_local=True,
     kinds=KINDS,
     description="收入方各项收入之和 = 本年收入合计；一般公共预算 = 经常收入 + 非税；上年结转 = 其各项 — income lines add up",
 )

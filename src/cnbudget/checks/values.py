@@ -13,13 +13,13 @@ Blank cells are absent; inside a sum an absent part counts as exactly zero.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from contextvars import ContextVar
 from dataclasses import dataclass, field
 from decimal import Decimal
 
 from cnbudget.model import Row, Table
-from cnbudget.numbers import Interval, decimals
+from cnbudget.numbers import Interval, bounds_meet, decimals
 from cnbudget.tables.kinds import KIND_LABELS
 from cnbudget.tables.name_codes import CODE_FROM_NAME_REASONS
 
@@ -44,6 +44,8 @@ class TableStyle:
     # the figure enters (Decimal has no cheap way to its exponent).  The table holds its
     # figures, so their ids stay theirs as long as the cached style does.
     places: dict[int, int] = field(default_factory=dict, compare=False, repr=False)
+    # decimals floor → figure id → (lo, hi): filled as the rules meet the figures
+    bounds: dict[int, dict[int, tuple[Decimal, Decimal]]] = field(default_factory=dict, compare=False, repr=False)
 
 
 _STYLE_CACHE: dict[int, tuple[Table, TableStyle]] = {}
@@ -110,27 +112,105 @@ def _radius(places: int) -> Decimal:
     return r
 
 
+def _bounds(table: Table | None) -> tuple[int, dict[int, int], dict[int, tuple[Decimal, Decimal]]]:
+    """The decimals floor of ``table``, its figures' decimals, and the (lo, hi) of each of its
+    figures met so far at that floor: a figure enters many sums (its row, its column, its
+    parent), and its interval is worked out once."""
+    if table is None:
+        return 0, {}, {}
+    style = table_style(table)
+    floor = 0 if style.padded or DOC_PADDED.get() else style.max_decimals
+    known = style.bounds.get(floor)
+    if known is None:
+        known = style.bounds[floor] = {}
+    return floor, style.places, known
+
+
+def _figure_bounds(
+    value: Decimal, floor: int, places: dict[int, int], known: dict[int, tuple[Decimal, Decimal]]
+) -> tuple[Decimal, Decimal]:
+    found = known.get(id(value))
+    if found is not None:
+        return found
+    own = places.get(id(value))
+    r = _radius(max(decimals(value) if own is None else own, floor))
+    found = (value - r, value + r)
+    if own is not None:  # a figure of the table (alive as long as it is): its id stays its own
+        known[id(value)] = found
+    return found
+
+
+def bounds(table: Table | None, value: Decimal | None) -> tuple[Decimal, Decimal]:
+    """``iv(table, value)`` as (lo, hi), for a comparison made many times per table."""
+    if value is None:
+        return EXACT_ZERO.lo, EXACT_ZERO.hi
+    return _figure_bounds(value, *_bounds(table))
+
+
 def iv(table: Table | None, value: Decimal | None) -> Interval:
     """The interval a printed table figure stands for; an absent cell is exactly zero."""
     if value is None:
         return EXACT_ZERO
-    radius = _radius(effective_decimals(table, value))
-    return Interval(value - radius, value + radius)
+    lo, hi = _figure_bounds(value, *_bounds(table))
+    return Interval(lo, hi)
 
 
 def iv_sum(table: Table | None, values: Iterable[Decimal | None]) -> Interval:
     """Σ iv(table, v), with the table's style looked up once (absent parts add nothing)."""
-    floor = _decimals_floor(table)
-    places = _places(table)
+    return Interval(*_sum_bounds(values, *_bounds(table)))
+
+
+def sums_meeter(table: Table | None) -> Callable[[Iterable[Decimal | None], Iterable[Decimal | None]], bool]:
+    """``iv_sum(table, left).meets(iv_sum(table, right))`` for one table, with its bounds looked up
+    once and no interval built: the test of an identity on each of the table's rows."""
+    floor, places, known = _bounds(table)
+
+    def meet(left: Iterable[Decimal | None], right: Iterable[Decimal | None]) -> bool:
+        return bounds_meet(*_sum_bounds(left, floor, places, known), *_sum_bounds(right, floor, places, known))
+
+    return meet
+
+
+def column_sum_tester(table: Table) -> Callable[[Sequence[Row], str, Decimal | None], bool | None]:
+    """For one table: does the sum of ``rows``' figures in a column meet ``target``?  None when
+    neither prints a figure there (nothing to check).  The test of every parent against its
+    children, in one pass over the rows."""
+    floor, places, known = _bounds(table)
+
+    def test(rows: Sequence[Row], col: str, target: Decimal | None) -> bool | None:
+        lo, hi = EXACT_ZERO.lo, EXACT_ZERO.hi
+        printed = False
+        for r in rows:
+            v = r.values.get(col)
+            if v is None:
+                continue
+            printed = True
+            b = known.get(id(v))
+            if b is None:
+                b = _figure_bounds(v, floor, places, known)
+            lo += b[0]
+            hi += b[1]
+        if target is None:
+            return bounds_meet(lo, hi, EXACT_ZERO.lo, EXACT_ZERO.hi) if printed else None
+        t_lo, t_hi = _figure_bounds(target, floor, places, known)
+        return bounds_meet(lo, hi, EXACT_ZERO.lo + t_lo, EXACT_ZERO.hi + t_hi)
+
+    return test
+
+
+def _sum_bounds(
+    values: Iterable[Decimal | None], floor: int, places: dict[int, int], known: dict[int, tuple[Decimal, Decimal]]
+) -> tuple[Decimal, Decimal]:
     lo, hi = EXACT_ZERO.lo, EXACT_ZERO.hi
     for v in values:
         if v is None:
             continue
-        own = places.get(id(v))
-        r = _radius(max(decimals(v) if own is None else own, floor))
-        lo += v - r
-        hi += v + r
-    return Interval(lo, hi)
+        b = known.get(id(v))
+        if b is None:
+            b = _figure_bounds(v, floor, places, known)
+        lo += b[0]
+        hi += b[1]
+    return lo, hi
 
 
 def ulp(table: Table | None, value: Decimal) -> Decimal:
@@ -225,14 +305,26 @@ def is_unit_row(row: Row) -> bool:
     return row.item is None and len(code) in (3, 6) and bool(name) and bool(_ORG_NAME.search(name))
 
 
+# id(row) → (row, is_data_row(row)): every rule asks it of every row; the row is held, so its id
+# stays its own while the answer is kept
+_DATA_ROW_CACHE: dict[int, tuple[Row, bool]] = {}
+
+
 def is_data_row(row: Row) -> bool:
     """An item row: not the total, not a unit subtotal, not a group total, not a 栏次 row."""
-    return (
+    hit = _DATA_ROW_CACHE.get(id(row))
+    if hit is not None and hit[0] is row:
+        return hit[1]
+    answer = (
         not row.is_total
         and not is_unit_row(row)
         and row.item not in GROUP_TOTAL_ITEMS
         and not is_column_numbers(row)
     )
+    if len(_DATA_ROW_CACHE) > 200_000:
+        _DATA_ROW_CACHE.clear()
+    _DATA_ROW_CACHE[id(row)] = (row, answer)
+    return answer
 
 
 def amount_columns(table: Table) -> list[str]:
@@ -280,7 +372,7 @@ def code_tree(rows: Sequence[Row]) -> list[Node]:
 
 def code_from_name(row: Row) -> bool:
     """Whether the row's code was looked up by its name (its table printed no codes)."""
-    return any(rep.field == "code" and rep.reason in CODE_FROM_NAME_REASONS for rep in row.repairs)
+    return bool(row.repairs) and any(rep.field == "code" and rep.reason in CODE_FROM_NAME_REASONS for rep in row.repairs)
 
 
 def coded_by_name(rows: Sequence[Row]) -> bool:

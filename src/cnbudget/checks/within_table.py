@@ -14,7 +14,7 @@ to their parts.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from decimal import Decimal
 
 from cnbudget.checks.common import could_not_verify
@@ -28,6 +28,7 @@ from cnbudget.checks.values import (
     blocked,
     code_tree,
     col_label,
+    column_sum_tester,
     fmt,
     fmt_iv,
     is_column_numbers,
@@ -37,6 +38,7 @@ from cnbudget.checks.values import (
     iv_sum,
     row_key,
     row_label,
+    sums_meeter,
     table_label,
     table_style,
     unit_tree,
@@ -132,6 +134,7 @@ def _mismatch_msg(what: str, lhs_label: str, lhs: Decimal | None, rhs_label: str
 @rule(
     "sum.rows",
     severity="error",
+    table_local=True,
     kinds=ROW_SUM_KINDS,
     description="表内各行之和应等于合计行 — the rows of a table add up to its total row",
 )
@@ -220,16 +223,37 @@ def _check_sum(
 ) -> Iterator[Finding]:
     """``partial``: the table's note saying lines are left out — rows that fall short of the
     total are then explained by it (info); rows above the total are still an error."""
-    vals = [r.values.get(col) for r in parts]
+    f = _sum_finding(ctx, rule_id, t, result, col, parts, what, partial)
+    if f is not None:
+        yield f
+
+
+def _check_sums(
+    ctx: Context, rule_id: str, t: Table, result: Row, cols: Sequence[str], parts: Sequence[Row], what: str
+) -> Iterator[Finding]:
+    """``_check_sum`` in each of ``cols`` (a parent and its children are checked in every column)."""
+    test = column_sum_tester(t)
+    for col in cols:
+        f = _sum_finding(ctx, rule_id, t, result, col, parts, what, test=test)
+        if f is not None:
+            yield f
+
+
+def _sum_finding(
+    ctx: Context, rule_id: str, t: Table, result: Row, col: str, parts: Sequence[Row], what: str,
+    partial: str | None = None, test: Callable[[Sequence[Row], str, Decimal | None], bool | None] | None = None,
+) -> Finding | None:
     target = result.values.get(col)
-    if target is None and all(v is None for v in vals):
-        return
+    holds = (test or column_sum_tester(t))(parts, col, target)
+    if holds is None:
+        return None
     ctx.checked()
+    if holds:
+        return None
+    vals = [r.values.get(col) for r in parts]
     s = iv_sum(t, vals)
-    if s.meets(iv(t, target)):
-        return
     if partial is not None and s.hi < iv(t, target).lo:
-        yield finding(
+        return finding(
             rule_id,
             f"{table_label(t)}“{row_label(result)}”行“{col_label(t, col)}”列为 {fmt(target)}，{what}为 {fmt_iv(s)}，"
             f"表注说明部分行未列示：“{partial.strip()}” — {t.kind}: its note says lines are left out",
@@ -240,8 +264,7 @@ def _check_sum(
             actual=target,
             source=result.source,
         )
-        return
-    yield finding(
+    return finding(
         rule_id,
         f"{table_label(t)}“{row_label(result)}”行“{col_label(t, col)}”列为 {fmt(target)}，"
         f"{what}为 {fmt_iv(s)}（{len(parts)} 项），相差 {fmt_iv(s - iv(t, target))} — "
@@ -261,6 +284,7 @@ def _check_sum(
 @rule(
     "sum.hierarchy",
     severity="error",
+    table_local=True,
     kinds=ROW_SUM_KINDS,
     description="类 = Σ款 = Σ项（按编码前缀），单位行 = 其下各行之和 — parents add up to their children",
 )
@@ -278,12 +302,10 @@ def hierarchy_adds_up(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
             if not node.children or any(not n.row.code for n in node.children):
                 # children the catalog could not name: which of them are 款 and which 项 is unknown
                 continue
-            for c in cols:
-                yield from _check_sum(ctx, "sum.hierarchy", t, node.row, c, [n.row for n in node.children], "下级各行之和")
+            yield from _check_sums(ctx, "sum.hierarchy", t, node.row, cols, [n.row for n in node.children], "下级各行之和")
         for node in walk(unit_tree(t)):
             if node.children:
-                for c in cols:
-                    yield from _check_sum(ctx, "sum.hierarchy", t, node.row, c, [n.row for n in node.children], "所属单位之和")
+                yield from _check_sums(ctx, "sum.hierarchy", t, node.row, cols, [n.row for n in node.children], "所属单位之和")
         yield from _unit_blocks(ctx, t, cols)
 
 
@@ -428,6 +450,7 @@ def column_identities(t: Table) -> list[tuple[str, list[str], list[str]]]:
 @rule(
     "sum.columns",
     severity="error",
+    table_local=True,
     kinds=COLUMN_KINDS,
     description="列间恒等式：合计 = 基本 + 项目，基本 = 人员 + 公用，三公合计 = 各项 … — column identities on every row",
 )
@@ -439,6 +462,8 @@ def columns_add_up(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
         if not ids:
             continue
         unknown = [c for c in amount_columns(t) if not _known(c) and any(c in r.values for r in t.rows)]
+        rows = [r for r in t.rows if not is_column_numbers(r)]
+        meet = sums_meeter(t)
         for name, left, right in ids:
             # an unidentified column may be a part of a whole (预留机动经费 beside 基本/项目支出)
             if unknown and right and ("total" in left or any(c in SOURCES or c.startswith("carryover") for c in right)):
@@ -449,19 +474,18 @@ def columns_add_up(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
             if why:
                 yield could_not_verify(ctx, name, f"列未确定（{why}）", t)
                 continue
-            for r in t.rows:
-                if is_column_numbers(r):
-                    continue
+            whole_lines_only = name.startswith(_YEAR_IDENTITY)
+            for r in rows:
                 lv = [r.values.get(c) for c in left]
                 rv = [r.values.get(c) for c in right]
                 if all(v is None for v in rv) or all(v is None for v in lv):
                     continue
-                if name.startswith(_YEAR_IDENTITY) and None in lv + rv:
+                if whole_lines_only and (None in lv or None in rv):
                     continue
                 ctx.checked()
-                li, ri = iv_sum(t, lv), iv_sum(t, rv)
-                if li.meets(ri):
+                if meet(lv, rv):
                     continue
+                ri = iv_sum(t, rv)
                 actual = lv[0] if len(lv) == 1 else None
                 lhs = " + ".join(f"{col_label(t, c)} {fmt(r.values.get(c))}" for c in left)
                 rhs = " + ".join(f"{col_label(t, c)} {fmt(r.values.get(c))}" for c in right)
@@ -487,6 +511,7 @@ PUBLIC_CLASSES = ("302", "307", "309", "310", "312", "313", "399")
 @rule(
     "sum.group_totals",
     severity="error",
+    table_local=True,
     kinds=("basic_expenditure",),
     doc_kinds=("final",),
     description="决算06表：人员经费合计 = 301 + 303，公用经费合计 = 302 + 307 + 310 + 399 等 — final basic table group totals",
@@ -532,14 +557,15 @@ def fewer_decimals(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
         style = table_style(t)
         if not (style.padded or DOC_PADDED.get()) or style.max_decimals == 0:
             continue
-        n = 0
+        n = checked = 0
         amounts = set(amount_columns(t))
         for r in t.rows:
             for c, v in r.values.items():
                 if c not in amounts:
                     continue
-                ctx.checked()
-                if decimals(v) < style.max_decimals and n < 5:
+                checked += 1
+                own = style.places.get(id(v))  # the decimals read once per figure
+                if (decimals(v) if own is None else own) < style.max_decimals and n < 5:
                     n += 1
                     yield finding(
                         "format.decimals",
@@ -552,3 +578,5 @@ def fewer_decimals(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
                         actual=v,
                         source=r.source,
                     )
+        if checked:
+            ctx.checked(checked)

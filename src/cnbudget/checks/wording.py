@@ -34,9 +34,13 @@ from cnbudget.model import Disclosure, Finding, TextBlock
 
 # "XX局", "××单位", "XXX万元", "x,xxx.xx万元", "X%": letters x/X/× standing for a name or a figure.
 _X = "[xX×]"
-PLACEHOLDER_NAME_RE = re.compile(rf"(?<![A-Za-z0-9]){_X}{{2,}}(?![A-Za-z0-9])")
+# Both open with the x and look back from it (the same test as "not after a letter or digit"):
+# a pattern that starts with a character class is scanned for it at C speed, where a
+# look-behind first is tried at every position.
+_X_NOT_IN_A_WORD = rf"{_X}(?<![A-Za-z0-9]{_X})"
+PLACEHOLDER_NAME_RE = re.compile(rf"{_X_NOT_IN_A_WORD}{_X}+(?![A-Za-z0-9])")
 PLACEHOLDER_FIGURE_RE = re.compile(
-    rf"(?<![A-Za-z0-9]){_X}+(?:[,.]{_X}+)*\s*(?:亿元|万元|元|%|个|人|辆|台)"
+    rf"{_X_NOT_IN_A_WORD}{_X}*(?:[,.]{_X}+)*\s*(?:亿元|万元|元|%|个|人|辆|台)"
 )
 # "【请填写…】", "（请根据实际情况填写）", "此处填写…".
 FILL_IN_RE = re.compile(r"请(?:根据实际情况|按实际)?(?:填写|填报|补充完善|据实填列|填列|选择)|此处填写|待填写|【[^】]{0,30}】")
