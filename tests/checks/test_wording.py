@@ -205,3 +205,15 @@ def test_placeholders_are_found_where_the_look_behind_first_patterns_find_them(t
     figure = re.compile(rf"(?<![A-Za-z0-9]){x}+(?:[,.]{x}+)*\s*(?:亿元|万元|元|%|个|人|辆|台)")
     for plain, fast in ((name, PLACEHOLDER_NAME_RE), (figure, PLACEHOLDER_FIGURE_RE)):
         assert [m.span() for m in fast.finditer(text)] == [m.span() for m in plain.finditer(text)]
+
+
+def test_a_count_left_blank_among_printed_counts():
+    # 烟台 template (corpus c187 p33, c170 p36): counts of 0 left blank, or the total itself
+    s = "截至2025年12月31日，本部门共有车辆辆，其中机要通信用车辆、应急保障用车辆、执法执勤用车3辆。"
+    f = run(W(HEAD + s + "\n"), "wording.blank_count")
+    assert [(x.rule, x.severity) for x in f] == [("wording.blank_count", "warning")]
+    assert "共有车辆辆" in f[0].message and "机要通信用车辆" in f[0].message
+    # "使用车辆" is a word; a sentence that prints no count has nothing left blank
+    assert not run(W(HEAD + "本部门共有车辆5辆，其中执法执勤用车3辆、特种专业技术用车2辆，规范使用车辆、加强管理。\n"),
+                   "wording.blank_count")
+    assert not run(W(HEAD + "加强公务用车辆管理，规范使用车辆。\n"), "wording.blank_count")

@@ -360,3 +360,31 @@ def clipped_phrases(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
                 f"“{phrase}”缺字，应为“{CLIPPED_PHRASES[phrase]}” — a stock phrase missing its first character",
                 b, m.start("phrase"), m.end(),
             )
+
+
+# "共有车辆辆，其中机要通信用车辆、应急保障用车3辆": a count left out between a vehicle and its
+# measure word, in a sentence that prints the other counts ("使用车辆" is a word, not a blank).
+BLANK_COUNT_RE = re.compile(r"车辆辆|(?<!使)用车辆(?=[、,;。])")
+PRINTED_COUNT_RE = re.compile(r"(?:用车|车辆)\s*\d+\s*辆")
+
+
+@rule(
+    "wording.blank_count",
+    severity="warning",
+    description="车辆数量空缺（共有车辆辆、机要通信用车辆、） — a count left blank in a list of counts",
+)
+def blank_counts(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
+    for b in text_blocks(doc, skip_parts=(TABLE_PART,)):
+        if "辆" not in b.text:
+            continue
+        ctx.checked()
+        for s in re.finditer(r"[^。;]+", b.text):
+            blanks = list(BLANK_COUNT_RE.finditer(s.group(0)))
+            if not blanks or not PRINTED_COUNT_RE.search(s.group(0)):
+                continue
+            words = "、".join(f"“{s.group(0)[max(m.start() - 4, 0):m.end()]}”" for m in blanks)
+            yield text_finding(
+                "wording.blank_count",
+                f"数量空缺：{words}，未印数字（为0时应印0） — a count left blank",
+                b, s.start() + blanks[0].start(), s.start() + blanks[-1].end(),
+            )
