@@ -821,3 +821,15 @@ def test_a_list_within_a_described_part_of_a_described_list_keeps_its_first_part
             "50.00 万元，用于保障平台运维服务；系统线路租用费 100.00 万元，用于网络线路租用。\n")
     cs = claims_of(doc_of, text)
     assert find(cs, "amount", "100.00").related.get("whole") != find(cs, "amount", "300.00").id
+
+
+def test_a_passage_opening_with_its_parts_has_their_whole_in_the_passage_before(doc_of):
+    # corpus c115 p6: the total in one paragraph, "其中：A x，占a%；…" the next
+    text = ("一、收入预算情况说明\n\n2026年收入预算665,964.37万元，比上年减少12.00万元。\n\n"
+            "其中：一般公共预算拨款收入414,883.38万元，占62.3%；事业收入9,680.97万元，占1.4%。\n")
+    cs = claims_of(doc_of, text)
+    ids = by_id(cs)
+    assert ids[find(cs, "share", "1.4").related["whole"]].value == Decimal("665964.37")
+    # the amount stated first, not the change after it; and no whole across sections
+    other = text.replace("\n\n其中", "\n\n二、支出预算情况说明\n\n其中")
+    assert "whole" not in find(claims_of(doc_of, other), "share", "1.4").related

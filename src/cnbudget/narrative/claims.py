@@ -83,6 +83,8 @@ _BRACKET_LIST_RE = re.compile(
     r"\s*\((?!\s*(?:其中|包括|含|占|比|较|同比|与|去年|上年|上一年))(?=[^()]*?(?:万元|亿元|元)[^()]*?、[^()]*?\))")
 # Only an opening bracket between a change and a percent: "增加5.00万元(83.33%)" — its rate.
 _RATE_BRACKET_RE = re.compile(r"^\s*\(\s*$")
+# A passage that opens with its parts: "其中：一般公共预算拨款收入…，占62.3%；…".
+_OPENING_PARTS_RE = re.compile(r"^\s*其中\s*:")
 # "按支出用途分类，包括…": a breakdown of the quantity it names (支出, 收入).
 _BREAKDOWN_RE = re.compile(r"按\s*(?P<what>支出|收入)(?:功能|经济|用途|性质|来源)?(?:分类)?\s*(?:,|包括|分为|$)")
 # "涉及预算资金", "涉及财政性资金合计": the money a 绩效 statement covers.
@@ -337,6 +339,10 @@ class _Reader:
             # is of the figure its 按…分类 names, stated earlier in the section — the whole of its
             # shares (not of a sum: the section may break that figure down more than one way)
             st.head = self._breakdown_head(text[:at], self.topic)
+            if st.head is None and not text[:at].strip() and _OPENING_PARTS_RE.match(text, at):
+                # a passage that opens "其中：A x，占a%；B y，占b%" breaks down the figure the
+                # passage before it states first (again for its shares only)
+                st.head = self._previous_total(self.topic)
         depth = _depth(text, at)
         for h in (amount, count):
             if h is not None and _depth(text, h.at) >= depth:
@@ -405,6 +411,13 @@ class _Reader:
         total = re.compile(rf"^{m.group('what')}(?:预算|决算)?(?:合计|总计|总额|总预算)?数?$")
         return next((d for d in reversed(self.drafts) if d.kind == "amount" and d.basis == "current"
                      and d.topic == topic and not d.in_reason and total.match(norm_subject(d.subject))), None)
+
+    def _previous_total(self, topic: str | None) -> _Draft | None:
+        """The first amount of this year the passage before the current one states, when it is of
+        the same section: "2026年收入预算665,964.37万元，比上年…。" / "其中：…，占62.3%"."""
+        before = self.passages - 1
+        return next((d for d in self.drafts if d.passage == before and d.kind == "amount" and topic is not None
+                     and d.topic == topic and d.basis == "current" and not d.in_reason), None)
 
     def _enumeration_head(self, prefix: str, local: list[_Draft]) -> _Draft | None:
         """The amount a list ("其中：…", "支出按功能分类分为：…") is the parts of."""
