@@ -217,3 +217,16 @@ def test_a_count_left_blank_among_printed_counts():
     assert not run(W(HEAD + "本部门共有车辆5辆，其中执法执勤用车3辆、特种专业技术用车2辆，规范使用车辆、加强管理。\n"),
                    "wording.blank_count")
     assert not run(W(HEAD + "加强公务用车辆管理，规范使用车辆。\n"), "wording.blank_count")
+
+
+def test_a_paragraph_that_stops_at_a_comma_before_a_heading():
+    # 烟台 template (corpus c172 p29): the comparison with last year was left out
+    text = ("三、机关运行经费情况\n\n2026年本部门机关运行经费安排533.78万元，\n\n四、委托业务费情况\n\n"
+            "2026年本部门委托业务费预算为20.00万元。\n")
+    f = run(W(text), "wording.unfinished_sentence")
+    assert [(x.rule, x.severity) for x in f] == [("wording.unfinished_sentence", "warning")]
+    assert "533.78万元," in f[0].message
+    # a paragraph broken at a page end goes on in the next passage; a list announced with ：
+    fine = ("三、机关运行经费情况\n\n2026年本部门机关运行经费安排533.78万元，\n\n比上年增加3.00万元。\n\n"
+            "四、部门预算编制范围\n\n二级预算单位包括：\n\n1.烟台市商务局\n")
+    assert not run(W(fine), "wording.unfinished_sentence")

@@ -388,3 +388,34 @@ def blank_counts(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
                 f"数量空缺：{words}，未印数字（为0时应印0） — a count left blank",
                 b, s.start() + blanks[0].start(), s.start() + blanks[-1].end(),
             )
+
+
+@rule(
+    "wording.unfinished_sentence",
+    severity="warning",
+    description="段落止于逗号，其后即是标题（句子未写完） — a paragraph that stops at a comma before the next heading",
+)
+def unfinished_sentences(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
+    # "2026年本部门机关运行经费安排533.78万元，" and then "四、委托业务费情况": the template's
+    # comparison was left out. A paragraph broken at a page end goes on in the next passage (not
+    # a heading), and one ending "包括：" announces the list below: neither is judged.
+    blocks = [b for b in text_blocks(doc, skip_parts=(TABLE_PART,))]
+    for b, after in zip(blocks, blocks[1:] + [None], strict=True):
+        if b.heading or not b.text.rstrip().endswith(","):
+            continue
+        ctx.checked()
+        if after is not None and not after.heading:
+            continue
+        end = len(b.text.rstrip())
+        yield text_finding(
+            "wording.unfinished_sentence",
+            f"段落止于逗号（“{_tail(b.text[:end])}”），其后即是{'标题' if after is not None else '正文结尾'}，句子未写完 — "
+            "a paragraph that stops at a comma",
+            b, max(end - 1, 0), end,
+        )
+
+
+def _tail(text: str, n: int = 24) -> str:
+    """The last ``n`` characters of a sentence, from its start if shorter."""
+    start = max(text.rfind("。", 0, len(text) - 1) + 1, len(text) - n)
+    return text[start:]
