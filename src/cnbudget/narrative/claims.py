@@ -83,8 +83,6 @@ _BRACKET_LIST_RE = re.compile(
     r"\s*\((?!\s*(?:其中|包括|含|占|比|较|同比|与|去年|上年|上一年))(?=[^()]*?(?:万元|亿元|元)[^()]*?、[^()]*?\))")
 # Only an opening bracket between a change and a percent: "增加5.00万元(83.33%)" — its rate.
 _RATE_BRACKET_RE = re.compile(r"^\s*\(\s*$")
-# A passage that opens with a part and its share: "一般公共服务(类)支出6,701.98万元，占1.6%；…".
-_SHARES_FIRST_RE = re.compile(r"^[^,;:。\d]{2,30}?\d[\d,]*(?:\.\d+)?\s*(?:万元|亿元|元)\s*,\s*占\s*\d")
 # A passage that opens with its parts: "其中：一般公共预算拨款收入…，占62.3%；…".
 _OPENING_PARTS_RE = re.compile(r"^\s*其中\s*:")
 # "按支出用途分类，包括…": a breakdown of the quantity it names (支出, 收入).
@@ -207,10 +205,6 @@ class _Reader:
         self.topic = p.topic
         self.passages += 1
         parts = clauses(text, figures)
-        if _SHARES_FIRST_RE.match(text):
-            # "一般公共服务(类)支出6,701.98万元，占1.6%；…" under its own heading: the shares are of
-            # the figure the section stated before (again for the shares only)
-            state.head = self._previous_total(self.topic)
         for clause in parts:
             self._clause(p, text, clause, local, state)
         _first_parts_only(local, state.lists, state.bracketed | _delimited(state))
@@ -421,11 +415,8 @@ class _Reader:
     def _previous_total(self, topic: str | None) -> _Draft | None:
         """The first amount of this year the passage before the current one states, when it is of
         the same section: "2026年收入预算665,964.37万元，比上年…。" / "其中：…，占62.3%"."""
-        if topic is None or not self.drafts:
-            return None
-        # the passage before, past headings that state no figure (they hold no draft)
-        before = max((d.passage for d in self.drafts if d.passage < self.passages), default=None)
-        return next((d for d in self.drafts if d.passage == before and d.kind == "amount"
+        before = self.passages - 1
+        return next((d for d in self.drafts if d.passage == before and d.kind == "amount" and topic is not None
                      and d.topic == topic and d.basis == "current" and not d.in_reason), None)
 
     def _enumeration_head(self, prefix: str, local: list[_Draft]) -> _Draft | None:
