@@ -79,7 +79,7 @@ def test_medical_items_carry_what_the_catalog_books_with_them():
 def test_catalog_unavailable_is_one_info(monkeypatch):
     from cnbudget.checks import codes
 
-    monkeypatch.setattr(codes, "_catalog", lambda: None)
+    monkeypatch.setattr(codes, "load_catalog", lambda: None)
     t = T("expenditure", "total", ("2101501", "10.00"), ("2101598", "1.00"))
     f = run(D(t), "code.unknown")
     assert [(x.rule, x.severity) for x in f] == [("verify.could_not_verify", "info")]

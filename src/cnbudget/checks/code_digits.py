@@ -16,6 +16,7 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
+from cnbudget.checks.codes import load_catalog
 from cnbudget.checks.common import TABLE_PART, could_not_verify, text_blocks, text_finding
 from cnbudget.checks.context import Context
 from cnbudget.checks.registry import rule
@@ -27,16 +28,6 @@ ODD_CODE_RE = re.compile(r"(?P<name>[\u4e00-\u9fff]{2,40})\s*\(\s*(?P<code>[235]
 CLASS_DIGITS = 3
 # a tail of the name shorter than this ("医疗", "补助") names no one class
 MIN_NAME_CHARS = 4
-
-
-def _catalog() -> Any | None:
-    try:
-        from cnbudget.codes import catalog
-
-        catalog.coverage()  # loads the files
-        return catalog
-    except (ImportError, OSError, ValueError, KeyError):
-        return None
 
 
 def _named_code(cat: Any, name: str, printed: str, year: int | None) -> Any | None:
@@ -60,7 +51,7 @@ def narrative_code_digits(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
     cited = [(b, m) for b in text_blocks(doc, skip_parts=(TABLE_PART,)) for m in ODD_CODE_RE.finditer(b.text)]
     if not cited:
         return
-    cat = _catalog()
+    cat = load_catalog()
     if cat is None:
         yield could_not_verify(ctx, "正文中的科目编码位数", "编码目录不可用 (codes catalog not available)")
         return

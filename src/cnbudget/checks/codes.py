@@ -50,7 +50,9 @@ ECONOMIC_KINDS = ("basic_expenditure", "economic_summary")
 CODE_KINDS = FUNCTION_KINDS + ECONOMIC_KINDS
 
 
-def _catalog() -> Any | None:
+def load_catalog() -> Any | None:
+    """The classification catalogs, loaded; None when they cannot be (the rules then say they
+    could not verify rather than pass in silence)."""
     try:
         from cnbudget.codes import catalog
 
@@ -125,7 +127,7 @@ def _lookup(cat: Any, kind: str, code: str, year: int | None) -> Any:
 
 
 def _catalog_ready(doc: Disclosure, ctx: Context) -> tuple[Any | None, list[Finding]]:
-    cat = _catalog()
+    cat = load_catalog()
     if cat is None:
         return None, [could_not_verify(ctx, "科目编码", "编码目录不可用 (codes catalog not available)")]
     year = doc.meta.year
@@ -150,7 +152,7 @@ def unknown_codes(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
     cat, early = _catalog_ready(doc, ctx)
     yield from early
     if cat is None:
-        cat = _catalog()
+        cat = load_catalog()
         if cat is not None:
             # an edition the catalog lacks: a code that is no code at all is wrong in any
             # edition, so it is still judged, by the names of the latest edition known
@@ -270,7 +272,7 @@ def truncated_codes(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
                     row=r.code,
                     source=r.source,
                 )
-    cat = _catalog()
+    cat = load_catalog()
     year = doc.meta.year
     for kind, t, r in _coded_rows(ctx, doc):
         code = r.code or ""
@@ -295,7 +297,7 @@ def truncated_codes(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
     description="科目名称与编码在目录中的名称不符 — the printed name is not the catalog's name for the code",
 )
 def name_mismatch(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
-    cat = _catalog()
+    cat = load_catalog()
     if cat is None:
         return
     year = doc.meta.year
@@ -434,7 +436,7 @@ def narrative_codes(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
     if not cited:
         return  # no code in the text that the tables do not print: nothing to look up
     by_name = _codes_by_name(rows)
-    cat = _catalog()
+    cat = load_catalog()
     if cat is None:
         yield could_not_verify(ctx, "正文中的科目编码", "编码目录不可用 (codes catalog not available)")
         return
