@@ -225,7 +225,7 @@ def test_a_paragraph_that_stops_at_a_comma_before_a_heading():
             "2026年本部门委托业务费预算为20.00万元。\n")
     f = run(W(text), "wording.unfinished_sentence")
     assert [(x.rule, x.severity) for x in f] == [("wording.unfinished_sentence", "warning")]
-    assert "533.78万元," in f[0].message
+    assert "533.78万元," in f[0].message and "“2026年" in f[0].message
     # a paragraph broken at a page end goes on in the next passage; a list announced with ：
     fine = ("三、机关运行经费情况\n\n2026年本部门机关运行经费安排533.78万元，\n\n比上年增加3.00万元。\n\n"
             "四、部门预算编制范围\n\n二级预算单位包括：\n\n1.烟台市商务局\n")

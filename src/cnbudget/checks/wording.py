@@ -418,4 +418,6 @@ def unfinished_sentences(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
 def _tail(text: str, n: int = 24) -> str:
     """The last ``n`` characters of a sentence, from its start if shorter."""
     start = max(text.rfind("。", 0, len(text) - 1) + 1, len(text) - n)
+    while start > 0 and text[start - 1].isdigit() and text[start].isdigit():
+        start -= 1  # never cut a figure ("2026年", not "026年")
     return text[start:]
