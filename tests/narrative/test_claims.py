@@ -833,3 +833,20 @@ def test_a_passage_opening_with_its_parts_has_their_whole_in_the_passage_before(
     # the amount stated first, not the change after it; and no whole across sections
     other = text.replace("\n\n其中", "\n\n二、支出预算情况说明\n\n其中")
     assert "whole" not in find(claims_of(doc_of, other), "share", "1.4").related
+
+
+def test_shares_under_a_structure_heading_are_of_the_figure_it_names(doc_of):
+    # corpus c115 p7: the total, a heading "2.…结构情况。", then "A x万元，占a%；…"
+    text = ("五、一般公共预算当年拨款情况说明\n\n1.一般公共预算当年拨款规模变化情况。\n\n"
+            "2026年一般公共预算当年拨款432,564.30万元，比上年执行数减少83261.53万元。\n\n"
+            "2.一般公共预算当年拨款结构情况。\n\n"
+            "一般公共服务（类）支出6,701.98万元，占1.6%；教育（类）支出22,262.08万元，占5.1%。\n")
+    cs = claims_of(doc_of, text)
+    ids = by_id(cs)
+    assert ids[find(cs, "share", "1.6").related["whole"]].value == Decimal("432564.30")
+    # items printed one a paragraph, with no heading naming their whole, take none from before
+    plain = text.replace("2.一般公共预算当年拨款结构情况。\n\n", "")
+    assert "whole" not in find(claims_of(doc_of, plain), "share", "1.6").related
+    # a heading naming another figure gives none
+    other = text.replace("2.一般公共预算当年拨款结构情况", "2.政府性基金预算支出结构情况")
+    assert "whole" not in find(claims_of(doc_of, other), "share", "1.6").related

@@ -83,6 +83,12 @@ _BRACKET_LIST_RE = re.compile(
     r"\s*\((?!\s*(?:其中|包括|含|占|比|较|同比|与|去年|上年|上一年))(?=[^()]*?(?:万元|亿元|元)[^()]*?、[^()]*?\))")
 # Only an opening bracket between a change and a percent: "增加5.00万元(83.33%)" — its rate.
 _RATE_BRACKET_RE = re.compile(r"^\s*\(\s*$")
+# A passage that opens with a part and its share: "一般公共服务(类)支出6,701.98万元，占1.6%；…".
+_SHARES_FIRST_RE = re.compile(r"^[^,;:。\d]{2,30}?\d[\d,]*(?:\.\d+)?\s*(?:万元|亿元|元)\s*,\s*占\s*\d")
+# A heading announcing the make-up of a figure: "2.一般公共预算当年拨款结构情况。"
+_STRUCTURE_HEADING_RE = re.compile(
+    r"^(?:\d{1,2}[.、]|\([一二三四五六七八九十\d]{1,2}\)|[一二三四五六七八九十]+、)?(?P<whole>[^,;:。\d]{2,30}?)"
+    r"(?:的)?(?:结构|构成)(?:情况)?(?:说明)?[。:]?$")
 # A passage that opens with its parts: "其中：一般公共预算拨款收入…，占62.3%；…".
 _OPENING_PARTS_RE = re.compile(r"^\s*其中\s*:")
 # "按支出用途分类，包括…": a breakdown of the quantity it names (支出, 收入).
@@ -165,6 +171,7 @@ class _Reader:
         self.passages = 0
         self.drafts: list[_Draft] = []
         self.topic: str | None = None  # the section (topic) of the passage being read
+        self.structure_of: str | None = None  # the figure a "…结构情况" heading just read names
         self.pending_item: str | None = None  # a "(类)…(款)…(项)" line the next figures are of
         # what the figures of a passage that names nothing are of: the title before its ":"
         # ("(一)收入预算：2026年年初预算数174,900.64万元") or the heading over it ("3.公务接待费" /
@@ -181,6 +188,8 @@ class _Reader:
         subject, _ = clean_subject(h.text, self.meta.department)
         self.pending_item = subject if h.level == 4 and ITEM_RE.search(subject) else None
         self.heading_subject = _title_subject(subject) if h.level >= 3 else None
+        m = _STRUCTURE_HEADING_RE.match(re.sub(r"\s+", "", h.text))
+        self.structure_of = m.group("whole") if m is not None else None
         self._scope_from(h.text)
 
     def _scope_from(self, text: str) -> None:
@@ -194,13 +203,22 @@ class _Reader:
         text = p.text
         self._scope_from(text)
         figures = find_figures(text)
+        structure_of, self.structure_of = self.structure_of, None
         if not figures:
             subject, _ = clean_subject(text.rstrip("。"), self.meta.department)
             if ITEM_RE.search(subject):
                 self.pending_item = subject
                 return
+        if (m := _STRUCTURE_HEADING_RE.match(re.sub(r"\s+", "", text))) is not None:
+            self.structure_of = m.group("whole")  # (its list number is no figure of its own)
         local: list[_Draft] = []
         state = _PassageState()
+        if structure_of is not None and _SHARES_FIRST_RE.match(text):
+            # "2.一般公共预算当年拨款结构情况。" over "一般公共服务(类)支出6,701.98万元，占1.6%；…":
+            # the shares are of the figure the heading names, stated earlier in the section
+            state.head = next((d for d in reversed(self.drafts) if d.kind == "amount" and d.basis == "current"
+                               and d.topic == p.topic and not d.in_reason and same_quantity(structure_of, d.subject)),
+                              None)
         self.title_subject = None
         self.topic = p.topic
         self.passages += 1
