@@ -24,9 +24,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from cnbudget.checks.common import TABLE_PART, text_blocks, text_finding
+from cnbudget.checks.common import TABLE_PART, cell_finding, text_blocks, text_cells, text_finding
 from cnbudget.checks.context import Context
-from cnbudget.checks.registry import finding, rule
+from cnbudget.checks.registry import rule
 from cnbudget.model import Disclosure, Finding, TextBlock
 
 # "2,318.40.00", "1.962.11" before a money unit or a percent sign.
@@ -207,21 +207,16 @@ def doubled_words(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
 def _doubled_words_in_cells(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
     """The text cells of the tables (a project's 绩效目标, a 指标's 说明) are sentences too; one
     finding per cell, pointing at its table, row and column."""
-    for t in doc.tables:
-        for r in t.rows:
-            for col, cell in r.texts.items():
-                ctx.checked()
-                m = next(doubled_word_at(cell), None)
-                if m is None:
-                    continue
-                a, z = max(0, m.start() - 20), m.end() + 20
-                yield finding(
-                    "wording.doubled_word",
-                    f"{r.source.label()}：{t.title}“{r.name or r.code or ''}”的{col}栏“{m.group(0)[0]}”字重复："
-                    f"“{m.group(0)}” — a word printed twice in a table cell",
-                    table=t.kind, row=r.name or r.code, column=col, source=r.source,
-                    text=("…" if a else "") + cell[a:z] + ("…" if z < len(cell) else ""),
-                )
+    for t, r, col, cell in text_cells(doc):
+        ctx.checked()
+        m = next(doubled_word_at(cell), None)
+        if m is None:
+            continue
+        yield cell_finding(
+            "wording.doubled_word",
+            f"“{m.group(0)[0]}”字重复：“{m.group(0)}” — a word printed twice in a table cell",
+            t, r, col, cell, m.start(), m.end(),
+        )
 
 
 # a run repeated back to back at least this long (and holding a figure) is a clause pasted twice
