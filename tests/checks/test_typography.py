@@ -197,3 +197,20 @@ def test_a_function_word_printed_twice_in_a_table_cell():
                                   "总和和平均数均列示。"])
 def test_reduplication_and_word_joins_in_a_cell_are_no_doubling(cell):
     assert not run(_projects(cell), "wording.doubled_word")
+
+
+def test_a_quotation_mark_printed_the_wrong_way_round():
+    # 杭州 2026 (corpus c115 p39): "为“十五五“期间建设…" in a 绩效目标 cell; 广州 2026 (c107 p60): a
+    # closing mark after a pair already closed
+    f = run(_projects("结合我市定位，为“十五五“期间建设国际性综合交通枢纽城市奠定坚实基础。",
+                      "打造“文商旅教+环境健康”商业综合体和某某公司”“全过程管理企业”创新案例。",
+                      "为“十五五”期间建设奠定基础，打造“一网统管”。"), "wording.quotes")
+    assert [(x.severity, x.row, x.column) for x in f] == [("info", "项目0", "绩效目标"), ("info", "项目1", "绩效目标")]
+    assert "十五五“期间" in f[0].message
+    assert texts(one("推进“1+N“体系建设，落实“放管服”改革。", "wording.quotes")) == [("wording.quotes", "info")]
+    assert not one("推进“1+N”体系建设，落实“放管服”改革。", "wording.quotes")
+
+
+def test_quotes_read_with_one_glyph_for_both_marks_are_not_judged():
+    # a text whose reader gave both marks the same glyph says nothing of their direction
+    assert not run(_projects("落实“放管服“改革，推进“一网通办“。"), "wording.quotes")

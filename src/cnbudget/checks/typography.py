@@ -12,6 +12,8 @@
                                  the text cells of tables ("实现基础设施集约化和和政府协同性发展")
     wording.repeated_text        a run of words with figures printed twice in a row (a pasted clause)
     wording.brackets             a bracket opened and never closed, or closed and never opened
+    wording.quotes               a quotation mark printed the wrong way round: "为“十五五“期间", also
+                                 in the text cells of tables
     wording.year_without_nian    a year compared with, printed without 年: "与2025持平",
                                  "比2025增加" (the same text elsewhere prints "与2025年持平")
 
@@ -303,6 +305,44 @@ def unmatched_brackets(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
                 yield text_finding("wording.brackets", "左括号“（”没有闭合 — unclosed bracket", ob, i)
         else:
             carry = open_at
+
+
+# A quotation opened twice before it closes ("为“十五五“期间"), or closed twice with no opening
+# between ("有限公司”“全过程…企业”" after a pair already closed): one mark printed the wrong way
+# round.  The quoted words are short (a name, a slogan); a longer span is a quotation broken
+# across a reading cut, not judged.
+QUOTE_SLIP_RE = re.compile(r"“[^“”。]{1,30}“|”[^“”。]{1,30}”")
+
+
+@rule(
+    "wording.quotes",
+    severity="info",
+    description="引号方向印错（“十五五“期间），含表格中的文字栏 — a quotation mark printed the wrong way round",
+)
+def misprinted_quotes(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
+    blocks = list(text_blocks(doc, skip_parts=(TABLE_PART,)))
+    cells = list(text_cells(doc))
+    if not any("”" in b.text for b in blocks) and not any("”" in c[3] for c in cells):
+        return  # a text read with one glyph for both marks tells nothing of their direction
+    for b in blocks:
+        if "“" not in b.text and "”" not in b.text:
+            continue
+        ctx.checked()
+        for m in QUOTE_SLIP_RE.finditer(b.text):
+            yield text_finding("wording.quotes", _quote_message(b.text, m), b, m.start(), m.end())
+    for t, r, col, cell in cells:
+        if "“" not in cell and "”" not in cell:
+            continue
+        ctx.checked()
+        m = QUOTE_SLIP_RE.search(cell)
+        if m is not None:
+            yield cell_finding("wording.quotes", _quote_message(cell, m), t, r, col, cell, m.start(), m.end())
+
+
+def _quote_message(text: str, m: re.Match[str]) -> str:
+    shown = text[max(0, m.start() - 2):m.end() + 6]
+    which = "左引号之后又是左引号，后一个应为”" if m.group(0)[0] == "“" else "两个右引号之间没有左引号"
+    return f"引号方向印错：{shown}（{which}） — a quotation mark printed the wrong way round"
 
 
 def _clause_start(text: str, at: int) -> int:
