@@ -214,3 +214,25 @@ def test_a_quotation_mark_printed_the_wrong_way_round():
 def test_quotes_read_with_one_glyph_for_both_marks_are_not_judged():
     # a text whose reader gave both marks the same glyph says nothing of their direction
     assert not run(_projects("落实“放管服“改革，推进“一网通办“。"), "wording.quotes")
+
+
+def test_a_clause_printed_twice_in_one_sentence():
+    # 深圳 2026 (corpus c075 p13): a 绩效目标 cell prints its last clause twice, not back to back
+    f = run(_projects("促进科研仪器开放。打造科技成果专业化验证、中试平台，以评估促进建设发展，打造科技成果专业化验证、中试平台。"),
+            "wording.repeated_clause")
+    assert [(x.severity, x.row, x.column) for x in f] == [("info", "项目0", "绩效目标")]
+    assert "打造科技成果专业化验证、中试平台" in f[0].message
+    s = "本年度完成全市重点污染源在线监控，以评估促进建设发展，本年度完成全市重点污染源在线监控。"
+    assert texts(one(s, "wording.repeated_clause")) == [("wording.repeated_clause", "info")]
+
+
+@pytest.mark.parametrize("sentence", [
+    # the same reason for two items, in two statements joined by ";"
+    "收入增加100万元，主要原因是落实零基预算和过紧日子要求；支出增加100万元，主要原因是落实零基预算和过紧日子要求。",
+    # a short clause repeated in parallel
+    "会议费0.24万元，较上年无变化，培训费0.71万元，较上年无变化。",
+    "开展版权保护宣传活动，促进版权产业发展，对版权登记进行资助，促进版权产业发展。",
+])
+def test_parallel_statements_are_no_repeated_clause(sentence):
+    assert not one(sentence, "wording.repeated_clause")
+    assert not run(_projects(sentence), "wording.repeated_clause")

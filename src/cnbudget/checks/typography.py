@@ -11,6 +11,8 @@
     wording.doubled_word         a function word printed twice: "主要原因是因因人员减少", also in
                                  the text cells of tables ("实现基础设施集约化和和政府协同性发展")
     wording.repeated_text        a run of words with figures printed twice in a row (a pasted clause)
+    wording.repeated_clause      a clause printed twice in one sentence, not only back to back
+                                 ("打造…中试平台，以评估促进建设发展，打造…中试平台。"), also in cells
     wording.brackets             a bracket opened and never closed, or closed and never opened
     wording.quotes               a quotation mark printed the wrong way round: "为“十五五“期间", also
                                  in the text cells of tables
@@ -272,6 +274,61 @@ def repeated_text(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
                 f"同一段文字连续出现两次：“{b.text[at:at + length][:40]}…” — a clause printed twice in a row",
                 b, at, at + 2 * length,
             )
+
+
+# A clause this long (in CJK characters) printed twice in one statement is pasted twice; shorter
+# ones repeat in parallel statements ("较上年无变化", "促进版权产业发展").
+CLAUSE_MIN_CJK = 10
+_STATEMENT_RE = re.compile(r"[^。!?;]+")
+_CLAUSE_SPLIT_RE = re.compile(r"[,;:]")
+
+
+def repeated_clause(statement: str) -> tuple[int, int] | None:
+    """(start, end) of the second printing of a clause that ``statement`` prints twice, or None.
+    A clause runs between the marks ",:"; a statement between "。;!?" (two statements joined by
+    ";" often give the same reason twice, on purpose)."""
+    seen: set[str] = set()
+    at = 0
+    for clause in _CLAUSE_SPLIT_RE.split(statement):
+        start = at + len(clause) - len(clause.lstrip())
+        at += len(clause) + 1
+        words = clause.strip()
+        if sum(1 for ch in words if "\u4e00" <= ch <= "\u9fff") < CLAUSE_MIN_CJK:
+            continue
+        if words in seen:
+            return start, start + len(words)
+        seen.add(words)
+    return None
+
+
+@rule(
+    "wording.repeated_clause",
+    severity="info",
+    description="同一句中同一分句出现两次（粘贴重复），含表格中的文字栏 — a clause printed twice in one sentence",
+)
+def repeated_clauses(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
+    for b in text_blocks(doc, skip_parts=(TABLE_PART,)):
+        if b.heading:
+            continue
+        ctx.checked()
+        for st in _STATEMENT_RE.finditer(b.text):
+            found = repeated_clause(st.group(0))
+            if found is None or repeated_run(st.group(0)) is not None:
+                continue  # printed twice back to back with its figures: wording.repeated_text's
+            a, z = st.start() + found[0], st.start() + found[1]
+            yield text_finding("wording.repeated_clause", _clause_message(b.text[a:z]), b, a, z)
+    for t, r, col, cell in text_cells(doc):
+        ctx.checked()
+        for st in _STATEMENT_RE.finditer(cell):
+            found = repeated_clause(st.group(0))
+            if found is not None:
+                a, z = st.start() + found[0], st.start() + found[1]
+                yield cell_finding("wording.repeated_clause", _clause_message(cell[a:z]), t, r, col, cell, a, z)
+                break  # one finding per cell
+
+
+def _clause_message(clause: str) -> str:
+    return f"同一句中“{clause}”出现两次 — a clause printed twice in one sentence"
 
 
 @rule(
