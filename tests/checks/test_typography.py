@@ -236,3 +236,25 @@ def test_a_clause_printed_twice_in_one_sentence():
 def test_parallel_statements_are_no_repeated_clause(sentence):
     assert not one(sentence, "wording.repeated_clause")
     assert not run(_projects(sentence), "wording.repeated_clause")
+
+
+def _titled(title: str, header_title: str = ""):
+    from cnbudget.model import Column, Row, Source, Table
+    rows = (Row(code=None, name="年度目标", values={}, source=Source(page=27), texts={"c1": "开展科普活动20场。"}),)
+    header = ((header_title, "", ""), ("项目名称", "科学普及活动项目", "")) if header_title else ()
+    return D(Table(kind="performance_targets", title=title, unit="万元", columns=(Column("total", "金额"),),
+                   rows=rows, source=Source(page=27), header=header))
+
+
+def test_a_word_printed_twice_in_a_tables_title():
+    # 福州 2026 (corpus c142 p27): the project's name ends in 项目 and the template adds 项目绩效目标表
+    f = run(_titled("1.项目支出绩效目标表", "科学普及活动项目项目绩效目标表"), "wording.doubled_word")
+    assert [(x.severity, x.table) for x in f] == [("info", "performance_targets")]
+    assert "项目项目" in f[0].message
+    assert texts(run(_titled("示例局支出预算预算表"), "wording.doubled_word")) == [("wording.doubled_word", "info")]
+
+
+@pytest.mark.parametrize("title", ["科学普及活动项目绩效目标表", "部门收支预算总表", "2026年“三公”经费预算表（续）",
+                                   "项目支出绩效目标表"])
+def test_titles_without_a_doubled_word(title):
+    assert not run(_titled(title, title), "wording.doubled_word")

@@ -9,7 +9,8 @@
                                  words of a list: "新农具．新技术"
     wording.money_unit           "15.00万，" in a passage whose other amounts print 万元 (info)
     wording.doubled_word         a function word printed twice: "主要原因是因因人员减少", also in
-                                 the text cells of tables ("实现基础设施集约化和和政府协同性发展")
+                                 the text cells of tables ("实现基础设施集约化和和政府协同性发展");
+                                 any word printed twice in a table's title ("…活动项目项目绩效目标表")
     wording.repeated_text        a run of words with figures printed twice in a row (a pasted clause)
     wording.repeated_clause      a clause printed twice in one sentence, not only back to back
                                  ("打造…中试平台，以评估促进建设发展，打造…中试平台。"), also in cells
@@ -26,12 +27,13 @@ not read here (its captions and notes are joined by the reader without running p
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterator
 
 from cnbudget.checks.common import TABLE_PART, cell_finding, text_blocks, text_cells, text_finding
 from cnbudget.checks.context import Context
-from cnbudget.checks.registry import rule
-from cnbudget.model import Disclosure, Finding, TextBlock
+from cnbudget.checks.registry import finding, rule
+from cnbudget.model import Disclosure, Finding, Table, TextBlock
 
 # "2,318.40.00", "1.962.11" before a money unit or a percent sign.
 MALFORMED_NUMBER_RE = re.compile(r"(?<![\d.])\d[\d,]*\.\d+\.\d+(?:\.\d+)*\s*(?=亿元|万元|元|%)")
@@ -206,6 +208,7 @@ def doubled_words(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
                 "wording.doubled_word", f"“{m.group(0)[0]}”字重复：“{m.group(0)}” — a word printed twice", b, m.start(), m.end()
             )
     yield from _doubled_words_in_cells(doc, ctx)
+    yield from _doubled_words_in_titles(doc, ctx)
 
 
 def _doubled_words_in_cells(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
@@ -221,6 +224,35 @@ def _doubled_words_in_cells(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
             f"“{m.group(0)[0]}”字重复：“{m.group(0)}” — a word printed twice in a table cell",
             t, r, col, cell, m.start(), m.end(),
         )
+
+
+# A word of two to four characters printed twice in a row in a table's title: a title made of a
+# name and a template that repeats the name's last word ("科学普及活动项目" + "项目绩效目标表").
+# A title is a formula, never the place for a reduplicated verb ("研究研究").
+TITLE_DOUBLED_RE = re.compile(r"([\u4e00-\u9fff]{2,4})\1")
+
+
+def printed_titles(table: Table) -> list[str]:
+    """The titles ``table`` prints: its title, and a first header row's cell that is a title itself
+    (a 绩效目标表 boxed with its table: "科学普及活动项目项目绩效目标表")."""
+    titles = [table.title] if table.title else []
+    if table.header:
+        titles += [c for c in table.header[0] if c.rstrip(")）续( （").endswith("表") and c not in titles]
+    return [unicodedata.normalize("NFKC", t) for t in titles]
+
+
+def _doubled_words_in_titles(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
+    for t in doc.tables:
+        for title in printed_titles(t):
+            ctx.checked()
+            m = TITLE_DOUBLED_RE.search(title)
+            if m is None:
+                continue
+            yield finding(
+                "wording.doubled_word",
+                f"{t.source.label()}：表题“{title}”中“{m.group(1)}”重复：“{m.group(0)}” — a word printed twice in a table's title",
+                table=t.kind, source=t.source, text=title,
+            )
 
 
 # a run repeated back to back at least this long (and holding a figure) is a clause pasted twice
