@@ -10,6 +10,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from cnbudget.checks.typography import _WORD_ENDING_WITH, DOUBLED_WORD_RE, REPEAT_MIN_CHARS, repeated_run
+from cnbudget.model import Column, Row, Source, Table
 from tests.checks.conftest import D, W, run, texts
 
 HEAD = "一、收入支出预算总体情况说明\n\n"
@@ -178,7 +179,6 @@ def test_an_amount_with_wan_alone_among_amounts_in_wan_yuan():
 
 
 def _projects(*cells: str):
-    from cnbudget.model import Column, Row, Source, Table
     rows = tuple(Row(code=None, name=f"项目{i}", values={}, source=Source(page=26), texts={"绩效目标": c})
                  for i, c in enumerate(cells))
     return D(Table(kind="projects", title="项目支出表", unit="万元", columns=(Column("total", "总计"),),
@@ -239,7 +239,6 @@ def test_parallel_statements_are_no_repeated_clause(sentence):
 
 
 def _titled(title: str, header_title: str = ""):
-    from cnbudget.model import Column, Row, Source, Table
     rows = (Row(code=None, name="年度目标", values={}, source=Source(page=27), texts={"c1": "开展科普活动20场。"}),)
     header = ((header_title, "", ""), ("项目名称", "科学普及活动项目", "")) if header_title else ()
     return D(Table(kind="performance_targets", title=title, unit="万元", columns=(Column("total", "金额"),),
