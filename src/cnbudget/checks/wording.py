@@ -361,7 +361,7 @@ def _miscount_message(m: re.Match[str], items: list[str], text: str) -> str:
     if m.group("unit2"):
         stated += text[m.end():m.end() + 2]  # "等六大" + "行动": what was counted
     unit = m.group("unit") or "项"
-    return f"列举了 {n} {unit}（{'、'.join(items[:2])}…{items[-1]}），却称“{stated}” — {n} items listed, the text says " \
+    return f"列举了 {n} {unit}（{'、'.join(items[:2])}…{items[-1]}），却称“{stated}” — {n} items listed, the sentence says " \
         f"{_cn_number(m.group('n') or m.group('n2'))}"
 
 
