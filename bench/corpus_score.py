@@ -239,8 +239,7 @@ _NUMBER = re.compile(r"\d+(?:\.\d+)?")
 # The rules that speak of how marks are printed (a doubled or unmatched mark, a doubled unit, an
 # item number printed twice): a punctuation defect is theirs, not a wording rule's on the same line.
 _PUNCTUATION_RULES = ("wording.punctuation", "wording.brackets", "wording.doubled_unit", "wording.bracket_stop",
-                      "wording.unfinished_sentence",
-                      "wording.repeated_item_number")
+                      "wording.unfinished_sentence", "wording.repeated_item_number", "wording.quotes")
 _KIND_RULES = {"punctuation": _PUNCTUATION_RULES, "year": ("year.",), "placeholder": ("wording.",),
                "typo": ("wording.",)}
 _QUOTE = re.compile(r"“([^”]+)”")

@@ -10,6 +10,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from cnbudget.checks.typography import _WORD_ENDING_WITH, DOUBLED_WORD_RE, REPEAT_MIN_CHARS, repeated_run
+from cnbudget.model import Column, Row, Source, Table
 from tests.checks.conftest import D, W, run, texts
 
 HEAD = "一、收入支出预算总体情况说明\n\n"
@@ -178,7 +179,6 @@ def test_an_amount_with_wan_alone_among_amounts_in_wan_yuan():
 
 
 def _projects(*cells: str):
-    from cnbudget.model import Column, Row, Source, Table
     rows = tuple(Row(code=None, name=f"项目{i}", values={}, source=Source(page=26), texts={"绩效目标": c})
                  for i, c in enumerate(cells))
     return D(Table(kind="projects", title="项目支出表", unit="万元", columns=(Column("total", "总计"),),
@@ -197,3 +197,63 @@ def test_a_function_word_printed_twice_in_a_table_cell():
                                   "总和和平均数均列示。"])
 def test_reduplication_and_word_joins_in_a_cell_are_no_doubling(cell):
     assert not run(_projects(cell), "wording.doubled_word")
+
+
+def test_a_quotation_mark_printed_the_wrong_way_round():
+    # 杭州 2026 (corpus c115 p39): "为“十五五“期间建设…" in a 绩效目标 cell; 广州 2026 (c107 p60): a
+    # closing mark after a pair already closed
+    f = run(_projects("结合我市定位，为“十五五“期间建设国际性综合交通枢纽城市奠定坚实基础。",
+                      "打造“文商旅教+环境健康”商业综合体和某某公司”“全过程管理企业”创新案例。",
+                      "为“十五五”期间建设奠定基础，打造“一网统管”。"), "wording.quotes")
+    assert [(x.severity, x.row, x.column) for x in f] == [("info", "项目0", "绩效目标"), ("info", "项目1", "绩效目标")]
+    assert "十五五“期间" in f[0].message
+    assert texts(one("推进“1+N“体系建设，落实“放管服”改革。", "wording.quotes")) == [("wording.quotes", "info")]
+    assert not one("推进“1+N”体系建设，落实“放管服”改革。", "wording.quotes")
+
+
+def test_quotes_read_with_one_glyph_for_both_marks_are_not_judged():
+    # a text whose reader gave both marks the same glyph says nothing of their direction
+    assert not run(_projects("落实“放管服“改革，推进“一网通办“。"), "wording.quotes")
+
+
+def test_a_clause_printed_twice_in_one_sentence():
+    # 深圳 2026 (corpus c075 p13): a 绩效目标 cell prints its last clause twice, not back to back
+    f = run(_projects("促进科研仪器开放。打造科技成果专业化验证、中试平台，以评估促进建设发展，打造科技成果专业化验证、中试平台。"),
+            "wording.repeated_clause")
+    assert [(x.severity, x.row, x.column) for x in f] == [("info", "项目0", "绩效目标")]
+    assert "打造科技成果专业化验证、中试平台" in f[0].message
+    s = "本年度完成全市重点污染源在线监控，以评估促进建设发展，本年度完成全市重点污染源在线监控。"
+    assert texts(one(s, "wording.repeated_clause")) == [("wording.repeated_clause", "info")]
+
+
+@pytest.mark.parametrize("sentence", [
+    # the same reason for two items, in two statements joined by ";"
+    "收入增加100万元，主要原因是落实零基预算和过紧日子要求；支出增加100万元，主要原因是落实零基预算和过紧日子要求。",
+    # a short clause repeated in parallel
+    "会议费0.24万元，较上年无变化，培训费0.71万元，较上年无变化。",
+    "开展版权保护宣传活动，促进版权产业发展，对版权登记进行资助，促进版权产业发展。",
+])
+def test_parallel_statements_are_no_repeated_clause(sentence):
+    assert not one(sentence, "wording.repeated_clause")
+    assert not run(_projects(sentence), "wording.repeated_clause")
+
+
+def _titled(title: str, header_title: str = ""):
+    rows = (Row(code=None, name="年度目标", values={}, source=Source(page=27), texts={"c1": "开展科普活动20场。"}),)
+    header = ((header_title, "", ""), ("项目名称", "科学普及活动项目", "")) if header_title else ()
+    return D(Table(kind="performance_targets", title=title, unit="万元", columns=(Column("total", "金额"),),
+                   rows=rows, source=Source(page=27), header=header))
+
+
+def test_a_word_printed_twice_in_a_tables_title():
+    # 福州 2026 (corpus c142 p27): the project's name ends in 项目 and the template adds 项目绩效目标表
+    f = run(_titled("1.项目支出绩效目标表", "科学普及活动项目项目绩效目标表"), "wording.doubled_word")
+    assert [(x.severity, x.table) for x in f] == [("info", "performance_targets")]
+    assert "项目项目" in f[0].message
+    assert texts(run(_titled("示例局支出预算预算表"), "wording.doubled_word")) == [("wording.doubled_word", "info")]
+
+
+@pytest.mark.parametrize("title", ["科学普及活动项目绩效目标表", "部门收支预算总表", "2026年“三公”经费预算表（续）",
+                                   "项目支出绩效目标表"])
+def test_titles_without_a_doubled_word(title):
+    assert not run(_titled(title, title), "wording.doubled_word")

@@ -9,7 +9,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from cnbudget.checks.wording import PLACEHOLDER_FIGURE_RE, PLACEHOLDER_NAME_RE
-from tests.checks.conftest import W, run, texts
+from cnbudget.model import Column, Row, Source, Table
+from tests.checks.conftest import D, W, run, texts
 
 HEAD = "一、收入支出预算总体情况说明\n\n"
 
@@ -230,3 +231,36 @@ def test_a_paragraph_that_stops_at_a_comma_before_a_heading():
     fine = ("三、机关运行经费情况\n\n2026年本部门机关运行经费安排533.78万元，\n\n比上年增加3.00万元。\n\n"
             "四、部门预算编制范围\n\n二级预算单位包括：\n\n1.烟台市商务局\n")
     assert not run(W(fine), "wording.unfinished_sentence")
+
+
+def _targets(*cells: str):
+    """A 项目支出绩效表 whose 绩效目标 cells are ``cells`` (as the reader keeps them: not folded)."""
+    rows = tuple(Row(code=None, name=f"项目{i}", values={}, source=Source(page=39), texts={"绩效目标": c})
+                 for i, c in enumerate(cells))
+    return D(Table(kind="performance_targets", title="项目支出绩效表", unit="万元", columns=(Column("total", "金额"),),
+                   rows=rows, source=Source(page=39)))
+
+
+def test_a_set_counted_with_da_against_the_items_named_before_it():
+    # 杭州 2026 (corpus c115 p39): five 行动 named, "等六大行动", in a 绩效目标 cell
+    f = run(_targets("紧紧围绕全市工作任务，组织开展好运管大服务、业务大培训、机制大理顺、生态大巩固、队伍大融合等六大行动，"
+                     "勇当开路先锋。"), "wording.count_listed")
+    assert [(x.severity, x.table, x.row, x.column) for x in f] == [("warning", "performance_targets", "项目0", "绩效目标")]
+    assert "等六大行动" in f[0].message and "5" in f[0].message
+    # …and in the narrative, with or without 等
+    s = "通过预算投入，完成培训、备用金、维稳专项、专项工作、政务运行管理、信息化建设七大模块工作内容。"
+    assert texts(run(W(HEAD + s + "\n"), "wording.count_listed")) == [("wording.count_listed", "warning")]
+
+
+@pytest.mark.parametrize("cell", [
+    "组织开展好运管大服务、业务大培训、机制大理顺、生态大巩固、队伍大融合等五大行动。",
+    "推进产业、人才、科技三大领域协同发展。",
+    # a count inside a bracket counts what the bracket lists
+    "提供安保、保洁、绿化、特种设备系统运维（含消防、电梯、空调、高低压配电四大系统）、日常零星维修等服务。",
+    # the list is not right before the count: "四大类" names something else
+    "保障办公费、印刷费、水电费、邮电费、差旅费，支出分为四大类。",
+    "完成办公费、印刷费、水电费、邮电费、差旅费支出，取得一大批成果。",
+    "覆盖交通、水利、能源、通信、环保、教育第三大板块。",
+])
+def test_counts_with_da_that_fit_or_count_no_list_are_clean(cell):
+    assert not run(_targets(cell), "wording.count_listed")

@@ -1,10 +1,11 @@
-"""year.comparison, year.heading, year.as_of, year.project_period."""
+"""year.comparison, year.heading, year.as_of, year.project_period, year.target."""
 
 from __future__ import annotations
 
 import pytest
 
-from tests.checks.conftest import T, W, run, texts
+from cnbudget.model import Column, Row, Source, Table
+from tests.checks.conftest import D, T, W, run, texts
 
 HEAD = "一、收入支出预算总体情况说明\n\n"
 
@@ -84,3 +85,36 @@ def test_a_comparison_year_is_no_subject_year():
     # 西安 2022 (corpus c164 p24): both 2021s follow 较, neither is the sentence's own year
     s = "其他科技交流与合作支出571.82万元，比上年减少30.32万元，原因是人员经费较2021年度减少69.38万元，日常公用经费较2021年度增加39.06万元。"
     assert not one(s, "year.comparison", year=2022)
+
+
+def _targets(*cells: str, column: str = "项目总体绩效目标"):
+    rows = tuple(Row(code=None, name=f"项目{i}", values={}, source=Source(page=40), texts={column: c})
+                 for i, c in enumerate(cells))
+    table = Table(kind="performance_targets", title="2026年项目支出绩效表", unit="万元",
+                  columns=(Column("total", "金额"),), rows=rows, source=Source(page=40))
+    return D(table, year=2026)
+
+
+def test_a_target_stated_for_the_year_before():
+    # 湖州 2026 (corpus c204 p40): one 项目总体绩效目标 opens with 2025 among targets opening with 2026
+    f = run(_targets("2026年完成水路交通绿色发展、节能减排等辅助工作。",
+                     "2025年按照工作职责承担完成好航道相关建设项目的前期工作。",
+                     "2026年完成国省航道监管点建设提升及维护。"), "year.target")
+    assert [(x.severity, x.row) for x in f] == [("warning", "项目1")]
+    assert "2025年按照" in f[0].message
+
+
+@pytest.mark.parametrize("cells", [
+    # the last year's report or contract: a period, not the target's year
+    ("2026年完成培训。", "2025年度部门财务报告编制完成。", "2026年完成审计。"),
+    ("2026年完成培训。", "2024-2025年双年度白皮书出版。", "2026年完成审计。"),
+    # a table whose targets do not say which year they are for
+    ("完成培训。", "2025年按照计划完成建设。", "2026年完成审计。"),
+])
+def test_targets_of_other_years_that_are_no_slip(cells):
+    assert not run(_targets(*cells), "year.target")
+
+
+def test_a_procurement_item_of_last_year_is_no_target():
+    cells = ("2026年完成培训。", "2025年项目合同尾款。", "2026年完成审计。")
+    assert not run(_targets(*cells, column="采购项目"), "year.target")

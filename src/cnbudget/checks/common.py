@@ -3,12 +3,13 @@ document's text (``Disclosure.text``) sentence by sentence for the wording rules
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Iterator
 
 from cnbudget.checks.context import Context
 from cnbudget.checks.registry import finding
 from cnbudget.checks.values import table_label
-from cnbudget.model import Disclosure, Finding, Table, TextBlock
+from cnbudget.model import Disclosure, Finding, Row, Table, TextBlock
 from cnbudget.narrative.sentences import sentence_span
 
 
@@ -60,3 +61,28 @@ def text_finding(rule_id: str, message: str, block: TextBlock, start: int, end: 
     src = block.source_at(start)
     return finding(rule_id, f"{src.label()}：{message}", source=src, text=sentence_of(block, start, end),
                    **kw)  # type: ignore[arg-type]
+
+
+# --------------------------------------------------------------------------- the tables' text cells
+
+
+def text_cells(doc: Disclosure) -> Iterator[tuple[Table, Row, str, str]]:
+    """The text cells of the tables (a project's 绩效目标, a 指标's 指标值, a 项目概述) — sentences
+    too: (table, row, column label, the cell's text NFKC-folded as ``Disclosure.text`` is)."""
+    for t in doc.tables:
+        for r in t.rows:
+            for col, cell in r.texts.items():
+                yield t, r, col, unicodedata.normalize("NFKC", cell)
+
+
+def cell_finding(rule_id: str, message: str, table: Table, row: Row, column: str, cell: str, start: int,
+                 end: int, **kw: object) -> Finding:
+    """A finding on a table's text cell, pointing at its table, row and column; the message starts
+    with the place and names the cell, ``text`` quotes the cell around ``cell[start:end]``."""
+    a, z = max(0, start - 20), end + 20
+    name = row.name or row.code or ""
+    return finding(
+        rule_id, f"{row.source.label()}：{table.title}“{name}”的{column}栏{message}",
+        table=table.kind, row=name or None, column=column, source=row.source,
+        text=("…" if a else "") + cell[a:z] + ("…" if z < len(cell) else ""), **kw,  # type: ignore[arg-type]
+    )

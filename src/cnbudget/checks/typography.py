@@ -9,9 +9,14 @@
                                  words of a list: "新农具．新技术"
     wording.money_unit           "15.00万，" in a passage whose other amounts print 万元 (info)
     wording.doubled_word         a function word printed twice: "主要原因是因因人员减少", also in
-                                 the text cells of tables ("实现基础设施集约化和和政府协同性发展")
+                                 the text cells of tables ("实现基础设施集约化和和政府协同性发展");
+                                 any word printed twice in a table's title ("…活动项目项目绩效目标表")
     wording.repeated_text        a run of words with figures printed twice in a row (a pasted clause)
+    wording.repeated_clause      a clause printed twice in one sentence, not only back to back
+                                 ("打造…中试平台，以评估促进建设发展，打造…中试平台。"), also in cells
     wording.brackets             a bracket opened and never closed, or closed and never opened
+    wording.quotes               a quotation mark printed the wrong way round: "为“十五五“期间", also
+                                 in the text cells of tables
     wording.year_without_nian    a year compared with, printed without 年: "与2025持平",
                                  "比2025增加" (the same text elsewhere prints "与2025年持平")
 
@@ -22,12 +27,13 @@ not read here (its captions and notes are joined by the reader without running p
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterator
 
-from cnbudget.checks.common import TABLE_PART, text_blocks, text_finding
+from cnbudget.checks.common import TABLE_PART, cell_finding, text_blocks, text_cells, text_finding
 from cnbudget.checks.context import Context
 from cnbudget.checks.registry import finding, rule
-from cnbudget.model import Disclosure, Finding, TextBlock
+from cnbudget.model import Disclosure, Finding, Table, TextBlock
 
 # "2,318.40.00", "1.962.11" before a money unit or a percent sign.
 MALFORMED_NUMBER_RE = re.compile(r"(?<![\d.])\d[\d,]*\.\d+\.\d+(?:\.\d+)*\s*(?=亿元|万元|元|%)")
@@ -202,26 +208,51 @@ def doubled_words(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
                 "wording.doubled_word", f"“{m.group(0)[0]}”字重复：“{m.group(0)}” — a word printed twice", b, m.start(), m.end()
             )
     yield from _doubled_words_in_cells(doc, ctx)
+    yield from _doubled_words_in_titles(doc, ctx)
 
 
 def _doubled_words_in_cells(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
     """The text cells of the tables (a project's 绩效目标, a 指标's 说明) are sentences too; one
     finding per cell, pointing at its table, row and column."""
+    for t, r, col, cell in text_cells(doc):
+        ctx.checked()
+        m = next(doubled_word_at(cell), None)
+        if m is None:
+            continue
+        yield cell_finding(
+            "wording.doubled_word",
+            f"“{m.group(0)[0]}”字重复：“{m.group(0)}” — a word printed twice in a table cell",
+            t, r, col, cell, m.start(), m.end(),
+        )
+
+
+# A word of two to four characters printed twice in a row in a table's title: a title made of a
+# name and a template that repeats the name's last word ("科学普及活动项目" + "项目绩效目标表").
+# A title is a formula, never the place for a reduplicated verb ("研究研究").
+TITLE_DOUBLED_RE = re.compile(r"([\u4e00-\u9fff]{2,4})\1")
+
+
+def printed_titles(table: Table) -> list[str]:
+    """The titles ``table`` prints: its title, and a first header row's cell that is a title itself
+    (a 绩效目标表 boxed with its table: "科学普及活动项目项目绩效目标表")."""
+    titles = [table.title] if table.title else []
+    if table.header:
+        titles += [c for c in table.header[0] if c.rstrip(")）续( （").endswith("表") and c not in titles]
+    return [unicodedata.normalize("NFKC", t) for t in titles]
+
+
+def _doubled_words_in_titles(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
     for t in doc.tables:
-        for r in t.rows:
-            for col, cell in r.texts.items():
-                ctx.checked()
-                m = next(doubled_word_at(cell), None)
-                if m is None:
-                    continue
-                a, z = max(0, m.start() - 20), m.end() + 20
-                yield finding(
-                    "wording.doubled_word",
-                    f"{r.source.label()}：{t.title}“{r.name or r.code or ''}”的{col}栏“{m.group(0)[0]}”字重复："
-                    f"“{m.group(0)}” — a word printed twice in a table cell",
-                    table=t.kind, row=r.name or r.code, column=col, source=r.source,
-                    text=("…" if a else "") + cell[a:z] + ("…" if z < len(cell) else ""),
-                )
+        for title in printed_titles(t):
+            ctx.checked()
+            m = TITLE_DOUBLED_RE.search(title)
+            if m is None:
+                continue
+            yield finding(
+                "wording.doubled_word",
+                f"{t.source.label()}：表题“{title}”中“{m.group(1)}”重复：“{m.group(0)}” — a word printed twice in a table's title",
+                table=t.kind, source=t.source, text=title,
+            )
 
 
 # a run repeated back to back at least this long (and holding a figure) is a clause pasted twice
@@ -277,6 +308,61 @@ def repeated_text(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
             )
 
 
+# A clause this long (in CJK characters) printed twice in one statement is pasted twice; shorter
+# ones repeat in parallel statements ("较上年无变化", "促进版权产业发展").
+CLAUSE_MIN_CJK = 10
+_STATEMENT_RE = re.compile(r"[^。!?;]+")
+_CLAUSE_SPLIT_RE = re.compile(r"[,;:]")
+
+
+def repeated_clause(statement: str) -> tuple[int, int] | None:
+    """(start, end) of the second printing of a clause that ``statement`` prints twice, or None.
+    A clause runs between the marks ",:"; a statement between "。;!?" (two statements joined by
+    ";" often give the same reason twice, on purpose)."""
+    seen: set[str] = set()
+    at = 0
+    for clause in _CLAUSE_SPLIT_RE.split(statement):
+        start = at + len(clause) - len(clause.lstrip())
+        at += len(clause) + 1
+        words = clause.strip()
+        if sum(1 for ch in words if "\u4e00" <= ch <= "\u9fff") < CLAUSE_MIN_CJK:
+            continue
+        if words in seen:
+            return start, start + len(words)
+        seen.add(words)
+    return None
+
+
+@rule(
+    "wording.repeated_clause",
+    severity="info",
+    description="同一句中同一分句出现两次（粘贴重复），含表格中的文字栏 — a clause printed twice in one sentence",
+)
+def repeated_clauses(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
+    for b in text_blocks(doc, skip_parts=(TABLE_PART,)):
+        if b.heading:
+            continue
+        ctx.checked()
+        for st in _STATEMENT_RE.finditer(b.text):
+            found = repeated_clause(st.group(0))
+            if found is None or repeated_run(st.group(0)) is not None:
+                continue  # printed twice back to back with its figures: wording.repeated_text's
+            a, z = st.start() + found[0], st.start() + found[1]
+            yield text_finding("wording.repeated_clause", _clause_message(b.text[a:z]), b, a, z)
+    for t, r, col, cell in text_cells(doc):
+        ctx.checked()
+        for st in _STATEMENT_RE.finditer(cell):
+            found = repeated_clause(st.group(0))
+            if found is not None:
+                a, z = st.start() + found[0], st.start() + found[1]
+                yield cell_finding("wording.repeated_clause", _clause_message(cell[a:z]), t, r, col, cell, a, z)
+                break  # one finding per cell
+
+
+def _clause_message(clause: str) -> str:
+    return f"同一句中“{clause}”出现两次 — a clause printed twice in one sentence"
+
+
 @rule(
     "wording.brackets",
     severity="info",
@@ -308,6 +394,44 @@ def unmatched_brackets(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
                 yield text_finding("wording.brackets", "左括号“（”没有闭合 — unclosed bracket", ob, i)
         else:
             carry = open_at
+
+
+# A quotation opened twice before it closes ("为“十五五“期间"), or closed twice with no opening
+# between ("有限公司”“全过程…企业”" after a pair already closed): one mark printed the wrong way
+# round.  The quoted words are short (a name, a slogan); a longer span is a quotation broken
+# across a reading cut, not judged.
+QUOTE_SLIP_RE = re.compile(r"“[^“”。]{1,30}“|”[^“”。]{1,30}”")
+
+
+@rule(
+    "wording.quotes",
+    severity="info",
+    description="引号方向印错（“十五五“期间），含表格中的文字栏 — a quotation mark printed the wrong way round",
+)
+def misprinted_quotes(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
+    blocks = list(text_blocks(doc, skip_parts=(TABLE_PART,)))
+    cells = list(text_cells(doc))
+    if not any("”" in b.text for b in blocks) and not any("”" in c[3] for c in cells):
+        return  # a text read with one glyph for both marks tells nothing of their direction
+    for b in blocks:
+        if "“" not in b.text and "”" not in b.text:
+            continue
+        ctx.checked()
+        for m in QUOTE_SLIP_RE.finditer(b.text):
+            yield text_finding("wording.quotes", _quote_message(b.text, m), b, m.start(), m.end())
+    for t, r, col, cell in cells:
+        if "“" not in cell and "”" not in cell:
+            continue
+        ctx.checked()
+        m = QUOTE_SLIP_RE.search(cell)
+        if m is not None:
+            yield cell_finding("wording.quotes", _quote_message(cell, m), t, r, col, cell, m.start(), m.end())
+
+
+def _quote_message(text: str, m: re.Match[str]) -> str:
+    shown = text[max(0, m.start() - 2):m.end() + 6]
+    which = "左引号之后又是左引号，后一个应为”" if m.group(0)[0] == "“" else "两个右引号之间没有左引号"
+    return f"引号方向印错：{shown}（{which}） — a quotation mark printed the wrong way round"
 
 
 def _clause_start(text: str, at: int) -> int:

@@ -26,7 +26,14 @@ import re
 from collections.abc import Iterator
 from functools import lru_cache
 
-from cnbudget.checks.common import TABLE_PART, sentence_span, text_blocks, text_finding
+from cnbudget.checks.common import (
+    TABLE_PART,
+    cell_finding,
+    sentence_span,
+    text_blocks,
+    text_cells,
+    text_finding,
+)
 from cnbudget.checks.context import Context
 from cnbudget.checks.registry import rule
 from cnbudget.codes.catalog import FUNCTION, entries
@@ -231,7 +238,12 @@ def stray_years(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
 
 _CN_DIGITS = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 # "…、杭州市公安局地铁分局等8家行政单位": a list of names joined by 、 and the count it states.
-LIST_COUNT_RE = re.compile(r"等\s*(?P<n>\d{1,3}|[一二两三四五六七八九十]{1,3})\s*(?P<unit>家|个|所|项)")
+LIST_COUNT_RE = re.compile(
+    r"等\s*(?P<n>\d{1,3}|[一二两三四五六七八九十]{1,3})\s*(?P<unit>家|个|所|项)"
+    # "…、队伍大融合等六大行动", "产业、人才、科技三大领域": a set of named things counted with 大,
+    # right after its items (with 等 or not); "一大批" counts nothing, "第三大" is a rank
+    r"|(?<![\d第])(?:等\s*)?(?P<n2>\d{1,2}|[二两三四五六七八九十]{1,2})\s*(?P<unit2>大)(?=[\u4e00-\u9fff])"
+)
 # Where a list starts: after the clause's punctuation (folded to ASCII) or a lead word.
 _CLAUSE_START_RE = re.compile(r"[,;:。!?]|包括|分别为|分别是|其中")
 # Parenthesised asides ("(留置看护管理支队)", "(含A、B)") are no items of their own.
@@ -263,7 +275,11 @@ def listed_items(text: str) -> tuple[list[str], bool] | None:
     when it is no plain list of names: a single item, an empty one, or a last item joined
     with 和/及/与."""
     starts = [m.end() for m in _CLAUSE_START_RE.finditer(text)]
-    body = _ASIDE_RE.sub("", text[starts[-1] if starts else 0:])
+    body = text[starts[-1] if starts else 0:]
+    if (opened := body.rfind("(")) > body.rfind(")"):
+        # a count inside a bracket counts the items inside it: "运维(含消防、电梯、空调、高低压配电四大系统)"
+        body, starts = body[opened + 1:], [*starts, opened + 1]
+    body = _ASIDE_RE.sub("", body)
     items = [x.strip() for x in body.split("、")]
     if len(items) < 2 or any(not x for x in items) or re.search(r"和|及|与|以及", items[-1]):
         return None
@@ -301,38 +317,52 @@ def _zero_counts_listed(b: TextBlock) -> Iterator[Finding]:
 @rule(
     "wording.count_listed",
     severity="error",
-    description="所述个数与列举项数不符（列举9家而称“等8家”） — a stated count against the items listed",
+    description="所述个数与列举项数不符（列举9家而称“等8家”“等六大行动”），含表格中的文字栏 — a stated count against the items listed",
 )
 def count_against_list(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
     for b in text_blocks(doc, skip_parts=(TABLE_PART,)):
         if b.heading:
             continue
         yield from _zero_counts_listed(b)
-        previous_end = 0
-        for m in LIST_COUNT_RE.finditer(b.text):
-            stated = _cn_number(m.group("n"))
-            listed = listed_items(b.text[previous_end:m.start()])
-            at_start = previous_end == 0
-            previous_end = m.end()
-            if stated is None or listed is None:
-                continue
-            ctx.checked()
-            items, whole = listed
-            n = len(items)
-            if n > stated:
-                severity = "error"
-            elif n == stated - 1 and n >= LONG_LIST and (whole or not at_start):
-                severity = "warning"
-            elif whole and _announced_in_full(b.text[:m.start()], items) and stated > _most_items(items):
-                severity = "warning"  # "有以下机构：A、B、…等21个": the list was announced whole
-            else:
-                continue
-            yield text_finding(
-                "wording.count_listed",
-                f"列举了 {n} {m.group('unit')}（{'、'.join(items[:2])}…{items[-1]}），却称“{m.group(0)}” — "
-                f"{n} items listed, the sentence says {stated}",
-                b, m.start(), m.end(), severity=severity,
-            )
+        for m, items, severity in _miscounted_lists(b.text, ctx):
+            yield text_finding("wording.count_listed", _miscount_message(m, items, b.text), b, m.start(), m.end(),
+                               severity=severity)
+    # a project's 绩效目标 is running text too: "完成培训、…、信访政务运行管理等六大模块工作内容"
+    for t, r, col, cell in text_cells(doc):
+        for m, items, severity in _miscounted_lists(cell, ctx):
+            yield cell_finding("wording.count_listed", _miscount_message(m, items, cell), t, r, col, cell,
+                               m.start(), m.end(), severity=severity)
+
+
+def _miscounted_lists(text: str, ctx: Context) -> Iterator[tuple[re.Match[str], list[str], str]]:
+    """The stated counts of ``text`` that its list right before does not make: (the count, the
+    items listed, the severity)."""
+    previous_end = 0
+    for m in LIST_COUNT_RE.finditer(text):
+        stated = _cn_number(m.group("n") or m.group("n2"))
+        listed = listed_items(text[previous_end:m.start()])
+        at_start = previous_end == 0
+        previous_end = m.end()
+        if stated is None or listed is None:
+            continue
+        ctx.checked()
+        items, whole = listed
+        n = len(items)
+        if n > stated:
+            yield m, items, "error"
+        elif n == stated - 1 and n >= LONG_LIST and (whole or not at_start):
+            yield m, items, "warning"
+        elif whole and _announced_in_full(text[:m.start()], items) and stated > _most_items(items):
+            yield m, items, "warning"  # "有以下机构：A、B、…等21个": the list was announced whole
+
+
+def _miscount_message(m: re.Match[str], items: list[str], text: str) -> str:
+    n, stated = len(items), m.group(0).strip()
+    if m.group("unit2"):
+        stated += text[m.end():m.end() + 2]  # "等六大" + "行动": what was counted
+    unit = m.group("unit") or "项"
+    return f"列举了 {n} {unit}（{'、'.join(items[:2])}…{items[-1]}），却称“{stated}” — {n} items listed, the sentence says " \
+        f"{_cn_number(m.group('n') or m.group('n2'))}"
 
 
 # --------------------------------------------------------------------------- clipped phrases

@@ -11,6 +11,8 @@
                          a budget of N at a date before N
     year.project_period  a budget of N whose project runs only in earlier years
                          ("实施期：2025年1月至2025年12月" in a 2026 budget)
+    year.target          a performance target of a year-N budget that opens with N−1 ("2025年
+                         按照工作职责完成好…") where the table's other targets open with N
 
 Legitimate mentions of other years stay silent: "上年", "2025年预算执行数" or "2025年末资产" in a
 2026 budget, "与2023年度决算相比" in a 2024 final account, dates of documents and meetings.
@@ -21,7 +23,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from cnbudget.checks.common import TABLE_PART, text_blocks, text_finding
+from cnbudget.checks.common import TABLE_PART, cell_finding, text_blocks, text_cells, text_finding
 from cnbudget.checks.context import Context
 from cnbudget.checks.registry import finding, rule
 from cnbudget.model import Disclosure, Finding, TextBlock
@@ -203,4 +205,43 @@ def project_periods(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
                 f"{year}年预算项目的实施期为“{m.group(0).split('期', 1)[-1].strip(':：为是 ')}”，在{year}年之前已结束 — "
                 "project period ended before the budget year",
                 b, m.start(), m.end(),
+            )
+
+
+# A target cell that opens with its year ("2026年完成水路交通绿色发展…", "目标1：2026年…"); a year
+# followed by 度/底/末/前/以来, a range or a list ("2025年度财务报告", "2024-2025年") names the
+# period of a thing, not the year the target is for.
+TARGET_YEAR_RE = re.compile(rf"^\s*(?:目标\s*\d*\s*[:.、]?\s*)?(?P<y>{YEAR})\s*年(?![度底末前以中\-~至、和及与]|\d)")
+# A table whose targets open with the budget year at least this often sets the year they are for.
+TARGETS_OPENING_WITH_YEAR = 2
+
+
+@rule(
+    "year.target",
+    severity="warning",
+    doc_kinds=("budget",),
+    description="绩效目标写成上一年（2025年完成…），而同表其他目标为预算年度 — a performance target stated for the year before",
+)
+def target_years(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
+    year = doc.meta.year
+    if not year:
+        return
+    by_table: dict[int, list[tuple[object, ...]]] = {}
+    for t, r, col, cell in text_cells(doc):
+        if "目标" not in col:
+            continue  # a target, not a procurement item ("2021年项目合同尾款") or a project's name
+        m = TARGET_YEAR_RE.match(cell)
+        if m is not None:
+            by_table.setdefault(id(t), []).append((t, r, col, cell, m))
+    for opened in by_table.values():
+        ctx.checked(len(opened))
+        if sum(1 for *_, m in opened if int(m.group("y")) == year) < TARGETS_OPENING_WITH_YEAR:  # type: ignore[attr-defined]
+            continue  # the table does not say which year its targets are for
+        for t, r, col, cell, m in opened:
+            if int(m.group("y")) != year - 1:  # type: ignore[attr-defined]
+                continue
+            yield cell_finding(
+                "year.target",
+                f"目标写作“{cell[:24]}…”，而同表其他目标为“{year}年…” — a target of the {year} budget stated for {year - 1}",
+                t, r, col, cell, m.start("y"), m.end(),  # type: ignore[arg-type, attr-defined]
             )
