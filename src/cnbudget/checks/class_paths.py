@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
@@ -29,31 +30,47 @@ _NAME = r"[\u4e00-\u9fff]{2,24}?"
 PATH_RE = re.compile(rf"(?P<cls>{_NAME})\s*\(类\)\s*(?P<kuan>{_NAME})\s*\(款\)\s*(?P<item>{_NAME})\s*\(项\)")
 
 
+@dataclass(frozen=True)
+class _Tree:
+    """One edition's function classes, their 款 and their items, by parent code."""
+
+    classes: tuple[CodeEntry, ...]
+    children: dict[str, tuple[CodeEntry, ...]]
+
+
 @lru_cache(maxsize=8)
-def _entries(year: int | None) -> tuple[CodeEntry, ...]:
+def _tree(year: int | None) -> _Tree:
     from cnbudget.codes.catalog import FUNCTION, entries
 
-    return tuple(entries(FUNCTION, year))
+    children: dict[str, list[CodeEntry]] = {}
+    classes = []
+    for e in entries(FUNCTION, year):
+        if len(e.code) == 3:
+            classes.append(e)
+        else:
+            children.setdefault(e.code[:-2], []).append(e)
+    return _Tree(tuple(classes), {k: tuple(v) for k, v in children.items()})
 
 
+@lru_cache(maxsize=1024)
 def _misplaced(cls: str, kuan: str, item: str, year: int | None) -> tuple[str, str, str] | None:
     """(款 code, the code the item has elsewhere, its name there) when ``item`` is no item of
     the named 款 but another subject of the same class; else None."""
     from cnbudget.codes.catalog import name_matches
 
-    everything = _entries(year)
-    classes = [e for e in everything if len(e.code) == 3 and cls.endswith(e.name)]
+    tree = _tree(year)
+    classes = [e for e in tree.classes if cls.endswith(e.name)]
     if len(classes) != 1:
         return None
-    c = classes[0].code
-    kuans = [e for e in everything if len(e.code) == 5 and e.code.startswith(c) and name_matches(e, kuan)]
-    if len(kuans) != 1:
+    kuans = tree.children.get(classes[0].code, ())
+    named = [e for e in kuans if name_matches(e, kuan)]
+    if len(named) != 1:
         return None
-    k = kuans[0].code
-    if any(len(e.code) == 7 and e.code.startswith(k) and name_matches(e, item) for e in everything):
+    k = named[0].code
+    if any(name_matches(e, item) for e in tree.children.get(k, ())):
         return None
-    elsewhere = [e for e in everything if e.code.startswith(c) and not e.code.startswith(k)
-                 and len(e.code) in (5, 7) and name_matches(e, item)]
+    elsewhere = [e for other in kuans if other.code != k
+                 for e in (other, *tree.children.get(other.code, ())) if name_matches(e, item)]
     return (k, elsewhere[0].code, elsewhere[0].name) if elsewhere else None
 
 
@@ -67,7 +84,7 @@ def narrative_paths(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
     if not found:
         return
     try:
-        _entries(doc.meta.year)
+        _tree(doc.meta.year)
     except (ImportError, OSError, ValueError, KeyError):
         yield could_not_verify(ctx, "正文中的类/款/项科目", "编码目录不可用 (codes catalog not available)")
         return

@@ -66,13 +66,18 @@ def text_finding(rule_id: str, message: str, block: TextBlock, start: int, end: 
 # --------------------------------------------------------------------------- the tables' text cells
 
 
-def text_cells(doc: Disclosure) -> Iterator[tuple[Table, Row, str, str]]:
+def text_cells(doc: Disclosure, ctx: Context | None = None) -> list[tuple[Table, Row, str, str]]:
     """The text cells of the tables (a project's 绩效目标, a 指标's 指标值, a 项目概述) — sentences
-    too: (table, row, column label, the cell's text NFKC-folded as ``Disclosure.text`` is)."""
-    for t in doc.tables:
-        for r in t.rows:
-            for col, cell in r.texts.items():
-                yield t, r, col, unicodedata.normalize("NFKC", cell)
+    too: (table, row, column label, the cell's text NFKC-folded as ``Disclosure.text`` is). Folded
+    once per run when ``ctx`` is given (several rules read them all)."""
+    if ctx is not None:
+        return ctx.index("text_cells", doc, _folded_cells)
+    return _folded_cells(doc)
+
+
+def _folded_cells(doc: Disclosure) -> list[tuple[Table, Row, str, str]]:
+    return [(t, r, col, unicodedata.normalize("NFKC", cell))
+            for t in doc.tables for r in t.rows for col, cell in r.texts.items()]
 
 
 def cell_finding(rule_id: str, message: str, table: Table, row: Row, column: str, cell: str, start: int,

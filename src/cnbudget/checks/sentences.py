@@ -248,8 +248,14 @@ def _label(r: Row) -> str:
     return re.sub(r"\s+", "", r.name or r.code or "")
 
 
+# a comparison table printed with the text: two years, their change, perhaps a header and a note
+COMPARISON_MAX_ROWS = 8
+
+
 def _comparison_rows(t: Table) -> tuple[Row, Row, Row] | None:
     """(earlier year, later year, 变化) of a two-year comparison table, or None."""
+    if len(t.rows) > COMPARISON_MAX_ROWS:
+        return None  # a financial table of many lines is no two-year comparison
     years = [r for r in t.rows if _YEAR_LABEL_RE.match(_label(r))]
     changes = [r for r in t.rows if _CHANGE_LABEL_RE.match(_label(r))]
     if len(years) != 2 or len(changes) != 1:

@@ -214,7 +214,7 @@ def doubled_words(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
 def _doubled_words_in_cells(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
     """The text cells of the tables (a project's 绩效目标, a 指标's 说明) are sentences too; one
     finding per cell, pointing at its table, row and column."""
-    for t, r, col, cell in text_cells(doc):
+    for t, r, col, cell in text_cells(doc, ctx):
         ctx.checked()
         m = next(doubled_word_at(cell), None)
         if m is None:
@@ -319,6 +319,8 @@ def repeated_clause(statement: str) -> tuple[int, int] | None:
     """(start, end) of the second printing of a clause that ``statement`` prints twice, or None.
     A clause runs between the marks ",:"; a statement between "。;!?" (two statements joined by
     ";" often give the same reason twice, on purpose)."""
+    if len(statement) < 2 * CLAUSE_MIN_CJK:
+        return None  # too short to hold one clause twice
     seen: set[str] = set()
     at = 0
     for clause in _CLAUSE_SPLIT_RE.split(statement):
@@ -349,7 +351,7 @@ def repeated_clauses(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
                 continue  # printed twice back to back with its figures: wording.repeated_text's
             a, z = st.start() + found[0], st.start() + found[1]
             yield text_finding("wording.repeated_clause", _clause_message(b.text[a:z]), b, a, z)
-    for t, r, col, cell in text_cells(doc):
+    for t, r, col, cell in text_cells(doc, ctx):
         ctx.checked()
         for st in _STATEMENT_RE.finditer(cell):
             found = repeated_clause(st.group(0))
@@ -410,7 +412,7 @@ QUOTE_SLIP_RE = re.compile(r"“[^“”。]{1,30}“|”[^“”。]{1,30}”")
 )
 def misprinted_quotes(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
     blocks = list(text_blocks(doc, skip_parts=(TABLE_PART,)))
-    cells = list(text_cells(doc))
+    cells = list(text_cells(doc, ctx))
     if not any("”" in b.text for b in blocks) and not any("”" in c[3] for c in cells):
         return  # a text read with one glyph for both marks tells nothing of their direction
     for b in blocks:

@@ -328,7 +328,7 @@ def count_against_list(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
             yield text_finding("wording.count_listed", _miscount_message(m, items, b.text), b, m.start(), m.end(),
                                severity=severity)
     # a project's 绩效目标 is running text too: "完成培训、…、信访政务运行管理等六大模块工作内容"
-    for t, r, col, cell in text_cells(doc):
+    for t, r, col, cell in text_cells(doc, ctx):
         for m, items, severity in _miscounted_lists(cell, ctx):
             yield cell_finding("wording.count_listed", _miscount_message(m, items, cell), t, r, col, cell,
                                m.start(), m.end(), severity=severity)

@@ -227,7 +227,7 @@ def target_years(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
     if not year:
         return
     by_table: dict[int, list[tuple[object, ...]]] = {}
-    for t, r, col, cell in text_cells(doc):
+    for t, r, col, cell in text_cells(doc, ctx):
         if "目标" not in col:
             continue  # a target, not a procurement item ("2021年项目合同尾款") or a project's name
         m = TARGET_YEAR_RE.match(cell)
