@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import lru_cache
 from typing import Any
 
 from cnbudget.checks.codes import load_catalog
@@ -30,9 +31,19 @@ CLASS_DIGITS = 3
 MIN_NAME_CHARS = 4
 
 
+@lru_cache(maxsize=1)
+def _class_codes(cat: Any) -> frozenset[str]:
+    """The 类 codes of the function catalog and both economic ones (the first three digits)."""
+    return frozenset(e.code[:CLASS_DIGITS] for catalog in (cat.FUNCTION, cat.ECONOMIC, cat.GOV_ECONOMIC)
+                     for e in cat.entries(catalog))
+
+
+@lru_cache(maxsize=4096)
 def _named_code(cat: Any, name: str, printed: str, year: int | None) -> Any | None:
     """The catalog code of ``name`` (or of its longest tail: "其中行政单位医疗") in the 类 of the
     printed digits, from the function catalog or either economic one."""
+    if printed[:CLASS_DIGITS] not in _class_codes(cat):
+        return None  # "(271001)" after a unit's name: no class starts so, nothing to look up
     for i in range(len(name) - MIN_NAME_CHARS + 1):
         for catalog in (cat.FUNCTION, cat.ECONOMIC, cat.GOV_ECONOMIC):
             entry = cat.code_named(catalog, name[i:], year, printed)
