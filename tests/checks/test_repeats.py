@@ -40,6 +40,11 @@ def test_a_lead_in_printed_twice():
     assert texts(f) == [("wording.repeated_lead_in", "info")]
     f = one("2026年，示例市测绘局主要任务是：2026年，示例市测绘局主要任务是：全面贯彻落实。", "wording.repeated_lead_in")
     assert texts(f) == [("wording.repeated_lead_in", "info")]
+    # a numbered term of 名词解释 printed twice: the number once (corpus c136 p10)
+    f = one("3.教育支出（类）职业教育（款）中专教育（项）：教育支出（类）职业教育（款）中专教育（项）：反映中专教育支出。",
+            "wording.repeated_lead_in")
+    assert texts(f) == [("wording.repeated_lead_in", "info")]
+    assert not one("3.基本支出：指人员支出和公用支出；4.项目支出：指基本支出以外的支出。", "wording.repeated_lead_in")
 
 
 @pytest.mark.parametrize("sentence", [

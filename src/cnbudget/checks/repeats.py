@@ -38,6 +38,8 @@ _LEAD_START = "。;:!?"
 _ASIDE_RE = re.compile(r"\([^()]*\)|\s+")
 # a lead-in shorter than this ("其中:", "包括:") is a word, not a pasted phrase
 LEAD_IN_MIN_CHARS = 5
+# the number of a list item opening a lead-in: "3.", "(二)", "二、"
+_LEAD_ORDINAL_RE = re.compile(r"\s*(?:\d{1,2}[.、]|\([一二三四五六七八九十\d]{1,2}\)|[一二三四五六七八九十]{1,2}、)")
 # "。)" and what follows it: the statement goes on after the bracket.
 _STOP_CLOSE_RE = re.compile(r"。\s*\)\s*(?=[\u4e00-\u9fff\dA-Za-z])")
 _SENTENCE_END = "。!?;:"
@@ -89,6 +91,8 @@ def repeated_lead_in(text: str) -> tuple[int, int] | None:
     colons = [i for i, ch in enumerate(text) if ch == ":"]
     for first, second in zip(colons, colons[1:], strict=False):
         start = max(text.rfind(ch, 0, first) for ch in _LEAD_START) + 1
+        if (m := _LEAD_ORDINAL_RE.match(text, start)) is not None:
+            start = m.end()  # "3.教育支出(类)…:教育支出(类)…:": the item's number is printed once
         lead, again = text[start:first], text[first + 1:second]
         if any(ch in again for ch in _LEAD_START):
             continue
