@@ -45,10 +45,10 @@ def _tree(year: int | None) -> _Tree:
     children: dict[str, list[CodeEntry]] = {}
     classes = []
     for e in entries(FUNCTION, year):
-        if len(e.code) == 3:
+        if e.parent is None:
             classes.append(e)
         else:
-            children.setdefault(e.code[:-2], []).append(e)
+            children.setdefault(e.parent, []).append(e)
     return _Tree(tuple(classes), {k: tuple(v) for k, v in children.items()})
 
 

@@ -66,13 +66,11 @@ def text_finding(rule_id: str, message: str, block: TextBlock, start: int, end: 
 # --------------------------------------------------------------------------- the tables' text cells
 
 
-def text_cells(doc: Disclosure, ctx: Context | None = None) -> list[tuple[Table, Row, str, str]]:
+def text_cells(doc: Disclosure, ctx: Context) -> list[tuple[Table, Row, str, str]]:
     """The text cells of the tables (a project's 绩效目标, a 指标's 指标值, a 项目概述) — sentences
-    too: (table, row, column label, the cell's text NFKC-folded as ``Disclosure.text`` is). Folded
-    once per run when ``ctx`` is given (several rules read them all)."""
-    if ctx is not None:
-        return ctx.index("text_cells", doc, _folded_cells)
-    return _folded_cells(doc)
+    too: (table, row, column label, the cell's text NFKC-folded as ``Disclosure.text`` is), folded
+    once per run (several rules read them all)."""
+    return ctx.index("text_cells", doc, _folded_cells)
 
 
 def _folded_cells(doc: Disclosure) -> list[tuple[Table, Row, str, str]]:

@@ -209,8 +209,6 @@ class _Reader:
             if ITEM_RE.search(subject):
                 self.pending_item = subject
                 return
-        if (m := _STRUCTURE_HEADING_RE.match(re.sub(r"\s+", "", text))) is not None:
-            self.structure_of = m.group("whole")  # (its list number is no figure of its own)
         local: list[_Draft] = []
         state = _PassageState()
         if structure_of is not None and _SHARES_FIRST_RE.match(text):

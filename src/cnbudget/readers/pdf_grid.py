@@ -222,13 +222,11 @@ def _legible(lines: list[TextLine]) -> list[TextLine]:
     """Drop a short line of a cell drawn under a longer one. A name too long for its row wraps
     to a second line that the row below paints over ("…养老保险缴" / "费" hidden under the next
     row's "职业年金缴费"): the text layer still holds the hidden glyph, the page shows none of it."""
-    out = list(lines)
-    for ln in lines:
-        for other in lines:
-            if (other is not ln and len(other.glyphs) > len(ln.glyphs) and ln in out
-                    and all(any(_overprints(g, o) for o in other.glyphs) for g in ln.glyphs)):
-                out.remove(ln)
-    return out
+    def hidden(ln: TextLine) -> bool:
+        return any(other is not ln and len(other.glyphs) > len(ln.glyphs)
+                   and all(any(_overprints(g, o) for o in other.glyphs) for g in ln.glyphs) for other in lines)
+
+    return [ln for ln in lines if not hidden(ln)]
 
 
 # ---------------------------------------------------------------------------------- segments
