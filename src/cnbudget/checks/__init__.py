@@ -22,6 +22,7 @@ Modules:
     typography    — malformed numbers, doubled units, rates without %, punctuation, brackets
     repeats       — words, lead-ins and item numbers printed twice; a full stop closing a bracket mid-sentence
     years         — years named in the text against the document's year and kind
+    grants        — a stated 当年拨款 that counts last year's carry-over in
     fund_sources  — "均为一般公共预算拨款" / "全部为财政拨款" against the funds the tables print
     inclusions    — parts ≤ wholes (财政拨款 ≤ 全部资金, 三公 items, 机关运行经费)
     codes         — classification codes against the official catalogs

@@ -74,6 +74,7 @@ def _load_rules() -> None:
         contents,
         cross_table,
         fund_sources,
+        grants,
         inclusions,
         narrative,
         performance,
