@@ -3,8 +3,14 @@ sentence.shares — and claim.rate on sentences alone (no table)."""
 
 from __future__ import annotations
 
-import pytest
+from decimal import Decimal
 
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from cnbudget.checks.narrative import rate_iv
+from cnbudget.numbers import Interval
 from tests.checks.conftest import D, T, W, run, texts
 
 HEAD = "三、支出预算总体情况\n\n"
@@ -44,9 +50,13 @@ def test_rate_of_the_two_stated_figures():
 
 @pytest.mark.parametrize("sentence,rate,severity", [
     # real sentences (auditors' notes): the rate does not follow from the amounts in the sentence
-    ("“三公”经费预算数为1.10万元，比上年预算数减少25万元，下降95.0%。", "95.7", "warning"),   # c207 p9
+    ("“三公”经费预算数为1.10万元，比上年预算数减少25万元，下降95.0%。", "95.7", "error"),     # c207 p9
     ("培训费预算39.51万元，比上年预算数减少2.02万元，下降4.00%。", "4.8", "error"),           # c207 p11
     ("2025年收入总计1962万元，比上年减少86万元，降幅0.42%。", "4.2", "error"),                # 降幅, ÷10
+    # 4.76 ÷ (13.31 + 4.76): no figures printed so give 26.30 (26.31–26.37); one unit off
+    ("公务接待费13.31万元，较上年减少4.76万元(26.30%)。", "26.34", "warning"),                # c163 p20
+    # the change printed without its unit, before its bracketed rate
+    ("“三公”经费预算支出203.31万元，较上年增加185.24（1026.00%）。", "1025.1", "error"),       # c163 p20
 ])
 def test_claim_rate_on_a_sentence_alone(sentence, rate, severity):
     f = run(W("三、“三公”经费\n\n" + sentence + "\n"), "claim.rate")
@@ -211,3 +221,20 @@ def test_a_comparison_tables_change_row_against_its_two_years():
 @pytest.mark.parametrize("change", [("406.39", "425.5", "-19.11"), ("+406.39", "425.50", "19.11"), (None, "425.5", "")])
 def test_a_change_row_that_is_the_difference_or_unsigned_is_fine(change):
     assert not run(D(_comparison(change)), "sentence.change_row")
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.integers(1, 10**7), st.integers(1, 10**7), st.integers(0, 2), st.booleans())
+def test_rate_interval_holds_every_rate_the_printed_figures_allow(a, b, places, rise):
+    """Any last-year / this-year pair, printed rounded, gives a rate inside ``rate_iv`` of the printed
+    figures (the narrower interval loses no true rate)."""
+    prev, cur = (Decimal(min(a, b)), Decimal(max(a, b))) if rise else (Decimal(max(a, b)), Decimal(min(a, b)))
+    if prev == cur:
+        return
+    prev, cur = prev / 1000, cur / 1000  # three decimals of "truth", printed with fewer
+    q = Decimal(1).scaleb(-places)
+    printed_cur, printed_change = cur.quantize(q), abs(cur - prev).quantize(q)
+    true_rate = abs(cur - prev) / prev * 100
+    iv = rate_iv(Interval.of(printed_change), Interval.of(printed_cur), 1 if rise else -1)
+    if iv is not None:
+        assert iv.lo <= true_rate <= iv.hi

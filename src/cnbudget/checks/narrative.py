@@ -346,7 +346,7 @@ def _rate_cases(doc: Disclosure) -> Iterator[RateCase]:
             change=chg,
             current=cur_iv,
             direction=direction,
-            expected=percent_iv(chg, prev),
+            expected=rate_iv(chg, cur_iv, direction),
             on_current=percent_iv(chg, cur_iv),
             flipped=percent_iv(chg, flipped_prev) if flipped_prev.lo > 0 else None,
             prev=prev,
@@ -361,9 +361,20 @@ def _wide_rate(ch: Claim, cur_val: Decimal | None, cur_iv: Interval, direction: 
     if decimals(ch.value) or not places:
         return None
     r = Decimal(5).scaleb(-places - 1)
-    chg = Interval(abs(ch.value) - r, abs(ch.value) + r)
-    prev = cur_iv - chg if direction > 0 else cur_iv + chg
-    return percent_iv(chg, prev) if prev.lo > 0 else None
+    return rate_iv(Interval(abs(ch.value) - r, abs(ch.value) + r), cur_iv, direction)
+
+
+def rate_iv(change: Interval, current: Interval, direction: int) -> Interval | None:
+    """The rates (in %) that figures printed as ``change`` and ``current`` can give: change ÷
+    (current ∓ change), last year's figure being this year's less the change.  The two share the
+    change, so the bounds come from the corners (the rate rises with the change, falls with this
+    year's figure); last year's figure taken as an interval of its own would admit rates no pair
+    of figures gives.  ``None`` where last year's figure may be 0 or less."""
+    sign = -1 if direction > 0 else 1
+    low_base, high_base = current.hi + sign * change.lo, current.lo + sign * change.hi
+    if low_base <= 0 or high_base <= 0:
+        return None
+    return Interval(change.lo / low_base * 100, change.hi / high_base * 100)
 
 
 def _prev_shown(case: RateCase, expected: Interval) -> str:

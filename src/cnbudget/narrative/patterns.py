@@ -37,6 +37,9 @@ COUNT_UNIT_RE = re.compile(
 )
 # A bare number read as an amount in the document unit: "660.31，占91.42%".
 BARE_BEFORE_SHARE_RE = re.compile(r"\s*,?\s*占")
+# …and a change printed without its unit before its bracketed rate: "较上年增加185.24（1026.00%）"
+BARE_CHANGE_BEFORE_RE = re.compile(r"(?:增加|减少|增长|下降|上升|降低)\s*$")
+BARE_CHANGE_AFTER_RE = re.compile(r"\s*\(\s*\d[\d.,]*\s*%\s*\)")
 # "余" between a number and its unit makes the figure approximate ("153 余万元").
 APPROXIMATE_AFTER_RE = re.compile(r"\s*余")
 # Thresholds: "50万元以上", "100万元及100万元以上", "100万元(含)以上", "96% 以上".
@@ -87,7 +90,7 @@ def find_figures(text: str) -> list[Figure]:
         if THRESHOLD_BEFORE_RE.search(before) or APPROXIMATE_AFTER_RE.match(after):
             continue
         value = number_value(m)
-        fig = _classify(value, m.start(), m.end(), after)
+        fig = _classify(value, m.start(), m.end(), after, before)
         if fig is None:
             continue
         if THRESHOLD_AFTER_RE.match(text, fig.end):
@@ -96,7 +99,7 @@ def find_figures(text: str) -> list[Figure]:
     return out
 
 
-def _classify(value: Decimal, start: int, end: int, after: str) -> Figure | None:
+def _classify(value: Decimal, start: int, end: int, after: str, before: str = "") -> Figure | None:
     if (u := PERCENT_RE.match(after)) is not None:
         return Figure(value, "percent", "%", start, end + u.end())
     if (u := AMOUNT_UNIT_RE.match(after)) is not None:
@@ -104,6 +107,6 @@ def _classify(value: Decimal, start: int, end: int, after: str) -> Figure | None
     if (u := COUNT_UNIT_RE.match(after)) is not None:
         unit = re.sub(r"\s+", "", u.group("unit"))
         return Figure(value, "count", unit, start, end + u.end())
-    if BARE_BEFORE_SHARE_RE.match(after):
+    if BARE_BEFORE_SHARE_RE.match(after) or (BARE_CHANGE_AFTER_RE.match(after) and BARE_CHANGE_BEFORE_RE.search(before)):
         return Figure(value, "amount", "", start, end, bare=True)
     return None
