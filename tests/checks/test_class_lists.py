@@ -40,3 +40,28 @@ def test_a_class_the_table_prints_without_an_amount_need_not_be_listed():
     t = _table(("206", "140.61"), ("210", "1174.39"), ("229", "0.00"))
     s = "按支出功能分类，包括科学技术支出140.61万元、卫生健康支出1174.39万元。"
     assert not run(W(HEAD + s + "\n", tables=[t]), "claim.class_omitted")
+
+
+STRUCTURE = "（五）一般公共预算当年拨款情况说明\n\n2.一般公共预算当年拨款结构情况。\n\n"
+
+
+def test_the_passage_under_a_structure_heading_is_a_breakdown():
+    # 湖州 2026 (corpus c204 p8): five classes "(类)支出 … 占 x%" under the heading; 住房保障 left out
+    t = _table(("206", "140.61"), ("210", "1174.39"), ("221", "100.00"))
+    s = "科学技术(类)支出140.61万元，占9.3%；卫生健康(类)支出1174.39万元，占77.5%。"
+    f = run(W(STRUCTURE + s + "\n", tables=[t]), "claim.class_omitted")
+    assert texts(f) == [("claim.class_omitted", "warning")] and "221" in f[0].message
+    # the same passage under another heading is no breakdown of a whole
+    assert not run(W("（五）一般公共预算当年拨款情况说明\n\n3.具体使用情况。\n\n" + s + "\n", tables=[t]),
+                   "claim.class_omitted")
+
+
+def test_a_list_one_table_prints_whole_is_no_omission_from_another():
+    # the 政府性基金 grant's two classes, which the 支出表 prints too beside other classes
+    spending = _table(("206", "140.61"), ("212", "12600.00"), ("229", "15000.00"))
+    fund = T("gov_fund", "total", ("total", "27600.00"), ("212", "12600.00"), ("229", "15000.00"),
+             names={"212": "城乡社区支出", "229": "其他支出"})
+    s = "城乡社区(类)支出12600.00万元，占45.7%；其他(类)支出15000.00万元，占54.3%。"
+    assert not run(W(STRUCTURE + s + "\n", tables=[spending, fund]), "claim.class_omitted")
+    assert texts(run(W(STRUCTURE + s + "\n", tables=[spending]), "claim.class_omitted")) == [
+        ("claim.class_omitted", "warning")]

@@ -4,7 +4,8 @@
                           and their amounts ("包括科学技术支出1140.61万元、…、住房保障支出
                           16588.47万元"), every amount the table's own, leaves out a class the
                           same table prints with an amount (其他支出 15000.00): the breakdown
-                          does not cover the whole
+                          does not cover the whole; so does the passage under a heading that
+                          announces a figure's structure ("2.一般公共预算当年拨款结构情况。")
 
 The table the list speaks of is the one whose class rows print every listed amount (支出表 or
 一般公共预算支出表): the amounts decide the scope, never the wording alone.
@@ -29,13 +30,17 @@ from cnbudget.numbers import Interval, parse_amount
 
 # "按支出功能分类" / "按功能分类" / "按支出功能科目分类": the lead-in of a breakdown by class.
 BREAKDOWN_RE = re.compile(r"按(?:支出)?功能(?:科目)?分类")
-# "科学技术支出1140.61万元": a class name and its amount (the text is NFKC-folded).
+# A heading announcing the make-up of a figure ("2.一般公共预算当年拨款结构情况。"): the passage
+# under it breaks the whole down, as "按支出功能分类" does.
+STRUCTURE_HEADING_RE = re.compile(r"结构(?:情况|分析)?(?:说明)?[.。]?$")
+# "科学技术支出1140.61万元", "教育(类)支出 3797.62万元": a class name and its amount (the text is
+# NFKC-folded).
 CLASS_AMOUNT_RE = re.compile(
-    r"(?P<name>[\u4e00-\u9fff]{2,24}?支出)\s*(?:\(类\))?\s*(?:为|预算|预算数|安排)?\s*"
+    r"(?P<head>[\u4e00-\u9fff]{2,24}?)\s*(?:\(类\))?\s*支出\s*(?:\(类\))?\s*(?:为|预算|预算数|安排)?\s*"
     r"(?P<amount>\d[\d,]*(?:\.\d+)?)\s*(?P<unit>亿元|万元|元)"
 )
 # Tables with one row per 类 and its total: where a breakdown by class can be read.
-CLASS_TABLE_KINDS = ("expenditure", "general_expenditure")
+CLASS_TABLE_KINDS = ("expenditure", "general_expenditure", "gov_fund")
 # A breakdown names at least this many classes (one class and its amount is no list).
 MIN_LISTED = 2
 
@@ -70,7 +75,7 @@ def _class_of(name: str, year: int | None) -> tuple[str, str] | None:
 def listed_classes(sentence: str, year: int | None) -> list[Listed]:
     out: list[Listed] = []
     for m in CLASS_AMOUNT_RE.finditer(sentence):
-        hit = _class_of(m.group("name"), year)
+        hit = _class_of(m.group("head") + "支出", year)
         value = parse_amount(m.group("amount"))
         if hit is None or value is None or any(x.code == hit[0] for x in out):
             continue
@@ -108,34 +113,48 @@ def class_omitted(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
     tables = [t for t in doc.tables if t.kind in CLASS_TABLE_KINDS]
     if not tables:
         return
+    under_structure = False
     for b in text_blocks(doc, skip_parts=(TABLE_PART,)):
-        for m in BREAKDOWN_RE.finditer(b.text):
-            end = _sentence_end(b.text, m.end())
-            listed = listed_classes(b.text[m.end():end], doc.meta.year)
+        if b.heading:
+            under_structure = STRUCTURE_HEADING_RE.search(b.text.strip()) is not None
+            continue
+        starts = [m.start() for m in BREAKDOWN_RE.finditer(b.text)]
+        if under_structure:  # the passage right under the heading, from its start
+            starts = [0, *starts]
+            under_structure = False
+        for start in starts:
+            end = _sentence_end(b.text, start)
+            listed = listed_classes(b.text[start:end], doc.meta.year)
             if len(listed) < MIN_LISTED:
                 continue
             ctx.checked()
-            found = _omission(b, m.start(), end, listed, tables)
+            found = _omission(b, start, end, listed, tables)
             if found is not None:
                 yield found
 
 
 def _omission(b: TextBlock, start: int, end: int, listed: list[Listed], tables: list[Table]) -> Finding | None:
+    """The finding on a list that leaves out classes of every table whose figures it prints (a
+    list the 政府性基金 table prints whole is no omission from the 支出表 that prints more)."""
+    named = {x.code for x in listed}
+    gaps: list[tuple[Table, list[Row]]] = []
     for t in tables:
         rows = _class_rows(t)
         if not _prints_all(t, rows, listed):
             continue
-        named = {x.code for x in listed}
         left_out = [r for code, r in rows.items() if code not in named and (r.values.get("total") or Decimal(0)) > 0]
         if not left_out:
             return None
-        omitted = "、".join(f"{r.code} {r.name or ''} {fmt(r.values.get('total'))}" for r in left_out)
-        first, last = listed[0], listed[-1]
-        return text_finding(
-            "claim.class_omitted",
-            f"正文按功能分类列举了 {len(listed)} 类（{first.name} {first.printed}{first.unit} … "
-            f"{last.name} {last.printed}{last.unit}），与{table_label(t)}一致，但漏列了表中的 {omitted}"
-            f"（{t.unit or ''}） — the breakdown by class leaves out {', '.join(r.code or '' for r in left_out)}",
-            b, start, end,
-        )
-    return None
+        gaps.append((t, left_out))
+    if not gaps:
+        return None
+    t, left_out = min(gaps, key=lambda g: len(g[1]))
+    omitted = "、".join(f"{r.code} {r.name or ''} {fmt(r.values.get('total'))}" for r in left_out)
+    first, last = listed[0], listed[-1]
+    return text_finding(
+        "claim.class_omitted",
+        f"正文按功能分类列举了 {len(listed)} 类（{first.name} {first.printed}{first.unit} … "
+        f"{last.name} {last.printed}{last.unit}），与{table_label(t)}一致，但漏列了表中的 {omitted}"
+        f"（{t.unit or ''}） — the breakdown by class leaves out {', '.join(r.code or '' for r in left_out)}",
+        b, start, end,
+    )
