@@ -1,4 +1,5 @@
-"""wording.reason_of_other_item: the reason given for one 三公 item speaks of another."""
+"""wording.reason_of_other_item: the reason given for one 三公 item speaks of another;
+wording.zero_reason: the reason for a figure of nothing names no absence."""
 
 from __future__ import annotations
 
@@ -39,3 +40,26 @@ def test_a_reason_speaking_of_another_item_is_found(text, item, other):
 ])
 def test_reasons_about_their_own_item_are_clean(text):
     assert not run(W(HEAD + text + "\n"), "wording.reason_of_other_item")
+
+
+def test_a_reason_for_nothing_that_names_no_absence_is_found():
+    # 深圳 template (corpus c057 p12): the 无 of "主要是无车辆购置计划" dropped
+    f = run(W(HEAD + "2026年计划购置车辆0辆、0万元，主要是车辆购置计划；单价100万元以上设备0台（套）、0万元。\n"),
+            "wording.zero_reason")
+    assert texts(f) == [("wording.zero_reason", "warning")]
+    assert "“车辆购置计划”" in f[0].message and "2026年计划购置车辆0辆" in f[0].message
+
+
+@pytest.mark.parametrize("text", [
+    "2026年计划购置车辆0辆、0万元，主要是无车辆购置计划。",
+    "2026年计划购置车辆0辆、0.00万元，主要是本单位2026年未安排经费用于公务用车购置。",
+    "公务用车购置费0.00万元，比2025年预算减少24.00万元，主要原因是公务用车已于上年处置。",
+    # a change of 0 is explained by the item's use, not by an absence
+    "公务接待费3.00万元，较2025年年初预算增加0.00万元，主要是用于接待上级工作检查。",
+    # last year's 0
+    "比上年执行数增加18.00万元（上年执行数为0.00万元，无法计算增减比率），主要原因是下拨补助资金。",
+    # a figure that is not nothing
+    "2026年计划购置车辆2辆、30万元，主要是车辆更新计划。",
+])
+def test_reasons_that_say_why_nothing_or_explain_something_else_are_clean(text):
+    assert not run(W(HEAD + text + "\n"), "wording.zero_reason")

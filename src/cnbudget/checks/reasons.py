@@ -3,6 +3,8 @@
     wording.reason_of_other_item  the reason stated for one 三公 / 会议费 / 培训费 item speaks of
                                   another item only: "公务接待费…减少2万元，主要是根据年度因公出国
                                   计划任务安排" (the 因公出国 reason copied from the line above)
+    wording.zero_reason           the reason given for a figure of nothing names no absence: "计划购置
+                                  车辆0辆、0万元，主要是车辆购置计划" (the template's 无 dropped)
 
 The items are stated one after another in the same template, each with its change and its reason;
 copying a line and changing its figures but not its reason is a common slip. The rule reads a
@@ -95,3 +97,45 @@ def reasons_of_other_items(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
                     "the reason given for this item speaks of another item",
                     b, at + r.start(), at + len(statement),
                 )
+
+
+# ---------------------------------------------------------------- the reason for nothing planned
+
+# "计划购置车辆 0 辆、0 万元，主要是…": a figure of nothing (a count or amount of 0) whose reason
+# follows in the same statement.  Not a change of 0 ("增加 0.00 万元，主要是用于…" explains the
+# item's use) nor last year's 0 ("上年执行数为 0.00 万元").
+ZERO_REASON_RE = re.compile(
+    r"(?<![\d.])0(?:\.0+)?\s*(?:辆|台\(套\)|台|套|个|项|人次|万元|元)(?P<between>[^。;]{0,30}?)"
+    r"(?:主要(?:原因)?(?:是|为|系|由于|因为)|原因(?:是|为|系))\s*:?\s*(?P<reason>[^。;]{1,60})"
+)
+_CHANGE_OR_LAST_YEAR_RE = re.compile(r"(?:增加|减少|增长|下降|持平|变化|增减|变动|上年|去年|上年度|执行数|预算数)(?:为|是)?\s*$")
+# what a reason for nothing says: that there is none, not yet, no longer, or less
+ABSENCE_RE = re.compile(
+    r"无|未|没有|不|暂|停|减|取消|处置|完成|已|压|缩|调整|到期|结束|报废|撤销|划转|合并|统筹|改由|列入|纳入|归口|变更|零|0"
+)
+
+
+@rule(
+    "wording.zero_reason",
+    severity="warning",
+    description="数额为零的原因未说明为何没有（“计划购置车辆0辆、0万元，主要是车辆购置计划”） — "
+    "the reason given for a figure of nothing names no absence",
+)
+def zero_reasons(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
+    for b in text_blocks(doc, skip_parts=(TABLE_PART,)):
+        if b.heading:
+            continue
+        for m in ZERO_REASON_RE.finditer(b.text):
+            if re.search(r"[1-9]", m.group("between")) or _CHANGE_OR_LAST_YEAR_RE.search(b.text[max(0, m.start() - 12):m.start()]):
+                continue
+            ctx.checked()
+            reason = m.group("reason").strip()
+            if ABSENCE_RE.search(reason):
+                continue
+            lead = re.split(r"[,。;:]", b.text[max(0, m.start() - 20):m.start()])[-1].lstrip()
+            yield text_finding(
+                "wording.zero_reason",
+                f"“{lead}{m.group(0)[:40]}”：数额为零，所述原因"
+                f"“{reason[:30]}”却未说明为何没有（疑漏“无”字） — the reason for a figure of nothing names no absence",
+                b, m.start(), m.end(),
+            )
