@@ -1,4 +1,4 @@
-"""code.narrative_path: a 类/款/项 path named in the text that does not nest."""
+"""code.narrative_path: a 类/款/项 path named in the text that does not nest; wording.stray_after_item."""
 
 from __future__ import annotations
 
@@ -25,3 +25,21 @@ def test_a_kuan_named_as_an_item_of_another_kuan():
 ])
 def test_paths_that_nest_or_cannot_be_judged(s):
     assert not run(W(HEAD + s + "\n", year=2026), "code.narrative_path")
+
+
+def test_a_stray_word_between_an_item_and_its_amount():
+    # 湖州 (corpus c204 p12): "事务" left after three items' （项）
+    text = ("（2）其他支出（类）其他政府性基金及对应专项债务收入安排的支出（款）其他政府性基金安排的支出（项）"
+            "事务 7000.00 万元，主要用于航道建设。\n")
+    f = run(W("（六）政府性基金预算情况说明\n\n" + text), "wording.stray_after_item")
+    assert texts(f) == [("wording.stray_after_item", "info")] and "“事务”" in f[0].message
+    assert "7000.00" in f[0].message
+
+
+@pytest.mark.parametrize("text", [
+    "行政事业单位养老支出（款）行政单位离退休（项）支出155.66万元。",
+    "城乡社区支出（类）国有土地使用权出让收入安排的支出（款）城市建设支出（项）预算为211,000.00万元。",
+    "一般公共服务（类）人大事务（款）行政运行（项）20.00万元。",
+])
+def test_words_that_say_what_the_figure_is_are_no_stray_word(text):
+    assert not run(W("三、支出预算情况说明\n\n" + text + "\n"), "wording.stray_after_item")

@@ -1,8 +1,10 @@
-"""A 类 / 款 / 项 path named in the text that does not nest in the catalog.
+"""A 类 / 款 / 项 path named in the text that does not nest in the catalog, or followed by a stray word.
 
     code.narrative_path   "教育支出（类）普通教育（款）职业教育（项）": 职业教育 is a 款 of 教育支出
                           of its own (20503), not an item of 普通教育 (20502) — the text names a
                           subject that does not exist
+    wording.stray_after_item "其他政府性基金安排的支出（项）事务 7000.00 万元": a word left between
+                          an item's name and its amount
 
 The 名词解释 and the 情况说明 name subjects by their path; a path whose 项 the catalog files under
 another 款 of the same class is a subject that does not exist. A 项 the catalog does not know at
@@ -101,3 +103,29 @@ def narrative_paths(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
             f"不属于 {k} — the named item is no item of that 款",
             b, m.start(), m.end(),
         )
+
+
+# "…支出（项）事务 7000.00 万元": words between an item's （项） and its amount.  The amount follows
+# the item's name directly, or after words that say what the figure is ("（项）支出", "（项）预算为").
+ITEM_THEN_AMOUNT_RE = re.compile(r"\(项\)\s*(?P<words>[\u4e00-\u9fff]{1,6})\s*(?=\d)")
+FIGURE_WORDS_RE = re.compile(r"^(?:支出|预算|决算|年初|全年|调整|执行|安排|拨款|资金|经费|共|合计|金额|数)*(?:为|是)?$")
+
+
+@rule(
+    "wording.stray_after_item",
+    severity="info",
+    description="“（项）”与金额之间多出字词（“其他政府性基金安排的支出（项）事务 7000.00 万元”） — a stray word after an item's name",
+)
+def stray_after_items(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
+    for b in text_blocks(doc, skip_parts=(TABLE_PART,)):
+        for m in ITEM_THEN_AMOUNT_RE.finditer(b.text):
+            ctx.checked()
+            if FIGURE_WORDS_RE.match(m.group("words")):
+                continue
+            amount = re.match(r"[\d,.]+\s*(?:亿元|万元|元)?", b.text[m.end():])
+            yield text_finding(
+                "wording.stray_after_item",
+                f"“（项）{m.group('words')} {amount.group(0) if amount else ''}”：科目名称与金额之间多出“{m.group('words')}”"
+                " — a stray word between an item's name and its amount",
+                b, m.start(), m.end(),
+            )
