@@ -238,3 +238,11 @@ def test_rate_interval_holds_every_rate_the_printed_figures_allow(a, b, places, 
     iv = rate_iv(Interval.of(printed_change), Interval.of(printed_cur), 1 if rise else -1)
     if iv is not None:
         assert iv.lo <= true_rate <= iv.hi
+
+
+def test_a_rate_on_a_base_of_zero_is_said_as_info():
+    f = run(W("三、“三公”经费\n\n公务用车运行维护费5.00万元，较上年增加5.00万元(100%)。\n"), "claim.rate_zero_base")
+    assert texts(f) == [("claim.rate_zero_base", "info")] and "100%" in f[0].message
+    # a rate with a base, or a new item said without a rate, is not this
+    assert not run(W("三、“三公”经费\n\n公务用车运行维护费5.00万元，较上年增加2.50万元(100%)。\n"), "claim.rate_zero_base")
+    assert not run(W("三、“三公”经费\n\n公务用车运行维护费5.00万元，较上年增加5.00万元。\n"), "claim.rate_zero_base")

@@ -5,6 +5,8 @@
     claim.rate             增长/下降 y% = change ÷ (current − change)
     claim.rate_wrong_base  y% = change ÷ current: the rate was computed on this year's figure
                            instead of last year's (增长率按本年数而非上年数计算)
+    claim.rate_zero_base   a rate stated where this year's figure is all increase (上年为 0): no
+                           rate can be computed (info)
     claim.count            a stated number of projects (预算项目共 N 个) = the projects listed
     claim.components       the listed reasons of a change (主要原因: A 减少 x, B 增加 y) add up to it
     claim.reason_direction the one reason given for a change goes the other way ("增加80.80万元，
@@ -13,7 +15,7 @@
 
 A share or rate that misses by one unit of its last printed digit is a warning (尾差调整), not
 an error (``CheckSettings.near_miss_digits``).  Where last year's figure is 0 ("增长100%" for a
-new item) no rate is checked.
+new item) no rate can be computed: claim.rate_zero_base says so, as info.
 """
 
 from __future__ import annotations
@@ -454,6 +456,36 @@ def rate_wrong_base(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
             text=case.rate.text,
             table=case.rate.refers_to.table if case.rate.refers_to else None,
             row=case.rate.refers_to.row if case.rate.refers_to else None,
+        )
+
+
+@rule(
+    "claim.rate_zero_base",
+    severity="info",
+    description="上年数为 0 时增长率无法计算（所述“增长100%”） — a growth rate stated on a base of zero",
+)
+def rate_zero_base(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
+    by_id = _claims_by_id(doc)
+    for c in doc.claims:
+        ch = by_id.get(c.related.get("change", -1)) if c.kind == "rate" else None
+        if ch is None or c.value == 0 or (c.direction if c.direction is not None else ch.direction) != 1:
+            continue
+        cur = by_id.get(c.related.get("current", -1)) or by_id.get(ch.related.get("current", -1))
+        if cur is None or cur.value == 0:
+            continue
+        ctx.checked()
+        # this year's figure stated, and its whole is the increase: last year's was 0
+        if abs(cur.value) != abs(ch.value) or cur.unit != ch.unit:
+            continue
+        yield finding(
+            "claim.rate_zero_base",
+            f"本年 {fmt(cur.value)}{cur.unit}、增加 {fmt(ch.value)}{ch.unit}，上年数为 0，增长率无法计算，"
+            f"所述 {fmt(c.value)}% 无意义（可写“上年为0，无法计算增减比率”） — a growth rate on a base of zero",
+            actual=c.value,
+            source=c.source,
+            text=c.text,
+            table=c.refers_to.table if c.refers_to else None,
+            row=c.refers_to.row if c.refers_to else None,
         )
 
 
