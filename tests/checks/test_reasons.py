@@ -63,3 +63,22 @@ def test_a_reason_for_nothing_that_names_no_absence_is_found():
 ])
 def test_reasons_that_say_why_nothing_or_explain_something_else_are_clean(text):
     assert not run(W(HEAD + text + "\n"), "wording.zero_reason")
+
+
+def test_a_spending_change_explained_by_the_income_only_is_found():
+    # 湖州 (corpus c205 p7): the income paragraph's reason repeated under the spending
+    text = ("2026年支出预算515313.35万元，比上年执行数减少10087.38万元，下降1.9%，主要是政府性基金预算收入"
+            "较上年执行数下降45.9%，事业收入较上年执行数增长7.6%。")
+    f = run(W("（三）支出预算情况说明\n\n" + text + "\n"), "wording.reason_of_income")
+    assert texts(f) == [("wording.reason_of_income", "warning")] and "45.9%" in f[0].message
+
+
+@pytest.mark.parametrize("text", [
+    # the same reason under the income is the income's own
+    "2026年收入预算515313.35万元，比上年执行数减少10087.38万元，主要是政府性基金预算收入较上年执行数下降45.9%。",
+    # a spending reason that speaks of the spending
+    "2026年支出预算515313.35万元，比上年减少10087.38万元，主要是政府性基金安排的项目支出减少。",
+    "支出预算比上年减少100.00万元，主要原因是事业收入减少，相应安排的支出减少。",
+])
+def test_reasons_of_the_income_or_about_the_spending_are_clean(text):
+    assert not run(W("（三）预算情况说明\n\n" + text + "\n"), "wording.reason_of_income")

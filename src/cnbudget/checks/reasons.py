@@ -5,6 +5,8 @@
                                   计划任务安排" (the 因公出国 reason copied from the line above)
     wording.zero_reason           the reason given for a figure of nothing names no absence: "计划购置
                                   车辆0辆、0万元，主要是车辆购置计划" (the template's 无 dropped)
+    wording.reason_of_income      a change of the spending explained by the income's changes only
+                                  (the income paragraph's reason copied under the spending)
 
 The items are stated one after another in the same template, each with its change and its reason;
 copying a line and changing its figures but not its reason is a common slip. The rule reads a
@@ -137,5 +139,40 @@ def zero_reasons(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
                 "wording.zero_reason",
                 f"“{lead}{m.group(0)[:40]}”：数额为零，所述原因"
                 f"“{reason[:30]}”却未说明为何没有（疑漏“无”字） — the reason for a figure of nothing names no absence",
+                b, m.start(), m.end(),
+            )
+
+
+# ---------------------------------------------------------------- spending explained by income
+
+# "支出预算 515313.35 万元，比上年执行数减少 10087.38 万元，下降 1.9%，主要是政府性基金预算收入较上年
+# 执行数下降 45.9%，…": a change of the spending whose reason is the income paragraph's, word for word.
+SPENDING_CHANGE_RE = re.compile(
+    r"支出(?:预算|决算)?[^。;]{0,40}?(?:增加|减少|增长|下降)[^。;]{0,40}?"
+    r"(?:主要(?:原因)?(?:是|为|系|由于|因为)|原因(?:是|为|系))\s*:?\s*(?P<reason>[^。]{4,160})"
+)
+INCOME_CHANGE_RE = re.compile(r"收入[^,;。]{0,12}?(?:增加|减少|增长|下降)")
+# words by which a reason speaks of spending (its items, its money, its uses)
+SPENDING_WORDS_RE = re.compile(r"支出|项目|人员|经费|资金|工资|公用|安排|开支|费用|补助|建设|购置")
+
+
+@rule(
+    "wording.reason_of_income",
+    severity="warning",
+    description="支出变动的原因只说收入的变动（照抄收入段落） — a change of the spending explained by the income's changes only",
+)
+def spending_explained_by_income(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
+    for b in text_blocks(doc, skip_parts=(TABLE_PART,)):
+        if b.heading:
+            continue
+        for m in SPENDING_CHANGE_RE.finditer(b.text):
+            ctx.checked()
+            reason = m.group("reason")
+            if not INCOME_CHANGE_RE.search(reason) or SPENDING_WORDS_RE.search(reason):
+                continue
+            yield text_finding(
+                "wording.reason_of_income",
+                f"支出的变动原因只说收入的变动（“{reason[:40]}”），疑为照抄收入部分的原因 — "
+                "the change of the spending is explained by the income's changes only",
                 b, m.start(), m.end(),
             )
