@@ -211,6 +211,7 @@ class TextBlock:
     topic: str | None = None
     heading: bool = False
     level: int | None = None
+    half_width: tuple[int, ...] = ()  # offsets of the brackets printed half-width: "(" where "（" is usual
 
     @property
     def source(self) -> Source:

@@ -87,6 +87,19 @@ def test_brackets_closed_on_the_next_line_or_ordinals_are_clean():
     assert not one("主要用于：1）办公费；2）印刷费。评价等级为“良”（见表 2）。", "wording.brackets")
 
 
+def test_a_bracket_pair_printed_in_two_widths():
+    # 深圳 (corpus c110 p3): "督查处（交易管理处)"
+    f = one("内设综合管理处、督查处（交易管理处)、机关党委（人事处）。", "wording.brackets")
+    assert texts(f) == [("wording.brackets", "info")]
+    assert "全角半角混用" in f[0].message and "交易管理处" in f[0].message
+    # one width throughout, either one, and a pair split over two lines in the same widths: clean
+    assert not one("督查处(交易管理处)、机关党委(人事处)。", "wording.brackets")
+    assert not one("督查处（交易管理处）、机关党委（人事处）。", "wording.brackets")
+    assert not run(W(HEAD + "机关运行经费是指行政单位（含参照公务员法管\n理事业单位）使用的经费。\n"), "wording.brackets")
+    f = run(W(HEAD + "机关运行经费是指行政单位（含参照公务员法管\n理事业单位)使用的经费。\n"), "wording.brackets")
+    assert texts(f) == [("wording.brackets", "info")]
+
+
 def test_a_year_compared_with_printed_without_nian():
     # 重庆 2026 (corpus c079 p4): "与 2025 持平" beside "与 2025 年持平"
     s = "公务接待费10万元，与2025持平；公务用车购置费0万元，与2025年持平。"

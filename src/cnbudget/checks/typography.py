@@ -14,7 +14,8 @@
     wording.repeated_text        a run of words with figures printed twice in a row (a pasted clause)
     wording.repeated_clause      a clause printed twice in one sentence, not only back to back
                                  ("打造…中试平台，以评估促进建设发展，打造…中试平台。"), also in cells
-    wording.brackets             a bracket opened and never closed, or closed and never opened
+    wording.brackets             a bracket opened and never closed, or closed and never opened; a
+                                 pair printed in two widths ("督查处（交易管理处)")
     wording.quotes               a quotation mark printed the wrong way round: "为“十五五“期间", also
                                  in the text cells of tables
     wording.year_without_nian    a year compared with, printed without 年: "与2025持平",
@@ -365,10 +366,23 @@ def _clause_message(clause: str) -> str:
     return f"同一句中“{clause}”出现两次 — a clause printed twice in one sentence"
 
 
+def _mixed_widths(ob: TextBlock, oi: int, b: TextBlock, i: int) -> Finding:
+    """A pair of brackets printed in two widths: "督查处（交易管理处)"."""
+    half_open = oi in ob.half_width
+    inside = ob.text[oi + 1:i] if ob is b else ob.text[oi + 1:oi + 21]
+    shown = f"{'(' if half_open else '（'}{inside[:20]}{'）' if half_open else ')'}"
+    return text_finding(
+        "wording.brackets",
+        f"括号全角半角混用：“{shown}”，{'左括号为半角、右括号为全角' if half_open else '左括号为全角、右括号为半角'}"
+        " — a bracket pair printed in two widths",
+        ob, oi, i + 1 if ob is b else None,
+    )
+
+
 @rule(
     "wording.brackets",
     severity="info",
-    description="括号不成对（多出的“）”或未闭合的“（”） — an unmatched bracket",
+    description="括号不成对（多出的“）”或未闭合的“（”）或全角半角混用 — an unmatched bracket, or a pair in two widths",
 )
 def unmatched_brackets(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
     # a paragraph is cut into passages at page breaks and after a few lines: brackets left open
@@ -385,7 +399,9 @@ def unmatched_brackets(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
                 open_at.append((b, i))
             elif ch == ")":
                 if open_at:
-                    open_at.pop()
+                    ob, oi = open_at.pop()
+                    if (oi in ob.half_width) != (i in b.half_width):
+                        yield _mixed_widths(ob, oi, b, i)
                 else:
                     yield text_finding(
                         "wording.brackets", "多出一个右括号“）”，没有与之对应的“（” — unmatched closing bracket", b, i

@@ -74,6 +74,7 @@ class Passage:
     pieces: tuple[tuple[int, Source], ...]
     part: str | None
     topic: str | None
+    half_width: tuple[int, ...] = ()  # offsets of the brackets printed half-width ("(" not "（")
 
     @property
     def silent(self) -> bool:
@@ -87,6 +88,15 @@ class Passage:
                 break
             src = s
         return src
+
+
+def half_width_brackets(raw: str) -> tuple[int, ...]:
+    """Offsets, in the folded and stripped line, of the brackets ``raw`` prints half-width: folding
+    makes "（" and "(" one character, and a pair printed in two widths is a slip of its own."""
+    text = raw.strip()
+    if "(" not in text and ")" not in text:
+        return ()
+    return tuple(len(fold(text[:i])) for i, ch in enumerate(text) if ch in "()")
 
 
 def _squash(text: str) -> str:
@@ -228,19 +238,20 @@ def outline(doc: Document) -> Iterator[Heading | Passage]:
     part: str | None = None
     topic2: str | None = None  # topic of the current level-2 heading
     topic: str | None = None
-    pending: list[tuple[str, Source]] = []
+    pending: list[tuple[str, Source, tuple[int, ...]]] = []
     footnotes: list[tuple[str, Source]] = []  # set aside from a sentence that runs on past them
 
     def flush() -> Passage | None:
         nonlocal pending
         if not pending:
             return None
-        text, pieces = "", []
-        for t, src in pending:
+        text, pieces, half = "", [], []
+        for t, src, marks in pending:
             pieces.append((len(text), src))
+            half.extend(len(text) + k for k in marks)
             text += t
         pending = []
-        return Passage(text=text, pieces=tuple(pieces), part=part, topic=topic)
+        return Passage(text=text, pieces=tuple(pieces), part=part, topic=topic, half_width=tuple(half))
 
     def close() -> Iterator[Passage]:
         if (p := flush()) is not None:
@@ -275,7 +286,7 @@ def outline(doc: Document) -> Iterator[Heading | Passage]:
                 footnotes.append((text, b.source))
                 i += 1
                 continue
-            pending.append((text, b.source))
+            pending.append((text, b.source, half_width_brackets(b.text)))
             i += 1
             continue
         yield from close()

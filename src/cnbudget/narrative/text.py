@@ -23,5 +23,6 @@ def extract_text(doc: Document) -> list[TextBlock]:
             out.append(TextBlock(text=item.text, pieces=((0, item.source),), part=item.part,
                                  topic=item.topic, heading=True, level=item.level))
         else:
-            out.append(TextBlock(text=item.text, pieces=item.pieces, part=item.part, topic=item.topic))
+            out.append(TextBlock(text=item.text, pieces=item.pieces, part=item.part, topic=item.topic,
+                                 half_width=item.half_width))
     return out
