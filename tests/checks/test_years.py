@@ -1,4 +1,4 @@
-"""year.comparison, year.heading, year.as_of, year.project_period, year.target."""
+"""year.comparison, year.heading, year.as_of, year.project_period, year.target, year.plan_period."""
 
 from __future__ import annotations
 
@@ -118,3 +118,23 @@ def test_targets_of_other_years_that_are_no_slip(cells):
 def test_a_procurement_item_of_last_year_is_no_target():
     cells = ("2026年完成培训。", "2025年项目合同尾款。", "2026年完成审计。")
     assert not run(_targets(*cells, column="采购项目"), "year.target")
+
+
+def test_a_five_year_plan_that_has_ended_framing_the_years_work():
+    # 广州 2026 (corpus c115 p39): a 2026 target framed by the 十四五 (2021-2025)
+    f = run(_targets("根据道路运输管理服务职责，紧紧围绕“十四五”全市道路运输管理服务工作任务，组织开展好六大行动。"),
+            "year.plan_period")
+    assert [(x.severity, x.row) for x in f] == [("warning", "项目0")] and "2025年结束" in f[0].message
+    f = one("本部门将紧紧围绕“十四五”规划目标任务，做好各项工作。", "year.plan_period", year=2026)
+    assert texts(f) == [("year.plan_period", "warning")]
+
+
+@pytest.mark.parametrize("sentence,year", [
+    ("本部门将紧紧围绕“十四五”规划目标任务，做好各项工作。", 2025),  # within the plan's period
+    ("围绕“十五五”规划重点任务和年度工作要点开展工作。", 2026),
+    ("推进碳达峰“十四五”评估报告编制。", 2026),  # looked back on
+    ("完成监所“十四五”智慧监管装备建设任务。", 2026),  # its tasks finished
+    ("根据《“十三五”全国司法行政信息化发展规划》开展建设。", 2026),  # a plan cited
+])
+def test_plans_in_their_period_looked_back_on_or_cited_are_no_slip(sentence, year):
+    assert not one(sentence, "year.plan_period", year=year)

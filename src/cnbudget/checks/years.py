@@ -13,6 +13,8 @@
                          ("实施期：2025年1月至2025年12月" in a 2026 budget)
     year.target          a performance target of a year-N budget that opens with N−1 ("2025年
                          按照工作职责完成好…") where the table's other targets open with N
+    year.plan_period     a five-year plan that ended before N named as the frame of N's work
+                         ("紧紧围绕“十四五”…工作任务" in a 2026 budget), in the text or a table cell
 
 Legitimate mentions of other years stay silent: "上年", "2025年预算执行数" or "2025年末资产" in a
 2026 budget, "与2023年度决算相比" in a 2024 final account, dates of documents and meetings.
@@ -245,3 +247,46 @@ def target_years(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
                 f"目标写作“{cell[:24]}…”，而同表其他目标为“{year}年…” — a target of the {year} budget stated for {year - 1}",
                 t, r, col, cell, m.start("y"), m.end(),  # type: ignore[arg-type, attr-defined]
             )
+
+
+# "紧紧围绕“十四五”…工作任务": a five-year plan named as the frame of the year's work.  Not where the
+# plan is cited (根据《“十三五”…规划》), its tasks finished (完成…“十四五”…任务) or looked back on.
+PLAN_FRAME_RE = re.compile(
+    r"(?:围绕|紧扣|聚焦|对标|锚定|立足|落实|贯彻|推进|实现)[^。;,]{0,8}?“?十(?P<n>[一二三四五六七八九])五”?"
+    r"(?P<tail>[^。;]{0,24})"
+)
+LOOK_BACK_RE = re.compile(r"^[^。;]{0,12}?(?:评估|总结|回顾|收官|终期|期间|时期|以来|成效|成果)")
+_PLAN_NUMBER = {c: n for n, c in enumerate("一二三四五六七八九", start=11)}
+
+
+def plan_end(number: str) -> int:
+    """The last year of the 十X五 plan (the 11th, 十一五, ran 2006–2010)."""
+    return 1955 + 5 * _PLAN_NUMBER[number]
+
+
+@rule(
+    "year.plan_period",
+    severity="warning",
+    description="以已结束的五年规划作为本年工作的依托（2026年预算“围绕‘十四五’…工作任务”） — "
+    "a five-year plan that has ended named as the frame of the year's work",
+)
+def plan_periods(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
+    year = doc.meta.year
+    if not year:
+        return
+    for b in text_blocks(doc, skip_parts=(TABLE_PART,)):
+        for m in PLAN_FRAME_RE.finditer(b.text):
+            ctx.checked()
+            if plan_end(m.group("n")) < year and not LOOK_BACK_RE.match(m.group("tail")):
+                yield text_finding("year.plan_period", _plan_message(m, year), b, m.start(), m.end())
+    for t, r, col, cell in text_cells(doc, ctx):
+        for m in PLAN_FRAME_RE.finditer(cell):
+            ctx.checked()
+            if plan_end(m.group("n")) < year and not LOOK_BACK_RE.match(m.group("tail")):
+                yield cell_finding("year.plan_period", "：" + _plan_message(m, year), t, r, col, cell, m.start(), m.end())
+
+
+def _plan_message(m: re.Match[str], year: int) -> str:
+    name = f"十{m.group('n')}五"
+    return (f"“{m.group(0)[:36]}”：“{name}”规划期已于{plan_end(m.group('n'))}年结束，{year}年的工作不应再围绕它安排"
+            f"（疑为沿用往年文本） — a five-year plan that ended in {plan_end(m.group('n'))} framed as {year}'s work")
