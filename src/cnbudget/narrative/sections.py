@@ -8,14 +8,10 @@ own entries are read apart (``extract_contents``), to compare the headings with.
 
 from __future__ import annotations
 
-import re
-
 from cnbudget.document import Document
 from cnbudget.model import Section
 from cnbudget.narrative.outline import Heading, outline, toc_entries
-
-# Dot leaders and the page number after a 目录 entry ("其他说明情况……18").
-_LEADER_RE = re.compile(r"[.．·…—_\-\s]{2,}\d*\s*$|\s+\d{1,3}\s*$")
+from cnbudget.tables.toc import strip_leaders
 
 
 def extract_sections(doc: Document) -> list[Section]:
@@ -37,7 +33,7 @@ def extract_contents(doc: Document) -> list[Section]:
     dropped; empty when it prints none."""
     out: list[Section] = []
     for p in toc_entries(doc):
-        title = _LEADER_RE.sub("", p.text.strip()).strip()
+        title = strip_leaders(p.text.strip())
         if title:
             out.append(Section(title=title, source=p.source))
     return out

@@ -29,6 +29,11 @@ class Listed:
     source: Source
 
 
+def strip_leaders(entry: str) -> str:
+    """A 目录 entry without its dot leaders and page number ("其他说明情况……18" → "其他说明情况")."""
+    return _LEADER_RE.sub("", entry).strip()
+
+
 def _entries(text: str) -> list[str]:
     """A TOC line may hold several entries separated by leaders; return each without them."""
     parts = re.split(r"[.．·…]{3,}\s*\d*", text)
@@ -55,7 +60,7 @@ def listed_tables(doc: Document) -> list[Listed]:
         if start_page is not None and p.source.page is not None and p.source.page - start_page >= _TOC_PAGES:
             break
         for entry in _entries(p.text):
-            e = _LEADER_RE.sub("", entry).strip()
+            e = strip_leaders(entry)
             ce = compact(e)
             if "表" not in ce or len(ce) > 70:
                 continue
