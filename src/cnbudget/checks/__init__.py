@@ -18,6 +18,7 @@ Modules:
     sentences     — each sentence's figures against each other (no table needed): change vs
                     this year and last year, direction words, comparisons, parts vs whole
     wording       — template placeholders, drafting notes, empty reasons, obsolete class names
+    department_name — a statement opening with another department's name (a copied text not renamed)
     reasons       — the reason stated for one 三公 item that speaks of another item
     typography    — malformed numbers, doubled units, rates without %, punctuation, brackets
     repeats       — words, lead-ins and item numbers printed twice; a full stop closing a bracket mid-sentence
