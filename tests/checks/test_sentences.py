@@ -246,3 +246,19 @@ def test_a_rate_on_a_base_of_zero_is_said_as_info():
     # a rate with a base, or a new item said without a rate, is not this
     assert not run(W("三、“三公”经费\n\n公务用车运行维护费5.00万元，较上年增加2.50万元(100%)。\n"), "claim.rate_zero_base")
     assert not run(W("三、“三公”经费\n\n公务用车运行维护费5.00万元，较上年增加5.00万元。\n"), "claim.rate_zero_base")
+
+
+@pytest.mark.parametrize("text,wrong", [
+    # 决算 830.57 below 年初预算 842.16: not 大于
+    ("（1）行政运行（项）。年初预算为842.16万元，支出决算为830.57万元，完成年初预算的98.6%，"
+     "决算数大于年初预算数的主要原因是人员增加。", True),
+    ("（2）其他（项）。年初预算为10.00万元，支出决算为12.00万元，决算数等于年初预算数。", True),
+    ("（3）公务接待费支出预算为10.00万元，支出决算为5.10万元，决算数与预算数持平。", True),
+    # right, or too coarse to tell (1 万元 may be 0.51 rounded)
+    ("年初预算为393万元，支出决算为560.01万元，完成年初预算的142.5%，决算数大于年初预算数的主要原因是：加大了宣传力度。", False),
+    ("“三公”经费支出预算为1万元，支出决算为0.51万元，决算数与预算数持平。", False),
+    ("年初预算为10.00万元，支出决算为8.00万元，决算数小于年初预算数的主要原因是厉行节约。", False),
+])
+def test_a_final_accounts_comparison_of_its_final_and_budget_figures(text, wrong):
+    f = run(W("三、一般公共预算财政拨款支出决算情况说明\n\n" + text + "\n", kind="final", year=2025), "sentence.comparison")
+    assert texts(f) == ([("sentence.comparison", "error")] if wrong else [])

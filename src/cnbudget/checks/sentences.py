@@ -8,7 +8,8 @@ document that publishes its 情况说明 alone.
     sentence.rate        "本年 100 万元，上年 80 万元，增长 20%" (no change stated): the rate is
                          not (this − last) ÷ last
     sentence.comparison  大于/小于/高于/低于/持平/一致 against the two figures it compares
-                         ("支出 90 万元，高于上年 95 万元"; "与上年 80 万元持平" of 100 万元)
+                         ("支出 90 万元，高于上年 95 万元"; "与上年 80 万元持平" of 100 万元); a final
+                         account's "决算数大于年初预算数" against the 决算 and 预算 stated before it
     sentence.parts       the parts a list states ("其中：…", "包括：…") add up to more than the
                          whole ("50万元以上设备8台，其中100万元以上15台")
     sentence.shares      the shares of one whole's parts add up to more than 100 %
@@ -33,7 +34,7 @@ from cnbudget.checks.common import TABLE_PART, text_blocks, text_finding
 from cnbudget.checks.context import Context
 from cnbudget.checks.registry import finding, rule
 from cnbudget.checks.values import EXACT_ZERO, fmt, fmt_iv, near_miss, percent_iv
-from cnbudget.model import Claim, Disclosure, Finding, Row, Table
+from cnbudget.model import Claim, Disclosure, Finding, Row, Table, TextBlock
 from cnbudget.numbers import Interval
 from cnbudget.units import UNIT_SCALE
 
@@ -393,6 +394,50 @@ EQUAL_RE = re.compile(
 )
 
 
+# A final account's "决算数大于年初预算数" / "决算数与预算数持平", after the two figures it compares:
+# "年初预算为393万元，支出决算为560.01万元，…，决算数大于年初预算数的主要原因是…"
+FINAL_VS_BUDGET_RE = re.compile(
+    r"决算(?:数)?(?:(?P<word>大于|小于|高于|低于|超过|超出|少于|多于|等于)(?P<which>年初|全年|调整后)?预算(?:数)?"
+    r"|与(?P<which2>年初|全年|调整后)?预算(?:数)?(?:基本)?(?P<word2>持平|一致|相同|相等))"
+)
+STATED_BUDGET_RE = re.compile(r"(?P<which>年初|全年|调整后)?预算(?:数)?(?:为|是)?\s*" + _MONEY.format("v"))
+STATED_FINAL_RE = re.compile(r"决算(?:数)?(?:为|是)?\s*" + _MONEY.format("v"))
+# how far before the comparison its two figures are looked for (the same statement, or the one before)
+_FIGURES_BEFORE = 160
+
+
+def _last(rx: re.Pattern[str], text: str, which: str | None = None) -> re.Match[str] | None:
+    """The last match of ``rx`` in ``text`` (of the budget ``which`` names, when it names one)."""
+    found = [m for m in rx.finditer(text) if which is None or m.groupdict().get("which") in (which, None)]
+    return found[-1] if found else None
+
+
+def _final_vs_budget(b: TextBlock, ctx: Context) -> Iterator[Finding]:
+    for m in FINAL_VS_BUDGET_RE.finditer(b.text):
+        word, which = m.group("word") or m.group("word2"), m.group("which") or m.group("which2")
+        before = b.text[max(0, m.start() - _FIGURES_BEFORE):m.start()]
+        if FINAL_VS_BUDGET_RE.search(before):
+            before = before[FINAL_VS_BUDGET_RE.search(before).end():]  # type: ignore[union-attr]
+        final, budget = _last(STATED_FINAL_RE, before), _last(STATED_BUDGET_RE, before, which)
+        if final is None or budget is None:
+            continue
+        ctx.checked()
+        x, y = _money(final, "v"), _money(budget, "v")
+        if word in ("大于", "高于", "超过", "超出", "多于"):
+            wrong = x.hi <= y.lo
+        elif word in ("小于", "低于", "少于"):
+            wrong = x.lo >= y.hi
+        else:
+            wrong = not x.meets(y) and "基本" not in m.group(0)
+        if wrong:
+            yield text_finding(
+                "sentence.comparison",
+                f"称“{m.group(0)}”，但决算为 {final.group('v')}{final.group('vu')}、{which or ''}预算为 "
+                f"{budget.group('v')}{budget.group('vu')} — the comparison word goes against the figures",
+                b, m.start(), m.end(),
+            )
+
+
 def _money(m: re.Match[str], g: str) -> Interval:
     v = Decimal(m.group(g).replace(",", ""))
     return Interval.of(v).scale(UNIT_SCALE[m.group(g + "u")])
@@ -424,6 +469,7 @@ def comparison_words(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
                         "the comparison word goes against the figures",
                         b, m.start(), m.end(),
                     )
+        yield from _final_vs_budget(b, ctx)
 
     # the claims' own 持平 (a change of 0) beside two different stated figures
     for c, cur, prev in _pairs(doc, "change"):
