@@ -262,3 +262,12 @@ def test_a_rate_on_a_base_of_zero_is_said_as_info():
 def test_a_final_accounts_comparison_of_its_final_and_budget_figures(text, wrong):
     f = run(W("三、一般公共预算财政拨款支出决算情况说明\n\n" + text + "\n", kind="final", year=2025), "sentence.comparison")
     assert texts(f) == ([("sentence.comparison", "error")] if wrong else [])
+
+
+def test_an_items_heading_amount_against_its_own_sentence():
+    text = ("（3）住房公积金163.4万元\n2025年安排158.20万元，主要用于按规定缴存住房公积金。\n"
+            "（4）提租补贴20.00万元\n2025年安排20.00万元，主要用于提租补贴。\n"
+            "（5）行政运行100.00万元\n比上年增加10.00万元，主要是人员增加。\n")
+    f = run(W("三、一般公共预算支出情况说明\n\n" + text), "sentence.heading_amount")
+    assert texts(f) == [("sentence.heading_amount", "warning")]
+    assert "163.4" in f[0].message and "158.20" in f[0].message

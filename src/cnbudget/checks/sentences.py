@@ -15,6 +15,8 @@ document that publishes its 情况说明 alone.
     sentence.shares      the shares of one whole's parts add up to more than 100 %
     sentence.change_row  a comparison table printed with the text (a row per year and a 变化 row):
                          the 变化 is not the later year − the earlier one
+    sentence.heading_amount  an item's heading that states its amount ("（3）住房公积金163.4万元")
+                         and the sentence under it that states another ("2025年安排158.20万元")
     wording.missing_direction  "比上年1.43万元，增加0.68%": the figure after 比上年 is the change
                          (1.43 ÷ 208.89 = 0.68 %), its 增加/减少 left out
 
@@ -488,3 +490,36 @@ def comparison_words(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
             source=c.source,
             text=c.text,
         )
+
+
+# --------------------------------------------------------------------------- heading amounts
+
+# An item's heading that states its amount ("（3）住房公积金163.4万元"), run into the passage under
+# it (a line without a stop joins the next), whose first clause states the item's amount again
+# with no other subject: "2025年安排158.20万元，主要用于…", "预算数为158.20万元。"
+HEADING_AMOUNT_RE = re.compile(
+    r"(?:^|(?<=[。;]))\s*[(]?[一二三四五六七八九十\d]{1,3}[)、.]\s*(?P<name>[\u4e00-\u9fff()]{2,40}?)\s*:?\s*"
+    + _MONEY.format("h") + r"\s*[。;]?\s*"
+    r"(?:(?:19|20)\d\d\s*年度?)?\s*(?:年初)?(?:安排|预算(?:数)?(?:安排)?(?:为)?|支出(?:决算)?(?:数)?(?:为)?"
+    r"|决算(?:数)?(?:为)?|为|共|合计)\s*" + _MONEY.format("v") + r"\s*[,。;]"
+)
+
+
+@rule(
+    "sentence.heading_amount",
+    severity="warning",
+    description="项目标题中的金额与其下一句所述金额不一致（住房公积金163.4万元 / 安排158.20万元） — "
+    "the amount in an item's heading differs from the amount its own sentence states",
+)
+def heading_amounts(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
+    for b in text_blocks(doc, skip_parts=(TABLE_PART,)):
+        for m in HEADING_AMOUNT_RE.finditer(b.text):
+            ctx.checked()
+            if _money(m, "h").meets(_money(m, "v")):
+                continue
+            yield text_finding(
+                "sentence.heading_amount",
+                f"“{m.group('name')} {m.group('h')}{m.group('hu')}”其下一句称 {m.group('v')}{m.group('vu')}，"
+                "两处金额不一致 — the amount in the item's heading differs from its own sentence",
+                b, m.start("name"), m.end(),
+            )
