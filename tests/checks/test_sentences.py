@@ -271,3 +271,14 @@ def test_an_items_heading_amount_against_its_own_sentence():
     f = run(W("三、一般公共预算支出情况说明\n\n" + text), "sentence.heading_amount")
     assert texts(f) == [("sentence.heading_amount", "warning")]
     assert "163.4" in f[0].message and "158.20" in f[0].message
+
+
+def test_an_amount_printed_in_the_wrong_unit_is_said_so():
+    t = T("expenditure", "total basic project", ("total", "1,234.56", "1,000.00", "234.56"))
+    d = W(HEAD + "2024年支出预算1,234.56元，其中基本支出1,000.00万元，项目支出234.56万元。\n", tables=[t])
+    parts, amount = run(d, "sentence.parts"), run(d, "claim.amount")
+    assert texts(parts) == [("sentence.parts", "error")] and "单位应为万元" in parts[0].message
+    assert texts(amount) == [("claim.amount", "error")] and "单位应为万元" in amount[0].message
+    # parts that do exceed their whole are not a unit slip
+    f = one("2024年支出预算1,000.00万元，其中基本支出1,000.00万元，项目支出234.56万元。", "sentence.parts")
+    assert texts(f) == [("sentence.parts", "error")] and "单位" not in f[0].message

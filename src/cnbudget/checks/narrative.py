@@ -238,13 +238,16 @@ def amounts(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
             res.shown is not None and abs(res.shown - c.value) == last_place(res.shown)
             and siblings_carry_tail(res.table, res.row, res.column))))
         cut = not tail and _cut_when_converted(c.value, res.shown, k)
+        # the table's digits printed with another unit ("1,234.56元" for 1,234.56 万元)
+        slip = k != 1 and res.shown is not None and Interval.of(c.value).meets(Interval.of(res.shown))
         yield finding(
             "claim.amount",
             f"情况说明称{c.subject or ''} {fmt(c.value)}{c.unit}，{table_label(res.table)}"
             f"{'“' + (res.row.name or res.row.code or '') + '”' if res.row is not None else ''}为 {table_fig}"
             f"{res.table.unit or ''}" + ("，差额为四舍五入尾差 — a rounding tail" if tail
                                          else "，折算为万元时截去末位而未四舍五入 — cut, not rounded, when converted" if cut
-                                         else " — stated amount differs from the table"),
+                                         else f"：数字相同，单位应为{res.table.unit or doc.meta.unit} — the amount is printed in the wrong unit"
+                                         if slip else " — stated amount differs from the table"),
             severity="info" if tail or cut else None,
             table=res.table.kind,
             row=c.refers_to.row,

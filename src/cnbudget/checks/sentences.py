@@ -298,6 +298,19 @@ def change_rows(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
 # --------------------------------------------------------------------------- parts and shares
 
 
+def _unit_slip(whole: Claim, parts: list[Claim]) -> str | None:
+    """The unit the whole was meant in, where its digits are the parts' sum in their own unit
+    ("支出1,234.56元，其中基本支出1,000.00万元、项目支出234.56万元": 万元)."""
+    units = {p.unit for p in parts}
+    if whole.kind != "amount" or len(units) != 1 or any(p.kind != "amount" for p in parts):
+        return None
+    unit = units.pop()
+    if unit == whole.unit or unit not in UNIT_SCALE or whole.unit not in UNIT_SCALE:
+        return None
+    own = sum((Interval.of(p.value) for p in parts), EXACT_ZERO)
+    return unit if own.meets(Interval.of(whole.value)) else None
+
+
 @rule(
     "sentence.parts",
     severity="error",
@@ -333,10 +346,12 @@ def parts_vs_whole(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
             listed = "、".join(f"{p.subject or '?'}{fmt(p.value)}{p.unit}" for p in parts)
             summed = fmt_iv(total) if whole.kind == "amount" else fmt(total.lo)
             what = "其中数" if len(parts) == 1 else f"所列 {len(parts)} 项之和 {summed}{whole.unit}"
+            slip = _unit_slip(whole, parts)
             yield finding(
                 "sentence.parts",
-                f"{whole.subject or ''}{fmt(whole.value)}{whole.unit}，{what}大于总数（{listed}） — "
-                "the parts add up to more than the whole",
+                f"{whole.subject or ''}{fmt(whole.value)}{whole.unit}，{what}大于总数（{listed}）"
+                + (f"：总数的数字即各项之和，单位应为{slip} — the whole is printed in the wrong unit" if slip
+                   else " — the parts add up to more than the whole"),
                 expected=whole.value,
                 actual=total.mid.quantize(Decimal("0.01")),
                 source=parts[0].source,
