@@ -439,20 +439,22 @@ def _final_vs_budget(b: TextBlock, ctx: Context) -> Iterator[Finding]:
         if final is None or budget is None:
             continue
         ctx.checked()
-        x, y = _money(final, "v"), _money(budget, "v")
-        if word in ("大于", "高于", "超过", "超出", "多于"):
-            wrong = x.hi <= y.lo
-        elif word in ("小于", "低于", "少于"):
-            wrong = x.lo >= y.hi
-        else:
-            wrong = not x.meets(y) and "基本" not in m.group(0)
-        if wrong:
+        if _contradicts(word, _money(final, "v"), _money(budget, "v"), m.group(0)):
             yield text_finding(
                 "sentence.comparison",
                 f"称“{m.group(0)}”，但决算为 {final.group('v')}{final.group('vu')}、{which or ''}预算为 "
                 f"{budget.group('v')}{budget.group('vu')} — the comparison word goes against the figures",
                 b, m.start(), m.end(),
             )
+
+
+def _contradicts(word: str, x: Interval, y: Interval, phrase: str) -> bool:
+    """Does "x <word> y" go against the figures, whatever their rounding?"""
+    if word in ("大于", "高于", "超过", "超出", "多于"):
+        return x.hi <= y.lo
+    if word in ("小于", "低于", "少于"):
+        return x.lo >= y.hi
+    return not x.meets(y) and "基本" not in phrase  # 持平 / 一致 / 等于 …
 
 
 def _money(m: re.Match[str], g: str) -> Interval:
@@ -471,15 +473,9 @@ def comparison_words(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
             continue
         for rx in (ORDER_RE, EQUAL_RE):
             for m in rx.finditer(b.text):
-                x, y, word = _money(m, "x"), _money(m, "y"), m.group("word")
+                word = m.group("word")
                 ctx.checked()
-                if word in ("高于", "大于", "多于", "超过", "超出"):
-                    wrong = x.hi <= y.lo
-                elif word in ("低于", "小于", "少于"):
-                    wrong = x.lo >= y.hi
-                else:
-                    wrong = not x.meets(y) and "基本" not in m.group(0)
-                if wrong:
+                if _contradicts(word, _money(m, "x"), _money(m, "y"), m.group(0)):
                     yield text_finding(
                         "sentence.comparison",
                         f"称 {m.group('x')}{m.group('xu')}“{word}” {m.group('y')}{m.group('yu')}，与两数不符 — "
