@@ -65,3 +65,13 @@ def test_a_list_one_table_prints_whole_is_no_omission_from_another():
     assert not run(W(STRUCTURE + s + "\n", tables=[spending, fund]), "claim.class_omitted")
     assert texts(run(W(STRUCTURE + s + "\n", tables=[spending]), "claim.class_omitted")) == [
         ("claim.class_omitted", "warning")]
+
+
+@pytest.mark.parametrize("sentence", [
+    "按支出功能分类，主要包括科学技术支出140.61万元、卫生健康支出1174.39万元。",
+    "按支出功能分类，包括科学技术支出140.61万元、卫生健康支出1174.39万元等。",
+    "按支出功能分类，包括科学技术支出140.61万元（占9.3%）、卫生健康支出1174.39万元（占77.5%）等。",
+])
+def test_a_list_that_says_it_names_only_some_classes_is_no_omission(sentence):
+    t = _table(("206", "140.61"), ("210", "1174.39"), ("221", "100.00"))
+    assert not run(W(HEAD + sentence + "\n", tables=[t]), "claim.class_omitted")

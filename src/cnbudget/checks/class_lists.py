@@ -39,6 +39,8 @@ CLASS_AMOUNT_RE = re.compile(
     r"(?P<head>[\u4e00-\u9fff]{2,24}?)\s*(?:\(类\))?\s*支出\s*(?:\(类\))?\s*(?:为|预算|预算数|安排)?\s*"
     r"(?P<amount>\d[\d,]*(?:\.\d+)?)\s*(?P<unit>亿元|万元|元)"
 )
+# A list that says it names only some classes: "主要用于…", "…住房保障支出16588.47万元等".
+PARTIAL_LIST_RE = re.compile(r"主要|(?:亿元|万元|元|%)\)?\s*等")
 # Tables with one row per 类 and its total: where a breakdown by class can be read.
 CLASS_TABLE_KINDS = ("expenditure", "general_expenditure", "gov_fund")
 # A breakdown names at least this many classes (one class and its amount is no list).
@@ -125,7 +127,7 @@ def class_omitted(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
         for start in starts:
             end = _sentence_end(b.text, start)
             listed = listed_classes(b.text[start:end], doc.meta.year)
-            if len(listed) < MIN_LISTED:
+            if len(listed) < MIN_LISTED or PARTIAL_LIST_RE.search(b.text[start:end]):
                 continue
             ctx.checked()
             found = _omission(b, start, end, listed, tables)
