@@ -52,6 +52,8 @@ def test_a_reason_for_nothing_that_names_no_absence_is_found():
 
 @pytest.mark.parametrize("text", [
     "2026年计划购置车辆0辆、0万元，主要是无车辆购置计划。",
+    "2026年计划购置车辆0辆、0万元，主要是现有车辆能够满足工作需要。",
+    "2026年计划购置车辆0辆、0万元，主要原因是厉行节约。",
     "2026年计划购置车辆0辆、0.00万元，主要是本单位2026年未安排经费用于公务用车购置。",
     "公务用车购置费0.00万元，比2025年预算减少24.00万元，主要原因是公务用车已于上年处置。",
     # a change of 0 is explained by the item's use, not by an absence

@@ -111,9 +111,11 @@ ZERO_REASON_RE = re.compile(
     r"(?:主要(?:原因)?(?:是|为|系|由于|因为)|原因(?:是|为|系))\s*:?\s*(?P<reason>[^。;]{1,60})"
 )
 _CHANGE_OR_LAST_YEAR_RE = re.compile(r"(?:增加|减少|增长|下降|持平|变化|增减|变动|上年|去年|上年度|执行数|预算数)(?:为|是)?\s*$")
-# what a reason for nothing says: that there is none, not yet, no longer, or less
+# what a reason for nothing says: that there is none, not yet, no longer, or less — or that what
+# there is suffices (现有车辆满足工作需要, 厉行节约, 过紧日子)
 ABSENCE_RE = re.compile(
     r"无|未|没有|不|暂|停|减|取消|处置|完成|已|压|缩|调整|到期|结束|报废|撤销|划转|合并|统筹|改由|列入|纳入|归口|变更|零|0"
+    r"|节约|从严|严控|控制|满足|够用|现有|紧日子"
 )
 
 
