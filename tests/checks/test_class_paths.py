@@ -40,6 +40,8 @@ def test_a_stray_word_between_an_item_and_its_amount():
     "行政事业单位养老支出（款）行政单位离退休（项）支出155.66万元。",
     "城乡社区支出（类）国有土地使用权出让收入安排的支出（款）城市建设支出（项）预算为211,000.00万元。",
     "一般公共服务（类）人大事务（款）行政运行（项）20.00万元。",
+    "一般公共服务（类）人大事务（款）行政运行（项）下安排20.00万元。",
+    "一般公共服务（类）人大事务（款）行政运行（项）共计20.00万元。",
 ])
 def test_words_that_say_what_the_figure_is_are_no_stray_word(text):
     assert not run(W("三、支出预算情况说明\n\n" + text + "\n"), "wording.stray_after_item")

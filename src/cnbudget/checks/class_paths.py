@@ -108,7 +108,7 @@ def narrative_paths(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
 # "…支出（项）事务 7000.00 万元": words between an item's （项） and its amount.  The amount follows
 # the item's name directly, or after words that say what the figure is ("（项）支出", "（项）预算为").
 ITEM_THEN_AMOUNT_RE = re.compile(r"\(项\)\s*(?P<words>[\u4e00-\u9fff]{1,6})\s*(?=\d)")
-FIGURE_WORDS_RE = re.compile(r"^(?:支出|预算|决算|年初|全年|调整|执行|安排|拨款|资金|经费|共|合计|金额|数)*(?:为|是)?$")
+FIGURE_WORDS_RE = re.compile(r"^(?:下|中|内)?(?:支出|预算|决算|年初|全年|调整|执行|安排|拨款|资金|经费|共|计|总|合|金额|数)*(?:为|是|达)?$")
 
 
 @rule(
