@@ -430,6 +430,8 @@ def _last(rx: re.Pattern[str], text: str, which: str | None = None) -> re.Match[
 
 
 def _final_vs_budget(b: TextBlock, ctx: Context) -> Iterator[Finding]:
+    if "决算" not in b.text:
+        return
     for m in FINAL_VS_BUDGET_RE.finditer(b.text):
         word, which = m.group("word") or m.group("word2"), m.group("which") or m.group("which2")
         before = b.text[max(0, m.start() - _FIGURES_BEFORE):m.start()]
