@@ -44,8 +44,55 @@ class TableStyle:
     # the figure enters (Decimal has no cheap way to its exponent).  The table holds its
     # figures, so their ids stay theirs as long as the cached style does.
     places: dict[int, int] = field(default_factory=dict, compare=False, repr=False)
-    # decimals floor → figure id → (lo, hi): filled as the rules meet the figures
-    bounds: dict[int, dict[int, tuple[Decimal, Decimal]]] = field(default_factory=dict, compare=False, repr=False)
+    # one place finer than the table's finest figure: see ``WholeBounds``
+    scale: int = 1
+    # decimals floor → the table's figures as whole-number bounds read at that floor
+    whole: dict[int, WholeBounds] = field(default_factory=dict, compare=False, repr=False)
+
+
+@dataclass(frozen=True)
+class WholeBounds:
+    """One table's figures as whole numbers, for the identities checked inside the table.
+
+    A figure read at *d* decimals stands for value ± 0.5·10⁻ᵈ.  Times 10**scale, with scale one
+    place finer than any figure of the table, both ends are integers, so adding the table's
+    figures and comparing the sums is exact integer arithmetic: the same answers as ``Interval``
+    (Decimal), many times cheaper — the identity rules meet each figure in its row, its column
+    and under its parent, tens of thousands of sums in a large consolidated document."""
+
+    scale: int
+    floor: int  # the fewest decimals a figure is read at (``_decimals_floor``)
+    places: dict[int, int] = field(compare=False, repr=False)
+    # figure id → (lo, hi), filled as the rules meet the figures
+    known: dict[int, tuple[int, int]] = field(default_factory=dict, compare=False, repr=False)
+
+    def of(self, value: Decimal) -> tuple[int, int]:
+        """(lo, hi) of a figure of the table, in units of 10**-scale."""
+        found = self.known.get(id(value))
+        if found is not None:
+            return found
+        own = self.places.get(id(value))
+        places = max(decimals(value) if own is None else own, self.floor)
+        if places >= self.scale:
+            raise ValueError(f"{value}: finer than the table's figures, no whole number at its scale")
+        whole = int(value.scaleb(self.scale))
+        radius = 5 * 10 ** (self.scale - places - 1)
+        found = (whole - radius, whole + radius)
+        if own is not None:  # a figure of the table (alive as long as it is): its id stays its own
+            self.known[id(value)] = found
+        return found
+
+    def sum(self, values: Iterable[Decimal | None]) -> tuple[int, int]:
+        """(lo, hi) of the true sum of printed figures; an absent part adds exactly nothing."""
+        lo = hi = 0
+        known = self.known
+        for v in values:
+            if v is None:
+                continue
+            b = known.get(id(v)) or self.of(v)
+            lo += b[0]
+            hi += b[1]
+        return lo, hi
 
 
 _STYLE_CACHE: dict[int, tuple[Table, TableStyle]] = {}
@@ -74,7 +121,7 @@ def table_style(table: Table) -> TableStyle:
             max_dec = max(max_dec, d)
             if d > 0 and v.as_tuple().digits[-1] == 0:
                 padded = True
-    style = TableStyle(max_dec, padded, places)
+    style = TableStyle(max_dec, padded, places, max(places.values(), default=0) + 1)
     if len(_STYLE_CACHE) > 512:
         _STYLE_CACHE.clear()
     _STYLE_CACHE[id(table)] = (table, style)
@@ -100,8 +147,7 @@ def effective_decimals(table: Table | None, value: Decimal) -> int:
     return max(decimals(value) if own is None else own, _decimals_floor(table))
 
 
-# Half a unit of the last place, per number of decimals: built once, not per figure (the sum
-# rules read hundreds of thousands of figures in a large consolidated document).
+# Half a unit of the last place, per number of decimals: built once, not per figure.
 _RADII: dict[int, Decimal] = {}
 
 
@@ -112,61 +158,52 @@ def _radius(places: int) -> Decimal:
     return r
 
 
-def _bounds(table: Table | None) -> tuple[int, dict[int, int], dict[int, tuple[Decimal, Decimal]]]:
-    """The decimals floor of ``table``, its figures' decimals, and the (lo, hi) of each of its
-    figures met so far at that floor: a figure enters many sums (its row, its column, its
-    parent), and its interval is worked out once."""
-    if table is None:
-        return 0, {}, {}
+def whole_bounds(table: Table) -> WholeBounds:
+    """The table's figures as whole-number bounds (built once per table and decimals floor)."""
     style = table_style(table)
     floor = 0 if style.padded or DOC_PADDED.get() else style.max_decimals
-    known = style.bounds.get(floor)
-    if known is None:
-        known = style.bounds[floor] = {}
-    return floor, style.places, known
-
-
-def _figure_bounds(
-    value: Decimal, floor: int, places: dict[int, int], known: dict[int, tuple[Decimal, Decimal]]
-) -> tuple[Decimal, Decimal]:
-    found = known.get(id(value))
-    if found is not None:
-        return found
-    own = places.get(id(value))
-    r = _radius(max(decimals(value) if own is None else own, floor))
-    found = (value - r, value + r)
-    if own is not None:  # a figure of the table (alive as long as it is): its id stays its own
-        known[id(value)] = found
+    found = style.whole.get(floor)
+    if found is None:
+        found = style.whole[floor] = WholeBounds(style.scale, floor, style.places)
     return found
 
 
 def bounds(table: Table | None, value: Decimal | None) -> tuple[Decimal, Decimal]:
-    """``iv(table, value)`` as (lo, hi), for a comparison made many times per table."""
+    """``iv(table, value)`` as (lo, hi)."""
     if value is None:
-        return EXACT_ZERO.lo, EXACT_ZERO.hi
-    return _figure_bounds(value, *_bounds(table))
+        return ZERO, ZERO
+    r = _radius(effective_decimals(table, value))
+    return value - r, value + r
 
 
 def iv(table: Table | None, value: Decimal | None) -> Interval:
     """The interval a printed table figure stands for; an absent cell is exactly zero."""
     if value is None:
         return EXACT_ZERO
-    lo, hi = _figure_bounds(value, *_bounds(table))
-    return Interval(lo, hi)
+    return Interval(*bounds(table, value))
 
 
 def iv_sum(table: Table | None, values: Iterable[Decimal | None]) -> Interval:
     """Σ iv(table, v), with the table's style looked up once (absent parts add nothing)."""
-    return Interval(*_sum_bounds(values, *_bounds(table)))
+    floor, places = _decimals_floor(table), _places(table)
+    lo = hi = ZERO
+    for v in values:
+        if v is None:
+            continue
+        own = places.get(id(v))
+        r = _radius(max(decimals(v) if own is None else own, floor))
+        lo += v - r
+        hi += v + r
+    return Interval(lo, hi)
 
 
-def sums_meeter(table: Table | None) -> Callable[[Iterable[Decimal | None], Iterable[Decimal | None]], bool]:
-    """``iv_sum(table, left).meets(iv_sum(table, right))`` for one table, with its bounds looked up
-    once and no interval built: the test of an identity on each of the table's rows."""
-    floor, places, known = _bounds(table)
+def sums_meeter(table: Table) -> Callable[[Iterable[Decimal | None], Iterable[Decimal | None]], bool]:
+    """``iv_sum(table, left).meets(iv_sum(table, right))`` for the figures of one table, in whole
+    numbers: the test of an identity on each of the table's rows."""
+    whole = whole_bounds(table)
 
     def meet(left: Iterable[Decimal | None], right: Iterable[Decimal | None]) -> bool:
-        return bounds_meet(*_sum_bounds(left, floor, places, known), *_sum_bounds(right, floor, places, known))
+        return bounds_meet(*whole.sum(left), *whole.sum(right))
 
     return meet
 
@@ -174,43 +211,26 @@ def sums_meeter(table: Table | None) -> Callable[[Iterable[Decimal | None], Iter
 def column_sum_tester(table: Table) -> Callable[[Sequence[Row], str, Decimal | None], bool | None]:
     """For one table: does the sum of ``rows``' figures in a column meet ``target``?  None when
     neither prints a figure there (nothing to check).  The test of every parent against its
-    children, in one pass over the rows."""
-    floor, places, known = _bounds(table)
+    children, in one pass over the rows, in whole numbers."""
+    whole = whole_bounds(table)
+    known = whole.known
 
     def test(rows: Sequence[Row], col: str, target: Decimal | None) -> bool | None:
-        lo, hi = EXACT_ZERO.lo, EXACT_ZERO.hi
+        lo = hi = 0
         printed = False
         for r in rows:
             v = r.values.get(col)
             if v is None:
                 continue
             printed = True
-            b = known.get(id(v))
-            if b is None:
-                b = _figure_bounds(v, floor, places, known)
+            b = known.get(id(v)) or whole.of(v)
             lo += b[0]
             hi += b[1]
         if target is None:
-            return bounds_meet(lo, hi, EXACT_ZERO.lo, EXACT_ZERO.hi) if printed else None
-        t_lo, t_hi = _figure_bounds(target, floor, places, known)
-        return bounds_meet(lo, hi, EXACT_ZERO.lo + t_lo, EXACT_ZERO.hi + t_hi)
+            return bounds_meet(lo, hi, 0, 0) if printed else None
+        return bounds_meet(lo, hi, *whole.of(target))
 
     return test
-
-
-def _sum_bounds(
-    values: Iterable[Decimal | None], floor: int, places: dict[int, int], known: dict[int, tuple[Decimal, Decimal]]
-) -> tuple[Decimal, Decimal]:
-    lo, hi = EXACT_ZERO.lo, EXACT_ZERO.hi
-    for v in values:
-        if v is None:
-            continue
-        b = known.get(id(v))
-        if b is None:
-            b = _figure_bounds(v, floor, places, known)
-        lo += b[0]
-        hi += b[1]
-    return lo, hi
 
 
 def ulp(table: Table | None, value: Decimal) -> Decimal:
