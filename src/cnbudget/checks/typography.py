@@ -313,6 +313,7 @@ def repeated_text(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
 CLAUSE_MIN_CJK = 10
 _STATEMENT_RE = re.compile(r"[^。!?;]+")
 _CLAUSE_SPLIT_RE = re.compile(r"[,;:]")
+_CJK_RE = re.compile(r"[\u4e00-\u9fff]")
 
 
 def repeated_clause(statement: str) -> tuple[int, int] | None:
@@ -327,7 +328,7 @@ def repeated_clause(statement: str) -> tuple[int, int] | None:
         start = at + len(clause) - len(clause.lstrip())
         at += len(clause) + 1
         words = clause.strip()
-        if sum(1 for ch in words if "\u4e00" <= ch <= "\u9fff") < CLAUSE_MIN_CJK:
+        if len(words) < CLAUSE_MIN_CJK or len(_CJK_RE.findall(words)) < CLAUSE_MIN_CJK:
             continue
         if words in seen:
             return start, start + len(words)

@@ -46,6 +46,8 @@ class TableStyle:
     places: dict[int, int] = field(default_factory=dict, compare=False, repr=False)
     # one place finer than the table's finest figure: see ``WholeBounds``
     scale: int = 1
+    # the ids of the amounts printed with fewer decimals than ``max_decimals`` (format.decimals)
+    fewer: frozenset[int] = field(default_factory=frozenset, compare=False, repr=False)
     # decimals floor → the table's figures as whole-number bounds read at that floor
     whole: dict[int, WholeBounds] = field(default_factory=dict, compare=False, repr=False)
 
@@ -113,15 +115,18 @@ def table_style(table: Table) -> TableStyle:
     max_dec = 0
     padded = False
     places: dict[int, int] = {}
+    amounts: list[int] = []
     for r in table.rows:
         for col, v in r.values.items():
             d = places[id(v)] = decimals(v)
             if col in NON_AMOUNT_COLUMNS:
                 continue
+            amounts.append(id(v))
             max_dec = max(max_dec, d)
             if d > 0 and v.as_tuple().digits[-1] == 0:
                 padded = True
-    style = TableStyle(max_dec, padded, places, max(places.values(), default=0) + 1)
+    fewer = frozenset(i for i in amounts if places[i] < max_dec)
+    style = TableStyle(max_dec, padded, places, max(places.values(), default=0) + 1, fewer)
     if len(_STYLE_CACHE) > 512:
         _STYLE_CACHE.clear()
     _STYLE_CACHE[id(table)] = (table, style)

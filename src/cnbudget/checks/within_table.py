@@ -14,7 +14,7 @@ to their parts.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from decimal import Decimal
 
 from cnbudget.checks.common import could_not_verify
@@ -223,33 +223,33 @@ def _check_sum(
 ) -> Iterator[Finding]:
     """``partial``: the table's note saying lines are left out — rows that fall short of the
     total are then explained by it (info); rows above the total are still an error."""
-    f = _sum_finding(ctx, rule_id, t, result, col, parts, what, partial)
-    if f is not None:
-        yield f
+    return _check_sums(ctx, rule_id, t, result, (col,), parts, what, partial)
 
 
 def _check_sums(
-    ctx: Context, rule_id: str, t: Table, result: Row, cols: Sequence[str], parts: Sequence[Row], what: str
+    ctx: Context, rule_id: str, t: Table, result: Row, cols: Sequence[str], parts: Sequence[Row], what: str,
+    partial: str | None = None,
 ) -> Iterator[Finding]:
-    """``_check_sum`` in each of ``cols`` (a parent and its children are checked in every column)."""
+    """``_check_sum`` in each of ``cols`` (a parent and its children are checked in every column),
+    counted once at the end (a large table has tens of thousands of them)."""
     test = column_sum_tester(t)
+    checked = 0
     for col in cols:
-        f = _sum_finding(ctx, rule_id, t, result, col, parts, what, test=test)
-        if f is not None:
-            yield f
+        holds = test(parts, col, result.values.get(col))
+        if holds is None:
+            continue
+        checked += 1
+        if not holds:
+            yield _sum_finding(rule_id, t, result, col, parts, what, partial)
+    if checked:
+        ctx.checked(checked)
 
 
 def _sum_finding(
-    ctx: Context, rule_id: str, t: Table, result: Row, col: str, parts: Sequence[Row], what: str,
-    partial: str | None = None, test: Callable[[Sequence[Row], str, Decimal | None], bool | None] | None = None,
-) -> Finding | None:
+    rule_id: str, t: Table, result: Row, col: str, parts: Sequence[Row], what: str, partial: str | None
+) -> Finding:
+    """The finding on a row whose figure in ``col`` does not meet the sum of its parts'."""
     target = result.values.get(col)
-    holds = (test or column_sum_tester(t))(parts, col, target)
-    if holds is None:
-        return None
-    ctx.checked()
-    if holds:
-        return None
     vals = [r.values.get(col) for r in parts]
     s = iv_sum(t, vals)
     if partial is not None and s.hi < iv(t, target).lo:
@@ -464,6 +464,7 @@ def columns_add_up(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
         unknown = [c for c in amount_columns(t) if not _known(c) and any(c in r.values for r in t.rows)]
         rows = [r for r in t.rows if not is_column_numbers(r)]
         meet = sums_meeter(t)
+        checked = 0
         for name, left, right in ids:
             # an unidentified column may be a part of a whole (预留机动经费 beside 基本/项目支出)
             if unknown and right and ("total" in left or any(c in SOURCES or c.startswith("carryover") for c in right)):
@@ -476,17 +477,19 @@ def columns_add_up(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
                 continue
             whole_lines_only = name.startswith(_YEAR_IDENTITY)
             for r in rows:
-                lv = [r.values.get(c) for c in left]
-                rv = [r.values.get(c) for c in right]
-                if all(v is None for v in rv) or all(v is None for v in lv):
+                vals = r.values
+                # the figures the row prints on each side (a blank adds nothing)
+                lv = [v for c in left if (v := vals.get(c)) is not None]
+                rv = [v for c in right if (v := vals.get(c)) is not None]
+                if not lv or not rv:
                     continue
-                if whole_lines_only and (None in lv or None in rv):
+                if whole_lines_only and (len(lv) < len(left) or len(rv) < len(right)):
                     continue
-                ctx.checked()
+                checked += 1
                 if meet(lv, rv):
                     continue
                 ri = iv_sum(t, rv)
-                actual = lv[0] if len(lv) == 1 else None
+                actual = lv[0] if len(left) == 1 else None
                 lhs = " + ".join(f"{col_label(t, c)} {fmt(r.values.get(c))}" for c in left)
                 rhs = " + ".join(f"{col_label(t, c)} {fmt(r.values.get(c))}" for c in right)
                 yield finding(
@@ -500,6 +503,8 @@ def columns_add_up(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
                     actual=actual,
                     source=r.source,
                 )
+        if checked:
+            ctx.checked(checked)  # once per table, not per row
 
 
 # --------------------------------------------------------------------------- group totals
@@ -560,12 +565,11 @@ def fewer_decimals(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
         n = checked = 0
         amounts = set(amount_columns(t))
         for r in t.rows:
+            checked += len(r.values.keys() & amounts)
+            if n == 5 or not style.fewer:
+                continue
             for c, v in r.values.items():
-                if c not in amounts:
-                    continue
-                checked += 1
-                own = style.places.get(id(v))  # the decimals read once per figure
-                if (decimals(v) if own is None else own) < style.max_decimals and n < 5:
+                if c in amounts and id(v) in style.fewer and n < 5:
                     n += 1
                     yield finding(
                         "format.decimals",

@@ -337,6 +337,8 @@ def count_against_list(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
 def _miscounted_lists(text: str, ctx: Context) -> Iterator[tuple[re.Match[str], list[str], str]]:
     """The stated counts of ``text`` that its list right before does not make: (the count, the
     items listed, the severity)."""
+    if "等" not in text and "大" not in text:
+        return  # no count (a quick test: the pattern is slow to try at every character)
     previous_end = 0
     for m in LIST_COUNT_RE.finditer(text):
         stated = _cn_number(m.group("n") or m.group("n2"))
