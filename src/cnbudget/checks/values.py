@@ -213,29 +213,35 @@ def sums_meeter(table: Table) -> Callable[[Iterable[Decimal | None], Iterable[De
     return meet
 
 
-def column_sum_tester(table: Table) -> Callable[[Sequence[Row], str, Decimal | None], bool | None]:
-    """For one table: does the sum of ``rows``' figures in a column meet ``target``?  None when
-    neither prints a figure there (nothing to check).  The test of every parent against its
-    children, in one pass over the rows, in whole numbers."""
+def parts_tester(table: Table) -> Callable[[Row, Sequence[str], Sequence[Row]], list[tuple[str, bool]]]:
+    """For one table: in each of ``cols``, does ``result``'s figure meet the sum of ``parts``'
+    figures?  A column where neither prints a figure has nothing to check and no verdict.  The
+    test of every parent against its children, in whole numbers."""
     whole = whole_bounds(table)
-    known = whole.known
+    known, of = whole.known, whole.of
 
-    def test(rows: Sequence[Row], col: str, target: Decimal | None) -> bool | None:
-        lo = hi = 0
-        printed = False
-        for r in rows:
-            v = r.values.get(col)
-            if v is None:
-                continue
-            printed = True
-            b = known.get(id(v)) or whole.of(v)
-            lo += b[0]
-            hi += b[1]
-        if target is None:
-            return bounds_meet(lo, hi, 0, 0) if printed else None
-        return bounds_meet(lo, hi, *whole.of(target))
+    def verdicts(result: Row, cols: Sequence[str], parts: Sequence[Row]) -> list[tuple[str, bool]]:
+        values = [r.values for r in parts]
+        out = []
+        for col in cols:
+            lo = hi = 0
+            printed = False
+            for vals in values:
+                v = vals.get(col)
+                if v is None:
+                    continue
+                printed = True
+                b = known.get(id(v)) or of(v)
+                lo += b[0]
+                hi += b[1]
+            target = result.values.get(col)
+            if target is not None:
+                out.append((col, bounds_meet(lo, hi, *(known.get(id(target)) or of(target)))))
+            elif printed:
+                out.append((col, bounds_meet(lo, hi, 0, 0)))
+        return out
 
-    return test
+    return verdicts
 
 
 def ulp(table: Table | None, value: Decimal) -> Decimal:
@@ -356,7 +362,7 @@ def amount_columns(table: Table) -> list[str]:
     return [c.id for c in table.columns if c.id not in NON_AMOUNT_COLUMNS]
 
 
-@dataclass
+@dataclass(slots=True)
 class Node:
     row: Row
     children: list[Node]
@@ -369,29 +375,33 @@ def code_tree(rows: Sequence[Row]) -> list[Node]:
     codes (301/30101/3010101) and repeated codes of consolidated tables (one block per unit).
     """
     top: list[Node] = []
-    stack: list[Node] = []
+    stack: list[Node] = []  # the open parents, outermost first (every one has a code)
+    codes: list[str] = []  # their codes, beside them
     named_only = coded_by_name(rows)
     for r in rows:
         node = Node(r, [])
         code = r.code or ""
-        if not code and named_only and stack and (stack[0].row.code or "").startswith("2"):
-            # a function table that prints names only: a line the catalog could not name is
-            # still below the 款 (or class) above it, its exact level unknown — never a class of
-            # its own (in an economic table such a line may be a unit's, over its own items)
-            parent = next((n for n in reversed(stack) if len(n.row.code or "") < 7), stack[0])
-            parent.children.append(node)
-            continue
         if not code:
+            if named_only and stack and codes[0].startswith("2"):
+                # a function table that prints names only: a line the catalog could not name is
+                # still below the 款 (or class) above it, its exact level unknown — never a class
+                # of its own (in an economic table such a line may be a unit's, over its own items)
+                parent = next((n for n, c in zip(reversed(stack), reversed(codes), strict=True) if len(c) < 7), stack[0])
+                parent.children.append(node)
+                continue
             stack.clear()
+            codes.clear()
             top.append(node)
             continue
-        while stack and not (code.startswith(stack[-1].row.code or "\0") and len(code) > len(stack[-1].row.code or "")):
+        while codes and not (len(code) > len(codes[-1]) and code.startswith(codes[-1])):
             stack.pop()
+            codes.pop()
         if stack:
             stack[-1].children.append(node)
         else:
             top.append(node)
         stack.append(node)
+        codes.append(code)
     return top
 
 

@@ -14,7 +14,7 @@ to their parts.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from decimal import Decimal
 
 from cnbudget.checks.common import could_not_verify
@@ -28,7 +28,6 @@ from cnbudget.checks.values import (
     blocked,
     code_tree,
     col_label,
-    column_sum_tester,
     fmt,
     fmt_iv,
     is_column_numbers,
@@ -36,6 +35,7 @@ from cnbudget.checks.values import (
     is_unit_row,
     iv,
     iv_sum,
+    parts_tester,
     row_key,
     row_label,
     sums_meeter,
@@ -229,20 +229,17 @@ def _check_sum(
 def _check_sums(
     ctx: Context, rule_id: str, t: Table, result: Row, cols: Sequence[str], parts: Sequence[Row], what: str,
     partial: str | None = None,
+    test: Callable[[Row, Sequence[str], Sequence[Row]], list[tuple[str, bool]]] | None = None,
 ) -> Iterator[Finding]:
     """``_check_sum`` in each of ``cols`` (a parent and its children are checked in every column),
-    counted once at the end (a large table has tens of thousands of them)."""
-    test = column_sum_tester(t)
-    checked = 0
-    for col in cols:
-        holds = test(parts, col, result.values.get(col))
-        if holds is None:
-            continue
-        checked += 1
+    counted at once (a large table has tens of thousands of them).  ``test``: the table's
+    ``parts_tester``, made once by a rule that checks many parents."""
+    verdicts = (test or parts_tester(t))(result, cols, parts)
+    if verdicts:
+        ctx.checked(len(verdicts))
+    for col, holds in verdicts:
         if not holds:
             yield _sum_finding(rule_id, t, result, col, parts, what, partial)
-    if checked:
-        ctx.checked(checked)
 
 
 def _sum_finding(
@@ -298,14 +295,17 @@ def hierarchy_adds_up(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
         if why:
             yield could_not_verify(ctx, "层级合计", f"列未确定（{why}）", t)
             continue
+        test = parts_tester(t)
         for node in walk(code_tree(data)):
             if not node.children or any(not n.row.code for n in node.children):
                 # children the catalog could not name: which of them are 款 and which 项 is unknown
                 continue
-            yield from _check_sums(ctx, "sum.hierarchy", t, node.row, cols, [n.row for n in node.children], "下级各行之和")
+            yield from _check_sums(ctx, "sum.hierarchy", t, node.row, cols, [n.row for n in node.children],
+                                   "下级各行之和", test=test)
         for node in walk(unit_tree(t)):
             if node.children:
-                yield from _check_sums(ctx, "sum.hierarchy", t, node.row, cols, [n.row for n in node.children], "所属单位之和")
+                yield from _check_sums(ctx, "sum.hierarchy", t, node.row, cols, [n.row for n in node.children],
+                                       "所属单位之和", test=test)
         yield from _unit_blocks(ctx, t, cols)
 
 
