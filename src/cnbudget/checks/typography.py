@@ -322,9 +322,12 @@ def repeated_clause(statement: str) -> tuple[int, int] | None:
     ";" often give the same reason twice, on purpose)."""
     if len(statement) < 2 * CLAUSE_MIN_CJK:
         return None  # too short to hold one clause twice
+    clauses = _CLAUSE_SPLIT_RE.split(statement)
+    if len({c.strip() for c in clauses}) == len(clauses):
+        return None  # no clause printed twice
     seen: set[str] = set()
     at = 0
-    for clause in _CLAUSE_SPLIT_RE.split(statement):
+    for clause in clauses:
         start = at + len(clause) - len(clause.lstrip())
         at += len(clause) + 1
         words = clause.strip()
