@@ -76,10 +76,12 @@ class TargetAmount:
     source: Source
 
 
+_NAME_NOISE = re.compile(r"[\s\x00-\x1f\"'“”‘’「」《》()（）\[\]【】,，.。、:：;；·\-—_]")
+
+
 def norm_name(name: str | None) -> str:
     """A project name as both tables can be matched by: NFKC, no spaces, quotes or punctuation."""
-    s = unicodedata.normalize("NFKC", name or "")
-    return re.sub(r"[\s\x00-\x1f\"'“”‘’「」《》()（）\[\]【】,，.。、:：;；·\-—_]", "", s)
+    return _NAME_NOISE.sub("", unicodedata.normalize("NFKC", name or ""))
 
 
 _ORG_SUFFIX = re.compile(r"(局|中心|委员会|办公室|办公厅|院|所|站|队|厅|馆|处|学校|医院|大学|学院)(本级)?$")

@@ -165,13 +165,16 @@ def rows_add_up(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
             yield could_not_verify(ctx, "合计行 = 各单位之和", "单位行分多个层级，无法确定哪些行相加", t)
             units = []
         partial = partial_note(t)
+        uncoded = not any(r.code for r in top)
+        unit_rows = [n.row for n in units]
+        test = parts_tester(t)
         for c in cols:
-            if top and not any(r.code for r in top) and read_levels(t, top, c, total.values.get(c)):
+            if top and uncoded and read_levels(t, top, c, total.values.get(c)):
                 ctx.checked()  # rows of several levels, each parent the sum of the rows under it
             elif top:
-                yield from _check_sum(ctx, "sum.rows", t, total, c, top, "各行之和", partial)
+                yield from _check_sums(ctx, "sum.rows", t, total, (c,), top, "各行之和", partial, test)
             if units:
-                yield from _check_sum(ctx, "sum.rows", t, total, c, [n.row for n in units], "各单位之和", partial)
+                yield from _check_sums(ctx, "sum.rows", t, total, (c,), unit_rows, "各单位之和", partial, test)
 
 
 # A table's note saying it prints only part of its lines (projects removed under secrecy rules)
@@ -321,23 +324,24 @@ def _unit_blocks(ctx: Context, t: Table, cols: list[str]) -> Iterator[Finding]:
             blocks[-1][1].append(r)
     if sum(1 for _, rows in blocks if rows) == 0:
         return
+    test = parts_tester(t)
     for unit, rows in blocks:
         if not rows:
             continue
         top = [n.row for n in code_tree(rows)]
-        levelled = [c for c in cols if not any(r.code for r in top) and read_levels(t, top, c, unit.values.get(c))]
-        for _c in levelled:
-            ctx.checked()  # 通用项目 / 专用项目 → group → project: each parent the sum of its rows
+        uncoded = not any(r.code for r in top)
+        levelled = [c for c in cols if read_levels(t, top, c, unit.values.get(c))] if uncoded else []
+        if levelled:
+            ctx.checked(len(levelled))  # 通用项目 / 专用项目 → group → project: each parent the sum of its rows
         if levelled and len(levelled) == len([c for c in cols if unit.values.get(c) is not None]):
             continue
-        if not any(r.code for r in top) and _levels_stacked(t, unit, top, cols):
+        if uncoded and _levels_stacked(t, unit, top, cols):
             # 一级项目 / 二级项目 / 项目 listed one under another without codes or indent (西安)
             yield could_not_verify(ctx, f"“{row_label(unit)}”行 = 其下各行之和",
                                    "其下各行无编码且分多个层级，无法确定哪些行相加", t)
             continue
-        for c in cols:
-            if c not in levelled:
-                yield from _check_sum(ctx, "sum.hierarchy", t, unit, c, top, "其下各行之和")
+        yield from _check_sums(ctx, "sum.hierarchy", t, unit, [c for c in cols if c not in levelled], top,
+                               "其下各行之和", test=test)
 
 
 # --------------------------------------------------------------------------- sum.columns
