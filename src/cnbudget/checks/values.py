@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from cnbudget.model import Row, Table
-from cnbudget.numbers import Interval, bounds_meet, decimals
+from cnbudget.numbers import Interval, bounds_meet, decimals, ends_in_zero
 from cnbudget.tables.kinds import KIND_LABELS
 from cnbudget.tables.name_codes import CODE_FROM_NAME_REASONS
 
@@ -52,6 +52,10 @@ class TableStyle:
     whole: dict[int, WholeBounds] = field(default_factory=dict, compare=False, repr=False)
 
 
+# Half a unit of a place k places coarser than the scale's unit (5·10**k), by k.
+_WHOLE_RADII = [5 * 10**k for k in range(64)]
+
+
 @dataclass(frozen=True)
 class WholeBounds:
     """One table's figures as whole numbers, for the identities checked inside the table.
@@ -74,11 +78,14 @@ class WholeBounds:
         if found is not None:
             return found
         own = self.places.get(id(value))
-        places = max(decimals(value) if own is None else own, self.floor)
+        places = decimals(value) if own is None else own
+        if places < self.floor:
+            places = self.floor
         if places >= self.scale:
             raise ValueError(f"{value}: finer than the table's figures, no whole number at its scale")
         whole = int(value.scaleb(self.scale))
-        radius = 5 * 10 ** (self.scale - places - 1)
+        k = self.scale - places - 1
+        radius = _WHOLE_RADII[k] if k < len(_WHOLE_RADII) else 5 * 10**k
         found = (whole - radius, whole + radius)
         if own is not None:  # a figure of the table (alive as long as it is): its id stays its own
             self.known[id(value)] = found
@@ -122,8 +129,9 @@ def table_style(table: Table) -> TableStyle:
             if col in NON_AMOUNT_COLUMNS:
                 continue
             amounts.append(id(v))
-            max_dec = max(max_dec, d)
-            if d > 0 and v.as_tuple().digits[-1] == 0:
+            if d > max_dec:
+                max_dec = d
+            if d > 0 and not padded and ends_in_zero(v):
                 padded = True
     fewer = frozenset(i for i in amounts if places[i] < max_dec)
     style = TableStyle(max_dec, padded, places, max(places.values(), default=0) + 1, fewer)
