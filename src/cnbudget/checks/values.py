@@ -8,6 +8,10 @@ zero-padded table ("0.00", "25.70") a figure printed with fewer decimals ("1,942
 own, wider interval (and ``format.decimals`` says so).
 
 Blank cells are absent; inside a sum an absent part counts as exactly zero.
+
+Inside one table the identity rules add figures as whole numbers (``WholeBounds``: each bound
+times 10**scale), the same intervals in exact integer arithmetic; an ``Interval`` of Decimal is
+built for a message, a figure of another table or a figure of the narrative.
 """
 
 from __future__ import annotations
