@@ -9,8 +9,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from cnbudget.checks.values import DOC_PADDED, iv, iv_sum, parts_tester, sums_meeter, whole_bounds
+from cnbudget.checks.values import DOC_PADDED, add_bounds, iv, iv_sum, parts_tester, whole_bounds
 from cnbudget.model import Column, Row, Source, Table
+from cnbudget.numbers import bounds_meet
 
 # a printed figure: up to 12 digits, 0–4 decimals, either sign
 figures = st.builds(
@@ -47,10 +48,13 @@ def test_whole_number_sums_answer_as_decimal_intervals(rows, doc_padded):
     t = _table(rows)
     token = DOC_PADDED.set(doc_padded)
     try:
-        meet = sums_meeter(t)
+        whole = whole_bounds(t)
         for r in t.rows:
             left, right = [r.values.get("c0")], [r.values.get(c) for c in ("c1", "c2", "c3")]
-            assert meet(left, right) == _decimal_meets(t, left, right)
+            figures = whole.row(r)
+            lb = [b for c in ("c0",) if (b := figures[whole.position[c]]) is not None]
+            rb = [b for c in ("c1", "c2", "c3") if (b := figures[whole.position[c]]) is not None]
+            assert bounds_meet(*add_bounds(lb), *add_bounds(rb)) == _decimal_meets(t, left, right)
         parent, children = t.rows[0], list(t.rows[1:])
         expected = []
         for c in ("c0", "c1", "c2", "c3"):
@@ -74,8 +78,8 @@ def test_a_figure_as_whole_numbers_is_its_interval_scaled(value):
 
 def test_sums_that_only_touch_at_an_end_do_not_meet():
     # 0.72 stands for [0.715, 0.725); 0.73 for [0.725, 0.735): they only touch
-    t = _table([[Decimal("0.72"), Decimal("0.73")]])
-    assert sums_meeter(t)([t.rows[0].values["c0"]], [t.rows[0].values["c1"]]) is False
+    t = _table([[Decimal("0.72")], [Decimal("0.73")]])
+    assert parts_tester(t)(t.rows[0], ["c0"], [t.rows[1]]) == [("c0", False)]
 
 
 def test_a_value_finer_than_the_table_has_no_whole_number():

@@ -73,8 +73,22 @@ class WholeBounds:
     scale: int
     floor: int  # the fewest decimals a figure is read at (``_decimals_floor``)
     places: dict[int, int] = field(compare=False, repr=False)
+    # column id → its place in a row's bounds (``row``): every column a row of the table prints
+    position: dict[str, int] = field(default_factory=dict, compare=False, repr=False)
     # figure id → (lo, hi), filled as the rules meet the figures
     known: dict[int, tuple[int, int]] = field(default_factory=dict, compare=False, repr=False)
+    # row id → its figures' bounds by ``position`` (None: a blank cell), filled as the rules meet the rows
+    rows: dict[int, tuple[tuple[int, int] | None, ...]] = field(default_factory=dict, compare=False, repr=False)
+
+    def row(self, r: Row) -> tuple[tuple[int, int] | None, ...]:
+        """The (lo, hi) of each figure of a row of the table, by column ``position`` (a row is
+        added into its parent, its total and its column identities: its bounds are read once)."""
+        found = self.rows.get(id(r))
+        if found is None:
+            vals = r.values
+            found = self.rows[id(r)] = tuple(
+                None if (v := vals.get(c)) is None else self.of(v) for c in self.position)
+        return found
 
     def of(self, value: Decimal) -> tuple[int, int]:
         """(lo, hi) of a figure of the table, in units of 10**-scale."""
@@ -95,17 +109,15 @@ class WholeBounds:
             self.known[id(value)] = found
         return found
 
-    def sum(self, values: Iterable[Decimal | None]) -> tuple[int, int]:
-        """(lo, hi) of the true sum of printed figures; an absent part adds exactly nothing."""
-        lo = hi = 0
-        known = self.known
-        for v in values:
-            if v is None:
-                continue
-            b = known.get(id(v)) or self.of(v)
-            lo += b[0]
-            hi += b[1]
-        return lo, hi
+
+
+def add_bounds(parts: Iterable[tuple[int, int]]) -> tuple[int, int]:
+    """(lo, hi) of the true sum of figures given as whole-number bounds."""
+    lo = hi = 0
+    for b in parts:
+        lo += b[0]
+        hi += b[1]
+    return lo, hi
 
 
 _STYLE_CACHE: dict[int, tuple[Table, TableStyle]] = {}
@@ -181,7 +193,11 @@ def whole_bounds(table: Table) -> WholeBounds:
     floor = 0 if style.padded or DOC_PADDED.get() else style.max_decimals
     found = style.whole.get(floor)
     if found is None:
-        found = style.whole[floor] = WholeBounds(style.scale, floor, style.places)
+        columns = dict.fromkeys(c.id for c in table.columns)
+        # and a column a row prints beyond the header's (none in the corpus): no figure is left out
+        columns.update(dict.fromkeys(c for r in table.rows for c in r.values if c not in columns))
+        found = style.whole[floor] = WholeBounds(style.scale, floor, style.places,
+                                                 {c: i for i, c in enumerate(columns)})
     return found
 
 
@@ -214,41 +230,33 @@ def iv_sum(table: Table | None, values: Iterable[Decimal | None]) -> Interval:
     return Interval(lo, hi)
 
 
-def sums_meeter(table: Table) -> Callable[[Iterable[Decimal | None], Iterable[Decimal | None]], bool]:
-    """``iv_sum(table, left).meets(iv_sum(table, right))`` for the figures of one table, in whole
-    numbers: the test of an identity on each of the table's rows."""
-    whole = whole_bounds(table)
-
-    def meet(left: Iterable[Decimal | None], right: Iterable[Decimal | None]) -> bool:
-        return bounds_meet(*whole.sum(left), *whole.sum(right))
-
-    return meet
-
-
 def parts_tester(table: Table) -> Callable[[Row, Sequence[str], Sequence[Row]], list[tuple[str, bool]]]:
     """For one table: in each of ``cols``, does ``result``'s figure meet the sum of ``parts``'
     figures?  A column where neither prints a figure has nothing to check and no verdict.  The
     test of every parent against its children, in whole numbers."""
     whole = whole_bounds(table)
-    known, of = whole.known, whole.of
+    position, row = whole.position, whole.row
 
     def verdicts(result: Row, cols: Sequence[str], parts: Sequence[Row]) -> list[tuple[str, bool]]:
-        values = [r.values for r in parts]
+        rows = [row(r) for r in parts]
+        target_row = row(result)
         out = []
         for col in cols:
+            j = position.get(col)
+            if j is None:
+                continue  # no row of the table prints the column
             lo = hi = 0
             printed = False
-            for vals in values:
-                v = vals.get(col)
-                if v is None:
+            for bounds_of in rows:
+                b = bounds_of[j]
+                if b is None:
                     continue
                 printed = True
-                b = known.get(id(v)) or of(v)
                 lo += b[0]
                 hi += b[1]
-            target = result.values.get(col)
+            target = target_row[j]
             if target is not None:
-                out.append((col, bounds_meet(lo, hi, *(known.get(id(target)) or of(target)))))
+                out.append((col, bounds_meet(lo, hi, *target)))
             elif printed:
                 out.append((col, bounds_meet(lo, hi, 0, 0)))
         return out

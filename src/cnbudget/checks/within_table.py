@@ -24,6 +24,7 @@ from cnbudget.checks.registry import finding, rule
 from cnbudget.checks.values import (
     DOC_PADDED,
     Node,
+    add_bounds,
     amount_columns,
     blocked,
     code_tree,
@@ -38,14 +39,14 @@ from cnbudget.checks.values import (
     parts_tester,
     row_key,
     row_label,
-    sums_meeter,
     table_label,
     table_style,
     unit_tree,
     walk,
+    whole_bounds,
 )
 from cnbudget.model import Disclosure, Finding, Row, Table
-from cnbudget.numbers import decimals
+from cnbudget.numbers import bounds_meet, decimals
 from cnbudget.tables.columns import INCOME_SOURCES
 
 ROW_SUM_KINDS = (
@@ -467,7 +468,7 @@ def columns_add_up(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
             continue
         unknown = [c for c in amount_columns(t) if not _known(c) and any(c in r.values for r in t.rows)]
         rows = [r for r in t.rows if not is_column_numbers(r)]
-        meet = sums_meeter(t)
+        whole = whole_bounds(t)
         checked = 0
         for name, left, right in ids:
             # an unidentified column may be a part of a whole (预留机动经费 beside 基本/项目支出)
@@ -480,20 +481,22 @@ def columns_add_up(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
                 yield could_not_verify(ctx, name, f"列未确定（{why}）", t)
                 continue
             whole_lines_only = name.startswith(_YEAR_IDENTITY)
+            at_left = [whole.position[c] for c in left]
+            at_right = [whole.position[c] for c in right]
             for r in rows:
-                vals = r.values
+                figures = whole.row(r)
                 # the figures the row prints on each side (a blank adds nothing)
-                lv = [v for c in left if (v := vals.get(c)) is not None]
-                rv = [v for c in right if (v := vals.get(c)) is not None]
-                if not lv or not rv:
+                lb = [b for j in at_left if (b := figures[j]) is not None]
+                rb = [b for j in at_right if (b := figures[j]) is not None]
+                if not lb or not rb:
                     continue
-                if whole_lines_only and (len(lv) < len(left) or len(rv) < len(right)):
+                if whole_lines_only and (len(lb) < len(left) or len(rb) < len(right)):
                     continue
                 checked += 1
-                if meet(lv, rv):
+                if bounds_meet(*add_bounds(lb), *add_bounds(rb)):
                     continue
-                ri = iv_sum(t, rv)
-                actual = lv[0] if len(left) == 1 else None
+                ri = iv_sum(t, [r.values.get(c) for c in right])
+                actual = r.values[left[0]] if len(left) == 1 else None
                 lhs = " + ".join(f"{col_label(t, c)} {fmt(r.values.get(c))}" for c in left)
                 rhs = " + ".join(f"{col_label(t, c)} {fmt(r.values.get(c))}" for c in right)
                 yield finding(
