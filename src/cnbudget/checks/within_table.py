@@ -166,16 +166,20 @@ def rows_add_up(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
             yield could_not_verify(ctx, "合计行 = 各单位之和", "单位行分多个层级，无法确定哪些行相加", t)
             units = []
         partial = partial_note(t)
-        uncoded = not any(r.code for r in top)
         unit_rows = [n.row for n in units]
+        # rows of several levels, each parent the sum of the rows under it: read, and so verified
+        levels_read = ({c for c in cols if read_levels(t, top, c, total.values.get(c))}
+                       if top and not any(r.code for r in top) else set())
         test = parts_tester(t)
-        for c in cols:
-            if top and uncoded and read_levels(t, top, c, total.values.get(c)):
-                ctx.checked()  # rows of several levels, each parent the sum of the rows under it
-            elif top:
-                yield from _check_sums(ctx, "sum.rows", t, total, (c,), top, "各行之和", partial, test)
-            if units:
-                yield from _check_sums(ctx, "sum.rows", t, total, (c,), unit_rows, "各单位之和", partial, test)
+        on_top = dict(test(total, [c for c in cols if c not in levels_read], top)) if top else {}
+        on_units = dict(test(total, cols, unit_rows)) if units else {}
+        if levels_read or on_top or on_units:
+            ctx.checked(len(levels_read) + len(on_top) + len(on_units))
+        for c in cols:  # the findings column by column, the rows' before the units'
+            if on_top.get(c) is False:
+                yield _sum_finding("sum.rows", t, total, c, top, "各行之和", partial)
+            if on_units.get(c) is False:
+                yield _sum_finding("sum.rows", t, total, c, unit_rows, "各单位之和", partial)
 
 
 # A table's note saying it prints only part of its lines (projects removed under secrecy rules)
