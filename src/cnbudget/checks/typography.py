@@ -369,6 +369,9 @@ def _clause_message(clause: str) -> str:
     return f"同一句中“{clause}”出现两次 — a clause printed twice in one sentence"
 
 
+_BRACKET_RE = re.compile(r"[()]")
+
+
 @rule(
     "wording.brackets",
     severity="info",
@@ -384,16 +387,16 @@ def unmatched_brackets(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
         ctx.checked()
         text = _ORDINAL_RE.sub(lambda m: " " * len(m.group(0)), b.text)
         open_at: list[tuple[TextBlock, int]] = list(carry)
-        for i, ch in enumerate(text):
-            if ch == "(":
+        for m in _BRACKET_RE.finditer(text):  # the brackets only, not every character
+            i = m.start()
+            if m.group(0) == "(":
                 open_at.append((b, i))
-            elif ch == ")":
-                if open_at:
-                    open_at.pop()
-                else:
-                    yield text_finding(
-                        "wording.brackets", "多出一个右括号“）”，没有与之对应的“（” — unmatched closing bracket", b, i
-                    )
+            elif open_at:
+                open_at.pop()
+            else:
+                yield text_finding(
+                    "wording.brackets", "多出一个右括号“）”，没有与之对应的“（” — unmatched closing bracket", b, i
+                )
         if SENTENCE_END_RE.search(b.text):
             carry = []
             for ob, i in open_at:
