@@ -36,7 +36,10 @@ from cnbudget.checks.registry import finding, rule
 from cnbudget.model import Disclosure, Finding, Table, TextBlock
 
 # "2,318.40.00", "1.962.11" before a money unit or a percent sign.
-MALFORMED_NUMBER_RE = re.compile(r"(?<![\d.])\d[\d,]*\.\d+\.\d+(?:\.\d+)*\s*(?=亿元|万元|元|%)")
+# Like the other figure patterns, it opens with the digit and looks back from it ("not after a
+# digit or a point"): a pattern that starts with a character class is scanned for it at C speed,
+# where a look-behind first is tried at every position.
+MALFORMED_NUMBER_RE = re.compile(r"\d(?<![\d.]\d)[\d,]*\.\d+\.\d+(?:\.\d+)*\s*(?=亿元|万元|元|%)")
 # "万元万元", "%%", "万元元" (but "元旦", "元月" are dates).
 DOUBLED_UNIT_RE = re.compile(r"(?P<unit>亿元|万元|%)\s*(?:亿元|万元|元(?![旦月])|%)")
 # "增长12.5," — a rate word, a number and no "%" (nor 个百分点, 倍, 万元, a count unit …).
@@ -55,7 +58,7 @@ DOUBLED_PUNCT_RE = re.compile(r"[。,;:、!?]\s*[。,;:、!?]")
 # A full stop between two words of a list: "新农具．新技术" (folded to "."), where 、 is meant.
 STOP_BETWEEN_WORDS_RE = re.compile(r"(?<=[\u4e00-\u9fff])\.(?=[\u4e00-\u9fff])")
 # "15.00万，" — an amount printed with 万 alone, where the text prints 万元 (a count is "5万人").
-BARE_WAN_RE = re.compile(r"(?<![\d.])\d[\d,]*\.\d{2}\s*万(?=[,;。])")
+BARE_WAN_RE = re.compile(r"\d(?<![\d.]\d)[\d,]*\.\d{2}\s*万(?=[,;。])")
 # List ordinals with only a closing bracket: "1)", "a)", "一)".
 SENTENCE_END_RE = re.compile(r"[。!?]\s*$")
 _ORDINAL_RE = re.compile(r"(?:^|(?<=[,;:。、]))\s*(?:\d{1,2}|[a-zA-Z]|[一二三四五六七八九十]{1,2})\)")
@@ -143,6 +146,8 @@ def doubled_punctuation(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
                 f"标点连用：“{_unfold(m.group(0))}” — doubled punctuation",
                 b, m.start(), m.end(),
             )
+        if "." not in b.text:
+            continue  # no full stop between words (the pattern opens with a look-behind)
         for m in STOP_BETWEEN_WORDS_RE.finditer(b.text):
             yield text_finding(
                 "wording.punctuation",
