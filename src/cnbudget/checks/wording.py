@@ -83,6 +83,8 @@ UNFILLED_RE = re.compile(r"(?<=预算|决算|收入|支出|经费)\s*:\s*(?:19|2
 # tried at every position): a passage without it is not scanned for them.
 _FILL_IN_HINT = re.compile(r"请|此处填写|待填写|【")
 _UNFILLED_HINT = re.compile(r":\s*(?:19|20)\d{2}\s*年")
+# What every match of CHOICE_RE holds: a bracket or a slash before the second way.
+_CHOICE_HINT = re.compile(rf"[(/]\s*(?:{_UP}|{_DOWN})")
 # Obsolete names shorter than this are common words ("文化", "扶贫"), not catalog names.
 OBSOLETE_MIN_CHARS = 6
 
@@ -97,7 +99,7 @@ def placeholders(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
         ctx.checked()
         seen: set[int] = set()
         for rx, what, hint in ((PLACEHOLDER_FIGURE_RE, "占位数字", None), (PLACEHOLDER_NAME_RE, "占位符", None),
-                               (FILL_IN_RE, "填写提示", _FILL_IN_HINT), (CHOICE_RE, "模板待选字样", None),
+                               (FILL_IN_RE, "填写提示", _FILL_IN_HINT), (CHOICE_RE, "模板待选字样", _CHOICE_HINT),
                                (UNFILLED_RE, "未填写金额的句子", _UNFILLED_HINT)):
             if hint is not None and not hint.search(b.text):
                 continue
@@ -402,6 +404,8 @@ CLIPPED_RE = re.compile(
 def clipped_phrases(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
     for b in text_blocks(doc, skip_parts=(TABLE_PART,)):
         ctx.checked()
+        if "要" not in b.text:
+            continue  # every phrase keeps its 要
         for m in CLIPPED_RE.finditer(b.text):
             phrase = m.group("phrase")
             yield text_finding(
