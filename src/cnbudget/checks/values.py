@@ -342,18 +342,19 @@ _ORG_NAME = re.compile(r"(局|中心|委员会|委|办公室|院|所|站|队|厅
 
 def is_column_numbers(row: Row) -> bool:
     """A 栏次 row read as figures: 1, 2, 3 … in column order."""
-    if row.code:
+    if row.code or len(row.values) < 2:
         return False
-    vals = list(row.values.values())
-    return len(vals) >= 2 and all(v == i + 1 for i, v in enumerate(vals))
+    return all(v == i + 1 for i, v in enumerate(row.values.values()))
 
 
 def is_unit_row(row: Row) -> bool:
     """A unit (单位) subtotal row, marked by the parser or printed as a unit code with its name."""
-    if row.item == "unit":
-        return True
-    code, name = row.code or "", (row.name or "").strip()
-    return row.item is None and len(code) in (3, 6) and bool(name) and bool(_ORG_NAME.search(name))
+    if row.item is not None:
+        return row.item == "unit"
+    if len(row.code or "") not in (3, 6):
+        return False
+    name = (row.name or "").strip()
+    return bool(name) and bool(_ORG_NAME.search(name))
 
 
 # id(row) → (row, is_data_row(row)): every rule asks it of every row; the row is held, so its id
