@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from cnbudget.checks.values import DOC_PADDED, add_bounds, iv, iv_sum, parts_tester, whole_bounds
+from cnbudget.checks.values import DOC_PADDED, add_bounds, iv, iv_sum, parts_tester, sum_exceeds, whole_bounds
 from cnbudget.model import Column, Row, Source, Table
 from cnbudget.numbers import bounds_meet
 
@@ -86,3 +86,13 @@ def test_a_value_finer_than_the_table_has_no_whole_number():
     t = _table([[Decimal("1.5")]])
     with pytest.raises(ValueError):
         whole_bounds(t).of(Decimal("1.234"))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.lists(cells, min_size=1, max_size=1), min_size=1, max_size=5),
+       st.lists(st.lists(cells, min_size=1, max_size=1), min_size=1, max_size=5))
+def test_a_sum_exceeding_another_tables_sum_in_whole_numbers_is_the_decimal_answer(a_rows, b_rows):
+    a, b = _table(a_rows), _table(b_rows)  # two tables, each at its own scale
+    a_values = [r.values.get("c0") for r in a.rows]
+    b_values = [r.values.get("c0") for r in b.rows]
+    assert sum_exceeds(a, a_values, b, b_values) == (iv_sum(a, a_values).lo > iv_sum(b, b_values).hi)

@@ -230,6 +230,16 @@ def iv_sum(table: Table | None, values: Iterable[Decimal | None]) -> Interval:
     return Interval(lo, hi)
 
 
+def sum_exceeds(a: Table, a_values: Iterable[Decimal | None], b: Table, b_values: Iterable[Decimal | None]) -> bool:
+    """``iv_sum(a, a_values).lo > iv_sum(b, b_values).hi`` — the least a's figures may add up to
+    is more than the most b's may — in whole numbers, the two tables' brought to the finer scale."""
+    wa, wb = whole_bounds(a), whole_bounds(b)
+    least = add_bounds(wa.of(v) for v in a_values if v is not None)[0]
+    most = add_bounds(wb.of(v) for v in b_values if v is not None)[1]
+    scale = max(wa.scale, wb.scale)
+    return least * 10 ** (scale - wa.scale) > most * 10 ** (scale - wb.scale)
+
+
 def parts_tester(table: Table) -> Callable[[Row, Sequence[str], Sequence[Row]], list[tuple[str, bool]]]:
     """For one table: in each of ``cols``, does ``result``'s figure meet the sum of ``parts``'
     figures?  A column where neither prints a figure has nothing to check and no verdict.  The
