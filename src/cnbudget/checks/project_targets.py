@@ -253,7 +253,8 @@ def _candidates(p: Table, r: Row, scope: str) -> list[tuple[str, Decimal, Interv
 def _match(lines: dict[str, list[Row]], a: TargetAmount) -> Row | None:
     rows = lines.get(norm_name(a.name), [])
     if len(rows) > 1 and a.unit_name:
-        rows = [r for r in rows if norm_name(_unit_name(r)) == norm_name(a.unit_name)]
+        unit = norm_name(a.unit_name)
+        rows = [r for r in rows if norm_name(_unit_name(r)) == unit]
     return rows[0] if len(rows) == 1 else None
 
 
