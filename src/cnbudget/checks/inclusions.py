@@ -81,14 +81,19 @@ def fiscal_le_total(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
                                row="income.fiscal", column="total", source=fr.source)
             continue
         cols = {c.id for c in t.columns}
-        wholes = [c for c in ("current_total", "total") if c in cols]
+        by_current = "current_total" in cols
+        by_total = "total" in cols
         parts = [c for c in ("fiscal", "general_budget") if c in cols]
         figures = whole_bounds(t)  # both figures of a pair are the table's: compared as whole numbers
         checked = 0
         for r in t.rows:
             vals = r.values
-            whole = next((c for c in wholes if c in vals), None)
-            if whole is None:
+            # the whole of the row: its 本年 total where printed, else its 合计
+            if by_current and "current_total" in vals:
+                whole = "current_total"
+            elif by_total and "total" in vals:
+                whole = "total"
+            else:
                 continue
             pairs = [(c, whole) for c in parts if c in vals]
             if whole == "current_total" and "total" in vals:
