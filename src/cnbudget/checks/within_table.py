@@ -473,6 +473,7 @@ def columns_add_up(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
         unknown = [c for c in amount_columns(t) if not _known(c) and any(c in r.values for r in t.rows)]
         rows = [r for r in t.rows if not is_column_numbers(r)]
         whole = whole_bounds(t)
+        row_figures = [whole.row(r) for r in rows]  # read once, checked in every identity
         checked = 0
         for name, left, right in ids:
             # an unidentified column may be a part of a whole (预留机动经费 beside 基本/项目支出)
@@ -487,8 +488,7 @@ def columns_add_up(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
             whole_lines_only = name.startswith(_YEAR_IDENTITY)
             at_left = [whole.position[c] for c in left]
             at_right = [whole.position[c] for c in right]
-            for r in rows:
-                figures = whole.row(r)
+            for r, figures in zip(rows, row_figures, strict=True):
                 # the figures the row prints on each side (a blank adds nothing)
                 lb = [b for j in at_left if (b := figures[j]) is not None]
                 rb = [b for j in at_right if (b := figures[j]) is not None]
