@@ -8,7 +8,7 @@ import pytest
 from hypothesis import example, given
 from hypothesis import strategies as st
 
-from cnbudget.numbers import Interval, consistent_sum, decimals, parse_amount, parse_percent
+from cnbudget.numbers import Interval, consistent_sum, decimals, ends_in_zero, parse_amount, parse_percent
 
 
 @pytest.mark.parametrize(
@@ -69,3 +69,27 @@ def test_a_sum_off_by_more_than_rounding_is_inconsistent() -> None:
 
 def test_interval_of_an_integer_is_half_a_unit() -> None:
     assert Interval.of(Decimal("79")) == Interval(Decimal("78.5"), Decimal("79.5"))
+
+
+# any Decimal a document or a computation may hold: plain, scientific, tiny, signed, special
+any_decimals = st.one_of(
+    st.decimals(allow_nan=True, allow_infinity=True),
+    st.builds(lambda n, e: Decimal(n).scaleb(e), st.integers(-(10**15), 10**15), st.integers(-12, 6)),
+)
+
+
+@given(any_decimals)
+@example(Decimal("1E+2"))
+@example(Decimal("0.0000001"))
+@example(Decimal("-0.00"))
+def test_decimals_read_from_the_text_are_the_exponent(value: Decimal) -> None:
+    exp = value.as_tuple().exponent
+    assert decimals(value) == (max(0, -exp) if isinstance(exp, int) else 0)
+
+
+@given(any_decimals)
+@example(Decimal("25.70"))
+@example(Decimal("1.0E-7"))
+def test_ends_in_zero_is_a_padded_last_digit(value: Decimal) -> None:
+    expected = decimals(value) > 0 and value.as_tuple().digits[-1] == 0
+    assert ends_in_zero(value) == expected

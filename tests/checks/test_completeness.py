@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+import re
+
+from hypothesis import given
+from hypothesis import strategies as st
+
 from tests.checks.conftest import D, T, run
 
 ALL_BUDGET = ("summary", "income", "expenditure", "fiscal_summary", "general_expenditure", "basic_expenditure",
@@ -196,3 +201,12 @@ def test_a_file_of_the_tables_alone_is_not_told_its_narrative_sections_are_missi
     assert any("只含公开报表" in f.message for f in got)
     narrative = replace(d, text=(*annex[:1], TextBlock("一、部门主要职责", ((0, Source(line=5)),), part="narrative")))
     assert [f for f in check_disclosure(narrative).findings if f.rule == "completeness.missing_section"]
+
+
+@given(st.text(alphabet=st.sampled_from(list("一二三预算说明 \n\t。：:；;ab")), max_size=400))
+def test_a_passage_opening_is_read_off_its_head(text):
+    from cnbudget.checks.completeness import _opening
+
+    whole = re.sub(r"\s+", "", text)
+    m = re.search(r"[。：:；;]", whole)
+    assert _opening(text) == (whole[: m.start()] if m else whole)[:40]

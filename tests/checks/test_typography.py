@@ -6,10 +6,17 @@ from __future__ import annotations
 import re
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from cnbudget.checks.typography import _WORD_ENDING_WITH, DOUBLED_WORD_RE, REPEAT_MIN_CHARS, repeated_run
+from cnbudget.checks.typography import (
+    _WORD_ENDING_WITH,
+    BARE_WAN_RE,
+    DOUBLED_WORD_RE,
+    MALFORMED_NUMBER_RE,
+    REPEAT_MIN_CHARS,
+    repeated_run,
+)
 from cnbudget.model import Column, Row, Source, Table
 from tests.checks.conftest import D, W, run, texts
 
@@ -270,3 +277,13 @@ def test_a_word_printed_twice_in_a_tables_title():
                                    "项目支出绩效目标表"])
 def test_titles_without_a_doubled_word(title):
     assert not run(_titled(title, title), "wording.doubled_word")
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("0123456789.,万元亿% ;。a")), max_size=40))
+def test_figure_patterns_opening_with_the_digit_find_what_a_look_behind_first_finds(text):
+    # the same patterns written look-behind first (slow: tried at every position)
+    malformed = re.compile(r"(?<![\d.])\d[\d,]*\.\d+\.\d+(?:\.\d+)*\s*(?=亿元|万元|元|%)")
+    bare_wan = re.compile(r"(?<![\d.])\d[\d,]*\.\d{2}\s*万(?=[,;。])")
+    for fast, slow in ((MALFORMED_NUMBER_RE, malformed), (BARE_WAN_RE, bare_wan)):
+        assert [m.span() for m in fast.finditer(text)] == [m.span() for m in slow.finditer(text)]

@@ -3,7 +3,7 @@
 Modules:
     registry      — ``@rule`` and the one ``RULES`` registry; ``finding`` builds a Finding
     context       — ``Context`` handed to rules (last year's disclosure, settings, coverage)
-    values        — reading figures from tables; the rounding-aware tolerance (numbers.Interval)
+    values        — reading figures from tables; the rounding-aware tolerance (numbers.Interval; whole-number bounds inside a table)
     common        — helpers shared by the rule families (``could_not_verify``)
     engine        — ``check_disclosure`` / ``check_file`` → ``CheckReport``; rules isolated
     reliability   — per table, whether it was read reliably (its own identities); misreads fail closed

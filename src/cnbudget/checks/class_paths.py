@@ -82,7 +82,9 @@ def _misplaced(cls: str, kuan: str, item: str, year: int | None) -> tuple[str, s
     description="正文所列“类/款/项”科目不成立（普通教育（款）职业教育（项）：职业教育是另一款） — a named 类/款/项 path that does not nest",
 )
 def narrative_paths(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
-    found = [(b, m) for b in text_blocks(doc, skip_parts=(TABLE_PART,)) for m in PATH_RE.finditer(b.text)]
+    # every path prints "(类)": a passage without it is not scanned name by name
+    found = [(b, m) for b in text_blocks(doc, skip_parts=(TABLE_PART,)) if "(类)" in b.text
+             for m in PATH_RE.finditer(b.text)]
     if not found:
         return
     try:

@@ -25,6 +25,8 @@ from cnbudget.model import Disclosure, Finding
 
 # A name and a bracketed run of 4 or 6 digits: lengths no 类/款/项 code has.
 ODD_CODE_RE = re.compile(r"(?P<name>[\u4e00-\u9fff]{2,40})\s*\(\s*(?P<code>[235]\d{3}(?:\d{2})?)\s*\)")
+# What every match of ODD_CODE_RE holds: a passage without it is not scanned name by name.
+_BRACKETED_DIGITS = re.compile(r"\(\s*[235]\d{3}")
 # the 类 a code starts with: the printed digits and the catalog's code must share it
 CLASS_DIGITS = 3
 # a tail of the name shorter than this ("医疗", "补助") names no one class
@@ -59,7 +61,8 @@ def _named_code(cat: Any, name: str, printed: str, year: int | None) -> Any | No
     "a class code in the text with a number of digits no code has",
 )
 def narrative_code_digits(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
-    cited = [(b, m) for b in text_blocks(doc, skip_parts=(TABLE_PART,)) for m in ODD_CODE_RE.finditer(b.text)]
+    cited = [(b, m) for b in text_blocks(doc, skip_parts=(TABLE_PART,)) if _BRACKETED_DIGITS.search(b.text)
+             for m in ODD_CODE_RE.finditer(b.text)]
     if not cited:
         return
     cat = load_catalog()

@@ -78,11 +78,11 @@ def _find_coded_rows(doc: Disclosure, *, odd: bool) -> Iterator[tuple[str, Table
         kind = "function" if t.kind in FUNCTION_KINDS else ("economic" if t.kind in ECONOMIC_KINDS else None)
         if kind is None:
             continue
-        strays = [r for r in t.rows if is_data_row(r) and r.code and r.code.isdigit() and _stray(kind, r.code)]
-        for r in t.rows:
-            if not is_data_row(r) or not r.code or not r.code.isdigit():
-                continue
-            if odd and _stray(kind, r.code) and len(strays) > 1:
+        coded = [r for r in t.rows if r.code and r.code.isdigit() and is_data_row(r)]
+        # a table printing several codes of no kind at all has a 序号 column read as codes
+        numbered = odd and sum(1 for r in coded if _stray(kind, r.code or "")) > 1
+        for r in coded:
+            if numbered and _stray(kind, r.code or ""):
                 continue
             if _foreign(kind, r.code) and not odd:
                 continue

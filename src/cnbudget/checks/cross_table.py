@@ -45,6 +45,7 @@ from cnbudget.checks.values import (
     row_key,
     row_label,
     siblings_carry_tail,
+    sum_exceeds,
     table_label,
 )
 from cnbudget.checks.within_table import column_identities
@@ -498,10 +499,11 @@ def general_vs_expenditure(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
             gv = [r.values.get(c) for r in grows]
             if all(v is None for v in gv):
                 continue
-            gi, ei = iv_sum(g, gv), iv_sum(e, [r.values.get(c) for r in erows])
+            ev = [r.values.get(c) for r in erows]
             ctx.checked()
-            if gi.lo <= ei.hi:
+            if not sum_exceeds(g, gv, e, ev):
                 continue
+            gi, ei = iv_sum(g, gv), iv_sum(e, ev)
             yield finding(
                 "cross.general_expenditure_vs_expenditure",
                 f"{table_label(g)} {code} {grows[0].name or ''}“{c}”为 {fmt_iv(gi)}，大于{table_label(e)}同科目的 {fmt_iv(ei)}；"

@@ -34,6 +34,9 @@ _ONLY = re.compile(
     r"(?<![主要基本不并])(?:全部|均|都|全)(?:为|是|系|来源于|来自于?|属于)(?:本年|当年)?"
     r"(?P<fund>一般公共预算|财政拨款)"
 )
+# What every match of _ONLY holds: a passage without it is not tried at every character (the
+# look-behind opens the pattern).
+_ONLY_HINT = re.compile(r"(?:全部|均|都|全)(?:为|是|系|来源于|来自|属于)")
 _AMOUNT = re.compile(r"(?P<v>\d[\d,]*(?:\.\d+)?)\s*(?P<u>亿元|万元|千元|元)")
 _CLAUSE_START = re.compile(r"[，,；;：:（(]")
 
@@ -159,6 +162,8 @@ def _stated_amount(text: str, start: int, end: int) -> tuple[Decimal, str] | Non
 def fund_exclusivity(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
     seen: set[tuple[str, str]] = set()
     for block in text_blocks(doc, skip_parts=(TABLE_PART,)):
+        if not _ONLY_HINT.search(block.text):
+            continue
         for m in _ONLY.finditer(block.text):
             fund = m.group("fund")
             stated = _stated_amount(block.text, m.start(), m.end())

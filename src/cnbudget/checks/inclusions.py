@@ -28,6 +28,7 @@ from cnbudget.checks.values import (
     row_key,
     row_label,
     table_label,
+    whole_bounds,
 )
 from cnbudget.model import Disclosure, Finding, Row, Table
 from cnbudget.numbers import Interval
@@ -80,20 +81,35 @@ def fiscal_le_total(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
                                row="income.fiscal", column="total", source=fr.source)
             continue
         cols = {c.id for c in t.columns}
+        by_current = "current_total" in cols
+        by_total = "total" in cols
+        parts = [c for c in ("fiscal", "general_budget") if c in cols]
+        figures = whole_bounds(t)  # both figures of a pair are the table's: compared as whole numbers
+        checked = 0
         for r in t.rows:
-            whole = next((c for c in ("current_total", "total") if c in cols and c in r.values), None)
-            if whole is None:
+            vals = r.values
+            # the whole of the row: its 本年 total where printed, else its 合计
+            if by_current and "current_total" in vals:
+                whole = "current_total"
+            elif by_total and "total" in vals:
+                whole = "total"
+            else:
                 continue
-            pairs = [(c, whole) for c in ("fiscal", "general_budget") if c in cols and c in r.values]
-            if whole == "current_total" and "total" in r.values:
+            pairs = [(c, whole) for c in parts if c in vals]
+            if whole == "current_total" and "total" in vals:
                 pairs.append(("current_total", "total"))
             for small, big in pairs:
-                if _exceeds(ctx, t, r.values[small], t, r.values[big]):
+                if vals[small] == 0:
+                    continue  # a zero part is no comparison
+                checked += 1
+                if figures.of(vals[small])[0] > figures.of(vals[big])[1]:
                     yield finding("inclusion.fiscal_le_total",
                                   f"{table_label(t)}“{row_label(r)}”行{col_label(t, small)} {fmt(r.values[small])} 大于"
                                   f"{col_label(t, big)} {fmt(r.values[big])} — {small} exceeds {big}",
                                   table=t.kind, row=row_key(r), column=small, expected=r.values[big],
                                   actual=r.values[small], source=r.source)
+        if checked:
+            ctx.checked(checked)
     f, s = doc.table("fiscal_summary"), doc.table("summary")
     if f is None or s is None:
         return

@@ -13,8 +13,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from decimal import Decimal
 
-from cnbudget.checks.values import iv, iv_sum
+from cnbudget.checks.values import whole_bounds
 from cnbudget.model import Row, Table
+from cnbudget.numbers import bounds_meet
 
 # A table whose reading needs more steps than this is not read (left to the flat sums)
 MAX_STEPS = 200_000
@@ -38,10 +39,14 @@ def read_levels(t: Table, rows: Sequence[Row], col: str, whole: Decimal | None) 
 
 class _Reader:
     """Which rows can end a run of nodes adding up to a figure, remembered per start and figure
-    (each row's figure is the only target a run can have, so the work stays polynomial)."""
+    (each row's figure is the only target a run can have, so the work stays polynomial).  The
+    sums are of the table's whole-number bounds (``WholeBounds``): the states are compared and
+    hashed by the thousand."""
 
     def __init__(self, t: Table, vals: list[Decimal]) -> None:
-        self.t, self.vals, self.steps = t, vals, 0
+        self.whole = whole_bounds(t)
+        self.vals, self.steps = vals, 0
+        self.bounds = [self.whole.of(v) for v in vals]
         self._forests: dict[tuple[int, Decimal], frozenset[tuple[int, bool]]] = {}
         self._nodes: dict[int, frozenset[tuple[int, bool]]] = {}
 
@@ -49,21 +54,23 @@ class _Reader:
         """(end, has a parent): rows ``start:end`` read as consecutive nodes adding up to ``target``."""
         key = (start, target)
         if key not in self._forests:
-            goal = iv(self.t, target)
+            goal_lo, goal_hi = self.whole.of(target)
             ends: set[tuple[int, bool]] = set()
-            frontier = {(start, iv_sum(self.t, []), False)}
+            # (position, the run's sum as (lo, hi), whether it holds a parent)
+            frontier = {(start, 0, 0, False)}
             seen = set(frontier)
             while frontier:
-                pos, acc, parent = frontier.pop()
+                pos, acc_lo, acc_hi, parent = frontier.pop()
                 if pos == len(self.vals):
                     continue
+                lo, hi = self.bounds[pos]
                 for end, inner in self.node(pos):
                     self._spend()
-                    total = acc + iv(self.t, self.vals[pos])
-                    if total.lo > goal.hi:
+                    total_lo, total_hi = acc_lo + lo, acc_hi + hi
+                    if total_lo > goal_hi:
                         continue
-                    state = (end, total, parent or inner)
-                    if total.meets(goal):
+                    state = (end, total_lo, total_hi, parent or inner)
+                    if bounds_meet(total_lo, total_hi, goal_lo, goal_hi):
                         ends.add((end, parent or inner))
                     if state not in seen:
                         seen.add(state)

@@ -595,8 +595,8 @@ def reason_against_change(change_word: str, reason: str) -> bool:
 )
 def reason_directions(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
     for b in text_blocks(doc, skip_parts=(TABLE_PART, "profile", "glossary")):
-        if b.heading:
-            continue
+        if b.heading or "主要" not in b.text:
+            continue  # a sole reason is announced with 主要
         for m in _SOLE_REASON_RE.finditer(b.text):
             ctx.checked()
             if not reason_against_change(m.group("word"), m.group("reason")):

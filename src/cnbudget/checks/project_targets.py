@@ -76,10 +76,12 @@ class TargetAmount:
     source: Source
 
 
+_NAME_NOISE = re.compile(r"[\s\x00-\x1f\"'“”‘’「」《》()（）\[\]【】,，.。、:：;；·\-—_]")
+
+
 def norm_name(name: str | None) -> str:
     """A project name as both tables can be matched by: NFKC, no spaces, quotes or punctuation."""
-    s = unicodedata.normalize("NFKC", name or "")
-    return re.sub(r"[\s\x00-\x1f\"'“”‘’「」《》()（）\[\]【】,，.。、:：;；·\-—_]", "", s)
+    return _NAME_NOISE.sub("", unicodedata.normalize("NFKC", name or ""))
 
 
 _ORG_SUFFIX = re.compile(r"(局|中心|委员会|办公室|办公厅|院|所|站|队|厅|馆|处|学校|医院|大学|学院)(本级)?$")
@@ -251,7 +253,8 @@ def _candidates(p: Table, r: Row, scope: str) -> list[tuple[str, Decimal, Interv
 def _match(lines: dict[str, list[Row]], a: TargetAmount) -> Row | None:
     rows = lines.get(norm_name(a.name), [])
     if len(rows) > 1 and a.unit_name:
-        rows = [r for r in rows if norm_name(_unit_name(r)) == norm_name(a.unit_name)]
+        unit = norm_name(a.unit_name)
+        rows = [r for r in rows if norm_name(_unit_name(r)) == unit]
     return rows[0] if len(rows) == 1 else None
 
 

@@ -75,6 +75,8 @@ def reasons_of_other_items(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
         if b.heading:
             continue
         ctx.checked()
+        if "费" not in b.text:
+            continue  # every item's name ends in 费: a passage without one names no item
         subject: str | None = None
         for at, statement in _statements(b.text):
             m = SUBJECT_RE.match(statement)

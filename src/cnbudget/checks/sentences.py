@@ -459,6 +459,11 @@ def _contradicts(word: str, x: Interval, y: Interval, phrase: str) -> bool:
     return not x.meets(y) and "基本" not in phrase  # 持平 / 一致 / 等于 …
 
 
+# The comparison word each pattern needs: a passage without one is not tried figure by figure.
+_ORDER_WORDS = re.compile(r"高于|低于|大于|小于|多于|少于|超过|超出")
+_EQUAL_WORDS = re.compile(r"持平|一致|相同|相等|无变化")
+
+
 def _money(m: re.Match[str], g: str) -> Interval:
     v = Decimal(m.group(g).replace(",", ""))
     return Interval.of(v).scale(UNIT_SCALE[m.group(g + "u")])
@@ -473,7 +478,9 @@ def comparison_words(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
     for b in text_blocks(doc, skip_parts=(TABLE_PART, "profile", "glossary")):
         if b.heading:
             continue
-        for rx in (ORDER_RE, EQUAL_RE):
+        for rx, words in ((ORDER_RE, _ORDER_WORDS), (EQUAL_RE, _EQUAL_WORDS)):
+            if not words.search(b.text):
+                continue
             for m in rx.finditer(b.text):
                 word = m.group("word")
                 ctx.checked()

@@ -37,7 +37,10 @@ from cnbudget.checks.registry import finding, rule
 from cnbudget.model import Disclosure, Finding, Table, TextBlock
 
 # "2,318.40.00", "1.962.11" before a money unit or a percent sign.
-MALFORMED_NUMBER_RE = re.compile(r"(?<![\d.])\d[\d,]*\.\d+\.\d+(?:\.\d+)*\s*(?=亿元|万元|元|%)")
+# Like the other figure patterns, it opens with the digit and looks back from it ("not after a
+# digit or a point"): a pattern that starts with a character class is scanned for it at C speed,
+# where a look-behind first is tried at every position.
+MALFORMED_NUMBER_RE = re.compile(r"\d(?<![\d.]\d)[\d,]*\.\d+\.\d+(?:\.\d+)*\s*(?=亿元|万元|元|%)")
 # "万元万元", "%%", "万元元" (but "元旦", "元月" are dates).
 DOUBLED_UNIT_RE = re.compile(r"(?P<unit>亿元|万元|%)\s*(?:亿元|万元|元(?![旦月])|%)")
 # "增长12.5," — a rate word, a number and no "%" (nor 个百分点, 倍, 万元, a count unit …).
@@ -56,7 +59,7 @@ DOUBLED_PUNCT_RE = re.compile(r"[。,;:、!?]\s*[。,;:、!?]")
 # A full stop between two words of a list: "新农具．新技术" (folded to "."), where 、 is meant.
 STOP_BETWEEN_WORDS_RE = re.compile(r"(?<=[\u4e00-\u9fff])\.(?=[\u4e00-\u9fff])")
 # "15.00万，" — an amount printed with 万 alone, where the text prints 万元 (a count is "5万人").
-BARE_WAN_RE = re.compile(r"(?<![\d.])\d[\d,]*\.\d{2}\s*万(?=[,;。])")
+BARE_WAN_RE = re.compile(r"\d(?<![\d.]\d)[\d,]*\.\d{2}\s*万(?=[,;。])")
 # List ordinals with only a closing bracket: "1)", "a)", "一)".
 SENTENCE_END_RE = re.compile(r"[。!?]\s*$")
 _ORDINAL_RE = re.compile(r"(?:^|(?<=[,;:。、]))\s*(?:\d{1,2}|[a-zA-Z]|[一二三四五六七八九十]{1,2})\)")
@@ -144,6 +147,8 @@ def doubled_punctuation(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
                 f"标点连用：“{_unfold(m.group(0))}” — doubled punctuation",
                 b, m.start(), m.end(),
             )
+        if "." not in b.text:
+            continue  # no full stop between words (the pattern opens with a look-behind)
         for m in STOP_BETWEEN_WORDS_RE.finditer(b.text):
             yield text_finding(
                 "wording.punctuation",
@@ -314,6 +319,7 @@ def repeated_text(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
 CLAUSE_MIN_CJK = 10
 _STATEMENT_RE = re.compile(r"[^。!?;]+")
 _CLAUSE_SPLIT_RE = re.compile(r"[,;:]")
+_CJK_RE = re.compile(r"[\u4e00-\u9fff]")
 
 
 def repeated_clause(statement: str) -> tuple[int, int] | None:
@@ -322,13 +328,16 @@ def repeated_clause(statement: str) -> tuple[int, int] | None:
     ";" often give the same reason twice, on purpose)."""
     if len(statement) < 2 * CLAUSE_MIN_CJK:
         return None  # too short to hold one clause twice
+    clauses = _CLAUSE_SPLIT_RE.split(statement)
+    if len({c.strip() for c in clauses}) == len(clauses):
+        return None  # no clause printed twice
     seen: set[str] = set()
     at = 0
-    for clause in _CLAUSE_SPLIT_RE.split(statement):
+    for clause in clauses:
         start = at + len(clause) - len(clause.lstrip())
         at += len(clause) + 1
         words = clause.strip()
-        if sum(1 for ch in words if "\u4e00" <= ch <= "\u9fff") < CLAUSE_MIN_CJK:
+        if len(words) < CLAUSE_MIN_CJK or len(_CJK_RE.findall(words)) < CLAUSE_MIN_CJK:
             continue
         if words in seen:
             return start, start + len(words)
@@ -379,6 +388,9 @@ def _mixed_widths(ob: TextBlock, oi: int, b: TextBlock, i: int) -> Finding:
     )
 
 
+_BRACKET_RE = re.compile(r"[()]")
+
+
 @rule(
     "wording.brackets",
     severity="info",
@@ -394,18 +406,18 @@ def unmatched_brackets(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
         ctx.checked()
         text = _ORDINAL_RE.sub(lambda m: " " * len(m.group(0)), b.text)
         open_at: list[tuple[TextBlock, int]] = list(carry)
-        for i, ch in enumerate(text):
-            if ch == "(":
+        for m in _BRACKET_RE.finditer(text):  # the brackets only, not every character
+            i = m.start()
+            if m.group(0) == "(":
                 open_at.append((b, i))
-            elif ch == ")":
-                if open_at:
-                    ob, oi = open_at.pop()
-                    if (oi in ob.half_width) != (i in b.half_width):
-                        yield _mixed_widths(ob, oi, b, i)
-                else:
-                    yield text_finding(
-                        "wording.brackets", "多出一个右括号“）”，没有与之对应的“（” — unmatched closing bracket", b, i
-                    )
+            elif open_at:
+                ob, oi = open_at.pop()
+                if (oi in ob.half_width) != (i in b.half_width):
+                    yield _mixed_widths(ob, oi, b, i)
+            else:
+                yield text_finding(
+                    "wording.brackets", "多出一个右括号“）”，没有与之对应的“（” — unmatched closing bracket", b, i
+                )
         if SENTENCE_END_RE.search(b.text):
             carry = []
             for ob, i in open_at:

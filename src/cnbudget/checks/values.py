@@ -8,6 +8,10 @@ zero-padded table ("0.00", "25.70") a figure printed with fewer decimals ("1,942
 own, wider interval (and ``format.decimals`` says so).
 
 Blank cells are absent; inside a sum an absent part counts as exactly zero.
+
+Inside one table the identity rules add figures as whole numbers (``WholeBounds``: each bound
+times 10**scale), the same intervals in exact integer arithmetic; an ``Interval`` of Decimal is
+built for a message, a figure of another table or a figure of the narrative.
 """
 
 from __future__ import annotations
@@ -19,7 +23,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from cnbudget.model import Row, Table
-from cnbudget.numbers import Interval, bounds_meet, decimals
+from cnbudget.numbers import Interval, bounds_meet, decimals, ends_in_zero
 from cnbudget.tables.kinds import KIND_LABELS
 from cnbudget.tables.name_codes import CODE_FROM_NAME_REASONS
 
@@ -44,8 +48,76 @@ class TableStyle:
     # the figure enters (Decimal has no cheap way to its exponent).  The table holds its
     # figures, so their ids stay theirs as long as the cached style does.
     places: dict[int, int] = field(default_factory=dict, compare=False, repr=False)
-    # decimals floor → figure id → (lo, hi): filled as the rules meet the figures
-    bounds: dict[int, dict[int, tuple[Decimal, Decimal]]] = field(default_factory=dict, compare=False, repr=False)
+    # one place finer than the table's finest figure: see ``WholeBounds``
+    scale: int = 1
+    # the ids of the amounts printed with fewer decimals than ``max_decimals`` (format.decimals)
+    fewer: frozenset[int] = field(default_factory=frozenset, compare=False, repr=False)
+    # decimals floor → the table's figures as whole-number bounds read at that floor
+    whole: dict[int, WholeBounds] = field(default_factory=dict, compare=False, repr=False)
+
+
+# Half a unit of a place k places coarser than the scale's unit (5·10**k), by k.
+_WHOLE_RADII = [5 * 10**k for k in range(64)]
+
+
+@dataclass(frozen=True)
+class WholeBounds:
+    """One table's figures as whole numbers, for the identities checked inside the table.
+
+    A figure read at *d* decimals stands for value ± 0.5·10⁻ᵈ.  Times 10**scale, with scale one
+    place finer than any figure of the table, both ends are integers, so adding the table's
+    figures and comparing the sums is exact integer arithmetic: the same answers as ``Interval``
+    (Decimal), many times cheaper — the identity rules meet each figure in its row, its column
+    and under its parent, tens of thousands of sums in a large consolidated document."""
+
+    scale: int
+    floor: int  # the fewest decimals a figure is read at (``_decimals_floor``)
+    places: dict[int, int] = field(compare=False, repr=False)
+    # column id → its place in a row's bounds (``row``): every column a row of the table prints
+    position: dict[str, int] = field(default_factory=dict, compare=False, repr=False)
+    # figure id → (lo, hi), filled as the rules meet the figures
+    known: dict[int, tuple[int, int]] = field(default_factory=dict, compare=False, repr=False)
+    # row id → its figures' bounds by ``position`` (None: a blank cell), filled as the rules meet the rows
+    rows: dict[int, tuple[tuple[int, int] | None, ...]] = field(default_factory=dict, compare=False, repr=False)
+
+    def row(self, r: Row) -> tuple[tuple[int, int] | None, ...]:
+        """The (lo, hi) of each figure of a row of the table, by column ``position`` (a row is
+        added into its parent, its total and its column identities: its bounds are read once)."""
+        found = self.rows.get(id(r))
+        if found is None:
+            vals = r.values
+            found = self.rows[id(r)] = tuple(
+                None if (v := vals.get(c)) is None else self.of(v) for c in self.position)
+        return found
+
+    def of(self, value: Decimal) -> tuple[int, int]:
+        """(lo, hi) of a figure of the table, in units of 10**-scale."""
+        found = self.known.get(id(value))
+        if found is not None:
+            return found
+        own = self.places.get(id(value))
+        places = decimals(value) if own is None else own
+        if places < self.floor:
+            places = self.floor
+        if places >= self.scale:
+            raise ValueError(f"{value}: finer than the table's figures, no whole number at its scale")
+        whole = int(value.scaleb(self.scale))
+        k = self.scale - places - 1
+        radius = _WHOLE_RADII[k] if k < len(_WHOLE_RADII) else 5 * 10**k
+        found = (whole - radius, whole + radius)
+        if own is not None:  # a figure of the table (alive as long as it is): its id stays its own
+            self.known[id(value)] = found
+        return found
+
+
+
+def add_bounds(parts: Iterable[tuple[int, int]]) -> tuple[int, int]:
+    """(lo, hi) of the true sum of figures given as whole-number bounds."""
+    lo = hi = 0
+    for b in parts:
+        lo += b[0]
+        hi += b[1]
+    return lo, hi
 
 
 _STYLE_CACHE: dict[int, tuple[Table, TableStyle]] = {}
@@ -66,15 +138,19 @@ def table_style(table: Table) -> TableStyle:
     max_dec = 0
     padded = False
     places: dict[int, int] = {}
+    amounts: list[int] = []
     for r in table.rows:
         for col, v in r.values.items():
             d = places[id(v)] = decimals(v)
             if col in NON_AMOUNT_COLUMNS:
                 continue
-            max_dec = max(max_dec, d)
-            if d > 0 and v.as_tuple().digits[-1] == 0:
+            amounts.append(id(v))
+            if d > max_dec:
+                max_dec = d
+            if d > 0 and not padded and ends_in_zero(v):
                 padded = True
-    style = TableStyle(max_dec, padded, places)
+    fewer = frozenset(i for i in amounts if places[i] < max_dec)
+    style = TableStyle(max_dec, padded, places, max(places.values(), default=0) + 1, fewer)
     if len(_STYLE_CACHE) > 512:
         _STYLE_CACHE.clear()
     _STYLE_CACHE[id(table)] = (table, style)
@@ -100,8 +176,7 @@ def effective_decimals(table: Table | None, value: Decimal) -> int:
     return max(decimals(value) if own is None else own, _decimals_floor(table))
 
 
-# Half a unit of the last place, per number of decimals: built once, not per figure (the sum
-# rules read hundreds of thousands of figures in a large consolidated document).
+# Half a unit of the last place, per number of decimals: built once, not per figure.
 _RADII: dict[int, Decimal] = {}
 
 
@@ -112,105 +187,91 @@ def _radius(places: int) -> Decimal:
     return r
 
 
-def _bounds(table: Table | None) -> tuple[int, dict[int, int], dict[int, tuple[Decimal, Decimal]]]:
-    """The decimals floor of ``table``, its figures' decimals, and the (lo, hi) of each of its
-    figures met so far at that floor: a figure enters many sums (its row, its column, its
-    parent), and its interval is worked out once."""
-    if table is None:
-        return 0, {}, {}
+def whole_bounds(table: Table) -> WholeBounds:
+    """The table's figures as whole-number bounds (built once per table and decimals floor)."""
     style = table_style(table)
     floor = 0 if style.padded or DOC_PADDED.get() else style.max_decimals
-    known = style.bounds.get(floor)
-    if known is None:
-        known = style.bounds[floor] = {}
-    return floor, style.places, known
-
-
-def _figure_bounds(
-    value: Decimal, floor: int, places: dict[int, int], known: dict[int, tuple[Decimal, Decimal]]
-) -> tuple[Decimal, Decimal]:
-    found = known.get(id(value))
-    if found is not None:
-        return found
-    own = places.get(id(value))
-    r = _radius(max(decimals(value) if own is None else own, floor))
-    found = (value - r, value + r)
-    if own is not None:  # a figure of the table (alive as long as it is): its id stays its own
-        known[id(value)] = found
+    found = style.whole.get(floor)
+    if found is None:
+        columns = dict.fromkeys(c.id for c in table.columns)
+        # and a column a row prints beyond the header's (none in the corpus): no figure is left out
+        columns.update(dict.fromkeys(c for r in table.rows for c in r.values if c not in columns))
+        found = style.whole[floor] = WholeBounds(style.scale, floor, style.places,
+                                                 {c: i for i, c in enumerate(columns)})
     return found
 
 
 def bounds(table: Table | None, value: Decimal | None) -> tuple[Decimal, Decimal]:
-    """``iv(table, value)`` as (lo, hi), for a comparison made many times per table."""
+    """``iv(table, value)`` as (lo, hi)."""
     if value is None:
-        return EXACT_ZERO.lo, EXACT_ZERO.hi
-    return _figure_bounds(value, *_bounds(table))
+        return ZERO, ZERO
+    r = _radius(effective_decimals(table, value))
+    return value - r, value + r
 
 
 def iv(table: Table | None, value: Decimal | None) -> Interval:
     """The interval a printed table figure stands for; an absent cell is exactly zero."""
     if value is None:
         return EXACT_ZERO
-    lo, hi = _figure_bounds(value, *_bounds(table))
-    return Interval(lo, hi)
+    return Interval(*bounds(table, value))
 
 
 def iv_sum(table: Table | None, values: Iterable[Decimal | None]) -> Interval:
     """Σ iv(table, v), with the table's style looked up once (absent parts add nothing)."""
-    return Interval(*_sum_bounds(values, *_bounds(table)))
-
-
-def sums_meeter(table: Table | None) -> Callable[[Iterable[Decimal | None], Iterable[Decimal | None]], bool]:
-    """``iv_sum(table, left).meets(iv_sum(table, right))`` for one table, with its bounds looked up
-    once and no interval built: the test of an identity on each of the table's rows."""
-    floor, places, known = _bounds(table)
-
-    def meet(left: Iterable[Decimal | None], right: Iterable[Decimal | None]) -> bool:
-        return bounds_meet(*_sum_bounds(left, floor, places, known), *_sum_bounds(right, floor, places, known))
-
-    return meet
-
-
-def column_sum_tester(table: Table) -> Callable[[Sequence[Row], str, Decimal | None], bool | None]:
-    """For one table: does the sum of ``rows``' figures in a column meet ``target``?  None when
-    neither prints a figure there (nothing to check).  The test of every parent against its
-    children, in one pass over the rows."""
-    floor, places, known = _bounds(table)
-
-    def test(rows: Sequence[Row], col: str, target: Decimal | None) -> bool | None:
-        lo, hi = EXACT_ZERO.lo, EXACT_ZERO.hi
-        printed = False
-        for r in rows:
-            v = r.values.get(col)
-            if v is None:
-                continue
-            printed = True
-            b = known.get(id(v))
-            if b is None:
-                b = _figure_bounds(v, floor, places, known)
-            lo += b[0]
-            hi += b[1]
-        if target is None:
-            return bounds_meet(lo, hi, EXACT_ZERO.lo, EXACT_ZERO.hi) if printed else None
-        t_lo, t_hi = _figure_bounds(target, floor, places, known)
-        return bounds_meet(lo, hi, EXACT_ZERO.lo + t_lo, EXACT_ZERO.hi + t_hi)
-
-    return test
-
-
-def _sum_bounds(
-    values: Iterable[Decimal | None], floor: int, places: dict[int, int], known: dict[int, tuple[Decimal, Decimal]]
-) -> tuple[Decimal, Decimal]:
-    lo, hi = EXACT_ZERO.lo, EXACT_ZERO.hi
+    floor, places = _decimals_floor(table), _places(table)
+    lo = hi = ZERO
     for v in values:
         if v is None:
             continue
-        b = known.get(id(v))
-        if b is None:
-            b = _figure_bounds(v, floor, places, known)
-        lo += b[0]
-        hi += b[1]
-    return lo, hi
+        own = places.get(id(v))
+        r = _radius(max(decimals(v) if own is None else own, floor))
+        lo += v - r
+        hi += v + r
+    return Interval(lo, hi)
+
+
+def sum_exceeds(a: Table, a_values: Iterable[Decimal | None], b: Table, b_values: Iterable[Decimal | None]) -> bool:
+    """``iv_sum(a, a_values).lo > iv_sum(b, b_values).hi`` — the least a's figures may add up to
+    is more than the most b's may — in whole numbers, the two tables' brought to the finer scale."""
+    wa, wb = whole_bounds(a), whole_bounds(b)
+    least = add_bounds(wa.of(v) for v in a_values if v is not None)[0]
+    most = add_bounds(wb.of(v) for v in b_values if v is not None)[1]
+    scale = max(wa.scale, wb.scale)
+    return least * 10 ** (scale - wa.scale) > most * 10 ** (scale - wb.scale)
+
+
+def parts_tester(table: Table) -> Callable[[Row, Sequence[str], Sequence[Row]], list[tuple[str, bool]]]:
+    """For one table: in each of ``cols``, does ``result``'s figure meet the sum of ``parts``'
+    figures?  A column where neither prints a figure has nothing to check and no verdict.  The
+    test of every parent against its children, in whole numbers."""
+    whole = whole_bounds(table)
+    position, row = whole.position, whole.row
+
+    def verdicts(result: Row, cols: Sequence[str], parts: Sequence[Row]) -> list[tuple[str, bool]]:
+        rows = [row(r) for r in parts]
+        target_row = row(result)
+        out = []
+        for col in cols:
+            j = position.get(col)
+            if j is None:
+                continue  # no row of the table prints the column
+            lo = hi = 0
+            printed = False
+            for bounds_of in rows:
+                b = bounds_of[j]
+                if b is None:
+                    continue
+                printed = True
+                lo += b[0]
+                hi += b[1]
+            target = target_row[j]
+            if target is not None:
+                out.append((col, bounds_meet(lo, hi, *target)))
+            elif printed:
+                out.append((col, bounds_meet(lo, hi, 0, 0)))
+        return out
+
+    return verdicts
 
 
 def ulp(table: Table | None, value: Decimal) -> Decimal:
@@ -291,18 +352,19 @@ _ORG_NAME = re.compile(r"(局|中心|委员会|委|办公室|院|所|站|队|厅
 
 def is_column_numbers(row: Row) -> bool:
     """A 栏次 row read as figures: 1, 2, 3 … in column order."""
-    if row.code:
+    if row.code or len(row.values) < 2:
         return False
-    vals = list(row.values.values())
-    return len(vals) >= 2 and all(v == i + 1 for i, v in enumerate(vals))
+    return all(v == i + 1 for i, v in enumerate(row.values.values()))
 
 
 def is_unit_row(row: Row) -> bool:
     """A unit (单位) subtotal row, marked by the parser or printed as a unit code with its name."""
-    if row.item == "unit":
-        return True
-    code, name = row.code or "", (row.name or "").strip()
-    return row.item is None and len(code) in (3, 6) and bool(name) and bool(_ORG_NAME.search(name))
+    if row.item is not None:
+        return row.item == "unit"
+    if len(row.code or "") not in (3, 6):
+        return False
+    name = (row.name or "").strip()
+    return bool(name) and bool(_ORG_NAME.search(name))
 
 
 # id(row) → (row, is_data_row(row)): every rule asks it of every row; the row is held, so its id
@@ -331,7 +393,7 @@ def amount_columns(table: Table) -> list[str]:
     return [c.id for c in table.columns if c.id not in NON_AMOUNT_COLUMNS]
 
 
-@dataclass
+@dataclass(slots=True)
 class Node:
     row: Row
     children: list[Node]
@@ -344,29 +406,33 @@ def code_tree(rows: Sequence[Row]) -> list[Node]:
     codes (301/30101/3010101) and repeated codes of consolidated tables (one block per unit).
     """
     top: list[Node] = []
-    stack: list[Node] = []
+    stack: list[Node] = []  # the open parents, outermost first (every one has a code)
+    codes: list[str] = []  # their codes, beside them
     named_only = coded_by_name(rows)
     for r in rows:
         node = Node(r, [])
         code = r.code or ""
-        if not code and named_only and stack and (stack[0].row.code or "").startswith("2"):
-            # a function table that prints names only: a line the catalog could not name is
-            # still below the 款 (or class) above it, its exact level unknown — never a class of
-            # its own (in an economic table such a line may be a unit's, over its own items)
-            parent = next((n for n in reversed(stack) if len(n.row.code or "") < 7), stack[0])
-            parent.children.append(node)
-            continue
         if not code:
+            if named_only and stack and codes[0].startswith("2"):
+                # a function table that prints names only: a line the catalog could not name is
+                # still below the 款 (or class) above it, its exact level unknown — never a class
+                # of its own (in an economic table such a line may be a unit's, over its own items)
+                parent = next((n for n, c in zip(reversed(stack), reversed(codes), strict=True) if len(c) < 7), stack[0])
+                parent.children.append(node)
+                continue
             stack.clear()
+            codes.clear()
             top.append(node)
             continue
-        while stack and not (code.startswith(stack[-1].row.code or "\0") and len(code) > len(stack[-1].row.code or "")):
+        while codes and not (len(code) > len(codes[-1]) and code.startswith(codes[-1])):
             stack.pop()
+            codes.pop()
         if stack:
             stack[-1].children.append(node)
         else:
             top.append(node)
         stack.append(node)
+        codes.append(code)
     return top
 
 

@@ -24,11 +24,11 @@ from cnbudget.checks.registry import finding, rule
 from cnbudget.checks.values import (
     DOC_PADDED,
     Node,
+    add_bounds,
     amount_columns,
     blocked,
     code_tree,
     col_label,
-    column_sum_tester,
     fmt,
     fmt_iv,
     is_column_numbers,
@@ -36,16 +36,17 @@ from cnbudget.checks.values import (
     is_unit_row,
     iv,
     iv_sum,
+    parts_tester,
     row_key,
     row_label,
-    sums_meeter,
     table_label,
     table_style,
     unit_tree,
     walk,
+    whole_bounds,
 )
 from cnbudget.model import Disclosure, Finding, Row, Table
-from cnbudget.numbers import decimals
+from cnbudget.numbers import bounds_meet, decimals
 from cnbudget.tables.columns import INCOME_SOURCES
 
 ROW_SUM_KINDS = (
@@ -165,13 +166,20 @@ def rows_add_up(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
             yield could_not_verify(ctx, "合计行 = 各单位之和", "单位行分多个层级，无法确定哪些行相加", t)
             units = []
         partial = partial_note(t)
-        for c in cols:
-            if top and not any(r.code for r in top) and read_levels(t, top, c, total.values.get(c)):
-                ctx.checked()  # rows of several levels, each parent the sum of the rows under it
-            elif top:
-                yield from _check_sum(ctx, "sum.rows", t, total, c, top, "各行之和", partial)
-            if units:
-                yield from _check_sum(ctx, "sum.rows", t, total, c, [n.row for n in units], "各单位之和", partial)
+        unit_rows = [n.row for n in units]
+        # rows of several levels, each parent the sum of the rows under it: read, and so verified
+        levels_read = ({c for c in cols if read_levels(t, top, c, total.values.get(c))}
+                       if top and not any(r.code for r in top) else set())
+        test = parts_tester(t)
+        on_top = dict(test(total, [c for c in cols if c not in levels_read], top)) if top else {}
+        on_units = dict(test(total, cols, unit_rows)) if units else {}
+        if levels_read or on_top or on_units:
+            ctx.checked(len(levels_read) + len(on_top) + len(on_units))
+        for c in cols:  # the findings column by column, the rows' before the units'
+            if on_top.get(c) is False:
+                yield _sum_finding("sum.rows", t, total, c, top, "各行之和", partial)
+            if on_units.get(c) is False:
+                yield _sum_finding("sum.rows", t, total, c, unit_rows, "各单位之和", partial)
 
 
 # A table's note saying it prints only part of its lines (projects removed under secrecy rules)
@@ -223,33 +231,30 @@ def _check_sum(
 ) -> Iterator[Finding]:
     """``partial``: the table's note saying lines are left out — rows that fall short of the
     total are then explained by it (info); rows above the total are still an error."""
-    f = _sum_finding(ctx, rule_id, t, result, col, parts, what, partial)
-    if f is not None:
-        yield f
+    return _check_sums(ctx, rule_id, t, result, (col,), parts, what, partial)
 
 
 def _check_sums(
-    ctx: Context, rule_id: str, t: Table, result: Row, cols: Sequence[str], parts: Sequence[Row], what: str
+    ctx: Context, rule_id: str, t: Table, result: Row, cols: Sequence[str], parts: Sequence[Row], what: str,
+    partial: str | None = None,
+    test: Callable[[Row, Sequence[str], Sequence[Row]], list[tuple[str, bool]]] | None = None,
 ) -> Iterator[Finding]:
-    """``_check_sum`` in each of ``cols`` (a parent and its children are checked in every column)."""
-    test = column_sum_tester(t)
-    for col in cols:
-        f = _sum_finding(ctx, rule_id, t, result, col, parts, what, test=test)
-        if f is not None:
-            yield f
+    """``_check_sum`` in each of ``cols`` (a parent and its children are checked in every column),
+    counted at once (a large table has tens of thousands of them).  ``test``: the table's
+    ``parts_tester``, made once by a rule that checks many parents."""
+    verdicts = (test or parts_tester(t))(result, cols, parts)
+    if verdicts:
+        ctx.checked(len(verdicts))
+    for col, holds in verdicts:
+        if not holds:
+            yield _sum_finding(rule_id, t, result, col, parts, what, partial)
 
 
 def _sum_finding(
-    ctx: Context, rule_id: str, t: Table, result: Row, col: str, parts: Sequence[Row], what: str,
-    partial: str | None = None, test: Callable[[Sequence[Row], str, Decimal | None], bool | None] | None = None,
-) -> Finding | None:
+    rule_id: str, t: Table, result: Row, col: str, parts: Sequence[Row], what: str, partial: str | None
+) -> Finding:
+    """The finding on a row whose figure in ``col`` does not meet the sum of its parts'."""
     target = result.values.get(col)
-    holds = (test or column_sum_tester(t))(parts, col, target)
-    if holds is None:
-        return None
-    ctx.checked()
-    if holds:
-        return None
     vals = [r.values.get(col) for r in parts]
     s = iv_sum(t, vals)
     if partial is not None and s.hi < iv(t, target).lo:
@@ -298,14 +303,17 @@ def hierarchy_adds_up(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
         if why:
             yield could_not_verify(ctx, "层级合计", f"列未确定（{why}）", t)
             continue
+        test = parts_tester(t)
         for node in walk(code_tree(data)):
             if not node.children or any(not n.row.code for n in node.children):
                 # children the catalog could not name: which of them are 款 and which 项 is unknown
                 continue
-            yield from _check_sums(ctx, "sum.hierarchy", t, node.row, cols, [n.row for n in node.children], "下级各行之和")
+            yield from _check_sums(ctx, "sum.hierarchy", t, node.row, cols, [n.row for n in node.children],
+                                   "下级各行之和", test=test)
         for node in walk(unit_tree(t)):
             if node.children:
-                yield from _check_sums(ctx, "sum.hierarchy", t, node.row, cols, [n.row for n in node.children], "所属单位之和")
+                yield from _check_sums(ctx, "sum.hierarchy", t, node.row, cols, [n.row for n in node.children],
+                                       "所属单位之和", test=test)
         yield from _unit_blocks(ctx, t, cols)
 
 
@@ -321,23 +329,24 @@ def _unit_blocks(ctx: Context, t: Table, cols: list[str]) -> Iterator[Finding]:
             blocks[-1][1].append(r)
     if sum(1 for _, rows in blocks if rows) == 0:
         return
+    test = parts_tester(t)
     for unit, rows in blocks:
         if not rows:
             continue
         top = [n.row for n in code_tree(rows)]
-        levelled = [c for c in cols if not any(r.code for r in top) and read_levels(t, top, c, unit.values.get(c))]
-        for _c in levelled:
-            ctx.checked()  # 通用项目 / 专用项目 → group → project: each parent the sum of its rows
+        uncoded = not any(r.code for r in top)
+        levelled = [c for c in cols if read_levels(t, top, c, unit.values.get(c))] if uncoded else []
+        if levelled:
+            ctx.checked(len(levelled))  # 通用项目 / 专用项目 → group → project: each parent the sum of its rows
         if levelled and len(levelled) == len([c for c in cols if unit.values.get(c) is not None]):
             continue
-        if not any(r.code for r in top) and _levels_stacked(t, unit, top, cols):
+        if uncoded and _levels_stacked(t, unit, top, cols):
             # 一级项目 / 二级项目 / 项目 listed one under another without codes or indent (西安)
             yield could_not_verify(ctx, f"“{row_label(unit)}”行 = 其下各行之和",
                                    "其下各行无编码且分多个层级，无法确定哪些行相加", t)
             continue
-        for c in cols:
-            if c not in levelled:
-                yield from _check_sum(ctx, "sum.hierarchy", t, unit, c, top, "其下各行之和")
+        yield from _check_sums(ctx, "sum.hierarchy", t, unit, [c for c in cols if c not in levelled], top,
+                               "其下各行之和", test=test)
 
 
 # --------------------------------------------------------------------------- sum.columns
@@ -463,7 +472,9 @@ def columns_add_up(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
             continue
         unknown = [c for c in amount_columns(t) if not _known(c) and any(c in r.values for r in t.rows)]
         rows = [r for r in t.rows if not is_column_numbers(r)]
-        meet = sums_meeter(t)
+        whole = whole_bounds(t)
+        row_figures = [whole.row(r) for r in rows]  # read once, checked in every identity
+        checked = 0
         for name, left, right in ids:
             # an unidentified column may be a part of a whole (预留机动经费 beside 基本/项目支出)
             if unknown and right and ("total" in left or any(c in SOURCES or c.startswith("carryover") for c in right)):
@@ -475,18 +486,21 @@ def columns_add_up(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
                 yield could_not_verify(ctx, name, f"列未确定（{why}）", t)
                 continue
             whole_lines_only = name.startswith(_YEAR_IDENTITY)
-            for r in rows:
-                lv = [r.values.get(c) for c in left]
-                rv = [r.values.get(c) for c in right]
-                if all(v is None for v in rv) or all(v is None for v in lv):
+            at_left = [whole.position[c] for c in left]
+            at_right = [whole.position[c] for c in right]
+            for r, figures in zip(rows, row_figures, strict=True):
+                # the figures the row prints on each side (a blank adds nothing)
+                lb = [b for j in at_left if (b := figures[j]) is not None]
+                rb = [b for j in at_right if (b := figures[j]) is not None]
+                if not lb or not rb:
                     continue
-                if whole_lines_only and (None in lv or None in rv):
+                if whole_lines_only and (len(lb) < len(left) or len(rb) < len(right)):
                     continue
-                ctx.checked()
-                if meet(lv, rv):
+                checked += 1
+                if bounds_meet(*add_bounds(lb), *add_bounds(rb)):
                     continue
-                ri = iv_sum(t, rv)
-                actual = lv[0] if len(lv) == 1 else None
+                ri = iv_sum(t, [r.values.get(c) for c in right])
+                actual = r.values[left[0]] if len(left) == 1 else None
                 lhs = " + ".join(f"{col_label(t, c)} {fmt(r.values.get(c))}" for c in left)
                 rhs = " + ".join(f"{col_label(t, c)} {fmt(r.values.get(c))}" for c in right)
                 yield finding(
@@ -500,6 +514,8 @@ def columns_add_up(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
                     actual=actual,
                     source=r.source,
                 )
+        if checked:
+            ctx.checked(checked)  # once per table, not per row
 
 
 # --------------------------------------------------------------------------- group totals
@@ -560,12 +576,11 @@ def fewer_decimals(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
         n = checked = 0
         amounts = set(amount_columns(t))
         for r in t.rows:
+            checked += len(r.values.keys() & amounts)
+            if n == 5 or not style.fewer:
+                continue
             for c, v in r.values.items():
-                if c not in amounts:
-                    continue
-                checked += 1
-                own = style.places.get(id(v))  # the decimals read once per figure
-                if (decimals(v) if own is None else own) < style.max_decimals and n < 5:
+                if c in amounts and id(v) in style.fewer and n < 5:
                     n += 1
                     yield finding(
                         "format.decimals",

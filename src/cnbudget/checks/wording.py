@@ -74,9 +74,17 @@ EMPTY_REASON_RE = re.compile(
     # "主要原因是其中：1.因公出国（境）费…": the breakdown follows where the reason should be
     r"|(?P<word4>原因)(?:是|为|系)\s*(?=其\s*中\s*:)"
 )
+# A word every match of EMPTY_REASON_RE holds: a passage with none is not scanned.
+_EMPTY_REASON_WORDS = ("主要", "包括", "原因", "其中", "如下", "分别")
 # "（一）收入预算：2026年。" — a figure's heading whose sentence holds nothing but the year: the
 # template's sentence cut before its amount ("预算年度：2026年。" names a year and is complete)
 UNFILLED_RE = re.compile(r"(?<=预算|决算|收入|支出|经费)\s*:\s*(?:19|20)\d{2}\s*年(?:度)?\s*(?=[。;]|$)")
+# What every match of FILL_IN_RE and of UNFILLED_RE holds (the latter opens with look-behinds,
+# tried at every position): a passage without it is not scanned for them.
+_FILL_IN_HINT = re.compile(r"请|此处填写|待填写|【")
+_UNFILLED_HINT = re.compile(r":\s*(?:19|20)\d{2}\s*年")
+# What every match of CHOICE_RE holds: a bracket or a slash before the second way.
+_CHOICE_HINT = re.compile(rf"[(/]\s*(?:{_UP}|{_DOWN})")
 # Obsolete names shorter than this are common words ("文化", "扶贫"), not catalog names.
 OBSOLETE_MIN_CHARS = 6
 
@@ -90,8 +98,11 @@ def placeholders(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
     for b in text_blocks(doc):
         ctx.checked()
         seen: set[int] = set()
-        for rx, what in ((PLACEHOLDER_FIGURE_RE, "占位数字"), (PLACEHOLDER_NAME_RE, "占位符"),
-                         (FILL_IN_RE, "填写提示"), (CHOICE_RE, "模板待选字样"), (UNFILLED_RE, "未填写金额的句子")):
+        for rx, what, hint in ((PLACEHOLDER_FIGURE_RE, "占位数字", None), (PLACEHOLDER_NAME_RE, "占位符", None),
+                               (FILL_IN_RE, "填写提示", _FILL_IN_HINT), (CHOICE_RE, "模板待选字样", _CHOICE_HINT),
+                               (UNFILLED_RE, "未填写金额的句子", _UNFILLED_HINT)):
+            if hint is not None and not hint.search(b.text):
+                continue
             for m in rx.finditer(b.text):
                 if any(i in seen for i in range(m.start(), m.end())):
                     continue
@@ -138,6 +149,8 @@ def empty_reasons(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
         if b.heading:
             continue
         ctx.checked()
+        if not any(w in b.text for w in _EMPTY_REASON_WORDS):
+            continue
         following = blocks[k + 1].text if k + 1 < len(blocks) else ""
         for m in EMPTY_REASON_RE.finditer(b.text):
             if not b.text[m.end() + 1:].strip() and _LIST_START_RE.match(following):
@@ -209,6 +222,10 @@ STRAY_YEAR_RE = re.compile(
     rf"(?:(?<=[:、;])|(?<=其中,))\s*(?P<year>(?:19|20)\d\d)(?![\d.,])(?!\s*[{_NOT_AFTER_YEAR}])\s*(?=[\u4e00-\u9fff])"
 )
 
+# What every match of STRAY_YEAR_RE holds (its look-behinds open it, so it is tried at every
+# position): a passage without it is not scanned.
+_STRAY_YEAR_HINT = re.compile(r"(?:[:、;]|其中,)\s*(?:19|20)\d\d")
+
 # The rest of the item: a name and a count of things ("机要通讯用车1辆", "应急设备 2 台(套)").
 COUNTED_ITEM_RE = re.compile(r"[^、,;。:]{1,30}?\d+\s*(?:辆|台|套|人|名|个|家|处|所|架|艘|间|座)(?:\(套\))?\s*(?=[、,;。]|$)")
 
@@ -223,6 +240,8 @@ def stray_years(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
         if b.heading:
             continue
         ctx.checked()
+        if not _STRAY_YEAR_HINT.search(b.text):
+            continue
         for m in STRAY_YEAR_RE.finditer(b.text):
             if not COUNTED_ITEM_RE.match(b.text, m.end()):
                 continue
@@ -337,6 +356,8 @@ def count_against_list(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
 def _miscounted_lists(text: str, ctx: Context) -> Iterator[tuple[re.Match[str], list[str], str]]:
     """The stated counts of ``text`` that its list right before does not make: (the count, the
     items listed, the severity)."""
+    if "等" not in text and "大" not in text:
+        return  # no count (a quick test: the pattern is slow to try at every character)
     previous_end = 0
     for m in LIST_COUNT_RE.finditer(text):
         stated = _cn_number(m.group("n") or m.group("n2"))
@@ -383,6 +404,8 @@ CLIPPED_RE = re.compile(
 def clipped_phrases(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
     for b in text_blocks(doc, skip_parts=(TABLE_PART,)):
         ctx.checked()
+        if "要" not in b.text:
+            continue  # every phrase keeps its 要
         for m in CLIPPED_RE.finditer(b.text):
             phrase = m.group("phrase")
             yield text_finding(

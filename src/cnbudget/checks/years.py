@@ -66,7 +66,14 @@ PERIOD_RE = re.compile(
 )
 
 
+# What every match of COMPARISON_RE and SELF_COMPARISON_RE holds (a comparison word, then a
+# year): a passage without it is not scanned (the latter opens with look-behinds).
+_COMPARED_YEAR_HINT = re.compile(rf"[与比较同于]\s*{YEAR}")
+
+
 def _comparison_findings(doc: Disclosure, b: TextBlock, year: int) -> Iterator[Finding]:
+    if not _COMPARED_YEAR_HINT.search(b.text):
+        return
     kind = doc.meta.kind
     for m in COMPARISON_RE.finditer(b.text):
         tail = m.group("tail")
