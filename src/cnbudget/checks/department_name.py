@@ -13,13 +13,15 @@ compared: a unit of the department (…中心、…院) may open its own section
 inside a sentence ("根据湖州市财政局2026年预算编制要求") is a reference, not the subject.  Nor
 is a short form of the department's own name ("市城管执法局" for 北京市城市管理综合行政执法局:
 its characters in order inside the full name) or one of its offices (the department's name
-followed by more).
+followed by more).  A name is reported only where the template's places name the department
+itself more often: otherwise the name read from the cover may be the wrong one.
 """
 
 from __future__ import annotations
 
 import re
 import unicodedata
+from collections import Counter
 from collections.abc import Iterator
 
 from cnbudget.checks.common import TABLE_PART, text_blocks, text_finding
@@ -50,6 +52,7 @@ def department_names(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
         return
     own = dept[len(region):]
     named = re.compile(re.escape(region) + rf"(?P<rest>[\u4e00-\u9fff]{{1,24}}?{ORGAN_SUFFIX})(?:\(本级\))?\s*(?:19|20)\d\d\s*年")
+    own_count, others = 0, []
     for b in text_blocks(doc, skip_parts=(TABLE_PART,)):
         for m in named.finditer(b.text):
             if not SUBJECT_START_RE.search(b.text[max(0, m.start() - 12):m.start()]):
@@ -57,11 +60,19 @@ def department_names(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
             ctx.checked()
             name, rest = region + m.group("rest"), m.group("rest")
             if name == dept or name.startswith(dept) or dept.startswith(name) or _short_form(rest, own):
-                continue
-            yield text_finding(
-                "wording.department_name",
-                f"“{b.text[m.start():m.end() + 8].strip()}”以“{name}”开头，而本文件是{dept}的"
-                f"{'预算' if doc.meta.kind == 'budget' else '决算' if doc.meta.kind == 'final' else '公开文件'}"
-                "：疑为套用其他部门的文本未改名称 — the statement names another department",
-                b, m.start(), m.end(),
-            )
+                own_count += 1
+            else:
+                others.append((b, m, name))
+    # the template's places name the department more often than any slip: where they do not, the
+    # name read from the cover may be the wrong one, and nothing is said
+    counts = Counter(name for _, _, name in others)
+    for b, m, name in others:
+        if counts[name] >= own_count:
+            continue
+        yield text_finding(
+            "wording.department_name",
+            f"“{b.text[m.start():m.end() + 8].strip()}”以“{name}”开头，而本文件是{dept}的"
+            f"{'预算' if doc.meta.kind == 'budget' else '决算' if doc.meta.kind == 'final' else '公开文件'}"
+            "：疑为套用其他部门的文本未改名称 — the statement names another department",
+            b, m.start(), m.end(),
+        )
