@@ -174,3 +174,15 @@ def test_the_contents_are_the_entries_of_the_toc_without_leaders_and_page_number
 
 def test_no_toc_line_no_contents(doc_of):
     assert extract_contents(doc_of("第一部分 部门概况\n\n一、主要职责\n\n负责全市测绘工作。\n")) == []
+
+
+def test_half_width_brackets_are_kept_by_position_except_on_ocr_pages():
+    line = "内设督查处（交易管理处)、机关党委(人事处)。"
+    expected = tuple(i for i, ch in enumerate(line) if ch in "()")  # folding keeps this line's length
+    assert len(expected) == 3 and len(fold(line)) == len(line)
+    paras = (Paragraph(text="一、部门职责", source=Source(page=3)), Paragraph(text=line, source=Source(page=3)))
+    passages = [p for p in outline(Document(path="x.pdf", blocks=paras, format="pdf")) if isinstance(p, Passage)]
+    assert passages[0].half_width == expected
+    assert all(passages[0].text[i] in "()" for i in passages[0].half_width)
+    scanned = Document(path="x.pdf", blocks=paras, format="pdf", notes=("ocr", "ocr.pages: 3"))
+    assert [p.half_width for p in outline(scanned) if isinstance(p, Passage)] == [()]

@@ -90,6 +90,14 @@ class Passage:
         return src
 
 
+def ocr_page_numbers(doc: Document) -> frozenset[int]:
+    """The pages the PDF reader read by OCR (its note "ocr.pages: 3,4")."""
+    for note in doc.notes:
+        if note.startswith("ocr.pages:"):
+            return frozenset(int(n) for n in re.findall(r"\d+", note))
+    return frozenset()
+
+
 def half_width_brackets(raw: str) -> tuple[int, ...]:
     """Offsets, in the folded and stripped line, of the brackets ``raw`` prints half-width: folding
     makes "（" and "(" one character, and a pair printed in two widths is a slip of its own."""
@@ -235,6 +243,7 @@ def outline(doc: Document) -> Iterator[Heading | Passage]:
     """Headings and passages of ``doc`` in reading order (see the module docstring)."""
     blocks = list(enumerate(split_run_in_headings(doc.blocks)))
     toc = _toc_span(blocks)
+    ocr_pages = ocr_page_numbers(doc)
     part: str | None = None
     topic2: str | None = None  # topic of the current level-2 heading
     topic: str | None = None
@@ -286,7 +295,8 @@ def outline(doc: Document) -> Iterator[Heading | Passage]:
                 footnotes.append((text, b.source))
                 i += 1
                 continue
-            pending.append((text, b.source, half_width_brackets(b.text)))
+            # an OCR'd page's bracket widths are the OCR's guess, not what the page prints
+            pending.append((text, b.source, () if b.source.page in ocr_pages else half_width_brackets(b.text)))
             i += 1
             continue
         yield from close()
