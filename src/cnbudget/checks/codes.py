@@ -66,31 +66,35 @@ def _coded_rows(ctx: Context, doc: Disclosure, *, odd: bool = False) -> list[tup
     """Rows with a classification code, per kind of code.  With ``odd``, also the rows of a
     function / economic table whose code is no code of that kind at all (a ``7`` where ``210``
     is meant) — unless the table prints several, which is a 序号 column read as codes.  Found
-    once per run: four rules read them."""
-    if odd:
-        return ctx.index("codes.coded_rows.odd", doc, lambda d: list(_find_coded_rows(d, odd=True)))
-    return ctx.index("codes.coded_rows", doc, lambda d: list(_find_coded_rows(d, odd=False)))
+    once per run, both lists in one pass over the rows: four rules read them."""
+    plain, with_odd = ctx.index("codes.coded_rows", doc, _find_coded_rows)
+    return with_odd if odd else plain
 
 
-def _find_coded_rows(doc: Disclosure, *, odd: bool) -> Iterator[tuple[str, Table, Row]]:
-    seen: set[tuple[str, str, str | None]] = set()
+def _find_coded_rows(doc: Disclosure) -> tuple[list[tuple[str, Table, Row]], list[tuple[str, Table, Row]]]:
+    """(the rows with a code of their table's kind, those and the rows with an odd code), each
+    code and name once."""
+    plain: list[tuple[str, Table, Row]] = []
+    with_odd: list[tuple[str, Table, Row]] = []
+    seen_plain: set[tuple[str, str, str | None]] = set()
+    seen_odd: set[tuple[str, str, str | None]] = set()
     for t in doc.tables:
         kind = "function" if t.kind in FUNCTION_KINDS else ("economic" if t.kind in ECONOMIC_KINDS else None)
         if kind is None:
             continue
         coded = [r for r in t.rows if r.code and r.code.isdigit() and is_data_row(r)]
         # a table printing several codes of no kind at all has a 序号 column read as codes
-        numbered = odd and sum(1 for r in coded if _stray(kind, r.code or "")) > 1
+        numbered = sum(1 for r in coded if _stray(kind, r.code or "")) > 1
         for r in coded:
-            if numbered and _stray(kind, r.code or ""):
-                continue
-            if _foreign(kind, r.code) and not odd:
-                continue
-            key = (kind, r.code, r.name)
-            if key in seen:
-                continue
-            seen.add(key)
-            yield kind, t, r
+            code = r.code or ""
+            key = (kind, code, r.name)
+            if not _foreign(kind, code) and key not in seen_plain:
+                seen_plain.add(key)
+                plain.append((kind, t, r))
+            if not (numbered and _stray(kind, code)) and key not in seen_odd:
+                seen_odd.add(key)
+                with_odd.append((kind, t, r))
+    return plain, with_odd
 
 
 def _foreign(kind: str, code: str) -> bool:

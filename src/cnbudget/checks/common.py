@@ -3,8 +3,12 @@ document's text (``Disclosure.text``) sentence by sentence for the wording rules
 
 from __future__ import annotations
 
+import re
 import unicodedata
-from collections.abc import Iterator
+from bisect import bisect_right
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from typing import Generic, TypeVar
 
 from cnbudget.checks.context import Context
 from cnbudget.checks.registry import finding
@@ -61,6 +65,81 @@ def text_finding(rule_id: str, message: str, block: TextBlock, start: int, end: 
     src = block.source_at(start)
     return finding(rule_id, f"{src.label()}：{message}", source=src, text=sentence_of(block, start, end),
                    **kw)  # type: ignore[arg-type]
+
+
+# --------------------------------------------------------------------------- which texts a pattern can match
+
+T = TypeVar("T")
+# Between two texts in ``Texts.joined``: a hint that matches across it only adds a text to try.
+_JOIN = "\n"
+
+
+@dataclass(frozen=True)
+class Texts(Generic[T]):
+    """Texts several wording rules read (the passages, or the tables' text cells), with their
+    texts joined into one, read once per run.  A rule looks for a slip that most texts do not
+    hold; one search of the joined text tells which texts may hold it, where a search of each
+    text costs a Python step per text and rule.
+
+    ``holding(hint)`` is exact only for a *context-free* hint: no look-around, anchor (^ $ \\A
+    \\Z) or word boundary, so that a match inside one text is a match at the same place of the
+    joined text (tests/checks/test_texts.py proves each hint so).  The rule's own pattern, when
+    it is context-free, is its own hint; else a hint is a pattern every match of the rule's
+    holds (its look-arounds dropped, or turned into the characters they look at)."""
+
+    items: tuple[T, ...]
+    texts: tuple[str, ...]
+    joined: str
+    starts: tuple[int, ...]  # where each text starts in ``joined``
+
+    @classmethod
+    def of(cls, items: Sequence[T], texts: Sequence[str]) -> Texts[T]:
+        starts, at = [], 0
+        for text in texts:
+            starts.append(at)
+            at += len(text) + len(_JOIN)
+        return cls(tuple(items), tuple(texts), _JOIN.join(texts), tuple(starts))
+
+    def holding(self, hint: re.Pattern[str]) -> list[T]:
+        """The items whose text ``hint`` matches in, in order (and perhaps one where a match of
+        the joined text runs on into the next text: the rule tries it and finds nothing)."""
+        return [self.items[k] for k in self.where(hint)]
+
+    def where(self, hint: re.Pattern[str]) -> list[int]:
+        """The positions of ``holding``'s items."""
+        found: list[int] = []
+        at = 0
+        while (m := hint.search(self.joined, at)) is not None:
+            k = bisect_right(self.starts, m.start()) - 1
+            found.append(k)
+            if k + 1 == len(self.starts):
+                break
+            at = self.starts[k + 1]  # the next text: one match tells this one may hold it
+        return found
+
+
+def passages(doc: Disclosure, ctx: Context, *, tables_part: bool = False) -> Texts[TextBlock]:
+    """The headings and passages of ``doc`` (with ``tables_part``: also the tables' captions and
+    notes), read once per run."""
+    if tables_part:
+        return ctx.index("texts.all", doc, lambda d: _texts(list(d.text)))
+    return ctx.index("texts.running", doc, lambda d: _texts(list(text_blocks(d, skip_parts=(TABLE_PART,)))))
+
+
+def _texts(blocks: list[TextBlock]) -> Texts[TextBlock]:
+    return Texts.of(blocks, [b.text for b in blocks])
+
+
+def cells(doc: Disclosure, ctx: Context) -> Texts[tuple[Table, Row, str, str]]:
+    """``text_cells`` as ``Texts`` (the folded cell's text is what a hint is matched to)."""
+    found = text_cells(doc, ctx)
+    return ctx.index("texts.cells", doc, lambda d: Texts.of(found, [c[3] for c in found]))
+
+
+def checked_each(ctx: Context, items: Sequence[object]) -> None:
+    """Count each of ``items`` as checked (a rule that read nothing counts nothing)."""
+    if items:
+        ctx.checked(len(items))
 
 
 # --------------------------------------------------------------------------- the tables' text cells

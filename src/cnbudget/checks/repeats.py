@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from cnbudget.checks.common import TABLE_PART, text_blocks, text_finding
+from cnbudget.checks.common import TABLE_PART, checked_each, passages, text_blocks, text_finding
 from cnbudget.checks.context import Context
 from cnbudget.checks.registry import rule
 from cnbudget.model import Disclosure, Finding, TextBlock
@@ -51,8 +51,9 @@ _SENTENCE_END = "。!?;:"
     description="词语重复（用于用于、其中其中） — a two-character function word printed twice in a row",
 )
 def doubled_phrases(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
-    for b in text_blocks(doc, skip_parts=(TABLE_PART,)):
-        ctx.checked()
+    text = passages(doc, ctx)
+    checked_each(ctx, text.items)
+    for b in text.holding(DOUBLED_PHRASE_RE):  # context-free (a back-reference looks only inside): its own hint
         for m in DOUBLED_PHRASE_RE.finditer(b.text):
             if _two_paragraphs(b, m.start(), m.end() - 1):
                 continue
@@ -76,8 +77,9 @@ def _two_paragraphs(b: TextBlock, first: int, last: int) -> bool:
     description="序号重复（（一）（一）） — an item number printed twice",
 )
 def repeated_item_numbers(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
-    for b in text_blocks(doc, skip_parts=(TABLE_PART,)):
-        ctx.checked()
+    text = passages(doc, ctx)
+    checked_each(ctx, text.items)
+    for b in text.holding(REPEATED_ITEM_RE):  # context-free: its own hint
         for m in REPEATED_ITEM_RE.finditer(b.text):
             yield text_finding(
                 "wording.repeated_item_number",
