@@ -84,6 +84,8 @@ def fiscal_le_total(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
         by_current = "current_total" in cols
         by_total = "total" in cols
         parts = [c for c in ("fiscal", "general_budget") if c in cols]
+        if not parts and not by_current:
+            continue  # no pair of columns to compare on any row
         figures = whole_bounds(t)  # both figures of a pair are the table's: compared as whole numbers
         checked = 0
         for r in t.rows:
