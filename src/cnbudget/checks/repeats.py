@@ -43,6 +43,7 @@ _LEAD_ORDINAL_RE = re.compile(r"\s*(?:\d{1,2}[.、]|\([一二三四五六七八�
 # "。)" and what follows it: the statement goes on after the bracket.
 _STOP_CLOSE_RE = re.compile(r"。\s*\)\s*(?=[\u4e00-\u9fff\dA-Za-z])")
 _SENTENCE_END = "。!?;:"
+_COLON_RE = re.compile(":")
 
 
 @rule(
@@ -90,7 +91,7 @@ def repeated_item_numbers(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
 def repeated_lead_in(text: str) -> tuple[int, int] | None:
     """(start, end) of the first lead-in "…:" of ``text`` followed at once by a copy of itself
     (bracketed asides and spaces aside), or None."""
-    colons = [i for i, ch in enumerate(text) if ch == ":"]
+    colons = [m.start() for m in _COLON_RE.finditer(text)]  # found at C speed, not character by character
     for first, second in zip(colons, colons[1:], strict=False):
         start = max(text.rfind(ch, 0, first) for ch in _LEAD_START) + 1
         if (m := _LEAD_ORDINAL_RE.match(text, start)) is not None:
