@@ -180,3 +180,11 @@ def test_the_cell_rules_find_the_same_with_hints_as_trying_every_cell(monkeypatc
     assert hinted.findings == plain.findings
     assert hinted.coverage.by_rule == plain.coverage.by_rule
     assert {"wording.doubled_word", "year.plan_period"} <= {f.rule for f in hinted.findings}
+
+
+def test_the_required_sections_are_sought_with_context_free_patterns():
+    # completeness.missing_section tries a section's pattern only on the titles ``Texts`` names
+    from cnbudget.checks.completeness import REQUIRED_SECTIONS
+
+    patterns = [p if isinstance(p, str) else p[0] for sections in REQUIRED_SECTIONS.values() for _, p, *_ in sections]
+    assert patterns and all(context_free(re.compile(p)) for p in patterns)

@@ -27,12 +27,11 @@ from collections.abc import Iterator
 from decimal import Decimal
 from typing import Any
 
-from cnbudget.checks.common import could_not_verify, text_blocks, text_finding
+from cnbudget.checks.common import could_not_verify, economic_totals, text_blocks, text_finding
 from cnbudget.checks.context import Context
 from cnbudget.checks.registry import finding, rule
 from cnbudget.checks.values import (
     code_from_name,
-    economic_by_code,
     fmt_iv,
     general_budget_column,
     in_table_unit,
@@ -368,7 +367,7 @@ def economic_vs_function(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
         yield could_not_verify(ctx, "经济科目与功能科目", "基本支出表含全部资金且未列一般公共预算", b)
         return
     eco = {k: in_table_unit(v, b.unit or doc.meta.unit, g.unit or doc.meta.unit)
-           for k, v in economic_by_code(b, basic_col).items()}
+           for k, v in economic_totals(ctx, doc, b, basic_col).items()}
     col = "basic"
     grows: dict[str, list[Row]] = {}
     for r in g.rows:

@@ -12,9 +12,10 @@ from typing import Generic, TypeVar
 
 from cnbudget.checks.context import Context
 from cnbudget.checks.registry import finding
-from cnbudget.checks.values import table_label
+from cnbudget.checks.values import economic_by_code, table_label
 from cnbudget.model import Disclosure, Finding, Row, Table, TextBlock
 from cnbudget.narrative.sentences import sentence_span
+from cnbudget.numbers import Interval
 
 
 def could_not_verify(
@@ -30,6 +31,16 @@ def could_not_verify(
         column=column,
         source=table.source if table is not None else None,
     )
+
+
+def economic_totals(ctx: Context, doc: Disclosure, t: Table, col: str) -> dict[str, Interval]:
+    """``economic_by_code(t, col)``, added up once per run: three rules compare the 基本支出表's
+    economic items (read it, never change it)."""
+    totals: dict[tuple[int, str], tuple[Table, dict[str, Interval]]] = ctx.index("economic_totals", doc, lambda d: {})
+    found = totals.get((id(t), col))
+    if found is None or found[0] is not t:
+        found = totals[(id(t), col)] = (t, economic_by_code(t, col))
+    return found[1]
 
 
 # --------------------------------------------------------------------------- the document's text

@@ -25,14 +25,13 @@ from collections import Counter
 from collections.abc import Iterator, Sequence
 from decimal import Decimal
 
-from cnbudget.checks.common import could_not_verify
+from cnbudget.checks.common import could_not_verify, economic_totals
 from cnbudget.checks.context import Context
 from cnbudget.checks.registry import finding, rule
 from cnbudget.checks.summary_sides import below_total
 from cnbudget.checks.values import (
     EXACT_ZERO,
     class_totals,
-    economic_by_code,
     fmt,
     fmt_iv,
     general_budget_column,
@@ -720,7 +719,7 @@ def economic_vs_expenditure(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
     if basic_col is None:
         yield could_not_verify(ctx, "各经济科目不小于基本支出表", "基本支出表含全部资金，经济分类表仅为一般公共预算", ec)
         return
-    eco, bas = economic_by_code(ec, "total"), economic_by_code(b, basic_col)
+    eco, bas = economic_totals(ctx, doc, ec, "total"), economic_totals(ctx, doc, b, basic_col)
     for code, bi in bas.items():
         if code not in eco:
             continue

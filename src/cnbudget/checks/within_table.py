@@ -614,6 +614,16 @@ def _class_values(t: Table, classes: Sequence[str], col: str) -> list[Row]:
 # --------------------------------------------------------------------------- format.decimals
 
 
+def _amounts_printed(t: Table, amounts: set[str]) -> int:
+    """How many amounts the rows of ``t`` print (figures of ``amounts`` columns): counted by the
+    length of each row's figures where every column printed is an amount (most tables)."""
+    printed = set().union(*(r.values.keys() for r in t.rows))
+    if printed <= amounts:
+        return sum(len(r.values) for r in t.rows)
+    return sum(len(r.values.keys() & amounts) for r in t.rows)
+
+
+
 @rule(
     "format.decimals",
     severity="info",
@@ -627,12 +637,12 @@ def fewer_decimals(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
         style = table_style(t)
         if not (style.padded or DOC_PADDED.get()) or style.max_decimals == 0:
             continue
-        n = checked = 0
+        n = 0
         amounts = set(amount_columns(t))
+        checked = _amounts_printed(t, amounts)
         for r in t.rows:
-            checked += len(r.values.keys() & amounts)
             if n == 5 or not style.fewer:
-                continue
+                break
             for c, v in r.values.items():
                 if c in amounts and id(v) in style.fewer and n < 5:
                     n += 1
