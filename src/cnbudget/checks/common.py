@@ -118,15 +118,21 @@ class Texts(Generic[T]):
 
     def where(self, hint: re.Pattern[str]) -> list[int]:
         """The positions of ``holding``'s items."""
-        found: list[int] = []
+        return list(self._candidates(hint))
+
+    def matched(self, pattern: re.Pattern[str]) -> bool:
+        """Whether a context-free ``pattern`` matches inside one of the texts (the first that
+        does ends the search)."""
+        return any(pattern.search(self.texts[k]) for k in self._candidates(pattern))
+
+    def _candidates(self, hint: re.Pattern[str]) -> Iterator[int]:
         at = 0
         while (m := hint.search(self.joined, at)) is not None:
             k = bisect_right(self.starts, m.start()) - 1
-            found.append(k)
+            yield k
             if k + 1 == len(self.starts):
                 break
             at = self.starts[k + 1]  # the next text: one match tells this one may hold it
-        return found
 
 
 def passages(doc: Disclosure, ctx: Context, *, tables_part: bool = False) -> Texts[TextBlock]:

@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from cnbudget.checks.common import TABLE_PART, checked_each, passages, text_blocks, text_finding
+from cnbudget.checks.common import checked_each, passages, text_finding
 from cnbudget.checks.context import Context
 from cnbudget.checks.registry import rule
 from cnbudget.model import Disclosure, Finding, TextBlock
@@ -111,7 +111,7 @@ def repeated_lead_in(text: str) -> tuple[int, int] | None:
     description="引导语重复（……的主要职责是：……的主要职责是：） — a lead-in printed twice",
 )
 def repeated_lead_ins(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
-    for b in text_blocks(doc, skip_parts=(TABLE_PART,)):
+    for b in passages(doc, ctx).items:
         if b.text.count(":") < 2:
             continue
         ctx.checked()
@@ -144,7 +144,7 @@ def _opening_bracket(text: str, close: int) -> int | None:
     description="句内括号中用了句号且句子在括号后继续（……减少1万元。）比上年……） — a full stop inside a bracket within a sentence",
 )
 def bracket_stops(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
-    for b in text_blocks(doc, skip_parts=(TABLE_PART,)):
+    for b in passages(doc, ctx).items:
         if "。" not in b.text or ")" not in b.text:
             continue
         ctx.checked()

@@ -32,12 +32,10 @@ import unicodedata
 from collections.abc import Iterator
 
 from cnbudget.checks.common import (
-    TABLE_PART,
     cell_finding,
     cells,
     checked_each,
     passages,
-    text_blocks,
     text_cells,
     text_finding,
 )
@@ -287,6 +285,7 @@ def _doubled_words_in_titles(doc: Disclosure, ctx: Context) -> Iterator[Finding]
 
 # a run repeated back to back at least this long (and holding a figure) is a clause pasted twice
 REPEAT_MIN_CHARS = 16
+_SENTENCE_RE = re.compile(r"[^。]+")
 
 
 # A run of at least REPEAT_MIN_CHARS printed twice repeats every piece of it: among any
@@ -323,9 +322,10 @@ def repeated_run(text: str) -> tuple[int, int] | None:
     description="同一段文字连续重复出现（粘贴了两次） — a clause printed twice in a row",
 )
 def repeated_text(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
-    for b in text_blocks(doc, skip_parts=(TABLE_PART,)):
-        ctx.checked()
-        for sentence in re.finditer(r"[^。]+", b.text):
+    text = passages(doc, ctx)
+    checked_each(ctx, text.items)
+    for b in text.items:
+        for sentence in _SENTENCE_RE.finditer(b.text):
             found = repeated_run(sentence.group(0))
             if found is None:
                 continue
@@ -375,18 +375,18 @@ def repeated_clause(statement: str) -> tuple[int, int] | None:
     description="同一句中同一分句出现两次（粘贴重复），含表格中的文字栏 — a clause printed twice in one sentence",
 )
 def repeated_clauses(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
-    for b in text_blocks(doc, skip_parts=(TABLE_PART,)):
-        if b.heading:
-            continue
-        ctx.checked()
+    passages_read = [b for b in passages(doc, ctx).items if not b.heading]
+    checked_each(ctx, passages_read)
+    for b in passages_read:
         for st in _STATEMENT_RE.finditer(b.text):
             found = repeated_clause(st.group(0))
             if found is None or repeated_run(st.group(0)) is not None:
                 continue  # printed twice back to back with its figures: wording.repeated_text's
             a, z = st.start() + found[0], st.start() + found[1]
             yield text_finding("wording.repeated_clause", _clause_message(b.text[a:z]), b, a, z)
-    for t, r, col, cell in text_cells(doc, ctx):
-        ctx.checked()
+    cells_read = text_cells(doc, ctx)
+    checked_each(ctx, cells_read)
+    for t, r, col, cell in cells_read:
         for st in _STATEMENT_RE.finditer(cell):
             found = repeated_clause(st.group(0))
             if found is not None:
@@ -424,7 +424,7 @@ def unmatched_brackets(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
     # a paragraph is cut into passages at page breaks and after a few lines: brackets left open
     # at a cut that does not end a sentence carry over to the next passage
     carry: list[tuple[TextBlock, int]] = []
-    for b in text_blocks(doc, skip_parts=(TABLE_PART,)):
+    for b in passages(doc, ctx).items:
         if "(" not in b.text and ")" not in b.text and not carry:
             continue
         ctx.checked()
@@ -463,7 +463,7 @@ QUOTE_SLIP_RE = re.compile(r"“[^“”。]{1,30}“|”[^“”。]{1,30}”")
     description="引号方向印错（“十五五“期间），含表格中的文字栏 — a quotation mark printed the wrong way round",
 )
 def misprinted_quotes(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
-    blocks = list(text_blocks(doc, skip_parts=(TABLE_PART,)))
+    blocks = list(passages(doc, ctx).items)
     cells = list(text_cells(doc, ctx))
     if not any("”" in b.text for b in blocks) and not any("”" in c[3] for c in cells):
         return  # a text read with one glyph for both marks tells nothing of their direction

@@ -27,13 +27,11 @@ from collections.abc import Iterator
 from functools import lru_cache
 
 from cnbudget.checks.common import (
-    TABLE_PART,
     cell_finding,
     cells,
     checked_each,
     passages,
     sentence_span,
-    text_blocks,
     text_finding,
 )
 from cnbudget.checks.context import Context
@@ -448,7 +446,7 @@ PRINTED_COUNT_RE = re.compile(r"(?:用车|车辆)\s*\d+\s*辆")
     description="车辆数量空缺（共有车辆辆、机要通信用车辆、） — a count left blank in a list of counts",
 )
 def blank_counts(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
-    for b in text_blocks(doc, skip_parts=(TABLE_PART,)):
+    for b in passages(doc, ctx).items:
         if "辆" not in b.text:
             continue
         ctx.checked()
@@ -473,7 +471,7 @@ def unfinished_sentences(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
     # "2026年本部门机关运行经费安排533.78万元，" and then "四、委托业务费情况": the template's
     # comparison was left out. A paragraph broken at a page end goes on in the next passage (not
     # a heading), and one ending "包括：" announces the list below: neither is judged.
-    blocks = [b for b in text_blocks(doc, skip_parts=(TABLE_PART,))]
+    blocks = list(passages(doc, ctx).items)
     for b, after in zip(blocks, blocks[1:] + [None], strict=True):
         if b.heading or not b.text.rstrip().endswith(","):
             continue
