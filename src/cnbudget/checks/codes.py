@@ -241,7 +241,7 @@ def _wrong_code(t: Table, r: Row, code: str, label: str, named: Any, year: int |
 )
 def truncated_codes(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
     for t in doc.tables:
-        named = [r for r in t.rows if code_from_name(r)]
+        named = [r for r in t.rows if r.repairs and code_from_name(r)]
         if named:
             # a table printing names only is a layout, said once for the table, not once a row
             ctx.checked()

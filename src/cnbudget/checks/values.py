@@ -442,7 +442,7 @@ def code_from_name(row: Row) -> bool:
 
 
 def coded_by_name(rows: Sequence[Row]) -> bool:
-    return any(code_from_name(r) for r in rows)
+    return any(code_from_name(r) for r in rows if r.repairs)  # most rows were read as printed
 
 
 def walk(nodes: Iterable[Node]) -> Iterable[Node]:
@@ -452,7 +452,8 @@ def walk(nodes: Iterable[Node]) -> Iterable[Node]:
 
 
 def unit_tree(table: Table) -> list[Node]:
-    units = [r for r in table.rows if is_unit_row(r)]
+    # an item row is never a unit's (and whether a row is an item is known already)
+    units = [r for r in table.rows if not is_data_row(r) and is_unit_row(r)]
     if len(units) > 2 and not any(r.code for r in units):
         # no codes to tell the levels: a first line equal to the total is the department, the
         # lines after it its units

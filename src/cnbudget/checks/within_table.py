@@ -359,12 +359,11 @@ def _unit_blocks(ctx: Context, t: Table, cols: list[str]) -> Iterator[Finding]:
     """A unit row followed by its own item rows: the unit row is their sum."""
     blocks: list[tuple[Row, list[Row]]] = []
     for r in t.rows:
-        if is_unit_row(r):
+        if is_data_row(r):  # no unit's line nor the total (most rows: asked first)
+            if blocks:
+                blocks[-1][1].append(r)
+        elif is_unit_row(r):
             blocks.append((r, []))
-        elif r.is_total:
-            continue
-        elif blocks and is_data_row(r):
-            blocks[-1][1].append(r)
     if sum(1 for _, rows in blocks if rows) == 0:
         return
     test = parts_tester(t)
