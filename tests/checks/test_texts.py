@@ -188,3 +188,24 @@ def test_the_required_sections_are_sought_with_context_free_patterns():
 
     patterns = [p if isinstance(p, str) else p[0] for sections in REQUIRED_SECTIONS.values() for _, p, *_ in sections]
     assert patterns and all(context_free(re.compile(p)) for p in patterns)
+
+
+@pytest.mark.parametrize("text", [
+    "实现基础设施集约化，政府协同性发展：（一）１２３．５万元；", "Ａ\u0301ｂｃ　ｄ", "①②㈠℃㎡…ﬁ", "e\u0301\u0323ｅ\u0323\u0301",
+    "ｶﾞｷﾞ", "", "plain ascii", "\uff5e\uff5f\uff01\u3000x", *_random_texts(200, seed=3),
+])
+def test_cells_are_folded_as_nfkc_folds_them(text):
+    import unicodedata
+
+    assert common.nfkc(text) == unicodedata.normalize("NFKC", text)
+
+
+def test_random_text_with_wide_forms_and_marks_is_folded_as_nfkc_folds_it():
+    import unicodedata
+
+    rnd = random.Random(9)
+    ranges = [(0xFF00, 0xFFEF), (0x0300, 0x036F), (0x3000, 0x303F), (0xF900, 0xFAFF), (0x2460, 0x24FF),
+              (0x0020, 0x007E), (0x4E00, 0x4E40), (0x1100, 0x11FF), (0x3130, 0x318F), (0xAC00, 0xAC40)]
+    for _ in range(2000):
+        text = "".join(chr(rnd.randint(*rnd.choice(ranges))) for _ in range(rnd.randint(1, 12)))
+        assert common.nfkc(text) == unicodedata.normalize("NFKC", text), ascii(text)

@@ -170,8 +170,20 @@ def text_cells(doc: Disclosure, ctx: Context) -> list[tuple[Table, Row, str, str
 
 
 def _folded_cells(doc: Disclosure) -> list[tuple[Table, Row, str, str]]:
-    return [(t, r, col, unicodedata.normalize("NFKC", cell))
-            for t in doc.tables for r in t.rows for col, cell in r.texts.items()]
+    return [(t, r, col, nfkc(cell)) for t in doc.tables for r in t.rows for col, cell in r.texts.items()]
+
+
+# Full-width ASCII forms and the ideographic space, by their NFKC character.
+_WIDE = {c: c - 0xFEE0 for c in range(0xFF01, 0xFF5F)} | {0x3000: 0x20}
+
+
+def nfkc(text: str) -> str:
+    """``unicodedata.normalize("NFKC", text)``, cheaper for the cells of Chinese tables: their
+    only characters NFKC changes are mostly the full-width marks ("，：；（）"), mapped here by a
+    table; the full normalisation runs only where something else is left.  (NFKC decomposes
+    each full-width form to its ASCII character, so mapping it first changes nothing.)"""
+    narrow = text.translate(_WIDE)
+    return narrow if unicodedata.is_normalized("NFKC", narrow) else unicodedata.normalize("NFKC", narrow)
 
 
 def cell_finding(rule_id: str, message: str, table: Table, row: Row, column: str, cell: str, start: int,

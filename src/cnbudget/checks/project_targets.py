@@ -145,8 +145,11 @@ def _listed(t: Table, doc: Disclosure) -> Iterator[TargetAmount]:
         for k, cell in r.texts.items():
             if k in (name_key, unit_key):
                 continue
-            scope, value = _scope(k), _amount(cell)
-            if scope is None or value is None:
+            scope = _scope(k)
+            if scope is None:
+                continue  # not an amount's column: its cell (a target, a long text) is not read
+            value = _amount(cell)
+            if value is None:
                 continue
             yield TargetAmount(name, r.texts.get(unit_key) if unit_key else None, value, scope, _clean_label(k),
                                _label_unit(k, t, doc), t, r.source)
