@@ -297,14 +297,17 @@ _PROBE_CHARS, _PROBE_STEP = 11, 6
 
 
 def _repeats_a_piece(text: str) -> bool:
-    return any(text.find(text[p:p + _PROBE_CHARS], p + 1) != -1
-               for p in range(0, len(text) - _PROBE_CHARS + 1, _PROBE_STEP))
+    find = text.find
+    for p in range(0, len(text) - _PROBE_CHARS + 1, _PROBE_STEP):
+        if find(text[p:p + _PROBE_CHARS], p + 1) != -1:
+            return True
+    return False
 
 
 def repeated_run(text: str) -> tuple[int, int] | None:
     """(start, length) of the first run of ``text`` printed twice back to back, or None."""
-    if not _repeats_a_piece(text):
-        return None
+    if len(text) < 2 * REPEAT_MIN_CHARS or not _repeats_a_piece(text):
+        return None  # too short to hold a run twice, or no piece of it printed again
     for i in range(len(text) - 2 * REPEAT_MIN_CHARS + 1):
         j = text.find(text[i:i + REPEAT_MIN_CHARS], i + REPEAT_MIN_CHARS)
         while j != -1 and j - i <= len(text) - j:

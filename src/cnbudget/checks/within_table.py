@@ -266,7 +266,7 @@ def _levels_stacked(t: Table, total: Row, rows: list[Row], cols: list[str]) -> b
 def _check_sum(
     ctx: Context, rule_id: str, t: Table, result: Row, col: str, parts: Sequence[Row], what: str,
     partial: str | None = None,
-) -> Iterator[Finding]:
+) -> list[Finding]:
     """``partial``: the table's note saying lines are left out — rows that fall short of the
     total are then explained by it (info); rows above the total are still an error."""
     return _check_sums(ctx, rule_id, t, result, (col,), parts, what, partial)
@@ -276,16 +276,15 @@ def _check_sums(
     ctx: Context, rule_id: str, t: Table, result: Row, cols: Sequence[str], parts: Sequence[Row], what: str,
     partial: str | None = None,
     test: Callable[[Row, Sequence[str], Sequence[Row]], list[tuple[str, bool]]] | None = None,
-) -> Iterator[Finding]:
+) -> list[Finding]:
     """``_check_sum`` in each of ``cols`` (a parent and its children are checked in every column),
     counted at once (a large table has tens of thousands of them).  ``test``: the table's
-    ``parts_tester``, made once by a rule that checks many parents."""
+    ``parts_tester``, made once by a rule that checks many parents.  A list, not a generator:
+    most parents add up, and a generator per parent costs more than its check."""
     verdicts = (test or parts_tester(t))(result, cols, parts)
     if verdicts:
         ctx.checked(len(verdicts))
-    for col, holds in verdicts:
-        if not holds:
-            yield _sum_finding(rule_id, t, result, col, parts, what, partial)
+    return [_sum_finding(rule_id, t, result, col, parts, what, partial) for col, holds in verdicts if not holds]
 
 
 def _sum_finding(
