@@ -1,5 +1,7 @@
-"""Small helpers shared by the rule families (no rules here): failing closed, and reading the
-document's text (``Disclosure.text``) sentence by sentence for the wording rules."""
+"""Small helpers shared by the rule families (no rules here): failing closed, reading the
+document's text (``Disclosure.text``) sentence by sentence for the wording rules, and the indexes
+several rules read within one run (``Texts``: the passages and the tables' text cells, with the
+one search that tells which of them a rule's pattern can match in; the economic items' totals)."""
 
 from __future__ import annotations
 
