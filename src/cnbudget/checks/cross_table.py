@@ -32,6 +32,7 @@ from cnbudget.checks.summary_sides import below_total
 from cnbudget.checks.values import (
     EXACT_ZERO,
     class_totals,
+    exceeds_tester,
     fmt,
     fmt_iv,
     general_budget_column,
@@ -44,7 +45,6 @@ from cnbudget.checks.values import (
     row_key,
     row_label,
     siblings_carry_tail,
-    sum_exceeds,
     table_label,
 )
 from cnbudget.checks.within_table import column_identities
@@ -488,6 +488,7 @@ def general_vs_expenditure(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
     if g is None or e is None:
         return
     ecodes = _by_code(e)
+    exceeds = exceeds_tester(g, e)
     cols = [c for c in ("total", "basic", "project", "personnel", "public", "project_operating", "project_specific")
             if c in {x.id for x in g.columns} and c in {x.id for x in e.columns}]
     for code, grows in _by_code(g).items():
@@ -500,7 +501,7 @@ def general_vs_expenditure(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
                 continue
             ev = [r.values.get(c) for r in erows]
             ctx.checked()
-            if not sum_exceeds(g, gv, e, ev):
+            if not exceeds(gv, ev):
                 continue
             gi, ei = iv_sum(g, gv), iv_sum(e, ev)
             yield finding(
