@@ -93,12 +93,13 @@ def repeated_lead_in(text: str) -> tuple[int, int] | None:
     (bracketed asides and spaces aside), or None."""
     colons = [m.start() for m in _COLON_RE.finditer(text)]  # found at C speed, not character by character
     for first, second in zip(colons, colons[1:], strict=False):
+        again = text[first + 1:second]
+        if any(ch in again for ch in _LEAD_START):
+            continue  # the second is no copy of a lead-in: a statement ends between (asked first: most)
         start = max(text.rfind(ch, 0, first) for ch in _LEAD_START) + 1
         if (m := _LEAD_ORDINAL_RE.match(text, start)) is not None:
             start = m.end()  # "3.教育支出(类)…:教育支出(类)…:": the item's number is printed once
-        lead, again = text[start:first], text[first + 1:second]
-        if any(ch in again for ch in _LEAD_START):
-            continue
+        lead = text[start:first]
         plain = _ASIDE_RE.sub("", lead)
         if len(plain) >= LEAD_IN_MIN_CHARS and plain == _ASIDE_RE.sub("", again):
             return start, second + 1
