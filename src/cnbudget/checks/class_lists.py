@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from functools import lru_cache
 
-from cnbudget.checks.common import TABLE_PART, text_blocks, text_finding
+from cnbudget.checks.common import passages, text_finding
 from cnbudget.checks.context import Context
 from cnbudget.checks.registry import rule
 from cnbudget.checks.values import fmt, in_table_unit, is_data_row, iv, table_label
@@ -116,7 +116,7 @@ def class_omitted(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
     if not tables:
         return
     under_structure = False
-    for b in text_blocks(doc, skip_parts=(TABLE_PART,)):
+    for b in passages(doc, ctx).items:
         if b.heading:
             under_structure = STRUCTURE_HEADING_RE.search(b.text.strip()) is not None
             continue

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from cnbudget.checks.common import TABLE_PART, could_not_verify, text_blocks, text_finding
+from cnbudget.checks.common import could_not_verify, passages, text_finding
 from cnbudget.checks.context import Context
 from cnbudget.checks.registry import rule
 from cnbudget.model import Disclosure, Finding
@@ -83,7 +83,7 @@ def _misplaced(cls: str, kuan: str, item: str, year: int | None) -> tuple[str, s
 )
 def narrative_paths(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
     # every path prints "(类)": a passage without it is not scanned name by name
-    found = [(b, m) for b in text_blocks(doc, skip_parts=(TABLE_PART,)) if "(类)" in b.text
+    found = [(b, m) for b in passages(doc, ctx).items if "(类)" in b.text
              for m in PATH_RE.finditer(b.text)]
     if not found:
         return
@@ -119,7 +119,7 @@ FIGURE_WORDS_RE = re.compile(r"^(?:下|中|内)?(?:支出|预算|决算|年初|�
     description="“（项）”与金额之间多出字词（“其他政府性基金安排的支出（项）事务 7000.00 万元”） — a stray word after an item's name",
 )
 def stray_after_items(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
-    for b in text_blocks(doc, skip_parts=(TABLE_PART,)):
+    for b in passages(doc, ctx).items:
         for m in ITEM_THEN_AMOUNT_RE.finditer(b.text):
             ctx.checked()
             if FIGURE_WORDS_RE.match(m.group("words")):

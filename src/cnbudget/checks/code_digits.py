@@ -18,7 +18,7 @@ from functools import lru_cache
 from typing import Any
 
 from cnbudget.checks.codes import load_catalog
-from cnbudget.checks.common import TABLE_PART, could_not_verify, text_blocks, text_finding
+from cnbudget.checks.common import could_not_verify, passages, text_finding
 from cnbudget.checks.context import Context
 from cnbudget.checks.registry import rule
 from cnbudget.model import Disclosure, Finding
@@ -61,7 +61,7 @@ def _named_code(cat: Any, name: str, printed: str, year: int | None) -> Any | No
     "a class code in the text with a number of digits no code has",
 )
 def narrative_code_digits(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
-    cited = [(b, m) for b in text_blocks(doc, skip_parts=(TABLE_PART,)) if _BRACKETED_DIGITS.search(b.text)
+    cited = [(b, m) for b in passages(doc, ctx).items if _BRACKETED_DIGITS.search(b.text)
              for m in ODD_CODE_RE.finditer(b.text)]
     if not cited:
         return

@@ -27,12 +27,11 @@ from collections.abc import Iterator
 from decimal import Decimal
 from typing import Any
 
-from cnbudget.checks.common import could_not_verify, text_blocks, text_finding
+from cnbudget.checks.common import could_not_verify, economic_totals, text_blocks, text_finding
 from cnbudget.checks.context import Context
 from cnbudget.checks.registry import finding, rule
 from cnbudget.checks.values import (
     code_from_name,
-    economic_by_code,
     fmt_iv,
     general_budget_column,
     in_table_unit,
@@ -66,31 +65,35 @@ def _coded_rows(ctx: Context, doc: Disclosure, *, odd: bool = False) -> list[tup
     """Rows with a classification code, per kind of code.  With ``odd``, also the rows of a
     function / economic table whose code is no code of that kind at all (a ``7`` where ``210``
     is meant) — unless the table prints several, which is a 序号 column read as codes.  Found
-    once per run: four rules read them."""
-    if odd:
-        return ctx.index("codes.coded_rows.odd", doc, lambda d: list(_find_coded_rows(d, odd=True)))
-    return ctx.index("codes.coded_rows", doc, lambda d: list(_find_coded_rows(d, odd=False)))
+    once per run, both lists in one pass over the rows: four rules read them."""
+    plain, with_odd = ctx.index("codes.coded_rows", doc, _find_coded_rows)
+    return with_odd if odd else plain
 
 
-def _find_coded_rows(doc: Disclosure, *, odd: bool) -> Iterator[tuple[str, Table, Row]]:
-    seen: set[tuple[str, str, str | None]] = set()
+def _find_coded_rows(doc: Disclosure) -> tuple[list[tuple[str, Table, Row]], list[tuple[str, Table, Row]]]:
+    """(the rows with a code of their table's kind, those and the rows with an odd code), each
+    code and name once."""
+    plain: list[tuple[str, Table, Row]] = []
+    with_odd: list[tuple[str, Table, Row]] = []
+    seen_plain: set[tuple[str, str, str | None]] = set()
+    seen_odd: set[tuple[str, str, str | None]] = set()
     for t in doc.tables:
         kind = "function" if t.kind in FUNCTION_KINDS else ("economic" if t.kind in ECONOMIC_KINDS else None)
         if kind is None:
             continue
         coded = [r for r in t.rows if r.code and r.code.isdigit() and is_data_row(r)]
         # a table printing several codes of no kind at all has a 序号 column read as codes
-        numbered = odd and sum(1 for r in coded if _stray(kind, r.code or "")) > 1
+        numbered = sum(1 for r in coded if _stray(kind, r.code or "")) > 1
         for r in coded:
-            if numbered and _stray(kind, r.code or ""):
-                continue
-            if _foreign(kind, r.code) and not odd:
-                continue
-            key = (kind, r.code, r.name)
-            if key in seen:
-                continue
-            seen.add(key)
-            yield kind, t, r
+            code = r.code or ""
+            key = (kind, code, r.name)
+            if not _foreign(kind, code) and key not in seen_plain:
+                seen_plain.add(key)
+                plain.append((kind, t, r))
+            if not (numbered and _stray(kind, code)) and key not in seen_odd:
+                seen_odd.add(key)
+                with_odd.append((kind, t, r))
+    return plain, with_odd
 
 
 def _foreign(kind: str, code: str) -> bool:
@@ -238,7 +241,7 @@ def _wrong_code(t: Table, r: Row, code: str, label: str, named: Any, year: int |
 )
 def truncated_codes(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
     for t in doc.tables:
-        named = [r for r in t.rows if code_from_name(r)]
+        named = [r for r in t.rows if r.repairs and code_from_name(r)]
         if named:
             # a table printing names only is a layout, said once for the table, not once a row
             ctx.checked()
@@ -364,7 +367,7 @@ def economic_vs_function(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
         yield could_not_verify(ctx, "经济科目与功能科目", "基本支出表含全部资金且未列一般公共预算", b)
         return
     eco = {k: in_table_unit(v, b.unit or doc.meta.unit, g.unit or doc.meta.unit)
-           for k, v in economic_by_code(b, basic_col).items()}
+           for k, v in economic_totals(ctx, doc, b, basic_col).items()}
     col = "basic"
     grows: dict[str, list[Row]] = {}
     for r in g.rows:

@@ -1,16 +1,23 @@
-"""Small helpers shared by the rule families (no rules here): failing closed, and reading the
-document's text (``Disclosure.text``) sentence by sentence for the wording rules."""
+"""Small helpers shared by the rule families (no rules here): failing closed, reading the
+document's text (``Disclosure.text``) sentence by sentence for the wording rules, and the indexes
+several rules read within one run (``Texts``: the passages and the tables' text cells, with the
+one search that tells which of them a rule's pattern can match in; the economic items' totals)."""
 
 from __future__ import annotations
 
+import re
 import unicodedata
-from collections.abc import Iterator
+from bisect import bisect_right
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from typing import Generic, TypeVar
 
 from cnbudget.checks.context import Context
 from cnbudget.checks.registry import finding
-from cnbudget.checks.values import table_label
+from cnbudget.checks.values import economic_by_code, table_label
 from cnbudget.model import Disclosure, Finding, Row, Table, TextBlock
 from cnbudget.narrative.sentences import sentence_span
+from cnbudget.numbers import Interval
 
 
 def could_not_verify(
@@ -26,6 +33,16 @@ def could_not_verify(
         column=column,
         source=table.source if table is not None else None,
     )
+
+
+def economic_totals(ctx: Context, doc: Disclosure, t: Table, col: str) -> dict[str, Interval]:
+    """``economic_by_code(t, col)``, added up once per run: three rules compare the 基本支出表's
+    economic items (read it, never change it)."""
+    totals: dict[tuple[int, str], tuple[Table, dict[str, Interval]]] = ctx.index("economic_totals", doc, lambda d: {})
+    found = totals.get((id(t), col))
+    if found is None or found[0] is not t:
+        found = totals[(id(t), col)] = (t, economic_by_code(t, col))
+    return found[1]
 
 
 # --------------------------------------------------------------------------- the document's text
@@ -63,6 +80,87 @@ def text_finding(rule_id: str, message: str, block: TextBlock, start: int, end: 
                    **kw)  # type: ignore[arg-type]
 
 
+# --------------------------------------------------------------------------- which texts a pattern can match
+
+T = TypeVar("T")
+# Between two texts in ``Texts.joined``: a hint that matches across it only adds a text to try.
+_JOIN = "\n"
+
+
+@dataclass(frozen=True)
+class Texts(Generic[T]):
+    """Texts several wording rules read (the passages, or the tables' text cells), with their
+    texts joined into one, read once per run.  A rule looks for a slip that most texts do not
+    hold; one search of the joined text tells which texts may hold it, where a search of each
+    text costs a Python step per text and rule.
+
+    ``holding(hint)`` is exact only for a *context-free* hint: no look-around, anchor (^ $ \\A
+    \\Z) or word boundary, so that a match inside one text is a match at the same place of the
+    joined text (tests/checks/test_texts.py proves each hint so).  The rule's own pattern, when
+    it is context-free, is its own hint; else a hint is a pattern every match of the rule's
+    holds (its look-arounds dropped, or turned into the characters they look at)."""
+
+    items: tuple[T, ...]
+    texts: tuple[str, ...]
+    joined: str
+    starts: tuple[int, ...]  # where each text starts in ``joined``
+
+    @classmethod
+    def of(cls, items: Sequence[T], texts: Sequence[str]) -> Texts[T]:
+        starts, at = [], 0
+        for text in texts:
+            starts.append(at)
+            at += len(text) + len(_JOIN)
+        return cls(tuple(items), tuple(texts), _JOIN.join(texts), tuple(starts))
+
+    def holding(self, hint: re.Pattern[str]) -> list[T]:
+        """The items whose text ``hint`` matches in, in order (and perhaps one where a match of
+        the joined text runs on into the next text: the rule tries it and finds nothing)."""
+        return [self.items[k] for k in self.where(hint)]
+
+    def where(self, hint: re.Pattern[str]) -> list[int]:
+        """The positions of ``holding``'s items."""
+        return list(self._candidates(hint))
+
+    def matched(self, pattern: re.Pattern[str]) -> bool:
+        """Whether a context-free ``pattern`` matches inside one of the texts (the first that
+        does ends the search)."""
+        return any(pattern.search(self.texts[k]) for k in self._candidates(pattern))
+
+    def _candidates(self, hint: re.Pattern[str]) -> Iterator[int]:
+        at = 0
+        while (m := hint.search(self.joined, at)) is not None:
+            k = bisect_right(self.starts, m.start()) - 1
+            yield k
+            if k + 1 == len(self.starts):
+                break
+            at = self.starts[k + 1]  # the next text: one match tells this one may hold it
+
+
+def passages(doc: Disclosure, ctx: Context, *, tables_part: bool = False) -> Texts[TextBlock]:
+    """The headings and passages of ``doc`` (with ``tables_part``: also the tables' captions and
+    notes), read once per run."""
+    if tables_part:
+        return ctx.index("texts.all", doc, lambda d: _texts(list(d.text)))
+    return ctx.index("texts.running", doc, lambda d: _texts(list(text_blocks(d, skip_parts=(TABLE_PART,)))))
+
+
+def _texts(blocks: list[TextBlock]) -> Texts[TextBlock]:
+    return Texts.of(blocks, [b.text for b in blocks])
+
+
+def cells(doc: Disclosure, ctx: Context) -> Texts[tuple[Table, Row, str, str]]:
+    """``text_cells`` as ``Texts`` (the folded cell's text is what a hint is matched to)."""
+    found = text_cells(doc, ctx)
+    return ctx.index("texts.cells", doc, lambda d: Texts.of(found, [c[3] for c in found]))
+
+
+def checked_each(ctx: Context, items: Sequence[object]) -> None:
+    """Count each of ``items`` as checked (a rule that read nothing counts nothing)."""
+    if items:
+        ctx.checked(len(items))
+
+
 # --------------------------------------------------------------------------- the tables' text cells
 
 
@@ -74,8 +172,20 @@ def text_cells(doc: Disclosure, ctx: Context) -> list[tuple[Table, Row, str, str
 
 
 def _folded_cells(doc: Disclosure) -> list[tuple[Table, Row, str, str]]:
-    return [(t, r, col, unicodedata.normalize("NFKC", cell))
-            for t in doc.tables for r in t.rows for col, cell in r.texts.items()]
+    return [(t, r, col, nfkc(cell)) for t in doc.tables for r in t.rows for col, cell in r.texts.items()]
+
+
+# Full-width ASCII forms and the ideographic space, by their NFKC character.
+_WIDE = {c: c - 0xFEE0 for c in range(0xFF01, 0xFF5F)} | {0x3000: 0x20}
+
+
+def nfkc(text: str) -> str:
+    """``unicodedata.normalize("NFKC", text)``, cheaper for the cells of Chinese tables: their
+    only characters NFKC changes are mostly the full-width marks ("，：；（）"), mapped here by a
+    table; the full normalisation runs only where something else is left.  (NFKC decomposes
+    each full-width form to its ASCII character, so mapping it first changes nothing.)"""
+    narrow = text.translate(_WIDE)
+    return narrow if unicodedata.is_normalized("NFKC", narrow) else unicodedata.normalize("NFKC", narrow)
 
 
 def cell_finding(rule_id: str, message: str, table: Table, row: Row, column: str, cell: str, start: int,

@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from cnbudget.checks.common import could_not_verify
+from cnbudget.checks.common import Texts, could_not_verify
 from cnbudget.checks.context import Context
 from cnbudget.checks.registry import finding, rule
 from cnbudget.checks.values import kind_label
@@ -270,12 +270,11 @@ def _opening(text: str) -> str:
     return (t[: m.start()] if m else t)[:40]
 
 
-def _present(pattern: str | tuple[str, _Pairs], titles: list[str], headings: list[str]) -> bool:
+def _present(pattern: str | tuple[str, _Pairs], titles: Texts[str], headings: list[str]) -> bool:
     """Some title or passage opening matches the pattern, or each pattern of one of its groups
     matches a section heading of its own (an income and an expenditure section together)."""
     single, groups = (pattern, ()) if isinstance(pattern, str) else pattern
-    search = re.compile(single).search  # looked up once, not once per title
-    if any(search(t) for t in titles):
+    if titles.matched(re.compile(single)):  # context-free: one search of the joined titles (``Texts``)
         return True
     return any(all(any(re.search(x, h) for h in headings) for x in group) for group in groups)
 
@@ -301,9 +300,10 @@ def missing_sections(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
     # headings run into their paragraph ("（一）机关运行经费：…") and passages that open on the
     # topic count as the section: what matters is that the 情况说明 explains it
     titles += [_opening(b.text) for b in doc.text if b.part not in ("toc", "tables")]
+    read = Texts.of(titles, titles)
     for _sid, pattern, label, sev, src in REQUIRED_SECTIONS[kind]:
         ctx.checked()
-        if _present(pattern, titles, headings):
+        if _present(pattern, read, headings):
             continue
         yield finding(
             "completeness.missing_section",

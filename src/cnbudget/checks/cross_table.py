@@ -25,14 +25,14 @@ from collections import Counter
 from collections.abc import Iterator, Sequence
 from decimal import Decimal
 
-from cnbudget.checks.common import could_not_verify
+from cnbudget.checks.common import could_not_verify, economic_totals
 from cnbudget.checks.context import Context
 from cnbudget.checks.registry import finding, rule
 from cnbudget.checks.summary_sides import below_total
 from cnbudget.checks.values import (
     EXACT_ZERO,
     class_totals,
-    economic_by_code,
+    exceeds_tester,
     fmt,
     fmt_iv,
     general_budget_column,
@@ -45,7 +45,6 @@ from cnbudget.checks.values import (
     row_key,
     row_label,
     siblings_carry_tail,
-    sum_exceeds,
     table_label,
 )
 from cnbudget.checks.within_table import column_identities
@@ -489,6 +488,7 @@ def general_vs_expenditure(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
     if g is None or e is None:
         return
     ecodes = _by_code(e)
+    exceeds = exceeds_tester(g, e)
     cols = [c for c in ("total", "basic", "project", "personnel", "public", "project_operating", "project_specific")
             if c in {x.id for x in g.columns} and c in {x.id for x in e.columns}]
     for code, grows in _by_code(g).items():
@@ -501,7 +501,7 @@ def general_vs_expenditure(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
                 continue
             ev = [r.values.get(c) for r in erows]
             ctx.checked()
-            if not sum_exceeds(g, gv, e, ev):
+            if not exceeds(gv, ev):
                 continue
             gi, ei = iv_sum(g, gv), iv_sum(e, ev)
             yield finding(
@@ -720,7 +720,7 @@ def economic_vs_expenditure(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
     if basic_col is None:
         yield could_not_verify(ctx, "各经济科目不小于基本支出表", "基本支出表含全部资金，经济分类表仅为一般公共预算", ec)
         return
-    eco, bas = economic_by_code(ec, "total"), economic_by_code(b, basic_col)
+    eco, bas = economic_totals(ctx, doc, ec, "total"), economic_totals(ctx, doc, b, basic_col)
     for code, bi in bas.items():
         if code not in eco:
             continue

@@ -24,7 +24,7 @@ import unicodedata
 from collections import Counter
 from collections.abc import Iterator
 
-from cnbudget.checks.common import TABLE_PART, text_blocks, text_finding
+from cnbudget.checks.common import passages, text_finding
 from cnbudget.checks.context import Context
 from cnbudget.checks.registry import rule
 from cnbudget.model import Disclosure, Finding
@@ -53,7 +53,7 @@ def department_names(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
     own = dept[len(region):]
     named = re.compile(re.escape(region) + rf"(?P<rest>[\u4e00-\u9fff]{{1,24}}?{ORGAN_SUFFIX})(?:\(本级\))?\s*(?:19|20)\d\d\s*年")
     own_count, others = 0, []
-    for b in text_blocks(doc, skip_parts=(TABLE_PART,)):
+    for b in passages(doc, ctx).holding(named):  # context-free: its own hint
         for m in named.finditer(b.text):
             if not SUBJECT_START_RE.search(b.text[max(0, m.start() - 12):m.start()]):
                 continue

@@ -21,7 +21,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import Decimal
 
-from cnbudget.checks.common import TABLE_PART, text_blocks, text_finding
+from cnbudget.checks.common import passages, text_finding
 from cnbudget.checks.context import Context
 from cnbudget.checks.registry import rule
 from cnbudget.checks.values import col_label, fmt, in_table_unit, iv, table_label
@@ -161,7 +161,7 @@ def _stated_amount(text: str, start: int, end: int) -> tuple[Decimal, str] | Non
 )
 def fund_exclusivity(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
     seen: set[tuple[str, str]] = set()
-    for block in text_blocks(doc, skip_parts=(TABLE_PART,)):
+    for block in passages(doc, ctx).items:
         if not _ONLY_HINT.search(block.text):
             continue
         for m in _ONLY.finditer(block.text):

@@ -12,13 +12,12 @@ from __future__ import annotations
 from collections.abc import Iterator
 from decimal import Decimal
 
-from cnbudget.checks.common import could_not_verify
+from cnbudget.checks.common import could_not_verify, economic_totals
 from cnbudget.checks.context import Context
 from cnbudget.checks.registry import finding, rule
 from cnbudget.checks.values import (
     bounds,
     col_label,
-    economic_by_code,
     fmt,
     fmt_iv,
     general_budget_column,
@@ -84,6 +83,8 @@ def fiscal_le_total(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
         by_current = "current_total" in cols
         by_total = "total" in cols
         parts = [c for c in ("fiscal", "general_budget") if c in cols]
+        if not parts and not by_current:
+            continue  # no pair of columns to compare on any row
         figures = whole_bounds(t)  # both figures of a pair are the table's: compared as whole numbers
         checked = 0
         for r in t.rows:
@@ -183,7 +184,7 @@ def three_public_items(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
     if basic_col is None:
         yield could_not_verify(ctx, "基本支出表与三公经费表", "基本支出表含全部资金且未列一般公共预算", t3)
         return
-    eco = economic_by_code(b, basic_col)
+    eco = economic_totals(ctx, doc, b, basic_col)
     for code, col, label in THREE_PUBLIC_ITEMS:
         bi: Interval | None = eco.get(code)
         if bi is None or bi.hi <= 0:

@@ -87,12 +87,18 @@ def norm_name(name: str | None) -> str:
 _ORG_SUFFIX = re.compile(r"(局|中心|委员会|办公室|办公厅|院|所|站|队|厅|馆|处|学校|医院|大学|学院)(本级)?$")
 
 
-def unit_line(name: str, doc: Disclosure) -> bool:
+def unit_line(name: str, doc: Disclosure, region: str | None = None) -> bool:
     """A unit's subtotal line ("广州市城市建设档案馆"), not a project: both tables list one per
-    unit, and the performance list's covers only the projects that have targets."""
+    unit, and the performance list's covers only the projects that have targets.  ``region``:
+    ``region_key(doc)``, when the caller asks of many names."""
     n = norm_name(name)
-    region = norm_name(doc.meta.region) or norm_name(doc.meta.department)[:3]
+    region = region_key(doc) if region is None else region
     return bool(region) and n.startswith(region) and bool(_ORG_SUFFIX.search(n))
+
+
+def region_key(doc: Disclosure) -> str:
+    """What a unit line's name opens with: the region (or the department's first characters)."""
+    return norm_name(doc.meta.region) or norm_name(doc.meta.department)[:3]
 
 
 @lru_cache(maxsize=4096)
@@ -139,8 +145,11 @@ def _listed(t: Table, doc: Disclosure) -> Iterator[TargetAmount]:
         for k, cell in r.texts.items():
             if k in (name_key, unit_key):
                 continue
-            scope, value = _scope(k), _amount(cell)
-            if scope is None or value is None:
+            scope = _scope(k)
+            if scope is None:
+                continue  # not an amount's column: its cell (a target, a long text) is not read
+            value = _amount(cell)
+            if value is None:
                 continue
             yield TargetAmount(name, r.texts.get(unit_key) if unit_key else None, value, scope, _clean_label(k),
                                _label_unit(k, t, doc), t, r.source)
@@ -250,10 +259,10 @@ def _candidates(p: Table, r: Row, scope: str) -> list[tuple[str, Decimal, Interv
 # --------------------------------------------------------------------------- the rule
 
 
-def _match(lines: dict[str, list[Row]], a: TargetAmount) -> Row | None:
-    rows = lines.get(norm_name(a.name), [])
+def _match(lines: dict[str, list[Row]], a: TargetAmount, name: str, unit: str) -> Row | None:
+    """The one project line of ``a``, by its normalised ``name`` (and ``unit``'s, when several)."""
+    rows = lines.get(name, [])
     if len(rows) > 1 and a.unit_name:
-        unit = norm_name(a.unit_name)
         rows = [r for r in rows if norm_name(_unit_name(r)) == unit]
     return rows[0] if len(rows) == 1 else None
 
@@ -280,12 +289,13 @@ def projects_vs_performance(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
     amounts = target_amounts(doc)
     keys = [(norm_name(a.name), a.scope, norm_name(a.unit_name)) for a in amounts]
     reported: set[tuple[int, str]] = set()  # one finding per project and form
+    region = region_key(doc)
     for a, key in zip(amounts, keys, strict=True):
-        if keys.count(key) > 1 or unit_line(a.name, doc):
+        if keys.count(key) > 1 or unit_line(a.name, doc, region):
             continue  # one name, several forms (several units'): which line is which is unknown
         if (id(a.table), key[0]) in reported:
             continue  # its 财政拨款 line repeats the 资金总额 already reported
-        hits = [(p, r) for p, by_name in lines if (r := _match(by_name, a)) is not None]
+        hits = [(p, r) for p, by_name in lines if (r := _match(by_name, a, key[0], key[2])) is not None]
         if len(hits) != 1:
             continue
         p, r = hits[0]

@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from cnbudget.checks.common import TABLE_PART, text_blocks, text_finding
+from cnbudget.checks.common import checked_each, passages, text_finding
 from cnbudget.checks.context import Context
 from cnbudget.checks.registry import rule
 from cnbudget.model import Disclosure, Finding
@@ -44,6 +44,7 @@ SUBJECT_RE = re.compile(
 # a sentence that goes on about the same item: its figures, its change, its reason
 CONTINUES_RE = re.compile(r"^\s*(?:(?:19|20)\d{2}\s*年|较|比|预算|决算|主要|原因|其中|,|与上年|同比)")
 REASON_RE = re.compile(r"(?:主要)?原因(?:是|为|系)?:?|主要(?:是|系|由于|因为)")
+_ITEM_HINT = re.compile("费")
 
 
 def _statements(text: str) -> Iterator[tuple[int, str]]:
@@ -71,12 +72,12 @@ def _other_items(subject: str, reason: str) -> list[str]:
     description="某项经费的变动原因说的是另一项经费（公务接待费的原因写成因公出国计划） — the reason given speaks of another item",
 )
 def reasons_of_other_items(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
-    for b in text_blocks(doc, skip_parts=(TABLE_PART,)):
+    text = passages(doc, ctx)
+    checked_each(ctx, [b for b in text.items if not b.heading])
+    # every item's name ends in 费: a passage without one names no item
+    for b in text.holding(_ITEM_HINT):
         if b.heading:
             continue
-        ctx.checked()
-        if "费" not in b.text:
-            continue  # every item's name ends in 费: a passage without one names no item
         subject: str | None = None
         for at, statement in _statements(b.text):
             m = SUBJECT_RE.match(statement)
@@ -112,6 +113,8 @@ ZERO_REASON_RE = re.compile(
     r"(?<![\d.])0(?:\.0+)?\s*(?:辆|台\(套\)|台|套|个|项|人次|万元|元)(?P<between>[^。;]{0,30}?)"
     r"(?:主要(?:原因)?(?:是|为|系|由于|因为)|原因(?:是|为|系))\s*:?\s*(?P<reason>[^。;]{1,60})"
 )
+# ZERO_REASON_RE without its look-behind: context-free (``common.Texts``)
+_ZERO_REASON_HINT = re.compile(ZERO_REASON_RE.pattern.removeprefix(r"(?<![\d.])"))
 _CHANGE_OR_LAST_YEAR_RE = re.compile(r"(?:增加|减少|增长|下降|持平|变化|增减|变动|上年|去年|上年度|执行数|预算数)(?:为|是)?\s*$")
 # what a reason for nothing says: that there is none, not yet, no longer, or less — or that what
 # there is suffices (现有车辆满足工作需要, 厉行节约, 过紧日子)
@@ -128,7 +131,7 @@ ABSENCE_RE = re.compile(
     "the reason given for a figure of nothing names no absence",
 )
 def zero_reasons(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
-    for b in text_blocks(doc, skip_parts=(TABLE_PART,)):
+    for b in passages(doc, ctx).holding(_ZERO_REASON_HINT):
         if b.heading:
             continue
         for m in ZERO_REASON_RE.finditer(b.text):
@@ -166,7 +169,7 @@ SPENDING_WORDS_RE = re.compile(r"支出|项目|人员|经费|资金|工资|公�
     description="支出变动的原因只说收入的变动（照抄收入段落） — a change of the spending explained by the income's changes only",
 )
 def spending_explained_by_income(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
-    for b in text_blocks(doc, skip_parts=(TABLE_PART,)):
+    for b in passages(doc, ctx).holding(SPENDING_CHANGE_RE):  # context-free: its own hint
         if b.heading:
             continue
         for m in SPENDING_CHANGE_RE.finditer(b.text):

@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from cnbudget.checks.common import TABLE_PART, text_blocks, text_finding
+from cnbudget.checks.common import checked_each, passages, text_finding
 from cnbudget.checks.context import Context
 from cnbudget.checks.registry import rule
 from cnbudget.model import Disclosure, Finding, TextBlock
@@ -43,6 +43,7 @@ _LEAD_ORDINAL_RE = re.compile(r"\s*(?:\d{1,2}[.、]|\([一二三四五六七八�
 # "。)" and what follows it: the statement goes on after the bracket.
 _STOP_CLOSE_RE = re.compile(r"。\s*\)\s*(?=[\u4e00-\u9fff\dA-Za-z])")
 _SENTENCE_END = "。!?;:"
+_COLON_RE = re.compile(":")
 
 
 @rule(
@@ -51,8 +52,9 @@ _SENTENCE_END = "。!?;:"
     description="词语重复（用于用于、其中其中） — a two-character function word printed twice in a row",
 )
 def doubled_phrases(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
-    for b in text_blocks(doc, skip_parts=(TABLE_PART,)):
-        ctx.checked()
+    text = passages(doc, ctx)
+    checked_each(ctx, text.items)
+    for b in text.holding(DOUBLED_PHRASE_RE):  # context-free (a back-reference looks only inside): its own hint
         for m in DOUBLED_PHRASE_RE.finditer(b.text):
             if _two_paragraphs(b, m.start(), m.end() - 1):
                 continue
@@ -76,8 +78,9 @@ def _two_paragraphs(b: TextBlock, first: int, last: int) -> bool:
     description="序号重复（（一）（一）） — an item number printed twice",
 )
 def repeated_item_numbers(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
-    for b in text_blocks(doc, skip_parts=(TABLE_PART,)):
-        ctx.checked()
+    text = passages(doc, ctx)
+    checked_each(ctx, text.items)
+    for b in text.holding(REPEATED_ITEM_RE):  # context-free: its own hint
         for m in REPEATED_ITEM_RE.finditer(b.text):
             yield text_finding(
                 "wording.repeated_item_number",
@@ -88,14 +91,15 @@ def repeated_item_numbers(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
 def repeated_lead_in(text: str) -> tuple[int, int] | None:
     """(start, end) of the first lead-in "…:" of ``text`` followed at once by a copy of itself
     (bracketed asides and spaces aside), or None."""
-    colons = [i for i, ch in enumerate(text) if ch == ":"]
+    colons = [m.start() for m in _COLON_RE.finditer(text)]  # found at C speed, not character by character
     for first, second in zip(colons, colons[1:], strict=False):
+        again = text[first + 1:second]
+        if any(ch in again for ch in _LEAD_START):
+            continue  # the second is no copy of a lead-in: a statement ends between (asked first: most)
         start = max(text.rfind(ch, 0, first) for ch in _LEAD_START) + 1
         if (m := _LEAD_ORDINAL_RE.match(text, start)) is not None:
             start = m.end()  # "3.教育支出(类)…:教育支出(类)…:": the item's number is printed once
-        lead, again = text[start:first], text[first + 1:second]
-        if any(ch in again for ch in _LEAD_START):
-            continue
+        lead = text[start:first]
         plain = _ASIDE_RE.sub("", lead)
         if len(plain) >= LEAD_IN_MIN_CHARS and plain == _ASIDE_RE.sub("", again):
             return start, second + 1
@@ -108,7 +112,7 @@ def repeated_lead_in(text: str) -> tuple[int, int] | None:
     description="引导语重复（……的主要职责是：……的主要职责是：） — a lead-in printed twice",
 )
 def repeated_lead_ins(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
-    for b in text_blocks(doc, skip_parts=(TABLE_PART,)):
+    for b in passages(doc, ctx).items:
         if b.text.count(":") < 2:
             continue
         ctx.checked()
@@ -141,7 +145,7 @@ def _opening_bracket(text: str, close: int) -> int | None:
     description="句内括号中用了句号且句子在括号后继续（……减少1万元。）比上年……） — a full stop inside a bracket within a sentence",
 )
 def bracket_stops(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
-    for b in text_blocks(doc, skip_parts=(TABLE_PART,)):
+    for b in passages(doc, ctx).items:
         if "。" not in b.text or ")" not in b.text:
             continue
         ctx.checked()

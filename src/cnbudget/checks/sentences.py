@@ -32,7 +32,7 @@ from collections import defaultdict
 from collections.abc import Iterator
 from decimal import Decimal
 
-from cnbudget.checks.common import TABLE_PART, text_blocks, text_finding
+from cnbudget.checks.common import TABLE_PART, passages, text_blocks, text_finding
 from cnbudget.checks.context import Context
 from cnbudget.checks.registry import finding, rule
 from cnbudget.checks.values import EXACT_ZERO, fmt, fmt_iv, near_miss, percent_iv
@@ -523,6 +523,10 @@ HEADING_AMOUNT_RE = re.compile(
     r"(?:(?:19|20)\d\d\s*年度?)?\s*(?:年初)?(?:安排|预算(?:数)?(?:安排)?(?:为)?|支出(?:决算)?(?:数)?(?:为)?"
     r"|决算(?:数)?(?:为)?|为|共|合计)\s*" + _MONEY.format("v") + r"\s*[,。;]"
 )
+# What every match of HEADING_AMOUNT_RE holds: the heading's amount, then the word its sentence
+# opens with (context-free, ``common.Texts``; the pattern itself opens with an anchor)
+_HEADING_AMOUNT_HINT = re.compile(
+    r"(?:亿元|万元|元)\s*[。;]?\s*(?:(?:19|20)\d\d\s*年度?)?\s*(?:年初)?(?:安排|预算|支出|决算|为|共|合计)")
 
 
 @rule(
@@ -532,7 +536,7 @@ HEADING_AMOUNT_RE = re.compile(
     "the amount in an item's heading differs from the amount its own sentence states",
 )
 def heading_amounts(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
-    for b in text_blocks(doc, skip_parts=(TABLE_PART,)):
+    for b in passages(doc, ctx).holding(_HEADING_AMOUNT_HINT):
         for m in HEADING_AMOUNT_RE.finditer(b.text):
             ctx.checked()
             if _money(m, "h").meets(_money(m, "v")):

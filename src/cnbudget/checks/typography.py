@@ -31,7 +31,14 @@ import re
 import unicodedata
 from collections.abc import Iterator
 
-from cnbudget.checks.common import TABLE_PART, cell_finding, text_blocks, text_cells, text_finding
+from cnbudget.checks.common import (
+    cell_finding,
+    cells,
+    checked_each,
+    passages,
+    text_cells,
+    text_finding,
+)
 from cnbudget.checks.context import Context
 from cnbudget.checks.registry import finding, rule
 from cnbudget.model import Disclosure, Finding, Table, TextBlock
@@ -41,14 +48,19 @@ from cnbudget.model import Disclosure, Finding, Table, TextBlock
 # digit or a point"): a pattern that starts with a character class is scanned for it at C speed,
 # where a look-behind first is tried at every position.
 MALFORMED_NUMBER_RE = re.compile(r"\d(?<![\d.]\d)[\d,]*\.\d+\.\d+(?:\.\d+)*\s*(?=亿元|万元|元|%)")
+# The hints (``common.Texts``): context-free patterns every match of a rule's pattern holds, for
+# one search of the whole text to tell which passages may hold a slip.
+_MALFORMED_HINT = re.compile(r"\.\d+\.\d")
 # "万元万元", "%%", "万元元" (but "元旦", "元月" are dates).
 DOUBLED_UNIT_RE = re.compile(r"(?P<unit>亿元|万元|%)\s*(?:亿元|万元|元(?![旦月])|%)")
+_DOUBLED_UNIT_HINT = re.compile(r"(?:亿元|万元|%)\s*(?:亿元|万元|元|%)")
 # "增长12.5," — a rate word, a number and no "%" (nor 个百分点, 倍, 万元, a count unit …).
 RATE_WORD = r"(?:增长|下降|增幅|降幅|涨幅|上升|增长率|下降率)(?:了|为|达|约)?(?:幅度)?(?:为|达)?\s*"
 RATE_NO_PERCENT_RE = re.compile(
     rf"{RATE_WORD}(?P<num>\d+\.\d+|\d+)(?![\d.]|,\d|\s*(?:%|个|倍|亿|万|千|百|元|人|辆|台|套|项|次|家|户|件|名|分|年|月|日|天|成"
     r"|平方|米|公里|吨|条|所|座|间|张|本|篇|场|期|批|床|元))"
 )
+_RATE_HINT = re.compile(rf"{RATE_WORD}\d")
 # "增加0万元", "下降0.00%", "增长 0 %".
 ZERO_CHANGE_RE = re.compile(
     r"(?P<word>增加|减少|增长|下降|上升|降低)(?:了)?\s*0(?:\.0+)?\s*(?:亿元|万元|元|%)"
@@ -58,8 +70,10 @@ NONZERO_CHANGE_RE = re.compile(r"(?:增加|减少|增长|下降|上升|降低)(?
 DOUBLED_PUNCT_RE = re.compile(r"[。,;:、!?]\s*[。,;:、!?]")
 # A full stop between two words of a list: "新农具．新技术" (folded to "."), where 、 is meant.
 STOP_BETWEEN_WORDS_RE = re.compile(r"(?<=[\u4e00-\u9fff])\.(?=[\u4e00-\u9fff])")
+_PUNCTUATION_HINT = re.compile(DOUBLED_PUNCT_RE.pattern + r"|[\u4e00-\u9fff]\.[\u4e00-\u9fff]")
 # "15.00万，" — an amount printed with 万 alone, where the text prints 万元 (a count is "5万人").
 BARE_WAN_RE = re.compile(r"\d(?<![\d.]\d)[\d,]*\.\d{2}\s*万(?=[,;。])")
+_BARE_WAN_HINT = re.compile(r"\.\d{2}\s*万[,;。]")
 # List ordinals with only a closing bracket: "1)", "a)", "一)".
 SENTENCE_END_RE = re.compile(r"[。!?]\s*$")
 _ORDINAL_RE = re.compile(r"(?:^|(?<=[,;:。、]))\s*(?:\d{1,2}|[a-zA-Z]|[一二三四五六七八九十]{1,2})\)")
@@ -71,8 +85,9 @@ _ORDINAL_RE = re.compile(r"(?:^|(?<=[,;:。、]))\s*(?:\d{1,2}|[a-zA-Z]|[一二�
     description="数字格式错误（如2,318.40.00万元） — a malformed number (two decimal points)",
 )
 def malformed_numbers(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
-    for b in text_blocks(doc, skip_parts=(TABLE_PART,)):
-        ctx.checked()
+    text = passages(doc, ctx)
+    checked_each(ctx, text.items)
+    for b in text.holding(_MALFORMED_HINT):
         for m in MALFORMED_NUMBER_RE.finditer(b.text):
             yield text_finding(
                 "wording.malformed_number",
@@ -87,8 +102,9 @@ def malformed_numbers(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
     description="计量单位重复（万元万元） — a unit printed twice",
 )
 def doubled_units(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
-    for b in text_blocks(doc, skip_parts=(TABLE_PART,)):
-        ctx.checked()
+    text = passages(doc, ctx)
+    checked_each(ctx, text.items)
+    for b in text.holding(_DOUBLED_UNIT_HINT):
         for m in DOUBLED_UNIT_RE.finditer(b.text):
             yield text_finding(
                 "wording.doubled_unit",
@@ -103,10 +119,11 @@ def doubled_units(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
     description="增长/下降幅度缺少百分号（增长12.5） — a growth rate printed without %",
 )
 def rates_without_percent(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
-    for b in text_blocks(doc, skip_parts=(TABLE_PART,)):
+    text = passages(doc, ctx)
+    checked_each(ctx, [b for b in text.items if not b.heading])
+    for b in text.holding(_RATE_HINT):
         if b.heading:
             continue
-        ctx.checked()
         for m in RATE_NO_PERCENT_RE.finditer(b.text):
             yield text_finding(
                 "wording.rate_without_percent",
@@ -121,8 +138,9 @@ def rates_without_percent(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
     description="变动为零却写“增加0万元/下降0%”，应表述为与上年持平 — a change word with a zero change",
 )
 def zero_changes(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
-    for b in text_blocks(doc, skip_parts=(TABLE_PART,)):
-        ctx.checked()
+    text = passages(doc, ctx)
+    checked_each(ctx, text.items)
+    for b in text.holding(ZERO_CHANGE_RE):  # context-free: its own hint
         for m in ZERO_CHANGE_RE.finditer(b.text):
             if NONZERO_CHANGE_RE.search(b.text, _clause_start(b.text, m.start()), m.start()):
                 continue  # "增加1668.14万元，增长0%": the rate contradicts the change (sentence.* rules)
@@ -139,8 +157,9 @@ def zero_changes(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
     description="标点重复或连用（。。/，；/：。），或词语间误用句点 — doubled or misplaced punctuation",
 )
 def doubled_punctuation(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
-    for b in text_blocks(doc, skip_parts=(TABLE_PART,)):
-        ctx.checked()
+    text = passages(doc, ctx)
+    checked_each(ctx, text.items)
+    for b in text.holding(_PUNCTUATION_HINT):
         for m in DOUBLED_PUNCT_RE.finditer(b.text):
             yield text_finding(
                 "wording.punctuation",
@@ -163,11 +182,11 @@ def doubled_punctuation(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
     description="金额单位只印了“万”（15.00万，），正文其余金额印作“万元” — an amount printed with 万 alone",
 )
 def bare_wan(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
-    blocks = list(text_blocks(doc, skip_parts=(TABLE_PART,)))
-    if not any("万元" in b.text for b in blocks):
+    text = passages(doc, ctx)
+    if not any("万元" in b.text for b in text.items):
         return  # a text that writes 万 throughout is consistent
-    for b in blocks:
-        ctx.checked()
+    checked_each(ctx, text.items)
+    for b in text.holding(_BARE_WAN_HINT):
         for m in BARE_WAN_RE.finditer(b.text):
             yield text_finding(
                 "wording.money_unit",
@@ -189,6 +208,7 @@ _WORD_ENDING_WITH = {
 # those characters at C speed, where a look-behind first is tried at every position.
 DOUBLED_WORD_RE = re.compile("|".join(
     (f"{ch}(?<![{before}]{ch}){ch}" if before else f"{ch}{ch}") for ch, before in _WORD_ENDING_WITH.items()))
+_DOUBLED_WORD_HINT = re.compile("|".join(ch + ch for ch in _WORD_ENDING_WITH))
 
 
 def doubled_word_at(text: str) -> Iterator[re.Match[str]]:
@@ -207,8 +227,9 @@ def doubled_word_at(text: str) -> Iterator[re.Match[str]]:
     description="虚词重复（因因、较较、及及），含表格中的文字栏（绩效目标） — a function word printed twice",
 )
 def doubled_words(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
-    for b in text_blocks(doc, skip_parts=(TABLE_PART,)):
-        ctx.checked()
+    text = passages(doc, ctx)
+    checked_each(ctx, text.items)
+    for b in text.holding(_DOUBLED_WORD_HINT):
         for m in doubled_word_at(b.text):
             yield text_finding(
                 "wording.doubled_word", f"“{m.group(0)[0]}”字重复：“{m.group(0)}” — a word printed twice", b, m.start(), m.end()
@@ -220,8 +241,9 @@ def doubled_words(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
 def _doubled_words_in_cells(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
     """The text cells of the tables (a project's 绩效目标, a 指标's 说明) are sentences too; one
     finding per cell, pointing at its table, row and column."""
-    for t, r, col, cell in text_cells(doc, ctx):
-        ctx.checked()
+    in_cells = cells(doc, ctx)
+    checked_each(ctx, in_cells.items)
+    for t, r, col, cell in in_cells.holding(_DOUBLED_WORD_HINT):
         m = next(doubled_word_at(cell), None)
         if m is None:
             continue
@@ -263,6 +285,7 @@ def _doubled_words_in_titles(doc: Disclosure, ctx: Context) -> Iterator[Finding]
 
 # a run repeated back to back at least this long (and holding a figure) is a clause pasted twice
 REPEAT_MIN_CHARS = 16
+_SENTENCE_RE = re.compile(r"[^。]+")
 
 
 # A run of at least REPEAT_MIN_CHARS printed twice repeats every piece of it: among any
@@ -274,14 +297,17 @@ _PROBE_CHARS, _PROBE_STEP = 11, 6
 
 
 def _repeats_a_piece(text: str) -> bool:
-    return any(text.find(text[p:p + _PROBE_CHARS], p + 1) != -1
-               for p in range(0, len(text) - _PROBE_CHARS + 1, _PROBE_STEP))
+    find = text.find
+    for p in range(0, len(text) - _PROBE_CHARS + 1, _PROBE_STEP):
+        if find(text[p:p + _PROBE_CHARS], p + 1) != -1:
+            return True
+    return False
 
 
 def repeated_run(text: str) -> tuple[int, int] | None:
     """(start, length) of the first run of ``text`` printed twice back to back, or None."""
-    if not _repeats_a_piece(text):
-        return None
+    if len(text) < 2 * REPEAT_MIN_CHARS or not _repeats_a_piece(text):
+        return None  # too short to hold a run twice, or no piece of it printed again
     for i in range(len(text) - 2 * REPEAT_MIN_CHARS + 1):
         j = text.find(text[i:i + REPEAT_MIN_CHARS], i + REPEAT_MIN_CHARS)
         while j != -1 and j - i <= len(text) - j:
@@ -299,9 +325,10 @@ def repeated_run(text: str) -> tuple[int, int] | None:
     description="同一段文字连续重复出现（粘贴了两次） — a clause printed twice in a row",
 )
 def repeated_text(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
-    for b in text_blocks(doc, skip_parts=(TABLE_PART,)):
-        ctx.checked()
-        for sentence in re.finditer(r"[^。]+", b.text):
+    text = passages(doc, ctx)
+    checked_each(ctx, text.items)
+    for b in text.items:
+        for sentence in _SENTENCE_RE.finditer(b.text):
             found = repeated_run(sentence.group(0))
             if found is None:
                 continue
@@ -351,18 +378,18 @@ def repeated_clause(statement: str) -> tuple[int, int] | None:
     description="同一句中同一分句出现两次（粘贴重复），含表格中的文字栏 — a clause printed twice in one sentence",
 )
 def repeated_clauses(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
-    for b in text_blocks(doc, skip_parts=(TABLE_PART,)):
-        if b.heading:
-            continue
-        ctx.checked()
+    passages_read = [b for b in passages(doc, ctx).items if not b.heading]
+    checked_each(ctx, passages_read)
+    for b in passages_read:
         for st in _STATEMENT_RE.finditer(b.text):
             found = repeated_clause(st.group(0))
             if found is None or repeated_run(st.group(0)) is not None:
                 continue  # printed twice back to back with its figures: wording.repeated_text's
             a, z = st.start() + found[0], st.start() + found[1]
             yield text_finding("wording.repeated_clause", _clause_message(b.text[a:z]), b, a, z)
-    for t, r, col, cell in text_cells(doc, ctx):
-        ctx.checked()
+    cells_read = text_cells(doc, ctx)
+    checked_each(ctx, cells_read)
+    for t, r, col, cell in cells_read:
         for st in _STATEMENT_RE.finditer(cell):
             found = repeated_clause(st.group(0))
             if found is not None:
@@ -400,7 +427,7 @@ def unmatched_brackets(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
     # a paragraph is cut into passages at page breaks and after a few lines: brackets left open
     # at a cut that does not end a sentence carry over to the next passage
     carry: list[tuple[TextBlock, int]] = []
-    for b in text_blocks(doc, skip_parts=(TABLE_PART,)):
+    for b in passages(doc, ctx).items:
         if "(" not in b.text and ")" not in b.text and not carry:
             continue
         ctx.checked()
@@ -439,7 +466,7 @@ QUOTE_SLIP_RE = re.compile(r"“[^“”。]{1,30}“|”[^“”。]{1,30}”")
     description="引号方向印错（“十五五“期间），含表格中的文字栏 — a quotation mark printed the wrong way round",
 )
 def misprinted_quotes(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
-    blocks = list(text_blocks(doc, skip_parts=(TABLE_PART,)))
+    blocks = list(passages(doc, ctx).items)
     cells = list(text_cells(doc, ctx))
     if not any("”" in b.text for b in blocks) and not any("”" in c[3] for c in cells):
         return  # a text read with one glyph for both marks tells nothing of their direction
@@ -479,6 +506,7 @@ YEAR_BASE_RE = re.compile(
     r"(?:与|比|较|同)\s*(?P<year>(?:19|20)\d\d)(?![\d.,%\-~至])\s*"
     r"(?=持平|基本持平|相比|相同|一致|增加|减少|增长|下降|上升|降低|有所)"
 )
+_YEAR_BASE_HINT = re.compile(r"(?:与|比|较|同)\s*(?:19|20)\d\d")
 
 
 @rule(
@@ -487,8 +515,9 @@ YEAR_BASE_RE = re.compile(
     description="作比较基期的年份漏印“年”（与2025持平） — a year compared with, printed without 年",
 )
 def years_without_nian(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
-    for b in text_blocks(doc, skip_parts=(TABLE_PART,)):
-        ctx.checked()
+    text = passages(doc, ctx)
+    checked_each(ctx, text.items)
+    for b in text.holding(_YEAR_BASE_HINT):
         for m in YEAR_BASE_RE.finditer(b.text):
             yield text_finding(
                 "wording.year_without_nian",

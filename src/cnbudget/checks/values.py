@@ -230,14 +230,26 @@ def iv_sum(table: Table | None, values: Iterable[Decimal | None]) -> Interval:
     return Interval(lo, hi)
 
 
-def sum_exceeds(a: Table, a_values: Iterable[Decimal | None], b: Table, b_values: Iterable[Decimal | None]) -> bool:
-    """``iv_sum(a, a_values).lo > iv_sum(b, b_values).hi`` — the least a's figures may add up to
-    is more than the most b's may — in whole numbers, the two tables' brought to the finer scale."""
+def exceeds_tester(a: Table, b: Table) -> Callable[[Iterable[Decimal | None], Iterable[Decimal | None]], bool]:
+    """For two tables: ``iv_sum(a, a_values).lo > iv_sum(b, b_values).hi``? — the least a's
+    figures may add up to is more than the most b's may — in whole numbers, the two tables'
+    brought to the finer scale.  Made once for a rule that compares many pairs of rows."""
     wa, wb = whole_bounds(a), whole_bounds(b)
-    least = add_bounds(wa.of(v) for v in a_values if v is not None)[0]
-    most = add_bounds(wb.of(v) for v in b_values if v is not None)[1]
     scale = max(wa.scale, wb.scale)
-    return least * 10 ** (scale - wa.scale) > most * 10 ** (scale - wb.scale)
+    to_a, to_b = 10 ** (scale - wa.scale), 10 ** (scale - wb.scale)
+    of_a, of_b = wa.of, wb.of
+
+    def exceeds(a_values: Iterable[Decimal | None], b_values: Iterable[Decimal | None]) -> bool:
+        least = most = 0
+        for v in a_values:
+            if v is not None:
+                least += of_a(v)[0]
+        for v in b_values:
+            if v is not None:
+                most += of_b(v)[1]
+        return least * to_a > most * to_b
+
+    return exceeds
 
 
 def parts_tester(table: Table) -> Callable[[Row, Sequence[str], Sequence[Row]], list[tuple[str, bool]]]:
@@ -442,7 +454,7 @@ def code_from_name(row: Row) -> bool:
 
 
 def coded_by_name(rows: Sequence[Row]) -> bool:
-    return any(code_from_name(r) for r in rows)
+    return any(code_from_name(r) for r in rows if r.repairs)  # most rows were read as printed
 
 
 def walk(nodes: Iterable[Node]) -> Iterable[Node]:
@@ -452,7 +464,8 @@ def walk(nodes: Iterable[Node]) -> Iterable[Node]:
 
 
 def unit_tree(table: Table) -> list[Node]:
-    units = [r for r in table.rows if is_unit_row(r)]
+    # an item row is never a unit's (and whether a row is an item is known already)
+    units = [r for r in table.rows if not is_data_row(r) and is_unit_row(r)]
     if len(units) > 2 and not any(r.code for r in units):
         # no codes to tell the levels: a first line equal to the total is the department, the
         # lines after it its units

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
 from decimal import Decimal
 
 from cnbudget.checks.common import could_not_verify
@@ -24,7 +25,6 @@ from cnbudget.checks.registry import finding, rule
 from cnbudget.checks.values import (
     DOC_PADDED,
     Node,
-    add_bounds,
     amount_columns,
     blocked,
     code_tree,
@@ -118,6 +118,42 @@ def _known(col: str) -> bool:
     return col.split(".")[-1] in KNOWN_COLUMNS
 
 
+@dataclass
+class _Layout:
+    """A table's item rows and their nesting, read once per run for the sum rules (sum.rows and
+    sum.hierarchy both add the rows up by their codes and units)."""
+
+    table: Table
+    data: list[Row] = field(init=False)
+    _tree: list[Node] | None = field(default=None, init=False, repr=False)
+    _units: list[Node] | None = field(default=None, init=False, repr=False)
+
+    def __post_init__(self) -> None:
+        self.data = [r for r in self.table.rows if is_data_row(r)]
+
+    @property
+    def tree(self) -> list[Node]:
+        """``code_tree`` of the item rows."""
+        if self._tree is None:
+            self._tree = code_tree(self.data)
+        return self._tree
+
+    @property
+    def units(self) -> list[Node]:
+        """``unit_tree`` of the table."""
+        if self._units is None:
+            self._units = unit_tree(self.table)
+        return self._units
+
+
+def _layout(ctx: Context, doc: Disclosure, t: Table) -> _Layout:
+    layouts: dict[int, _Layout] = ctx.index("within_table.layouts", doc, lambda d: {})
+    found = layouts.get(id(t))
+    if found is None or found.table is not t:
+        found = layouts[id(t)] = _Layout(t)
+    return found
+
+
 def _sum_parts(table: Table, row: Row, cols: Sequence[str]):
     return iv_sum(table, [row.values.get(c) for c in cols])
 
@@ -146,14 +182,16 @@ def rows_add_up(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
         total = t.total_row()
         if total is None:
             continue
-        data = [r for r in t.rows if is_data_row(r)]
-        units = unit_tree(t)
+        layout = _layout(ctx, doc, t)
+        data = layout.data
+        units = layout.units
         cols = [c for c in amount_columns(t) if c in total.values or any(c in r.values for r in data)]
         why = blocked(t, cols)
         if why:
             yield could_not_verify(ctx, "合计行", f"列未确定（{why}）", t)
             continue
-        top = [n.row for n in code_tree(_outside_units_and_codes(t, data))]
+        own = _outside_units_and_codes(t, data)
+        top = [n.row for n in (layout.tree if own is data else code_tree(own))]
         if top and not all(r.code for r in top) and _levels_stacked(t, total, top, cols):
             # rows without codes whose sum is a whole multiple of the total: several levels
             # (unit / project / item) printed one under another, which we cannot tell apart —
@@ -228,7 +266,7 @@ def _levels_stacked(t: Table, total: Row, rows: list[Row], cols: list[str]) -> b
 def _check_sum(
     ctx: Context, rule_id: str, t: Table, result: Row, col: str, parts: Sequence[Row], what: str,
     partial: str | None = None,
-) -> Iterator[Finding]:
+) -> list[Finding]:
     """``partial``: the table's note saying lines are left out — rows that fall short of the
     total are then explained by it (info); rows above the total are still an error."""
     return _check_sums(ctx, rule_id, t, result, (col,), parts, what, partial)
@@ -238,16 +276,15 @@ def _check_sums(
     ctx: Context, rule_id: str, t: Table, result: Row, cols: Sequence[str], parts: Sequence[Row], what: str,
     partial: str | None = None,
     test: Callable[[Row, Sequence[str], Sequence[Row]], list[tuple[str, bool]]] | None = None,
-) -> Iterator[Finding]:
+) -> list[Finding]:
     """``_check_sum`` in each of ``cols`` (a parent and its children are checked in every column),
     counted at once (a large table has tens of thousands of them).  ``test``: the table's
-    ``parts_tester``, made once by a rule that checks many parents."""
+    ``parts_tester``, made once by a rule that checks many parents.  A list, not a generator:
+    most parents add up, and a generator per parent costs more than its check."""
     verdicts = (test or parts_tester(t))(result, cols, parts)
     if verdicts:
         ctx.checked(len(verdicts))
-    for col, holds in verdicts:
-        if not holds:
-            yield _sum_finding(rule_id, t, result, col, parts, what, partial)
+    return [_sum_finding(rule_id, t, result, col, parts, what, partial) for col, holds in verdicts if not holds]
 
 
 def _sum_finding(
@@ -297,20 +334,20 @@ def hierarchy_adds_up(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
     for t in doc.tables:
         if t.kind not in ROW_SUM_KINDS:
             continue
-        data = [r for r in t.rows if is_data_row(r)]
         cols = amount_columns(t)
         why = blocked(t, cols)
         if why:
             yield could_not_verify(ctx, "层级合计", f"列未确定（{why}）", t)
             continue
         test = parts_tester(t)
-        for node in walk(code_tree(data)):
+        layout = _layout(ctx, doc, t)
+        for node in walk(layout.tree):
             if not node.children or any(not n.row.code for n in node.children):
                 # children the catalog could not name: which of them are 款 and which 项 is unknown
                 continue
             yield from _check_sums(ctx, "sum.hierarchy", t, node.row, cols, [n.row for n in node.children],
                                    "下级各行之和", test=test)
-        for node in walk(unit_tree(t)):
+        for node in walk(layout.units):
             if node.children:
                 yield from _check_sums(ctx, "sum.hierarchy", t, node.row, cols, [n.row for n in node.children],
                                        "所属单位之和", test=test)
@@ -321,12 +358,11 @@ def _unit_blocks(ctx: Context, t: Table, cols: list[str]) -> Iterator[Finding]:
     """A unit row followed by its own item rows: the unit row is their sum."""
     blocks: list[tuple[Row, list[Row]]] = []
     for r in t.rows:
-        if is_unit_row(r):
+        if is_data_row(r):  # no unit's line nor the total (most rows: asked first)
+            if blocks:
+                blocks[-1][1].append(r)
+        elif is_unit_row(r):
             blocks.append((r, []))
-        elif r.is_total:
-            continue
-        elif blocks and is_data_row(r):
-            blocks[-1][1].append(r)
     if sum(1 for _, rows in blocks if rows) == 0:
         return
     test = parts_tester(t)
@@ -490,14 +526,16 @@ def columns_add_up(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
             at_right = [whole.position[c] for c in right]
             for r, figures in zip(rows, row_figures, strict=True):
                 # the figures the row prints on each side (a blank adds nothing)
-                lb = [b for j in at_left if (b := figures[j]) is not None]
-                rb = [b for j in at_right if (b := figures[j]) is not None]
-                if not lb or not rb:
+                left_lo, left_hi, left_printed = _side(figures, at_left)
+                if not left_printed:
                     continue
-                if whole_lines_only and (len(lb) < len(left) or len(rb) < len(right)):
+                right_lo, right_hi, right_printed = _side(figures, at_right)
+                if not right_printed:
+                    continue
+                if whole_lines_only and (left_printed < len(left) or right_printed < len(right)):
                     continue
                 checked += 1
-                if bounds_meet(*add_bounds(lb), *add_bounds(rb)):
+                if bounds_meet(left_lo, left_hi, right_lo, right_hi):
                     continue
                 ri = iv_sum(t, [r.values.get(c) for c in right])
                 actual = r.values[left[0]] if len(left) == 1 else None
@@ -516,6 +554,20 @@ def columns_add_up(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
                 )
         if checked:
             ctx.checked(checked)  # once per table, not per row
+
+
+def _side(figures: tuple[tuple[int, int] | None, ...], at: list[int]) -> tuple[int, int, int]:
+    """(lo, hi) of the sum of a row's figures at positions ``at`` (``WholeBounds.row``), and how
+    many of them the row prints — one side of a column identity, added in one loop (the rule
+    meets every row of every table in each of its identities)."""
+    lo = hi = printed = 0
+    for j in at:
+        b = figures[j]
+        if b is not None:
+            lo += b[0]
+            hi += b[1]
+            printed += 1
+    return lo, hi, printed
 
 
 # --------------------------------------------------------------------------- group totals
@@ -560,6 +612,16 @@ def _class_values(t: Table, classes: Sequence[str], col: str) -> list[Row]:
 # --------------------------------------------------------------------------- format.decimals
 
 
+def _amounts_printed(t: Table, amounts: set[str]) -> int:
+    """How many amounts the rows of ``t`` print (figures of ``amounts`` columns): counted by the
+    length of each row's figures where every column printed is an amount (most tables)."""
+    printed = set().union(*(r.values.keys() for r in t.rows))
+    if printed <= amounts:
+        return sum(len(r.values) for r in t.rows)
+    return sum(len(r.values.keys() & amounts) for r in t.rows)
+
+
+
 @rule(
     "format.decimals",
     severity="info",
@@ -573,12 +635,12 @@ def fewer_decimals(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
         style = table_style(t)
         if not (style.padded or DOC_PADDED.get()) or style.max_decimals == 0:
             continue
-        n = checked = 0
+        n = 0
         amounts = set(amount_columns(t))
+        checked = _amounts_printed(t, amounts)
         for r in t.rows:
-            checked += len(r.values.keys() & amounts)
             if n == 5 or not style.fewer:
-                continue
+                break
             for c, v in r.values.items():
                 if c in amounts and id(v) in style.fewer and n < 5:
                     n += 1

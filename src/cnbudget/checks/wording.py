@@ -27,11 +27,11 @@ from collections.abc import Iterator
 from functools import lru_cache
 
 from cnbudget.checks.common import (
-    TABLE_PART,
     cell_finding,
+    cells,
+    checked_each,
+    passages,
     sentence_span,
-    text_blocks,
-    text_cells,
     text_finding,
 )
 from cnbudget.checks.context import Context
@@ -76,6 +76,13 @@ EMPTY_REASON_RE = re.compile(
 )
 # A word every match of EMPTY_REASON_RE holds: a passage with none is not scanned.
 _EMPTY_REASON_WORDS = ("主要", "包括", "原因", "其中", "如下", "分别")
+# EMPTY_REASON_RE with the marks it looks ahead at taken in: context-free (``common.Texts``).
+_EMPTY_REASON_HINT = re.compile(
+    r"(?:主要原因|主要是|主要系|主要用于|主要包括|包括)(?:是|为|系|有)?\s*:?\s*[。;]"
+    r"|(?:原因|其中|具体如下|如下|分别为|分别是)(?:是|为|系)?\s*:\s*[。;]"
+    r"|原因(?:是|为|系)\s*[。;]"
+    r"|原因(?:是|为|系)\s*其\s*中\s*:"
+)
 # "（一）收入预算：2026年。" — a figure's heading whose sentence holds nothing but the year: the
 # template's sentence cut before its amount ("预算年度：2026年。" names a year and is complete)
 UNFILLED_RE = re.compile(r"(?<=预算|决算|收入|支出|经费)\s*:\s*(?:19|20)\d{2}\s*年(?:度)?\s*(?=[。;]|$)")
@@ -85,6 +92,9 @@ _FILL_IN_HINT = re.compile(r"请|此处填写|待填写|【")
 _UNFILLED_HINT = re.compile(r":\s*(?:19|20)\d{2}\s*年")
 # What every match of CHOICE_RE holds: a bracket or a slash before the second way.
 _CHOICE_HINT = re.compile(rf"[(/]\s*(?:{_UP}|{_DOWN})")
+# What every placeholder holds, for one search of the whole text (``common.Texts``): an x, or
+# one of the hints above (all context-free).
+_PLACEHOLDER_HINT = re.compile("|".join((_X, _FILL_IN_HINT.pattern, _CHOICE_HINT.pattern, _UNFILLED_HINT.pattern)))
 # Obsolete names shorter than this are common words ("文化", "扶贫"), not catalog names.
 OBSOLETE_MIN_CHARS = 6
 
@@ -95,8 +105,9 @@ OBSOLETE_MIN_CHARS = 6
     description="模板占位符或待选字样未替换（XX局、x,xxx万元、增加（减少）、请填写） — a template placeholder left in the text",
 )
 def placeholders(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
-    for b in text_blocks(doc):
-        ctx.checked()
+    text = passages(doc, ctx, tables_part=True)
+    checked_each(ctx, text.items)
+    for b in text.holding(_PLACEHOLDER_HINT):
         seen: set[int] = set()
         for rx, what, hint in ((PLACEHOLDER_FIGURE_RE, "占位数字", None), (PLACEHOLDER_NAME_RE, "占位符", None),
                                (FILL_IN_RE, "填写提示", _FILL_IN_HINT), (CHOICE_RE, "模板待选字样", _CHOICE_HINT),
@@ -120,8 +131,9 @@ def placeholders(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
     description="编制时的注释或提示未删除（公开时请删除） — a drafting note left in the published text",
 )
 def drafting_notes(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
-    for b in text_blocks(doc):
-        ctx.checked()
+    text = passages(doc, ctx, tables_part=True)
+    checked_each(ctx, text.items)
+    for b in text.holding(DRAFTING_NOTE_RE):  # context-free: its own hint
         said: set[int] = set()
         for m in DRAFTING_NOTE_RE.finditer(b.text):
             sentence = sentence_span(b.text, m.start())[0]
@@ -144,11 +156,13 @@ _LIST_START_RE = re.compile(r"^\s*(?:\d+[.、．)]|[（(][一二三四五六七�
     description="原因或列举项为空（主要原因是。/包括：。） — a reason or list announced and left empty",
 )
 def empty_reasons(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
-    blocks = list(text_blocks(doc))
-    for k, b in enumerate(blocks):
+    text = passages(doc, ctx, tables_part=True)
+    blocks = text.items
+    checked_each(ctx, [b for b in blocks if not b.heading])
+    for k in text.where(_EMPTY_REASON_HINT):
+        b = blocks[k]
         if b.heading:
             continue
-        ctx.checked()
         if not any(w in b.text for w in _EMPTY_REASON_WORDS):
             continue
         following = blocks[k + 1].text if k + 1 < len(blocks) else ""
@@ -200,8 +214,9 @@ def obsolete_class_names(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
     if rx is None:
         return
     names = obsolete_names(year)  # type: ignore[arg-type]
-    for b in text_blocks(doc):
-        ctx.checked()
+    text = passages(doc, ctx, tables_part=True)
+    checked_each(ctx, text.items)
+    for b in text.holding(rx):  # the names themselves: context-free
         for m in rx.finditer(b.text):
             now, last = names[m.group(0)]
             yield text_finding(
@@ -236,11 +251,10 @@ COUNTED_ITEM_RE = re.compile(r"[^、,;。:]{1,30}?\d+\s*(?:辆|台|套|人|名|�
     description="列举项开头多出不带“年”的年份（其中：2026机要通讯用车1辆） — a stray year at the head of a list item",
 )
 def stray_years(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
-    for b in text_blocks(doc, skip_parts=(TABLE_PART,)):
+    text = passages(doc, ctx)
+    checked_each(ctx, [b for b in text.items if not b.heading])
+    for b in text.holding(_STRAY_YEAR_HINT):
         if b.heading:
-            continue
-        ctx.checked()
-        if not _STRAY_YEAR_HINT.search(b.text):
             continue
         for m in STRAY_YEAR_RE.finditer(b.text):
             if not COUNTED_ITEM_RE.match(b.text, m.end()):
@@ -263,6 +277,9 @@ LIST_COUNT_RE = re.compile(
     # right after its items (with 等 or not); "一大批" counts nothing, "第三大" is a rank
     r"|(?<![\d第])(?:等\s*)?(?P<n2>\d{1,2}|[二两三四五六七八九十]{1,2})\s*(?P<unit2>大)(?=[\u4e00-\u9fff])"
 )
+# What every match of LIST_COUNT_RE holds: 等 and a number, or 大 before a word (context-free,
+# ``common.Texts``; each branch opens with its character, found at C speed)
+_LIST_COUNT_HINT = re.compile(r"等\s*[\d一二两三四五六七八九十]|大[\u4e00-\u9fff]")
 # Where a list starts: after the clause's punctuation (folded to ASCII) or a lead word.
 _CLAUSE_START_RE = re.compile(r"[,;:。!?]|包括|分别为|分别是|其中")
 # Parenthesised asides ("(留置看护管理支队)", "(含A、B)") are no items of their own.
@@ -339,7 +356,10 @@ def _zero_counts_listed(b: TextBlock) -> Iterator[Finding]:
     description="所述个数与列举项数不符（列举9家而称“等8家”“等六大行动”），含表格中的文字栏 — a stated count against the items listed",
 )
 def count_against_list(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
-    for b in text_blocks(doc, skip_parts=(TABLE_PART,)):
+    text = passages(doc, ctx)
+    may_count = set(text.where(_LIST_COUNT_HINT)) | set(text.where(ZERO_LISTED_RE))  # both context-free
+    for k in sorted(may_count):
+        b = text.items[k]
         if b.heading:
             continue
         yield from _zero_counts_listed(b)
@@ -347,7 +367,7 @@ def count_against_list(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
             yield text_finding("wording.count_listed", _miscount_message(m, items, b.text), b, m.start(), m.end(),
                                severity=severity)
     # a project's 绩效目标 is running text too: "完成培训、…、信访政务运行管理等六大模块工作内容"
-    for t, r, col, cell in text_cells(doc, ctx):
+    for t, r, col, cell in cells(doc, ctx).holding(_LIST_COUNT_HINT):
         for m, items, severity in _miscounted_lists(cell, ctx):
             yield cell_finding("wording.count_listed", _miscount_message(m, items, cell), t, r, col, cell,
                                m.start(), m.end(), severity=severity)
@@ -402,10 +422,9 @@ CLIPPED_RE = re.compile(
     description="金额后的惯用语缺字（…万元，要用于 → 主要用于） — a stock phrase that lost its first character",
 )
 def clipped_phrases(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
-    for b in text_blocks(doc, skip_parts=(TABLE_PART,)):
-        ctx.checked()
-        if "要" not in b.text:
-            continue  # every phrase keeps its 要
+    text = passages(doc, ctx)
+    checked_each(ctx, text.items)
+    for b in text.holding(CLIPPED_RE):  # context-free: its own hint
         for m in CLIPPED_RE.finditer(b.text):
             phrase = m.group("phrase")
             yield text_finding(
@@ -427,7 +446,7 @@ PRINTED_COUNT_RE = re.compile(r"(?:用车|车辆)\s*\d+\s*辆")
     description="车辆数量空缺（共有车辆辆、机要通信用车辆、） — a count left blank in a list of counts",
 )
 def blank_counts(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
-    for b in text_blocks(doc, skip_parts=(TABLE_PART,)):
+    for b in passages(doc, ctx).items:
         if "辆" not in b.text:
             continue
         ctx.checked()
@@ -452,7 +471,7 @@ def unfinished_sentences(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
     # "2026年本部门机关运行经费安排533.78万元，" and then "四、委托业务费情况": the template's
     # comparison was left out. A paragraph broken at a page end goes on in the next passage (not
     # a heading), and one ending "包括：" announces the list below: neither is judged.
-    blocks = [b for b in text_blocks(doc, skip_parts=(TABLE_PART,))]
+    blocks = list(passages(doc, ctx).items)
     for b, after in zip(blocks, blocks[1:] + [None], strict=True):
         if b.heading or not b.text.rstrip().endswith(","):
             continue

@@ -25,7 +25,15 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from cnbudget.checks.common import TABLE_PART, cell_finding, text_blocks, text_cells, text_finding
+from cnbudget.checks.common import (
+    TABLE_PART,
+    cell_finding,
+    cells,
+    passages,
+    text_blocks,
+    text_cells,
+    text_finding,
+)
 from cnbudget.checks.context import Context
 from cnbudget.checks.registry import finding, rule
 from cnbudget.model import Disclosure, Finding, TextBlock
@@ -281,12 +289,12 @@ def plan_periods(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
     year = doc.meta.year
     if not year:
         return
-    for b in text_blocks(doc, skip_parts=(TABLE_PART,)):
+    for b in passages(doc, ctx).holding(PLAN_FRAME_RE):  # context-free: its own hint
         for m in PLAN_FRAME_RE.finditer(b.text):
             ctx.checked()
             if plan_end(m.group("n")) < year and not LOOK_BACK_RE.match(m.group("tail")):
                 yield text_finding("year.plan_period", _plan_message(m, year), b, m.start(), m.end())
-    for t, r, col, cell in text_cells(doc, ctx):
+    for t, r, col, cell in cells(doc, ctx).holding(PLAN_FRAME_RE):
         for m in PLAN_FRAME_RE.finditer(cell):
             ctx.checked()
             if plan_end(m.group("n")) < year and not LOOK_BACK_RE.match(m.group("tail")):
