@@ -86,6 +86,7 @@ def fiscal_le_total(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
         if not parts and not by_current:
             continue  # no pair of columns to compare on any row
         figures = whole_bounds(t)  # both figures of a pair are the table's: compared as whole numbers
+        at = figures.position
         checked = 0
         for r in t.rows:
             vals = r.values
@@ -99,11 +100,14 @@ def fiscal_le_total(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
             pairs = [(c, whole) for c in parts if c in vals]
             if whole == "current_total" and "total" in vals:
                 pairs.append(("current_total", "total"))
+            if not pairs:
+                continue
+            bounds = figures.row(r)  # the row's figures as whole numbers, read once for its pairs
             for small, big in pairs:
                 if vals[small] == 0:
                     continue  # a zero part is no comparison
                 checked += 1
-                if figures.of(vals[small])[0] > figures.of(vals[big])[1]:
+                if bounds[at[small]][0] > bounds[at[big]][1]:  # type: ignore[index]
                     yield finding("inclusion.fiscal_le_total",
                                   f"{table_label(t)}“{row_label(r)}”行{col_label(t, small)} {fmt(r.values[small])} 大于"
                                   f"{col_label(t, big)} {fmt(r.values[big])} — {small} exceeds {big}",
