@@ -26,13 +26,11 @@ from cnbudget.checks.values import fmt, in_table_unit, is_data_row, iv, table_la
 from cnbudget.codes.catalog import FUNCTION, entries, known_names
 from cnbudget.codes.names import stem
 from cnbudget.model import Disclosure, Finding, Row, Table, TextBlock
+from cnbudget.narrative.patterns import STRUCTURE_HEADING_RE
 from cnbudget.numbers import Interval, parse_amount
 
 # "按支出功能分类" / "按功能分类" / "按支出功能科目分类": the lead-in of a breakdown by class.
 BREAKDOWN_RE = re.compile(r"按(?:支出)?功能(?:科目)?分类")
-# A heading announcing the make-up of a figure ("2.一般公共预算当年拨款结构情况。"): the passage
-# under it breaks the whole down, as "按支出功能分类" does.
-STRUCTURE_HEADING_RE = re.compile(r"结构(?:情况|分析)?(?:说明)?[.。]?$")
 # "科学技术支出1140.61万元", "教育(类)支出 3797.62万元": a class name and its amount (the text is
 # NFKC-folded).
 CLASS_AMOUNT_RE = re.compile(
@@ -118,7 +116,9 @@ def class_omitted(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
     under_structure = False
     for b in passages(doc, ctx).items:
         if b.heading:
-            under_structure = STRUCTURE_HEADING_RE.search(b.text.strip()) is not None
+            # the passage under "2.一般公共预算当年拨款结构情况。" breaks the whole down, as
+            # "按支出功能分类" does
+            under_structure = STRUCTURE_HEADING_RE.match(re.sub(r"\s+", "", b.text)) is not None
             continue
         starts = [m.start() for m in BREAKDOWN_RE.finditer(b.text)]
         if under_structure:  # the passage right under the heading, from its start

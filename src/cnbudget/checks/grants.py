@@ -18,8 +18,8 @@ from collections.abc import Iterator
 
 from cnbudget.checks.context import Context
 from cnbudget.checks.registry import finding, rule
-from cnbudget.checks.values import UNIT_SCALE, fmt, iv, iv_sum
-from cnbudget.model import Claim, Disclosure, Finding, Table
+from cnbudget.checks.values import fmt, in_table_unit, iv, iv_sum
+from cnbudget.model import Disclosure, Finding, Table
 from cnbudget.numbers import Interval
 
 # "一般公共预算当年拨款", "当年政府性基金预算拨款收入", "本年一般公共预算财政拨款收入": one fund's
@@ -36,16 +36,6 @@ def _fiscal_summary(doc: Disclosure) -> Table | None:
     """The one 财政拨款收支总表 (none where several are printed: one may be a unit's)."""
     tables = [t for t in doc.tables if t.kind == "fiscal_summary"]
     return tables[0] if len(tables) == 1 else None
-
-
-def _stated(c: Claim, table: Table, doc: Disclosure) -> Interval | None:
-    """The claim's figure in the table's unit, or ``None`` where a unit is unknown."""
-    unit = table.unit or doc.meta.unit
-    if c.unit == unit:
-        return Interval.of(c.value)
-    if c.unit not in UNIT_SCALE or unit not in UNIT_SCALE:
-        return None
-    return Interval.of(c.value).scale(UNIT_SCALE[c.unit] / UNIT_SCALE[unit])
 
 
 @rule(
@@ -66,10 +56,10 @@ def grant_with_carryover(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
         if current is None or carried is None:
             continue
         now, carry = current.values.get("total"), carried.values.get("total")
-        if now is None or not carry or (stated := _stated(c, table, doc)) is None:
+        unit = table.unit or doc.meta.unit or ""
+        if now is None or not carry or (stated := in_table_unit(Interval.of(c.value), c.unit, unit)) is None:
             continue
         ctx.checked()
-        unit = table.unit or doc.meta.unit or ""
         if stated.meets(iv(table, now)) or not stated.meets(iv_sum(table, [now, carry])):
             continue
         yield finding(

@@ -435,8 +435,8 @@ def _final_vs_budget(b: TextBlock, ctx: Context) -> Iterator[Finding]:
     for m in FINAL_VS_BUDGET_RE.finditer(b.text):
         word, which = m.group("word") or m.group("word2"), m.group("which") or m.group("which2")
         before = b.text[max(0, m.start() - _FIGURES_BEFORE):m.start()]
-        if FINAL_VS_BUDGET_RE.search(before):
-            before = before[FINAL_VS_BUDGET_RE.search(before).end():]  # type: ignore[union-attr]
+        if (previous := FINAL_VS_BUDGET_RE.search(before)) is not None:
+            before = before[previous.end():]  # the figures of this comparison, not of the one before
         final, budget = _last(STATED_FINAL_RE, before), _last(STATED_BUDGET_RE, before, which)
         if final is None or budget is None:
             continue

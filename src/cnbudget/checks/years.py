@@ -290,15 +290,19 @@ def plan_periods(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
     if not year:
         return
     for b in passages(doc, ctx).holding(PLAN_FRAME_RE):  # context-free: its own hint
-        for m in PLAN_FRAME_RE.finditer(b.text):
-            ctx.checked()
-            if plan_end(m.group("n")) < year and not LOOK_BACK_RE.match(m.group("tail")):
-                yield text_finding("year.plan_period", _plan_message(m, year), b, m.start(), m.end())
+        for m in _ended_plans(b.text, year, ctx):
+            yield text_finding("year.plan_period", _plan_message(m, year), b, m.start(), m.end())
     for t, r, col, cell in cells(doc, ctx).holding(PLAN_FRAME_RE):
-        for m in PLAN_FRAME_RE.finditer(cell):
-            ctx.checked()
-            if plan_end(m.group("n")) < year and not LOOK_BACK_RE.match(m.group("tail")):
-                yield cell_finding("year.plan_period", "：" + _plan_message(m, year), t, r, col, cell, m.start(), m.end())
+        for m in _ended_plans(cell, year, ctx):
+            yield cell_finding("year.plan_period", "：" + _plan_message(m, year), t, r, col, cell, m.start(), m.end())
+
+
+def _ended_plans(text: str, year: int, ctx: Context) -> Iterator[re.Match[str]]:
+    """The plans ``text`` names as the frame of ``year``'s work whose period ended before it."""
+    for m in PLAN_FRAME_RE.finditer(text):
+        ctx.checked()
+        if plan_end(m.group("n")) < year and not LOOK_BACK_RE.match(m.group("tail")):
+            yield m
 
 
 def _plan_message(m: re.Match[str], year: int) -> str:

@@ -44,7 +44,7 @@ from cnbudget.document import Document, Source
 from cnbudget.model import Claim, Meta, Ref, Table
 from cnbudget.narrative.functions import ITEM_RE, FunctionIndex
 from cnbudget.narrative.outline import Heading, Passage, outline
-from cnbudget.narrative.patterns import Figure, find_figures
+from cnbudget.narrative.patterns import STRUCTURE_HEADING_RE, Figure, find_figures
 from cnbudget.narrative.refs import OPERATING_COST_RE, bare_total, carry_free, project_names, resolve
 from cnbudget.narrative.sentences import Clause, clauses, sentence_span
 from cnbudget.narrative.subjects import (
@@ -85,10 +85,6 @@ _BRACKET_LIST_RE = re.compile(
 _RATE_BRACKET_RE = re.compile(r"^\s*\(\s*$")
 # A passage that opens with a part and its share: "一般公共服务(类)支出6,701.98万元，占1.6%；…".
 _SHARES_FIRST_RE = re.compile(r"^[^,;:。\d]{2,30}?\d[\d,]*(?:\.\d+)?\s*(?:万元|亿元|元)\s*,\s*占\s*\d")
-# A heading announcing the make-up of a figure: "2.一般公共预算当年拨款结构情况。"
-_STRUCTURE_HEADING_RE = re.compile(
-    r"^(?:\d{1,2}[.、]|\([一二三四五六七八九十\d]{1,2}\)|[一二三四五六七八九十]+、)?(?P<whole>[^,;:。\d]{2,30}?)"
-    r"(?:的)?(?:结构|构成)(?:情况)?(?:说明)?[。:]?$")
 # A passage that opens with its parts: "其中：一般公共预算拨款收入…，占62.3%；…".
 _OPENING_PARTS_RE = re.compile(r"^\s*其中\s*:")
 # "按支出用途分类，包括…": a breakdown of the quantity it names (支出, 收入).
@@ -188,7 +184,7 @@ class _Reader:
         subject, _ = clean_subject(h.text, self.meta.department)
         self.pending_item = subject if h.level == 4 and ITEM_RE.search(subject) else None
         self.heading_subject = _title_subject(subject) if h.level >= 3 else None
-        m = _STRUCTURE_HEADING_RE.match(re.sub(r"\s+", "", h.text))
+        m = STRUCTURE_HEADING_RE.match(re.sub(r"\s+", "", h.text))
         self.structure_of = m.group("whole") if m is not None else None
         self._scope_from(h.text)
 

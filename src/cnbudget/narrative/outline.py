@@ -104,7 +104,13 @@ def half_width_brackets(raw: str) -> tuple[int, ...]:
     text = raw.strip()
     if "(" not in text and ")" not in text:
         return ()
-    return tuple(len(fold(text[:i])) for i, ch in enumerate(text) if ch in "()")
+    out, at, done = [], 0, 0  # at: folded length of text[:done]
+    for i, ch in enumerate(text):
+        if ch in "()":
+            at += len(fold(text[done:i]))
+            out.append(at)
+            at, done = at + 1, i + 1
+    return tuple(out)
 
 
 def _squash(text: str) -> str:

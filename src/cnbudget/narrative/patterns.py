@@ -50,6 +50,12 @@ THRESHOLD_BEFORE_RE = re.compile(r"(?:≥|≤|>=|<=|>|<|不低于|不高于|不�
 NOT_A_FIGURE_BEFORE_RE = re.compile(r"(?:[A-Za-z〔\[第表号#]|\d\s?[-~～—])\s*$")
 NOT_A_FIGURE_AFTER_RE = re.compile(r"\s*(?:[〕\]\-~～—]\s*\d|[〕\]])")
 
+# A heading announcing the make-up of a figure: "2.一般公共预算当年拨款结构情况。" (whitespace
+# removed): the passage under it breaks the whole down.
+STRUCTURE_HEADING_RE = re.compile(
+    r"^(?:\d{1,2}[.、]|\([一二三四五六七八九十\d]{1,2}\)|[一二三四五六七八九十]+、)?(?P<whole>[^,;:。\d]{2,30}?)"
+    r"(?:的)?(?:结构|构成)(?:情况)?(?:说明)?[。:]?$")
+
 
 def fold(text: str) -> str:
     """NFKC-fold narrative text: full-width digits and punctuation become ASCII."""
