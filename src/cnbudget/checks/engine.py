@@ -16,7 +16,7 @@ from typing import Any
 from cnbudget.checks.context import CheckSettings, Context, Coverage
 from cnbudget.checks.registry import RULES, Rule, finding
 from cnbudget.checks.reliability import TableTrust, assess, unreliable_finding
-from cnbudget.checks.values import DOC_PADDED, document_padded
+from cnbudget.checks.values import DOC_PADDED, RUN_MEMO, RunMemo, document_padded
 from cnbudget.model import Disclosure, Finding
 from cnbudget.tables.kinds import TABLE_KINDS
 
@@ -100,11 +100,13 @@ def check_disclosure(
     """Run every applicable rule (or only the ids in ``only``) and collect their findings."""
     _load_rules()
     started = time.perf_counter()
+    memo = RUN_MEMO.set(RunMemo())
     token = DOC_PADDED.set(document_padded(d.tables))
     try:
         return _run(d, against, settings, only, started)
     finally:
         DOC_PADDED.reset(token)
+        RUN_MEMO.reset(memo)
 
 
 def _run(

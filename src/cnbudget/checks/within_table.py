@@ -639,10 +639,10 @@ def fewer_decimals(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
         amounts = set(amount_columns(t))
         checked = _amounts_printed(t, amounts)
         for r in t.rows:
-            if n == 5 or not style.fewer:
+            if n == 5:
                 break
             for c, v in r.values.items():
-                if c in amounts and id(v) in style.fewer and n < 5:
+                if c in amounts and n < 5 and style.fewer(v):
                     n += 1
                     yield finding(
                         "format.decimals",

@@ -311,6 +311,17 @@ def suggest_economic_code(
     return suggest_code(ECONOMIC, digits, name, year, limit)
 
 
+@cache
+def _by_stem(catalog: str) -> dict[str, tuple[CodeEntry, ...]]:
+    """stem of any name an entry is known by → those entries, in code order (``code_named``
+    looks a printed name up here rather than stemming the whole catalog for each name)."""
+    index: dict[str, list[CodeEntry]] = {}
+    for entry in entries(catalog):
+        for s in dict.fromkeys(stem(n) for n in known_names(entry)):
+            index.setdefault(s, []).append(entry)
+    return {s: tuple(es) for s, es in index.items()}
+
+
 def code_named(catalog: str, name: str | None, year: int | None, printed: str = "") -> CodeEntry | None:
     """The one code whose name (or alias) is exactly ``name`` — spaces, brackets and '支出'
     aside, never a prefix — valid in ``year``.  Generic names (行政运行 under every 款) are
@@ -318,8 +329,7 @@ def code_named(catalog: str, name: str | None, year: int | None, printed: str = 
     single code is left."""
     if not name or not stem(name):
         return None
-    want = stem(name)
-    found = [e for e in entries(catalog, year) if any(stem(n) == want for n in known_names(e))]
+    found = [e for e in _by_stem(catalog).get(stem(name), ()) if year is None or e.valid_in(year)]
     if len(found) <= 1:
         return found[0] if found else None
     digits = normalize_code(printed)
