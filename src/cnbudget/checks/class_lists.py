@@ -22,7 +22,7 @@ from functools import lru_cache
 from cnbudget.checks.common import passages, text_finding
 from cnbudget.checks.context import Context
 from cnbudget.checks.registry import rule
-from cnbudget.checks.values import fmt, in_table_unit, is_data_row, iv, table_label
+from cnbudget.checks.values import data_rows, fmt, in_table_unit, iv, table_label
 from cnbudget.codes.catalog import FUNCTION, entries, known_names
 from cnbudget.codes.names import stem
 from cnbudget.model import Disclosure, Finding, Row, Table, TextBlock
@@ -84,7 +84,7 @@ def listed_classes(sentence: str, year: int | None) -> list[Listed]:
 
 
 def _class_rows(t: Table) -> dict[str, Row]:
-    return {r.code: r for r in t.rows if r.code and len(r.code) == 3 and is_data_row(r)}
+    return {r.code: r for r in data_rows(t) if r.code and len(r.code) == 3}
 
 
 def _prints_all(t: Table, rows: dict[str, Row], listed: list[Listed]) -> bool:

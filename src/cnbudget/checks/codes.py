@@ -32,6 +32,7 @@ from cnbudget.checks.context import Context
 from cnbudget.checks.registry import finding, rule
 from cnbudget.checks.values import (
     code_from_name,
+    data_rows,
     fmt_iv,
     general_budget_column,
     in_table_unit,
@@ -81,7 +82,7 @@ def _find_coded_rows(doc: Disclosure) -> tuple[list[tuple[str, Table, Row]], lis
         kind = "function" if t.kind in FUNCTION_KINDS else ("economic" if t.kind in ECONOMIC_KINDS else None)
         if kind is None:
             continue
-        coded = [r for r in t.rows if r.code and r.code.isdigit() and is_data_row(r)]
+        coded = [r for r in data_rows(t) if r.code and r.code.isdigit()]
         # a table printing several codes of no kind at all has a 序号 column read as codes
         numbered = sum(1 for r in coded if _stray(kind, r.code or "")) > 1
         for r in coded:

@@ -32,6 +32,7 @@ from cnbudget.checks.summary_sides import below_total
 from cnbudget.checks.values import (
     EXACT_ZERO,
     class_totals,
+    data_rows,
     exceeds_tester,
     fmt,
     fmt_iv,
@@ -757,7 +758,7 @@ def carryover_vs_summary(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
     if tr is not None and "total" in tr.values:
         ci, shown = iv(c, tr.values["total"]), tr.values["total"]
     else:
-        vals = [r.values.get("total") for r in c.rows if is_data_row(r)]
+        vals = [r.values.get("total") for r in data_rows(c)]
         if not any(v is not None for v in vals):
             return
         ci, shown = iv_sum(c, vals), None

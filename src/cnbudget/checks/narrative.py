@@ -35,9 +35,9 @@ from cnbudget.checks.values import (
     blocked,
     class_totals,
     code_tree,
+    data_rows,
     fmt,
     fmt_iv,
-    is_data_row,
     iv,
     iv_sum,
     last_place,
@@ -103,7 +103,7 @@ def _aggregate(t: Table, key: str | None, col: str) -> Resolved | None:
         if group is not None:
             v = next(iter(group.values.values()))
             return Resolved(t, group, col, iv(t, v), v)
-        rows = [r for r in t.rows if is_data_row(r) and len(r.code or "") == 3 and (r.code or "") in classes]
+        rows = [r for r in data_rows(t) if len(r.code or "") == 3 and (r.code or "") in classes]
         vals = [r.values.get("total") for r in rows]
         if rows and any(v is not None for v in vals):
             return Resolved(t, rows[0], col, iv_sum(t, vals), None)
@@ -115,14 +115,14 @@ def _aggregate(t: Table, key: str | None, col: str) -> Resolved | None:
         if t.kind == "basic_expenditure" and len(groups) >= 2:
             vals = [next(iter(r.values.values())) for r in groups]
             return Resolved(t, groups[0], col, iv_sum(t, vals), None)
-        top = [n.row for n in code_tree([r for r in t.rows if is_data_row(r)])]
+        top = [n.row for n in code_tree(list(data_rows(t)))]
         vals = [r.values.get(col) for r in top]
         if any(v is not None for v in vals):
             return Resolved(t, top[0], col, iv_sum(t, vals), None)
         return None
     if key.isdigit() and key[:1] in "23":
         # a 类 or 款 not printed as its own row (budget layout): add up its rows
-        rows = [r for r in t.rows if is_data_row(r) and (r.code or "").startswith(key) and r.code != key]
+        rows = [r for r in data_rows(t) if (r.code or "").startswith(key) and r.code != key]
         if not rows:
             return None
         if len(key) == 3:

@@ -19,7 +19,7 @@ from dataclasses import dataclass, replace
 from decimal import Decimal
 
 from cnbudget.checks.registry import declare, finding
-from cnbudget.checks.values import amount_columns, col_label, fmt, is_data_row, table_label
+from cnbudget.checks.values import amount_columns, col_label, data_rows, fmt, table_label
 from cnbudget.model import Disclosure, Finding, Table
 
 IDENTITY_RULES = frozenset({
@@ -87,7 +87,7 @@ def _zero_column(t: Table) -> str:
     """A column whose rows are all blank or 0 while the total row prints an amount, in rows
     whose other columns were read (a column lost or shifted, not an empty table)."""
     total = t.total_row()
-    rows = [r for r in t.rows if is_data_row(r)]
+    rows = list(data_rows(t))
     cols = amount_columns(t)
     if total is None or len(rows) < 2 or len(cols) < 2:
         return ""

@@ -55,8 +55,6 @@ class TableStyle:
     scale: int = 1
     # each printed text → (its digits as one integer, its decimals)
     digits: dict[str, tuple[int, int]] = field(default_factory=dict, compare=False, repr=False)
-    # each row's figures as (column, text), in row order: what ``WholeBounds`` is made from
-    texts: tuple[tuple[tuple[str, str], ...], ...] = field(default=(), compare=False, repr=False)
     # decimals floor → the table's figures as whole-number bounds read at that floor
     whole: dict[int, WholeBounds] = field(default_factory=dict, compare=False, repr=False)
 
@@ -65,9 +63,10 @@ class TableStyle:
         got = self.digits.get(str(value))
         return decimals(value) if got is None else got[1]
 
-    def fewer(self, value: Decimal) -> bool:
-        """Is ``value`` printed with fewer decimals than the table's amounts (format.decimals)?"""
-        return self.places(value) < self.max_decimals
+    @property
+    def fewer(self) -> frozenset[str]:
+        """The texts printed with fewer decimals than the table's amounts (format.decimals)."""
+        return frozenset(t for t, (_, d) in self.digits.items() if d < self.max_decimals)
 
 
 # Half a unit of a place k places coarser than the scale's unit (5·10**k), by k.
@@ -110,7 +109,7 @@ class WholeBounds:
         text = str(value)
         found = self.by_text.get(text)
         if found is None:
-            digits, places = _printed(value, text)
+            digits, places = _printed(text)
             if max(places, self.floor) >= self.scale:
                 raise ValueError(f"{value}: finer than the table's figures, no whole number at its scale")
             found = self.by_text[text] = self._bounds(digits, places)
@@ -140,6 +139,7 @@ class RunMemo:
 
     styles: dict[int, tuple[Table, TableStyle]] = field(default_factory=dict)
     data_rows: dict[int, tuple[Row, bool]] = field(default_factory=dict)
+    items: dict[int, tuple[Table, tuple[Row, ...]]] = field(default_factory=dict)
 
 
 # The memo of the check run in progress (set by the engine); outside a run nothing is kept.
@@ -160,13 +160,14 @@ def document_padded(tables: Iterable[Table]) -> bool:
     return any(table_style(t).padded for t in tables)
 
 
-def _printed(value: Decimal, text: str) -> tuple[int, int]:
-    """The figure's printed digits as one integer and its decimals ("1942.10" → 194210, 2), from
+def _printed(text: str) -> tuple[int, int]:
+    """A figure's printed digits as one integer and its decimals ("1942.10" → 194210, 2), from
     its ``str``: a Decimal's plain notation is exactly what was printed."""
-    point = text.find(".")
     if "E" in text:
+        value = Decimal(text)
         places = decimals(value)
         return int(value.scaleb(places)), places
+    point = text.find(".")
     if point < 0:
         return int(text), 0
     return int(text[:point] + text[point + 1:]), len(text) - point - 1
@@ -177,29 +178,26 @@ def table_style(table: Table) -> TableStyle:
     hit = styles.get(id(table))
     if hit is not None and hit[0] is table:
         return hit[1]
+    amount_texts: set[str] = set()
+    other_texts: set[str] = set()
+    for r in table.rows:
+        vals = r.values
+        if NON_AMOUNT_COLUMNS.isdisjoint(vals):  # most rows: every figure an amount
+            amount_texts.update(map(str, vals.values()))
+        else:
+            for col, v in vals.items():
+                (other_texts if col in NON_AMOUNT_COLUMNS else amount_texts).add(str(v))
+    seen = {text: _printed(text) for text in amount_texts | other_texts}
     max_dec = 0
     padded = False
-    seen: dict[str, tuple[int, int]] = {}
-    amount_texts: set[str] = set()
-    read: list[tuple[tuple[str, str], ...]] = []
-    for r in table.rows:
-        figures = []
-        for col, v in r.values.items():
-            text = str(v)
-            figures.append((col, text))
-            if text not in seen:
-                seen[text] = _printed(v, text)
-            if col not in NON_AMOUNT_COLUMNS:
-                amount_texts.add(text)
-        read.append(tuple(figures))
     for text in amount_texts:
-        d = seen[text][1]
+        digits, d = seen[text]
         if d > max_dec:
             max_dec = d
-        if d > 0 and not padded and (text[-1] == "0" if "E" not in text else seen[text][0] % 10 == 0):
+        if d > 0 and not padded and digits % 10 == 0:
             padded = True
     scale = max((d for _, d in seen.values()), default=0) + 1
-    style = TableStyle(max_dec, padded, scale, digits=seen, texts=tuple(read))
+    style = TableStyle(max_dec, padded, scale, digits=seen)
     styles[id(table)] = (table, style)
     return style
 
@@ -252,10 +250,10 @@ def _fill_rows(whole: WholeBounds, table: Table, style: TableStyle) -> None:
     for text, (digits, places) in style.digits.items():
         by_text[text] = whole._bounds(digits, places)
     width = len(position)
-    for r, figures in zip(table.rows, style.texts, strict=True):
+    for r in table.rows:
         out: list[tuple[int, int] | None] = [None] * width
-        for col, text in figures:
-            out[position[col]] = by_text[text]
+        for col, v in r.values.items():
+            out[position[col]] = by_text[str(v)]
         rows[id(r)] = (r, tuple(out))
 
 
@@ -275,7 +273,21 @@ def iv(table: Table | None, value: Decimal | None) -> Interval:
 
 
 def iv_sum(table: Table | None, values: Iterable[Decimal | None]) -> Interval:
-    """Σ iv(table, v), with the table's style looked up once (absent parts add nothing)."""
+    """Σ iv(table, v) (absent parts add nothing): a table's figures are added as whole numbers."""
+    if table is not None:
+        values = list(values)
+        whole = whole_bounds(table)
+        lo_w = hi_w = 0
+        try:
+            for v in values:
+                if v is not None:
+                    b = whole.of(v)
+                    lo_w += b[0]
+                    hi_w += b[1]
+        except ValueError:  # a figure finer than the table's: added as a Decimal below
+            pass
+        else:
+            return Interval(Decimal(lo_w).scaleb(-whole.scale), Decimal(hi_w).scaleb(-whole.scale))
     floor = _decimals_floor(table)
     places = decimals if table is None else table_style(table).places
     lo = hi = ZERO
@@ -454,6 +466,17 @@ def is_data_row(row: Row) -> bool:
     return answer
 
 
+def data_rows(table: Table) -> tuple[Row, ...]:
+    """The table's item rows (``is_data_row``), in printed order."""
+    items = _memo().items
+    hit = items.get(id(table))
+    if hit is not None and hit[0] is table:
+        return hit[1]
+    found = tuple(r for r in table.rows if is_data_row(r))
+    items[id(table)] = (table, found)
+    return found
+
+
 def amount_columns(table: Table) -> list[str]:
     return [c.id for c in table.columns if c.id not in NON_AMOUNT_COLUMNS]
 
@@ -518,7 +541,8 @@ def walk(nodes: Iterable[Node]) -> Iterable[Node]:
 
 def unit_tree(table: Table) -> list[Node]:
     # an item row is never a unit's (and whether a row is an item is known already)
-    units = [r for r in table.rows if not is_data_row(r) and is_unit_row(r)]
+    items = {id(r) for r in data_rows(table)}
+    units = [r for r in table.rows if id(r) not in items and is_unit_row(r)]
     if len(units) > 2 and not any(r.code for r in units):
         # no codes to tell the levels: a first line equal to the total is the department, the
         # lines after it its units
@@ -550,7 +574,7 @@ def _is_category(r: Row) -> bool:
 
 
 def function_rows(table: Table) -> list[Row]:
-    return [r for r in table.rows if is_data_row(r) and r.code and r.code[:1] == "2" and len(r.code) >= 3]
+    return [r for r in data_rows(table) if r.code and r.code[:1] == "2" and len(r.code) >= 3]
 
 
 def class_totals(table: Table, col: str = "total") -> dict[str, tuple[list[Decimal | None], Row]]:
@@ -559,7 +583,7 @@ def class_totals(table: Table, col: str = "total") -> dict[str, tuple[list[Decim
     Returns code → (values to add up, a row to point at).
     """
     out: dict[str, tuple[list[Decimal | None], Row]] = {}
-    rows = [r for r in table.rows if is_data_row(r)]
+    rows = list(data_rows(table))
     for node in code_tree(rows):
         code = node.row.code or ""
         if not code[:1].isdigit() or len(code) < 3:
@@ -613,7 +637,7 @@ def general_budget_column(t: Table) -> str | None:
 def economic_by_code(t: Table, col: str = "total") -> dict[str, Interval]:
     """Economic item totals keyed by 5-digit code; 7-digit local sub-items are added up where
     the 5-digit item itself is not printed; repeated codes (one per unit) are added up."""
-    rows = [r for r in t.rows if is_data_row(r) and r.code and r.code[:1] == "3" and len(r.code) >= 5]
+    rows = [r for r in data_rows(t) if r.code and r.code[:1] == "3" and len(r.code) >= 5]
     five = {r.code for r in rows if len(r.code or "") == 5}
     sums: dict[str, list[Decimal | None]] = {}
     for r in rows:
@@ -638,7 +662,7 @@ def printed_parts(table: Table, row: Row | None, col: str) -> tuple[Decimal, int
     leaves under it); ``None`` with fewer than two parts."""
     if row is None:
         return None
-    data = [r for r in table.rows if is_data_row(r)]
+    data = list(data_rows(table))
     tree = code_tree(data)
     if row.is_total:
         nodes = tree

@@ -29,10 +29,10 @@ from cnbudget.checks.values import (
     blocked,
     code_tree,
     col_label,
+    data_rows,
     fmt,
     fmt_iv,
     is_column_numbers,
-    is_data_row,
     is_unit_row,
     iv,
     iv_sum,
@@ -129,7 +129,7 @@ class _Layout:
     _units: list[Node] | None = field(default=None, init=False, repr=False)
 
     def __post_init__(self) -> None:
-        self.data = [r for r in self.table.rows if is_data_row(r)]
+        self.data = list(data_rows(self.table))
 
     @property
     def tree(self) -> list[Node]:
@@ -357,8 +357,9 @@ def hierarchy_adds_up(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
 def _unit_blocks(ctx: Context, t: Table, cols: list[str]) -> Iterator[Finding]:
     """A unit row followed by its own item rows: the unit row is their sum."""
     blocks: list[tuple[Row, list[Row]]] = []
+    items = {id(r) for r in data_rows(t)}
     for r in t.rows:
-        if is_data_row(r):  # no unit's line nor the total (most rows: asked first)
+        if id(r) in items:  # no unit's line nor the total (most rows: asked first)
             if blocks:
                 blocks[-1][1].append(r)
         elif is_unit_row(r):
@@ -604,7 +605,7 @@ def group_totals(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
 
 
 def _class_values(t: Table, classes: Sequence[str], col: str) -> list[Row]:
-    rows = [r for r in t.rows if is_data_row(r) and r.code and r.code[:3] in classes]
+    rows = [r for r in data_rows(t) if r.code and r.code[:3] in classes]
     tree: list[Node] = code_tree(rows)
     return [n.row for n in tree]
 
@@ -638,11 +639,12 @@ def fewer_decimals(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
         n = 0
         amounts = set(amount_columns(t))
         checked = _amounts_printed(t, amounts)
+        fewer = style.fewer
         for r in t.rows:
-            if n == 5:
+            if n == 5 or not fewer:
                 break
             for c, v in r.values.items():
-                if c in amounts and n < 5 and style.fewer(v):
+                if c in amounts and n < 5 and str(v) in fewer:
                     n += 1
                     yield finding(
                         "format.decimals",
