@@ -30,6 +30,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterator
+from itertools import accumulate
 
 from cnbudget.checks.common import (
     cell_finding,
@@ -308,12 +309,14 @@ def repeated_run(text: str) -> tuple[int, int] | None:
     """(start, length) of the first run of ``text`` printed twice back to back, or None."""
     if len(text) < 2 * REPEAT_MIN_CHARS or not _repeats_a_piece(text):
         return None  # too short to hold a run twice, or no piece of it printed again
+    # digits and CJK characters before each position: a candidate run's counts in O(1) (a text
+    # of repeated pieces meets many candidates)
+    digits = [0, *accumulate(ch.isdigit() for ch in text)]
+    cjk = [0, *accumulate("\u4e00" <= ch <= "\u9fff" for ch in text)]
     for i in range(len(text) - 2 * REPEAT_MIN_CHARS + 1):
         j = text.find(text[i:i + REPEAT_MIN_CHARS], i + REPEAT_MIN_CHARS)
         while j != -1 and j - i <= len(text) - j:
-            run = text[i:j]
-            if text.startswith(run, j) and any(ch.isdigit() for ch in run) \
-                    and sum(1 for ch in run if "\u4e00" <= ch <= "\u9fff") >= 4:
+            if text.startswith(text[i:j], j) and digits[j] > digits[i] and cjk[j] - cjk[i] >= 4:
                 return i, j - i
             j = text.find(text[i:i + REPEAT_MIN_CHARS], j + 1)
     return None

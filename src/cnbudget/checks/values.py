@@ -183,7 +183,7 @@ def table_style(table: Table) -> TableStyle:
     for r in table.rows:
         vals = r.values
         if NON_AMOUNT_COLUMNS.isdisjoint(vals):  # most rows: every figure an amount
-            amount_texts.update(map(str, vals.values()))
+            amount_texts.update([str(v) for v in vals.values()])
         else:
             for col, v in vals.items():
                 (other_texts if col in NON_AMOUNT_COLUMNS else amount_texts).add(str(v))
