@@ -34,7 +34,6 @@ from cnbudget.checks.values import (
     UNIT_SCALE,
     blocked,
     class_totals,
-    code_tree,
     data_rows,
     fmt,
     fmt_iv,
@@ -46,6 +45,7 @@ from cnbudget.checks.values import (
     rounding_tail,
     siblings_carry_tail,
     table_label,
+    top_rows,
 )
 from cnbudget.checks.within_table import PERSONNEL_CLASSES, PUBLIC_CLASSES
 from cnbudget.model import Claim, Disclosure, Finding, Ref, Row, Table
@@ -115,7 +115,7 @@ def _aggregate(t: Table, key: str | None, col: str) -> Resolved | None:
         if t.kind == "basic_expenditure" and len(groups) >= 2:
             vals = [next(iter(r.values.values())) for r in groups]
             return Resolved(t, groups[0], col, iv_sum(t, vals), None)
-        top = [n.row for n in code_tree(list(data_rows(t)))]
+        top = top_rows(data_rows(t))
         vals = [r.values.get(col) for r in top]
         if any(v is not None for v in vals):
             return Resolved(t, top[0], col, iv_sum(t, vals), None)

@@ -55,6 +55,9 @@ class TableStyle:
     scale: int = 1
     # each printed text → (its digits as one integer, its decimals)
     digits: dict[str, tuple[int, int]] = field(default_factory=dict, compare=False, repr=False)
+    # the columns the rows print figures in, and how many of the figures are amounts
+    columns: frozenset[str] = field(default_factory=frozenset, compare=False, repr=False)
+    amounts: int = 0
     # decimals floor → the table's figures as whole-number bounds read at that floor
     whole: dict[int, WholeBounds] = field(default_factory=dict, compare=False, repr=False)
 
@@ -180,13 +183,21 @@ def table_style(table: Table) -> TableStyle:
         return hit[1]
     amount_texts: set[str] = set()
     other_texts: set[str] = set()
+    columns: set[str] = set()
+    amounts = 0
     for r in table.rows:
         vals = r.values
+        columns.update(vals)
         if NON_AMOUNT_COLUMNS.isdisjoint(vals):  # most rows: every figure an amount
             amount_texts.update([str(v) for v in vals.values()])
+            amounts += len(vals)
         else:
             for col, v in vals.items():
-                (other_texts if col in NON_AMOUNT_COLUMNS else amount_texts).add(str(v))
+                if col in NON_AMOUNT_COLUMNS:
+                    other_texts.add(str(v))
+                else:
+                    amount_texts.add(str(v))
+                    amounts += 1
     seen = {text: _printed(text) for text in amount_texts | other_texts}
     max_dec = 0
     padded = False
@@ -197,7 +208,7 @@ def table_style(table: Table) -> TableStyle:
         if d > 0 and not padded and digits % 10 == 0:
             padded = True
     scale = max((d for _, d in seen.values()), default=0) + 1
-    style = TableStyle(max_dec, padded, scale, digits=seen)
+    style = TableStyle(max_dec, padded, scale, digits=seen, columns=frozenset(columns), amounts=amounts)
     styles[id(table)] = (table, style)
     return style
 
@@ -237,7 +248,7 @@ def whole_bounds(table: Table) -> WholeBounds:
     if found is None:
         columns = dict.fromkeys(c.id for c in table.columns)
         # and a column a row prints beyond the header's (none in the corpus): no figure is left out
-        columns.update(dict.fromkeys(c for r in table.rows for c in r.values if c not in columns))
+        columns.update(dict.fromkeys(sorted(style.columns.difference(columns))))
         position = {c: i for i, c in enumerate(columns)}
         found = style.whole[floor] = WholeBounds(style.scale, floor, position)
         _fill_rows(found, table, style)
@@ -520,6 +531,28 @@ def code_tree(rows: Sequence[Row]) -> list[Node]:
         else:
             top.append(node)
         stack.append(node)
+        codes.append(code)
+    return top
+
+
+def top_rows(rows: Sequence[Row]) -> list[Row]:
+    """The rows ``code_tree`` puts at its top level (``[n.row for n in code_tree(rows)]``),
+    without building the tree: a parent's sum is checked against these, block by block."""
+    top: list[Row] = []
+    codes: list[str] = []  # the open parents' codes, outermost first
+    named_only = coded_by_name(rows)
+    for r in rows:
+        code = r.code or ""
+        if not code:
+            if named_only and codes and codes[0].startswith("2"):
+                continue  # below the 款 (or class) above it: see ``code_tree``
+            codes.clear()
+            top.append(r)
+            continue
+        while codes and not (len(code) > len(codes[-1]) and code.startswith(codes[-1])):
+            codes.pop()
+        if not codes:
+            top.append(r)
         codes.append(code)
     return top
 

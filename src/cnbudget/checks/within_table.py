@@ -24,6 +24,7 @@ from cnbudget.checks.levels import read_levels
 from cnbudget.checks.registry import finding, rule
 from cnbudget.checks.values import (
     DOC_PADDED,
+    NON_AMOUNT_COLUMNS,
     Node,
     amount_columns,
     blocked,
@@ -41,6 +42,7 @@ from cnbudget.checks.values import (
     row_label,
     table_label,
     table_style,
+    top_rows,
     unit_tree,
     walk,
     whole_bounds,
@@ -191,7 +193,7 @@ def rows_add_up(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
             yield could_not_verify(ctx, "合计行", f"列未确定（{why}）", t)
             continue
         own = _outside_units_and_codes(t, data)
-        top = [n.row for n in (layout.tree if own is data else code_tree(own))]
+        top = [n.row for n in layout.tree] if own is data else top_rows(own)
         if top and not all(r.code for r in top) and _levels_stacked(t, total, top, cols):
             # rows without codes whose sum is a whole multiple of the total: several levels
             # (unit / project / item) printed one under another, which we cannot tell apart —
@@ -370,7 +372,7 @@ def _unit_blocks(ctx: Context, t: Table, cols: list[str]) -> Iterator[Finding]:
     for unit, rows in blocks:
         if not rows:
             continue
-        top = [n.row for n in code_tree(rows)]
+        top = top_rows(rows)
         uncoded = not any(r.code for r in top)
         levelled = [c for c in cols if read_levels(t, top, c, unit.values.get(c))] if uncoded else []
         if levelled:
@@ -614,11 +616,11 @@ def _class_values(t: Table, classes: Sequence[str], col: str) -> list[Row]:
 
 
 def _amounts_printed(t: Table, amounts: set[str]) -> int:
-    """How many amounts the rows of ``t`` print (figures of ``amounts`` columns): counted by the
-    length of each row's figures where every column printed is an amount (most tables)."""
-    printed = set().union(*(r.values.keys() for r in t.rows))
-    if printed <= amounts:
-        return sum(len(r.values) for r in t.rows)
+    """How many amounts the rows of ``t`` print (figures of ``amounts`` columns): counted as the
+    table's style was read, where no row prints a figure beyond the header's columns."""
+    style = table_style(t)
+    if style.columns <= amounts | NON_AMOUNT_COLUMNS:  # every figure in a header's column
+        return style.amounts
     return sum(len(r.values.keys() & amounts) for r in t.rows)
 
 
