@@ -28,10 +28,13 @@ from cnbudget.model import Disclosure, Finding, TextBlock
 # 工程款", "本部门部门预算", "…单位预算预算单位"), and a run like "专网分网分域" doubles no word.
 NEVER_DOUBLED = ("用于", "主要", "原因", "其中", "包括", "以及", "按照", "根据", "通过", "用来", "分别")
 DOUBLED_PHRASE_RE = re.compile("(" + "|".join(NEVER_DOUBLED) + r")\s*\1")
+_DOUBLED_PHRASE_HINT = tuple(re.compile(rf"{w}\s*{w}") for w in NEVER_DOUBLED)  # the same, a literal first
 # An item number: "(一)", "(1)", "一、" (folded brackets).  "1." is left out: "1.1." numbers a
 # sub-section.
 _ITEM = r"\((?:[一二三四五六七八九十]{1,3}|\d{1,2})\)|[一二三四五六七八九十]{1,3}、"
 REPEATED_ITEM_RE = re.compile(rf"(?P<mark>{_ITEM})\s*(?P=mark)")
+# What every match holds, opening with a literal (``common.Texts``): ")(" or "、一"
+_REPEATED_ITEM_HINT = (re.compile(r"\)\s*\("), re.compile(r"、\s*[一二三四五六七八九十]"))
 # Where a lead-in starts: after the end of a statement, a colon, or at the block's start.
 _LEAD_START = "。;:!?"
 # A bracketed aside a copied lead-in may drop: "X局(本级)的主要职责是" restated as "X局的主要职责是".
@@ -54,7 +57,7 @@ _COLON_RE = re.compile(":")
 def doubled_phrases(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
     text = passages(doc, ctx)
     checked_each(ctx, text.items)
-    for b in text.holding(DOUBLED_PHRASE_RE):  # context-free (a back-reference looks only inside): its own hint
+    for b in text.holding(_DOUBLED_PHRASE_HINT):
         for m in DOUBLED_PHRASE_RE.finditer(b.text):
             if _two_paragraphs(b, m.start(), m.end() - 1):
                 continue
@@ -80,7 +83,7 @@ def _two_paragraphs(b: TextBlock, first: int, last: int) -> bool:
 def repeated_item_numbers(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
     text = passages(doc, ctx)
     checked_each(ctx, text.items)
-    for b in text.holding(REPEATED_ITEM_RE):  # context-free: its own hint
+    for b in text.holding(_REPEATED_ITEM_HINT):
         for m in REPEATED_ITEM_RE.finditer(b.text):
             yield text_finding(
                 "wording.repeated_item_number",

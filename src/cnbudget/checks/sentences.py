@@ -525,8 +525,8 @@ HEADING_AMOUNT_RE = re.compile(
 )
 # What every match of HEADING_AMOUNT_RE holds: the heading's amount, then the word its sentence
 # opens with (context-free, ``common.Texts``; the pattern itself opens with an anchor)
-_HEADING_AMOUNT_HINT = re.compile(
-    r"(?:亿元|万元|元)\s*[。;]?\s*(?:(?:19|20)\d\d\s*年度?)?\s*(?:年初)?(?:安排|预算|支出|决算|为|共|合计)")
+_HEADING_AMOUNT_HINT = re.compile(  # from the 元 every unit ends in: a literal first
+    r"元\s*[。;]?\s*(?:(?:19|20)\d\d\s*年度?)?\s*(?:年初)?(?:安排|预算|支出|决算|为|共|合计)")
 
 
 @rule(

@@ -36,6 +36,7 @@ from cnbudget.checks.common import (
     cell_finding,
     cells,
     checked_each,
+    literal_first,
     passages,
     text_cells,
     text_finding,
@@ -54,24 +55,29 @@ MALFORMED_NUMBER_RE = re.compile(r"\d(?<![\d.]\d)[\d,]*\.\d+\.\d+(?:\.\d+)*\s*(?
 _MALFORMED_HINT = re.compile(r"\.\d+\.\d")
 # "万元万元", "%%", "万元元" (but "元旦", "元月" are dates).
 DOUBLED_UNIT_RE = re.compile(r"(?P<unit>亿元|万元|%)\s*(?:亿元|万元|元(?![旦月])|%)")
-_DOUBLED_UNIT_HINT = re.compile(r"(?:亿元|万元|%)\s*(?:亿元|万元|元|%)")
+_DOUBLED_UNIT_HINT = literal_first(("亿元", "万元", "%"), r"\s*(?:亿元|万元|元|%)")
 # "增长12.5," — a rate word, a number and no "%" (nor 个百分点, 倍, 万元, a count unit …).
-RATE_WORD = r"(?:增长|下降|增幅|降幅|涨幅|上升|增长率|下降率)(?:了|为|达|约)?(?:幅度)?(?:为|达)?\s*"
+_RATE_WORDS = ("增长", "下降", "增幅", "降幅", "涨幅", "上升", "增长率", "下降率")
+RATE_WORD = rf"(?:{'|'.join(_RATE_WORDS)})(?:了|为|达|约)?(?:幅度)?(?:为|达)?\s*"
 RATE_NO_PERCENT_RE = re.compile(
     rf"{RATE_WORD}(?P<num>\d+\.\d+|\d+)(?![\d.]|,\d|\s*(?:%|个|倍|亿|万|千|百|元|人|辆|台|套|项|次|家|户|件|名|分|年|月|日|天|成"
     r"|平方|米|公里|吨|条|所|座|间|张|本|篇|场|期|批|床|元))"
 )
-_RATE_HINT = re.compile(rf"{RATE_WORD}\d")
+_RATE_HINT = literal_first(_RATE_WORDS, r"(?:了|为|达|约)?(?:幅度)?(?:为|达)?\s*\d")  # RATE_WORD, then a digit
 # "增加0万元", "下降0.00%", "增长 0 %".
 ZERO_CHANGE_RE = re.compile(
     r"(?P<word>增加|减少|增长|下降|上升|降低)(?:了)?\s*0(?:\.0+)?\s*(?:亿元|万元|元|%)"
 )
+_CHANGE_WORDS = ("增加", "减少", "增长", "下降", "上升", "降低")
+_ZERO_CHANGE_HINT = literal_first(_CHANGE_WORDS, r"(?:了)?\s*0(?:\.0+)?\s*(?:亿元|万元|元|%)")  # ZERO_CHANGE_RE
 NONZERO_CHANGE_RE = re.compile(r"(?:增加|减少|增长|下降|上升|降低)(?:了)?\s*(?:[1-9]|0\.\d*[1-9])")
 # Doubled punctuation (folded): two marks of 。,;:、!? in a row, except an ellipsis "..." or "……".
 DOUBLED_PUNCT_RE = re.compile(r"[。,;:、!?]\s*[。,;:、!?]")
 # A full stop between two words of a list: "新农具．新技术" (folded to "."), where 、 is meant.
 STOP_BETWEEN_WORDS_RE = re.compile(r"(?<=[\u4e00-\u9fff])\.(?=[\u4e00-\u9fff])")
-_PUNCTUATION_HINT = re.compile(DOUBLED_PUNCT_RE.pattern + r"|[\u4e00-\u9fff]\.[\u4e00-\u9fff]")
+# Both as patterns that open with a literal (``common.Texts``): one per first mark, and the stop
+_PUNCTUATION_HINT = (*(re.compile(re.escape(m) + r"\s*[。,;:、!?]") for m in "。,;:、!?"),
+                     re.compile(r"\.[\u4e00-\u9fff]"))
 # "15.00万，" — an amount printed with 万 alone, where the text prints 万元 (a count is "5万人").
 BARE_WAN_RE = re.compile(r"\d(?<![\d.]\d)[\d,]*\.\d{2}\s*万(?=[,;。])")
 _BARE_WAN_HINT = re.compile(r"\.\d{2}\s*万[,;。]")
@@ -141,7 +147,7 @@ def rates_without_percent(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
 def zero_changes(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
     text = passages(doc, ctx)
     checked_each(ctx, text.items)
-    for b in text.holding(ZERO_CHANGE_RE):  # context-free: its own hint
+    for b in text.holding(_ZERO_CHANGE_HINT):
         for m in ZERO_CHANGE_RE.finditer(b.text):
             if NONZERO_CHANGE_RE.search(b.text, _clause_start(b.text, m.start()), m.start()):
                 continue  # "增加1668.14万元，增长0%": the rate contradicts the change (sentence.* rules)
@@ -209,7 +215,7 @@ _WORD_ENDING_WITH = {
 # those characters at C speed, where a look-behind first is tried at every position.
 DOUBLED_WORD_RE = re.compile("|".join(
     (f"{ch}(?<![{before}]{ch}){ch}" if before else f"{ch}{ch}") for ch, before in _WORD_ENDING_WITH.items()))
-_DOUBLED_WORD_HINT = re.compile("|".join(ch + ch for ch in _WORD_ENDING_WITH))
+_DOUBLED_WORD_HINT = literal_first(ch + ch for ch in _WORD_ENDING_WITH)
 
 
 def doubled_word_at(text: str) -> Iterator[re.Match[str]]:
@@ -509,7 +515,7 @@ YEAR_BASE_RE = re.compile(
     r"(?:与|比|较|同)\s*(?P<year>(?:19|20)\d\d)(?![\d.,%\-~至])\s*"
     r"(?=持平|基本持平|相比|相同|一致|增加|减少|增长|下降|上升|降低|有所)"
 )
-_YEAR_BASE_HINT = re.compile(r"(?:与|比|较|同)\s*(?:19|20)\d\d")
+_YEAR_BASE_HINT = literal_first("与比较同", r"\s*(?:19|20)\d\d")
 
 
 @rule(

@@ -30,6 +30,7 @@ from cnbudget.checks.common import (
     cell_finding,
     cells,
     checked_each,
+    literal_first,
     passages,
     sentence_span,
     text_finding,
@@ -65,6 +66,8 @@ DRAFTING_NOTE_RE = re.compile(
     r"|请(?:核实|核对|确认)[^。;]{0,20}?是否"
     r"|若(?:无|没有)[^。;]{0,30}?,?\s*则[^。;]{0,12}?(?:写|填)"
 )
+# What every match of DRAFTING_NOTE_RE holds (``common.Texts``): the word to delete, 请 or 若无.
+_DRAFTING_NOTE_HINT = (re.compile("删[除去]"), re.compile("去[掉除]"), re.compile("请"), re.compile("若(?:无|没有)"))
 # "主要原因是。", "主要原因：；", "包括：。", "主要用于：。" — an announcement with nothing after it.
 # "具体情况如下。" before a list on the next lines is not empty: 如下, 其中 … need the colon.
 EMPTY_REASON_RE = re.compile(
@@ -76,12 +79,15 @@ EMPTY_REASON_RE = re.compile(
 )
 # A word every match of EMPTY_REASON_RE holds: a passage with none is not scanned.
 _EMPTY_REASON_WORDS = ("主要", "包括", "原因", "其中", "如下", "分别")
-# EMPTY_REASON_RE with the marks it looks ahead at taken in: context-free (``common.Texts``).
-_EMPTY_REASON_HINT = re.compile(
-    r"(?:主要原因|主要是|主要系|主要用于|主要包括|包括)(?:是|为|系|有)?\s*:?\s*[。;]"
-    r"|(?:原因|其中|具体如下|如下|分别为|分别是)(?:是|为|系)?\s*:\s*[。;]"
-    r"|原因(?:是|为|系)\s*[。;]"
-    r"|原因(?:是|为|系)\s*其\s*中\s*:"
+# EMPTY_REASON_RE with the marks it looks ahead at taken in: context-free (``common.Texts``),
+# one pattern per opening word, each opening with a literal ("如下" also finds "具体如下").
+_EMPTY_REASON_HINT = (
+    re.compile(r"主要(?:原因|是|系|用于|包括)(?:是|为|系|有)?\s*:?\s*[。;]"),
+    re.compile(r"包括(?:是|为|系|有)?\s*:?\s*[。;]"),
+    re.compile(r"原因(?:(?:是|为|系)?\s*:\s*[。;]|(?:是|为|系)\s*[。;]|(?:是|为|系)\s*其\s*中\s*:)"),
+    re.compile(r"其中(?:是|为|系)?\s*:\s*[。;]"),
+    re.compile(r"如下(?:是|为|系)?\s*:\s*[。;]"),
+    re.compile(r"分别[为是](?:是|为|系)?\s*:\s*[。;]"),
 )
 # "（一）收入预算：2026年。" — a figure's heading whose sentence holds nothing but the year: the
 # template's sentence cut before its amount ("预算年度：2026年。" names a year and is complete)
@@ -93,8 +99,10 @@ _UNFILLED_HINT = re.compile(r":\s*(?:19|20)\d{2}\s*年")
 # What every match of CHOICE_RE holds: a bracket or a slash before the second way.
 _CHOICE_HINT = re.compile(rf"[(/]\s*(?:{_UP}|{_DOWN})")
 # What every placeholder holds, for one search of the whole text (``common.Texts``): an x, or
-# one of the hints above (all context-free).
-_PLACEHOLDER_HINT = re.compile("|".join((_X, _FILL_IN_HINT.pattern, _CHOICE_HINT.pattern, _UNFILLED_HINT.pattern)))
+# one of the hints above (all context-free), each opening with a literal.
+_PLACEHOLDER_HINT = tuple(re.compile(p) for p in (
+    "x", "X", "×", "请", "此处填写", "待填写", "【",
+    rf"\(\s*(?:{_UP}|{_DOWN})", rf"/\s*(?:{_UP}|{_DOWN})", _UNFILLED_HINT.pattern))
 # Obsolete names shorter than this are common words ("文化", "扶贫"), not catalog names.
 OBSOLETE_MIN_CHARS = 6
 
@@ -133,7 +141,7 @@ def placeholders(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
 def drafting_notes(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
     text = passages(doc, ctx, tables_part=True)
     checked_each(ctx, text.items)
-    for b in text.holding(DRAFTING_NOTE_RE):  # context-free: its own hint
+    for b in text.holding(_DRAFTING_NOTE_HINT):
         said: set[int] = set()
         for m in DRAFTING_NOTE_RE.finditer(b.text):
             sentence = sentence_span(b.text, m.start())[0]
@@ -203,6 +211,11 @@ def _obsolete_re(year: int) -> re.Pattern[str] | None:
     return re.compile("|".join(map(re.escape, names))) if names else None
 
 
+@lru_cache(maxsize=32)
+def _obsolete_hint(year: int) -> tuple[re.Pattern[str], ...]:
+    return literal_first(sorted(obsolete_names(year)))  # the names themselves, one by one
+
+
 @rule(
     "wording.obsolete_name",
     severity="warning",
@@ -216,7 +229,7 @@ def obsolete_class_names(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
     names = obsolete_names(year)  # type: ignore[arg-type]
     text = passages(doc, ctx, tables_part=True)
     checked_each(ctx, text.items)
-    for b in text.holding(rx):  # the names themselves: context-free
+    for b in text.holding(_obsolete_hint(year)):  # type: ignore[arg-type]
         for m in rx.finditer(b.text):
             now, last = names[m.group(0)]
             yield text_finding(
@@ -239,7 +252,7 @@ STRAY_YEAR_RE = re.compile(
 
 # What every match of STRAY_YEAR_RE holds (its look-behinds open it, so it is tried at every
 # position): a passage without it is not scanned.
-_STRAY_YEAR_HINT = re.compile(r"(?:[:、;]|其中,)\s*(?:19|20)\d\d")
+_STRAY_YEAR_HINT = literal_first((":", "、", ";", "其中,"), r"\s*(?:19|20)\d\d")
 
 # The rest of the item: a name and a count of things ("机要通讯用车1辆", "应急设备 2 台(套)").
 COUNTED_ITEM_RE = re.compile(r"[^、,;。:]{1,30}?\d+\s*(?:辆|台|套|人|名|个|家|处|所|架|艘|间|座)(?:\(套\))?\s*(?=[、,;。]|$)")
@@ -279,7 +292,7 @@ LIST_COUNT_RE = re.compile(
 )
 # What every match of LIST_COUNT_RE holds: 等 and a number, or 大 before a word (context-free,
 # ``common.Texts``; each branch opens with its character, found at C speed)
-_LIST_COUNT_HINT = re.compile(r"等\s*[\d一二两三四五六七八九十]|大[\u4e00-\u9fff]")
+_LIST_COUNT_HINT = (re.compile(r"等\s*[\d一二两三四五六七八九十]"), re.compile(r"大[\u4e00-\u9fff]"))  # a literal first
 # Where a list starts: after the clause's punctuation (folded to ASCII) or a lead word.
 _CLAUSE_START_RE = re.compile(r"[,;:。!?]|包括|分别为|分别是|其中")
 # Parenthesised asides ("(留置看护管理支队)", "(含A、B)") are no items of their own.
@@ -414,6 +427,7 @@ CLIPPED_PHRASES = {"要用于": "主要用于", "要原因": "主要原因", "�
 CLIPPED_RE = re.compile(
     r"\d\s*(?:亿元|万元|元)\s*,\s*(?P<phrase>" + "|".join(CLIPPED_PHRASES) + ")"
 )
+_CLIPPED_HINT = re.compile("要(?:用于|原因|包括)")  # in every match, and opening with a literal
 
 
 @rule(
@@ -424,7 +438,7 @@ CLIPPED_RE = re.compile(
 def clipped_phrases(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
     text = passages(doc, ctx)
     checked_each(ctx, text.items)
-    for b in text.holding(CLIPPED_RE):  # context-free: its own hint
+    for b in text.holding(_CLIPPED_HINT):
         for m in CLIPPED_RE.finditer(b.text):
             phrase = m.group("phrase")
             yield text_finding(

@@ -270,6 +270,7 @@ PLAN_FRAME_RE = re.compile(
     r"(?:围绕|紧扣|聚焦|对标|锚定|立足|落实|贯彻|推进|实现)[^。;,]{0,8}?“?十(?P<n>[一二三四五六七八九])五”?"
     r"(?P<tail>[^。;]{0,24})"
 )
+_PLAN_HINT = re.compile("十[一二三四五六七八九]五")  # in every match, and opening with a literal
 LOOK_BACK_RE = re.compile(r"^[^。;]{0,12}?(?:评估|总结|回顾|收官|终期|期间|时期|以来|成效|成果)")
 _PLAN_NUMBER = {c: n for n, c in enumerate("一二三四五六七八九", start=11)}
 
@@ -289,10 +290,10 @@ def plan_periods(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
     year = doc.meta.year
     if not year:
         return
-    for b in passages(doc, ctx).holding(PLAN_FRAME_RE):  # context-free: its own hint
+    for b in passages(doc, ctx).holding(_PLAN_HINT):
         for m in _ended_plans(b.text, year, ctx):
             yield text_finding("year.plan_period", _plan_message(m, year), b, m.start(), m.end())
-    for t, r, col, cell in cells(doc, ctx).holding(PLAN_FRAME_RE):
+    for t, r, col, cell in cells(doc, ctx).holding(_PLAN_HINT):
         for m in _ended_plans(cell, year, ctx):
             yield cell_finding("year.plan_period", "：" + _plan_message(m, year), t, r, col, cell, m.start(), m.end())
 
