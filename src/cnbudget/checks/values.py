@@ -58,6 +58,8 @@ class TableStyle:
     # the columns the rows print figures in, and how many of the figures are amounts
     columns: frozenset[str] = field(default_factory=frozenset, compare=False, repr=False)
     amounts: int = 0
+    # each row's figures' texts, in the order of its values (what ``WholeBounds`` is made from)
+    texts: tuple[list[str], ...] = field(default=(), compare=False, repr=False)
     # decimals floor → the table's figures as whole-number bounds read at that floor
     whole: dict[int, WholeBounds] = field(default_factory=dict, compare=False, repr=False)
 
@@ -91,7 +93,8 @@ class WholeBounds:
     floor: int  # the fewest decimals a figure is read at (``_decimals_floor``)
     # column id → its place in a row's bounds (``row``): every column a row of the table prints
     position: dict[str, int] = field(default_factory=dict, compare=False, repr=False)
-    # printed text → (lo, hi): each distinct figure turned into bounds once
+    # printed text → (lo, hi): each distinct figure turned into bounds once (shared by the run's
+    # tables of the same scale and floor)
     by_text: dict[str, tuple[int, int]] = field(default_factory=dict, compare=False, repr=False)
     # row id → its figures' bounds by ``position`` (None: a blank cell); every row of the table
     # is read when the bounds are made (each entry holds its row, so the id stays its own)
@@ -143,6 +146,11 @@ class RunMemo:
     styles: dict[int, tuple[Table, TableStyle]] = field(default_factory=dict)
     data_rows: dict[int, tuple[Row, bool]] = field(default_factory=dict)
     items: dict[int, tuple[Table, tuple[Row, ...]]] = field(default_factory=dict)
+    # a figure's text → its digits and decimals (``_printed``), and, per (scale, floor), its
+    # whole-number bounds: the tables of a document print the same texts ("0.00", a total
+    # carried from table to table)
+    printed: dict[str, tuple[int, int]] = field(default_factory=dict)
+    bounds: dict[tuple[int, int], dict[str, tuple[int, int]]] = field(default_factory=dict)
 
 
 # The memo of the check run in progress (set by the engine); outside a run nothing is kept.
@@ -177,7 +185,8 @@ def _printed(text: str) -> tuple[int, int]:
 
 
 def table_style(table: Table) -> TableStyle:
-    styles = _memo().styles
+    memo = _memo()
+    styles = memo.styles
     hit = styles.get(id(table))
     if hit is not None and hit[0] is table:
         return hit[1]
@@ -185,20 +194,27 @@ def table_style(table: Table) -> TableStyle:
     other_texts: set[str] = set()
     columns: set[str] = set()
     amounts = 0
+    row_texts: list[list[str]] = []
     for r in table.rows:
         vals = r.values
         columns.update(vals)
+        texts = [str(v) for v in vals.values()]
+        row_texts.append(texts)
         if NON_AMOUNT_COLUMNS.isdisjoint(vals):  # most rows: every figure an amount
-            amount_texts.update([str(v) for v in vals.values()])
-            amounts += len(vals)
+            amount_texts.update(texts)
+            amounts += len(texts)
         else:
-            for col, v in vals.items():
+            for col, text in zip(vals, texts, strict=True):
                 if col in NON_AMOUNT_COLUMNS:
-                    other_texts.add(str(v))
+                    other_texts.add(text)
                 else:
-                    amount_texts.add(str(v))
+                    amount_texts.add(text)
                     amounts += 1
-    seen = {text: _printed(text) for text in amount_texts | other_texts}
+    known = memo.printed
+    seen = {}
+    for text in amount_texts | other_texts:
+        got = known.get(text)
+        seen[text] = got if got is not None else known.setdefault(text, _printed(text))
     max_dec = 0
     padded = False
     for text in amount_texts:
@@ -208,7 +224,8 @@ def table_style(table: Table) -> TableStyle:
         if d > 0 and not padded and digits % 10 == 0:
             padded = True
     scale = max((d for _, d in seen.values()), default=0) + 1
-    style = TableStyle(max_dec, padded, scale, digits=seen, columns=frozenset(columns), amounts=amounts)
+    style = TableStyle(max_dec, padded, scale, digits=seen, columns=frozenset(columns), amounts=amounts,
+                       texts=tuple(row_texts))
     styles[id(table)] = (table, style)
     return style
 
@@ -250,7 +267,8 @@ def whole_bounds(table: Table) -> WholeBounds:
         # and a column a row prints beyond the header's (none in the corpus): no figure is left out
         columns.update(dict.fromkeys(sorted(style.columns.difference(columns))))
         position = {c: i for i, c in enumerate(columns)}
-        found = style.whole[floor] = WholeBounds(style.scale, floor, position)
+        shared = _memo().bounds.setdefault((style.scale, floor), {})
+        found = style.whole[floor] = WholeBounds(style.scale, floor, position, shared)
         _fill_rows(found, table, style)
     return found
 
@@ -259,12 +277,19 @@ def _fill_rows(whole: WholeBounds, table: Table, style: TableStyle) -> None:
     """Every row's bounds, from the texts ``table_style`` read."""
     position, by_text, rows = whole.position, whole.by_text, whole.rows
     for text, (digits, places) in style.digits.items():
-        by_text[text] = whole._bounds(digits, places)
+        if text not in by_text:
+            by_text[text] = whole._bounds(digits, places)
     width = len(position)
-    for r in table.rows:
+    every = tuple(position)
+    figure = by_text.__getitem__
+    for r, texts in zip(table.rows, style.texts, strict=True):
+        vals = r.values
+        if len(texts) == width and tuple(vals) == every:  # most rows print every column, in order
+            rows[id(r)] = (r, tuple(map(figure, texts)))
+            continue
         out: list[tuple[int, int] | None] = [None] * width
-        for col, v in r.values.items():
-            out[position[col]] = by_text[str(v)]
+        for col, text in zip(vals, texts, strict=True):
+            out[position[col]] = figure(text)
         rows[id(r)] = (r, tuple(out))
 
 
