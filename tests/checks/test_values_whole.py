@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 
 from cnbudget.checks.values import (
     DOC_PADDED,
+    EXACT_ZERO,
     add_bounds,
     exceeds_tester,
     iv,
@@ -46,8 +47,29 @@ def _table(rows: list[list[Decimal | None]]) -> Table:
     )
 
 
+def _decimal_sum(t: Table, values: list[Decimal | None]):  # noqa: ANN202
+    """The reference: each figure's Decimal interval (``iv``), added as Decimals."""
+    return sum((iv(t, v) for v in values if v is not None), EXACT_ZERO)
+
+
 def _decimal_meets(t: Table, left: list[Decimal | None], right: list[Decimal | None]) -> bool:
-    return iv_sum(t, left).meets(iv_sum(t, right))
+    return _decimal_sum(t, left).meets(_decimal_sum(t, right))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.lists(cells, min_size=3, max_size=3), min_size=1, max_size=6), st.booleans())
+def test_iv_sum_of_a_tables_figures_is_the_sum_of_their_decimal_intervals(rows, doc_padded):
+    t = _table(rows)
+    token = DOC_PADDED.set(doc_padded)
+    try:
+        values = [v for r in t.rows for v in r.values.values()]
+        whole, decimal = iv_sum(t, values), _decimal_sum(t, values)
+        assert (whole.lo, whole.hi) == (decimal.lo, decimal.hi)
+        # a figure finer than the table's (none of its own): added as a Decimal, still exact
+        finer = [*values, Decimal("0.00001")]
+        assert iv_sum(t, finer) == _decimal_sum(t, finer)
+    finally:
+        DOC_PADDED.reset(token)
 
 
 @settings(max_examples=300, deadline=None)

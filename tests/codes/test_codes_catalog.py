@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from cnbudget.codes import catalog
 from cnbudget.codes.catalog import (
     CodeEntry,
     coverage,
@@ -214,3 +215,19 @@ def test_coverage_describes_catalogs():
     assert not covers_year("function", 2016)
     assert covers_year("economic", 2018)
     assert coverage("economic")["economic"].label == "部门预算支出经济分类科目"
+
+
+@pytest.mark.parametrize("cat", [catalog.FUNCTION, catalog.ECONOMIC, catalog.GOV_ECONOMIC])
+@pytest.mark.parametrize("year", [None, 2018, 2025])
+def test_the_name_index_finds_what_a_scan_of_the_catalog_finds(cat, year):
+    # ``code_named`` takes its candidates from ``_by_stem``; a scan stems every entry's names
+    from cnbudget.codes.catalog import _by_stem, entries, known_names
+    from cnbudget.codes.names import stem
+
+    names = {n for e in entries(cat) for n in (e.name, *e.aliases)} | {"行政运行", "其他支出", "不是科目"}
+    for name in sorted(names):
+        want = stem(name)
+        scanned = [e for e in entries(cat, year) if any(stem(n) == want for n in known_names(e))]
+        indexed = [e for e in _by_stem(cat).get(want, ()) if year is None or e.valid_in(year)]
+        assert indexed == scanned, name
+    assert catalog.code_named(catalog.FUNCTION, "行政运行", 2025, "2010101").code == "2010101"

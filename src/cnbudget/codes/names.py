@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from difflib import SequenceMatcher
+from functools import lru_cache
 
 __all__ = ["name_similarity", "names_equivalent", "normalize_code", "normalize_name", "stem"]
 
@@ -39,6 +40,9 @@ def normalize_code(code: str) -> str:
     return re.sub(r"\D", "", code.translate(_FULLWIDTH))
 
 
+# A pure function of the text, asked of every printed name and of each catalog name it is
+# compared with (the same few thousand names, document after document): kept.
+@lru_cache(maxsize=16384)
 def normalize_name(name: str) -> str:
     """Canonical spelling for comparison: no spaces, half-width brackets and punctuation, no
     ordinal prefix, no '其中：', no level marker, no quotes."""
@@ -50,6 +54,7 @@ def normalize_name(name: str) -> str:
     return s.rstrip(":(")
 
 
+@lru_cache(maxsize=16384)
 def stem(name: str) -> str:
     """The normalised name without any '支出' (printed names drop and insert it freely)."""
     return normalize_name(name).replace("支出", "")
