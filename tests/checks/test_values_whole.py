@@ -125,4 +125,5 @@ def test_a_sum_exceeding_another_tables_sum_in_whole_numbers_is_the_decimal_answ
     a, b = _table(a_rows), _table(b_rows)  # two tables, each at its own scale
     a_values = [r.values.get("c0") for r in a.rows]
     b_values = [r.values.get("c0") for r in b.rows]
-    assert exceeds_tester(a, b)(a_values, b_values) == (iv_sum(a, a_values).lo > iv_sum(b, b_values).hi)
+    expected = _decimal_sum(a, a_values).lo > _decimal_sum(b, b_values).hi
+    assert exceeds_tester(a, b)(list(a.rows), list(b.rows), "c0") == expected

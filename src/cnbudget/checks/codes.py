@@ -242,7 +242,8 @@ def _wrong_code(t: Table, r: Row, code: str, label: str, named: Any, year: int |
 )
 def truncated_codes(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
     for t in doc.tables:
-        named = [r for r in t.rows if r.repairs and code_from_name(r)]
+        repaired = [r for r in t.rows if r.repairs]
+        named = [r for r in repaired if code_from_name(r)]
         if named:
             # a table printing names only is a layout, said once for the table, not once a row
             ctx.checked()
@@ -254,7 +255,7 @@ def truncated_codes(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
                 table=t.kind,
                 source=named[0].source,
             )
-        for r in t.rows:
+        for r in repaired:
             for rep in r.repairs:
                 if rep.field != "code" or code_from_name(r):
                     continue

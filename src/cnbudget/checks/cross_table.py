@@ -502,7 +502,7 @@ def general_vs_expenditure(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
                 continue
             ev = [r.values.get(c) for r in erows]
             ctx.checked()
-            if not exceeds(gv, ev):
+            if not exceeds(grows, erows, c):
                 continue
             gi, ei = iv_sum(g, gv), iv_sum(e, ev)
             yield finding(

@@ -84,6 +84,9 @@ _BARE_WAN_HINT = re.compile(r"\.\d{2}\s*万[,;。]")
 # List ordinals with only a closing bracket: "1)", "a)", "一)".
 SENTENCE_END_RE = re.compile(r"[。!?]\s*$")
 _ORDINAL_RE = re.compile(r"(?:^|(?<=[,;:。、]))\s*(?:\d{1,2}|[a-zA-Z]|[一二三四五六七八九十]{1,2})\)")
+# The close of every such ordinal: a text without one has none (and is not tried position by
+# position for the look-behind)
+_ORDINAL_CLOSE_RE = re.compile(r"[\da-zA-Z一二三四五六七八九十]\)")
 
 
 @rule(
@@ -440,7 +443,9 @@ def unmatched_brackets(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
         if "(" not in b.text and ")" not in b.text and not carry:
             continue
         ctx.checked()
-        text = _ORDINAL_RE.sub(lambda m: " " * len(m.group(0)), b.text)
+        text = b.text
+        if _ORDINAL_CLOSE_RE.search(text):
+            text = _ORDINAL_RE.sub(lambda m: " " * len(m.group(0)), text)
         open_at: list[tuple[TextBlock, int]] = list(carry)
         for m in _BRACKET_RE.finditer(text):  # the brackets only, not every character
             i = m.start()

@@ -337,23 +337,25 @@ def iv_sum(table: Table | None, values: Iterable[Decimal | None]) -> Interval:
     return Interval(lo, hi)
 
 
-def exceeds_tester(a: Table, b: Table) -> Callable[[Iterable[Decimal | None], Iterable[Decimal | None]], bool]:
-    """For two tables: ``iv_sum(a, a_values).lo > iv_sum(b, b_values).hi``? — the least a's
-    figures may add up to is more than the most b's may — in whole numbers, the two tables'
-    brought to the finer scale.  Made once for a rule that compares many pairs of rows."""
+def exceeds_tester(a: Table, b: Table) -> Callable[[Sequence[Row], Sequence[Row], str], bool]:
+    """For two tables: ``iv_sum(a, a_rows' figures in col).lo > iv_sum(b, …).hi``? — the least
+    a's rows may add up to in a column is more than the most b's may — in whole numbers (each
+    row's bounds read once, ``WholeBounds.row``), the two tables' brought to the finer scale.
+    Made once for a rule that compares many pairs of rows."""
     wa, wb = whole_bounds(a), whole_bounds(b)
     scale = max(wa.scale, wb.scale)
     to_a, to_b = 10 ** (scale - wa.scale), 10 ** (scale - wb.scale)
-    of_a, of_b = wa.of, wb.of
 
-    def exceeds(a_values: Iterable[Decimal | None], b_values: Iterable[Decimal | None]) -> bool:
+    def exceeds(a_rows: Sequence[Row], b_rows: Sequence[Row], col: str) -> bool:
         least = most = 0
-        for v in a_values:
-            if v is not None:
-                least += of_a(v)[0]
-        for v in b_values:
-            if v is not None:
-                most += of_b(v)[1]
+        if (j := wa.position.get(col)) is not None:
+            for r in a_rows:
+                if (f := wa.row(r)[j]) is not None:
+                    least += f[0]
+        if (j := wb.position.get(col)) is not None:
+            for r in b_rows:
+                if (f := wb.row(r)[j]) is not None:
+                    most += f[1]
         return least * to_a > most * to_b
 
     return exceeds
@@ -697,12 +699,18 @@ def economic_by_code(t: Table, col: str = "total") -> dict[str, Interval]:
     the 5-digit item itself is not printed; repeated codes (one per unit) are added up."""
     rows = [r for r in data_rows(t) if r.code and r.code[:1] == "3" and len(r.code) >= 5]
     five = {r.code for r in rows if len(r.code or "") == 5}
-    sums: dict[str, list[Decimal | None]] = {}
+    whole = whole_bounds(t)  # the sums in whole numbers: each row's bounds are read already
+    j = whole.position.get(col)
+    sums: dict[str, list[int]] = {}
     for r in rows:
         code = r.code or ""
         if len(code) == 5 or code[:5] not in five:
-            sums.setdefault(code[:5], []).append(r.values.get(col))
-    return {k: iv_sum(t, v) for k, v in sums.items()}
+            total = sums.setdefault(code[:5], [0, 0])
+            if j is not None and (f := whole.row(r)[j]) is not None:
+                total[0] += f[0]
+                total[1] += f[1]
+    return {k: Interval(Decimal(lo).scaleb(-whole.scale), Decimal(hi).scaleb(-whole.scale))
+            for k, (lo, hi) in sums.items()}
 
 
 def in_table_unit(value: Interval, unit: str | None, table_unit: str | None) -> Interval | None:
