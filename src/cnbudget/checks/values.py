@@ -21,6 +21,7 @@ from collections.abc import Callable, Iterable, Sequence
 from contextvars import ContextVar
 from dataclasses import dataclass, field
 from decimal import Decimal
+from functools import lru_cache
 
 from cnbudget.model import Row, Table
 from cnbudget.numbers import Interval, bounds_meet, decimals
@@ -58,8 +59,9 @@ class TableStyle:
     # the columns the rows print figures in, and how many of the figures are amounts
     columns: frozenset[str] = field(default_factory=frozenset, compare=False, repr=False)
     amounts: int = 0
-    # each row's figures' texts, in the order of its values (what ``WholeBounds`` is made from)
-    texts: tuple[list[str], ...] = field(default=(), compare=False, repr=False)
+    # the figures' texts, row after row, each row's in the order of its values (what
+    # ``WholeBounds`` is made from)
+    texts: list[str] = field(default_factory=list, compare=False, repr=False)
     # decimals floor → the table's figures as whole-number bounds read at that floor
     whole: dict[int, WholeBounds] = field(default_factory=dict, compare=False, repr=False)
 
@@ -171,6 +173,7 @@ def document_padded(tables: Iterable[Table]) -> bool:
     return any(table_style(t).padded for t in tables)
 
 
+@lru_cache(maxsize=16384)  # a pure function of the text, and "0.00" is printed everywhere
 def _printed(text: str) -> tuple[int, int]:
     """A figure's printed digits as one integer and its decimals ("1942.10" → 194210, 2), from
     its ``str``: a Decimal's plain notation is exactly what was printed."""
@@ -190,29 +193,23 @@ def table_style(table: Table) -> TableStyle:
     hit = styles.get(id(table))
     if hit is not None and hit[0] is table:
         return hit[1]
-    amount_texts: set[str] = set()
-    other_texts: set[str] = set()
-    columns: set[str] = set()
-    amounts = 0
-    row_texts: list[list[str]] = []
-    for r in table.rows:
-        vals = r.values
-        columns.update(vals)
-        texts = [str(v) for v in vals.values()]
-        row_texts.append(texts)
-        if NON_AMOUNT_COLUMNS.isdisjoint(vals):  # most rows: every figure an amount
-            amount_texts.update(texts)
-            amounts += len(texts)
-        else:
-            for col, text in zip(vals, texts, strict=True):
-                if col in NON_AMOUNT_COLUMNS:
-                    other_texts.add(text)
-                else:
-                    amount_texts.add(text)
-                    amounts += 1
+    # the whole table's figures as one flat list, turned into texts in one go (a loop per row
+    # or per figure costs more than the conversion)
+    values = [r.values for r in table.rows]
+    texts = list(map(str, [v for vals in values for v in vals.values()]))
+    columns = set().union(*values)
+    if NON_AMOUNT_COLUMNS.isdisjoint(columns):  # most tables: every figure an amount
+        amount_texts = set(texts)
+        amounts = len(texts)
+        distinct = amount_texts
+    else:
+        of_amounts = [c not in NON_AMOUNT_COLUMNS for vals in values for c in vals]
+        amount_texts = {t for t, amount in zip(texts, of_amounts, strict=True) if amount}
+        amounts = sum(of_amounts)
+        distinct = set(texts)
     known = memo.printed
     seen = {}
-    for text in amount_texts | other_texts:
+    for text in distinct:
         got = known.get(text)
         seen[text] = got if got is not None else known.setdefault(text, _printed(text))
     max_dec = 0
@@ -225,7 +222,7 @@ def table_style(table: Table) -> TableStyle:
             padded = True
     scale = max((d for _, d in seen.values()), default=0) + 1
     style = TableStyle(max_dec, padded, scale, digits=seen, columns=frozenset(columns), amounts=amounts,
-                       texts=tuple(row_texts))
+                       texts=texts)
     styles[id(table)] = (table, style)
     return style
 
@@ -274,23 +271,27 @@ def whole_bounds(table: Table) -> WholeBounds:
 
 
 def _fill_rows(whole: WholeBounds, table: Table, style: TableStyle) -> None:
-    """Every row's bounds, from the texts ``table_style`` read."""
+    """Every row's bounds, from the texts ``table_style`` read (all the table's at once, then
+    cut row by row)."""
     position, by_text, rows = whole.position, whole.by_text, whole.rows
     for text, (digits, places) in style.digits.items():
         if text not in by_text:
             by_text[text] = whole._bounds(digits, places)
+    figures = list(map(by_text.__getitem__, style.texts))
     width = len(position)
     every = tuple(position)
-    figure = by_text.__getitem__
-    for r, texts in zip(table.rows, style.texts, strict=True):
+    at = 0
+    for r in table.rows:
         vals = r.values
-        if len(texts) == width and tuple(vals) == every:  # most rows print every column, in order
-            rows[id(r)] = (r, tuple(map(figure, texts)))
-            continue
-        out: list[tuple[int, int] | None] = [None] * width
-        for col, text in zip(vals, texts, strict=True):
-            out[position[col]] = figure(text)
-        rows[id(r)] = (r, tuple(out))
+        n = len(vals)
+        if n == width and tuple(vals) == every:  # most rows print every column, in order
+            rows[id(r)] = (r, tuple(figures[at:at + n]))
+        else:
+            out: list[tuple[int, int] | None] = [None] * width
+            for col, b in zip(vals, figures[at:at + n], strict=True):
+                out[position[col]] = b
+            rows[id(r)] = (r, tuple(out))
+        at += n
 
 
 def bounds(table: Table | None, value: Decimal | None) -> tuple[Decimal, Decimal]:
