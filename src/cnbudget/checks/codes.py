@@ -36,7 +36,6 @@ from cnbudget.checks.values import (
     fmt_iv,
     general_budget_column,
     in_table_unit,
-    is_data_row,
     iv,
     iv_sum,
     table_label,
@@ -372,8 +371,8 @@ def economic_vs_function(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
            for k, v in economic_totals(ctx, doc, b, basic_col).items()}
     col = "basic"
     grows: dict[str, list[Row]] = {}
-    for r in g.rows:
-        if is_data_row(r) and r.code:
+    for r in data_rows(g):
+        if r.code:
             grows.setdefault(r.code, []).append(r)
     for ecode, fcodes, ename, fname in ECONOMIC_FUNCTION:
         ei = eco.get(ecode)

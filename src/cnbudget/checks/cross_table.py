@@ -38,7 +38,6 @@ from cnbudget.checks.values import (
     fmt_iv,
     general_budget_column,
     in_table_unit,
-    is_data_row,
     iv,
     iv_sum,
     last_place,
@@ -472,8 +471,8 @@ def fiscal_vs_summary(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
 
 def _by_code(t: Table) -> dict[str, list[Row]]:
     out: dict[str, list[Row]] = {}
-    for r in t.rows:
-        if is_data_row(r) and r.code:
+    for r in data_rows(t):
+        if r.code:
             out.setdefault(r.code, []).append(r)
     return out
 

@@ -32,9 +32,9 @@ from cnbudget.checks.registry import finding, rule
 from cnbudget.checks.values import (
     UNIT_SCALE,
     col_label,
+    data_rows,
     fmt,
     in_table_unit,
-    is_data_row,
     iv,
     iv_sum,
     table_label,
@@ -208,8 +208,8 @@ def _unit_name(r: Row) -> str | None:
 
 def _project_lines(p: Table) -> dict[str, list[Row]]:
     lines: dict[str, list[Row]] = {}
-    for r in p.rows:
-        if is_data_row(r) and r.name and not r.is_total:
+    for r in data_rows(p):
+        if r.name and not r.is_total:
             lines.setdefault(norm_name(r.name), []).append(r)
     return lines
 

@@ -16,7 +16,6 @@ built for a message, a figure of another table or a figure of the narrative.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Iterable, Sequence
 from contextvars import ContextVar
 from dataclasses import dataclass, field
@@ -146,7 +145,6 @@ class RunMemo:
     drops it all (a document checked earlier is not kept alive by a cache)."""
 
     styles: dict[int, tuple[Table, TableStyle]] = field(default_factory=dict)
-    data_rows: dict[int, tuple[Row, bool]] = field(default_factory=dict)
     items: dict[int, tuple[Table, tuple[Row, ...]]] = field(default_factory=dict)
     # a figure's text → its digits and decimals (``_printed``), and, per (scale, floor), its
     # whole-number bounds: the tables of a document print the same texts ("0.00", a total
@@ -469,7 +467,9 @@ def row_label(row: Row) -> str:
 # --------------------------------------------------------------------------- rows
 
 
-_ORG_NAME = re.compile(r"(局|中心|委员会|委|办公室|院|所|站|队|厅|部|会|学校|医院|分中心)(（本级）|\(本级\))?$")
+# The words a unit's name ends in (before an optional "（本级）")
+_ORG_ENDINGS = ("局", "中心", "委员会", "委", "办公室", "院", "所", "站", "队", "厅", "部", "会", "学校", "医院", "分中心")
+_OWN_LEVEL = ("（本级）", "(本级)")
 
 
 def is_column_numbers(row: Row) -> bool:
@@ -486,23 +486,20 @@ def is_unit_row(row: Row) -> bool:
     if len(row.code or "") not in (3, 6):
         return False
     name = (row.name or "").strip()
-    return bool(name) and bool(_ORG_NAME.search(name))
+    if name.endswith(_OWN_LEVEL):
+        name = name[:-len("(本级)")]
+    return name.endswith(_ORG_ENDINGS)
 
 
 def is_data_row(row: Row) -> bool:
-    """An item row: not the total, not a unit subtotal, not a group total, not a 栏次 row."""
-    known = _memo().data_rows  # every rule asks it of every row
-    hit = known.get(id(row))
-    if hit is not None and hit[0] is row:
-        return hit[1]
-    answer = (
-        not row.is_total
+    """An item row: not the total, not a unit subtotal, not a group total, not a 栏次 row.
+    (A rule reading a table's item rows takes ``data_rows``, listed once per run.)"""
+    return (
+        row.item != "total"
         and not is_unit_row(row)
         and row.item not in GROUP_TOTAL_ITEMS
         and not is_column_numbers(row)
     )
-    known[id(row)] = (row, answer)
-    return answer
 
 
 def data_rows(table: Table) -> tuple[Row, ...]:
