@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_left
 from collections.abc import Iterator
 from itertools import accumulate
 
@@ -300,34 +301,43 @@ _SENTENCE_RE = re.compile(r"[^。]+")
 
 # A run of at least REPEAT_MIN_CHARS printed twice repeats every piece of it: among any
 # _PROBE_STEP positions in a row one is a multiple of _PROBE_STEP, so some piece of
-# _PROBE_CHARS characters at such a position is printed again later
-# (_PROBE_STEP + _PROBE_CHARS - 1 <= REPEAT_MIN_CHARS).  A sentence with no such piece repeats
-# no run, and is not searched position by position.
+# _PROBE_CHARS characters at such a position p is printed again later
+# (_PROBE_STEP + _PROBE_CHARS - 1 <= REPEAT_MIN_CHARS), and the run starts at most
+# _PROBE_STEP - 1 characters before p.  A sentence with no such piece repeats no run; one with
+# some is searched only from the positions just before them.
 _PROBE_CHARS, _PROBE_STEP = 11, 6
 
 
-def _repeats_a_piece(text: str) -> bool:
+def _repeated_pieces(text: str) -> list[int]:
+    """The positions p (multiples of _PROBE_STEP) whose piece is printed again after p."""
     find = text.find
-    for p in range(0, len(text) - _PROBE_CHARS + 1, _PROBE_STEP):
-        if find(text[p:p + _PROBE_CHARS], p + 1) != -1:
-            return True
-    return False
+    return [p for p in range(0, len(text) - _PROBE_CHARS + 1, _PROBE_STEP)
+            if find(text[p:p + _PROBE_CHARS], p + 1) != -1]
 
 
 def repeated_run(text: str) -> tuple[int, int] | None:
     """(start, length) of the first run of ``text`` printed twice back to back, or None."""
-    if len(text) < 2 * REPEAT_MIN_CHARS or not _repeats_a_piece(text):
-        return None  # too short to hold a run twice, or no piece of it printed again
+    last = len(text) - 2 * REPEAT_MIN_CHARS  # the last position a run can start at
+    if last < 0:
+        return None  # too short to hold a run twice
+    pieces = _repeated_pieces(text)
+    if not pieces:
+        return None  # no piece of it printed again
     # digits and CJK characters before each position: a candidate run's counts in O(1) (a text
     # of repeated pieces meets many candidates)
     digits = [0, *accumulate(ch.isdigit() for ch in text)]
     cjk = [0, *accumulate("\u4e00" <= ch <= "\u9fff" for ch in text)]
-    for i in range(len(text) - 2 * REPEAT_MIN_CHARS + 1):
-        j = text.find(text[i:i + REPEAT_MIN_CHARS], i + REPEAT_MIN_CHARS)
+    starts = sorted({i for p in pieces for i in range(max(0, p - _PROBE_STEP + 1), min(p, last) + 1)})
+    for i in starts:
+        # the copy starts after a digit and four CJK characters of the run (the counts only
+        # grow): no earlier j can hold it
+        least = max(i + REPEAT_MIN_CHARS, bisect_left(digits, digits[i] + 1), bisect_left(cjk, cjk[i] + 4))
+        piece = text[i:i + REPEAT_MIN_CHARS]
+        j = text.find(piece, least)
         while j != -1 and j - i <= len(text) - j:
-            if text.startswith(text[i:j], j) and digits[j] > digits[i] and cjk[j] - cjk[i] >= 4:
+            if text.startswith(text[i:j], j):
                 return i, j - i
-            j = text.find(text[i:i + REPEAT_MIN_CHARS], j + 1)
+            j = text.find(piece, j + 1)
     return None
 
 
