@@ -2,9 +2,12 @@
 
 Issue 12 asks checking to stay under 50 ms per document beyond parsing.  A corpus run's
 ``seconds.check`` is one timing on a shared machine; this script parses each document once
-(pickled to a cache, so later runs skip the PDF), then times ``check_disclosure`` several times
-and keeps the minimum (the least disturbed run).  It also records every finding in full, so two
-runs (before and after a speed change) can be compared finding by finding:
+(pickled to a cache, so later runs skip the PDF), then times ``check_disclosure`` several times.
+Every check starts from nothing (what a run reads from the tables lives for that run only), so
+the first timing and the minimum measure the same work: the first is what a user waits for,
+the minimum the least disturbed run.  The worker is warmed as the corpus run warms it (rules
+imported, catalogs loaded) before anything is timed.  The script also records every finding in
+full, so two runs (before and after a speed change) can be compared finding by finding:
 
     .venv/bin/python bench/check_speed.py --cache /tmp/parsed --out before.json [--only c053,c074]
     .venv/bin/python bench/check_speed.py --cache /tmp/parsed --out after.json --compare before.json
@@ -27,6 +30,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from bench.common import SHARED  # noqa: E402
+from bench.corpus import warm_worker  # noqa: E402
 
 CORPUS = SHARED / "corpus"
 ROUNDS = 5
@@ -63,14 +67,17 @@ def measure(d: Any, rounds: int) -> tuple[float, float, dict[str, Any]]:
     from cnbudget.checks import check_disclosure
 
     wall = cpu = float("inf")
+    first = None
     report = None
     for _ in range(rounds):
         t, c = time.perf_counter(), time.process_time()
         report = check_disclosure(d)
         wall, cpu = min(wall, time.perf_counter() - t), min(cpu, time.process_time() - c)
+        first = cpu if first is None else first
     assert report is not None
     cov = report.coverage
-    return wall, cpu, {"findings": [finding_record(f) for f in report.findings],
+    return wall, cpu, {"first_cpu_seconds": round(first or 0.0, 5),
+                       "findings": [finding_record(f) for f in report.findings],
                        "coverage": {**cov.to_json(), "by_rule": cov.by_rule}}
 
 
@@ -115,6 +122,7 @@ def main() -> int:
     only = set(a.only.split(",")) if a.only else None
     files = [f for f in sorted(CORPUS.glob("c*.pdf")) if only is None or f.stem in only]
     result: dict[str, Any] = {}
+    warm_worker()
     for f in files:
         d = parsed(f, a.cache)
         if d is None:
@@ -124,6 +132,8 @@ def main() -> int:
     print("wall clock: " + summary([v["seconds"] for v in result.values()]))
     times = {k: v["cpu_seconds"] for k, v in result.items()}
     print("CPU time:   " + summary(list(times.values())))
+    print("CPU time, first check of each document: "
+          + summary([v["first_cpu_seconds"] for v in result.values()]))
     for k in sorted(times, key=times.__getitem__, reverse=True)[: a.slowest]:
         print(f"  {k}: {1000 * times[k]:.1f} ms")
     if a.out:

@@ -81,19 +81,24 @@ def _find_coded_rows(doc: Disclosure) -> tuple[list[tuple[str, Table, Row]], lis
         kind = "function" if t.kind in FUNCTION_KINDS else ("economic" if t.kind in ECONOMIC_KINDS else None)
         if kind is None:
             continue
-        coded = [r for r in data_rows(t) if r.code and r.code.isdigit()]
+        coded = [(r, r.code) for r in data_rows(t) if r.code and r.code.isdigit()]
+        # _foreign and _stray, asked of every row: a code of the kind opens with one of these
+        first = _FIRST_DIGITS[kind]
         # a table printing several codes of no kind at all has a 序号 column read as codes
-        numbered = sum(1 for r in coded if _stray(kind, r.code or "")) > 1
-        for r in coded:
-            code = r.code or ""
+        numbered = sum(1 for _, code in coded if len(code) < 3 or code[0] not in first) > 1
+        for r, code in coded:
             key = (kind, code, r.name)
-            if not _foreign(kind, code) and key not in seen_plain:
+            foreign = code[0] not in first
+            if not foreign and key not in seen_plain:
                 seen_plain.add(key)
                 plain.append((kind, t, r))
-            if not (numbered and _stray(kind, code)) and key not in seen_odd:
+            if not (numbered and (foreign or len(code) < 3)) and key not in seen_odd:
                 seen_odd.add(key)
                 with_odd.append((kind, t, r))
     return plain, with_odd
+
+
+_FIRST_DIGITS = {"function": "2", "economic": "35"}
 
 
 def _foreign(kind: str, code: str) -> bool:

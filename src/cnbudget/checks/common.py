@@ -190,7 +190,18 @@ def text_cells(doc: Disclosure, ctx: Context) -> list[tuple[Table, Row, str, str
 
 
 def _folded_cells(doc: Disclosure) -> list[tuple[Table, Row, str, str]]:
-    return [(t, r, col, nfkc(cell)) for t in doc.tables for r in t.rows for col, cell in r.texts.items()]
+    folded: dict[str, str] = {}  # a unit's name or a project type repeats from row to row
+    out = []
+    for t in doc.tables:
+        for r in t.rows:
+            if not r.texts:
+                continue
+            for col, cell in r.texts.items():
+                got = folded.get(cell)
+                if got is None:
+                    got = folded[cell] = nfkc(cell)
+                out.append((t, r, col, got))
+    return out
 
 
 # Full-width ASCII forms and the ideographic space, by their NFKC character.

@@ -257,15 +257,14 @@ def empty_table_note(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
 
 
 _OPENING_RE = re.compile(r"[。：:；;]")
-_SPACES_RE = re.compile(r"\s+")
 
 
 def _opening(text: str) -> str:
     """A passage's first clause (to its first 。 or ：), at most 40 characters."""
     # read off the passage's head: 40 characters of it are all that count (a passage may run
     # for pages)
-    head = _SPACES_RE.sub("", text[:160])
-    t = head if len(head) >= 40 or len(text) <= 160 else _SPACES_RE.sub("", text)
+    head = "".join(text[:160].split())  # str.split() and \s agree on what is a space
+    t = head if len(head) >= 40 or len(text) <= 160 else "".join(text.split())
     m = _OPENING_RE.search(t)
     return (t[: m.start()] if m else t)[:40]
 

@@ -47,6 +47,7 @@ _LEAD_ORDINAL_RE = re.compile(r"\s*(?:\d{1,2}[.、]|\([一二三四五六七八�
 _STOP_CLOSE_RE = re.compile(r"。\s*\)\s*(?=[\u4e00-\u9fff\dA-Za-z])")
 _SENTENCE_END = "。!?;:"
 _COLON_RE = re.compile(":")
+_LEAD_END_RE = re.compile(f"[{re.escape(_LEAD_START)}]")
 
 
 @rule(
@@ -96,9 +97,9 @@ def repeated_lead_in(text: str) -> tuple[int, int] | None:
     (bracketed asides and spaces aside), or None."""
     colons = [m.start() for m in _COLON_RE.finditer(text)]  # found at C speed, not character by character
     for first, second in zip(colons, colons[1:], strict=False):
-        again = text[first + 1:second]
-        if any(ch in again for ch in _LEAD_START):
+        if _LEAD_END_RE.search(text, first + 1, second):
             continue  # the second is no copy of a lead-in: a statement ends between (asked first: most)
+        again = text[first + 1:second]
         start = max(text.rfind(ch, 0, first) for ch in _LEAD_START) + 1
         if (m := _LEAD_ORDINAL_RE.match(text, start)) is not None:
             start = m.end()  # "3.教育支出(类)…:教育支出(类)…:": the item's number is printed once

@@ -44,6 +44,7 @@ __all__ = [
     "gov_economic_code",
     "lookup",
     "name_matches",
+    "preload",
     "suggest_code",
     "suggest_economic_code",
     "suggest_function_code",
@@ -387,6 +388,14 @@ def _coverage(catalog: str) -> Coverage:
         by_level=by_level,
         detailed_classes=detailed,
     )
+
+
+def preload() -> None:
+    """Load every catalog and its name index now (a worker that checks many documents does
+    this once, before the first, instead of inside whichever document comes first)."""
+    for catalog in CATALOGS:
+        _coverage(catalog)
+        _by_stem(catalog)
 
 
 def coverage(catalog: str | None = None) -> dict[str, Coverage]:
