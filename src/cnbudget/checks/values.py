@@ -494,12 +494,13 @@ def is_unit_row(row: Row) -> bool:
 def is_data_row(row: Row) -> bool:
     """An item row: not the total, not a unit subtotal, not a group total, not a 栏次 row.
     (A rule reading a table's item rows takes ``data_rows``, listed once per run.)"""
-    return (
-        row.item != "total"
-        and not is_unit_row(row)
-        and row.item not in GROUP_TOTAL_ITEMS
-        and not is_column_numbers(row)
-    )
+    item = row.item
+    if item is not None:  # marked by the parser: the total, a unit, a group total, or an item
+        if item == "total" or item == "unit" or item in GROUP_TOTAL_ITEMS:
+            return False
+    elif len(row.code or "") in (3, 6) and is_unit_row(row):
+        return False
+    return bool(row.code) or len(row.values) < 2 or not is_column_numbers(row)
 
 
 def data_rows(table: Table) -> tuple[Row, ...]:
