@@ -290,9 +290,9 @@ LIST_COUNT_RE = re.compile(
     # right after its items (with 等 or not); "一大批" counts nothing, "第三大" is a rank
     r"|(?<![\d第])(?:等\s*)?(?P<n2>\d{1,2}|[二两三四五六七八九十]{1,2})\s*(?P<unit2>大)(?=[\u4e00-\u9fff])"
 )
-# What every match of LIST_COUNT_RE holds: 等 and a number, or 大 before a word (context-free,
-# ``common.Texts``; each branch opens with its character, found at C speed)
-_LIST_COUNT_HINT = (re.compile(r"等\s*[\d一二两三四五六七八九十]"), re.compile(r"大[\u4e00-\u9fff]"))  # a literal first
+# What every match of LIST_COUNT_RE holds: 等 and a number, or a number, 大 and a word
+# (context-free, ``common.Texts``; each opens with a literal or a class, found at C speed)
+_LIST_COUNT_HINT = (re.compile(r"等\s*[\d一二两三四五六七八九十]"), re.compile(r"[\d二两三四五六七八九十]\s*大[\u4e00-\u9fff]"))
 # Where a list starts: after the clause's punctuation (folded to ASCII) or a lead word.
 _CLAUSE_START_RE = re.compile(r"[,;:。!?]|包括|分别为|分别是|其中")
 # Parenthesised asides ("(留置看护管理支队)", "(含A、B)") are no items of their own.
