@@ -41,6 +41,7 @@ from bench.corpus_score import (  # noqa: E402
 CORPUS = SHARED / "corpus"
 OUT_DIR = ROOT / "bench" / "out" / "corpus"
 DOC_TIMEOUT_S = 1200  # a scanned document OCRs at ~10 s a page
+CHECK_REPEATS = 3  # timings of each document's check (the first, and the least disturbed)
 IDENTITY_RULES = ("sum.rows", "sum.hierarchy", "sum.columns", "sum.group_totals", "summary.balance",
                   "summary.classes", "summary.income_items")
 
@@ -93,6 +94,13 @@ def read_one(path_str: str) -> dict:
         t2, c2 = time.perf_counter(), time.process_time()
         report = check_disclosure(d)
         t3, c3 = time.perf_counter(), time.process_time()
+        # a check keeps nothing for the next one: checked twice more, the least disturbed of the
+        # three is the check's own cost on a machine the other worker (and OCR threads) share
+        least = c3 - c2
+        for _ in range(CHECK_REPEATS - 1):
+            c = time.process_time()
+            check_disclosure(d)
+            least = min(least, time.process_time() - c)
     except CnbudgetError as e:
         rec.update(status="refused", exit=2, message=str(e), seconds=round(time.perf_counter() - t0, 3))
         return rec
@@ -108,6 +116,7 @@ def read_one(path_str: str) -> dict:
     rec["seconds"] = {"read": round(t1 - t0, 3), "parse": round(t2 - t1, 3), "check": round(t3 - t2, 3)}
     # the checking's own CPU time: on a shared machine the wall clock also counts other processes
     rec["check_cpu_seconds"] = round(c3 - c2, 4)
+    rec["check_cpu_least_seconds"] = round(least, 4)
     m = d.meta
     rec["meta"] = {"department": m.department, "region": m.region, "year": m.year, "kind": m.kind,
                    "scope": m.scope, "unit": m.unit, "title": m.title}
