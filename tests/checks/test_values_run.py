@@ -59,3 +59,20 @@ def test_top_rows_are_the_top_level_of_the_code_tree(spec):
                 repairs=(Repair("code", "", code, FUNCTION_FROM_NAME),) if by_name and code else ())
             for i, (code, by_name) in enumerate(spec)]
     assert top_rows(rows) == [n.row for n in code_tree(rows)]
+
+
+def _preorder(nodes):  # noqa: ANN001, ANN202 - the recursive reading ``walk`` stands for
+    for n in nodes:
+        yield n
+        yield from _preorder(n.children)
+
+
+@settings(max_examples=200, deadline=None)
+@given(_rows)
+def test_walk_visits_every_node_before_its_children_in_printed_order(spec):
+    from cnbudget.checks.values import walk
+
+    rows = [Row(code=code or None, name=f"行{i}", values={}, source=Source(line=i + 1)) for i, (code, _) in enumerate(spec)]
+    tree = code_tree(rows)
+    assert [n.row for n in walk(tree)] == [n.row for n in _preorder(tree)]
+    assert sorted(id(n.row) for n in walk(tree)) == sorted(id(r) for r in rows)

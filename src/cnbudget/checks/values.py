@@ -16,7 +16,7 @@ built for a message, a figure of another table or a figure of the narrative.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextvars import ContextVar
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -592,10 +592,15 @@ def coded_by_name(rows: Sequence[Row]) -> bool:
     return any(code_from_name(r) for r in rows if r.repairs)  # most rows were read as printed
 
 
-def walk(nodes: Iterable[Node]) -> Iterable[Node]:
-    for n in nodes:
+def walk(nodes: Iterable[Node]) -> Iterator[Node]:
+    """Every node, each before its children (one loop over a stack: a generator nested per
+    level passes each node up through every level above it)."""
+    stack = list(nodes)[::-1]
+    while stack:
+        n = stack.pop()
         yield n
-        yield from walk(n.children)
+        if n.children:
+            stack.extend(n.children[::-1])
 
 
 def unit_tree(table: Table) -> list[Node]:

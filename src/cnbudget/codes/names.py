@@ -30,6 +30,7 @@ _ORDINAL = re.compile(
 )
 _LEVEL_MARK = re.compile(r"[(](?:类|款|项)[)]")
 _QUOTES = re.compile(r"[\"'「」『』]")
+_NON_DIGIT = re.compile(r"\D")
 
 
 def normalize_code(code: str) -> str:
@@ -37,7 +38,9 @@ def normalize_code(code: str) -> str:
 
     Keeps digits only; returns '' when there are none.
     """
-    return re.sub(r"\D", "", code.translate(_FULLWIDTH))
+    if code.isascii() and code.isdigit():
+        return code  # as most codes are printed (and looked up, thousands of times a document)
+    return _NON_DIGIT.sub("", code.translate(_FULLWIDTH))
 
 
 # A pure function of the text, asked of every printed name and of each catalog name it is
