@@ -45,7 +45,7 @@ def _check_speed(ok: list[dict]) -> list[str]:
     if not wall:
         return ["| checking beyond parsing | n/a |"]
     slowest = max((r for r in ok if isinstance(r.get("seconds"), dict)), key=lambda r: r["seconds"]["check"])
-    line = (f"| checking beyond parsing, per document: the first check (`check_disclosure` after the parse) | "
+    line = (f"| checking beyond parsing, per document: the first check (`check_disclosure` after the parse and a collection of its garbage) | "
             f"wall clock {_spread(wall)} (slowest {slowest['file']})")
     lines = [line + (f"; CPU time {_spread(cpu)} |" if cpu else " |")]
     if least:
