@@ -102,6 +102,7 @@ def region_key(doc: Disclosure) -> str:
 
 
 @lru_cache(maxsize=4096)
+@lru_cache(maxsize=4096)  # a column's label, asked again on every row
 def _clean_label(label: str) -> str:
     s = unicodedata.normalize("NFKC", label)
     s = re.sub(r"\s+", "", s)
