@@ -3,6 +3,8 @@ exactly as the Decimal intervals of DESIGN.md "tolerance" do, for any printed pr
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from decimal import Decimal
 
 import pytest
@@ -60,14 +62,21 @@ def _decimal_meets(t: Table, left: list[Decimal | None], right: list[Decimal | N
 @given(st.lists(st.lists(cells, min_size=3, max_size=3), min_size=1, max_size=6), st.booleans())
 def test_iv_sum_of_a_tables_figures_is_the_sum_of_their_decimal_intervals(rows, doc_padded):
     t = _table(rows)
-    token = DOC_PADDED.set(doc_padded)
-    try:
+    with _doc_padded(doc_padded):
         values = [v for r in t.rows for v in r.values.values()]
         whole, decimal = iv_sum(t, values), _decimal_sum(t, values)
         assert (whole.lo, whole.hi) == (decimal.lo, decimal.hi)
         # a figure finer than the table's (none of its own): added as a Decimal, still exact
         finer = [*values, Decimal("0.00001")]
         assert iv_sum(t, finer) == _decimal_sum(t, finer)
+
+
+@contextmanager
+def _doc_padded(padded: bool) -> Iterator[None]:
+    """The engine's setting for the document checked: whether it prints trailing zeros."""
+    token = DOC_PADDED.set(padded)
+    try:
+        yield
     finally:
         DOC_PADDED.reset(token)
 
@@ -76,8 +85,7 @@ def test_iv_sum_of_a_tables_figures_is_the_sum_of_their_decimal_intervals(rows, 
 @given(st.lists(st.lists(cells, min_size=4, max_size=4), min_size=1, max_size=6), st.booleans())
 def test_whole_number_sums_answer_as_decimal_intervals(rows, doc_padded):
     t = _table(rows)
-    token = DOC_PADDED.set(doc_padded)
-    try:
+    with _doc_padded(doc_padded):
         whole = whole_bounds(t)
         for r in t.rows:
             left, right = [r.values.get("c0")], [r.values.get(c) for c in ("c1", "c2", "c3")]
@@ -93,8 +101,6 @@ def test_whole_number_sums_answer_as_decimal_intervals(rows, doc_padded):
             if target is not None or any(v is not None for v in parts):
                 expected.append((c, _decimal_meets(t, [target], parts)))
         assert parts_tester(t)(parent, ("c0", "c1", "c2", "c3"), children) == expected
-    finally:
-        DOC_PADDED.reset(token)
 
 
 @given(figures)

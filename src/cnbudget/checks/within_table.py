@@ -528,22 +528,11 @@ def columns_add_up(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
             at_left = [whole.position[c] for c in left]
             at_right = [whole.position[c] for c in right]
             for r, figures in zip(rows, row_figures, strict=True):
-                # the figures the row prints on each side (a blank adds nothing), added here and
-                # not in a helper: the rule meets every row of every table in each identity
-                left_lo = left_hi = left_printed = 0
-                for j in at_left:
-                    if (b := figures[j]) is not None:
-                        left_lo += b[0]
-                        left_hi += b[1]
-                        left_printed += 1
+                # the figures the row prints on each side (a blank adds nothing)
+                left_lo, left_hi, left_printed = _side(figures, at_left)
                 if not left_printed:
                     continue
-                right_lo = right_hi = right_printed = 0
-                for j in at_right:
-                    if (b := figures[j]) is not None:
-                        right_lo += b[0]
-                        right_hi += b[1]
-                        right_printed += 1
+                right_lo, right_hi, right_printed = _side(figures, at_right)
                 if not right_printed:
                     continue
                 if whole_lines_only and (left_printed < len(left) or right_printed < len(right)):
@@ -568,6 +557,20 @@ def columns_add_up(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
                 )
         if checked:
             ctx.checked(checked)  # once per table, not per row
+
+
+def _side(figures: tuple[tuple[int, int] | None, ...], at: list[int]) -> tuple[int, int, int]:
+    """(lo, hi) of the sum of a row's figures at positions ``at`` (``WholeBounds.row``), and how
+    many of them the row prints — one side of a column identity, added in one loop (the rule
+    meets every row of every table in each of its identities)."""
+    lo = hi = printed = 0
+    for j in at:
+        b = figures[j]
+        if b is not None:
+            lo += b[0]
+            hi += b[1]
+            printed += 1
+    return lo, hi, printed
 
 
 # --------------------------------------------------------------------------- group totals
