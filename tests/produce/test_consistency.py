@@ -11,7 +11,7 @@ import pytest
 from cnbudget.produce.build import produce
 from cnbudget.produce.consistency import InconsistentInput, ensure_consistent, verify
 from cnbudget.produce.derive import derive_disclosure
-from cnbudget.produce.load_json import loads
+from cnbudget.produce.load_json import BadJson, loads
 from cnbudget.serialize import disclosure_to_json, dumps
 
 
@@ -58,6 +58,16 @@ def test_json_loader_inverts_serialize(example):
         assert a.columns == b.columns
     assert back.meta == d.meta
     assert json.loads(dumps(disclosure_to_json(back))) == json.loads(dumps(disclosure_to_json(d)))
+
+
+@pytest.mark.parametrize("printed", ["NaN", "Infinity", "12万", "1,2,3"])
+def test_json_with_a_figure_that_is_no_number_is_refused_with_its_text(example, printed):
+    obj = disclosure_to_json(derive_disclosure(example.build_input(), file="x.txt"))
+    row = next(r for t in obj["tables"] for r in t["rows"] if r.get("values"))
+    row["values"][next(iter(row["values"]))] = printed
+    with pytest.raises(BadJson) as e:
+        loads(json.dumps(obj, ensure_ascii=False), file="bad.json")
+    assert printed in str(e.value) and "bad.json" in str(e.value)
 
 
 def _documents():

@@ -25,7 +25,13 @@ def _dec(x: Any) -> Decimal:
         return x
     if isinstance(x, bool) or not isinstance(x, int | str):
         raise ValueError(f"not a number: {x!r}")
-    return Decimal(str(x))
+    try:
+        value = Decimal(str(x))
+    except ArithmeticError as e:  # decimal.InvalidOperation: "12万" is no amount
+        raise ValueError(f"not a number: {x!r}") from e
+    if not value.is_finite():  # "NaN", "Infinity": no amount a table prints
+        raise ValueError(f"not a number: {x!r}")
+    return value
 
 
 def _source(obj: Any) -> Source:
