@@ -133,3 +133,12 @@ def test_a_sum_exceeding_another_tables_sum_in_whole_numbers_is_the_decimal_answ
     b_values = [r.values.get("c0") for r in b.rows]
     expected = _decimal_sum(a, a_values).lo > _decimal_sum(b, b_values).hi
     assert exceeds_tester(a, b)(list(a.rows), list(b.rows), "c0") == expected
+
+
+def test_a_figure_printed_with_very_many_decimals_still_has_whole_bounds():
+    # past the precomputed powers of ten: read, not an IndexError
+    tiny = Decimal(1).scaleb(-80)
+    t = _table([[tiny], [Decimal("1")]])
+    lo, hi = whole_bounds(t).of(t.rows[0].values["c0"])
+    i = iv(t, tiny)
+    assert (Decimal(lo).scaleb(-81), Decimal(hi).scaleb(-81)) == (i.lo, i.hi)

@@ -123,8 +123,10 @@ class WholeBounds:
         return found
 
     def _bounds(self, digits: int, places: int) -> tuple[int, int]:
-        value = digits * _POWERS[self.scale - places]
-        radius = _WHOLE_RADII[self.scale - (places if places > self.floor else self.floor) - 1]
+        shift = self.scale - places
+        value = digits * (_POWERS[shift] if shift < len(_POWERS) else 10**shift)
+        k = self.scale - (places if places > self.floor else self.floor) - 1
+        radius = _WHOLE_RADII[k] if k < len(_WHOLE_RADII) else 5 * 10**k
         return value - radius, value + radius
 
 
