@@ -8,7 +8,7 @@ import pytest
 from hypothesis import example, given
 from hypothesis import strategies as st
 
-from cnbudget.numbers import Interval, consistent_sum, decimals, ends_in_zero, parse_amount, parse_percent
+from cnbudget.numbers import Interval, consistent_sum, decimals, parse_amount, parse_percent
 
 
 @pytest.mark.parametrize(
@@ -85,11 +85,3 @@ any_decimals = st.one_of(
 def test_decimals_read_from_the_text_are_the_exponent(value: Decimal) -> None:
     exp = value.as_tuple().exponent
     assert decimals(value) == (max(0, -exp) if isinstance(exp, int) else 0)
-
-
-@given(any_decimals)
-@example(Decimal("25.70"))
-@example(Decimal("1.0E-7"))
-def test_ends_in_zero_is_a_padded_last_digit(value: Decimal) -> None:
-    expected = decimals(value) > 0 and value.as_tuple().digits[-1] == 0
-    assert ends_in_zero(value) == expected

@@ -80,15 +80,6 @@ def decimals(value: Decimal) -> int:
     return max(0, -exp) if isinstance(exp, int) else 0
 
 
-def ends_in_zero(value: Decimal) -> bool:
-    """Whether the figure prints a trailing zero after its point ("25.70", "0.00"): the mark of
-    software that pads every figure to the same decimals."""
-    text = str(value)
-    if "E" not in text:
-        return "." in text and text[-1] == "0"
-    return decimals(value) > 0 and value.as_tuple().digits[-1] == 0
-
-
 def half_ulp(value: Decimal) -> Decimal:
     """Half a unit of the last printed digit: the rounding radius of a published figure."""
     return Decimal(5).scaleb(-decimals(value) - 1)

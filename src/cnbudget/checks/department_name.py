@@ -26,6 +26,7 @@ from collections.abc import Iterator
 
 from cnbudget.checks.common import passages, text_finding
 from cnbudget.checks.context import Context
+from cnbudget.checks.labels import KIND_ZH
 from cnbudget.checks.registry import rule
 from cnbudget.model import Disclosure, Finding
 
@@ -72,7 +73,7 @@ def department_names(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
         yield text_finding(
             "wording.department_name",
             f"“{b.text[m.start():m.end() + 8].strip()}”以“{name}”开头，而本文件是{dept}的"
-            f"{'预算' if doc.meta.kind == 'budget' else '决算' if doc.meta.kind == 'final' else '公开文件'}"
+            f"{KIND_ZH.get(doc.meta.kind or '', '公开文件')}"
             "：疑为套用其他部门的文本未改名称 — the statement names another department",
             b, m.start(), m.end(),
         )

@@ -24,6 +24,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import ROUND_DOWN, Decimal
+from typing import Any
 
 from cnbudget.checks.common import TABLE_PART, could_not_verify, text_blocks, text_finding
 from cnbudget.checks.context import Context
@@ -178,6 +179,12 @@ def _cut_when_converted(stated: Decimal, shown: Decimal | None, k: Decimal) -> b
 
 def _claims_by_id(doc: Disclosure) -> dict[int, Claim]:
     return {c.id: c for c in doc.claims}
+
+
+def _claim_place(c: Claim) -> dict[str, Any]:
+    """Where a finding on a stated figure points: its sentence, and the table cell it was read as."""
+    ref = c.refers_to
+    return {"source": c.source, "text": c.text, "table": ref.table if ref else None, "row": ref.row if ref else None}
 
 
 def _civ(c: Claim) -> Interval:
@@ -427,10 +434,7 @@ def rates(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
             severity="warning" if near or expected is case.wide else None,
             expected=expected.mid.quantize(Decimal("0.01")),
             actual=case.rate.value,
-            source=case.rate.source,
-            text=case.rate.text,
-            table=case.rate.refers_to.table if case.rate.refers_to else None,
-            row=case.rate.refers_to.row if case.rate.refers_to else None,
+            **_claim_place(case.rate),
         )
 
 
@@ -455,10 +459,7 @@ def rate_wrong_base(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
             f"{grow}率应为 {fmt_iv(case.expected)}% — rate computed on this year's figure, not last year's",
             expected=case.expected.mid.quantize(Decimal("0.01")),
             actual=case.rate.value,
-            source=case.rate.source,
-            text=case.rate.text,
-            table=case.rate.refers_to.table if case.rate.refers_to else None,
-            row=case.rate.refers_to.row if case.rate.refers_to else None,
+            **_claim_place(case.rate),
         )
 
 
@@ -485,10 +486,7 @@ def rate_zero_base(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
             f"本年 {fmt(cur.value)}{cur.unit}、增加 {fmt(ch.value)}{ch.unit}，上年数为 0，增长率无法计算，"
             f"所述 {fmt(c.value)}% 无意义（可写“上年为0，无法计算增减比率”） — a growth rate on a base of zero",
             actual=c.value,
-            source=c.source,
-            text=c.text,
-            table=c.refers_to.table if c.refers_to else None,
-            row=c.refers_to.row if c.refers_to else None,
+            **_claim_place(c),
         )
 
 

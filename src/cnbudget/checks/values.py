@@ -122,6 +122,10 @@ class WholeBounds:
             found = self.by_text[text] = self._bounds(digits, places)
         return found
 
+    def interval(self, lo: int, hi: int) -> Interval:
+        """Whole-number bounds (a figure's, or a sum's) as the Interval of Decimals they stand for."""
+        return Interval(Decimal(lo).scaleb(-self.scale), Decimal(hi).scaleb(-self.scale))
+
     def _bounds(self, digits: int, places: int) -> tuple[int, int]:
         shift = self.scale - places
         value = digits * (_POWERS[shift] if shift < len(_POWERS) else 10**shift)
@@ -324,7 +328,7 @@ def iv_sum(table: Table | None, values: Iterable[Decimal | None]) -> Interval:
         except ValueError:  # a figure finer than the table's: added as a Decimal below
             pass
         else:
-            return Interval(Decimal(lo_w).scaleb(-whole.scale), Decimal(hi_w).scaleb(-whole.scale))
+            return whole.interval(lo_w, hi_w)
     floor = _decimals_floor(table)
     places = decimals if table is None else table_style(table).places
     lo = hi = ZERO
@@ -715,8 +719,7 @@ def economic_by_code(t: Table, col: str = "total") -> dict[str, Interval]:
             if j is not None and (f := whole.row(r)[j]) is not None:
                 total[0] += f[0]
                 total[1] += f[1]
-    return {k: Interval(Decimal(lo).scaleb(-whole.scale), Decimal(hi).scaleb(-whole.scale))
-            for k, (lo, hi) in sums.items()}
+    return {k: whole.interval(lo, hi) for k, (lo, hi) in sums.items()}
 
 
 def in_table_unit(value: Interval, unit: str | None, table_unit: str | None) -> Interval | None:

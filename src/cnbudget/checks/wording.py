@@ -77,8 +77,6 @@ EMPTY_REASON_RE = re.compile(
     # "主要原因是其中：1.因公出国（境）费…": the breakdown follows where the reason should be
     r"|(?P<word4>原因)(?:是|为|系)\s*(?=其\s*中\s*:)"
 )
-# A word every match of EMPTY_REASON_RE holds: a passage with none is not scanned.
-_EMPTY_REASON_WORDS = ("主要", "包括", "原因", "其中", "如下", "分别")
 # EMPTY_REASON_RE with the marks it looks ahead at taken in: context-free (``common.Texts``),
 # one pattern per opening word, each opening with a literal ("如下" also finds "具体如下").
 _EMPTY_REASON_HINT = (
@@ -94,15 +92,16 @@ _EMPTY_REASON_HINT = (
 UNFILLED_RE = re.compile(r"(?<=预算|决算|收入|支出|经费)\s*:\s*(?:19|20)\d{2}\s*年(?:度)?\s*(?=[。;]|$)")
 # What every match of FILL_IN_RE and of UNFILLED_RE holds (the latter opens with look-behinds,
 # tried at every position): a passage without it is not scanned for them.
-_FILL_IN_HINT = re.compile(r"请|此处填写|待填写|【")
+_FILL_IN_WORDS = ("请", "此处填写", "待填写", "【")
+_FILL_IN_HINT = re.compile("|".join(_FILL_IN_WORDS))
 _UNFILLED_HINT = re.compile(r":\s*(?:19|20)\d{2}\s*年")
 # What every match of CHOICE_RE holds: a bracket or a slash before the second way.
-_CHOICE_HINT = re.compile(rf"[(/]\s*(?:{_UP}|{_DOWN})")
+_CHOICE_REST = rf"\s*(?:{_UP}|{_DOWN})"
+_CHOICE_HINT = re.compile(rf"[(/]{_CHOICE_REST}")
 # What every placeholder holds, for one search of the whole text (``common.Texts``): an x, or
 # one of the hints above (all context-free), each opening with a literal.
-_PLACEHOLDER_HINT = tuple(re.compile(p) for p in (
-    "x", "X", "×", "请", "此处填写", "待填写", "【",
-    rf"\(\s*(?:{_UP}|{_DOWN})", rf"/\s*(?:{_UP}|{_DOWN})", _UNFILLED_HINT.pattern))
+_PLACEHOLDER_HINT = (*literal_first("xX×"), *literal_first(_FILL_IN_WORDS), *literal_first("(/", _CHOICE_REST),
+                     _UNFILLED_HINT)
 # Obsolete names shorter than this are common words ("文化", "扶贫"), not catalog names.
 OBSOLETE_MIN_CHARS = 6
 
@@ -170,8 +169,6 @@ def empty_reasons(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
     for k in text.where(_EMPTY_REASON_HINT):
         b = blocks[k]
         if b.heading:
-            continue
-        if not any(w in b.text for w in _EMPTY_REASON_WORDS):
             continue
         following = blocks[k + 1].text if k + 1 < len(blocks) else ""
         for m in EMPTY_REASON_RE.finditer(b.text):
