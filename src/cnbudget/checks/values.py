@@ -21,6 +21,7 @@ from contextvars import ContextVar
 from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import lru_cache
+from itertools import chain, compress
 
 from cnbudget.model import Row, Table
 from cnbudget.numbers import Interval, bounds_meet, decimals
@@ -53,8 +54,10 @@ class TableStyle:
     padded: bool  # prints trailing zeros ("25.70", "0.00")
     # one place finer than the table's finest figure: see ``WholeBounds``
     scale: int = 1
-    # each printed text → (its digits as one integer, its decimals)
+    # each printed text → (its digits as one integer, its decimals): the run's, shared by its
+    # tables (a superset of this table's texts, ``distinct``)
     digits: dict[str, tuple[int, int]] = field(default_factory=dict, compare=False, repr=False)
+    distinct: frozenset[str] = field(default_factory=frozenset, compare=False, repr=False)
     # the columns the rows print figures in, and how many of the figures are amounts
     columns: frozenset[str] = field(default_factory=frozenset, compare=False, repr=False)
     amounts: int = 0
@@ -72,7 +75,7 @@ class TableStyle:
     @property
     def fewer(self) -> frozenset[str]:
         """The texts printed with fewer decimals than the table's amounts (format.decimals)."""
-        return frozenset(t for t, (_, d) in self.digits.items() if d < self.max_decimals)
+        return frozenset(t for t in self.distinct if self.digits[t][1] < self.max_decimals)
 
 
 # Half a unit of a place k places coarser than the scale's unit (5·10**k), by k.
@@ -106,7 +109,7 @@ class WholeBounds:
         """The (lo, hi) of each figure of a row of the table, by column ``position`` (a row is
         added into its parent, its total and its column identities: its bounds are read once)."""
         found = self.rows.get(id(r))
-        if found is not None and found[0] is r:
+        if found is not None:  # the entry holds its row alive: an id found is that row's
             return found[1]
         vals = r.values
         return tuple(None if (v := vals.get(c)) is None else self.of(v) for c in self.position)
@@ -200,33 +203,24 @@ def table_style(table: Table) -> TableStyle:
     # the whole table's figures as one flat list, turned into texts in one go (a loop per row
     # or per figure costs more than the conversion)
     values = [r.values for r in table.rows]
-    texts = list(map(str, [v for vals in values for v in vals.values()]))
+    texts = list(map(str, chain.from_iterable(map(dict.values, values))))
     columns = set().union(*values)
+    distinct = set(texts)
     if NON_AMOUNT_COLUMNS.isdisjoint(columns):  # most tables: every figure an amount
-        amount_texts = set(texts)
+        amount_texts = distinct
         amounts = len(texts)
-        distinct = amount_texts
     else:
-        of_amounts = [c not in NON_AMOUNT_COLUMNS for vals in values for c in vals]
-        amount_texts = {t for t, amount in zip(texts, of_amounts, strict=True) if amount}
+        of_amounts = [c not in NON_AMOUNT_COLUMNS for c in chain.from_iterable(values)]
+        amount_texts = set(compress(texts, of_amounts))
         amounts = sum(of_amounts)
-        distinct = set(texts)
-    known = memo.printed
-    seen = {}
-    for text in distinct:
-        got = known.get(text)
-        seen[text] = got if got is not None else known.setdefault(text, _printed(text))
-    max_dec = 0
-    padded = False
-    for text in amount_texts:
-        digits, d = seen[text]
-        if d > max_dec:
-            max_dec = d
-        if d > 0 and not padded and digits % 10 == 0:
-            padded = True
-    scale = max((d for _, d in seen.values()), default=0) + 1
-    style = TableStyle(max_dec, padded, scale, digits=seen, columns=frozenset(columns), amounts=amounts,
-                       texts=texts)
+    known = memo.printed  # each text read once per run, whichever table prints it first
+    for text in distinct.difference(known):
+        known[text] = _printed(text)
+    max_dec = max((known[t][1] for t in amount_texts), default=0)
+    padded = any(d > 0 and digits % 10 == 0 for digits, d in map(known.__getitem__, amount_texts))
+    scale = max(max_dec, max((known[t][1] for t in distinct.difference(amount_texts)), default=0)) + 1
+    style = TableStyle(max_dec, padded, scale, digits=known, distinct=frozenset(distinct),
+                       columns=frozenset(columns), amounts=amounts, texts=texts)
     styles[id(table)] = (table, style)
     return style
 
@@ -278,21 +272,25 @@ def _fill_rows(whole: WholeBounds, table: Table, style: TableStyle) -> None:
     """Every row's bounds, from the texts ``table_style`` read (all the table's at once, then
     cut row by row)."""
     position, by_text, rows = whole.position, whole.by_text, whole.rows
-    for text, (digits, places) in style.digits.items():
-        if text not in by_text:
-            by_text[text] = whole._bounds(digits, places)
+    for text in style.distinct.difference(by_text):
+        by_text[text] = whole._bounds(*style.digits[text])
     figures = list(map(by_text.__getitem__, style.texts))
     width = len(position)
     every = tuple(position)
+    printed = list(map(tuple, (r.values for r in table.rows)))
+    if width and printed.count(every) == len(printed):
+        # every row prints every column, in order (most tables): the flat list cut into rows in one go
+        cut = zip(*[iter(figures)] * width, strict=True)
+        rows.update(zip(map(id, table.rows), zip(table.rows, cut, strict=True), strict=True))
+        return
     at = 0
-    for r in table.rows:
-        vals = r.values
-        n = len(vals)
-        if n == width and tuple(vals) == every:  # most rows print every column, in order
+    for r, cols in zip(table.rows, printed, strict=True):
+        n = len(cols)
+        if cols == every:
             rows[id(r)] = (r, tuple(figures[at:at + n]))
         else:
             out: list[tuple[int, int] | None] = [None] * width
-            for col, b in zip(vals, figures[at:at + n], strict=True):
+            for col, b in zip(cols, figures[at:at + n], strict=True):
                 out[position[col]] = b
             rows[id(r)] = (r, tuple(out))
         at += n
@@ -371,10 +369,11 @@ def parts_tester(table: Table) -> Callable[[Row, Sequence[str], Sequence[Row]], 
     figures?  A column where neither prints a figure has nothing to check and no verdict.  The
     test of every parent against its children, in whole numbers."""
     whole = whole_bounds(table)
-    position, row = whole.position, whole.row
+    position, row, read = whole.position, whole.row, whole.rows.get
 
     def verdicts(result: Row, cols: Sequence[str], parts: Sequence[Row]) -> list[tuple[str, bool]]:
-        rows = [row(r) for r in parts]
+        # the rows' bounds as read with the table (``WholeBounds.row`` for any other row)
+        rows = [row(r) if (got := read(id(r))) is None else got[1] for r in parts]
         target_row = row(result)
         out = []
         for col in cols:
@@ -653,14 +652,13 @@ def class_totals(table: Table, col: str = "total") -> dict[str, tuple[list[Decim
     Returns code → (values to add up, a row to point at).
     """
     out: dict[str, tuple[list[Decimal | None], Row]] = {}
-    rows = list(data_rows(table))
-    for node in code_tree(rows):
-        code = node.row.code or ""
+    for row in top_rows(data_rows(table)):
+        code = row.code or ""
         if not code[:1].isdigit() or len(code) < 3:
             continue
         cls = code[:3]
-        vals, first = out.get(cls, ([], node.row))
-        vals.append(node.row.values.get(col))
+        vals, first = out.get(cls, ([], row))
+        vals.append(row.values.get(col))
         out[cls] = (vals, first)
     return out
 
