@@ -52,28 +52,46 @@ def department_names(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
     if not dept or not region or not dept.startswith(region):
         return
     own = dept[len(region):]
-    named = re.compile(re.escape(region) + rf"(?P<rest>[\u4e00-\u9fff]{{1,24}}?{ORGAN_SUFFIX})(?:\(本级\))?\s*(?:19|20)\d\d\s*年")
     own_count, others = 0, []
-    for b in passages(doc, ctx).holding(named):  # context-free: its own hint
-        for m in named.finditer(b.text):
-            if not SUBJECT_START_RE.search(b.text[max(0, m.start() - 12):m.start()]):
+    for b in passages(doc, ctx).holding(re.compile(re.escape(region))):
+        for start, end, rest in _named_in_region(region, b.text):
+            if not SUBJECT_START_RE.search(b.text[max(0, start - 12):start]):
                 continue
             ctx.checked()
-            name, rest = region + m.group("rest"), m.group("rest")
+            name = region + rest
             if name == dept or name.startswith(dept) or dept.startswith(name) or _short_form(rest, own):
                 own_count += 1
             else:
-                others.append((b, m, name))
+                others.append((b, start, end, name))
     # the template's places name the department more often than any slip: where they do not, the
     # name read from the cover may be the wrong one, and nothing is said
-    counts = Counter(name for _, _, name in others)
-    for b, m, name in others:
+    counts = Counter(name for *_, name in others)
+    for b, start, end, name in others:
         if counts[name] >= own_count:
             continue
         yield text_finding(
             "wording.department_name",
-            f"“{b.text[m.start():m.end() + 8].strip()}”以“{name}”开头，而本文件是{dept}的"
+            f"“{b.text[start:end + 8].strip()}”以“{name}”开头，而本文件是{dept}的"
             f"{KIND_ZH.get(doc.meta.kind or '', '公开文件')}"
             "：疑为套用其他部门的文本未改名称 — the statement names another department",
-            b, m.start(), m.end(),
+            b, start, end,
         )
+
+
+# An organ's name after its region's and before a year: "(湖州市)卫生健康委员会2026年"
+_ORGAN_AND_YEAR_RE = re.compile(rf"(?P<rest>[\u4e00-\u9fff]{{1,24}}?{ORGAN_SUFFIX})(?:\(本级\))?\s*(?:19|20)\d\d\s*年")
+
+
+def _named_in_region(region: str, text: str) -> Iterator[tuple[int, int, str]]:
+    """(start, end, the name after the region) of each organ named with its region's name before
+    a year, in order and not overlapping: the region found as a literal, the rest matched after
+    it (one pattern for every region; a pattern per region would compile its character class
+    again for each document's region)."""
+    at = text.find(region)
+    while at >= 0:
+        m = _ORGAN_AND_YEAR_RE.match(text, at + len(region))
+        if m is None:
+            at = text.find(region, at + 1)
+            continue
+        yield at, m.end(), m.group("rest")
+        at = text.find(region, m.end())
