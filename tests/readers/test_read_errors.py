@@ -184,3 +184,16 @@ def test_importing_the_registry_loads_no_office_library():
             "print(sorted(m for m in ('openpyxl', 'xlrd', 'docx', 'lxml.html') if m in sys.modules))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip() == "[]"
+
+
+def test_a_parse_json_is_refused_not_read_as_a_text_disclosure(tmp_path):
+    # read as text, the JSON of `cnbudget parse` was checked as a document whose department is "{"
+    model = b'{\n  "file": "x.pdf",\n  "meta": {"department": "\xe7\xa4\xba\xe4\xbe\x8b\xe5\xb1\x80", "year": 2026},\n  "tables": []\n}\n'
+    p = _write(tmp_path, "x.json", model)
+    assert sniff_format(model, "x.json") == "parse_json"
+    with pytest.raises(UnreadableFile, match="cnbudget parse") as e:
+        read_document(p)
+    assert e.value.file == str(p)
+    # any other JSON is text, as before (a reader of its own decides what it holds)
+    assert sniff_format(b'{"tables": "none", "note": "x"}', "y.json") == "text"
+    assert sniff_format(b'{"meta": {}, "tables": [', "z.json") == "text"

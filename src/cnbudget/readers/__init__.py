@@ -76,6 +76,11 @@ def read_document(path: str | Path) -> Document:
     if not data.strip():
         raise UnreadableFile("文件为空 (empty file)", file=str(p))
     fmt = sniff_format(data, p.name)
+    if fmt == "parse_json":
+        # read as text it would be checked as a document whose department is "{": refused
+        raise UnreadableFile("这是 cnbudget parse 输出的 JSON，不含说明正文，不能当作公开文件读取或核验；"
+                             "请读取原公开文件（render、produce 可直接使用此 JSON） "
+                             "(a cnbudget parse JSON, not a disclosure: read the original file)", file=str(p))
     reader = READERS.get(fmt)
     if reader is None:
         raise UnreadableFile(f"不支持的文件格式 {fmt} (unsupported format)", file=str(p))

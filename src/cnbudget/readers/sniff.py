@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import zipfile
 from io import BytesIO
 
@@ -14,7 +15,11 @@ def _ole_name(name: str) -> bytes:
 
 
 def sniff_format(data: bytes, name: str = "") -> str:
-    """Return "pdf", "xlsx", "docx", "xls", "doc", "encrypted", "html", "zip", "text" or "binary".
+    """Return "pdf", "xlsx", "docx", "xls", "doc", "encrypted", "html", "zip", "parse_json",
+    "text" or "binary".
+
+    "parse_json" is the JSON ``cnbudget parse --format json`` writes: a model, not a document
+    (it holds the tables and claims but not the narrative's text).
 
     "encrypted" is an OLE compound file holding an ``EncryptionInfo`` stream: a password-
     protected .xlsx / .docx (Office wraps encrypted OOXML that way), which no reader can open.
@@ -52,7 +57,18 @@ def sniff_format(data: bytes, name: str = "") -> str:
         return "html"
     if _looks_binary(head):
         return "binary"
+    if probe.startswith(b"{") and _is_parse_json(data):
+        return "parse_json"
     return "text"
+
+
+def _is_parse_json(data: bytes) -> bool:
+    """A JSON object with the model's ``meta`` and ``tables`` (what ``cnbudget parse`` writes)."""
+    try:
+        obj = json.loads(data.decode("utf-8-sig"))
+    except (UnicodeDecodeError, ValueError, RecursionError):
+        return False
+    return isinstance(obj, dict) and "meta" in obj and isinstance(obj.get("tables"), list)
 
 
 def _first_directory_sector(data: bytes) -> bytes:
