@@ -108,6 +108,27 @@ def test_an_empty_table_explained_in_the_narrative_needs_no_note_of_its_own():
     assert [f for f in check_disclosure(D(t)).findings if f.rule == "completeness.empty_table_note"]
 
 
+def test_empty_general_budget_tables_explained_by_a_zero_general_budget():
+    # 上海 units funded wholly by 政府性基金: "一般公共预算拨款支出预算为0" explains the empty
+    # 一般公共预算支出表 and its 基本支出表; a sentence naming 一般公共预算 without saying there
+    # is none explains nothing
+    from dataclasses import replace
+
+    from cnbudget.checks import check_disclosure
+    from cnbudget.document import Source
+    from cnbudget.model import TextBlock
+
+    empty = (T("general_expenditure", "total", ("total", "0.00")), T("basic_expenditure", "total", ("total", "0.00")))
+
+    def flagged(sentence: str) -> list[str]:
+        said = TextBlock(sentence, ((0, Source(line=3)),), part="narrative")
+        d = replace(D(*empty), text=(said,))
+        return sorted(f.table for f in check_disclosure(d).findings if f.rule == "completeness.empty_table_note")
+
+    assert flagged("2026年一般公共预算拨款支出预算为0，政府性基金预算拨款支出预算为120.00万元。") == []
+    assert flagged("一般公共预算拨款收入120.00万元，比上年增加8.00万元。") == ["basic_expenditure", "general_expenditure"]
+
+
 def test_an_empty_table_the_documents_own_list_marks_empty_with_a_reason():
     from cnbudget.document import Source
     from cnbudget.model import Column, Row, Table

@@ -178,6 +178,9 @@ _EXPLAINS = re.compile(
     r"|(?<![\d.,])0(\.0+)?\s*万?元"  # "政府性基金拨款支出预算0万元"
 )
 _SUBJECT = {
+    # "一般公共预算拨款支出预算为0" explains an empty 一般公共预算 table, its basic one too
+    "general_expenditure": "一般公共预算",
+    "basic_expenditure": "一般公共预算",
     "gov_fund": "政府性基金",
     "state_capital": "国有资本",
     "three_public": "三公",
