@@ -28,6 +28,7 @@ HINTS: list[tuple[str, tuple[re.Pattern[str], ...], common.Hint]] = [
     ("money_unit", (typography.BARE_WAN_RE,), typography._BARE_WAN_HINT),
     ("doubled_word", (typography.DOUBLED_WORD_RE,), typography._DOUBLED_WORD_HINT),
     ("year_without_nian", (typography.YEAR_BASE_RE,), typography._YEAR_BASE_HINT),
+    ("year_without_nian_du", (typography.YEAR_DU_RE,), typography._YEAR_DU_HINT),
     ("placeholder", (wording.PLACEHOLDER_FIGURE_RE, wording.PLACEHOLDER_NAME_RE, wording.FILL_IN_RE,
                      wording.CHOICE_RE, wording.UNFILLED_RE), wording._PLACEHOLDER_HINT),
     ("drafting_note", (wording.DRAFTING_NOTE_RE,), wording._DRAFTING_NOTE_HINT),
@@ -44,6 +45,7 @@ HINTS: list[tuple[str, tuple[re.Pattern[str], ...], common.Hint]] = [
     ("reason_of_income", (reasons.SPENDING_CHANGE_RE,), reasons.SPENDING_CHANGE_RE),
     ("heading_amount", (sentences.HEADING_AMOUNT_RE,), sentences._HEADING_AMOUNT_HINT),
     ("plan_period", (years.PLAN_FRAME_RE,), years._PLAN_HINT),
+    ("no_such_date", (years.DATE_RE,), years._DATE_HINT),
 ]
 
 _CONTEXT = {sre_c.AT, sre_c.ASSERT, sre_c.ASSERT_NOT}
@@ -121,7 +123,7 @@ _EXAMPLES = (
     "(3)住房公积金163.4万元。2025年安排158.20万元,主要用于", "紧紧围绕“十四五”工作任务",
     "(一)(一)", "二、 二、", "(12) (12)", "请删除此段", "若无涉密项目,则填写无", "请核实单位是否有", "公开前须去掉",
     "具体如下:。", "分别是:;", "原因是其中:", "1.5亿元,要包括", "共计:2025年", "单位、2026年", "其中,2024年",
-    "下降/增长", "增加(减少)",
+    "下降/增长", "增加(减少)", "2026 度收入预算", "2026年9月31日前完成", "2月30日",
 )
 
 
@@ -158,6 +160,7 @@ _RULES = (
     "wording.stray_year", "wording.count_listed", "wording.clipped_phrase", "wording.doubled_phrase",
     "wording.repeated_item_number", "wording.reason_of_other_item", "wording.zero_reason",
     "wording.reason_of_income", "sentence.heading_amount", "year.plan_period", "wording.department_name",
+    "year.no_such_date",
 )
 
 
@@ -180,7 +183,7 @@ def test_the_rules_find_the_same_with_hints_as_trying_every_passage(monkeypatch)
 
 def test_the_cell_rules_find_the_same_with_hints_as_trying_every_cell(monkeypatch):
     cells = ["实现基础设施集约化和和政府协同性发展。", "完成培训、宣传、督查等六大模块工作内容。",
-             "紧紧围绕“十四五”规划目标。", *_random_texts(200, seed=7)]
+             "紧紧围绕“十四五”规划目标。", "2026年9月31日前完成验收。", *_random_texts(200, seed=7)]
     rows = tuple(Row(code=None, name=f"项目{i}", values={}, source=Source(page=26), texts={"绩效目标": c})
                  for i, c in enumerate(cells))
     d = D(Table(kind="projects", title="项目支出表", unit="万元", columns=(Column("total", "总计"),), rows=rows,
@@ -188,7 +191,7 @@ def test_the_cell_rules_find_the_same_with_hints_as_trying_every_cell(monkeypatc
     hinted, plain = _with_and_without_hints(d, monkeypatch)
     assert hinted.findings == plain.findings
     assert hinted.coverage.by_rule == plain.coverage.by_rule
-    assert {"wording.doubled_word", "year.plan_period"} <= {f.rule for f in hinted.findings}
+    assert {"wording.doubled_word", "year.plan_period", "year.no_such_date"} <= {f.rule for f in hinted.findings}
 
 
 def test_the_required_sections_are_sought_with_context_free_patterns():

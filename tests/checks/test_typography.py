@@ -114,8 +114,16 @@ def test_a_year_compared_with_printed_without_nian():
     assert texts(f) == [("wording.year_without_nian", "info")] and "2025年" in f[0].message
 
 
+def test_a_year_of_a_budget_printed_without_nian_before_du():
+    # 北京 2026 (corpus c028 p2): "2026 度收入预算" for 2026年度
+    f = run(W(HEAD + "2026 度收入预算 520,000.00 万元。\n"), "wording.year_without_nian")
+    assert texts(f) == [("wording.year_without_nian", "info")] and "2026年度" in f[0].message
+
+
 @pytest.mark.parametrize("sentence", [
     "公务接待费10万元，与2025年持平。",
+    "全年节约用电2000度电，节水500吨。",
+    "2026年度收入预算520,000.00万元。",
     "较2025年度减少2.48万元。",
     "比2025-2027年规划增加3个项目。",
     "比2025万元增加10万元。",
@@ -287,3 +295,26 @@ def test_figure_patterns_opening_with_the_digit_find_what_a_look_behind_first_fi
     bare_wan = re.compile(r"(?<![\d.])\d[\d,]*\.\d{2}\s*万(?=[,;。])")
     for fast, slow in ((MALFORMED_NUMBER_RE, malformed), (BARE_WAN_RE, bare_wan)):
         assert [m.span() for m in fast.finditer(text)] == [m.span() for m in slow.finditer(text)]
+
+
+def test_an_amount_in_yuan_between_amounts_in_wan():
+    # 深圳 2026 (corpus c074 p11): a project's figure printed in 元 among its items' 万元
+    s = ("（五）项目支出 54,693.88 万元。\n"
+         "2.污染防治项目 18,686.86 元，主要包括：水生态环境管理工作 3,953.30 万元，主要用于水生态调查。\n")
+    f = run(W(HEAD + s), "wording.yuan_among_wan")
+    assert texts(f) == [("wording.yuan_among_wan", "warning")] and "18,686.86 万元" in f[0].message
+    # 北京 2026 (corpus c027 p5): a nil item of a list in 元, the others in 万元 — the unit only
+    lst = "6.上级补助收入 0 万元。\n7.附属单位上缴收入 0 元。\n8.事业单位经营收入 0 万元。\n"
+    assert texts(run(W(HEAD + lst), "wording.yuan_among_wan")) == [("wording.yuan_among_wan", "info")]
+
+
+@pytest.mark.parametrize("text", [
+    # a price of one thing, a threshold, a text in 元 throughout, 元 with no 万元 on both sides
+    "会议费 12.00 万元，按每人每天 300 元标准安排，培训费 8.00 万元。\n",
+    "公务接待费 2.00 万元，人均 150 元，差旅费 5.00 万元。\n",
+    "购置设备 20.00 万元，单价 5000 元以上的 3 台，合计 6.00 万元。\n",
+    "收入 1,200,000.00 元，支出 1,150,000.00 元，结余 50,000.00 元。\n",
+    "收入 120.00 万元。\n事业收入 3,000 元。\n",
+])
+def test_yuan_that_is_no_slip_is_left_alone(text):
+    assert not run(W(HEAD + text), "wording.yuan_among_wan")

@@ -138,3 +138,27 @@ def test_a_five_year_plan_that_has_ended_framing_the_years_work():
 ])
 def test_plans_in_their_period_looked_back_on_or_cited_are_no_slip(sentence, year):
     assert not one(sentence, "year.plan_period", year=year)
+
+
+def test_a_date_no_calendar_has_is_reported_where_it_is_printed():
+    from cnbudget.checks.years import no_such_day
+
+    def days(text: str, year: int | None = 2026) -> list[str]:
+        return [m.group(0) for m in no_such_day(text, year)]
+
+    assert days("确保2026年9月31日前完成项目验收") == ["2026年9月31日"]
+    assert days("于2月30日、4月31日和13月1日召开") == ["2月30日", "4月31日", "13月1日"]
+    # the year printed with the date decides 2月29日; a year known from nowhere lets it stand
+    assert days("2024年2月29日") == [] and days("2025年2月29日") == ["2025年2月29日"]
+    assert days("2月29日", 2026) == ["2月29日"] and days("2月29日", None) == []
+    # real dates, and figures that only look like one ("12.9月"), are silent
+    assert days("截至2025年12月31日，实施期为2026年1月1日至2026年6月30日") == []
+    assert days("第1.31月度") == []
+
+
+def test_no_such_date_is_a_warning_quoting_its_sentence():
+    d = W("四、绩效目标情况说明\n\n确保2026年9月31日前完成全部验收工作。\n", year=2026)
+    f = run(d, "year.no_such_date")
+    assert [(x.rule, x.severity) for x in f] == [("year.no_such_date", "warning")]
+    assert "9月没有31日" in f[0].message and "2026年9月31日" in (f[0].text or "")
+    assert not run(W("四、绩效目标情况说明\n\n确保2026年9月30日前完成全部验收工作。\n", year=2026), "year.no_such_date")

@@ -1093,3 +1093,29 @@ def test_a_department_label_alone_on_its_line_is_no_prose_between_title_and_tabl
 
     assert _role(Paragraph(text=line, source=Source(page=1))) == "dept"
     assert _role(Paragraph(text="部门名称是本表所列单位的总称，包括下属单位。", source=Source(page=1))) == "prose"
+
+
+INDICATOR_LINES = "\n".join(
+    [
+        "示例局2026年部门预算",
+        "一、收支预算总体情况",
+        "二、财政拨款收支预算情况",
+        "政策和项目预算绩效目标表",
+        fx.tab("项目名称", "文明实践工作经费"),
+        fx.tab("项目资金（万元）", "年度预算资金总额：", "68.00"),
+        fx.tab("", "一级指标", "二级指标", "三级指标", "指标值"),
+        # 烟台: each indicator line opens with its classes, which hold "指标" as a header does
+        fx.tab("绩效指标", "产出指标", "数量指标", "宣传片时长", "≥10分钟"),
+        fx.tab("绩效指标", "产出指标", "时效指标", "评估完成时间", "2026年9月30日前"),
+        fx.tab("绩效指标", "满意度指标", "服务对象满意度指标", "参加活动人员满意度", "≥80%"),
+        "",
+    ]
+)
+
+
+def test_indicator_lines_opening_with_their_classes_are_lines_not_headers(tmp_path: Path) -> None:
+    t = only(parse_text(tmp_path, INDICATOR_LINES), "performance_targets")
+    lines = [r.texts for r in t.rows if "三级指标" in r.texts]
+    assert [(x["三级指标"], x["指标值"]) for x in lines] == [
+        ("宣传片时长", "≥10分钟"), ("评估完成时间", "2026年9月30日前"), ("参加活动人员满意度", "≥80%")]
+    assert [x["二级指标"] for x in lines] == ["数量指标", "时效指标", "服务对象满意度指标"]

@@ -8,6 +8,9 @@
     wording.punctuation          doubled punctuation: "。。", "，；", "：。"; a full stop between two
                                  words of a list: "新农具．新技术"
     wording.money_unit           "15.00万，" in a passage whose other amounts print 万元 (info)
+    wording.yuan_among_wan       an amount in 元 between two amounts in 万元 in the same or the
+                                 adjacent passages ("2.污染防治项目 18,686.86 元，主要包括：…3,953.30
+                                 万元"): read as printed it is ten thousand times too small
     wording.doubled_word         a function word printed twice: "主要原因是因因人员减少", also in
                                  the text cells of tables ("实现基础设施集约化和和政府协同性发展");
                                  any word printed twice in a table's title ("…活动项目项目绩效目标表")
@@ -204,6 +207,58 @@ def bare_wan(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
                 f"金额“{m.group(0)}”缺“元”，正文其余金额印作“万元” — an amount printed with 万 alone",
                 b, m.start(), m.end(),
             )
+
+
+# A figure and its money unit; the figure is read from the characters before the unit.
+_NUMBER_BEFORE_RE = re.compile(r"(?<![\d.,])(\d[\d,]*(?:\.\d+)?)\s*$")
+# 元 that prices one thing ("人均 300 元", "单价 5000 元以上", "150 元/人·天"): not an amount of the budget
+_PER_ITEM_BEFORE_RE = re.compile(r"(?:人均|每|单价|标准|平均|按)[^,;。\d]{0,6}$")
+_PER_ITEM_AFTER = ("/", "每", "以上", "以下", "以内", "左右")
+
+
+def _amounts(blocks: tuple[TextBlock, ...]) -> list[tuple[int, int, int, str, str]]:
+    """(block, start, end, figure, unit) of each amount the passages print, in order: each 元 of
+    the text, the figure printed before it and 万 or 亿 between them."""
+    out = []
+    for k, b in enumerate(blocks):
+        text = b.text
+        at = text.find("元")
+        while at >= 0:
+            unit_at = at - 1 if at and text[at - 1] in "万亿" else at
+            m = _NUMBER_BEFORE_RE.search(text, max(0, unit_at - 24), unit_at)
+            if m is not None:
+                out.append((k, m.start(1), at + 1, m.group(1), text[unit_at:at + 1]))
+            at = text.find("元", at + 1)
+    return out
+
+
+@rule(
+    "wording.yuan_among_wan",
+    severity="warning",
+    description="金额单位印作“元”，而前后并列的金额均为“万元”（污染防治项目 18,686.86 元） — "
+    "an amount in 元 between amounts in 万元",
+)
+def yuan_among_wan(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
+    blocks = passages(doc, ctx).items
+    amounts = _amounts(blocks)
+    checked_each(ctx, amounts)
+    # each amount with the one before and after it (the lists differ in length by design)
+    for before, (k, start, end, figure, unit), after in zip(amounts, amounts[1:], amounts[2:], strict=False):
+        if unit != "元" or before[4] != "万元" or after[4] != "万元" or k - before[0] > 1 or after[0] - k > 1:
+            continue
+        text = blocks[k].text
+        if _PER_ITEM_BEFORE_RE.search(text, max(0, start - 8), start) or text[end:end + 3].lstrip().startswith(
+                _PER_ITEM_AFTER):
+            continue
+        nil = not any(ch in "123456789" for ch in figure)
+        yield text_finding(
+            "wording.yuan_among_wan",
+            f"“{text[max(0, start - 12):end].strip()}”的单位为“元”，前后并列的金额均为“万元”"
+            + ("（金额为零，不影响数额） — an amount in 元 among amounts in 万元 (nil)" if nil else
+               f"：按所印应为 {figure} 元，疑为 {figure} 万元 — an amount in 元 among amounts in 万元"),
+            blocks[k], start, end,
+            severity="info" if nil else None,
+        )
 
 
 # Function words that Chinese never doubles (unlike 年年, 等等, 实实在在, 是是非非): printed twice
@@ -531,12 +586,19 @@ YEAR_BASE_RE = re.compile(
     r"(?=持平|基本持平|相比|相同|一致|增加|减少|增长|下降|上升|降低|有所)"
 )
 _YEAR_BASE_HINT = literal_first("与比较同", r"\s*(?:19|20)\d\d")
+# "2026 度收入预算": 年度 with its 年 left out, before what the year's budget is of (and not
+# "2000度电", a figure in kilowatt-hours)
+YEAR_DU_RE = re.compile(
+    r"(?<![\d.,])(?P<year>(?:19|20)\d\d)\s*度"
+    r"(?=\s*(?:部门|单位|收入|支出|收支|预算|决算|财政|一般公共|政府|项目|工作|绩效|机关|“|\"))"
+)
+_YEAR_DU_HINT = literal_first(("19", "20"), r"\d\d\s*度")
 
 
 @rule(
     "wording.year_without_nian",
     severity="info",
-    description="作比较基期的年份漏印“年”（与2025持平） — a year compared with, printed without 年",
+    description="年份漏印“年”（与2025持平、2026度收入预算） — a year printed without 年",
 )
 def years_without_nian(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
     text = passages(doc, ctx)
@@ -546,5 +608,13 @@ def years_without_nian(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
             yield text_finding(
                 "wording.year_without_nian",
                 f"“{m.group(0).strip()}”中的年份漏印“年”，应为“{m.group('year')}年” — a year printed without 年",
+                b, m.start("year"), m.end(),
+            )
+    for b in text.holding(_YEAR_DU_HINT):
+        for m in YEAR_DU_RE.finditer(b.text):
+            yield text_finding(
+                "wording.year_without_nian",
+                f"“{b.text[m.start():m.end() + 6].strip()}”中的年份漏印“年”，应为“{m.group('year')}年度” — "
+                "a year printed without 年",
                 b, m.start("year"), m.end(),
             )

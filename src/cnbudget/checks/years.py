@@ -15,6 +15,8 @@
                          按照工作职责完成好…") where the table's other targets open with N
     year.plan_period     a five-year plan that ended before N named as the frame of N's work
                          ("紧紧围绕“十四五”…工作任务" in a 2026 budget), in the text or a table cell
+    year.no_such_date    a date no calendar has ("2026年9月31日前完成", "2月30日"), in the text
+                         or a table cell (a 绩效目标's deadline)
 
 Legitimate mentions of other years stay silent: "上年", "2025年预算执行数" or "2025年末资产" in a
 2026 budget, "与2023年度决算相比" in a 2024 final account, dates of documents and meetings.
@@ -22,6 +24,7 @@ Legitimate mentions of other years stay silent: "上年", "2025年预算执行�
 
 from __future__ import annotations
 
+import calendar
 import re
 from collections.abc import Iterator
 
@@ -310,3 +313,46 @@ def _plan_message(m: re.Match[str], year: int) -> str:
     name = f"十{m.group('n')}五"
     return (f"“{m.group(0)[:36]}”：“{name}”规划期已于{plan_end(m.group('n'))}年结束，{year}年的工作不应再围绕它安排"
             f"（疑为沿用往年文本） — a five-year plan that ended in {plan_end(m.group('n'))} framed as {year}'s work")
+
+
+# "2026年9月31日", "9月31日前": a month and a day, with the year where it is printed.
+DATE_RE = re.compile(r"(?:(?P<y>(?:19|20)\d\d)\s*年\s*)?(?<![\d.,])(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日")
+_DATE_HINT = re.compile(r"月\s*\d{1,2}\s*日")
+
+
+def no_such_day(text: str, year: int | None) -> Iterator[re.Match[str]]:
+    """The dates of ``text`` whose month has no such day (or no such month): the year printed
+    with the date, else ``year``, decides 2月29日."""
+    for m in DATE_RE.finditer(text):
+        month, day = int(m.group("m")), int(m.group("d"))
+        printed = int(m.group("y")) if m.group("y") else year
+        if not 1 <= month <= 12:
+            yield m
+            continue
+        # a year not known: 2月29日 stands (it exists in a leap year)
+        last = calendar.monthrange(printed or 2024, month)[1]
+        if not 1 <= day <= last:
+            yield m
+
+
+@rule(
+    "year.no_such_date",
+    severity="warning",
+    description="日期不存在（2026年9月31日、2月30日） — a date that no calendar has",
+)
+def no_such_dates(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
+    year = doc.meta.year
+    text, table_cells = passages(doc, ctx), cells(doc, ctx)
+    ctx.checked(len(text.items) + len(table_cells.items))
+    for b in text.holding(_DATE_HINT):
+        for m in no_such_day(b.text, year):
+            yield text_finding("year.no_such_date", _date_message(m), b, m.start(), m.end())
+    for t, r, col, cell in table_cells.holding(_DATE_HINT):
+        for m in no_such_day(cell, year):
+            yield cell_finding("year.no_such_date", "：" + _date_message(m), t, r, col, cell, m.start(), m.end())
+
+
+def _date_message(m: re.Match[str]) -> str:
+    month, day = int(m.group("m")), int(m.group("d"))
+    why = f"没有{month}月" if not 1 <= month <= 12 else f"{month}月没有{day}日"
+    return f"“{m.group(0)}”：{why}，日期有误 — no such date"

@@ -44,6 +44,12 @@ _LABELLED_FIGURES: tuple[tuple[str, str], ...] = (
     (r"^其他资金$", "other"),
 )
 _HEADER_HINT = re.compile(r"指标|分值|得分|预算数|执行数|执行率|指标值|完成值")
+# An indicator's class, printed at the head of each of its lines ("绩效指标 | 产出指标 | 时效指标
+# | 完成时间 | 2026年9月30日前", 烟台): data, not a header line of 一级指标 / 二级指标 / 指标值.
+_INDICATOR_CLASS = re.compile(
+    r"^(?:绩效|产出|效益|满意度|成本|数量|质量|时效|社会效益|经济效益|生态效益|可持续影响|服务对象满意度|"
+    r"经济成本|社会成本|生态环境成本)指标$"
+)
 
 
 def _value_id(label: str) -> str | None:
@@ -63,7 +69,8 @@ def parse_performance(kind: str, title: str, tl: TableLines, source, number: str
     printed: dict[str, str] = {}  # id → the header label it was read under
     for ln in tl.data:
         cells = ln.cells
-        hint_cells = [c for c in cells if c and _HEADER_HINT.search(compact(c))]
+        hint_cells = [c for c in cells if c and _HEADER_HINT.search(lab := compact(c))
+                      and not _INDICATOR_CLASS.match(lab)]
         numeric = [c for c in cells if c and parse_amount(c.rstrip("%")) is not None]
         if len(hint_cells) >= 2 and not numeric:
             mapping, labels = {}, {}
