@@ -46,6 +46,7 @@ HINTS: list[tuple[str, tuple[re.Pattern[str], ...], common.Hint]] = [
     ("heading_amount", (sentences.HEADING_AMOUNT_RE,), sentences._HEADING_AMOUNT_HINT),
     ("plan_period", (years.PLAN_FRAME_RE,), years._PLAN_HINT),
     ("no_such_date", (years.DATE_RE,), years._DATE_HINT),
+    ("yuan_among_wan", (re.compile(r"\d[\d,]*(?:\.\d+)?\s*(?<![万亿])元"),), typography._YUAN_HINT),
 ]
 
 _CONTEXT = {sre_c.AT, sre_c.ASSERT, sre_c.ASSERT_NOT}
@@ -124,6 +125,7 @@ _EXAMPLES = (
     "(一)(一)", "二、 二、", "(12) (12)", "请删除此段", "若无涉密项目,则填写无", "请核实单位是否有", "公开前须去掉",
     "具体如下:。", "分别是:;", "原因是其中:", "1.5亿元,要包括", "共计:2025年", "单位、2026年", "其中,2024年",
     "下降/增长", "增加(减少)", "2026 度收入预算", "2026年9月31日前完成", "2月30日",
+    "1.事业收入 5 万元。", "2.附属单位上缴收入 0 元。", "3.其他收入 8 万元。",
 )
 
 
@@ -160,7 +162,7 @@ _RULES = (
     "wording.stray_year", "wording.count_listed", "wording.clipped_phrase", "wording.doubled_phrase",
     "wording.repeated_item_number", "wording.reason_of_other_item", "wording.zero_reason",
     "wording.reason_of_income", "sentence.heading_amount", "year.plan_period", "wording.department_name",
-    "year.no_such_date",
+    "year.no_such_date", "wording.yuan_among_wan",
 )
 
 

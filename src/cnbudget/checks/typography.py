@@ -216,20 +216,22 @@ _PER_ITEM_BEFORE_RE = re.compile(r"(?:人均|每|单价|标准|平均|按)[^,;�
 _PER_ITEM_AFTER = ("/", "每", "以上", "以下", "以内", "左右")
 
 
-def _amounts(blocks: tuple[TextBlock, ...]) -> list[tuple[int, int, int, str, str]]:
-    """(block, start, end, figure, unit) of each amount the passages print, in order: each 元 of
-    the text, the figure printed before it and 万 or 亿 between them."""
+def _amounts(k: int, text: str) -> list[tuple[int, int, int, str, str]]:
+    """(block ``k``, start, end, figure, unit) of each amount ``text`` prints, in order: each 元
+    of the text, the figure printed before it and 万 or 亿 between them."""
     out = []
-    for k, b in enumerate(blocks):
-        text = b.text
-        at = text.find("元")
-        while at >= 0:
-            unit_at = at - 1 if at and text[at - 1] in "万亿" else at
-            m = _NUMBER_BEFORE_RE.search(text, max(0, unit_at - 24), unit_at)
-            if m is not None:
-                out.append((k, m.start(1), at + 1, m.group(1), text[unit_at:at + 1]))
-            at = text.find("元", at + 1)
+    at = text.find("元")
+    while at >= 0:
+        unit_at = at - 1 if at and text[at - 1] in "万亿" else at
+        m = _NUMBER_BEFORE_RE.search(text, max(0, unit_at - 24), unit_at)
+        if m is not None:
+            out.append((k, m.start(1), at + 1, m.group(1), text[unit_at:at + 1]))
+        at = text.find("元", at + 1)
     return out
+
+
+# A figure in 元 (not 万元, 亿元): a digit or a space before 元 (context-free, see ``Texts``)
+_YUAN_HINT = re.compile(r"[\d\s]元")
 
 
 @rule(
@@ -239,26 +241,34 @@ def _amounts(blocks: tuple[TextBlock, ...]) -> list[tuple[int, int, int, str, st
     "an amount in 元 between amounts in 万元",
 )
 def yuan_among_wan(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
-    blocks = passages(doc, ctx).items
-    amounts = _amounts(blocks)
-    checked_each(ctx, amounts)
-    # each amount with the one before and after it (the lists differ in length by design)
-    for before, (k, start, end, figure, unit), after in zip(amounts, amounts[1:], amounts[2:], strict=False):
-        if unit != "元" or before[4] != "万元" or after[4] != "万元" or k - before[0] > 1 or after[0] - k > 1:
-            continue
-        text = blocks[k].text
-        if _PER_ITEM_BEFORE_RE.search(text, max(0, start - 8), start) or text[end:end + 3].lstrip().startswith(
-                _PER_ITEM_AFTER):
-            continue
-        nil = not any(ch in "123456789" for ch in figure)
-        yield text_finding(
-            "wording.yuan_among_wan",
-            f"“{text[max(0, start - 12):end].strip()}”的单位为“元”，前后并列的金额均为“万元”"
-            + ("（金额为零，不影响数额） — an amount in 元 among amounts in 万元 (nil)" if nil else
-               f"：按所印应为 {figure} 元，疑为 {figure} 万元 — an amount in 元 among amounts in 万元"),
-            blocks[k], start, end,
-            severity="info" if nil else None,
-        )
+    text = passages(doc, ctx)
+    joined = text.joined
+    if joined.count("元") == joined.count("万元") + joined.count("亿元"):
+        return  # every amount in 万元 or 亿元 (most documents): no 元 to weigh
+    blocks = text.items
+    for k in text.where(_YUAN_HINT):
+        # the amounts of the passage and of the passages beside it, in order
+        near = [a for j in range(max(0, k - 1), min(len(blocks), k + 2)) for a in _amounts(j, blocks[j].text)]
+        # each amount with the one before and after it (the lists differ in length by design)
+        for before, (at, start, end, figure, unit), after in zip(near, near[1:], near[2:], strict=False):
+            if at != k or unit != "元":
+                continue
+            ctx.checked()
+            if before[4] != "万元" or after[4] != "万元":
+                continue
+            line = blocks[k].text
+            if _PER_ITEM_BEFORE_RE.search(line, max(0, start - 8), start) or line[end:end + 3].lstrip().startswith(
+                    _PER_ITEM_AFTER):
+                continue
+            nil = not any(ch in "123456789" for ch in figure)
+            yield text_finding(
+                "wording.yuan_among_wan",
+                f"“{line[max(0, start - 12):end].strip()}”的单位为“元”，前后并列的金额均为“万元”"
+                + ("（金额为零，不影响数额） — an amount in 元 among amounts in 万元 (nil)" if nil else
+                   f"：按所印应为 {figure} 元，疑为 {figure} 万元 — an amount in 元 among amounts in 万元"),
+                blocks[k], start, end,
+                severity="info" if nil else None,
+            )
 
 
 # Function words that Chinese never doubles (unlike 年年, 等等, 实实在在, 是是非非): printed twice
