@@ -1,7 +1,8 @@
-"""perf.score_sum, perf.execution_rate."""
+"""perf.score_sum, perf.execution_rate, perf.rate_over_100."""
 
 from __future__ import annotations
 
+from cnbudget.model import Row, Table
 from tests.checks.conftest import D, T, keys, run
 
 COLS = "initial_budget final_budget executed weight execution_rate score"
@@ -32,3 +33,27 @@ def test_score_sum_blank_score_counted_as_full_marks():
           ("指标1", None, None, None, "50", None, "50"), ("指标2", None, None, None, "40", None, "39.54"), ("总分", None, None, None, "100", None, "99.54"))
     f = run(D(t, kind="final"), "perf.score_sum")
     assert [(x.severity, x.column) for x in f] == [("warning", "score")]
+
+
+def _targets(*lines: tuple[str, str]) -> Table:
+    from cnbudget.model import Column, Source
+
+    rows = tuple(Row(code=None, name="绩效指标", values={}, source=Source(page=40),
+                     texts={"三级指标": name, "目标值": target}) for name, target in lines)
+    return Table(kind="performance_targets", title="项目绩效目标表", unit="万元", columns=(Column("total", "金额"),),
+                 rows=rows, source=Source(page=40))
+
+
+def test_a_share_of_a_whole_cannot_target_more_than_100_percent():
+    # 泉州 2026 (corpus c166 p40-44): "验收合格率 =1100%", "群众满意度 ≥1100%" for 100 %
+    t = _targets(("车辆验收合格率", "=1100%"), ("群众满意度", "≥1100%"), ("资金拨付及时性", "≤100%"),
+                 ("办公设备和服务器完成率", "≥105%"), ("收入增长率", "≥120%"), ("保障覆盖率", "≥100%"))
+    f = run(D(t), "perf.rate_over_100")
+    assert [(x.row, x.severity) for x in f] == [("绩效指标", "warning")] * 2
+    assert "车辆验收合格率" in f[0].message and "群众满意度" in f[1].message
+
+
+def test_a_unit_printed_twice_in_a_target_cell():
+    # 泉州 2026 (corpus c166 p36): "成本控制率 ≥100%%"
+    f = run(D(_targets(("成本控制率", "≥100%%"), ("按时完工", "≥100%"))), "wording.doubled_unit")
+    assert len(f) == 1 and "%%" in f[0].message

@@ -85,3 +85,10 @@ def test_a_cover_title_joined_to_its_label_is_no_doubling():
     wrapped = TextBlock(text="支出12万元，主要用于用于办公。",
                         pieces=((0, Source(page=3, box=(80, 700, 520, 760))), (10, Source(page=4, box=(80, 60, 520, 90)))))
     assert run(replace(W(""), text=(wrapped,)), "wording.doubled_phrase")
+
+
+def test_the_departments_name_printed_twice_in_a_row():
+    # 烟台 2026 (corpus c172 p30, c174 p28): "烟台市信访局烟台市信访局2026年项目支出全面实施绩效目标管理"
+    f = one("示例市测绘局示例市测绘局2026年项目支出全面实施绩效目标管理。", "wording.doubled_phrase")
+    assert texts(f) == [("wording.doubled_phrase", "info")] and "示例市测绘局" in f[0].message
+    assert not one("示例市测绘局2026年项目支出全面实施绩效目标管理，示例市测绘局负责。", "wording.doubled_phrase")

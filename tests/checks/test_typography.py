@@ -318,3 +318,13 @@ def test_an_amount_in_yuan_between_amounts_in_wan():
 ])
 def test_yuan_that_is_no_slip_is_left_alone(text):
     assert not run(W(HEAD + text), "wording.yuan_among_wan")
+
+
+def test_a_sentence_that_repeats_the_end_of_the_one_before():
+    # 无锡 2026 (corpus c121 p3): the end of a duty printed again as a sentence of its own
+    s = "制定国有土地上房屋征收、房屋安全鉴定、白蚁防治等规章制度并监督执行。房屋征收、房屋安全鉴定、白蚁防治等规章制度并监督执行。"
+    f = run(W(HEAD + s + "\n"), "wording.repeated_text")
+    assert texts(f) == [("wording.repeated_text", "info")] and "前一句的结尾" in f[0].message
+    # a short tail repeated, or two sentences ending alike, are statements of their own
+    assert not run(W(HEAD + "公务接待费与上年持平。与上年持平。\n"), "wording.repeated_text")
+    assert not run(W(HEAD + "一是加强预算管理，确保资金安全。二是加强资产管理，确保资金安全。\n"), "wording.repeated_text")

@@ -2,13 +2,17 @@
 
     perf.score_sum       各指标得分之和 = 总分 (and 分值之和 = 总分值)
     perf.execution_rate  执行率 = 全年执行数 ÷ 全年预算数
+    perf.rate_over_100   a target over 100 % for a rate that is a share of a whole (合格率, 满意度,
+                         覆盖率, 及时性 …): "车辆验收合格率 =1100%"
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterator
 from decimal import Decimal
 
+from cnbudget.checks.common import cell_finding, text_cells
 from cnbudget.checks.context import Context
 from cnbudget.checks.registry import finding, rule
 from cnbudget.checks.values import fmt, fmt_iv, iv, percent_iv, row_key, row_label, table_label
@@ -143,4 +147,43 @@ def execution_rate(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
                 expected=q.mid.quantize(Decimal("0.01")),
                 actual=rate,
                 source=r.source,
+            )
+
+
+# Rates that are a share of a whole: no target of them can pass 100 % (a 完成率 or 执行率 may, by
+# doing or spending more than planned; a 增长率 or 控制率 too).
+BOUNDED_RATE_RE = re.compile(
+    r"(?:合格率|满意度|满意率|覆盖率|知晓率|准确率|正确率|及时率|及时性|达标率|完好率|通过率|办结率|到位率|"
+    r"普及率|参保率|入学率|上线率)$"
+)
+# A target in percent: "≥95%", "=100%", "不低于 98%"
+PERCENT_TARGET_RE = re.compile(r"^(?:[≥≤=<>]|不低于|不少于|不高于|达到|大于|小于)?\s*(?P<n>\d+(?:\.\d+)?)\s*%$")
+
+
+@rule(
+    "perf.rate_over_100",
+    severity="warning",
+    kinds=KINDS,
+    description="绩效指标中合格率、满意度、覆盖率、及时性等比率的目标值超过 100%（=1100%） — a rate target over 100 %",
+)
+def rates_over_100(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
+    by_row: dict[int, list[tuple[Table, Row, str, str]]] = {}
+    for t, r, col, cell in text_cells(doc, ctx):
+        if t.kind in KINDS:
+            by_row.setdefault(id(r), []).append((t, r, col, cell))
+    for row_cells in by_row.values():
+        names = [c for *_, c in row_cells if BOUNDED_RATE_RE.search(c.strip())]
+        if not names:
+            continue
+        for t, r, col, cell in row_cells:
+            m = PERCENT_TARGET_RE.match(cell.strip())
+            if m is None:
+                continue
+            ctx.checked()
+            if Decimal(m.group("n")) <= 100:
+                continue
+            yield cell_finding(
+                "perf.rate_over_100",
+                f"：“{names[-1].strip()}”的目标值为 {cell.strip()}，该比率不能超过 100% — a rate target over 100 %",
+                t, r, col, cell, m.start("n"), m.end(),
             )

@@ -1,7 +1,8 @@
 """Rules on words and marks printed twice, or out of place, in the running text (typing slips).
 
     wording.doubled_phrase        a two-character function word printed twice in a row: "主要用于
-                                  用于…", "其中其中"
+                                  用于…", "其中其中"; the department's own name printed twice
+                                  ("烟台市信访局烟台市信访局2026年…")
     wording.repeated_lead_in      a lead-in ending with "：" printed twice, the second a copy of the
                                   first: "X局(本级)的主要职责是：X局的主要职责是：负责…"
     wording.repeated_item_number  an item number printed twice: "（一）（一）提升…"
@@ -16,6 +17,7 @@ punctuation of running text).
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterator
 
 from cnbudget.checks.common import checked_each, passages, text_finding
@@ -53,19 +55,25 @@ _LEAD_END_RE = re.compile(f"[{re.escape(_LEAD_START)}]")
 @rule(
     "wording.doubled_phrase",
     severity="info",
-    description="词语重复（用于用于、其中其中） — a two-character function word printed twice in a row",
+    description="词语重复（用于用于、其中其中、部门名称连印两次） — a word, or the department's name, printed twice in a row",
 )
 def doubled_phrases(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
     text = passages(doc, ctx)
     checked_each(ctx, text.items)
-    for b in text.holding(_DOUBLED_PHRASE_HINT):
-        for m in DOUBLED_PHRASE_RE.finditer(b.text):
-            if _two_paragraphs(b, m.start(), m.end() - 1):
-                continue
-            yield text_finding(
-                "wording.doubled_phrase",
-                f"“{m.group(1)}”重复：“{m.group(0)}” — a word printed twice in a row", b, m.start(), m.end(),
-            )
+    patterns = [(_DOUBLED_PHRASE_HINT, DOUBLED_PHRASE_RE)]
+    dept = unicodedata.normalize("NFKC", doc.meta.department or "")
+    if len(dept) >= 4:  # a name, not a word ("本局")
+        twice = re.compile("(" + re.escape(dept) + r")\s*\1")
+        patterns.append((twice, twice))
+    for hint, doubled in patterns:
+        for b in text.holding(hint):
+            for m in doubled.finditer(b.text):
+                if _two_paragraphs(b, m.start(), m.end() - 1):
+                    continue
+                yield text_finding(
+                    "wording.doubled_phrase",
+                    f"“{m.group(1)}”重复：“{m.group(0)}” — a word printed twice in a row", b, m.start(), m.end(),
+                )
 
 
 def _two_paragraphs(b: TextBlock, first: int, last: int) -> bool:

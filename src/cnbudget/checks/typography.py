@@ -1,7 +1,8 @@
 """Rules on how figures and punctuation are printed in the text.
 
     wording.malformed_number     a number that is no number: "2,318.40.00万元" (two decimal points)
-    wording.doubled_unit         a unit printed twice: "314.25万元万元", "5%%"
+    wording.doubled_unit         a unit printed twice: "314.25万元万元", "5%%", also in the text
+                                 cells of tables (a 绩效目标's "≥100%%")
     wording.rate_without_percent "增长 12.5" / "下降幅度为 3.2": a rate printed without "%"
     wording.zero_change          "增加0万元", "下降0%": a change word with nothing changed
                                  (与上年持平 is what is meant)
@@ -113,7 +114,7 @@ def malformed_numbers(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
 @rule(
     "wording.doubled_unit",
     severity="warning",
-    description="计量单位重复（万元万元） — a unit printed twice",
+    description="计量单位重复（万元万元、≥100%%），含表格中的文字栏 — a unit printed twice",
 )
 def doubled_units(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
     text = passages(doc, ctx)
@@ -125,6 +126,13 @@ def doubled_units(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
                 f"单位重复：“{m.group(0)}” — unit printed twice",
                 b, m.start(), m.end(),
             )
+    # a 绩效目标's 指标值 ("成本控制率 ≥100%%")
+    table_cells = cells(doc, ctx)
+    checked_each(ctx, table_cells.items)
+    for t, r, col, cell in table_cells.holding(_DOUBLED_UNIT_HINT):
+        for m in DOUBLED_UNIT_RE.finditer(cell):
+            yield cell_finding("wording.doubled_unit", f"单位重复：“{m.group(0)}” — unit printed twice",
+                               t, r, col, cell, m.start(), m.end())
 
 
 @rule(
@@ -361,6 +369,9 @@ def _doubled_words_in_titles(doc: Disclosure, ctx: Context) -> Iterator[Finding]
 
 # a run repeated back to back at least this long (and holding a figure) is a clause pasted twice
 REPEAT_MIN_CHARS = 16
+# a sentence that repeats the end of the one before it, this long in CJK characters, is pasted twice
+# (a figure need not be in it: no statement restates its own last words)
+TAIL_MIN_CJK = 12
 _SENTENCE_RE = re.compile(r"[^。]+")
 
 
@@ -415,7 +426,19 @@ def repeated_text(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
     text = passages(doc, ctx)
     checked_each(ctx, text.items)
     for b in text.items:
+        last = ""
         for sentence in _SENTENCE_RE.finditer(b.text):
+            words = sentence.group(0).strip()
+            if last.endswith(words) and len(_CJK_RE.findall(words)) >= TAIL_MIN_CJK:
+                # the sentence is the end of the one before it, printed again ("制定…白蚁防治等规章
+                # 制度并监督执行。白蚁防治等规章制度并监督执行。")
+                at = sentence.start() + sentence.group(0).index(words)
+                yield text_finding(
+                    "wording.repeated_text",
+                    f"句子重复了前一句的结尾：“{words[:40]}…” — a sentence printed again after its own end",
+                    b, at, at + len(words),
+                )
+            last = words
             found = repeated_run(sentence.group(0))
             if found is None:
                 continue
