@@ -1,4 +1,4 @@
-"""perf.score_sum, perf.execution_rate, perf.rate_over_100."""
+"""perf.score_sum, perf.execution_rate, perf.rate_over_whole."""
 
 from __future__ import annotations
 
@@ -48,7 +48,7 @@ def test_a_share_of_a_whole_cannot_target_more_than_100_percent():
     # 泉州 2026 (corpus c166 p40-44): "验收合格率 =1100%", "群众满意度 ≥1100%" for 100 %
     t = _targets(("车辆验收合格率", "=1100%"), ("群众满意度", "≥1100%"), ("资金拨付及时性", "≤100%"),
                  ("办公设备和服务器完成率", "≥105%"), ("收入增长率", "≥120%"), ("保障覆盖率", "≥100%"))
-    f = run(D(t), "perf.rate_over_100")
+    f = run(D(t), "perf.rate_over_whole")
     assert [(x.row, x.severity) for x in f] == [("绩效指标", "warning")] * 2
     assert "车辆验收合格率" in f[0].message and "群众满意度" in f[1].message
 

@@ -2,7 +2,7 @@
 
     perf.score_sum       各指标得分之和 = 总分 (and 分值之和 = 总分值)
     perf.execution_rate  执行率 = 全年执行数 ÷ 全年预算数
-    perf.rate_over_100   a target over 100 % for a rate that is a share of a whole (合格率, 满意度,
+    perf.rate_over_whole a target over 100 % for a rate that is a share of a whole (合格率, 满意度,
                          覆盖率, 及时性 …): "车辆验收合格率 =1100%"
 """
 
@@ -161,12 +161,12 @@ PERCENT_TARGET_RE = re.compile(r"^(?:[≥≤=<>]|不低于|不少于|不高于|�
 
 
 @rule(
-    "perf.rate_over_100",
+    "perf.rate_over_whole",
     severity="warning",
     kinds=KINDS,
     description="绩效指标中合格率、满意度、覆盖率、及时性等比率的目标值超过 100%（=1100%） — a rate target over 100 %",
 )
-def rates_over_100(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
+def rates_over_whole(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
     by_row: dict[int, list[tuple[Table, Row, str, str]]] = {}
     for t, r, col, cell in text_cells(doc, ctx):
         if t.kind in KINDS:
@@ -183,7 +183,7 @@ def rates_over_100(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
             if Decimal(m.group("n")) <= 100:
                 continue
             yield cell_finding(
-                "perf.rate_over_100",
+                "perf.rate_over_whole",
                 f"：“{names[-1].strip()}”的目标值为 {cell.strip()}，该比率不能超过 100% — a rate target over 100 %",
                 t, r, col, cell, m.start("n"), m.end(),
             )
