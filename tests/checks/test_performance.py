@@ -1,6 +1,8 @@
-"""perf.score_sum, perf.execution_rate, perf.rate_over_whole."""
+"""perf.score_sum, perf.execution_rate, perf.rate_over_whole, perf.cost_over_funds."""
 
 from __future__ import annotations
+
+from decimal import Decimal
 
 from cnbudget.model import Row, Table
 from tests.checks.conftest import D, T, keys, run
@@ -57,3 +59,22 @@ def test_a_unit_printed_twice_in_a_target_cell():
     # 泉州 2026 (corpus c166 p36): "成本控制率 ≥100%%"
     f = run(D(_targets(("成本控制率", "≥100%%"), ("按时完工", "≥100%"))), "wording.doubled_unit")
     assert len(f) == 1 and "%%" in f[0].message
+
+
+def test_a_stated_cost_above_the_projects_whole_funds():
+    # 福州 2026 (corpus c139 p32): "财政投入控制数 =1849.5万元" on a form whose 资金总额 is 1800.00
+    from cnbudget.model import Column, Source
+
+    def form(cost: str) -> Table:
+        funds = Row(code=None, name="专项资金情况（万元）", values={"total": Decimal("1800.00")}, source=Source(page=32),
+                    texts={"主管部门": "专项资金情况（万元）", "c2": "资金总额", "c3": "1800.00"})
+        line = Row(code=None, name="成本指标", values={}, source=Source(page=32),
+                   texts={"一级指标": "成本指标", "三级指标": "财政投入控制数", "指标值": cost})
+        return Table(kind="performance_targets", title="菜篮子工程建设专项资金项目绩效目标表", unit=None,
+                     columns=(Column("total", "资金总额"),), rows=(funds, line), source=Source(page=32))
+
+    f = run(D(form("=1849.5万元")), "perf.cost_over_funds")
+    assert [(x.severity, x.actual) for x in f] == [("warning", Decimal("1849.5"))]
+    # within the funds, or a ceiling (a project's cost over several years may pass this year's funds)
+    assert not run(D(form("=1800万元")), "perf.cost_over_funds")
+    assert not run(D(form("≤1849.5万元")), "perf.cost_over_funds")

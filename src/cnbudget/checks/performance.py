@@ -4,6 +4,8 @@
     perf.execution_rate  执行率 = 全年执行数 ÷ 全年预算数
     perf.rate_over_whole a target over 100 % for a rate that is a share of a whole (合格率, 满意度,
                          覆盖率, 及时性 …): "车辆验收合格率 =1100%"
+    perf.cost_over_funds a 成本指标 stating a cost in 万元 above the whole of the project's funds
+                         its own form prints ("财政投入控制数 =1849.5万元" on 资金总额 1800.00)
 """
 
 from __future__ import annotations
@@ -187,3 +189,46 @@ def rates_over_whole(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
                 f"：“{names[-1].strip()}”的目标值为 {cell.strip()}，该比率不能超过 100% — a rate target over 100 %",
                 t, r, col, cell, m.start("n"), m.end(),
             )
+
+
+# A cost target in 万元 that states the cost: "=1849.5万元", "1,200万元" (a ceiling, "≤826万元", may
+# stand above this year's funds: a project's whole cost over several years or sources)
+COST_STATED_RE = re.compile(r"^=?\s*(?P<n>\d[\d,]*(?:\.\d+)?)\s*万元$")
+_COST_CLASS_RE = re.compile(r"成本指标$")
+
+
+@rule(
+    "perf.cost_over_funds",
+    severity="warning",
+    kinds=("performance_targets",),
+    description="成本指标所列成本（万元）大于本项目绩效目标表所列的资金总额（=1849.5万元 / 1800.00） — "
+    "a stated cost above the project's whole funds",
+)
+def costs_over_funds(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
+    for t in doc.tables_of("performance_targets"):
+        funds = [r for r in t.rows if "total" in r.values]
+        # one project's form: one 资金总额, stated in 万元 (its label or the table's unit)
+        if len(funds) != 1 or not (t.unit == "万元" or any("万元" in c for c in funds[0].texts.values())):
+            continue
+        whole = funds[0].values["total"]
+        if whole <= 0:
+            continue  # no funds read: nothing to weigh the costs against
+        for r in t.rows:
+            cells = list(r.texts.items())
+            if not any(_COST_CLASS_RE.search(c.strip()) for _, c in cells):
+                continue
+            for col, cell in cells:
+                m = COST_STATED_RE.match(cell.strip())
+                if m is None:
+                    continue
+                ctx.checked()
+                ceiling = Decimal(m.group("n").replace(",", ""))
+                if iv(t, ceiling).lo <= iv(t, whole).hi:
+                    continue
+                name = next((c for k, c in cells if "三级" in k), r.name or "")
+                yield finding(
+                    "perf.cost_over_funds",
+                    f"{table_label(t)}（{t.title}）成本指标“{name.strip()}”目标值 {cell.strip()}，大于本表资金总额 "
+                    f"{fmt(whole)}万元 — a stated cost above the project's whole funds",
+                    table=t.kind, row=row_key(r), column=col, expected=whole, actual=ceiling, source=r.source,
+                )
