@@ -229,7 +229,9 @@ def score_audit(records: list[dict], path: Path = AUDIT_FILE) -> dict:
 # the run raises a finding of the narrative rules on that page — one that shares a figure with the
 # defect's text where the defect is about figures, and one that quotes the defect's text where it
 # is not (a finding's message quotes the words it is about: "“用于用于”").
-_NARRATIVE_RULES = ("claim.", "sentence.", "wording.", "year.", "typography.", "code.")
+_NARRATIVE_RULES = ("claim.", "sentence.", "wording.", "year.", "typography.", "code.",
+                    # the rules that read what a 绩效目标 form writes as text ("验收合格率 =1100%")
+                    "perf.rate_over_whole", "perf.cost_over_funds")
 # Rules of other families whose finding is about a figure the narrative STATES (a stated 机关运行经费
 # against the table's 公用经费): they find an "inconsistency" or an "amount" defect of that figure.
 _STATED_FIGURE_RULES = ("inclusion.running_costs",)

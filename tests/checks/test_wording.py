@@ -264,3 +264,14 @@ def test_a_set_counted_with_da_against_the_items_named_before_it():
 ])
 def test_counts_with_da_that_fit_or_count_no_list_are_clean(cell):
     assert not run(_targets(cell), "wording.count_listed")
+
+
+def test_a_paragraph_whose_last_sentence_has_no_full_stop_before_a_heading():
+    # 烟台 2026 (corpus c174 p27): "…压减项目支出,相应的预算数额减少" and then "二、“三公”经费支出情况"
+    text = ("一、收支预算情况\n\n3.收支预算减少的主要原因，根据工作安排及支出需求，压减项目支出，相应的预算数额减少\n"
+            "二、“三公”经费支出情况\n\n2026年“三公”经费预算共17万元。\n")
+    f = run(W(text), "wording.unfinished_sentence")
+    assert [(x.rule, x.severity) for x in f] == [("wording.unfinished_sentence", "info")]
+    # a note or a line of no clauses ("单位：万元") before a heading is no sentence left open
+    fine = "一、收支预算情况\n\n注：以上部门预算报表中，空表表示本部门无相关收支情况\n二、“三公”经费支出情况\n\n预算共17万元。\n"
+    assert not run(W(fine), "wording.unfinished_sentence")

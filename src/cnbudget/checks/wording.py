@@ -473,6 +473,11 @@ def blank_counts(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
             )
 
 
+# A paragraph's last sentence of clauses ("…,压减项目支出,相应的预算数额减少") ending on a word,
+# with no stop: not a note ("注:…"), a list line or a caption (those hold no clause)
+_UNSTOPPED_RE = re.compile(r"(?:^|[。;!?])(?!\s*注\s*:)[^。;!?]*,[^。;!?,]*[\u4e00-\u9fff]{2}$")
+
+
 @rule(
     "wording.unfinished_sentence",
     severity="warning",
@@ -484,17 +489,27 @@ def unfinished_sentences(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
     # a heading), and one ending "包括：" announces the list below: neither is judged.
     blocks = list(passages(doc, ctx).items)
     for b, after in zip(blocks, blocks[1:] + [None], strict=True):
-        if b.heading or not b.text.rstrip().endswith(","):
+        text = b.text.rstrip()
+        comma = text.endswith(",")
+        if b.heading or not (comma or _UNSTOPPED_RE.search(text)):
             continue
         ctx.checked()
         if after is not None and not after.heading:
             continue
-        end = len(b.text.rstrip())
+        end = len(text)
+        if comma:
+            yield text_finding(
+                "wording.unfinished_sentence",
+                f"段落止于逗号（“{_tail(text)}”），其后即是{'标题' if after is not None else '正文结尾'}，句子未写完 — "
+                "a paragraph that stops at a comma",
+                b, max(end - 1, 0), end,
+            )
+            continue
         yield text_finding(
             "wording.unfinished_sentence",
-            f"段落止于逗号（“{_tail(b.text[:end])}”），其后即是{'标题' if after is not None else '正文结尾'}，句子未写完 — "
-            "a paragraph that stops at a comma",
-            b, max(end - 1, 0), end,
+            f"段落末句（“{_tail(text)}”）未以句号结束，其后即是{'标题' if after is not None else '正文结尾'} — "
+            "a paragraph whose last sentence has no full stop",
+            b, max(end - 1, 0), end, severity="info",
         )
 
 
