@@ -125,7 +125,8 @@ _EXAMPLES = (
     "(一)(一)", "二、 二、", "(12) (12)", "请删除此段", "若无涉密项目,则填写无", "请核实单位是否有", "公开前须去掉",
     "具体如下:。", "分别是:;", "原因是其中:", "1.5亿元,要包括", "共计:2025年", "单位、2026年", "其中,2024年",
     "下降/增长", "增加(减少)", "2026 度收入预算", "2026年9月31日前完成", "2月30日",
-    "1.事业收入 5 万元。", "2.附属单位上缴收入 0 元。", "3.其他收入 8 万元。",
+    "1.事业收入 5 万元。", "2.附属单位上缴收入 0 元。", "3.其他收入 8 万元。", "专用资料及一般设备购置费",
+    "转化为实现生产力", "按照工作责职",
 )
 
 
@@ -162,7 +163,7 @@ _RULES = (
     "wording.stray_year", "wording.count_listed", "wording.clipped_phrase", "wording.doubled_phrase",
     "wording.repeated_item_number", "wording.reason_of_other_item", "wording.zero_reason",
     "wording.reason_of_income", "sentence.heading_amount", "year.plan_period", "wording.department_name",
-    "year.no_such_date", "wording.yuan_among_wan",
+    "year.no_such_date", "wording.yuan_among_wan", "wording.misspelt_term",
 )
 
 

@@ -83,6 +83,7 @@ def _load_rules() -> None:
         reasons,
         repeats,
         sentences,
+        standard_terms,
         summary_sides,
         typography,
         within_table,

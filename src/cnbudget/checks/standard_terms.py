@@ -1,0 +1,113 @@
+"""Standard wording printed with a character changed or swapped.
+
+    wording.misspelt_term  a fixed term of the standard definitions or a fixed official phrase
+                           printed one character off ("专用资料及一般设备购置费" for 专用材料…),
+                           with two characters or two words swapped ("转化为实现生产力" for
+                           现实生产力, "打好深入污染防治攻坚战" for 深入打好…, "工作责职")
+
+The terms are the fixed items of the definitions every 名词解释 restates (机关运行经费: …专用材料
+及一般设备购置费、办公用房水电费…) and official phrases printed as they were issued: a variant of
+them is a slip, never another word.  A term is sought by either half of it, so that the slip may
+be in the other half (info: a typing slip).  The text cells of tables are read too.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from cnbudget.checks.common import cell_finding, cells, checked_each, literal_first, passages, text_finding
+from cnbudget.checks.context import Context
+from cnbudget.checks.registry import rule
+from cnbudget.model import Disclosure, Finding
+
+TERMS = (
+    # 机关运行经费 (财政部 definition): its items
+    "专用材料及一般设备购置费",
+    "办公用房物业管理费",
+    "办公用房水电费",
+    "办公用房取暖费",
+    "公务用车运行维护费",
+    # official phrases
+    "深入打好污染防治攻坚战",
+    "转化为现实生产力",
+    "按照工作职责",
+)
+
+
+def _ends(term: str) -> tuple[str, str]:
+    """The term's first and last third (two characters at least): a slip in the middle leaves
+    both whole, one at either end leaves the other."""
+    k = max(2, len(term) // 3)
+    return term[:k], term[-k:]
+
+
+_HINT = literal_first(sorted({end for t in TERMS for end in _ends(t)}))
+
+
+def _swapped(term: str, seen: str) -> bool:
+    """``seen`` is ``term`` with two neighbouring characters, or two neighbouring two-character
+    words, in each other's place."""
+    n = len(term)
+    if len(seen) != n or seen == term:
+        return False
+    for k in range(n - 1):
+        if term[:k] + term[k + 1] + term[k] + term[k + 2:] == seen:
+            return True
+    return any(term[:k] + term[k + 2:k + 4] + term[k:k + 2] + term[k + 4:] == seen for k in range(n - 3))
+
+
+def _one_off(term: str, seen: str) -> bool:
+    """``seen`` differs from ``term`` in one CJK character inside it (a first or last character
+    changed may be another word's: "公务用车运行维护经费" is no slip of …维护费)."""
+    if len(seen) != len(term):
+        return False
+    diff = [i for i, (a, b) in enumerate(zip(term, seen, strict=True)) if a != b]
+    return len(diff) == 1 and 0 < diff[0] < len(term) - 1 and "\u4e00" <= seen[diff[0]] <= "\u9fff"
+
+
+def misspellings(text: str) -> Iterator[tuple[int, str, str]]:
+    """(start, what is printed, the term) of each term ``text`` prints one character off or with
+    two characters or words swapped."""
+    seen: set[int] = set()
+    for term in TERMS:
+        left, right = _ends(term)
+        n = len(term)
+        starts = []
+        at = text.find(left)
+        while at >= 0:
+            starts.append(at)
+            at = text.find(left, at + 1)
+        at = text.find(right)
+        while at >= 0:
+            starts.append(at + len(right) - n)
+            at = text.find(right, at + 1)
+        for start in sorted(set(starts)):
+            window = text[start:start + n]
+            if start < 0 or start in seen or window == term:
+                continue
+            if _one_off(term, window) or _swapped(term, window):
+                seen.add(start)
+                yield start, window, term
+
+
+@rule(
+    "wording.misspelt_term",
+    severity="info",
+    description="标准用语错字或颠倒（专用资料及一般设备购置费、转化为实现生产力） — a standard term printed a character off or with characters swapped",
+)
+def misspelt_terms(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
+    text = passages(doc, ctx)
+    checked_each(ctx, text.items)
+    for b in text.holding(_HINT):
+        for start, printed, term in misspellings(b.text):
+            yield text_finding("wording.misspelt_term", _message(printed, term), b, start, start + len(printed))
+    table_cells = cells(doc, ctx)  # a 绩效目标 restates them too ("按照工作责职承担…")
+    checked_each(ctx, table_cells.items)
+    for t, r, col, cell in table_cells.holding(_HINT):
+        for start, printed, term in misspellings(cell):
+            yield cell_finding("wording.misspelt_term", "：" + _message(printed, term), t, r, col, cell,
+                               start, start + len(printed))
+
+
+def _message(printed: str, term: str) -> str:
+    return f"“{printed}”疑为“{term}”之误 — a standard term misprinted"

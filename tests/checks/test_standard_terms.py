@@ -1,0 +1,41 @@
+"""wording.misspelt_term: a standard term printed a character off, or with characters swapped."""
+
+from __future__ import annotations
+
+import pytest
+
+from cnbudget.checks.standard_terms import TERMS, misspellings
+from tests.checks.conftest import W, run, texts
+
+HEAD = "一、名词解释\n\n"
+
+
+@pytest.mark.parametrize("text, printed, term", [
+    # 长沙 2025 (corpus c132 p11, c136 p10), 杭州 (c116 p9), 福州 (c141 p5), 湖州 (c204 p40)
+    ("日常维修费、专用资料及一般设备购置费、办公用房水电费", "专用资料及一般设备购置费", "专用材料及一般设备购置费"),
+    ("科技成果转化为实现生产力的应用、推广和引导性支出", "转化为实现生产力", "转化为现实生产力"),
+    ("（二）打好深入污染防治攻坚战", "打好深入污染防治攻坚战", "深入打好污染防治攻坚战"),
+    ("2025年按照工作责职承担完成好航道相关建设项目", "按照工作责职", "按照工作职责"),
+])
+def test_a_term_one_character_off_or_swapped(text, printed, term):
+    assert [(p, t) for _, p, t in misspellings(text)] == [(printed, term)]
+
+
+@pytest.mark.parametrize("text", [
+    "专用材料及一般设备购置费、办公用房水电费、办公用房取暖费",  # as issued
+    "公务用车运行维护经费20万元",  # another word: 经费, not a slip of 维护费
+    "科技成果转化为实际生产力",  # a word of its own in the middle, not a swap
+    "坚决打好污染防治攻坚战",  # a phrase of its own
+])
+def test_standard_wording_and_other_words_are_left_alone(text):
+    assert list(misspellings(text)) == []
+
+
+def test_every_term_is_long_enough_to_be_no_common_word():
+    assert all(len(t) >= 6 for t in TERMS)
+
+
+def test_the_rule_quotes_the_misprint_and_the_term():
+    f = run(W(HEAD + "机关运行经费包括日常维修费、专用资料及一般设备购置费、办公用房水电费等。\n"), "wording.misspelt_term")
+    assert texts(f) == [("wording.misspelt_term", "info")]
+    assert "专用资料及一般设备购置费" in f[0].message and "专用材料及一般设备购置费" in f[0].message
