@@ -169,21 +169,16 @@ PERCENT_TARGET_RE = re.compile(r"^(?:[≥≤=<>]|不低于|不少于|不高于|�
     description="绩效指标中合格率、满意度、覆盖率、及时性等比率的目标值超过 100%（=1100%） — a rate target over 100 %",
 )
 def rates_over_whole(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
-    by_row: dict[int, list[tuple[Table, Row, str, str]]] = {}
-    for t, r, col, cell in text_cells(doc, ctx):
-        if t.kind in KINDS:
-            by_row.setdefault(id(r), []).append((t, r, col, cell))
-    for row_cells in by_row.values():
-        names = [c for *_, c in row_cells if BOUNDED_RATE_RE.search(c.strip())]
-        if not names:
-            continue
-        for t, r, col, cell in row_cells:
-            m = PERCENT_TARGET_RE.match(cell.strip())
-            if m is None:
-                continue
+    # the targets in percent first (most lines print none over 100), then the rate they are of
+    over: dict[int, list[tuple[Table, Row, str, str, re.Match[str]]]] = {}
+    for t, r, col, cell in text_cells(doc, ctx):  # folded once per run, shared with other rules
+        if t.kind in KINDS and "%" in cell and (m := PERCENT_TARGET_RE.match(cell.strip())) is not None:
             ctx.checked()
-            if Decimal(m.group("n")) <= 100:
-                continue
+            if Decimal(m.group("n")) > 100:
+                over.setdefault(id(r), []).append((t, r, col, cell, m))
+    for targets in over.values():
+        names = [c for c in targets[0][1].texts.values() if BOUNDED_RATE_RE.search(c.strip())]
+        for t, r, col, cell, m in targets if names else ():
             yield cell_finding(
                 "perf.rate_over_whole",
                 f"：“{names[-1].strip()}”的目标值为 {cell.strip()}，该比率不能超过 100% — a rate target over 100 %",

@@ -13,12 +13,13 @@ be in the other half (info: a typing slip).  The text cells of tables are read t
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Iterator
 
-from cnbudget.checks.common import cell_finding, cells, checked_each, literal_first, passages, text_finding
+from cnbudget.checks.common import cell_finding, cells, checked_each, passages, text_finding
 from cnbudget.checks.context import Context
 from cnbudget.checks.registry import rule
-from cnbudget.model import Disclosure, Finding
+from cnbudget.model import Disclosure, Finding, Row, Table, TextBlock
 
 TERMS = (
     # 机关运行经费 (财政部 definition): its items
@@ -35,20 +36,17 @@ TERMS = (
 
 
 def _ends(term: str) -> tuple[str, str]:
-    """The term's first and last third (two characters at least): a slip in the middle leaves
-    both whole, one at either end leaves the other."""
-    k = max(2, len(term) // 3)
+    """The term's first and last third (three characters at least: "按照" opens many a phrase): a
+    slip in the middle leaves both whole, one at either end leaves the other."""
+    k = max(3, len(term) // 3)
     return term[:k], term[-k:]
-
-
-_HINT = literal_first(sorted({end for t in TERMS for end in _ends(t)}))
 
 
 def _swapped(term: str, seen: str) -> bool:
     """``seen`` is ``term`` with two neighbouring characters, or two neighbouring two-character
     words, in each other's place."""
     n = len(term)
-    if len(seen) != n or seen == term:
+    if len(seen) != n or seen == term or set(seen) != set(term):  # a swap keeps the characters
         return False
     for k in range(n - 1):
         if term[:k] + term[k + 1] + term[k] + term[k + 2:] == seen:
@@ -67,8 +65,7 @@ def _one_off(term: str, seen: str) -> bool:
 
 def misspellings(text: str) -> Iterator[tuple[int, str, str]]:
     """(start, what is printed, the term) of each term ``text`` prints one character off or with
-    two characters or words swapped."""
-    seen: set[int] = set()
+    two characters or words swapped, in the order of the terms."""
     for term in TERMS:
         left, right = _ends(term)
         n = len(term)
@@ -83,10 +80,7 @@ def misspellings(text: str) -> Iterator[tuple[int, str, str]]:
             at = text.find(right, at + 1)
         for start in sorted(set(starts)):
             window = text[start:start + n]
-            if start < 0 or start in seen or window == term:
-                continue
-            if _one_off(term, window) or _swapped(term, window):
-                seen.add(start)
+            if start >= 0 and window != term and (_one_off(term, window) or _swapped(term, window)):
                 yield start, window, term
 
 
@@ -96,17 +90,23 @@ def misspellings(text: str) -> Iterator[tuple[int, str, str]]:
     description="标准用语错字或颠倒（专用资料及一般设备购置费、转化为实现生产力） — a standard term printed a character off or with characters swapped",
 )
 def misspelt_terms(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
-    text = passages(doc, ctx)
-    checked_each(ctx, text.items)
-    for b in text.holding(_HINT):
-        for start, printed, term in misspellings(b.text):
-            yield text_finding("wording.misspelt_term", _message(printed, term), b, start, start + len(printed))
-    table_cells = cells(doc, ctx)  # a 绩效目标 restates them too ("按照工作责职承担…")
-    checked_each(ctx, table_cells.items)
-    for t, r, col, cell in table_cells.holding(_HINT):
-        for start, printed, term in misspellings(cell):
-            yield cell_finding("wording.misspelt_term", "：" + _message(printed, term), t, r, col, cell,
-                               start, start + len(printed))
+    # the joined texts are searched once per term (a window across two texts holds the joining
+    # line break, and is no term)
+    for texts, place in ((passages(doc, ctx), _in_passage), (cells(doc, ctx), _in_cell)):
+        checked_each(ctx, texts.items)
+        for start, printed, term in misspellings(texts.joined):
+            k = bisect_right(texts.starts, start) - 1
+            yield place(texts.items[k], start - texts.starts[k], printed, term)
+
+
+def _in_passage(b: TextBlock, start: int, printed: str, term: str) -> Finding:
+    return text_finding("wording.misspelt_term", _message(printed, term), b, start, start + len(printed))
+
+
+def _in_cell(item: tuple[Table, Row, str, str], start: int, printed: str, term: str) -> Finding:
+    t, r, col, cell = item  # a 绩效目标 restates them too ("按照工作责职承担…")
+    return cell_finding("wording.misspelt_term", "：" + _message(printed, term), t, r, col, cell, start,
+                        start + len(printed))
 
 
 def _message(printed: str, term: str) -> str:

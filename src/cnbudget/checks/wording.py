@@ -491,10 +491,12 @@ def unfinished_sentences(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
     for b, after in zip(blocks, blocks[1:] + [None], strict=True):
         text = b.text.rstrip()
         comma = text.endswith(",")
-        if b.heading or not (comma or _UNSTOPPED_RE.search(text)):
+        if b.heading or not (comma or text[-1:] > "\u4e00"):
             continue
         ctx.checked()
-        if after is not None and not after.heading:
+        # a paragraph going on in the next passage is not judged; its last sentence is read only
+        # before a heading or the end
+        if after is not None and not after.heading or not (comma or _UNSTOPPED_RE.search(text)):
             continue
         end = len(text)
         if comma:
