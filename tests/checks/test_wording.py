@@ -275,3 +275,14 @@ def test_a_paragraph_whose_last_sentence_has_no_full_stop_before_a_heading():
     # a note or a line of no clauses ("单位：万元") before a heading is no sentence left open
     fine = "一、收支预算情况\n\n注：以上部门预算报表中，空表表示本部门无相关收支情况\n二、“三公”经费支出情况\n\n预算共17万元。\n"
     assert not run(W(fine), "wording.unfinished_sentence")
+
+
+def test_a_sentence_running_into_the_qizhong_of_the_list_below():
+    # 烟台 2026 (corpus c175 p29): "…主要原因是因公出国（境）费用减少" / "其中：" on the next line, no stop
+    text = ("二、“三公”经费支出情况\n\n2026年“三公”经费预算共10.9万元，比上年减少15.45万元。主要原因是因公出国（境）费用减少"
+            "其中：1.因公出国（境）费0万元。\n")
+    f = run(W(text), "wording.unfinished_sentence")
+    assert [(x.severity, "其中" in x.message) for x in f] == [("info", True)]
+    # a title run into a table's "其中：" is no sentence
+    title = "一、收支预算情况\n\n示例局（本级）2026年度单位预算公开其中：基本支出2,531万元。\n"
+    assert not run(W(title), "wording.unfinished_sentence")

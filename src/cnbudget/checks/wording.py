@@ -476,6 +476,14 @@ def blank_counts(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
 # A paragraph's last sentence of clauses ("…,压减项目支出,相应的预算数额减少") ending on a word,
 # with no stop: not a note ("注:…"), a list line or a caption (those hold no clause)
 _UNSTOPPED_RE = re.compile(r"(?:^|[。;!?])(?!\s*注\s*:)[^。;!?]*,[^。;!?,]*[\u4e00-\u9fff]{2}$")
+# …or one running on, with no stop, into the "其中:" that opens the list below it ("主要原因是…
+# 费用减少" / "其中:1.因公出国(境)费…", the paragraphs joined): a sentence after another, or one
+# of clauses — a title run into a table's "其中:" is neither
+_RUN_INTO_LIST_RE = re.compile(
+    r"(?:[。;!?](?P<after_stop>[^。;!?]{4,}?)|(?:^|[。;!?])(?P<clauses>(?!\s*注\s*:)[^。;!?]*,[^。;!?,]*?))"
+    r"(?<=[\u4e00-\u9fff])其中:"
+)
+_LIST_HINT = re.compile("其中:")
 
 
 @rule(
@@ -513,6 +521,14 @@ def unfinished_sentences(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
             "a paragraph whose last sentence has no full stop",
             b, max(end - 1, 0), end, severity="info",
         )
+    for b in passages(doc, ctx).holding(_LIST_HINT):
+        for m in _RUN_INTO_LIST_RE.finditer(b.text):
+            end = m.end() - len("其中:")
+            yield text_finding(
+                "wording.unfinished_sentence",
+                f"句子（“{_tail(b.text[:end])}”）未以句号结束，即接“其中：” — a sentence with no full stop before 其中",
+                b, max(end - 1, 0), end, severity="info",
+            )
 
 
 def _tail(text: str, n: int = 24) -> str:
