@@ -22,6 +22,7 @@ Modules:
     reasons       — the reason stated for one 三公 item that speaks of another item
     typography    — malformed numbers, doubled units, rates without %, punctuation, brackets
     repeats       — words, lead-ins and item numbers printed twice; a full stop closing a bracket mid-sentence
+    standard_terms — a term of the standard definitions or an official phrase printed a character off or swapped
     years         — years named in the text against the document's year and kind
     grants        — a stated 当年拨款 that counts last year's carry-over in
     fund_sources  — "均为一般公共预算拨款" / "全部为财政拨款" against the funds the tables print
@@ -30,7 +31,7 @@ Modules:
     code_digits   — a class code in the text printed with 4 or 6 digits (no code has them)
     completeness  — required tables and sections, empty tables with notes
     contents      — headings against the document's own 目录 (a rearranged or mistyped heading)
-    performance   — 绩效 tables: score sums, execution rates
+    performance   — 绩效 tables: score sums, execution rates, rates over 100 %, costs over the funds
     project_targets — a project's amount in 项目支出表 vs its 绩效目标表 (same scope, by name)
     against       — is ``--against`` last year's document of the same department, kind and scope
     selection     — the findings a person asked to see (--min-severity, --ignore, --show-info)
