@@ -39,3 +39,16 @@ def test_the_rule_quotes_the_misprint_and_the_term():
     f = run(W(HEAD + "机关运行经费包括日常维修费、专用资料及一般设备购置费、办公用房水电费等。\n"), "wording.misspelt_term")
     assert texts(f) == [("wording.misspelt_term", "info")]
     assert "专用资料及一般设备购置费" in f[0].message and "专用材料及一般设备购置费" in f[0].message
+
+
+def test_a_class_name_marked_with_its_level_one_character_off_the_catalog():
+    from cnbudget.checks.standard_terms import catalog_slips
+
+    # 湖州 2026 (corpus c205 p9): "技术研究与开发（款）科技成果转换与扩散（项）" for 转化
+    text = "技术研究与开发(款)科技成果转换与扩散(项)275.06万元，主要用于成果推广。"
+    assert [(p, n) for _, p, n in catalog_slips(text)] == [("科技成果转换与扩散", "科技成果转化与扩散")]
+    # the catalog's own names, an older edition's name, and a run that is no name are left alone
+    assert list(catalog_slips("技术研究与开发(款)科技成果转化与扩散(项)275.06万元。")) == []
+    assert list(catalog_slips("主要用于开展技术研究与开发(款)。")) == []
+    f = run(W(HEAD + text + "\n"), "wording.misspelt_class_name")
+    assert texts(f) == [("wording.misspelt_class_name", "info")] and "科技成果转化与扩散" in f[0].message

@@ -3,7 +3,10 @@
     wording.misspelt_term  a fixed term of the standard definitions or a fixed official phrase
                            printed one character off ("专用资料及一般设备购置费" for 专用材料…),
                            with two characters or two words swapped ("转化为实现生产力" for
-                           现实生产力, "打好深入污染防治攻坚战" for 深入打好…, "工作责职")
+                           现实生产力, "打好深入污染防治攻坚战" for 深入打好…, "工作责职"); a
+                           支出功能分类 name marked （类）/（款）/（项） in the text that is one
+                           character off, or one short, of the catalog's name of that level and
+                           no name of its own ("科技成果转换与扩散（项）" for 转化)
 
 The terms are the fixed items of the definitions every 名词解释 restates (机关运行经费: …专用材料
 及一般设备购置费、办公用房水电费…) and official phrases printed as they were issued: a variant of
@@ -13,12 +16,15 @@ be in the other half (info: a typing slip).  The text cells of tables are read t
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from collections.abc import Iterator
+from functools import lru_cache
 
 from cnbudget.checks.common import cell_finding, cells, checked_each, passages, text_finding
 from cnbudget.checks.context import Context
 from cnbudget.checks.registry import rule
+from cnbudget.codes import catalog
 from cnbudget.model import Disclosure, Finding, Row, Table, TextBlock
 
 TERMS = (
@@ -111,3 +117,65 @@ def _in_cell(item: tuple[Table, Row, str, str], start: int, printed: str, term: 
 
 def _message(printed: str, term: str) -> str:
     return f"“{printed}”疑为“{term}”之误 — a standard term misprinted"
+
+
+# A 支出功能分类 name marked with its level in the text: "科技成果转化与扩散（项）" (folded brackets);
+# the run of CJK characters before the mark, after a mark, a figure or a stop
+MARKED_NAME_RE = re.compile(r"(?:(?<=[^\u4e00-\u9fff])|^)(?P<name>[\u4e00-\u9fff]{3,24})\((?P<level>[类款项])\)")
+_MARK_HINT = re.compile(r"\([类款项]\)")
+
+
+@lru_cache(maxsize=8)
+def _names_by_shape(level: str) -> tuple[frozenset[str], dict[str, frozenset[str]]]:
+    """The catalog's names of a level (every edition's), and each name under the shapes a slip
+    leaves of it: one character any ("科技成果转?与扩散"), or one left out."""
+    names = frozenset(n for e in catalog.entries(catalog.FUNCTION) if e.level == level
+                      for n in catalog.known_names(e))
+    shapes: dict[str, set[str]] = {}
+    for n in names:
+        for i in range(len(n)):
+            shapes.setdefault(n[:i] + "?" + n[i + 1:], set()).add(n)
+            shapes.setdefault(n[:i] + n[i + 1:], set()).add(n)
+    return names, {k: frozenset(v) for k, v in shapes.items()}
+
+
+def catalog_slips(text: str) -> Iterator[tuple[int, str, str]]:
+    """(start, printed name, the catalog's name) of each marked class name of ``text`` that no
+    catalog name is and one is but for one character changed inside it or left out."""
+    for m in MARKED_NAME_RE.finditer(text):
+        printed, level = m.group("name"), m.group("level")
+        names, shapes = _names_by_shape(level)
+        if printed in names:
+            continue
+        near = set(shapes.get(printed, ()))  # one character left out
+        near.update(n for i in range(1, len(printed) - 1)
+                    for n in shapes.get(printed[:i] + "?" + printed[i + 1:], ()))
+        if len(near) == 1:
+            yield m.start("name"), printed, near.pop()
+
+
+@rule(
+    "wording.misspelt_class_name",
+    severity="info",
+    description="正文中标注（类）（款）（项）的科目名称错一字或缺一字（科技成果转换与扩散（项）） — "
+    "a class name marked with its level, one character off the catalog's",
+)
+def misspelt_class_names(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
+    if catalog_ready() is None:
+        return
+    text = passages(doc, ctx)
+    for b in text.holding(_MARK_HINT):
+        ctx.checked()
+        for start, printed, name in catalog_slips(b.text):
+            yield text_finding("wording.misspelt_class_name",
+                               f"“{printed}”不是支出功能分类科目名称，疑为“{name}”之误 — a class name misprinted",
+                               b, start, start + len(printed))
+
+
+def catalog_ready() -> object | None:
+    """The catalogs, or ``None`` where they cannot be loaded (the rule then says nothing)."""
+    try:
+        catalog.preload()
+    except (ImportError, OSError, ValueError, KeyError):
+        return None
+    return catalog
