@@ -850,3 +850,16 @@ def test_shares_under_a_structure_heading_are_of_the_figure_it_names(doc_of):
     # a heading naming another figure gives none
     other = text.replace("2.一般公共预算当年拨款结构情况", "2.政府性基金预算支出结构情况")
     assert "whole" not in find(claims_of(doc_of, other), "share", "1.6").related
+
+
+def test_the_parts_listed_of_the_years_spending_are_the_expenditure_tables_columns(doc_of):
+    # 烟台 2026 (corpus c175 p29): "（二）支出预算：2026年支出预算11,380.57万元，其中：基本支出6,015.67万元，
+    # 项目支出5,364.9万元" in the summary's section — the parts of the whole spending it names
+    text = ("一、收支预算总体情况\n\n（二）支出预算：2025年支出总计320.50万元，其中：基本支出200.50万元，项目支出120.00万元。\n")
+    cs = claims_of(doc_of, text)
+    assert find(cs, "amount", "320.50").refers_to == Ref("summary", "grand_total", "total", side="expenditure")
+    assert find(cs, "amount", "200.50").refers_to == Ref("expenditure", "total", "basic")
+    assert find(cs, "amount", "120.00").refers_to == Ref("expenditure", "total", "project")
+    # parts of a whole of another scope keep no cell of the 支出表
+    other = claims_of(doc_of, "一、收支预算总体情况\n\n一般公共预算拨款支出300.00万元，其中：基本支出200.00万元，项目支出100.00万元。\n")
+    assert find(other, "amount", "200.00").refers_to != Ref("expenditure", "total", "basic")

@@ -107,6 +107,22 @@ _LIST_ADVERB_RE = re.compile(r"(?:主要|具体|还|也|均|分别)+\s*$")
 _COMPARE_WORD_RE = re.compile(r"(?:与|比|较|同)")
 
 
+# The parts the 支出表 prints as columns of its total, by the name a list gives them
+_SPENDING_PART_COLUMNS = {"基本支出": "basic", "项目支出": "project"}
+
+
+def _part_of_spending(subject: str, whole: Ref | None) -> Ref | None:
+    """The cell of a listed part of the whole year's spending ("支出预算11,380.57万元，其中：基本
+    支出6,015.67万元，项目支出5,364.9万元"): the 支出表's 基本支出 / 项目支出 of its total —
+    the scope of the whole the list names (all funds), whatever section the sentence stands in."""
+    column = _SPENDING_PART_COLUMNS.get(subject)
+    if column is None or whole is None:
+        return None
+    spending = (whole.table == "summary" and whole.row == "grand_total" and whole.side == "expenditure") or (
+        whole.table == "expenditure" and whole.row == "total" and whole.column == "total")
+    return Ref("expenditure", "total", column) if spending else None
+
+
 @dataclass
 class _Draft:
     """A claim being built (mutable while the statement's links are found)."""
@@ -523,6 +539,8 @@ class _Reader:
             st.reasons.main.related[f"unsigned_reason_{d.id}"] = d.id
             d.related["reason_of"] = st.reasons.main.id  # the figure of the change it explains
         self._part(d, st, text, fig.start)
+        if d.refers_to is None and (whole_id := d.related.get("whole")) is not None:
+            d.refers_to = _part_of_spending(subject, self.drafts[whole_id - 1].refers_to)
         if basis == "previous":
             self._previous_after(d, local)
 
