@@ -21,10 +21,10 @@ from bisect import bisect_right
 from collections.abc import Iterator
 from functools import lru_cache
 
+from cnbudget.checks.codes import load_catalog
 from cnbudget.checks.common import cell_finding, cells, checked_each, passages, text_finding
 from cnbudget.checks.context import Context
 from cnbudget.checks.registry import rule
-from cnbudget.codes import catalog
 from cnbudget.model import Disclosure, Finding, Row, Table, TextBlock
 
 TERMS = (
@@ -126,17 +126,28 @@ _MARK_HINT = re.compile(r"\([类款项]\)")
 
 
 @lru_cache(maxsize=8)
-def _names_by_shape(level: str) -> tuple[frozenset[str], dict[str, frozenset[str]]]:
-    """The catalog's names of a level (every edition's), and each name under the shapes a slip
-    leaves of it: one character any ("科技成果转?与扩散"), or one left out."""
-    names = frozenset(n for e in catalog.entries(catalog.FUNCTION) if e.level == level
-                      for n in catalog.known_names(e))
+def _names(level: str) -> frozenset[str]:
+    """The catalog's 支出功能分类 names of a level, every edition's (none without the catalogs)."""
+    cat = load_catalog()
+    if cat is None:
+        return frozenset()
+    return frozenset(n for e in cat.entries(cat.FUNCTION) if e.level == level for n in cat.known_names(e))
+
+
+@lru_cache(maxsize=256)
+def _shapes(level: str, length: int) -> dict[str, frozenset[str]]:
+    """The shapes a slip leaves of the level's names that a printed name of ``length`` characters
+    can have: one character any inside a name of that length ("科技成果转?与扩散"), or one left
+    out of a name a character longer.  Built per length a text prints, when it prints it."""
     shapes: dict[str, set[str]] = {}
-    for n in names:
-        for i in range(len(n)):
-            shapes.setdefault(n[:i] + "?" + n[i + 1:], set()).add(n)
-            shapes.setdefault(n[:i] + n[i + 1:], set()).add(n)
-    return names, {k: frozenset(v) for k, v in shapes.items()}
+    for n in _names(level):
+        if len(n) == length:
+            for i in range(1, length - 1):
+                shapes.setdefault(n[:i] + "?" + n[i + 1:], set()).add(n)
+        elif len(n) == length + 1:
+            for i in range(len(n)):
+                shapes.setdefault(n[:i] + n[i + 1:], set()).add(n)
+    return {k: frozenset(v) for k, v in shapes.items()}
 
 
 def catalog_slips(text: str) -> Iterator[tuple[int, str, str]]:
@@ -144,9 +155,9 @@ def catalog_slips(text: str) -> Iterator[tuple[int, str, str]]:
     catalog name is and one is but for one character changed inside it or left out."""
     for m in MARKED_NAME_RE.finditer(text):
         printed, level = m.group("name"), m.group("level")
-        names, shapes = _names_by_shape(level)
-        if printed in names:
+        if printed in _names(level):
             continue
+        shapes = _shapes(level, len(printed))
         near = set(shapes.get(printed, ()))  # one character left out
         near.update(n for i in range(1, len(printed) - 1)
                     for n in shapes.get(printed[:i] + "?" + printed[i + 1:], ()))
@@ -161,7 +172,7 @@ def catalog_slips(text: str) -> Iterator[tuple[int, str, str]]:
     "a class name marked with its level, one character off the catalog's",
 )
 def misspelt_class_names(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
-    if catalog_ready() is None:
+    if load_catalog() is None:
         return
     text = passages(doc, ctx)
     for b in text.holding(_MARK_HINT):
@@ -170,12 +181,3 @@ def misspelt_class_names(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
             yield text_finding("wording.misspelt_class_name",
                                f"“{printed}”不是支出功能分类科目名称，疑为“{name}”之误 — a class name misprinted",
                                b, start, start + len(printed))
-
-
-def catalog_ready() -> object | None:
-    """The catalogs, or ``None`` where they cannot be loaded (the rule then says nothing)."""
-    try:
-        catalog.preload()
-    except (ImportError, OSError, ValueError, KeyError):
-        return None
-    return catalog

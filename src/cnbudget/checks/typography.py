@@ -36,6 +36,7 @@ import unicodedata
 from bisect import bisect_left
 from collections.abc import Iterator
 from itertools import accumulate
+from typing import NamedTuple
 
 from cnbudget.checks.common import (
     cell_finding,
@@ -224,16 +225,27 @@ _PER_ITEM_BEFORE_RE = re.compile(r"(?:人均|每|单价|标准|平均|按)[^,;�
 _PER_ITEM_AFTER = ("/", "每", "以上", "以下", "以内", "左右")
 
 
-def _amounts(k: int, text: str) -> list[tuple[int, int, int, str, str]]:
-    """(block ``k``, start, end, figure, unit) of each amount ``text`` prints, in order: each 元
-    of the text, the figure printed before it and 万 or 亿 between them."""
+class _Amount(NamedTuple):
+    """An amount a passage prints: the passage's place, where its figure starts and its unit
+    ends, the figure as printed and its unit (元, 万元 or 亿元)."""
+
+    block: int
+    start: int
+    end: int
+    figure: str
+    unit: str
+
+
+def _amounts(k: int, text: str) -> list[_Amount]:
+    """The amounts of passage ``k``'s ``text``, in order: each 元 of the text, the figure printed
+    before it and 万 or 亿 between them."""
     out = []
     at = text.find("元")
     while at >= 0:
         unit_at = at - 1 if at and text[at - 1] in "万亿" else at
         m = _NUMBER_BEFORE_RE.search(text, max(0, unit_at - 24), unit_at)
         if m is not None:
-            out.append((k, m.start(1), at + 1, m.group(1), text[unit_at:at + 1]))
+            out.append(_Amount(k, m.start(1), at + 1, m.group(1), text[unit_at:at + 1]))
         at = text.find("元", at + 1)
     return out
 
@@ -262,7 +274,7 @@ def yuan_among_wan(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
             if at != k or unit != "元":
                 continue
             ctx.checked()
-            if before[4] != "万元" or after[4] != "万元":
+            if before.unit != "万元" or after.unit != "万元":
                 continue
             line = blocks[k].text
             if _PER_ITEM_BEFORE_RE.search(line, max(0, start - 8), start) or line[end:end + 3].lstrip().startswith(
