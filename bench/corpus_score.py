@@ -234,10 +234,12 @@ _NARRATIVE_RULES = ("claim.", "sentence.", "wording.", "year.", "typography.", "
                     "perf.rate_over_whole", "perf.cost_over_funds")
 # Rules of other families whose finding is about a figure the narrative STATES (a stated 机关运行经费
 # against the table's 公用经费): they find an "inconsistency" or an "amount" defect of that figure.
-_STATED_FIGURE_RULES = ("inclusion.running_costs",)
+# A 绩效目标表's 资金总额 against the 支出表 is the same: the form states what it is to spend.
+_STATED_FIGURE_RULES = ("inclusion.running_costs", "cross.performance_vs_expenditure")
 _STATED_FIGURE_KINDS = {"amount", "inconsistency"}
 _FIGURE_KINDS = {"amount", "rate", "arithmetic", "count", "inconsistency", "omission", "code"}
 _NUMBER = re.compile(r"\d+(?:\.\d+)?")
+_YEAR = re.compile(r"(?<![\d.])(?:19|20)\d{2}(?=\s*年)")
 # The rules that speak of how marks are printed (a doubled or unmatched mark, a doubled unit, an
 # item number printed twice): a punctuation defect is theirs, not a wording rule's on the same line.
 _PUNCTUATION_RULES = ("wording.punctuation", "wording.brackets", "wording.doubled_unit", "wording.bracket_stop",
@@ -314,7 +316,8 @@ def score_narrative_defects(records: list[dict], path: Path = AUDIT_FILE) -> dic
         if kind in _KIND_RULES:
             hits = [f for f in hits if f["rule"].startswith(_KIND_RULES[kind])]
         if kind in _FIGURE_KINDS:
-            printed = _figures(x.get("text", ""))
+            # a year names the sentence's time, it is not the figure in question ("2026 年…购置车辆 0 辆")
+            printed = _figures(_YEAR.sub("", x.get("text", "")))
             # one-digit figures match too loosely, unless they are all the defect prints
             # ("…等 8 家行政单位": the count is the figure)
             numbers = {n for n in printed if len(n.replace(".", "")) >= 2} or set(printed)

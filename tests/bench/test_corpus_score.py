@@ -51,3 +51,19 @@ def test_a_count_defect_is_found_by_a_finding_quoting_its_count(tmp_path):
     defect = {"file": "c1.pdf", "page": 3, "kind": "count", "text": "纳入本部门 2022 年部门预算编制范围的二级预算单位共有 0 个，包括:"}
     assert _score(tmp_path, defect, [f("wording.count_listed", "第3页：称“共有 0 个,包括”：数量为 0 却接着列举")])
     assert not _score(tmp_path, defect, [f("wording.count_listed", "第3页：称“等8家”：列举了 9 家")])
+
+
+def test_a_year_is_not_the_figure_of_a_count_defect(tmp_path):
+    # corpus c143 p37: the defect is the count 0 against its parts; "2026" only dates the sentence
+    defect = {"file": "c1.pdf", "page": 3, "kind": "amount", "text": "2026 年单位预算安排购置车辆 0 辆，其中"}
+    msg = "单位预算安排购置车辆0辆，所列 8 项之和 18辆大于总数"
+    assert _score(tmp_path, defect, [f("sentence.parts", msg)])
+    assert not _score(tmp_path, defect, [f("sentence.parts", "政府采购预算总额 35 万元，所列 3 项之和 40 万元大于总数")])
+
+
+def test_a_performance_form_funds_against_the_tables_finds_an_inconsistency(tmp_path):
+    # corpus c166 p52: the 部门整体支出绩效目标表 states funds the 支出表 does not have
+    defect = {"file": "c1.pdf", "page": 3, "kind": "inconsistency", "text": "资金总额 81562.56 项目支出 29514.82 基本支出 52047.74"}
+    msg = "部门整体支出绩效目标表资金总额 81562.56 与支出表合计 81206.56 不符"
+    assert _score(tmp_path, defect, [f("cross.performance_vs_expenditure", msg)])
+    assert not _score(tmp_path, defect, [f("cross.projects_vs_expenditure", msg)])

@@ -84,3 +84,26 @@ def test_a_spending_change_explained_by_the_income_only_is_found():
 ])
 def test_reasons_of_the_income_or_about_the_spending_are_clean(text):
     assert not run(W("（三）预算情况说明\n\n" + text + "\n"), "wording.reason_of_income")
+
+
+@pytest.mark.parametrize("text", [
+    # 无锡 2026 (corpus c124 p49)
+    "“三公”经费支出预算3万元，比上年预算减少25.47万元，变动原因本年度部门不单独编制因公出国（境）费。",
+    "公务接待费1.5万元，增加0.5万元，主要原因工作任务增加。",
+])
+def test_a_reason_run_into_its_label_is_found(text):
+    f = run(W(HEAD + text + "\n"), "wording.reason_without_copula")
+    assert texts(f) == [("wording.reason_without_copula", "info")] and "后缺“是”" in f[0].message
+
+
+@pytest.mark.parametrize("text", [
+    "比上年减少2万元，主要原因是压缩开支。",
+    "比上年减少2万元，变动原因：压缩开支。",
+    "比上年减少2万元，主要原因一是压缩开支，二是减少会议。",
+    "比上年减少2万元，主要原因包括：压缩开支。",
+    "比上年减少2万元，主要原因在于压缩开支。",
+    "（三）增减变动原因说明",
+    "比上年减少2万元，主要原因主要是压缩开支。",
+])
+def test_a_reason_joined_to_its_label_is_clean(text):
+    assert not run(W(HEAD + text + "\n"), "wording.reason_without_copula")

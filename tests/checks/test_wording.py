@@ -286,3 +286,23 @@ def test_a_sentence_running_into_the_qizhong_of_the_list_below():
     # a title run into a table's "其中：" is no sentence
     title = "一、收支预算情况\n\n示例局（本级）2026年度单位预算公开其中：基本支出2,531万元。\n"
     assert not run(W(title), "wording.unfinished_sentence")
+
+
+def test_an_economic_class_named_as_before_2018():
+    # 重庆 2026 (corpus c080 p7): 310 has been 资本性支出 since 2018; 其他资本性支出 is now its 款 31099
+    s = "（十六）其他资本性支出（支出经济分类科目类级）：反映非本级发展与改革部门集中安排的用于购置固定资产的支出。"
+    f = run(W(HEAD + s + "\n", year=2026), "wording.obsolete_name")
+    assert texts(f) == [("wording.obsolete_name", "warning")]
+    assert "“资本性支出”" in f[0].message and "2017" in f[0].message
+    assert not run(W(HEAD + s + "\n", year=2017), "wording.obsolete_name")
+    # the 款 of that name, and the 类 under its name in force, are right
+    assert not run(W(HEAD + "其他资本性支出（款）12.00万元，资本性支出（支出经济分类科目类级）：反映…。\n", year=2026),
+                   "wording.obsolete_name")
+
+
+def test_a_government_level_left_unchosen():
+    # 长沙 2026 (corpus c132 p11): the template's "省（市/县）" kept in a city's text
+    f = run(W(HEAD + "“三公”经费：纳入省（市/县）财政预算管理的“三公”经费。\n"), "wording.placeholder")
+    assert texts(f) == [("wording.placeholder", "error")] and "省(市/县)" in f[0].message
+    for fine in ("协调域外农场所在市县（区）等工作。", "各区县（自治县）人民政府。", "为决策提供数据支撑（是/否）。"):
+        assert not run(W(HEAD + fine + "\n"), "wording.placeholder")

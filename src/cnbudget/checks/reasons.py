@@ -7,6 +7,8 @@
                                   车辆0辆、0万元，主要是车辆购置计划" (the template's 无 dropped)
     wording.reason_of_income      a change of the spending explained by the income's changes only
                                   (the income paragraph's reason copied under the spending)
+    wording.reason_without_copula the reason run into its label: "变动原因本年度部门不单独编制…",
+                                  "主要原因工作任务增加" (是 left out)
 
 The items are stated one after another in the same template, each with its change and its reason;
 copying a line and changing its figures but not its reason is a common slip. The rule reads a
@@ -181,5 +183,36 @@ def spending_explained_by_income(doc: Disclosure, ctx: Context) -> Iterator[Find
                 "wording.reason_of_income",
                 f"支出的变动原因只说收入的变动（“{reason[:40]}”），疑为照抄收入部分的原因 — "
                 "the change of the spending is explained by the income's changes only",
+                b, m.start(), m.end(),
+            )
+
+
+# ------------------------------------------------------------ the reason run into its label
+
+# "变动原因本年度部门不单独编制…", "主要原因工作任务增加": the label runs into the reason without
+# 是/为/系 or a colon.  What may follow the label and still read: a copula or 在于/来自, a list
+# (一是…, 包括, 如下, 有), or words about the reason (说明, 分析, 及, 和, 详见).  "主要原因无" is an
+# empty reason, another rule's.
+REASON_UNLINKED_RE = re.compile(
+    r"(?:主要|变动|变化|增减)原因(?P<next>(?![是为系有在说及和与一二三四五分如包详见主即可都均由来还不无])[\u4e00-\u9fff])"
+)
+_REASON_LABEL_HINT = re.compile("原因")
+
+
+@rule(
+    "wording.reason_without_copula",
+    severity="info",
+    description="“主要原因”“变动原因”后缺“是”（“变动原因本年度部门不单独编制…”） — a reason run into its label without 是",
+)
+def reasons_without_copula(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
+    for b in passages(doc, ctx).holding(_REASON_LABEL_HINT):
+        if b.heading:
+            continue
+        ctx.checked()
+        for m in REASON_UNLINKED_RE.finditer(b.text):
+            label = b.text[m.start():m.start("next")]
+            yield text_finding(
+                "wording.reason_without_copula",
+                f"“{b.text[m.start():m.start() + 12]}”：“{label}”后缺“是”或冒号 — the reason runs into its label",
                 b, m.start(), m.end(),
             )

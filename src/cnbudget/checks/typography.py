@@ -15,7 +15,8 @@
     wording.doubled_word         a function word printed twice: "主要原因是因因人员减少", also in
                                  the text cells of tables ("实现基础设施集约化和和政府协同性发展");
                                  any word printed twice in a table's title ("…活动项目项目绩效目标表")
-    wording.repeated_text        a run of words with figures printed twice in a row (a pasted clause)
+    wording.repeated_text        a run of words with figures printed twice in a row (a pasted clause),
+                                 in the text or a table's text cell
     wording.repeated_clause      a clause printed twice in one sentence, not only back to back
                                  ("打造…中试平台，以评估促进建设发展，打造…中试平台。"), also in cells
     wording.brackets             a bracket opened and never closed, or closed and never opened; a
@@ -438,29 +439,37 @@ def repeated_text(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
     text = passages(doc, ctx)
     checked_each(ctx, text.items)
     for b in text.items:
-        last = ""
-        for sentence in _SENTENCE_RE.finditer(b.text):
-            words = sentence.group(0).strip()
-            if last.endswith(words) and len(_CJK_RE.findall(words)) >= TAIL_MIN_CJK:
-                # the sentence is the end of the one before it, printed again ("制定…白蚁防治等规章
-                # 制度并监督执行。白蚁防治等规章制度并监督执行。")
-                at = sentence.start() + sentence.group(0).index(words)
-                yield text_finding(
-                    "wording.repeated_text",
-                    f"句子重复了前一句的结尾：“{words[:40]}…” — a sentence printed again after its own end",
-                    b, at, at + len(words),
-                )
-            last = words
-            found = repeated_run(sentence.group(0))
-            if found is None:
-                continue
-            start, length = found
-            at = sentence.start() + start
-            yield text_finding(
-                "wording.repeated_text",
-                f"同一段文字连续出现两次：“{b.text[at:at + length][:40]}…” — a clause printed twice in a row",
-                b, at, at + 2 * length,
-            )
+        for start, end, message in repeats(b.text):
+            yield text_finding("wording.repeated_text", message, b, start, end)
+    # a table's text (a project's 项目概况) is pasted as the narrative is: "…三是主要用于…工作。
+    # 三是主要用于…工作。"
+    for t, r, col, cell in cells(doc, ctx).holding(_HAS_STOP):
+        ctx.checked()
+        for start, end, message in repeats(cell):
+            yield cell_finding("wording.repeated_text", "：" + message, t, r, col, cell, start, end)
+
+
+_HAS_STOP = re.compile("。")
+
+
+def repeats(text: str) -> Iterator[tuple[int, int, str]]:
+    """(start, end, message) of each sentence of ``text`` that repeats the end of the one before
+    it, and of each run printed twice back to back within a sentence."""
+    last = ""
+    for sentence in _SENTENCE_RE.finditer(text):
+        words = sentence.group(0).strip()
+        if last.endswith(words) and len(_CJK_RE.findall(words)) >= TAIL_MIN_CJK:
+            # the sentence is the end of the one before it, printed again ("制定…白蚁防治等规章
+            # 制度并监督执行。白蚁防治等规章制度并监督执行。")
+            at = sentence.start() + sentence.group(0).index(words)
+            yield at, at + len(words), f"句子重复了前一句的结尾：“{words[:40]}…” — a sentence printed again after its own end"
+        last = words
+        found = repeated_run(sentence.group(0))
+        if found is None:
+            continue
+        start, length = found
+        at = sentence.start() + start
+        yield at, at + 2 * length, f"同一段文字连续出现两次：“{text[at:at + length][:40]}…” — a clause printed twice in a row"
 
 
 # A clause this long (in CJK characters) printed twice in one statement is pasted twice; shorter

@@ -1,12 +1,15 @@
 """Rules on the wording of the text: what a 预决算公开检查 finds by reading the 情况说明.
 
     wording.placeholder     a template remnant or placeholder left in the published text:
-                            "XX局", "××", "x,xxx万元", "增加（减少）", "【请填写…】"
+                            "XX局", "××", "x,xxx万元", "增加（减少）", "【请填写…】", a level
+                            left unchosen ("纳入省（市/县）财政预算管理")
     wording.drafting_note   a drafting note left in: "（注：上年3,468.18万元，公开时请删除注释）",
                             "（请核实单位是否有涉密项目，若无…则备注写“备注：无”）"
     wording.empty_reason    a reason or list announced and left empty: "主要原因是。", "包括：。"
     wording.obsolete_name   a function class name no longer in force in the document's year
-                            ("医疗卫生与计划生育支出" after 2018: 卫生健康支出), from ``codes``
+                            ("医疗卫生与计划生育支出" after 2018: 卫生健康支出), from ``codes``;
+                            an economic 类 printed as a 类 under its pre-2018 name
+                            ("其他资本性支出（支出经济分类科目类级）": 资本性支出)
     wording.stray_year      a year printed without 年 at the head of a list item, where a name
                             belongs: "其中：2026机要通讯用车1辆"
     wording.clipped_phrase  a stock phrase that lost its first character right after an amount:
@@ -37,7 +40,7 @@ from cnbudget.checks.common import (
 )
 from cnbudget.checks.context import Context
 from cnbudget.checks.registry import rule
-from cnbudget.codes.catalog import FUNCTION, entries
+from cnbudget.codes.catalog import ECONOMIC, FUNCTION, GOV_ECONOMIC, entries
 from cnbudget.model import Disclosure, Finding, TextBlock
 
 # "XX局", "××单位", "XXX万元", "x,xxx.xx万元", "X%": letters x/X/× standing for a name or a figure.
@@ -58,6 +61,10 @@ _DOWN = "减少|下降|降低"
 CHOICE_RE = re.compile(
     rf"(?:(?:{_UP})\s*(?:\(\s*(?:{_DOWN})\s*\)|/\s*(?:{_DOWN}))|(?:{_DOWN})\s*(?:\(\s*(?:{_UP})\s*\)|/\s*(?:{_UP})))"
 )
+# "纳入省（市/县）财政预算管理": the template's choice of government level left unmade
+_LEVELS = "[省市县区乡镇]"
+LEVEL_CHOICE_RE = re.compile(rf"{_LEVELS}?\(\s*{_LEVELS}(?:\s*/\s*{_LEVELS})+\s*\)")
+_LEVEL_CHOICE_HINT = re.compile(rf"\(\s*{_LEVELS}\s*/")
 # "（注：…公开时请删除…）", "公开前删除", "请删除此说明".
 # A question or an instruction to the preparer: "（请核实单位是否有涉密项目，若无涉密项目，则备注写
 # “备注：无”）".
@@ -101,7 +108,7 @@ _CHOICE_HINT = re.compile(rf"[(/]{_CHOICE_REST}")
 # What every placeholder holds, for one search of the whole text (``common.Texts``): an x, or
 # one of the hints above (all context-free), each opening with a literal.
 _PLACEHOLDER_HINT = (*literal_first("xX×"), *literal_first(_FILL_IN_WORDS), *literal_first("(/", _CHOICE_REST),
-                     _UNFILLED_HINT)
+                     _UNFILLED_HINT, _LEVEL_CHOICE_HINT)
 # Obsolete names shorter than this are common words ("文化", "扶贫"), not catalog names.
 OBSOLETE_MIN_CHARS = 6
 
@@ -118,6 +125,7 @@ def placeholders(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
         seen: set[int] = set()
         for rx, what, hint in ((PLACEHOLDER_FIGURE_RE, "占位数字", None), (PLACEHOLDER_NAME_RE, "占位符", None),
                                (FILL_IN_RE, "填写提示", _FILL_IN_HINT), (CHOICE_RE, "模板待选字样", _CHOICE_HINT),
+                               (LEVEL_CHOICE_RE, "未选定的政府层级", _LEVEL_CHOICE_HINT),
                                (UNFILLED_RE, "未填写金额的句子", _UNFILLED_HINT)):
             if hint is not None and not hint.search(b.text):
                 continue
@@ -213,27 +221,67 @@ def _obsolete_hint(year: int) -> tuple[re.Pattern[str], ...]:
     return literal_first(sorted(obsolete_names(year)))  # the names themselves, one by one
 
 
+@lru_cache(maxsize=32)
+def obsolete_economic_classes(year: int) -> dict[str, tuple[str, int]]:
+    """Economic 类 names no longer in force in ``year`` whose code is (310 其他资本性支出 → 资本性
+    支出): old name → (the name in force, last year).  A 类's old name may be a 款's name now
+    (31099 其他资本性支出), so it is read only where the text marks it a 类."""
+    out: dict[str, tuple[str, int]] = {}
+    for catalog in (ECONOMIC, GOV_ECONOMIC):
+        current = {e.code: e.name for e in entries(catalog, year) if e.level == "类"}
+        for e in entries(catalog):
+            if e.level == "类" and e.valid_to is not None and e.valid_to < year and current.get(e.code, e.name) != e.name:
+                out[e.name] = (current[e.code], e.valid_to)
+    return out
+
+
+@lru_cache(maxsize=32)
+def _obsolete_economic_re(year: int) -> re.Pattern[str] | None:
+    """An old 类 name marked as a 类: "其他资本性支出（支出经济分类科目类级）", "…（类）"."""
+    names = sorted(obsolete_economic_classes(year), key=len, reverse=True)
+    if not names:
+        return None
+    return re.compile(rf"(?P<name>{'|'.join(map(re.escape, names))})(?=\s*\((?:支出)?(?:经济分类)?(?:科目)?类级?\))")
+
+
 @rule(
     "wording.obsolete_name",
     severity="warning",
-    description="使用已停用的支出功能分类科目名称（如2018年后仍称医疗卫生与计划生育支出） — an obsolete function class name for the document's year",
+    description="使用已停用的科目名称（如2018年后仍称医疗卫生与计划生育支出、其他资本性支出（类级）） — an obsolete class name for the document's year",
 )
 def obsolete_class_names(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
     year = doc.meta.year
-    rx = _obsolete_re(year) if year else None
-    if rx is None:
+    if not year:
         return
-    names = obsolete_names(year)  # type: ignore[arg-type]
     text = passages(doc, ctx, tables_part=True)
     checked_each(ctx, text.items)
-    for b in text.holding(_obsolete_hint(year)):  # type: ignore[arg-type]
-        for m in rx.finditer(b.text):
-            now, last = names[m.group(0)]
-            yield text_finding(
-                "wording.obsolete_name",
-                f"“{m.group(0)}”为{last}年及以前的科目名称，{year}年应为“{now}” — obsolete function class name",
-                b, m.start(), m.end(),
-            )
+    rx = _obsolete_re(year)
+    if rx is not None:
+        names = obsolete_names(year)
+        for b in text.holding(_obsolete_hint(year)):
+            for m in rx.finditer(b.text):
+                now, last = names[m.group(0)]
+                yield text_finding(
+                    "wording.obsolete_name",
+                    f"“{m.group(0)}”为{last}年及以前的科目名称，{year}年应为“{now}” — obsolete function class name",
+                    b, m.start(), m.end(),
+                )
+    rx = _obsolete_economic_re(year)
+    if rx is not None:
+        classes = obsolete_economic_classes(year)
+        for b in text.holding(_ECONOMIC_CLASS_MARK_HINT):
+            for m in rx.finditer(b.text):
+                now, last = classes[m.group("name")]
+                yield text_finding(
+                    "wording.obsolete_name",
+                    f"“{m.group('name')}”为{last}年及以前的支出经济分类类级科目名称，{year}年应为“{now}” — "
+                    "obsolete economic class name",
+                    b, m.start(), m.end(),
+                )
+
+
+# what every marked economic 类 holds: its mark ("类级)", "(类)")
+_ECONOMIC_CLASS_MARK_HINT = re.compile(r"类级?\)")
 
 
 # --------------------------------------------------------------------------- stray years
