@@ -204,6 +204,12 @@ def test_tables_published_as_an_attachment_are_not_missing():
     assert any("另行公开" in f.message for f in got)
     # without the attachment named, the tables are missing
     assert [f for f in check_disclosure(D(perf)).findings if f.rule == "completeness.missing_table"]
+    # a file titled the 说明 of the disclosure is its narrative (西安 2019, corpus c155: "…2019年部门综合
+    # 预算说明"); a title naming the disclosure whole is not
+    for title, missing in (("示例市发展和改革委员会2019年部门综合预算说明", False), ("示例市发展和改革委员会2019年部门预算", True)):
+        d = replace(D(perf), meta=replace(D(perf).meta, title=title))
+        got = [f for f in check_disclosure(d).findings if f.rule == "completeness.missing_table"]
+        assert bool(got) is missing, title
 
 
 def test_a_file_of_the_tables_alone_is_not_told_its_narrative_sections_are_missing():

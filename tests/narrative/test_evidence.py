@@ -33,6 +33,16 @@ def test_a_narrative_only_disclosure_is_one():
     assert is_disclosure(narrative, [])
 
 
+def test_a_combined_budget_narrative_is_one():
+    # 西安 2019 (corpus c155): "部门综合预算说明", the whole of the 部门 and its units, tables apart
+    narrative = _doc("西安市发展和改革委员会", "2019 年部门综合预算说明", "一、主要职责及机构设置",
+                     "二、2019年部门综合预算收支总体情况", "三、一般公共预算拨款支出情况", "四、“三公”经费预算情况")
+    assert is_disclosure(narrative, [])
+    # the same words in a notice's body, not its title, make none
+    assert not is_disclosure(_doc("关于做好2019年预算编制工作的通知", *["各单位："] * 45, "编制部门综合预算说明，"
+                                  "写明收支总体情况、一般公共预算、“三公”经费。"), [])
+
+
 def test_a_standard_table_with_figures_makes_a_disclosure():
     assert is_disclosure(_doc("表一"), [_table("general_expenditure")])
     empty = Table(kind="summary", title="收支总表", unit="万元", columns=(), rows=(), source=Source(line=1))

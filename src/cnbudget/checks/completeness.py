@@ -111,8 +111,9 @@ def missing_tables(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
     attached = _tables_attached(doc) if not have - {"other", "performance_targets", "performance_review"} else None
     if attached:
         # the narrative of a disclosure whose tables are published as a file of their own (北京:
-        # "附件：某某局2026年度部门预算报表"): what is missing here is not missing there
-        yield could_not_verify(ctx, "应公开的表格", f"表格另行公开（“{attached}”），本文件只有情况说明")
+        # "附件：某某局2026年度部门预算报表"; 西安: "…2019年部门综合预算说明"): what is missing
+        # here is not missing there
+        yield could_not_verify(ctx, "应公开的表格", f"{attached}，本文件只有情况说明")
         return
     if not doc.tables:
         yield could_not_verify(ctx, "应公开的表格", "未读到任何表格")
@@ -194,11 +195,20 @@ _SUBJECT = {
 _ATTACHED_RE = re.compile(r"附\s*件\s*\d*\s*[:：]\s*(?P<name>\S.{0,40}?(预算|决算)(报表|表))")
 
 
+# a title that names the file the narrative of the disclosure: "…2019年部门综合预算说明",
+# "…部门预算情况说明", "…决算编制说明" (the tables are the other part of it)
+_NARRATIVE_TITLE_RE = re.compile(r"(?:预算|决算)(?:情况|编制)?说明$")
+
+
 def _tables_attached(doc: Disclosure) -> str | None:
-    """The name of the attachment that holds the tables, when the text says so."""
+    """Where the tables are, when the text says they are published apart: the attachment that
+    holds them, or the title that names this file the 说明 only."""
     for b in doc.text:
         if (m := _ATTACHED_RE.search(b.text)) is not None:
-            return m.group("name")
+            return f"表格另行公开（“{m.group('name')}”）"
+    title = re.sub(r"\s+", "", doc.meta.title or "")
+    if _NARRATIVE_TITLE_RE.search(title):
+        return f"本文件题为“{title}”，表格另行公开"
     return None
 
 

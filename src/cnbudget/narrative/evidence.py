@@ -22,7 +22,7 @@ CORE_KINDS = frozenset({
     "summary", "income", "expenditure", "fiscal_summary", "general_expenditure",
     "basic_expenditure", "three_public", "gov_fund", "state_capital",
 })
-_TITLE_RE = re.compile(r"(部门|单位|机关)\s*(预算|决算)|(预算|决算)\s*(信息)?公开|预决算")
+_TITLE_RE = re.compile(r"(部门|单位|机关)\s*(?:综合|汇总)?\s*(预算|决算)|(预算|决算)\s*(信息)?公开|预决算")
 _TOPICS = (
     re.compile(r"收支(预算|决算)?总体情况|收入支出决算总体情况|收支总表"),
     re.compile(r"财政拨款收(入)?支(出)?"),
