@@ -92,3 +92,20 @@ def test_the_departments_name_printed_twice_in_a_row():
     f = one("示例市测绘局示例市测绘局2026年项目支出全面实施绩效目标管理。", "wording.doubled_phrase")
     assert texts(f) == [("wording.doubled_phrase", "info")] and "示例市测绘局" in f[0].message
     assert not one("示例市测绘局2026年项目支出全面实施绩效目标管理，示例市测绘局负责。", "wording.doubled_phrase")
+
+
+def test_a_list_item_printed_again_as_the_next_item():
+    # 无锡 2025 (corpus c126 p34 and p40): an item, and a 名词解释 entry, pasted twice
+    item = "其他支出（款）支出502万元，与上年相比增加15万元，增长3.08%。主要原因是预算口径调整。"
+    f = run(W(HEAD + "（六）援助其他地区支出（类）\n\n1." + item + "\n\n2." + item + "\n"), "wording.repeated_item")
+    assert texts(f) == [("wording.repeated_item", "info")] and "上一项" in f[0].message
+    entry = "援助其他地区支出（类）其他支出（款）：反映援助其他地区资金中除上述项目以外的其他支出。"
+    assert run(W(HEAD + "十九、" + entry + "\n\n二十、" + entry + "\n"), "wording.repeated_item")
+
+
+def test_list_items_alike_but_not_the_same_are_clean():
+    a = "1.住房改革支出（款）住房公积金（项）支出425.9万元，主要原因是政策性调整。"
+    b = "2.住房改革支出（款）提租补贴（项）支出398.79万元，主要原因是政策性调整。"
+    assert not run(W(HEAD + a + "\n\n" + b + "\n"), "wording.repeated_item")
+    assert not run(W(HEAD + "1.无。\n\n2.无。\n"), "wording.repeated_item")  # too short to be a paste
+

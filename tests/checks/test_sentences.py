@@ -115,6 +115,26 @@ def test_parts_within_their_whole_are_clean(sentence):
     assert not run(W("八、国有资产占用情况\n\n" + sentence + "\n"), "sentence.parts")
 
 
+@pytest.mark.parametrize("sentence", [
+    # 西安 2019 (corpus c155 p21): 离休 and 退休 are the whole of 离退休
+    "单位管理的离退休人员78人，其中：离休3人，退休72人。",
+    "所属行政事业单位共5个，其中：行政单位2个、事业单位2个。",
+])
+def test_parts_that_name_their_whole_and_fall_short(sentence):
+    f = run(W("八、人员情况\n\n" + sentence + "\n"), "sentence.parts")
+    assert texts(f) == [("sentence.parts", "error")] and "小于总数" in f[0].message
+
+
+@pytest.mark.parametrize("sentence", [
+    "单位管理的离退休人员78人，其中：离休3人，退休75人。",
+    # parts that do not name the whole may be some of it only
+    "实有人员292人，其中：行政179人，事业107人。",
+    "共有车辆5辆，其中：执法执勤用车2辆、特种专业技术用车2辆。",
+])
+def test_parts_short_of_a_whole_they_do_not_name_all_of_are_clean(sentence):
+    assert not run(W("八、人员情况\n\n" + sentence + "\n"), "sentence.parts")
+
+
 def test_shares_of_one_whole_over_100():
     f = one("2024年支出合计100.00万元，其中：基本支出70.00万元，占70%；项目支出30.00万元，占40%。", "sentence.shares")
     assert texts(f) == [("sentence.shares", "error")]

@@ -16,6 +16,8 @@ HEAD = "一、名词解释\n\n"
     ("科技成果转化为实现生产力的应用、推广和引导性支出", "转化为实现生产力", "转化为现实生产力"),
     ("（二）打好深入污染防治攻坚战", "打好深入污染防治攻坚战", "深入打好污染防治攻坚战"),
     ("2025年按照工作责职承担完成好航道相关建设项目", "按照工作责职", "按照工作职责"),
+    # 西安 2019 (corpus c155 p23): a core term with two characters swapped
+    ("2019年本部门一般共公预算拨款支出203091.65万元", "一般共公预算", "一般公共预算"),
 ])
 def test_a_term_one_character_off_or_swapped(text, printed, term):
     assert [(p, t) for _, p, t in misspellings(text)] == [(printed, term)]
@@ -26,6 +28,7 @@ def test_a_term_one_character_off_or_swapped(text, printed, term):
     "公务用车运行维护经费20万元",  # another word: 经费, not a slip of 维护费
     "科技成果转化为实际生产力",  # a word of its own in the middle, not a swap
     "坚决打好污染防治攻坚战",  # a phrase of its own
+    "一般公共预算财政拨款基本支出、项目支出，政府性基金、国有资本经营预算",  # the core terms as printed
 ])
 def test_standard_wording_and_other_words_are_left_alone(text):
     assert list(misspellings(text)) == []

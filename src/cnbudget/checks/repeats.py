@@ -8,6 +8,9 @@
     wording.repeated_item_number  an item number printed twice: "（一）（一）提升…"
     wording.bracket_stop          a full stop closing a bracket that opened inside a sentence which
                                   then goes on: "2.5万元（…减少1万元。）比上年减少1万元"
+    wording.repeated_item         a list item printed again as the next item under the next number:
+                                  "1.其他支出（款）支出502万元…。2.其他支出（款）支出502万元…。",
+                                  two 名词解释 entries word for word alike
 
 All are slips of typing or pasting (info).  The text is ``Disclosure.text`` (NFKC-folded: "（" is
 "(", "：" is ":"); the tables part is not read (its captions and cells are joined without the
@@ -176,3 +179,36 @@ def bracket_stops(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
 def _unfold(text: str) -> str:
     """Folded marks back to the full-width forms people print."""
     return text.translate(str.maketrans({"(": "（", ")": "）", ",": "，", ";": "；", ":": "："}))
+
+
+# An item this long (CJK characters, its number aside) printed again as the next item is pasted
+# twice; short ones ("无。") may well repeat.
+ITEM_MIN_CJK = 10
+_CJK_RUN_RE = re.compile(r"[\u4e00-\u9fff]")
+
+
+@rule(
+    "wording.repeated_item",
+    severity="info",
+    description="列表中相邻两项内容完全相同（1.其他支出…502万元。2.其他支出…502万元。） — a list item printed again as the next item",
+)
+def repeated_items(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
+    blocks = passages(doc, ctx).items
+    checked_each(ctx, blocks)
+    before: tuple[str, str] | None = None  # the item above: (its number, its words without spaces)
+    for b in blocks:
+        m = None if b.heading else _LEAD_ORDINAL_RE.match(b.text)
+        if m is None:
+            before = None
+            continue
+        number, words = m.group(0).strip(), re.sub(r"\s+", "", b.text[m.end():])
+        if (before is not None and before[1] == words and before[0] != number
+                and len(_CJK_RUN_RE.findall(words)) >= ITEM_MIN_CJK):
+            yield text_finding(
+                "wording.repeated_item",
+                f"第“{_unfold(number)}”项与上一项“{_unfold(before[0])}”内容完全相同：“{_unfold(words[:40])}…” — "
+                "a list item printed again as the next item",
+                b, m.end(), len(b.text),
+            )
+        before = number, words
+

@@ -11,7 +11,8 @@ document that publishes its 情况说明 alone.
                          ("支出 90 万元，高于上年 95 万元"; "与上年 80 万元持平" of 100 万元); a final
                          account's "决算数大于年初预算数" against the 决算 and 预算 stated before it
     sentence.parts       the parts a list states ("其中：…", "包括：…") add up to more than the
-                         whole ("50万元以上设备8台，其中100万元以上15台")
+                         whole ("50万元以上设备8台，其中100万元以上15台"), or to less where their
+                         names make up the whole's ("离退休人员78人，其中：离休3人，退休72人")
     sentence.shares      the shares of one whole's parts add up to more than 100 %
     sentence.change_row  a comparison table printed with the text (a row per year and a 变化 row):
                          the 变化 is not the later year − the earlier one
@@ -311,6 +312,24 @@ def _unit_slip(whole: Claim, parts: list[Claim]) -> str | None:
     return unit if own.meets(Interval.of(whole.value)) else None
 
 
+def named_whole(whole: Claim, parts: list[Claim]) -> str | None:
+    """The whole's name where the parts' names make it up, the Chinese way of naming a whole by
+    its parts: 离休 + 退休 → "离退休", 行政单位 + 事业单位 → "行政事业单位", 中学 + 小学 → "中小学"
+    — the parts' heads joined before their shared tail.  Such parts are all of it."""
+    names = [p.subject or "" for p in parts]
+    if len(names) < 2 or not all(names):
+        return None
+    tail = names[0]
+    for n in names[1:]:
+        while not n.endswith(tail):
+            tail = tail[1:]
+    heads = [n[:len(n) - len(tail)] for n in names]
+    if not tail or not all(heads) or len(set(heads)) != len(heads):
+        return None
+    name = "".join(heads) + tail
+    return name if name in (whole.subject or "") else None
+
+
 @rule(
     "sentence.parts",
     severity="error",
@@ -341,10 +360,24 @@ def parts_vs_whole(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
         else:
             ctx.checked()
             w = Interval.of(whole.value) if whole.kind == "amount" else Interval.exact(whole.value)
-            if total.lo < w.hi or total.meets(w):
+            if total.meets(w):
                 continue
             listed = "、".join(f"{p.subject or '?'}{fmt(p.value)}{p.unit}" for p in parts)
             summed = fmt_iv(total) if whole.kind == "amount" else fmt(total.lo)
+            if total.lo < w.hi:
+                whole_name = named_whole(whole, parts)
+                if whole_name is None:
+                    continue  # "其中" may list some of the parts only
+                yield finding(
+                    "sentence.parts",
+                    f"{whole.subject or ''}{fmt(whole.value)}{whole.unit}，所列 {len(parts)} 项之和 {summed}{whole.unit}"
+                    f"小于总数，而各项合起来正是“{whole_name}”（{listed}） — the parts that make up the whole add up to less",
+                    expected=whole.value,
+                    actual=total.mid.quantize(Decimal("0.01")),
+                    source=parts[0].source,
+                    text=whole.text if whole.text == parts[-1].text else f"{whole.text}{parts[-1].text}",
+                )
+                continue
             what = "其中数" if len(parts) == 1 else f"所列 {len(parts)} 项之和 {summed}{whole.unit}"
             slip = _unit_slip(whole, parts)
             yield finding(

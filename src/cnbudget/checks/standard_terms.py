@@ -1,7 +1,8 @@
 """Standard wording printed with a character changed or swapped.
 
     wording.misspelt_term  a fixed term of the standard definitions or a fixed official phrase
-                           printed one character off ("专用资料及一般设备购置费" for 专用材料…),
+                           printed one character off ("专用资料及一般设备购置费" for 专用材料…), a
+                           core term with two characters swapped ("一般共公预算"),
                            with two characters or two words swapped ("转化为实现生产力" for
                            现实生产力, "打好深入污染防治攻坚战" for 深入打好…, "工作责职"); a
                            支出功能分类 name marked （类）/（款）/（项） in the text that is one
@@ -41,6 +42,25 @@ TERMS = (
 )
 
 
+# The words every disclosure is made of, short enough that a slip spoils both halves by which a
+# term is sought: sought printed with two neighbouring characters swapped ("一般共公预算"), the
+# one slip of them no other word is.
+CORE_TERMS = (
+    "一般公共预算", "政府性基金", "国有资本经营", "财政拨款", "基本支出", "项目支出", "机关运行经费",
+    "公务接待费", "公务用车", "因公出国", "政府采购", "绩效目标",
+)
+
+
+def _swaps(term: str) -> Iterator[str]:
+    for k in range(len(term) - 1):
+        if term[k] != term[k + 1]:
+            yield term[:k] + term[k + 1] + term[k] + term[k + 2:]
+
+
+_SWAPPED_CORE = {v: t for t in CORE_TERMS for v in _swaps(t)}
+SWAPPED_CORE_RE = re.compile("|".join(map(re.escape, sorted(_SWAPPED_CORE))))
+
+
 def _ends(term: str) -> tuple[str, str]:
     """The term's first and last third (three characters at least: "按照" opens many a phrase): a
     slip in the middle leaves both whole, one at either end leaves the other."""
@@ -71,7 +91,14 @@ def _one_off(term: str, seen: str) -> bool:
 
 def misspellings(text: str) -> Iterator[tuple[int, str, str]]:
     """(start, what is printed, the term) of each term ``text`` prints one character off or with
-    two characters or words swapped, in the order of the terms."""
+    two characters or words swapped, in the order of the terms; then each core term printed with
+    two characters swapped."""
+    yield from _long_term_slips(text)
+    for m in SWAPPED_CORE_RE.finditer(text):
+        yield m.start(), m.group(0), _SWAPPED_CORE[m.group(0)]
+
+
+def _long_term_slips(text: str) -> Iterator[tuple[int, str, str]]:
     for term in TERMS:
         left, right = _ends(term)
         n = len(term)

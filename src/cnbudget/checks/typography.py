@@ -442,19 +442,20 @@ def repeated_text(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
         for start, end, message in repeats(b.text):
             yield text_finding("wording.repeated_text", message, b, start, end)
     # a table's text (a project's 项目概况) is pasted as the narrative is: "…三是主要用于…工作。
-    # 三是主要用于…工作。"
+    # 三是主要用于…工作。" — a whole sentence again (a run within a sentence is sought in the text
+    # only: the long cells of 绩效目标 forms would cost a millisecond a document)
     for t, r, col, cell in cells(doc, ctx).holding(_HAS_STOP):
         ctx.checked()
-        for start, end, message in repeats(cell):
+        for start, end, message in repeats(cell, runs=False):
             yield cell_finding("wording.repeated_text", "：" + message, t, r, col, cell, start, end)
 
 
 _HAS_STOP = re.compile("。")
 
 
-def repeats(text: str) -> Iterator[tuple[int, int, str]]:
+def repeats(text: str, *, runs: bool = True) -> Iterator[tuple[int, int, str]]:
     """(start, end, message) of each sentence of ``text`` that repeats the end of the one before
-    it, and of each run printed twice back to back within a sentence."""
+    it, and (``runs``) of each run printed twice back to back within a sentence."""
     last = ""
     for sentence in _SENTENCE_RE.finditer(text):
         words = sentence.group(0).strip()
@@ -464,7 +465,7 @@ def repeats(text: str) -> Iterator[tuple[int, int, str]]:
             at = sentence.start() + sentence.group(0).index(words)
             yield at, at + len(words), f"句子重复了前一句的结尾：“{words[:40]}…” — a sentence printed again after its own end"
         last = words
-        found = repeated_run(sentence.group(0))
+        found = repeated_run(sentence.group(0)) if runs else None
         if found is None:
             continue
         start, length = found
