@@ -109,3 +109,17 @@ def test_list_items_alike_but_not_the_same_are_clean():
     assert not run(W(HEAD + a + "\n\n" + b + "\n"), "wording.repeated_item")
     assert not run(W(HEAD + "1.无。\n\n2.无。\n"), "wording.repeated_item")  # too short to be a paste
 
+
+
+def test_main_said_twice_of_a_reason():
+    # 西安 2019 (corpus c155 p27)
+    f = run(W(HEAD + "较上年增加12万元，增加的主要原因主要是按照国家和省、市安排。\n"), "wording.doubled_phrase")
+    assert texts(f) == [("wording.doubled_phrase", "info")] and "“主要”" in f[0].message
+    assert not run(W(HEAD + "较上年增加12万元，变动原因主要是按照国家安排。\n"), "wording.doubled_phrase")
+
+
+def test_dengdeng_going_on_into_a_word():
+    # 长沙 2025 (corpus c132 p11, c136 p10): "…公杂费等等支出"
+    f = run(W(HEAD + "因公出国（境）费反映国际旅费、伙食费、培训费、公杂费等等支出。\n"), "wording.doubled_phrase")
+    assert texts(f) == [("wording.doubled_phrase", "info")] and "“等”" in f[0].message
+    assert not run(W(HEAD + "包括办公费、印刷费、差旅费等等。\n"), "wording.doubled_phrase")

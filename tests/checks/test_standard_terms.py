@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from cnbudget.checks.standard_terms import TERMS, misspellings
-from tests.checks.conftest import W, run, texts
+from tests.checks.conftest import T, W, run, texts
 
 HEAD = "一、名词解释\n\n"
 
@@ -55,3 +55,17 @@ def test_a_class_name_marked_with_its_level_one_character_off_the_catalog():
     assert list(catalog_slips("主要用于开展技术研究与开发(款)。")) == []
     f = run(W(HEAD + text + "\n"), "wording.misspelt_class_name")
     assert texts(f) == [("wording.misspelt_class_name", "info")] and "科技成果转化与扩散" in f[0].message
+
+
+def test_a_class_name_marked_with_its_level_one_short_of_the_name_its_tables_print():
+    from cnbudget.checks.standard_terms import catalog_slips
+
+    # 湖州 2026 (corpus c205 p23): a 政府性基金 item the catalog does not list; 表08 prints it whole
+    right = "其他地方自行试点项目收益专项债券收入安排的支出"
+    text = "其他地方自行试点项目收益专项债券收安排的支出(项):反映地方自行试点项目收益专项债券收入安排的其他支出。"
+    assert list(catalog_slips(text)) == []  # the catalog alone cannot tell
+    assert [(p, n) for _, p, n in catalog_slips(text, lambda: frozenset({right}))] == [(right.replace("收入", "收"), right)]
+    assert list(catalog_slips(right + "(项):反映…。", lambda: frozenset({right}))) == []
+    tables = (T("gov_fund", "total", ("2296099", "10.00"), names={"2296099": right}),)
+    f = run(W(HEAD + text + "\n", tables=tables), "wording.misspelt_class_name")
+    assert texts(f) == [("wording.misspelt_class_name", "info")] and right in f[0].message

@@ -306,3 +306,11 @@ def test_a_government_level_left_unchosen():
     assert texts(f) == [("wording.placeholder", "error")] and "省(市/县)" in f[0].message
     for fine in ("协调域外农场所在市县（区）等工作。", "各区县（自治县）人民政府。", "为决策提供数据支撑（是/否）。"):
         assert not run(W(HEAD + fine + "\n"), "wording.placeholder")
+
+
+def test_the_office_that_wrote_a_passage_left_tagged_after_it():
+    # 西安 2019 (corpus c155 p18): pieces put together from the offices, one tag left in
+    f = run(W(HEAD + "积极争取国家和省政府政策支持。（发展处）\n"), "wording.drafting_note")
+    assert texts(f) == [("wording.drafting_note", "error")] and "发展处" in f[0].message
+    for fine in ("设立经济与国防协调发展处（市经济动员办公室）。", "内设机构包括办公室（人事处）等。"):
+        assert not run(W(HEAD + fine + "\n"), "wording.drafting_note")

@@ -1,7 +1,7 @@
 """Rules on words and marks printed twice, or out of place, in the running text (typing slips).
 
     wording.doubled_phrase        a two-character function word printed twice in a row: "主要用于
-                                  用于…", "其中其中"; the department's own name printed twice
+                                  用于…", "其中其中", "主要原因主要是", "等等支出"; the department's own name printed twice
                                   ("烟台市信访局烟台市信访局2026年…")
     wording.repeated_lead_in      a lead-in ending with "：" printed twice, the second a copy of the
                                   first: "X局(本级)的主要职责是：X局的主要职责是：负责…"
@@ -32,8 +32,12 @@ from cnbudget.model import Disclosure, Finding, TextBlock
 # row they are a slip.  Nouns are left out: one may end a name and begin the next word ("…更换工程
 # 工程款", "本部门部门预算", "…单位预算预算单位"), and a run like "专网分网分域" doubles no word.
 NEVER_DOUBLED = ("用于", "主要", "原因", "其中", "包括", "以及", "按照", "根据", "通过", "用来", "分别")
-DOUBLED_PHRASE_RE = re.compile("(" + "|".join(NEVER_DOUBLED) + r")\s*\1")
-_DOUBLED_PHRASE_HINT = tuple(re.compile(rf"{w}\s*{w}") for w in NEVER_DOUBLED)  # the same, a literal first
+# …and "主要" said of a reason twice ("主要原因主要是…"), and "等等" going on into a word ("公杂费
+# 等等支出": 等等 closes a list, 等 leads on)
+DOUBLED_PHRASE_RE = re.compile("(" + "|".join(NEVER_DOUBLED) + r")\s*\1|(主要)原因\2(?=[是为系])"
+                               r"|(等)\3(?=[\u4e00-\u9fff])")
+_DOUBLED_PHRASE_HINT = (*(re.compile(rf"{w}\s*{w}") for w in NEVER_DOUBLED),  # the same, a literal first
+                        re.compile("主要原因主要"), re.compile("等等"))
 # An item number: "(一)", "(1)", "一、" (folded brackets).  "1." is left out: "1.1." numbers a
 # sub-section.
 _ITEM = r"\((?:[一二三四五六七八九十]{1,3}|\d{1,2})\)|[一二三四五六七八九十]{1,3}、"
@@ -75,7 +79,7 @@ def doubled_phrases(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
                     continue
                 yield text_finding(
                     "wording.doubled_phrase",
-                    f"“{m.group(1)}”重复：“{m.group(0)}” — a word printed twice in a row", b, m.start(), m.end(),
+                    f"“{next(g for g in m.groups() if g)}”重复：“{m.group(0)}” — a word printed twice", b, m.start(), m.end(),
                 )
 
 

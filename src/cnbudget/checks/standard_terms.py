@@ -6,8 +6,9 @@
                            with two characters or two words swapped ("转化为实现生产力" for
                            现实生产力, "打好深入污染防治攻坚战" for 深入打好…, "工作责职"); a
                            支出功能分类 name marked （类）/（款）/（项） in the text that is one
-                           character off, or one short, of the catalog's name of that level and
-                           no name of its own ("科技成果转换与扩散（项）" for 转化)
+                           character off, or one short, of the catalog's name of that level, or
+                           of a name the document's own tables print, and no name of its own
+                           ("科技成果转换与扩散（项）" for 转化; "…专项债券收安排的支出（项）")
 
 The terms are the fixed items of the definitions every 名词解释 restates (机关运行经费: …专用材料
 及一般设备购置费、办公用房水电费…) and official phrases printed as they were issued: a variant of
@@ -18,8 +19,9 @@ be in the other half (info: a typing slip).  The text cells of tables are read t
 from __future__ import annotations
 
 import re
+import unicodedata
 from bisect import bisect_right
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from functools import lru_cache
 
 from cnbudget.checks.codes import load_catalog
@@ -177,19 +179,39 @@ def _shapes(level: str, length: int) -> dict[str, frozenset[str]]:
     return {k: frozenset(v) for k, v in shapes.items()}
 
 
-def catalog_slips(text: str) -> Iterator[tuple[int, str, str]]:
-    """(start, printed name, the catalog's name) of each marked class name of ``text`` that no
-    catalog name is and one is but for one character changed inside it or left out."""
+def catalog_slips(text: str, own: Callable[[], frozenset[str]] = frozenset) -> Iterator[tuple[int, str, str]]:
+    """(start, printed name, the right name) of each marked class name of ``text`` that no
+    catalog name is and one is but for one character changed inside it or left out.  ``own``:
+    the names the document's own tables print (read when a marked name is no catalog name), the
+    right name too — the catalog lacks some 政府性基金 items ("…专项债券收入安排的支出")."""
     for m in MARKED_NAME_RE.finditer(text):
         printed, level = m.group("name"), m.group("level")
         if printed in _names(level):
+            continue
+        names = own()
+        if printed in names:
             continue
         shapes = _shapes(level, len(printed))
         near = set(shapes.get(printed, ()))  # one character left out
         near.update(n for i in range(1, len(printed) - 1)
                     for n in shapes.get(printed[:i] + "?" + printed[i + 1:], ()))
+        near.update(n for n in names if _one_slip(n, printed))
         if len(near) == 1:
             yield m.start("name"), printed, near.pop()
+
+
+def _one_slip(name: str, printed: str) -> bool:
+    """``printed`` is ``name`` with one character inside it changed, or one character left out."""
+    if len(name) == len(printed):
+        diff = [i for i, (a, b) in enumerate(zip(name, printed, strict=True)) if a != b]
+        return len(diff) == 1 and 0 < diff[0] < len(name) - 1
+    return len(name) == len(printed) + 1 and any(name[:i] + name[i + 1:] == printed for i in range(len(name)))
+
+
+def _table_names(doc: Disclosure) -> frozenset[str]:
+    """The names the document's tables print on their lines (folded as the text is)."""
+    return frozenset(unicodedata.normalize("NFKC", re.sub(r"\s+", "", r.name))
+                     for t in doc.tables for r in t.rows if r.name)
 
 
 @rule(
@@ -202,9 +224,13 @@ def misspelt_class_names(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
     if load_catalog() is None:
         return
     text = passages(doc, ctx)
+
+    def own() -> frozenset[str]:
+        return ctx.index("standard_terms.table_names", doc, _table_names)
+
     for b in text.holding(_MARK_HINT):
         ctx.checked()
-        for start, printed, name in catalog_slips(b.text):
+        for start, printed, name in catalog_slips(b.text, own):
             yield text_finding("wording.misspelt_class_name",
                                f"“{printed}”不是支出功能分类科目名称，疑为“{name}”之误 — a class name misprinted",
                                b, start, start + len(printed))

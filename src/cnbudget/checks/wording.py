@@ -4,7 +4,8 @@
                             "XX局", "××", "x,xxx万元", "增加（减少）", "【请填写…】", a level
                             left unchosen ("纳入省（市/县）财政预算管理")
     wording.drafting_note   a drafting note left in: "（注：上年3,468.18万元，公开时请删除注释）",
-                            "（请核实单位是否有涉密项目，若无…则备注写“备注：无”）"
+                            "（请核实单位是否有涉密项目，若无…则备注写“备注：无”）", the office that
+                            wrote a passage tagged after it ("…政策支持。（发展处）")
     wording.empty_reason    a reason or list announced and left empty: "主要原因是。", "包括：。"
     wording.obsolete_name   a function class name no longer in force in the document's year
                             ("医疗卫生与计划生育支出" after 2018: 卫生健康支出), from ``codes``;
@@ -68,13 +69,18 @@ _LEVEL_CHOICE_HINT = re.compile(rf"\(\s*{_LEVELS}\s*/")
 # "（注：…公开时请删除…）", "公开前删除", "请删除此说明".
 # A question or an instruction to the preparer: "（请核实单位是否有涉密项目，若无涉密项目，则备注写
 # “备注：无”）".
+# The office that wrote a passage, tagged after its last sentence when the pieces were put
+# together: "…争取国家和省政府政策支持。（发展处）".
 DRAFTING_NOTE_RE = re.compile(
     r"(?:公开|发布|上传|印发|正式|定稿)[时前后]?\s*(?:请|须|需|应)?\s*(?:删除|删去|去掉|去除)|请\s*(?:删除|删去)(?:此|本|该)"
     r"|请(?:核实|核对|确认)[^。;]{0,20}?是否"
     r"|若(?:无|没有)[^。;]{0,30}?,?\s*则[^。;]{0,12}?(?:写|填)"
+    r"|(?<=。)\s*\([\u4e00-\u9fff、]{1,10}[处科室股]\)"
 )
-# What every match of DRAFTING_NOTE_RE holds (``common.Texts``): the word to delete, 请 or 若无.
-_DRAFTING_NOTE_HINT = (re.compile("删[除去]"), re.compile("去[掉除]"), re.compile("请"), re.compile("若(?:无|没有)"))
+# What every match of DRAFTING_NOTE_RE holds (``common.Texts``): the word to delete, 请 or 若无,
+# a stop and a bracket.
+_DRAFTING_NOTE_HINT = (re.compile("删[除去]"), re.compile("去[掉除]"), re.compile("请"), re.compile("若(?:无|没有)"),
+                       re.compile(r"。\s*\([\u4e00-\u9fff、]{1,10}[处科室股]\)"))
 # "主要原因是。", "主要原因：；", "包括：。", "主要用于：。" — an announcement with nothing after it.
 # "具体情况如下。" before a list on the next lines is not empty: 如下, 其中 … need the colon.
 EMPTY_REASON_RE = re.compile(
