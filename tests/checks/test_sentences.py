@@ -302,3 +302,17 @@ def test_an_amount_printed_in_the_wrong_unit_is_said_so():
     # parts that do exceed their whole are not a unit slip
     f = one("2024年支出预算1,000.00万元，其中基本支出1,000.00万元，项目支出234.56万元。", "sentence.parts")
     assert texts(f) == [("sentence.parts", "error")] and "单位" not in f[0].message
+
+
+def test_a_change_and_the_changes_of_its_two_parts():
+    # 西安 2022 (corpus c153 p15): −8,627.56 + 15,496.49 = 6,868.93, not 6,915.49
+    s = "2022年本部门预算支出较上年增加6915.49万元，其中基本支出减少了8627.56万元，项目支出增加15496.49万元。"
+    f = run(W("一、收支预算总体情况\n\n" + s + "\n"), "sentence.change_parts")
+    assert texts(f) == [("sentence.change_parts", "error")] and "6868.93" in f[0].message
+    # 烟台 2026 (corpus c170): the parts add up
+    fine = "支出预算较上年减少8,923.16万元，其中基本支出增加631.52万元，项目支出减少9,554.68万元。"
+    assert not run(W("一、收支预算总体情况\n\n" + fine + "\n"), "sentence.change_parts")
+    # one part only, or parts that are not the whole's two, say nothing of the sum
+    assert not run(W("一、收支预算总体情况\n\n支出较上年增加100万元，其中项目支出增加80万元。\n"), "sentence.change_parts")
+    assert not run(W("一、收支预算总体情况\n\n支出较上年增加100万元，其中会议费增加5万元，培训费增加3万元。\n"),
+                   "sentence.change_parts")

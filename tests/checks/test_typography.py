@@ -337,3 +337,21 @@ def test_a_paragraph_pasted_twice_in_a_table_cell():
                       "一是开展测绘行业质量检查。二是统筹开展地质灾害防治基础建设工作。" + part), "wording.repeated_text")
     assert [(x.severity, x.table, x.row, x.column) for x in f] == [("info", "projects", "项目0", "绩效目标")]
     assert "三是主要用于开展永久基本农田保护管理" in f[0].message
+
+
+def test_a_year_whose_balance_is_carried_over_printed_without_nian():
+    # 西安 2022 (corpus c153 p20)
+    f = run(W(HEAD + "本部门无 2021 结转的政府性基金预算拨款支出。\n"), "wording.year_without_nian")
+    assert texts(f) == [("wording.year_without_nian", "info")] and "2021年" in f[0].message
+    assert not run(W(HEAD + "本部门无2021年结转的政府性基金预算拨款支出。\n"), "wording.year_without_nian")
+
+
+def test_an_amount_in_wan_a_thousand_times_any_other():
+    # 广州 2026 (corpus c091 p26): 302,475,975.31 is in 元, beside a budget of 27,900.73 万元
+    text = ("2026年收入预算27,900.73万元，支出预算27,900.73万元。\n\n"
+            "截至2026年1月31日，本部门固定资产金额302,475,975.31万元。\n")
+    f = run(W(HEAD + text), "wording.wan_for_yuan")
+    assert texts(f) == [("wording.wan_for_yuan", "warning")] and "30247.60万元" in f[0].message
+    # a large amount beside others of its size, or in 元, is no slip
+    assert not run(W(HEAD + text.replace("302,475,975.31万元", "30,247.60万元")), "wording.wan_for_yuan")
+    assert not run(W(HEAD + text.replace("302,475,975.31万元", "302,475,975.31元")), "wording.wan_for_yuan")

@@ -13,6 +13,8 @@ document that publishes its 情况说明 alone.
     sentence.parts       the parts a list states ("其中：…", "包括：…") add up to more than the
                          whole ("50万元以上设备8台，其中100万元以上15台"), or to less where their
                          names make up the whole's ("离退休人员78人，其中：离休3人，退休72人")
+    sentence.change_parts  a change stated with the changes of the two parts every 支出 (基本 /
+                         项目) or 基本支出 (人员 / 公用) is split into, which do not add up to it
     sentence.shares      the shares of one whole's parts add up to more than 100 %
     sentence.change_row  a comparison table printed with the text (a row per year and a 变化 row):
                          the 变化 is not the later year − the earlier one
@@ -294,6 +296,72 @@ def change_rows(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
                 table=t.kind, row=_label(change), column=col.id,
                 expected=diff.mid.quantize(Decimal("0.01")), actual=stated, source=change.source,
             )
+
+
+# --------------------------------------------------------------------------- a change and its parts
+
+# The two parts every 支出 is split into, and every 基本支出: a change of the whole stated with
+# both parts' changes after it ("较上年增加6,915.49万元，其中基本支出减少8,627.56万元，项目支出增加
+# 15,496.49万元") is their sum.
+_EXHAUSTIVE_PARTS = (
+    (re.compile(r"支出"), ("基本支出", "项目支出")),
+    (re.compile(r"基本支出"), ("人员经费", "公用经费")),
+)
+_AMOUNT_TEXT_RE = re.compile(r"\d[\d,]*(?:\.\d+)?")
+
+
+def _at(text: str, value: Decimal, after: int = 0) -> int:
+    """Where ``text`` prints ``value`` first at or after ``after`` (-1: nowhere)."""
+    for m in _AMOUNT_TEXT_RE.finditer(text, after):
+        if Decimal(m.group(0).replace(",", "")) == abs(value):
+            return m.start()
+    return -1
+
+
+def _change_parts(doc: Disclosure) -> Iterator[tuple[Claim, tuple[Claim, Claim]]]:
+    """(a change of a whole, the changes of its two parts) stated in one sentence, the parts
+    after "其中", one after the other."""
+    claims = doc.claims
+    for k, w in enumerate(claims[:-2]):
+        if w.kind != "change" or not w.subject or w.direction == 0:
+            continue
+        pair = claims[k + 1:k + 3]
+        names = next((n for rx, n in _EXHAUSTIVE_PARTS
+                      if rx.search(w.subject) and not any(x in w.subject for x in n)), None)
+        if names is None or any(p.kind != "change" or p.text != w.text or p.unit != w.unit for p in pair):
+            continue
+        if sorted(p.subject or "" for p in pair) != sorted(names):
+            continue
+        at = _at(w.text, w.value)
+        first = _at(w.text, pair[0].value, at + 1) if at >= 0 else -1
+        if first < 0 or "其中" not in w.text[at:first]:
+            continue
+        yield w, (pair[0], pair[1])
+
+
+@rule(
+    "sentence.change_parts",
+    severity="error",
+    description="总变动额 ≠ 基本支出与项目支出变动之和（增加6,915.49万元，其中基本支出减少8,627.56万元、项目支出增加15,496.49万元） — "
+    "a change stated with its two parts' changes is not their sum",
+)
+def change_parts(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
+    for whole, parts in _change_parts(doc):
+        ctx.checked()
+        total = _signed(parts[0]) + _signed(parts[1])
+        if _signed(whole).meets(total):
+            continue
+        listed = "，".join(f"{p.subject}{_word(p.direction or 1)[0]}{fmt(abs(p.value))}{p.unit}" for p in parts)
+        yield finding(
+            "sentence.change_parts",
+            f"{whole.subject}{_word(whole.direction or 1)[0]} {fmt(abs(whole.value))}{whole.unit}，其中{listed}，"
+            f"两者合计{_word(1 if total.mid >= 0 else -1)[0]} {fmt_iv(_abs(total))}{whole.unit} — "
+            "the change is not the sum of its two parts' changes",
+            expected=total.mid.quantize(Decimal("0.01")),
+            actual=whole.value * (whole.direction or 1),
+            source=whole.source,
+            text=whole.text,
+        )
 
 
 # --------------------------------------------------------------------------- parts and shares

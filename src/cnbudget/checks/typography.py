@@ -12,6 +12,9 @@
     wording.yuan_among_wan       an amount in 元 between two amounts in 万元 in the same or the
                                  adjacent passages ("2.污染防治项目 18,686.86 元，主要包括：…3,953.30
                                  万元"): read as printed it is ten thousand times too small
+    wording.wan_for_yuan         an amount in 万元 a thousand times any other of the document
+                                 ("固定资产金额302,475,975.31万元" beside a budget of 27,900.73):
+                                 a figure in 元 labelled 万元
     wording.doubled_word         a function word printed twice: "主要原因是因因人员减少", also in
                                  the text cells of tables ("实现基础设施集约化和和政府协同性发展");
                                  any word printed twice in a table's title ("…活动项目项目绩效目标表")
@@ -24,7 +27,8 @@
     wording.quotes               a quotation mark printed the wrong way round: "为“十五五“期间", also
                                  in the text cells of tables
     wording.year_without_nian    a year compared with, printed without 年: "与2025持平",
-                                 "比2025增加" (the same text elsewhere prints "与2025年持平")
+                                 "比2025增加" (the same text elsewhere prints "与2025年持平"); a
+                                 year's balance without it: "无2021结转的政府性基金"; "2026 度"
 
 The text is ``Disclosure.text`` (NFKC-folded: "，；：（）％" are ",;:()%"); the tables part is
 not read here (its captions and notes are joined by the reader without running punctuation).
@@ -36,6 +40,7 @@ import re
 import unicodedata
 from bisect import bisect_left
 from collections.abc import Iterator
+from decimal import Decimal
 from itertools import accumulate
 from typing import NamedTuple
 
@@ -50,7 +55,9 @@ from cnbudget.checks.common import (
 )
 from cnbudget.checks.context import Context
 from cnbudget.checks.registry import finding, rule
+from cnbudget.checks.values import fmt
 from cnbudget.model import Disclosure, Finding, Table, TextBlock
+from cnbudget.units import UNIT_SCALE
 
 # "2,318.40.00", "1.962.11" before a money unit or a percent sign.
 # Like the other figure patterns, it opens with the digit and looks back from it ("not after a
@@ -290,6 +297,46 @@ def yuan_among_wan(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
                 blocks[k], start, end,
                 severity="info" if nil else None,
             )
+
+
+# An amount in 万元 this many times every other amount of the document, text and tables alike, is
+# no amount of it: a figure in 元 labelled 万元 is ten thousand times too large.
+SCALE_SLIP_FACTOR = Decimal(1000)
+
+
+@rule(
+    "wording.wan_for_yuan",
+    severity="warning",
+    description="以“万元”标示的金额是全文其他金额的千倍以上（固定资产金额302,475,975.31万元），疑为元 — "
+    "an amount in 万元 a thousand times any other, most likely in 元",
+)
+def wan_for_yuan(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
+    wan = UNIT_SCALE["万元"]
+    stated = [(c, c.value * UNIT_SCALE[c.unit] / wan) for c in doc.claims
+              if c.kind in ("amount", "change") and c.unit in UNIT_SCALE]
+    if not stated:
+        return
+    ctx.checked(len(stated))
+    largest = max(stated, key=lambda x: x[1])
+    c, value = largest
+    if c.kind != "amount" or c.unit != "万元":
+        return
+    others = [v for x, v in stated if x is not c and v != value]
+    for t in doc.tables:
+        if t.unit in UNIT_SCALE:
+            k = UNIT_SCALE[t.unit] / wan
+            others.extend(abs(v) * k for r in t.rows for v in r.values.values() if v is not None)
+    if not others or value <= SCALE_SLIP_FACTOR * max(others):
+        return
+    yield finding(
+        "wording.wan_for_yuan",
+        f"{c.subject or '所述金额'} {fmt(c.value)}万元，是全文其他任何金额（最大 {fmt(max(others))}万元）的千倍以上，"
+        f"疑为以元计（即 {fmt((c.value / 10000).quantize(Decimal('0.01')))}万元） — an amount in 万元 a thousand times "
+        "any other, most likely in 元",
+        actual=c.value,
+        source=c.source,
+        text=c.text,
+    )
 
 
 # Function words that Chinese never doubles (unlike 年年, 等等, 实实在在, 是是非非): printed twice
@@ -648,12 +695,15 @@ YEAR_DU_RE = re.compile(
     r"(?=\s*(?:部门|单位|收入|支出|收支|预算|决算|财政|一般公共|政府|项目|工作|绩效|机关|“|\"))"
 )
 _YEAR_DU_HINT = literal_first(("19", "20"), r"\d\d\s*度")
+# "本部门无2021结转的政府性基金预算拨款支出": the year whose balance is carried over, its 年 left out
+YEAR_CARRIED_RE = re.compile(r"(?<![\d.,])(?P<year>(?:19|20)\d\d)\s*(?=结转|结余)")
+_YEAR_CARRIED_HINT = literal_first(("19", "20"), r"\d\d\s*结[转余]")
 
 
 @rule(
     "wording.year_without_nian",
     severity="info",
-    description="年份漏印“年”（与2025持平、2026度收入预算） — a year printed without 年",
+    description="年份漏印“年”（与2025持平、2026度收入预算、无2021结转） — a year printed without 年",
 )
 def years_without_nian(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
     text = passages(doc, ctx)
@@ -663,6 +713,14 @@ def years_without_nian(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
             yield text_finding(
                 "wording.year_without_nian",
                 f"“{m.group(0).strip()}”中的年份漏印“年”，应为“{m.group('year')}年” — a year printed without 年",
+                b, m.start("year"), m.end(),
+            )
+    for b in text.holding(_YEAR_CARRIED_HINT):
+        for m in YEAR_CARRIED_RE.finditer(b.text):
+            yield text_finding(
+                "wording.year_without_nian",
+                f"“{b.text[m.start():m.end() + 4].strip()}”中的年份漏印“年”，应为“{m.group('year')}年” — "
+                "a year printed without 年",
                 b, m.start("year"), m.end(),
             )
     for b in text.holding(_YEAR_DU_HINT):
