@@ -199,13 +199,13 @@ _CJK_RUN_RE = re.compile(r"[\u4e00-\u9fff]")
 def repeated_items(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
     blocks = passages(doc, ctx).items
     checked_each(ctx, blocks)
-    before: tuple[str, str] | None = None  # the item above: (its number, its words without spaces)
+    before: tuple[str, str] | None = None  # the item above: (its number, its words)
     for b in blocks:
         m = None if b.heading else _LEAD_ORDINAL_RE.match(b.text)
         if m is None:
             before = None
             continue
-        number, words = m.group(0).strip(), re.sub(r"\s+", "", b.text[m.end():])
+        number, words = m.group(0).strip(), b.text[m.end():].strip()  # a paste repeats its spaces too
         if (before is not None and before[1] == words and before[0] != number
                 and len(_CJK_RUN_RE.findall(words)) >= ITEM_MIN_CJK):
             yield text_finding(

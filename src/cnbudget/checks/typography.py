@@ -317,15 +317,17 @@ def wan_for_yuan(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
     if not stated:
         return
     ctx.checked(len(stated))
-    largest = max(stated, key=lambda x: x[1])
-    c, value = largest
+    c, value = max(stated, key=lambda x: x[1])
     if c.kind != "amount" or c.unit != "万元":
         return
     others = [v for x, v in stated if x is not c and v != value]
+    if others and value <= SCALE_SLIP_FACTOR * max(others):
+        return  # most documents: asked before the tables' figures are read
     for t in doc.tables:
         if t.unit in UNIT_SCALE:
-            k = UNIT_SCALE[t.unit] / wan
-            others.extend(abs(v) * k for r in t.rows for v in r.values.values() if v is not None)
+            largest = max((abs(v) for r in t.rows for v in r.values.values() if v is not None), default=None)
+            if largest is not None:
+                others.append(largest * UNIT_SCALE[t.unit] / wan)
     if not others or value <= SCALE_SLIP_FACTOR * max(others):
         return
     yield finding(
