@@ -107,3 +107,13 @@ def test_a_reason_run_into_its_label_is_found(text):
 ])
 def test_a_reason_joined_to_its_label_is_clean(text):
     assert not run(W(HEAD + text + "\n"), "wording.reason_without_copula")
+
+
+def test_a_change_explained_as_none():
+    # 广州 2026 (corpus c091 p25, c090 p36)
+    text = "公务接待费22.21万元，比上年减少0.3万元，下降1.3%，主要原因是基本与上年持平，无增减变化。"
+    f = run(W(HEAD + text + "\n"), "wording.reason_no_change")
+    assert texts(f) == [("wording.reason_no_change", "warning")] and "无增减变化" in f[0].message
+    for fine in ("因公出国（境）费80万元，比上年增加0万元，增长0%，主要原因是与上年持平，无增减变化。",
+                 "公务用车购置费增加2万元，主要原因是更新车辆；公务接待费无变化。"):
+        assert not run(W(HEAD + fine + "\n"), "wording.reason_no_change")

@@ -19,7 +19,7 @@ Modules:
                     this year and last year, direction words, comparisons, parts vs whole
     wording       — template placeholders, drafting notes, empty reasons, obsolete class names
     department_name — a statement opening with another department's name (a copied text not renamed)
-    reasons       — the reasons given for a change: one that speaks of another item, one run into its label
+    reasons       — the reasons given for a change: one of another item, one run into its label, one of no change
     typography    — malformed numbers, doubled units, rates without %, punctuation, brackets
     repeats       — words, lead-ins and item numbers printed twice; a full stop closing a bracket mid-sentence
     standard_terms — a term of the standard definitions or an official phrase printed a character off or swapped

@@ -9,6 +9,8 @@
                                   (the income paragraph's reason copied under the spending)
     wording.reason_without_copula the reason run into its label: "变动原因本年度部门不单独编制…",
                                   "主要原因工作任务增加" (是 left out)
+    wording.reason_no_change      a change of some amount whose reason says nothing changed: "减少
+                                  0.3万元，下降1.3%，主要原因是基本与上年持平，无增减变化"
 
 The items are stated one after another in the same template, each with its change and its reason;
 copying a line and changing its figures but not its reason is a common slip. The rule reads a
@@ -214,5 +216,37 @@ def reasons_without_copula(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
             yield text_finding(
                 "wording.reason_without_copula",
                 f"“{b.text[m.start():m.start() + 12]}”：“{label}”后缺“是”或冒号 — the reason runs into its label",
+                b, m.start(), m.end(),
+            )
+
+
+# ------------------------------------------------------------ a change explained as none
+
+# "比上年减少0.3万元，下降1.3%，主要原因是基本与上年持平，无增减变化": a change of some amount whose
+# reason says nothing changed (the reason of an unchanged item copied).  Only the reason is read:
+# "A增加2万元，B无变化" speaks of two items.
+NO_CHANGE_REASON_RE = re.compile(
+    r"(?P<word>增加|减少|增长|下降)了?\s*(?P<num>\d[\d,]*(?:\.\d+)?)\s*(?:亿元|万元|元)"
+    r"[^。;]{0,30}?(?:原因|主要是|主要系)[^。;]{0,20}?(?P<none>无增减变化|无变化|没有变化|未发生变化|无增减)"
+)
+_NO_CHANGE_HINT = re.compile("无增减|无变化|没有变化|未发生变化")
+
+
+@rule(
+    "wording.reason_no_change",
+    severity="warning",
+    description="变动额不为零，所述原因却称无增减变化（减少0.3万元，主要原因是…无增减变化） — a change explained as none",
+)
+def reasons_of_no_change(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
+    for b in passages(doc, ctx).holding(_NO_CHANGE_HINT):
+        if b.heading:
+            continue
+        ctx.checked()
+        for m in NO_CHANGE_REASON_RE.finditer(b.text):
+            if not any(ch in "123456789" for ch in m.group("num")):
+                continue  # a change of 0 is no change (wording.zero_change weighs its 增加)
+            yield text_finding(
+                "wording.reason_no_change",
+                f"所述{m.group('word')} {m.group('num')}，原因却称“{m.group('none')}” — a change explained as none",
                 b, m.start(), m.end(),
             )
