@@ -710,26 +710,15 @@ _YEAR_CARRIED_HINT = literal_first(("19", "20"), r"\d\d\s*结[转余]")
 def years_without_nian(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
     text = passages(doc, ctx)
     checked_each(ctx, text.items)
-    for b in text.holding(_YEAR_BASE_HINT):
-        for m in YEAR_BASE_RE.finditer(b.text):
-            yield text_finding(
-                "wording.year_without_nian",
-                f"“{m.group(0).strip()}”中的年份漏印“年”，应为“{m.group('year')}年” — a year printed without 年",
-                b, m.start("year"), m.end(),
-            )
-    for b in text.holding(_YEAR_CARRIED_HINT):
-        for m in YEAR_CARRIED_RE.finditer(b.text):
-            yield text_finding(
-                "wording.year_without_nian",
-                f"“{b.text[m.start():m.end() + 4].strip()}”中的年份漏印“年”，应为“{m.group('year')}年” — "
-                "a year printed without 年",
-                b, m.start("year"), m.end(),
-            )
-    for b in text.holding(_YEAR_DU_HINT):
-        for m in YEAR_DU_RE.finditer(b.text):
-            yield text_finding(
-                "wording.year_without_nian",
-                f"“{b.text[m.start():m.end() + 6].strip()}”中的年份漏印“年”，应为“{m.group('year')}年度” — "
-                "a year printed without 年",
-                b, m.start("year"), m.end(),
-            )
+    # (hint, pattern, characters quoted after the match, what the year should read)
+    kinds = ((_YEAR_BASE_HINT, YEAR_BASE_RE, 0, "年"), (_YEAR_CARRIED_HINT, YEAR_CARRIED_RE, 4, "年"),
+             (_YEAR_DU_HINT, YEAR_DU_RE, 6, "年度"))
+    for hint, rx, after, right in kinds:
+        for b in text.holding(hint):
+            for m in rx.finditer(b.text):
+                yield text_finding(
+                    "wording.year_without_nian",
+                    f"“{b.text[m.start():m.end() + after].strip()}”中的年份漏印“年”，应为“{m.group('year')}{right}” — "
+                    "a year printed without 年",
+                    b, m.start("year"), m.end(),
+                )
