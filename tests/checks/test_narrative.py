@@ -269,3 +269,15 @@ def test_spending_restated_with_other_figures_than_the_expenditure_table():
     f = run(W(text.format("11,380.57", "6,015.67", "5,364.9"), year=2026, tables=(exp,)), "claim.amount")
     assert sorted(x.column for x in f) == ["basic", "project", "total"] and {x.severity for x in f} == {"error"}
     assert not run(W(text.format("11,174.30", "5,839.90", "5,334.40"), year=2026, tables=(exp,)), "claim.amount")
+
+
+def test_a_reason_given_with_yuanyin_alone_against_its_change():
+    # 西安 2022 (corpus c156 p25, p28): "原因是" with no 主要, each item's statement ending in "；"
+    from tests.checks.conftest import W, run, texts
+
+    text = ("（19）住房公积金（2210201）348.92万元，较上年减少19.93万元，原因是2022年住房公积金缴费增加；"
+            "（20）购房补贴（2210203）211.58万元，较上年减少202.32万元，原因是2022年住房补贴人数减少。")
+    f = run(W("三、一般公共预算支出情况\n\n" + text + "\n", year=2022), "claim.reason_direction")
+    assert texts(f) == [("claim.reason_direction", "warning")] and "19.93" in f[0].message
+    # a reason in another year than the document's may explain the change
+    assert not run(W("三、一般公共预算支出情况\n\n" + text + "\n", year=2023), "claim.reason_direction")

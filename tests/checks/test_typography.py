@@ -355,3 +355,11 @@ def test_an_amount_in_wan_a_thousand_times_any_other():
     # a large amount beside others of its size, or in 元, is no slip
     assert not run(W(HEAD + text.replace("302,475,975.31万元", "30,247.60万元")), "wording.wan_for_yuan")
     assert not run(W(HEAD + text.replace("302,475,975.31万元", "302,475,975.31元")), "wording.wan_for_yuan")
+
+
+def test_a_reasons_year_printed_without_nian_before_its_verb():
+    # 西安 2022 (corpus c156 p32): "主要原因是 2022 增加了办公经费和委托业务费支出"
+    f = run(W(HEAD + "较上年增加61.68万元，主要原因是 2022 增加了办公经费和委托业务费支出。\n"), "wording.year_without_nian")
+    assert texts(f) == [("wording.year_without_nian", "info")] and "2022年" in f[0].message
+    for fine in ("主要原因是2022年增加了办公经费。", "主要是2022万元用于增加设备。"):
+        assert not run(W(HEAD + fine + "\n"), "wording.year_without_nian")

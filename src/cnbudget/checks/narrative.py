@@ -567,18 +567,20 @@ _SOLE_REASON_RE = re.compile(
     # up to 主要原因 no other change is stated ("增加406.39万元，其中基本支出减少19.11万元，主要是…": the
     # reason is the 减少's)
     r"(?:(?!增加|减少|增长|下降)[^。;])*?"
-    r"主要(?:原因)?(?:是|为|系|在于)\s*:?\s*(?P<reason>[^,;:。]{2,40})(?=。|$)"
+    r"(?:主要(?:原因)?|原因)(?:是|为|系|在于)\s*:?\s*(?P<reason>[^,;:。]{2,40})(?=[。;]|$)"
 )
 _REASON_UP_RE = re.compile(r"增加|新增|增长|提高|上涨|上升|增多|扩大")
 _REASON_DOWN_RE = re.compile(r"减少|下降|降低|压减|节约|缩减|核减|压缩|调减")
 # words that turn a reason around or put it in another year: "未新增", "上年新增车辆" (so this
 # year has none), "不再增加", "增加的项目到期" — then the reason may well explain the change
-_REASON_TURNED_RE = re.compile(r"未|不|无|没|停|取消|报废|到期|结束|完成|上年|去年|往年|以前|上一年|(?:19|20)\d\d")
+_REASON_TURNED_RE = re.compile(r"未|不|无|没|停|取消|报废|到期|结束|完成|上年|去年|往年|以前|上一年")
+_YEAR_RE = re.compile(r"(?:19|20)\d\d")
 
 
-def reason_against_change(change_word: str, reason: str) -> bool:
-    """Does a sole reason clause speak only of the other direction than its change?"""
-    if _REASON_TURNED_RE.search(reason):
+def reason_against_change(change_word: str, reason: str, year: int | None = None) -> bool:
+    """Does a sole reason clause speak only of the other direction than its change?  A year
+    other than the document's own (``year``) puts the reason in another year."""
+    if _REASON_TURNED_RE.search(reason) or any(int(y) != year for y in _YEAR_RE.findall(reason)):
         return False
     up, down = _REASON_UP_RE.search(reason), _REASON_DOWN_RE.search(reason)
     if change_word in ("减少", "下降"):
@@ -593,11 +595,11 @@ def reason_against_change(change_word: str, reason: str) -> bool:
 )
 def reason_directions(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
     for b in text_blocks(doc, skip_parts=(TABLE_PART, "profile", "glossary")):
-        if b.heading or "主要" not in b.text:
-            continue  # a sole reason is announced with 主要
+        if b.heading or "原因" not in b.text and "主要" not in b.text:
+            continue  # a sole reason is announced with 主要 or 原因
         for m in _SOLE_REASON_RE.finditer(b.text):
             ctx.checked()
-            if not reason_against_change(m.group("word"), m.group("reason")):
+            if not reason_against_change(m.group("word"), m.group("reason"), doc.meta.year):
                 continue
             yield text_finding(
                 "claim.reason_direction",

@@ -28,7 +28,8 @@
                                  in the text cells of tables
     wording.year_without_nian    a year compared with, printed without 年: "与2025持平",
                                  "比2025增加" (the same text elsewhere prints "与2025年持平"); a
-                                 year's balance without it: "无2021结转的政府性基金"; "2026 度"
+                                 year's balance without it: "无2021结转的政府性基金"; a reason's
+                                 year before its verb: "原因是2022增加了…"; "2026 度"
 
 The text is ``Disclosure.text`` (NFKC-folded: "，；：（）％" are ",;:()%"); the tables part is
 not read here (its captions and notes are joined by the reader without running punctuation).
@@ -700,6 +701,10 @@ _YEAR_DU_HINT = literal_first(("19", "20"), r"\d\d\s*度")
 # "本部门无2021结转的政府性基金预算拨款支出": the year whose balance is carried over, its 年 left out
 YEAR_CARRIED_RE = re.compile(r"(?<![\d.,])(?P<year>(?:19|20)\d\d)\s*(?=结转|结余)")
 _YEAR_CARRIED_HINT = literal_first(("19", "20"), r"\d\d\s*结[转余]")
+# "主要原因是2022增加了办公经费": the year a reason happens in, its 年 left out before the verb
+_VERBS = "增加|减少|新增|压减|调整"
+YEAR_VERB_RE = re.compile(rf"(?<=是|因|于)\s*(?P<year>(?:19|20)\d\d)\s*(?={_VERBS})")
+_YEAR_VERB_HINT = literal_first(("19", "20"), rf"\d\d\s*(?:{_VERBS})")
 
 
 @rule(
@@ -712,7 +717,7 @@ def years_without_nian(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
     checked_each(ctx, text.items)
     # (hint, pattern, characters quoted after the match, what the year should read)
     kinds = ((_YEAR_BASE_HINT, YEAR_BASE_RE, 0, "年"), (_YEAR_CARRIED_HINT, YEAR_CARRIED_RE, 4, "年"),
-             (_YEAR_DU_HINT, YEAR_DU_RE, 6, "年度"))
+             (_YEAR_VERB_HINT, YEAR_VERB_RE, 4, "年"), (_YEAR_DU_HINT, YEAR_DU_RE, 6, "年度"))
     for hint, rx, after, right in kinds:
         for b in text.holding(hint):
             for m in rx.finditer(b.text):
