@@ -314,3 +314,13 @@ def test_the_office_that_wrote_a_passage_left_tagged_after_it():
     assert texts(f) == [("wording.drafting_note", "error")] and "发展处" in f[0].message
     for fine in ("设立经济与国防协调发展处（市经济动员办公室）。", "内设机构包括办公室（人事处）等。"):
         assert not run(W(HEAD + fine + "\n"), "wording.drafting_note")
+
+
+def test_a_change_stated_without_its_figure():
+    # 烟台 2026 (corpus c171 p34)
+    text = "2026年本部门机关运行经费安排210.52万元，较上年减少，原因是严格落实过紧日子要求。"
+    f = run(W(HEAD + text + "\n"), "wording.change_without_amount")
+    assert texts(f) == [("wording.change_without_amount", "warning")] and "减少" in f[0].message
+    for fine in ("机关运行经费安排210.52万元，较上年减少12.30万元，原因是压减开支。",
+                 "主要原因是新增在职人员，行政事业单位养老支出较上年增加。"):
+        assert not run(W(HEAD + fine + "\n"), "wording.change_without_amount")

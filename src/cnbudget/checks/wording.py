@@ -11,6 +11,8 @@
                             ("医疗卫生与计划生育支出" after 2018: 卫生健康支出), from ``codes``;
                             an economic 类 printed as a 类 under its pre-2018 name
                             ("其他资本性支出（支出经济分类科目类级）": 资本性支出)
+    wording.change_without_amount  an item's amount followed by its change with the figure left
+                            out: "安排210.52万元，较上年减少，原因是…"
     wording.stray_year      a year printed without 年 at the head of a list item, where a name
                             belongs: "其中：2026机要通讯用车1辆"
     wording.clipped_phrase  a stock phrase that lost its first character right after an amount:
@@ -288,6 +290,33 @@ def obsolete_class_names(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
 
 # what every marked economic 类 holds: its mark ("类级)", "(类)")
 _ECONOMIC_CLASS_MARK_HINT = re.compile(r"类级?\)")
+
+
+# --------------------------------------------------------------------------- a change without its figure
+
+# "2026年本部门机关运行经费安排210.52万元，较上年减少，原因是…": an item's amount, then its change
+# with the figure left out (the template's blank).  A reason's "较上年减少" after no amount is prose.
+CHANGE_WITHOUT_AMOUNT_RE = re.compile(
+    r"\d[\d,]*(?:\.\d+)?\s*(?:亿元|万元|元)\s*,\s*(?:较|比)\s*(?:上年|上一年|去年|(?:19|20)\d\d\s*年)"
+    r"(?:年初)?(?:预算)?数?\s*(?P<word>增加|减少|增长|下降)\s*(?=[,;。])"
+)
+_CHANGE_WITHOUT_AMOUNT_HINT = re.compile(r"(?:增加|减少|增长|下降)\s*[,;。]")
+
+
+@rule(
+    "wording.change_without_amount",
+    severity="warning",
+    description="金额之后的变动未写变动额（安排210.52万元，较上年减少，原因是…） — a change stated without its figure",
+)
+def changes_without_amount(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
+    for b in passages(doc, ctx).holding(_CHANGE_WITHOUT_AMOUNT_HINT):
+        ctx.checked()
+        for m in CHANGE_WITHOUT_AMOUNT_RE.finditer(b.text):
+            yield text_finding(
+                "wording.change_without_amount",
+                f"“{m.group(0)}”：{m.group('word')}多少未写明，应写出变动额 — a change stated without its figure",
+                b, m.start(), m.end(),
+            )
 
 
 # --------------------------------------------------------------------------- stray years
