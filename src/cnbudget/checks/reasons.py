@@ -49,6 +49,7 @@ SUBJECT_RE = re.compile(
 CONTINUES_RE = re.compile(r"^\s*(?:(?:19|20)\d{2}\s*年|较|比|预算|决算|主要|原因|其中|,|与上年|同比)")
 REASON_RE = re.compile(r"(?:主要)?原因(?:是|为|系)?:?|主要(?:是|系|由于|因为)")
 _ITEM_HINT = re.compile("费")
+_REASON_HINT = (re.compile("原因"), re.compile("主要"))  # what every match of REASON_RE holds
 
 
 def _statements(text: str) -> Iterator[tuple[int, str]]:
@@ -78,9 +79,12 @@ def _other_items(subject: str, reason: str) -> list[str]:
 def reasons_of_other_items(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
     text = passages(doc, ctx)
     checked_each(ctx, [b for b in text.items if not b.heading])
-    # every item's name ends in 费: a passage without one names no item
-    for b in text.holding(_ITEM_HINT):
-        if b.heading:
+    # every item's name ends in 费: a passage without one names no item; one without a reason
+    # word gives no reason (the subject is read passage by passage)
+    with_reason = set(text.where(_REASON_HINT))
+    for k in text.where(_ITEM_HINT):
+        b = text.items[k]
+        if b.heading or k not in with_reason:
             continue
         subject: str | None = None
         for at, statement in _statements(b.text):
