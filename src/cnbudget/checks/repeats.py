@@ -1,7 +1,8 @@
 """Rules on words and marks printed twice, or out of place, in the running text (typing slips).
 
     wording.doubled_phrase        a two-character function word printed twice in a row: "主要用于
-                                  用于…", "其中其中", "主要原因主要是", "等等支出"; the department's own name printed twice
+                                  用于…", "其中其中"; 主要 said twice of a reason ("主要原因主要
+                                  是…"); "等等支出"; the department's own name printed twice
                                   ("烟台市信访局烟台市信访局2026年…")
     wording.repeated_lead_in      a lead-in ending with "：" printed twice, the second a copy of the
                                   first: "X局(本级)的主要职责是：X局的主要职责是：负责…"
@@ -215,4 +216,3 @@ def repeated_items(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
                 b, m.end(), len(b.text),
             )
         before = number, words
-

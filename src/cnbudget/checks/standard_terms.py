@@ -1,14 +1,14 @@
 """Standard wording printed with a character changed or swapped.
 
     wording.misspelt_term  a fixed term of the standard definitions or a fixed official phrase
-                           printed one character off ("专用资料及一般设备购置费" for 专用材料…), a
-                           core term with two characters swapped ("一般共公预算"),
+                           printed one character off ("专用资料及一般设备购置费" for 专用材料…),
                            with two characters or two words swapped ("转化为实现生产力" for
-                           现实生产力, "打好深入污染防治攻坚战" for 深入打好…, "工作责职"); a
-                           支出功能分类 name marked （类）/（款）/（项） in the text that is one
-                           character off, or one short, of the catalog's name of that level, or
-                           of a name the document's own tables print, and no name of its own
-                           ("科技成果转换与扩散（项）" for 转化; "…专项债券收安排的支出（项）")
+                           现实生产力, "打好深入污染防治攻坚战" for 深入打好…, "工作责职"); a core
+                           term with two neighbouring characters swapped ("一般共公预算")
+    wording.misspelt_class_name  a 支出功能分类 name marked （类）/（款）/（项） in the text
+                           that is one character off, or one short, of the catalog's name of that
+                           level, or of a name the document's own tables print, and no name of
+                           its own ("科技成果转换与扩散（项）" for 转化; "…专项债券收安排的支出（项）")
 
 The terms are the fixed items of the definitions every 名词解释 restates (机关运行经费: …专用材料
 及一般设备购置费、办公用房水电费…) and official phrases printed as they were issued: a variant of

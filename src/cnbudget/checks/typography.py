@@ -303,6 +303,7 @@ def yuan_among_wan(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
 # An amount in 万元 this many times every other amount of the document, text and tables alike, is
 # no amount of it: a figure in 元 labelled 万元 is ten thousand times too large.
 SCALE_SLIP_FACTOR = Decimal(1000)
+_CENT = Decimal("0.01")
 
 
 @rule(
@@ -333,8 +334,8 @@ def wan_for_yuan(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
         return
     yield finding(
         "wording.wan_for_yuan",
-        f"{c.subject or '所述金额'} {fmt(c.value)}万元，是全文其他任何金额（最大 {fmt(max(others))}万元）的千倍以上，"
-        f"疑为以元计（即 {fmt((c.value / 10000).quantize(Decimal('0.01')))}万元） — an amount in 万元 a thousand times "
+        f"{c.subject or '所述金额'} {fmt(c.value)}万元，是全文其他任何金额（最大 {fmt(max(others).quantize(_CENT))}万元）的千倍以上，"
+        f"疑为以元计（即 {fmt((c.value / 10000).quantize(_CENT))}万元） — an amount in 万元 a thousand times "
         "any other, most likely in 元",
         actual=c.value,
         source=c.source,
