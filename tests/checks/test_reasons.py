@@ -117,3 +117,8 @@ def test_a_change_explained_as_none():
     for fine in ("因公出国（境）费80万元，比上年增加0万元，增长0%，主要原因是与上年持平，无增减变化。",
                  "公务用车购置费增加2万元，主要原因是更新车辆；公务接待费无变化。"):
         assert not run(W(HEAD + fine + "\n"), "wording.reason_no_change")
+
+
+@pytest.mark.parametrize("text", ["比上年减少2万元，主要原因就是压缩开支。", "比上年减少2万元，变动原因则是压缩开支。"])
+def test_a_reason_joined_by_an_adverbed_copula_is_clean(text):
+    assert not run(W(HEAD + text + "\n"), "wording.reason_without_copula")

@@ -196,11 +196,11 @@ def spending_explained_by_income(doc: Disclosure, ctx: Context) -> Iterator[Find
 # ------------------------------------------------------------ the reason run into its label
 
 # "变动原因本年度部门不单独编制…", "主要原因工作任务增加": the label runs into the reason without
-# 是/为/系 or a colon.  What may follow the label and still read: a copula or 在于/来自, a list
+# 是/为/系 or a colon.  What may follow the label and still read: a copula (就是, 则是, 也是…) or 在于/来自, a list
 # (一是…, 包括, 如下, 有), or words about the reason (说明, 分析, 及, 和, 详见).  "主要原因无" is an
 # empty reason, another rule's.
 REASON_UNLINKED_RE = re.compile(
-    r"(?:主要|变动|变化|增减)原因(?P<next>(?![是为系有在说及和与一二三四五分如包详见主即可都均由来还不无])[\u4e00-\u9fff])"
+    r"(?:主要|变动|变化|增减)原因(?P<next>(?![是为系有在说及和与一二三四五分如包详见主即可都均由来还不无就则也仍乃应])[\u4e00-\u9fff])"
 )
 _REASON_LABEL_HINT = re.compile("原因")
 
