@@ -363,3 +363,10 @@ def test_a_reasons_year_printed_without_nian_before_its_verb():
     assert texts(f) == [("wording.year_without_nian", "info")] and "2022年" in f[0].message
     for fine in ("主要原因是2022年增加了办公经费。", "主要是2022万元用于增加设备。"):
         assert not run(W(HEAD + fine + "\n"), "wording.year_without_nian")
+
+
+def test_doubled_punctuation_in_a_table_cell():
+    # 广州 2026 (corpus c086 p84): a 绩效目标 cell "…日常维护费用不高于1550万元。;2.每日公路巡查频率不少于1次"
+    f = run(_projects("1.日常维护费用不高于1550万元。;2.每日公路巡查频率不少于1次。", "1.完成养护任务；2.巡查不少于1次。"),
+            "wording.punctuation")
+    assert [(x.severity, x.row) for x in f] == [("info", "项目0")] and "。；" in f[0].message

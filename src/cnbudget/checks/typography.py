@@ -6,8 +6,9 @@
     wording.rate_without_percent "增长 12.5" / "下降幅度为 3.2": a rate printed without "%"
     wording.zero_change          "增加0万元", "下降0%": a change word with nothing changed
                                  (与上年持平 is what is meant)
-    wording.punctuation          doubled punctuation: "。。", "，；", "：。"; a full stop between two
-                                 words of a list: "新农具．新技术"
+    wording.punctuation          doubled punctuation: "。。", "，；", "：。", in the text and in
+                                 tables' text cells; a full stop between two words of a list:
+                                 "新农具．新技术"
     wording.money_unit           "15.00万，" in a passage whose other amounts print 万元 (info)
     wording.yuan_among_wan       an amount in 元 between two amounts in 万元 in the same or the
                                  adjacent passages ("2.污染防治项目 18,686.86 元，主要包括：…3,953.30
@@ -206,6 +207,12 @@ def doubled_punctuation(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
                 f"词语之间用了句点：“{b.text[max(m.start() - 3, 0):m.end() + 3]}”，应为顿号或句号 — a full stop between two words",
                 b, m.start(), m.end(),
             )
+    # a 绩效目标's text is punctuated as the narrative is: "…不高于1550万元。;2.每日公路巡查…"
+    for t, r, col, cell in cells(doc, ctx).holding(_PUNCTUATION_HINT[:-1]):
+        ctx.checked()
+        for m in DOUBLED_PUNCT_RE.finditer(cell):
+            yield cell_finding("wording.punctuation", f"标点连用：“{_unfold(m.group(0))}” — doubled punctuation",
+                               t, r, col, cell, m.start(), m.end())
 
 
 @rule(
