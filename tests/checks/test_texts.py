@@ -163,7 +163,8 @@ _RULES = (
     "wording.stray_year", "wording.count_listed", "wording.clipped_phrase", "wording.doubled_phrase",
     "wording.repeated_item_number", "wording.reason_of_other_item", "wording.zero_reason",
     "wording.reason_of_income", "sentence.heading_amount", "year.plan_period", "wording.department_name",
-    "year.no_such_date", "wording.yuan_among_wan",
+    "year.no_such_date", "wording.yuan_among_wan", "wording.reason_without_copula", "wording.reason_no_change",
+    "wording.change_without_amount", "wording.repeated_text",
 )
 
 

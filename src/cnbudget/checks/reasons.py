@@ -211,10 +211,11 @@ _REASON_LABEL_HINT = re.compile("原因")
     description="“主要原因”“变动原因”后缺“是”（“变动原因本年度部门不单独编制…”） — a reason run into its label without 是",
 )
 def reasons_without_copula(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
-    for b in passages(doc, ctx).holding(_REASON_LABEL_HINT):
+    text = passages(doc, ctx)
+    checked_each(ctx, [b for b in text.items if not b.heading])
+    for b in text.holding(_REASON_LABEL_HINT):
         if b.heading:
             continue
-        ctx.checked()
         for m in REASON_UNLINKED_RE.finditer(b.text):
             label = b.text[m.start():m.start("next")]
             yield text_finding(
@@ -242,10 +243,11 @@ _NO_CHANGE_HINT = re.compile("无增减|无变化|没有变化|未发生变化")
     description="变动额不为零，所述原因却称无增减变化（减少0.3万元，主要原因是…无增减变化） — a change explained as none",
 )
 def reasons_of_no_change(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
-    for b in passages(doc, ctx).holding(_NO_CHANGE_HINT):
+    text = passages(doc, ctx)
+    checked_each(ctx, [b for b in text.items if not b.heading])
+    for b in text.holding(_NO_CHANGE_HINT):
         if b.heading:
             continue
-        ctx.checked()
         for m in NO_CHANGE_REASON_RE.finditer(b.text):
             if not any(ch in "123456789" for ch in m.group("num")):
                 continue  # a change of 0 is no change (wording.zero_change weighs its 增加)

@@ -208,8 +208,9 @@ def doubled_punctuation(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
                 b, m.start(), m.end(),
             )
     # a 绩效目标's text is punctuated as the narrative is: "…不高于1550万元。;2.每日公路巡查…"
-    for t, r, col, cell in cells(doc, ctx).holding(_PUNCTUATION_HINT[:-1]):
-        ctx.checked()
+    cell_texts = cells(doc, ctx)
+    checked_each(ctx, cell_texts.items)
+    for t, r, col, cell in cell_texts.holding(_PUNCTUATION_HINT[:-1]):
         for m in DOUBLED_PUNCT_RE.finditer(cell):
             yield cell_finding("wording.punctuation", f"标点连用：“{_unfold(m.group(0))}” — doubled punctuation",
                                t, r, col, cell, m.start(), m.end())
@@ -502,8 +503,9 @@ def repeated_text(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
     # a table's text (a project's 项目概况) is pasted as the narrative is: "…三是主要用于…工作。
     # 三是主要用于…工作。" — a whole sentence again (a run within a sentence is sought in the text
     # only: the long cells of 绩效目标 forms would cost a millisecond a document)
-    for t, r, col, cell in cells(doc, ctx).holding(_HAS_STOP):
-        ctx.checked()
+    cell_texts = cells(doc, ctx)
+    checked_each(ctx, cell_texts.items)
+    for t, r, col, cell in cell_texts.holding(_HAS_STOP):
         for start, end, message in repeats(cell, runs=False):
             yield cell_finding("wording.repeated_text", "：" + message, t, r, col, cell, start, end)
 

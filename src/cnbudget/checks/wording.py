@@ -309,8 +309,9 @@ _CHANGE_WITHOUT_AMOUNT_HINT = re.compile(r"(?:增加|减少|增长|下降)\s*[,;
     description="金额之后的变动未写变动额（安排210.52万元，较上年减少，原因是…） — a change stated without its figure",
 )
 def changes_without_amount(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
-    for b in passages(doc, ctx).holding(_CHANGE_WITHOUT_AMOUNT_HINT):
-        ctx.checked()
+    text = passages(doc, ctx)
+    checked_each(ctx, text.items)
+    for b in text.holding(_CHANGE_WITHOUT_AMOUNT_HINT):
         for m in CHANGE_WITHOUT_AMOUNT_RE.finditer(b.text):
             yield text_finding(
                 "wording.change_without_amount",
