@@ -108,7 +108,7 @@ def missing_tables(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
         yield could_not_verify(ctx, "应公开的表格", "未能判断是预算还是决算 (document kind unknown)")
         return
     have = {t.kind for t in doc.tables}
-    attached = _tables_attached(doc) if not have - {"other", "performance_targets", "performance_review"} else None
+    attached = _tables_published_apart(doc) if not have - {"other", "performance_targets", "performance_review"} else None
     if attached:
         # the narrative of a disclosure whose tables are published as a file of their own (北京:
         # "附件：某某局2026年度部门预算报表"; 西安: "…2019年部门综合预算说明"): what is missing
@@ -200,7 +200,7 @@ _ATTACHED_RE = re.compile(r"附\s*件\s*\d*\s*[:：]\s*(?P<name>\S.{0,40}?(预�
 _NARRATIVE_TITLE_RE = re.compile(r"(?:预算|决算)(?:情况|编制)?说明$")
 
 
-def _tables_attached(doc: Disclosure) -> str | None:
+def _tables_published_apart(doc: Disclosure) -> str | None:
     """Where the tables are, when the text says they are published apart: the attachment that
     holds them, or the title that names this file the 说明 only."""
     for b in doc.text:

@@ -40,7 +40,7 @@ from cnbudget.checks.context import Context
 from cnbudget.checks.registry import finding, rule
 from cnbudget.checks.values import EXACT_ZERO, fmt, fmt_iv, near_miss, percent_iv
 from cnbudget.model import Claim, Disclosure, Finding, Row, Table, TextBlock
-from cnbudget.numbers import Interval
+from cnbudget.numbers import Interval, parse_amount
 from cnbudget.units import UNIT_SCALE
 
 HUNDRED = Interval.exact(Decimal(100))
@@ -313,7 +313,7 @@ _AMOUNT_TEXT_RE = re.compile(r"\d[\d,]*(?:\.\d+)?")
 def _at(text: str, value: Decimal, after: int = 0) -> int:
     """Where ``text`` prints ``value`` first at or after ``after`` (-1: nowhere)."""
     for m in _AMOUNT_TEXT_RE.finditer(text, after):
-        if Decimal(m.group(0).replace(",", "")) == abs(value):
+        if parse_amount(m.group(0)) == abs(value):
             return m.start()
     return -1
 

@@ -19,13 +19,12 @@ be in the other half (info: a typing slip).  The text cells of tables are read t
 from __future__ import annotations
 
 import re
-import unicodedata
 from bisect import bisect_right
 from collections.abc import Callable, Iterator
 from functools import lru_cache
 
 from cnbudget.checks.codes import load_catalog
-from cnbudget.checks.common import cell_finding, cells, checked_each, passages, text_finding
+from cnbudget.checks.common import cell_finding, cells, checked_each, nfkc, passages, text_finding
 from cnbudget.checks.context import Context
 from cnbudget.checks.registry import rule
 from cnbudget.model import Disclosure, Finding, Row, Table, TextBlock
@@ -204,16 +203,14 @@ def catalog_slips(text: str, own: Callable[[], frozenset[str]] = frozenset) -> I
 
 def _one_slip(name: str, printed: str) -> bool:
     """``printed`` is ``name`` with one character inside it changed, or one character left out."""
-    if len(name) == len(printed):
-        diff = [i for i, (a, b) in enumerate(zip(name, printed, strict=True)) if a != b]
-        return len(diff) == 1 and 0 < diff[0] < len(name) - 1
+    if _one_off(name, printed):
+        return True
     return len(name) == len(printed) + 1 and any(name[:i] + name[i + 1:] == printed for i in range(len(name)))
 
 
 def _table_names(doc: Disclosure) -> frozenset[str]:
     """The names the document's tables print on their lines (folded as the text is)."""
-    return frozenset(unicodedata.normalize("NFKC", re.sub(r"\s+", "", r.name))
-                     for t in doc.tables for r in t.rows if r.name)
+    return frozenset(nfkc(re.sub(r"\s+", "", r.name)) for t in doc.tables for r in t.rows if r.name)
 
 
 @rule(

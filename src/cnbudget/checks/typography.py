@@ -59,7 +59,7 @@ from cnbudget.checks.context import Context
 from cnbudget.checks.registry import finding, rule
 from cnbudget.checks.values import fmt
 from cnbudget.model import Disclosure, Finding, Table, TextBlock
-from cnbudget.units import UNIT_SCALE
+from cnbudget.units import UNIT_SCALE, convert
 
 # "2,318.40.00", "1.962.11" before a money unit or a percent sign.
 # Like the other figure patterns, it opens with the digit and looks back from it ("not after a
@@ -321,8 +321,7 @@ _CENT = Decimal("0.01")
     "an amount in 万元 a thousand times any other, most likely in 元",
 )
 def wan_for_yuan(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
-    wan = UNIT_SCALE["万元"]
-    stated = [(c, c.value * UNIT_SCALE[c.unit] / wan) for c in doc.claims
+    stated = [(c, convert(c.value, c.unit, "万元")) for c in doc.claims
               if c.kind in ("amount", "change") and c.unit in UNIT_SCALE]
     if not stated:
         return
@@ -334,10 +333,9 @@ def wan_for_yuan(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
     if others and value <= SCALE_SLIP_FACTOR * max(others):
         return  # most documents: asked before the tables' figures are read
     for t in doc.tables:
-        if t.unit in UNIT_SCALE:
-            largest = max((abs(v) for r in t.rows for v in r.values.values() if v is not None), default=None)
-            if largest is not None:
-                others.append(largest * UNIT_SCALE[t.unit] / wan)
+        if t.unit in UNIT_SCALE and (largest := max(
+                (abs(v) for r in t.rows for v in r.values.values() if v is not None), default=None)) is not None:
+            others.append(convert(largest, t.unit, "万元"))
     if not others or value <= SCALE_SLIP_FACTOR * max(others):
         return
     yield finding(

@@ -221,7 +221,7 @@ def obsolete_names(year: int) -> dict[str, tuple[str, int]]:
 @lru_cache(maxsize=32)
 def _obsolete_re(year: int) -> re.Pattern[str] | None:
     names = sorted(obsolete_names(year), key=len, reverse=True)
-    return re.compile("|".join(map(re.escape, names))) if names else None
+    return re.compile(f"(?P<name>{'|'.join(map(re.escape, names))})") if names else None
 
 
 @lru_cache(maxsize=32)
@@ -238,9 +238,13 @@ def obsolete_economic_classes(year: int) -> dict[str, tuple[str, int]]:
     for catalog in (ECONOMIC, GOV_ECONOMIC):
         current = {e.code: e.name for e in entries(catalog, year) if e.level == "类"}
         for e in entries(catalog):
-            if e.level == "类" and e.valid_to is not None and e.valid_to < year and current.get(e.code, e.name) != e.name:
+            if e.level == "类" and e.valid_to is not None and e.valid_to < year and current.get(e.code) not in (None, e.name):
                 out[e.name] = (current[e.code], e.valid_to)
     return out
+
+
+# what every marked economic 类 holds: its mark ("类级)", "(类)")
+_ECONOMIC_CLASS_MARK_HINT = re.compile(r"类级?\)")
 
 
 @lru_cache(maxsize=32)
@@ -263,33 +267,21 @@ def obsolete_class_names(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
         return
     text = passages(doc, ctx, tables_part=True)
     checked_each(ctx, text.items)
-    rx = _obsolete_re(year)
-    if rx is not None:
-        names = obsolete_names(year)
-        for b in text.holding(_obsolete_hint(year)):
+    # (pattern, old name → (name in force, last year), hint, what the old name was, English)
+    kinds = ((_obsolete_re(year), obsolete_names(year), _obsolete_hint(year), "科目名称", "function"),
+             (_obsolete_economic_re(year), obsolete_economic_classes(year), _ECONOMIC_CLASS_MARK_HINT,
+              "支出经济分类类级科目名称", "economic"))
+    for rx, names, hint, what, kind in kinds:
+        if rx is None:
+            continue
+        for b in text.holding(hint):
             for m in rx.finditer(b.text):
-                now, last = names[m.group(0)]
+                now, last = names[m.group("name")]
                 yield text_finding(
                     "wording.obsolete_name",
-                    f"“{m.group(0)}”为{last}年及以前的科目名称，{year}年应为“{now}” — obsolete function class name",
+                    f"“{m.group('name')}”为{last}年及以前的{what}，{year}年应为“{now}” — obsolete {kind} class name",
                     b, m.start(), m.end(),
                 )
-    rx = _obsolete_economic_re(year)
-    if rx is not None:
-        classes = obsolete_economic_classes(year)
-        for b in text.holding(_ECONOMIC_CLASS_MARK_HINT):
-            for m in rx.finditer(b.text):
-                now, last = classes[m.group("name")]
-                yield text_finding(
-                    "wording.obsolete_name",
-                    f"“{m.group('name')}”为{last}年及以前的支出经济分类类级科目名称，{year}年应为“{now}” — "
-                    "obsolete economic class name",
-                    b, m.start(), m.end(),
-                )
-
-
-# what every marked economic 类 holds: its mark ("类级)", "(类)")
-_ECONOMIC_CLASS_MARK_HINT = re.compile(r"类级?\)")
 
 
 # --------------------------------------------------------------------------- a change without its figure
