@@ -316,11 +316,16 @@ def test_the_office_that_wrote_a_passage_left_tagged_after_it():
         assert not run(W(HEAD + fine + "\n"), "wording.drafting_note")
 
 
-def test_a_change_stated_without_its_figure():
+@pytest.mark.parametrize("text", [
     # 烟台 2026 (corpus c171 p34)
-    text = "2026年本部门机关运行经费安排210.52万元，较上年减少，原因是严格落实过紧日子要求。"
+    "2026年本部门机关运行经费安排210.52万元，较上年减少，原因是严格落实过紧日子要求。",
+    # 北京 2026 (corpus c039 p3): "有所减少" with no figure at all
+    "2026 年度收入预算 133247.98 万元，比 2025 年年初预算数有所减少。",
+])
+def test_a_change_stated_without_its_figure(text):
     f = run(W(HEAD + text + "\n"), "wording.change_without_amount")
     assert texts(f) == [("wording.change_without_amount", "warning")] and "减少" in f[0].message
     for fine in ("机关运行经费安排210.52万元，较上年减少12.30万元，原因是压减开支。",
-                 "主要原因是新增在职人员，行政事业单位养老支出较上年增加。"):
+                 "主要原因是新增在职人员，行政事业单位养老支出较上年增加。",
+                 "主要原因是为保障业务工作，项目支出预算较上年预算有所增加。"):
         assert not run(W(HEAD + fine + "\n"), "wording.change_without_amount")

@@ -22,6 +22,7 @@ Modules:
     reasons       — the reasons given for a change: one of another item, one run into its label, one of no change
     typography    — malformed numbers, doubled units, rates without %, punctuation, brackets
     repeats       — words, lead-ins and item numbers printed twice; a full stop closing a bracket mid-sentence
+    definitions   — a class's definition in the text that is another item's (a 其他 item's under an item of its own)
     standard_terms — a term of the standard definitions or an official phrase printed a character off or swapped
     years         — years named in the text against the document's year and kind
     grants        — a stated 当年拨款 that counts last year's carry-over in

@@ -73,6 +73,7 @@ def _load_rules() -> None:
         completeness,
         contents,
         cross_table,
+        definitions,
         department_name,
         fund_sources,
         grants,

@@ -287,10 +287,10 @@ def obsolete_class_names(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
 # --------------------------------------------------------------------------- a change without its figure
 
 # "2026年本部门机关运行经费安排210.52万元，较上年减少，原因是…": an item's amount, then its change
-# with the figure left out (the template's blank).  A reason's "较上年减少" after no amount is prose.
+# with the figure left out (the template's blank, or "比2025年年初预算数有所减少").  A reason's "较上年减少" after no amount is prose.
 CHANGE_WITHOUT_AMOUNT_RE = re.compile(
     r"\d[\d,]*(?:\.\d+)?\s*(?:亿元|万元|元)\s*,\s*(?:较|比)\s*(?:上年|上一年|去年|(?:19|20)\d\d\s*年)"
-    r"(?:年初)?(?:预算)?数?\s*(?P<word>增加|减少|增长|下降)\s*(?=[,;。])"
+    r"(?:年初)?(?:预算)?数?\s*(?:有所)?(?P<word>增加|减少|增长|下降)\s*(?=[,;。])"
 )
 _CHANGE_WITHOUT_AMOUNT_HINT = re.compile(r"(?:增加|减少|增长|下降)\s*[,;。]")
 
