@@ -239,6 +239,20 @@ def test_a_quotation_mark_printed_the_wrong_way_round():
     assert not one("推进“1+N”体系建设，落实“放管服”改革。", "wording.quotes")
 
 
+def test_a_quotation_opened_and_never_closed():
+    # 广州 2026 (corpus c100 p50): a 绩效目标 cell's last sentence opens a quotation and ends
+    f = run(_projects("提升教育改造质量，实现监狱教育改造与社会安置帮教的“无缝衔接。",
+                      "完成“天网工程(四期)”项目建设及验收。"), "wording.quotes")
+    assert [(x.severity, x.row) for x in f] == [("info", "项目0")]
+    assert "未闭合" in f[0].message and "“无缝衔接。" in f[0].message
+    assert texts(one("落实“放管服”改革。完成“天网工程(四期)项目建设及验收，做好系统运行维护工作。", "wording.quotes")) == [
+        ("wording.quotes", "info")]
+    # a quotation of several sentences closes after its last; a wrong-way pair is one slip, not two
+    assert not one("有关“推动高排放车辆深度治理。按照政府引导、企业负责的原则推进。”的要求。", "wording.quotes")
+    f = one("落实“放管服”改革。为“十五五“期间建设国际性综合交通枢纽城市奠定坚实基础。", "wording.quotes")
+    assert len(f) == 1 and "方向印错" in f[0].message
+
+
 def test_quotes_read_with_one_glyph_for_both_marks_are_not_judged():
     # a text whose reader gave both marks the same glyph says nothing of their direction
     assert not run(_projects("落实“放管服“改革，推进“一网通办“。"), "wording.quotes")

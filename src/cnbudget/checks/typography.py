@@ -25,8 +25,9 @@
                                  ("打造…中试平台，以评估促进建设发展，打造…中试平台。"), also in cells
     wording.brackets             a bracket opened and never closed, or closed and never opened; a
                                  pair printed in two widths ("督查处（交易管理处)")
-    wording.quotes               a quotation mark printed the wrong way round: "为“十五五“期间", also
-                                 in the text cells of tables
+    wording.quotes               a quotation mark printed the wrong way round: "为“十五五“期间", or
+                                 one opened and never closed ("帮教的“无缝衔接。"), also in the text
+                                 cells of tables
     wording.year_without_nian    a year compared with, printed without 年: "与2025持平",
                                  "比2025增加" (the same text elsewhere prints "与2025年持平"); a
                                  year's balance without it: "无2021结转的政府性基金"; a reason's
@@ -650,12 +651,26 @@ def unmatched_brackets(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
 # round.  The quoted words are short (a name, a slogan); a longer span is a quotation broken
 # across a reading cut, not judged.
 QUOTE_SLIP_RE = re.compile(r"“[^“”。]{1,30}“|”[^“”。]{1,30}”")
+# A quotation opened whose sentence ends with no closing mark, and no mark follows in the text
+# ("帮教的“无缝衔接。"): a quotation of several sentences closes after a later one ("“推动….按照…”").
+UNCLOSED_QUOTE_RE = re.compile(r"“[^“”。]{1,120}。(?=[^“”]*$)")
+
+
+def _quote_slips(text: str) -> Iterator[tuple[re.Match[str], str]]:
+    """Each mark printed the wrong way round, then each quotation left open (one opened after
+    the quotations before it all closed: the open end of a wrong-way pair is the pair's slip)."""
+    for m in QUOTE_SLIP_RE.finditer(text):
+        yield m, _slip_kind(m)
+    for m in UNCLOSED_QUOTE_RE.finditer(text):
+        before = text[:m.start()]
+        if before.count("“") == before.count("”"):
+            yield m, "左引号之后句子结束，没有右引号"
 
 
 @rule(
     "wording.quotes",
     severity="info",
-    description="引号方向印错（“十五五“期间），含表格中的文字栏 — a quotation mark printed the wrong way round",
+    description="引号方向印错（“十五五“期间）或未闭合（“无缝衔接。），含表格中的文字栏 — a quotation mark printed the wrong way round or never closed",
 )
 def misprinted_quotes(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
     blocks = list(passages(doc, ctx).items)
@@ -666,20 +681,26 @@ def misprinted_quotes(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
         if "“" not in b.text and "”" not in b.text:
             continue
         ctx.checked()
-        for m in QUOTE_SLIP_RE.finditer(b.text):
-            yield text_finding("wording.quotes", _quote_message(b.text, m), b, m.start(), m.end())
+        for m, which in _quote_slips(b.text):
+            yield text_finding("wording.quotes", _quote_message(b.text, m, which), b, m.start(), m.end())
     for t, r, col, cell in cells:
         if "“" not in cell and "”" not in cell:
             continue
         ctx.checked()
-        m = QUOTE_SLIP_RE.search(cell)
-        if m is not None:
-            yield cell_finding("wording.quotes", _quote_message(cell, m), t, r, col, cell, m.start(), m.end())
+        for m, which in _quote_slips(cell):
+            yield cell_finding("wording.quotes", _quote_message(cell, m, which), t, r, col, cell, m.start(), m.end())
+            break  # one finding per cell
 
 
-def _quote_message(text: str, m: re.Match[str]) -> str:
+def _slip_kind(m: re.Match[str]) -> str:
+    return "左引号之后又是左引号，后一个应为”" if m.group(0)[0] == "“" else "两个右引号之间没有左引号"
+
+
+def _quote_message(text: str, m: re.Match[str], which: str) -> str:
+    if m.group(0).endswith("。"):
+        shown = m.group(0) if len(m.group(0)) <= 24 else m.group(0)[:10] + "…" + m.group(0)[-10:]
+        return f"引号未闭合：{shown}（{which}） — a quotation opened and never closed"
     shown = text[max(0, m.start() - 2):m.end() + 6]
-    which = "左引号之后又是左引号，后一个应为”" if m.group(0)[0] == "“" else "两个右引号之间没有左引号"
     return f"引号方向印错：{shown}（{which}） — a quotation mark printed the wrong way round"
 
 
