@@ -8,7 +8,7 @@ import pytest
 from hypothesis import example, given
 from hypothesis import strategies as st
 
-from cnbudget.numbers import Interval, consistent_sum, decimals, parse_amount, parse_percent
+from cnbudget.numbers import Interval, consistent_sum, count_number, decimals, parse_amount, parse_percent
 
 
 @pytest.mark.parametrize(
@@ -85,3 +85,14 @@ any_decimals = st.one_of(
 def test_decimals_read_from_the_text_are_the_exponent(value: Decimal) -> None:
     exp = value.as_tuple().exponent
     assert decimals(value) == (max(0, -exp) if isinstance(exp, int) else 0)
+
+
+@pytest.mark.parametrize("printed,n", [("12", 12), ("八", 8), ("两", 2), ("十", 10), ("十三", 13), ("二十", 20),
+                                       ("二十七", 27)])
+def test_a_count_in_digits_or_chinese_numerals(printed, n):
+    assert count_number(printed) == n
+
+
+@pytest.mark.parametrize("printed", ["若干", "十十", "一百", ""])
+def test_what_is_no_count_is_none(printed):
+    assert count_number(printed) is None

@@ -158,3 +158,24 @@ def interval_sum(values: list[Decimal]) -> Interval:
 def consistent_sum(parts: list[Decimal], total: Decimal) -> bool:
     """Do printed parts and a printed total agree once rounding is accounted for?"""
     return interval_sum(parts).meets(Interval.of(total))
+
+
+_CN_DIGITS = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+
+
+def count_number(s: str) -> int | None:
+    """A count printed in digits or in Chinese numerals up to 99 ("12", "八", "十三", "二十"); None
+    when it is neither."""
+    if s.isdigit():
+        return int(s)
+    if s == "十":
+        return 10
+    if s.startswith("十") and len(s) == 2:
+        return 10 + _CN_DIGITS.get(s[1], 0) if s[1] in _CN_DIGITS else None
+    if len(s) == 1:
+        return _CN_DIGITS.get(s)
+    if len(s) == 2 and s[1] == "十":
+        return _CN_DIGITS.get(s[0], 0) * 10 or None
+    if len(s) == 3 and s[1] == "十" and s[0] in _CN_DIGITS and s[2] in _CN_DIGITS:
+        return _CN_DIGITS[s[0]] * 10 + _CN_DIGITS[s[2]]
+    return None

@@ -13,7 +13,18 @@ from re import _parser as sre_parse  # type: ignore[attr-defined]
 
 import pytest
 
-from cnbudget.checks import check_disclosure, common, reasons, repeats, sentences, typography, wording, years
+from cnbudget.checks import (
+    check_disclosure,
+    common,
+    definitions,
+    institutions,
+    reasons,
+    repeats,
+    sentences,
+    typography,
+    wording,
+    years,
+)
 from cnbudget.checks.common import Texts
 from cnbudget.model import Column, Row, Source, Table
 from tests.checks.conftest import D, W
@@ -47,6 +58,8 @@ HINTS: list[tuple[str, tuple[re.Pattern[str], ...], common.Hint]] = [
     ("plan_period", (years.PLAN_FRAME_RE,), years._PLAN_HINT),
     ("no_such_date", (years.DATE_RE,), years._DATE_HINT),
     ("yuan_among_wan", (re.compile(r"\d[\d,]*(?:\.\d+)?\s*(?<![万亿])元"),), typography._YUAN_HINT),
+    ("definition", (definitions.DEFINITION_RE,), definitions._DEFINITION_HINT),
+    ("institution_count", (institutions.COUNT_RE,), institutions._COUNT_HINT),
 ]
 
 _CONTEXT = {sre_c.AT, sre_c.ASSERT, sre_c.ASSERT_NOT}
@@ -126,7 +139,8 @@ _EXAMPLES = (
     "具体如下:。", "分别是:;", "原因是其中:", "1.5亿元,要包括", "共计:2025年", "单位、2026年", "其中,2024年",
     "下降/增长", "增加(减少)", "2026 度收入预算", "2026年9月31日前完成", "2月30日",
     "1.事业收入 5 万元。", "2.附属单位上缴收入 0 元。", "3.其他收入 8 万元。", "专用资料及一般设备购置费",
-    "转化为实现生产力", "按照工作责职",
+    "转化为实现生产力", "按照工作责职", "公路养护(项):指反映除上述项目以外其他用于公路水路运输方面的支出。",
+    "应急管理(项):反应用于应急管理方面的支出。", "某中心设6个内设机构,包括:办公室、财务科、信息科。",
 )
 
 
@@ -164,7 +178,8 @@ _RULES = (
     "wording.repeated_item_number", "wording.reason_of_other_item", "wording.zero_reason",
     "wording.reason_of_income", "sentence.heading_amount", "year.plan_period", "wording.department_name",
     "year.no_such_date", "wording.yuan_among_wan", "wording.reason_without_copula", "wording.reason_no_change",
-    "wording.change_without_amount", "wording.repeated_text",
+    "wording.change_without_amount", "wording.repeated_text", "wording.definition_of_other_item",
+    "wording.definition_verb", "wording.institution_count",
 )
 
 

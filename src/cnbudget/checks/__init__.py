@@ -18,6 +18,7 @@ Modules:
     sentences     — each sentence's figures against each other (no table needed): change vs
                     this year and last year, direction words, comparisons, parts vs whole
     wording       — template placeholders, drafting notes, empty reasons, obsolete class names
+    institutions  — the number of 内设机构 stated against the bodies listed after it (inline or as numbered headings)
     department_name — a statement opening with another department's name (a copied text not renamed)
     reasons       — the reasons given for a change: one of another item, one run into its label, one of no change
     typography    — malformed numbers, doubled units, rates without %, punctuation, brackets

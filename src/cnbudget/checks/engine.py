@@ -78,6 +78,7 @@ def _load_rules() -> None:
         fund_sources,
         grants,
         inclusions,
+        institutions,
         narrative,
         performance,
         project_targets,

@@ -45,6 +45,7 @@ from cnbudget.checks.context import Context
 from cnbudget.checks.registry import rule
 from cnbudget.codes.catalog import ECONOMIC, FUNCTION, GOV_ECONOMIC, entries
 from cnbudget.model import Disclosure, Finding, TextBlock
+from cnbudget.numbers import count_number
 
 # "XX局", "××单位", "XXX万元", "x,xxx.xx万元", "X%": letters x/X/× standing for a name or a figure.
 _X = "[xX×]"
@@ -355,7 +356,6 @@ def stray_years(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
 
 # --------------------------------------------------------------------------- counts of a list
 
-_CN_DIGITS = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 # "…、杭州市公安局地铁分局等8家行政单位": a list of names joined by 、 and the count it states.
 LIST_COUNT_RE = re.compile(
     r"等\s*(?P<n>\d{1,3}|[一二两三四五六七八九十]{1,3})\s*(?P<unit>家|个|所|项)"
@@ -375,20 +375,6 @@ _ASIDE_RE = re.compile(r"\([^()]*\)")
 LONG_LIST = 5
 
 
-def _cn_number(s: str) -> int | None:
-    if s.isdigit():
-        return int(s)
-    if s == "十":
-        return 10
-    if s.startswith("十") and len(s) == 2:
-        return 10 + _CN_DIGITS.get(s[1], 0) if s[1] in _CN_DIGITS else None
-    if len(s) == 1:
-        return _CN_DIGITS.get(s)
-    if len(s) == 2 and s[1] == "十":
-        return _CN_DIGITS.get(s[0], 0) * 10 or None
-    if len(s) == 3 and s[1] == "十" and s[0] in _CN_DIGITS and s[2] in _CN_DIGITS:
-        return _CN_DIGITS[s[0]] * 10 + _CN_DIGITS[s[2]]
-    return None
 
 
 def listed_items(text: str) -> tuple[list[str], bool] | None:
@@ -466,7 +452,7 @@ def _miscounted_lists(text: str, ctx: Context) -> Iterator[tuple[re.Match[str], 
         return  # no count (a quick test: the pattern is slow to try at every character)
     previous_end = 0
     for m in LIST_COUNT_RE.finditer(text):
-        stated = _cn_number(m.group("n") or m.group("n2"))
+        stated = count_number(m.group("n") or m.group("n2"))
         listed = listed_items(text[previous_end:m.start()])
         at_start = previous_end == 0
         previous_end = m.end()
@@ -489,7 +475,7 @@ def _miscount_message(m: re.Match[str], items: list[str], text: str) -> str:
         stated += text[m.end():m.end() + 2]  # "等六大" + "行动": what was counted
     unit = m.group("unit") or "项"
     return f"列举了 {n} {unit}（{'、'.join(items[:2])}…{items[-1]}），却称“{stated}” — {n} items listed, the sentence says " \
-        f"{_cn_number(m.group('n') or m.group('n2'))}"
+        f"{count_number(m.group('n') or m.group('n2'))}"
 
 
 # --------------------------------------------------------------------------- clipped phrases

@@ -1,0 +1,56 @@
+"""wording.institution_count: the number of internal bodies stated against the bodies listed."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.checks.conftest import W, run, texts
+
+HEAD = "第一部分 部门概况\n\n一、主要职能及机构设置\n\n"
+RULE = "wording.institution_count"
+
+
+def found(text: str):
+    return run(W(HEAD + text + "\n"), RULE)
+
+
+@pytest.mark.parametrize("text,stated,listed", [
+    ("上海市某某中心设6个内设机构，包括：综合办公室、财务科、研究一室、研究二室、信息科。", "6", "5"),
+    # a range counts the bodies it spans: 2 + 9 + 2 = 13
+    ("市政府办公厅设12个处室，分别为：办公室、组织人事处、综合一处至综合九处、秘书处、会议处。", "12", "13"),
+])
+def test_a_count_that_its_list_does_not_make_is_found(text, stated, listed):
+    f = found(text)
+    assert texts(f) == [(RULE, "error")]
+    assert f"称设 {stated} 个" in f[0].message and f"列举了 {listed} 个" in f[0].message
+
+
+@pytest.mark.parametrize("text", [
+    # asides in brackets are part of their item
+    "某某局设3个内设机构，包括：办公室（计划财务处）、组织人事处（统战部、教师工作部）、数据安全处。",
+    # an item joined with 和 may be two bodies or one
+    "某某办公室设12个内设机构，包括：秘书处、组织人事处、办信处、接访处、来访协调处、网上信访处、法规处、督查处、"
+    "综合处、信息技术处、人民建议征集处和市民服务热线管理办公室。",
+    "某某委设3个内设机构，包括：办公室、住房改革和保障处、财务处。",
+    # the 机关党委 beside the count may be listed
+    "局本级内设3个处室及机关党委，分别是办公室、改革和综合研究处、资金资产处、机关党委；此外，纳入局本级预算的还有纪检监察组。",
+    "市政府办公厅设13个处室，分别为：办公室、组织人事处、综合一处至综合九处、秘书处、会议处。",
+])
+def test_a_count_its_list_makes_is_not_found(text):
+    assert not found(text)
+
+
+BODIES = "\n\n".join(f"{k}、{name}。\n\n负责有关工作。" for k, name in enumerate(
+    ("办公室", "统计执法监督处", "国民经济综合统计处"), start=1))
+
+
+def test_a_count_against_the_bodies_listed_as_numbered_headings():
+    # 西安 2026 (corpus c151 p5): "设12个内设机构。", then (二)机构设置 lists 13 bodies one by one
+    text = ("（一）主要职能\n\n（1）贯彻执行统计方面的法律法规。内设机构根据上述职责，市统计局设2个内设机构。\n\n"
+            "（二）机构设置\n\n" + BODIES + "\n\n二、工作任务\n\n（一）提升统计服务水平\n\n一是强化监测。")
+    f = found(text)
+    assert texts(f) == [(RULE, "warning")]
+    assert "称设 2 个内设机构" in f[0].message and "3 个" in f[0].message
+    assert not found(text.replace("设2个内设机构", "设3个内设机构"))
+    # numbered headings that name tasks, not bodies, are no list of them
+    assert not found(text.replace("统计执法监督处", "强化统计执法监督工作"))
