@@ -49,6 +49,8 @@ def test_listed_missing():
     assert [x.table for x in f] == ["economic_summary"]
     assert not run(D(*tables("summary", "economic_summary"), sections=["七、2024 年支出经济分类汇总表"]),
                    "completeness.listed_missing")
+    # a section of the 情况说明 named for its topic is no table (上海: "二、机关运行经费预算" / 本单位无…)
+    assert not run(D(*tables("summary"), sections=["二、机关运行经费预算"]), "completeness.listed_missing")
 
 
 SECTIONS = ["一、主要职责", "二、部门预算单位构成", "一、收入支出预算总体情况说明", "四、财政拨款收支总体情况",

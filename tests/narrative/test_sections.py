@@ -186,3 +186,20 @@ def test_half_width_brackets_are_kept_by_position_except_on_ocr_pages():
     assert all(passages[0].text[i] in "()" for i in passages[0].half_width)
     scanned = Document(path="x.pdf", blocks=paras, format="pdf", notes=("ocr", "ocr.pages: 3"))
     assert [p.half_width for p in outline(scanned) if isinstance(p, Passage)] == [()]
+
+
+def test_the_narratives_own_title_after_the_glossary_opens_the_narrative_part():
+    # 上海 unit budgets (corpus c019 p6): 名词解释, then "2026年单位预算编制说明" centred on a line
+    # of its own, then the narrative — whose figures were read as the glossary's (never claims)
+    doc = _pdf_like(("名词解释", 5), ("（一）财政拨款收入：指本级财政当年拨付的资金", 5),
+                    ("2026年单位预算编制说明", 6),
+                    ("2026年，某某中心收入预算18037万元，其中：财政拨款收入17883万元，比2025年预算增加156万", 6),
+                    ("元。", 6))
+    items = list(outline(doc))
+    title = next(h for h in items if not isinstance(h, Passage) and "编制说明" in h.text)
+    assert title.level == 1 and title.part == "narrative"
+    last = [p for p in items if isinstance(p, Passage)][-1]
+    assert last.part == "narrative" and not last.silent and last.text.startswith("2026年")
+    # on a cover, before any part, the same title opens none
+    cover = _pdf_like(("2024年度某某局预算编制说明", 1), ("第一部分 部门概况", 2), ("一、主要职责", 2))
+    assert not any("编制说明" in getattr(h, "text", "") and not isinstance(h, Passage) for h in outline(cover))

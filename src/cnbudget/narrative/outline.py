@@ -5,7 +5,8 @@ order.  It
 
 * skips the 目录 (table of contents): the heading-like lines after "目录" up to the place where
   the body repeats the first part ("第一部分" printed a second time), or where running text starts;
-* recognises headings — 第X部分 (level 1), 一、 (level 2), （一） (level 3), markdown ``#``
+* recognises headings — 第X部分 and the narrative's own title printed alone ("2026年单位预算编制说明")
+  (level 1), 一、 (level 2), （一） (level 3), markdown ``#``
   headings, and numbered items "1、…" (level 4, which never change the topic) — and gives a bare
   "第二部分" or "附件：" the title printed on the next line;
 * tracks the part (``topics.part_of``) and the topic (``topics.topic_of``) each passage is under;
@@ -38,6 +39,9 @@ LEVEL3_RE = re.compile(rf"^[(（]\s*[{_NUMERAL}]+\s*[)）]")
 # 1、社会保障和就业支出（类）… / 2. 公务接待费
 LEVEL4_RE = re.compile(r"^\d{1,2}\s*[、.．]\s*\D")
 TOC_RE = re.compile(r"^目\s*录$")
+# The title of the 情况说明 printed unnumbered on a line of its own after other parts of the
+# document ("2026年单位预算编制说明" after the 名词解释 of 上海's unit budgets) opens the narrative part.
+NARRATIVE_TITLE_RE = re.compile(r"^(?:(?:19|20)\d{2}年度?)?[^。，,；;：:、]{0,30}?(?:预算|决算)(?:编制|公开)?(?:情况)?说明$")
 # An entry of a 目录: numbered ("一、", "（一）", "1.", "第一部分", "表1", "附件") or ending in its page
 # number.
 _TOC_ENTRY_RE = re.compile(rf"^([(（]?[{_NUMERAL}\d]+[)）、.．]|第[{_NUMERAL}]+部分|(公开|附)?表\s*\d|附件)|\d+$")
@@ -288,6 +292,9 @@ def outline(doc: Document) -> Iterator[Heading | Passage]:
             i += 1
             continue
         level = heading_level(b)
+        if level is None and part is not None and NARRATIVE_TITLE_RE.match(_squash(fold(b.text))) \
+                and heading_like(b.text):
+            level = 1  # the 情况说明's title after the parts before it (a cover's title opens no part)
         if level is None:
             text = fold(b.text).strip()
             # a short title-like line at the top of a new page opens a passage of its own (the
@@ -317,7 +324,7 @@ def outline(doc: Document) -> Iterator[Heading | Passage]:
                     and not LEVEL3_RE.match(nxt_text) and not PART_RE.match(nxt_text):
                 title = f"{title} {fold(nxt.text).strip()}"
                 i += 1
-        if level == 1 and (PART_RE.match(squashed) or ANNEX_RE.match(squashed)):
+        if level == 1 and (PART_RE.match(squashed) or ANNEX_RE.match(squashed) or NARRATIVE_TITLE_RE.match(squashed)):
             part = part_of(title) or ("annex" if ANNEX_RE.match(squashed) else None)
             topic2 = topic = {"glossary": "glossary", "profile": "profile"}.get(part or "")
             if topic is None and part not in SILENT_PARTS:
