@@ -131,6 +131,17 @@ def test_empty_general_budget_tables_explained_by_a_zero_general_budget():
     assert flagged("一般公共预算拨款收入120.00万元，比上年增加8.00万元。") == ["basic_expenditure", "general_expenditure"]
 
 
+def test_another_funds_zero_in_the_next_clause_explains_no_empty_table():
+    # 上海 (corpus c007 p6): all spending is project spending, the 基本支出表 empty; the narrative
+    # names 一般公共预算 with its amount and the next clause 政府性基金's 0 — no word on the empty table
+    from tests.checks.conftest import W
+
+    text = ("一、收入支出预算总体情况说明\n\n财政拨款支出预算中，一般公共预算拨款支出预算11,885万元，比2025年预算增加256万元；"
+            "政府性基金拨款支出预算0万元，与2025年预算持平。\n")
+    d = W(text, year=2026, tables=(T("basic_expenditure", "total", ("total", "0.00")),))
+    assert [f.severity for f in run(d, "completeness.empty_table_note")] == ["warning"]
+
+
 def test_an_empty_table_the_documents_own_list_marks_empty_with_a_reason():
     from cnbudget.document import Source
     from cnbudget.model import Column, Row, Table

@@ -227,13 +227,15 @@ def _listed_as_empty(doc: Disclosure, t: Table) -> bool:
     return False
 
 
+def _says_nothing_of(text: str, subject: str) -> bool:
+    """A sentence of ``text`` names the subject and says there is nothing (无 / 为0 / 不涉及):
+    one sentence, not a passage that names the subject and another fund's 0 ("一般公共预算拨款
+    支出预算11,885万元；政府性基金拨款支出预算为0")."""
+    return any(subject in sentence and _EXPLAINS.search(sentence) for sentence in re.split(r"[。；;]", text))
+
+
 def _said_in_text(doc: Disclosure, subject: str) -> bool:
-    """A sentence of the text names the subject and says there is nothing (无 / 为0 / 不涉及)."""
-    for b in doc.text:
-        for sentence in re.split(r"[。；;]", b.text):
-            if subject in sentence and _EXPLAINS.search(sentence):
-                return True
-    return False
+    return any(_says_nothing_of(b.text, subject) for b in doc.text)
 
 
 @rule(
@@ -249,7 +251,7 @@ def empty_table_note(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
         if any(_EXPLAINS.search(n) for n in t.notes) or _listed_as_empty(doc, t):
             continue
         subject = _SUBJECT.get(t.kind)
-        if subject and any(subject in c.text and _EXPLAINS.search(c.text) for c in doc.claims):
+        if subject and any(_says_nothing_of(c.text, subject) for c in doc.claims):
             continue
         if subject and _said_in_text(doc, subject):
             continue  # "政府性基金拨款支出预算为0万元" in the 情况说明 explains the empty table
