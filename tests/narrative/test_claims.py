@@ -863,3 +863,11 @@ def test_the_parts_listed_of_the_years_spending_are_the_expenditure_tables_colum
     # parts of a whole of another scope keep no cell of the 支出表
     other = claims_of(doc_of, "一、收支预算总体情况\n\n一般公共预算拨款支出300.00万元，其中：基本支出200.00万元，项目支出100.00万元。\n")
     assert find(other, "amount", "200.00").refers_to != Ref("expenditure", "total", "basic")
+
+
+def test_a_class_named_with_the_word_kemu_is_the_class():
+    from cnbudget.narrative.subjects import clean_subject
+
+    # 上海: "1.“教育支出”科目23,689万元" — the subject is the class 教育支出
+    assert clean_subject("1.“教育支出”科目")[0] == "教育支出"
+    assert clean_subject("“社会保障和就业支出”科目")[0] == "社会保障和就业支出"

@@ -203,3 +203,21 @@ def test_the_narratives_own_title_after_the_glossary_opens_the_narrative_part():
     # on a cover, before any part, the same title opens none
     cover = _pdf_like(("2024年度某某局预算编制说明", 1), ("第一部分 部门概况", 2), ("一、主要职责", 2))
     assert not any("编制说明" in getattr(h, "text", "") and not isinstance(h, Passage) for h in outline(cover))
+
+
+def test_an_unsectioned_narrative_says_each_passages_topic_in_its_opening_words():
+    # 上海 (corpus c019 p6): no section headings under "2026年单位预算编制说明"; each paragraph
+    # opens with what it is about, and a numbered list keeps its lead's topic
+    doc = _pdf_like(("名词解释", 5), ("（一）财政拨款收入：指本级财政当年拨付的资金", 5),
+                    ("2026年单位预算编制说明", 6),
+                    ("2026年，某某中心收入预算18037万元，其中：财政拨款收入17883万元。", 6),
+                    ("支出预算18037万元，其中：财政拨款支出预算17883万元。", 6),
+                    ("财政拨款收入支出减少的主要原因是政府采购项目调整。", 6),
+                    ("财政拨款支出主要内容如下：", 6),
+                    ("1. “社会保障和就业支出”科目320万元，主要用于养老保险缴费。", 6),
+                    ("2. “卫生健康支出”科目106万元，主要用于医疗保险缴费。", 6),
+                    ("一、2026年“三公”经费预算情况说明", 7), ("“三公”经费预算数为16.80万元。", 7))
+    topics = [(p.text[:6], p.topic) for p in outline(doc) if isinstance(p, Passage) and p.part == "narrative"]
+    # (the lead "…如下：" and item 1 are one passage: no sentence ends between them)
+    assert [t for _, t in topics] == ["income", "expenditure", "fiscal_summary", "fiscal_summary", "fiscal_summary",
+                                      "three_public"]

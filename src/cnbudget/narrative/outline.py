@@ -259,9 +259,13 @@ def outline(doc: Document) -> Iterator[Heading | Passage]:
     topic: str | None = None
     pending: list[tuple[str, Source, tuple[int, ...]]] = []
     footnotes: list[tuple[str, Source]] = []  # set aside from a sentence that runs on past them
+    # a narrative part opened by its title and no section heading yet: each passage says its own
+    # topic in its opening words (``_opening_topic``), an item of a list keeps its lead's
+    unsectioned = False
+    said: str | None = None
 
     def flush() -> Passage | None:
-        nonlocal pending
+        nonlocal pending, said
         if not pending:
             return None
         text, pieces, half = "", [], []
@@ -270,7 +274,10 @@ def outline(doc: Document) -> Iterator[Heading | Passage]:
             half.extend(len(text) + k for k in marks)
             text += t
         pending = []
-        return Passage(text=text, pieces=tuple(pieces), part=part, topic=topic, half_width=tuple(half))
+        if unsectioned:
+            said = _opening_topic(text, said)
+        return Passage(text=text, pieces=tuple(pieces), part=part, topic=said if unsectioned else topic,
+                       half_width=tuple(half))
 
     def close() -> Iterator[Passage]:
         if (p := flush()) is not None:
@@ -324,8 +331,10 @@ def outline(doc: Document) -> Iterator[Heading | Passage]:
                     and not LEVEL3_RE.match(nxt_text) and not PART_RE.match(nxt_text):
                 title = f"{title} {fold(nxt.text).strip()}"
                 i += 1
+        unsectioned, said = False, None
         if level == 1 and (PART_RE.match(squashed) or ANNEX_RE.match(squashed) or NARRATIVE_TITLE_RE.match(squashed)):
             part = part_of(title) or ("annex" if ANNEX_RE.match(squashed) else None)
+            unsectioned = bool(NARRATIVE_TITLE_RE.match(squashed)) and part == "narrative"
             topic2 = topic = {"glossary": "glossary", "profile": "profile"}.get(part or "")
             if topic is None and part not in SILENT_PARTS:
                 # "第五部分 财政拨款“三公”经费预算情况": a part that is one section of the 情况说明
@@ -350,6 +359,25 @@ def outline(doc: Document) -> Iterator[Heading | Passage]:
         yield Heading(title, b.source, level, part, topic)
         i += 1
     yield from close()
+
+
+# An item of a list ("1.“教育支出”科目23,689万元，…"): under its lead's topic.
+_LIST_ITEM_RE = re.compile(r"^\s*(?:\d{1,2}\s*[.、．)]|[(（]\s*\d{1,2}\s*[)）])")
+
+
+def _opening_topic(text: str, current: str | None) -> str | None:
+    """The topic a passage of an unsectioned 情况说明 speaks of, from its opening clause
+    ("支出预算18037万元，其中…" → expenditure; "财政拨款支出主要内容如下：" → fiscal_summary); a list
+    item, or an opening that names none, keeps ``current``."""
+    if _LIST_ITEM_RE.match(text):
+        return current
+    opening = re.split(r"[,，;；:：。]", text, maxsplit=1)[0]
+    if "," in text[:len(opening) + 1] and not re.search(r"收|支", opening):
+        # "2026年，某某中心收入预算…": a year opens the sentence, its subject follows
+        opening = re.split(r"[,，;；:：。]", text[len(opening) + 1:], maxsplit=1)[0]
+    # its subject: the words before the first figure or what is said of it
+    subject = re.split(r"\d|主要原因|的主要|主要内容|主要用于", opening, maxsplit=1)[0]
+    return topic_of(subject) or current
 
 
 def _interrupting_footnote(text: str, b: Paragraph, nxt: object) -> bool:
