@@ -122,3 +122,24 @@ def test_a_change_explained_as_none():
 @pytest.mark.parametrize("text", ["比上年减少2万元，主要原因就是压缩开支。", "比上年减少2万元，变动原因则是压缩开支。"])
 def test_a_reason_joined_by_an_adverbed_copula_is_clean(text):
     assert not run(W(HEAD + text + "\n"), "wording.reason_without_copula")
+
+
+def test_a_reason_announced_for_a_change_the_other_way():
+    # 上海 2026 (corpus c019 p6): the figures rose, the reason is announced for a fall
+    text = ("2026年，某某中心收入预算18037万元，其中：财政拨款收入17883万元，比2025年预算增加156万元。\n"
+            "财政拨款收入支出减少的主要原因是建设工程为跨年项目，按年度计划本年度预算减少。")
+    f = run(W("一、收入支出预算总体情况说明\n\n" + text + "\n"), "claim.reason_lead_direction")
+    assert texts(f) == [("claim.reason_lead_direction", "warning")]
+    assert "“财政拨款收入”为增加156万元" in f[0].message
+
+
+@pytest.mark.parametrize("text", [
+    # the way announced is the way stated
+    "财政拨款收入17883万元，比2025年预算增加156万元。财政拨款收入增加的主要原因是新增项目。",
+    # the lead speaks of the whole, a part went the other way (烟台 c181)
+    "支出预算增加380.05万元，其中基本支出增加382.39万元，项目支出减少2.34万元。收支预算增加的主要原因是人员增加。",
+    # another subject's change before it
+    "项目支出减少20万元。基本支出增加的主要原因是人员增加。",
+])
+def test_a_reason_announced_the_way_of_its_change_is_not_found(text):
+    assert not run(W("一、收入支出预算总体情况说明\n\n" + text + "\n"), "claim.reason_lead_direction")

@@ -11,6 +11,9 @@
                                   "主要原因工作任务增加" (是 left out)
     wording.reason_no_change      a change of some amount whose reason says nothing changed: "减少
                                   0.3万元，下降1.3%，主要原因是基本与上年持平，无增减变化"
+    claim.reason_lead_direction   a reason announced for a change the other way than the one stated
+                                  just before it: "财政拨款收入17883万元，比2025年预算增加156万元
+                                  …。财政拨款收入支出减少的主要原因是…"
 
 The items are stated one after another in the same template, each with its change and its reason;
 copying a line and changing its figures but not its reason is a common slip. The rule reads a
@@ -23,10 +26,11 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from cnbudget.checks.common import checked_each, passages, text_finding
+from cnbudget.checks.common import checked_each, literal_first, passages, text_finding
 from cnbudget.checks.context import Context
 from cnbudget.checks.registry import rule
-from cnbudget.model import Disclosure, Finding
+from cnbudget.model import Disclosure, Finding, TextBlock
+from cnbudget.narrative.subjects import clean_subject, same_quantity
 
 # item → (how its name is printed, words a reason about it uses, its family). Vehicles' purchase
 # and running costs are one family: a running cost may well be explained by vehicles bought.
@@ -256,3 +260,70 @@ def reasons_of_no_change(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
                 f"所述{m.group('word')} {m.group('num')}，原因却称“{m.group('none')}” — a change explained as none",
                 b, m.start(), m.end(),
             )
+
+
+# ------------------------------------------------------------ the way a reason is announced for
+
+# "财政拨款收入支出减少的主要原因是…": a reason announced for a change of the named subject one way.
+REASON_LEAD_RE = re.compile(r"(?P<subject>[\u4e00-\u9fff()]{2,24}?)(?P<word>增加|减少|增长|下降)的?主要原因")
+_REASON_LEAD_HINT = literal_first(("增加", "减少", "增长", "下降"), "的?主要原因")
+# a change stated with its figure, and what a subject's clause may not hold of it
+STATED_CHANGE_RE = re.compile(r"(?P<word>增加|减少|增长|下降)了?\s*\d[\d,]*(?:\.\d+)?\s*(?:亿元|万元|元|%)")
+_FIGURE_RE = re.compile(r"\d[\d,]*(?:\.\d+)?\s*(?:亿元|万元|元|%)")
+_BASE_RE = re.compile(r"(?:比|较|与).*$")
+_UP = {"增加": 1, "增长": 1, "减少": -1, "下降": -1}
+# how far back the change a reason is announced for is sought (its section's text before it)
+LEAD_REACH = 400
+
+
+def _changed_subject(text: str, at: int) -> str:
+    """What the change stated at ``at`` is of: the subject of its clause, or of the clause or two
+    before it ("一般公共预算拨款支出预算17883万元，比2025年预算增加156万元")."""
+    for clause in reversed(re.split(r"[,;。:\n]", text[:at])[-3:]):
+        subject = _BASE_RE.sub("", clean_subject(_FIGURE_RE.split(clause)[0])[0])
+        if subject:
+            return subject
+    return ""
+
+
+def _text_before(blocks: tuple[TextBlock, ...], k: int, at: int) -> str:
+    """The section's text before offset ``at`` of block ``k``: back to its heading, at most
+    LEAD_REACH characters more than the block holds before ``at``."""
+    before = blocks[k].text[:at]
+    j = k - 1
+    while len(before) < LEAD_REACH and j >= 0 and not blocks[j].heading:
+        before = blocks[j].text + "\n" + before
+        j -= 1
+    return before
+
+
+@rule(
+    "claim.reason_lead_direction",
+    severity="warning",
+    description="说明“减少的主要原因”而前文所述为增加（或相反） — a reason announced for a change the other way than the one stated",
+)
+def reason_lead_directions(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
+    text = passages(doc, ctx)
+    for k in text.where(_REASON_LEAD_HINT):
+        b = text.items[k]
+        if b.heading or b.part in ("glossary", "profile"):
+            continue
+        for m in REASON_LEAD_RE.finditer(b.text):
+            subject = clean_subject(m.group("subject"))[0]
+            before = _text_before(text.items, k, m.start())
+            stated = [(c, of) for c in STATED_CHANGE_RE.finditer(before)
+                      if (of := _changed_subject(before, c.start())) and same_quantity(of, subject)]
+            if not stated:
+                continue
+            ctx.checked()
+            ways = {_UP[c.group("word")] for c, _ in stated}
+            if len(ways) != 1 or ways == {_UP[m.group("word")]}:
+                continue  # the subject's changes go both ways, or the way announced
+            change, of = stated[-1]
+            yield text_finding(
+                "claim.reason_lead_direction",
+                f"称“{m.group(0)}”，而前文所述“{of}”为{change.group(0)} — "
+                "a reason announced for a change the other way than the one stated",
+                b, m.start(), m.end(),
+            )
+
