@@ -203,6 +203,17 @@ def test_a_figure_in_yuan_cut_not_rounded_when_stated_in_wan_is_a_tail():
     assert [x.severity for x in off] == ["error"]
 
 
+def test_a_figure_in_yuan_raised_not_rounded_when_stated_in_wan_is_a_tail():
+    # 上海 (corpus c024 p6): 208 社会保障和就业支出 53,300,945元 stated "5,331万元" beside 102 and 51,
+    # the three adding up to the rounded total 5,484: the tail moved onto the largest item — info
+    g = T("fiscal_summary", "total", ("expenditure.208", "53300945"), unit="元")
+    ref = ("fiscal_summary", "208", "total", "expenditure")
+    up = run(D(g, claims=[C(1, "amount", "5331", ref=ref, unit="万元")]), "claim.amount")
+    assert [x.severity for x in up] == ["info"] and "末位进一" in up[0].message
+    assert not run(D(g, claims=[C(1, "amount", "5330", ref=ref, unit="万元")]), "claim.amount")
+    assert [x.severity for x in run(D(g, claims=[C(1, "amount", "5332", ref=ref, unit="万元")]), "claim.amount")] == ["error"]
+
+
 def test_reasons_counted_in_vehicles_or_restating_the_change_are_no_parts_of_it():
     # "减少108万元，主要原因是报废更新车辆较上年减少6辆" — a count is a reason, not a part of the sum
     rel = {"component_1": 2, "component_2": 3}

@@ -23,7 +23,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
-from decimal import ROUND_DOWN, Decimal
+from decimal import ROUND_DOWN, ROUND_UP, Decimal
 from typing import Any
 
 from cnbudget.checks.common import TABLE_PART, could_not_verify, text_blocks, text_finding
@@ -168,13 +168,19 @@ def _scale(claim_unit: str, table: Table, doc: Disclosure) -> Decimal | None:
     return UNIT_SCALE[claim_unit] / UNIT_SCALE[tu]
 
 
-def _cut_when_converted(stated: Decimal, shown: Decimal | None, k: Decimal) -> bool:
-    """A table in 元 stated in 万元 cut, not rounded, at the printed places (936,647,884.33元 as
-    93,664.78万元): the same figure, the narrative's last place dropped rather than rounded."""
+def _converted_other_way(stated: Decimal, shown: Decimal | None, k: Decimal) -> str | None:
+    """How a table figure in 元 stated in 万元 was brought to the printed places when not rounded:
+    "cut" (936,647,884.33元 as 93,664.78万元: the last place dropped) or "up" (53,300,945元 as
+    5,331万元: the last place raised, the tail of the rounded parts moved onto one of them so that
+    they add up to their rounded total); None when neither is the stated figure."""
     if shown is None or k <= 1:
-        return False
+        return None
     places = Decimal(1).scaleb(min(stated.as_tuple().exponent, 0))
-    return (shown / k).quantize(places, rounding=ROUND_DOWN) == stated
+    if (shown / k).quantize(places, rounding=ROUND_DOWN) == stated:
+        return "cut"
+    if (shown / k).quantize(places, rounding=ROUND_UP) == stated:
+        return "up"
+    return None
 
 
 def _claims_by_id(doc: Disclosure) -> dict[int, Claim]:
@@ -244,7 +250,7 @@ def amounts(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
         tail = (k == 1 and (rounding_tail(res.table, res.row, res.shown, c.value) or (
             res.shown is not None and abs(res.shown - c.value) == last_place(res.shown)
             and siblings_carry_tail(res.table, res.row, res.column))))
-        cut = not tail and _cut_when_converted(c.value, res.shown, k)
+        other_way = None if tail else _converted_other_way(c.value, res.shown, k)
         # the table's digits printed with another unit ("1,234.56元" for 1,234.56 万元)
         slip = k != 1 and res.shown is not None and Interval.of(c.value).meets(Interval.of(res.shown))
         yield finding(
@@ -252,10 +258,13 @@ def amounts(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
             f"情况说明称{c.subject or ''} {fmt(c.value)}{c.unit}，{table_label(res.table)}"
             f"{'“' + (res.row.name or res.row.code or '') + '”' if res.row is not None else ''}为 {table_fig}"
             f"{res.table.unit or ''}" + ("，差额为四舍五入尾差 — a rounding tail" if tail
-                                         else "，折算为万元时截去末位而未四舍五入 — cut, not rounded, when converted" if cut
+                                         else "，折算为万元时截去末位而未四舍五入 — cut, not rounded, when converted"
+                                         if other_way == "cut"
+                                         else "，折算为万元时末位进一而未四舍五入（尾差移至此项） — the rounding tail moved onto it"
+                                         if other_way == "up"
                                          else f"：数字相同，单位应为{res.table.unit or doc.meta.unit} — the amount is printed in the wrong unit"
                                          if slip else " — stated amount differs from the table"),
-            severity="info" if tail or cut else None,
+            severity="info" if tail or other_way else None,
             table=res.table.kind,
             row=c.refers_to.row,
             column=res.column,
