@@ -181,7 +181,7 @@ _RULES = (
     "wording.reason_of_income", "sentence.heading_amount", "year.plan_period", "wording.department_name",
     "year.no_such_date", "wording.yuan_among_wan", "wording.reason_without_copula", "wording.reason_no_change",
     "wording.change_without_amount", "wording.repeated_text", "wording.definition_of_other_item",
-    "wording.definition_verb", "wording.institution_count", "claim.reason_lead_direction",
+    "wording.definition_verb", "wording.institution_count", "claim.reason_lead_direction", "wording.brackets",
 )
 
 
@@ -203,7 +203,7 @@ def test_the_rules_find_the_same_with_hints_as_trying_every_passage(monkeypatch)
 
 
 def test_the_cell_rules_find_the_same_with_hints_as_trying_every_cell(monkeypatch):
-    cells = ["实现基础设施集约化和和政府协同性发展。", "完成培训、宣传、督查等六大模块工作内容。",
+    cells = ["实现基础设施集约化和和政府协同性发展。", "完成培训、宣传、督查等六大模块工作内容。", "高端装备（工业母机、机器人集群等。",
              "紧紧围绕“十四五”规划目标。", "2026年9月31日前完成验收。", *_random_texts(200, seed=7)]
     rows = tuple(Row(code=None, name=f"项目{i}", values={}, source=Source(page=26), texts={"绩效目标": c})
                  for i, c in enumerate(cells))
@@ -212,7 +212,8 @@ def test_the_cell_rules_find_the_same_with_hints_as_trying_every_cell(monkeypatc
     hinted, plain = _with_and_without_hints(d, monkeypatch)
     assert hinted.findings == plain.findings
     assert hinted.coverage.by_rule == plain.coverage.by_rule
-    assert {"wording.doubled_word", "year.plan_period", "year.no_such_date"} <= {f.rule for f in hinted.findings}
+    assert {"wording.doubled_word", "year.plan_period", "year.no_such_date", "wording.brackets"} <= {
+        f.rule for f in hinted.findings}
 
 
 def test_the_required_sections_are_sought_with_context_free_patterns():

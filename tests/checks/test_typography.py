@@ -384,3 +384,13 @@ def test_doubled_punctuation_in_a_table_cell():
     f = run(_projects("1.日常维护费用不高于1550万元。;2.每日公路巡查频率不少于1次。", "1.完成养护任务；2.巡查不少于1次。"),
             "wording.punctuation")
     assert [(x.severity, x.row) for x in f] == [("info", "项目0")] and "。；" in f[0].message
+
+
+def test_a_bracket_left_open_in_a_text_cell_that_ends_its_sentence():
+    # 深圳 2026 (corpus c066 p14): "新一代信息技术（网络与通信、高端装备（工业母机…）集群" in a project's 用途
+    f = run(_projects("主要用于软件与信息服务集群、新一代信息技术（网络与通信、高端装备（工业母机、智能机器人）集群等。",
+                      "主要用于高端装备（工业母机、智能机器人）集群等。",
+                      "级）",  # a piece of a cell cut at a page break: its opening is on the page before
+                      "支撑洪（潮）灾害风险管理（含预警"), "wording.brackets")
+    assert [(x.severity, x.row) for x in f] == [("info", "项目0")]
+    assert "没有闭合" in f[0].message

@@ -24,7 +24,8 @@
     wording.repeated_clause      a clause printed twice in one sentence, not only back to back
                                  ("打造…中试平台，以评估促进建设发展，打造…中试平台。"), also in cells
     wording.brackets             a bracket opened and never closed, or closed and never opened; a
-                                 pair printed in two widths ("督查处（交易管理处)")
+                                 pair printed in two widths ("督查处（交易管理处)"); a bracket left
+                                 open in a table's text cell that ends its sentence
     wording.quotes               a quotation mark printed the wrong way round: "为“十五五“期间", or
                                  one opened and never closed ("帮教的“无缝衔接。"), also in the text
                                  cells of tables
@@ -644,6 +645,33 @@ def unmatched_brackets(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
                 yield text_finding("wording.brackets", "左括号“（”没有闭合 — unclosed bracket", ob, i)
         else:
             carry = open_at
+    # a table's text cell that ends its sentence and leaves a bracket open ("新一代信息技术（网络与
+    # 通信、高端装备（工业母机…）集群等。"); a closing bracket without its opening may be a piece of
+    # a cell cut at a page break, and is not judged there
+    for t, r, col, cell in cells(doc, ctx).holding(_OPEN_BRACKET_HINT):
+        if "(" not in cell or not cell.rstrip().endswith("。"):
+            continue  # (what the hint holds, tested again: the same cells are read without it)
+        ctx.checked()
+        at = _unclosed_bracket(cell)
+        if at is not None:
+            yield cell_finding("wording.brackets", "：左括号“（”没有闭合 — unclosed bracket", t, r, col, cell, at, at + 1)
+
+
+_OPEN_BRACKET_HINT = re.compile(r"\(")
+
+
+def _unclosed_bracket(text: str) -> int | None:
+    """Where the first bracket left open in ``text`` opens (None: every one closes, or one closes
+    that was never opened)."""
+    opened: list[int] = []
+    for m in _BRACKET_RE.finditer(text):
+        if m.group(0) == "(":
+            opened.append(m.start())
+        elif not opened:
+            return None
+        else:
+            opened.pop()
+    return opened[0] if opened else None
 
 
 # A quotation opened twice before it closes ("为“十五五“期间"), or closed twice with no opening
