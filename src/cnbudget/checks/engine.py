@@ -87,6 +87,7 @@ def _load_rules() -> None:
         sentences,
         standard_terms,
         summary_sides,
+        target_funds,
         typography,
         within_table,
         wording,
