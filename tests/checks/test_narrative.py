@@ -203,15 +203,25 @@ def test_a_figure_in_yuan_cut_not_rounded_when_stated_in_wan_is_a_tail():
     assert [x.severity for x in off] == ["error"]
 
 
-def test_a_figure_in_yuan_raised_not_rounded_when_stated_in_wan_is_a_tail():
-    # 上海 (corpus c024 p6): 208 社会保障和就业支出 53,300,945元 stated "5,331万元" beside 102 and 51,
-    # the three adding up to the rounded total 5,484: the tail moved onto the largest item — info
-    g = T("fiscal_summary", "total", ("expenditure.208", "53300945"), unit="元")
-    ref = ("fiscal_summary", "208", "total", "expenditure")
-    up = run(D(g, claims=[C(1, "amount", "5331", ref=ref, unit="万元")]), "claim.amount")
-    assert [x.severity for x in up] == ["info"] and "末位进一" in up[0].message
-    assert not run(D(g, claims=[C(1, "amount", "5330", ref=ref, unit="万元")]), "claim.amount")
-    assert [x.severity for x in run(D(g, claims=[C(1, "amount", "5332", ref=ref, unit="万元")]), "claim.amount")] == ["error"]
+def test_a_figure_in_yuan_raised_not_rounded_when_stated_in_wan_is_a_tail_moved_onto_it():
+    # 上海 (corpus c024 p6): the classes 53,300,945 / 1,023,400 / 512,655 元 (total 54,837,000)
+    # stated as 5,331 / 102 / 51 万元 — adding up to the rounded total 5,484, as 5,330 / 102 / 51
+    # would not: the tail moved onto the largest — info
+    g = T("fiscal_summary", "total", ("expenditure.current_total", "54837000"), ("expenditure.208", "53300945"),
+          ("expenditure.210", "1023400"), ("expenditure.221", "512655"), unit="元")
+
+    def claims(first: str, third: str = "51") -> list:
+        return [C(i, "amount", v, ref=("fiscal_summary", code, "total", "expenditure"), unit="万元")
+                for i, (code, v) in enumerate((("208", first), ("210", "102"), ("221", third)), start=1)]
+
+    moved = run(D(g, claims=claims("5331")), "claim.amount")
+    assert [x.severity for x in moved] == ["info"] and "尾差移至此项" in moved[0].message
+    assert not run(D(g, claims=claims("5330")), "claim.amount")
+    # raised without the parts making the total (c159: the parts add up to the figure rounded) — an error
+    assert [x.severity for x in run(D(g, claims=claims("5331", "52")), "claim.amount")] == ["error", "error"]
+    # a level not stated in full says nothing of where its tail went
+    alone = [x.severity for x in run(D(g, claims=claims("5331")[:1]), "claim.amount")]
+    assert alone == ["error"]
 
 
 def test_reasons_counted_in_vehicles_or_restating_the_change_are_no_parts_of_it():

@@ -23,7 +23,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
-from decimal import ROUND_DOWN, ROUND_UP, Decimal
+from decimal import ROUND_DOWN, ROUND_HALF_UP, ROUND_UP, Decimal
 from typing import Any
 
 from cnbudget.checks.common import TABLE_PART, could_not_verify, text_blocks, text_finding
@@ -41,6 +41,7 @@ from cnbudget.checks.values import (
     iv,
     iv_sum,
     last_place,
+    level_and_parent,
     near_miss,
     percent_iv,
     rounding_tail,
@@ -168,19 +169,44 @@ def _scale(claim_unit: str, table: Table, doc: Disclosure) -> Decimal | None:
     return UNIT_SCALE[claim_unit] / UNIT_SCALE[tu]
 
 
-def _converted_other_way(stated: Decimal, shown: Decimal | None, k: Decimal) -> str | None:
-    """How a table figure in 元 stated in 万元 was brought to the printed places when not rounded:
-    "cut" (936,647,884.33元 as 93,664.78万元: the last place dropped) or "up" (53,300,945元 as
-    5,331万元: the last place raised, the tail of the rounded parts moved onto one of them so that
-    they add up to their rounded total); None when neither is the stated figure."""
+def _cut_when_converted(stated: Decimal, shown: Decimal | None, k: Decimal) -> bool:
+    """A table in 元 stated in 万元 cut, not rounded, at the printed places (936,647,884.33元 as
+    93,664.78万元): the same figure, the narrative's last place dropped rather than rounded."""
     if shown is None or k <= 1:
-        return None
+        return False
     places = Decimal(1).scaleb(min(stated.as_tuple().exponent, 0))
-    if (shown / k).quantize(places, rounding=ROUND_DOWN) == stated:
-        return "cut"
-    if (shown / k).quantize(places, rounding=ROUND_UP) == stated:
-        return "up"
-    return None
+    return (shown / k).quantize(places, rounding=ROUND_DOWN) == stated
+
+
+def _tail_moved_onto(doc: Disclosure, c: Claim, res: Resolved, k: Decimal) -> bool:
+    """A table in 元 stated in 万元, ``c``'s last place raised rather than rounded (53,300,945元 as
+    5,331万元) because the narrative states every row of its level and moved their rounding tail
+    onto one: the stated rows add up to their parent rounded (5,331 + 102 + 51 = 5,484, the total
+    5,483.70), the rows rounded one by one would not (5,330 + 102 + 51)."""
+    if k <= 1 or res.shown is None or c.refers_to is None:
+        return False
+    places = Decimal(1).scaleb(min(c.value.as_tuple().exponent, 0))
+    if (res.shown / k).quantize(places, rounding=ROUND_UP) != c.value:
+        return False
+    level, parent = level_and_parent(res.table, res.row, res.column)
+    if parent is None or len(level) < 2:
+        return False
+    ref = c.refers_to
+    stated: dict[str, Decimal] = {}
+    for o in doc.claims:
+        r = o.refers_to
+        if o.kind == "amount" and o.basis == "current" and o.unit == c.unit and r is not None \
+                and (r.table, r.column, r.side) == (ref.table, ref.column, ref.side):
+            stated.setdefault(r.row, o.value)
+    if any(r.code not in stated for r in level):
+        return False  # a row of the level not stated: nothing to say of the tail
+
+    def rounded(v: Decimal) -> Decimal:
+        return (v / k).quantize(places, rounding=ROUND_HALF_UP)
+
+    total = sum((stated[r.code] for r in level if r.code), Decimal(0))
+    return total == rounded(parent.values[res.column]) and total != sum(
+        (rounded(r.values[res.column]) for r in level), Decimal(0))
 
 
 def _claims_by_id(doc: Disclosure) -> dict[int, Claim]:
@@ -250,7 +276,8 @@ def amounts(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
         tail = (k == 1 and (rounding_tail(res.table, res.row, res.shown, c.value) or (
             res.shown is not None and abs(res.shown - c.value) == last_place(res.shown)
             and siblings_carry_tail(res.table, res.row, res.column))))
-        other_way = None if tail else _converted_other_way(c.value, res.shown, k)
+        cut = not tail and _cut_when_converted(c.value, res.shown, k)
+        moved = not tail and not cut and _tail_moved_onto(doc, c, res, k)
         # the table's digits printed with another unit ("1,234.56元" for 1,234.56 万元)
         slip = k != 1 and res.shown is not None and Interval.of(c.value).meets(Interval.of(res.shown))
         yield finding(
@@ -259,12 +286,12 @@ def amounts(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
             f"{'“' + (res.row.name or res.row.code or '') + '”' if res.row is not None else ''}为 {table_fig}"
             f"{res.table.unit or ''}" + ("，差额为四舍五入尾差 — a rounding tail" if tail
                                          else "，折算为万元时截去末位而未四舍五入 — cut, not rounded, when converted"
-                                         if other_way == "cut"
-                                         else "，折算为万元时末位进一而未四舍五入（尾差移至此项） — the rounding tail moved onto it"
-                                         if other_way == "up"
+                                         if cut
+                                         else "，折算为万元时末位进一，同级各项之和恰为合计（尾差移至此项） — the rounding tail moved onto it"
+                                         if moved
                                          else f"：数字相同，单位应为{res.table.unit or doc.meta.unit} — the amount is printed in the wrong unit"
                                          if slip else " — stated amount differs from the table"),
-            severity="info" if tail or other_way else None,
+            severity="info" if tail or cut or moved else None,
             table=res.table.kind,
             row=c.refers_to.row,
             column=res.column,

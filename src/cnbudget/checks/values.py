@@ -749,12 +749,11 @@ def printed_parts(table: Table, row: Row | None, col: str) -> tuple[Decimal, int
     return sum((n.row.values[col] for n in present), Decimal(0)), leaves
 
 
-def siblings_carry_tail(table: Table, row: Row | None, col: str) -> bool:
-    """The rows beside ``row`` (same code level, same parent, same side) add up to their
-    parent's printed figure only within rounding, not exactly: the table spread its own 尾差
-    over them, so a figure one unit of the last place away elsewhere is the same figure."""
+def level_and_parent(table: Table, row: Row | None, col: str) -> tuple[list[Row], Row | None]:
+    """The rows of ``row``'s level (same code length, same parent, same side) that print ``col``,
+    and their parent: the row of the code above, or for a class the table's total on that side."""
     if row is None or not row.code or col not in row.values:
-        return False
+        return [], None
     code = row.code
     level = [r for r in table.rows if r.code and len(r.code) == len(code) and r.side == row.side
              and r.code[:-2] == code[:-2] and col in r.values]
@@ -764,6 +763,14 @@ def siblings_carry_tail(table: Table, row: Row | None, col: str) -> bool:
         parent = next((r for item in ("current_total", "total", "grand_total") for r in table.rows
                        if r.item == item and r.side == row.side and col in r.values), None) or next(
             (r for r in table.rows if r.side == row.side and r.name in ("合计", "总计") and col in r.values), None)
+    return level, parent
+
+
+def siblings_carry_tail(table: Table, row: Row | None, col: str) -> bool:
+    """The rows beside ``row`` (same code level, same parent, same side) add up to their
+    parent's printed figure only within rounding, not exactly: the table spread its own 尾差
+    over them, so a figure one unit of the last place away elsewhere is the same figure."""
+    level, parent = level_and_parent(table, row, col)
     if parent is None or col not in parent.values or len(level) < 2:
         return False
     exact = sum((r.values[col] for r in level), Decimal(0))
