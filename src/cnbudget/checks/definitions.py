@@ -22,7 +22,7 @@ from collections.abc import Iterator
 from cnbudget.checks.common import checked_each, passages, text_finding
 from cnbudget.checks.context import Context
 from cnbudget.checks.registry import rule
-from cnbudget.model import Disclosure, Finding
+from cnbudget.model import Disclosure, Finding, TextBlock
 
 # The item defined: the name printed right before its level mark and the colon (a short
 # bracket inside a name, "政府办公厅(室)", belongs to it; a level mark ends the name before it).
@@ -38,6 +38,15 @@ OTHER_SUBJECT_RE = re.compile(
     r"以外的?其他(?:用于)?(?P<subject>[\u4e00-\u9fff()]{2,30}?)(?:方面)?的?(?:支出|收入)"
 )
 _ENDING_RE = re.compile(r"(?:方面|事务)?(?:的)?(?:支出|收入)$")
+
+
+def definitions(doc: Disclosure, ctx: Context) -> list[tuple[TextBlock, re.Match[str]]]:
+    """Each definition the text prints, with its passage (read once per run for both rules)."""
+
+    def read(d: Disclosure) -> list[tuple[TextBlock, re.Match[str]]]:
+        return [(b, m) for b in passages(d, ctx).holding(_DEFINITION_HINT) for m in DEFINITION_RE.finditer(b.text)]
+
+    return ctx.index("definitions.printed", doc, read)
 
 
 def _stem(name: str) -> str:
@@ -65,27 +74,25 @@ def _other_subject(name: str, body: str) -> str | None:
     "解释说的是另一方面的支出） — an item's definition is another item's",
 )
 def definitions_of_other_items(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
-    text = passages(doc, ctx)
-    for b in text.holding(_DEFINITION_HINT):
-        found = list(DEFINITION_RE.finditer(b.text))
-        checked_each(ctx, found)
-        for m in found:
-            name, level, body = m.group("name"), m.group("level"), m.group("body")
-            if "其他" not in name:
-                other = OTHER_BODY_RE.search(body)
-                if other is None:
-                    continue
-                what = f"“{other.group(0)}…”是“其他”科目的解释（本科目之外的其余支出）"
-            else:
-                subject = _other_subject(name, body)
-                if subject is None:
-                    continue
-                what = f"说的是“其他用于{subject}方面”的支出，与本科目“{_stem(name)}”不符"
-            yield text_finding(
-                "wording.definition_of_other_item",
-                f"“{name}（{level}）”的解释中，{what}，疑为从另一科目复制 — the item's definition is another item's",
-                b, m.start(), m.end(),
-            )
+    found = definitions(doc, ctx)
+    checked_each(ctx, found)
+    for b, m in found:
+        name, level, body = m.group("name"), m.group("level"), m.group("body")
+        if "其他" not in name:
+            other = OTHER_BODY_RE.search(body)
+            if other is None:
+                continue
+            what = f"“{other.group(0)}…”是“其他”科目的解释（本科目之外的其余支出）"
+        else:
+            subject = _other_subject(name, body)
+            if subject is None:
+                continue
+            what = f"说的是“其他用于{subject}方面”的支出，与本科目“{_stem(name)}”不符"
+        yield text_finding(
+            "wording.definition_of_other_item",
+            f"“{name}（{level}）”的解释中，{what}，疑为从另一科目复制 — the item's definition is another item's",
+            b, m.start(), m.end(),
+        )
 
 
 @rule(
@@ -94,15 +101,13 @@ def definitions_of_other_items(doc: Disclosure, ctx: Context) -> Iterator[Findin
     description="科目解释以“反应”开头（应为“反映”） — a definition opening with 反应 for 反映",
 )
 def definition_verbs(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
-    text = passages(doc, ctx)
-    for b in text.holding(_DEFINITION_HINT):
-        found = list(DEFINITION_RE.finditer(b.text))
-        checked_each(ctx, found)
-        for m in found:
-            if m.group("verb") == "反应":
-                yield text_finding(
-                    "wording.definition_verb",
-                    f"“{m.group('name')}（{m.group('level')}）”的解释写作“反应{m.group('body')[:12]}…”，应为“反映” — "
-                    "a definition opening with 反应 for 反映",
-                    b, m.start("verb"), m.end("verb"),
-                )
+    found = definitions(doc, ctx)
+    checked_each(ctx, found)
+    for b, m in found:
+        if m.group("verb") == "反应":
+            yield text_finding(
+                "wording.definition_verb",
+                f"“{m.group('name')}（{m.group('level')}）”的解释写作“反应{m.group('body')[:12]}…”，应为“反映” — "
+                "a definition opening with 反应 for 反映",
+                b, m.start("verb"), m.end("verb"),
+            )
