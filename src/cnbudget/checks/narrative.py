@@ -179,14 +179,15 @@ def _cut_when_converted(stated: Decimal, shown: Decimal | None, k: Decimal) -> b
 
 
 def _tail_moved_onto(doc: Disclosure, c: Claim, res: Resolved, k: Decimal) -> bool:
-    """A table in 元 stated in 万元, ``c``'s last place raised rather than rounded (53,300,945元 as
-    5,331万元) because the narrative states every row of its level and moved their rounding tail
-    onto one: the stated rows add up to their parent rounded (5,331 + 102 + 51 = 5,484, the total
-    5,483.70), the rows rounded one by one would not (5,330 + 102 + 51)."""
+    """A table in 元 stated in 万元, ``c``'s last place raised or dropped rather than rounded
+    (53,300,945元 as 5,331万元) where the narrative states every row of its level and moved their
+    rounding tail onto one: the stated rows add up to their parent rounded (5,331 + 102 + 51 =
+    5,484, the total 5,483.70), the rows rounded one by one would not (5,330 + 102 + 51).  The
+    stated figure is still not the table's: the finding stays an error and says why."""
     if k <= 1 or res.shown is None or c.refers_to is None:
         return False
     places = Decimal(1).scaleb(min(c.value.as_tuple().exponent, 0))
-    if (res.shown / k).quantize(places, rounding=ROUND_UP) != c.value:
+    if c.value not in {(res.shown / k).quantize(places, rounding=way) for way in (ROUND_UP, ROUND_DOWN)}:
         return False
     level, parent = level_and_parent(res.table, res.row, res.column)
     if parent is None or len(level) < 2:
@@ -276,8 +277,8 @@ def amounts(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
         tail = (k == 1 and (rounding_tail(res.table, res.row, res.shown, c.value) or (
             res.shown is not None and abs(res.shown - c.value) == last_place(res.shown)
             and siblings_carry_tail(res.table, res.row, res.column))))
-        cut = not tail and _cut_when_converted(c.value, res.shown, k)
-        moved = not tail and not cut and _tail_moved_onto(doc, c, res, k)
+        moved = not tail and _tail_moved_onto(doc, c, res, k)
+        cut = not tail and not moved and _cut_when_converted(c.value, res.shown, k)
         # the table's digits printed with another unit ("1,234.56元" for 1,234.56 万元)
         slip = k != 1 and res.shown is not None and Interval.of(c.value).meets(Interval.of(res.shown))
         yield finding(
@@ -285,13 +286,13 @@ def amounts(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
             f"情况说明称{c.subject or ''} {fmt(c.value)}{c.unit}，{table_label(res.table)}"
             f"{'“' + (res.row.name or res.row.code or '') + '”' if res.row is not None else ''}为 {table_fig}"
             f"{res.table.unit or ''}" + ("，差额为四舍五入尾差 — a rounding tail" if tail
+                                         else "，折算为万元后未按四舍五入，同级各项之和恰为合计，疑为凑齐合计而调整了此项尾数"
+                                         " — the rounding tail of its level moved onto it" if moved
                                          else "，折算为万元时截去末位而未四舍五入 — cut, not rounded, when converted"
                                          if cut
-                                         else "，折算为万元时末位进一，同级各项之和恰为合计（尾差移至此项） — the rounding tail moved onto it"
-                                         if moved
                                          else f"：数字相同，单位应为{res.table.unit or doc.meta.unit} — the amount is printed in the wrong unit"
                                          if slip else " — stated amount differs from the table"),
-            severity="info" if tail or cut or moved else None,
+            severity="info" if tail or cut else None,
             table=res.table.kind,
             row=c.refers_to.row,
             column=res.column,
