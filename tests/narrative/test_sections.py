@@ -221,3 +221,18 @@ def test_an_unsectioned_narrative_says_each_passages_topic_in_its_opening_words(
     # (the lead "…如下：" and item 1 are one passage: no sentence ends between them)
     assert [t for _, t in topics] == ["income", "expenditure", "fiscal_summary", "fiscal_summary", "fiscal_summary",
                                       "three_public"]
+
+
+def test_the_running_head_is_dropped_and_the_sentence_goes_on_after_it():
+    # 苏州 2026 (corpus c114 p35): "苏州市生态环境局 2026 年度单位预算公开" tops every page; a
+    # sentence broken by the page ran on into it ("…公开辆、执法执勤用车…")
+    head = "苏州市生态环境局 2026 年度单位预算公开"
+    doc = _pdf_like((head, 1), ("一、收入支出预算总体情况说明", 1), ("收入预算100万元。", 1),
+                    (head, 2), ("本单位共有车辆1辆，其中应急保障用车0", 2),
+                    (head, 3), ("辆、其他用车1辆。", 3), (head, 4), ("支出预算100万元。", 4))
+    texts = [p.text for p in outline(doc) if isinstance(p, Passage)]
+    assert fold("本单位共有车辆1辆，其中应急保障用车0辆、其他用车1辆。") in texts
+    assert not any("预算公开" in t for t in texts)
+    # a line on two page tops only is no running head
+    assert any("预算公开" in t for t in (p.text for p in outline(_pdf_like((head, 1), ("收入100万元。", 1), (head, 2),
+                                                                         ("支出100万元。", 2))) if isinstance(p, Passage)))

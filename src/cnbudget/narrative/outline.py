@@ -10,6 +10,7 @@ order.  It
   headings, and numbered items "1、…" (level 4, which never change the topic) — and gives a bare
   "第二部分" or "附件：" the title printed on the next line;
 * tracks the part (``topics.part_of``) and the topic (``topics.topic_of``) each passage is under;
+* drops the document's running head (a line at the top of three pages or more);
 * joins a paragraph broken over lines or pages ("比 2023 年" / "预算增加 125.50 万元") into one
   passage, keeping each line's source so that a figure points at the line it was printed on —
   also past a footnote printed at the foot of the page the sentence breaks on ("…减少21,159.85
@@ -249,9 +250,35 @@ _SPENDING_TOPICS = frozenset({"general_expenditure", "gov_fund", "state_capital"
                               "basic_expenditure", "projects"})
 
 
+# A line printed at the top of this many pages is the document's running head ("苏州市生态环境局
+# 2026 年度单位预算公开"): not text of the page it tops.
+RUNNING_HEAD_PAGES = 3
+# how many lines of a page its running head may stand among (a page number may come first)
+_HEAD_LINES = 2
+
+
+def running_heads(blocks: list[tuple[int, Paragraph | Grid]]) -> frozenset[str]:
+    """The lines (squashed) printed among the first lines of RUNNING_HEAD_PAGES pages or more:
+    short, no table's title or label ("表8", "编制单位：…" repeat over a table's pages)."""
+    tops: dict[str, set[int]] = {}
+    seen: dict[int, int] = {}
+    for _, b in blocks:
+        page = b.source.page
+        if page is None or isinstance(b, Grid):
+            continue
+        k = seen[page] = seen.get(page, 0) + 1
+        if k > _HEAD_LINES:
+            continue
+        t = _squash(fold(b.text))
+        if t and heading_like(t) and "表" not in t and ":" not in t:
+            tops.setdefault(t, set()).add(page)
+    return frozenset(t for t, pages in tops.items() if len(pages) >= RUNNING_HEAD_PAGES)
+
+
 def outline(doc: Document) -> Iterator[Heading | Passage]:
     """Headings and passages of ``doc`` in reading order (see the module docstring)."""
     blocks = list(enumerate(split_run_in_headings(doc.blocks)))
+    heads = running_heads(blocks)
     toc = _toc_span(blocks)
     ocr_pages = ocr_page_numbers(doc)
     part: str | None = None
@@ -297,6 +324,9 @@ def outline(doc: Document) -> Iterator[Heading | Passage]:
         if isinstance(b, Grid):
             yield from close()
             i += 1
+            continue
+        if heads and _squash(fold(b.text)) in heads:
+            i += 1  # the running head: a sentence broken by the page goes on after it
             continue
         level = heading_level(b)
         if level is None and part is not None and NARRATIVE_TITLE_RE.match(_squash(fold(b.text))) \
