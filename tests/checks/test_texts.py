@@ -61,6 +61,7 @@ HINTS: list[tuple[str, tuple[re.Pattern[str], ...], common.Hint]] = [
     ("definition", (definitions.DEFINITION_RE,), definitions._DEFINITION_HINT),
     ("institution_count", (institutions.COUNT_RE,), institutions._COUNT_HINT),
     ("reason_lead_direction", (reasons.REASON_LEAD_RE,), reasons._REASON_LEAD_HINT),
+    ("clipped_vehicle", (wording.CLIPPED_VEHICLE_RE,), wording._VEHICLE_HINT),
 ]
 
 _CONTEXT = {sre_c.AT, sre_c.ASSERT, sre_c.ASSERT_NOT}
@@ -142,7 +143,7 @@ _EXAMPLES = (
     "1.事业收入 5 万元。", "2.附属单位上缴收入 0 元。", "3.其他收入 8 万元。", "专用资料及一般设备购置费",
     "转化为实现生产力", "按照工作责职", "公路养护(项):指反映除上述项目以外其他用于公路水路运输方面的支出。",
     "应急管理(项):反应用于应急管理方面的支出。", "某中心设6个内设机构,包括:办公室、财务科、信息科。",
-    "财政拨款收入比上年增加156万元。", "财政拨款收入减少的主要原因是项目调整。",
+    "财政拨款收入比上年增加156万元。", "财政拨款收入减少的主要原因是项目调整。", "主要是辆保险费",
 )
 
 

@@ -178,6 +178,24 @@ def test_whole_stock_phrases_are_clean(sentence):
     assert not run(W(HEAD + sentence + "\n"), "wording.clipped_phrase")
 
 
+@pytest.mark.parametrize("sentence", [
+    "2019年部门预算安排购置辆 0 辆，安排购置费0万元。",  # 西安 2019 (corpus c155 p22)
+    "公务用车运行维护费15.00万元，主要是辆保险费、维修费、燃油费等。",  # 深圳 2026 (corpus c056 p14)
+])
+def test_a_vehicle_word_that_lost_its_che(sentence):
+    f = run(W(HEAD + sentence + "\n"), "wording.clipped_phrase")
+    assert texts(f) == [("wording.clipped_phrase", "warning")] and "车" in f[0].message
+
+
+@pytest.mark.parametrize("sentence", [
+    "共有车辆3辆，其中：执法执勤用车2辆、其他用车1辆，购置两辆。",
+    "新能源汽车推广10万辆，单车补贴≤13.33万元/辆，鉴定数量(辆)。",
+    "共有车辆 辆，其中机要通信用车 辆。",  # a count left blank: wording.blank_count's
+])
+def test_vehicles_counted_or_named_whole_are_clean(sentence):
+    assert not run(W(HEAD + sentence + "\n"), "wording.clipped_phrase")
+
+
 def test_a_figures_sentence_left_with_its_year_only():
     # 烟台 c184 p40: "（一）收入预算：2026年。（二）支出预算：2026年。" — the amounts never filled in
     for sentence in ("（一）收入预算：2026年。", "本部门支出预算：2026年。"):

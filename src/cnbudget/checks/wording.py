@@ -16,7 +16,8 @@
     wording.stray_year      a year printed without 年 at the head of a list item, where a name
                             belongs: "其中：2026机要通讯用车1辆"
     wording.clipped_phrase  a stock phrase that lost its first character right after an amount:
-                            "预算准备金20.40万元，要用于…" (主要用于)
+                            "预算准备金20.40万元，要用于…" (主要用于); 车辆 that lost its 车:
+                            "计划购置辆 0 辆", "主要是辆保险费"
     wording.count_listed    a stated count against the items listed before it: "A、B、…、I等8家"
                             listing nine (error), a long list one short of its count, a list
                             announced whole ("有以下机构：") that cannot make its count, or a
@@ -492,7 +493,7 @@ _CLIPPED_HINT = re.compile("要(?:用于|原因|包括)")  # in every match, and
 @rule(
     "wording.clipped_phrase",
     severity="warning",
-    description="金额后的惯用语缺字（…万元，要用于 → 主要用于） — a stock phrase that lost its first character",
+    description="惯用语缺字（…万元，要用于 → 主要用于；购置辆0辆 → 车辆） — a stock phrase that lost its first character",
 )
 def clipped_phrases(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
     text = passages(doc, ctx)
@@ -505,6 +506,21 @@ def clipped_phrases(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
                 f"“{phrase}”缺字，应为“{CLIPPED_PHRASES[phrase]}” — a stock phrase missing its first character",
                 b, m.start("phrase"), m.end(),
             )
+    for b in text.holding(_VEHICLE_HINT):
+        for m in CLIPPED_VEHICLE_RE.finditer(b.text):
+            yield text_finding(
+                "wording.clipped_phrase",
+                f"“{b.text[max(0, m.start() - 4):m.end() + 4].strip()}”：“辆”前既无数字也无“车”，疑缺“车”字（车辆） — "
+                "辆 with neither a count nor 车 before it",
+                b, m.start(), m.end(),
+            )
+
+
+# "计划购置辆 0 辆", "主要是辆保险费": 辆 follows a count (3辆, 三辆, 万辆, 元/辆, "(辆)") or is the
+# end of 车辆; after any other word its 车 was lost.  ("车辆辆", a count left blank, is
+# wording.blank_count's.)
+CLIPPED_VEHICLE_RE = re.compile(r"(?<![车\d一二两三四五六七八九十百千几多每各余万/(辆\s])辆")
+_VEHICLE_HINT = re.compile("辆")
 
 
 # "共有车辆辆，其中机要通信用车辆、应急保障用车3辆": a count left out between a vehicle and its
