@@ -394,3 +394,12 @@ def test_a_bracket_left_open_in_a_text_cell_that_ends_its_sentence():
                       "支撑洪（潮）灾害风险管理（含预警"), "wording.brackets")
     assert [(x.severity, x.row) for x in f] == [("info", "项目0")]
     assert "没有闭合" in f[0].message
+
+
+def test_a_japanese_character_form_in_chinese_text():
+    # 广州 2026 (corpus c098 p58): "从严从紧圧减一般性支出" — 圧 is Japanese for 压
+    f = one("坚持过紧日子，从严从紧圧减一般性支出。", "wording.japanese_form")
+    assert texts(f) == [("wording.japanese_form", "info")] and "“压”" in f[0].message
+    cell = run(_projects("落实対口支援任务。"), "wording.japanese_form")
+    assert [(x.severity, x.row) for x in cell] == [("info", "项目0")] and "“对”" in cell[0].message
+    assert not one("坚持过紧日子，从严从紧压减一般性支出，对口支援。", "wording.japanese_form")

@@ -29,6 +29,7 @@
     wording.quotes               a quotation mark printed the wrong way round: "为“十五五“期间", or
                                  one opened and never closed ("帮教的“无缝衔接。"), also in the text
                                  cells of tables
+    wording.japanese_form        a Japanese character form in Chinese text: "从严从紧圧减一般性支出" (压)
     wording.year_without_nian    a year compared with, printed without 年: "与2025持平",
                                  "比2025增加" (the same text elsewhere prints "与2025年持平"); a
                                  year's balance without it: "无2021结转的政府性基金"; a reason's
@@ -672,6 +673,42 @@ def _unclosed_bracket(text: str) -> int | None:
         else:
             opened.pop()
     return opened[0] if opened else None
+
+
+# Japanese forms of characters, which no Chinese text prints ("从严从紧圧减一般性支出": 圧 for 压):
+# an input method left in Japanese.  Each with the character the text means.
+JAPANESE_FORMS = {
+    "圧": "压", "済": "济", "広": "广", "県": "县", "対": "对", "応": "应", "図": "图", "歩": "步",
+    "辺": "边", "変": "变", "単": "单", "営": "营", "労": "劳", "総": "总", "収": "收", "発": "发",
+    "検": "检", "険": "险", "関": "关", "価": "价", "経": "经", "続": "续", "転": "转", "軽": "轻",
+    "鉄": "铁", "駅": "站", "実": "实", "円": "元", "気": "气", "売": "卖", "読": "读", "説": "说",
+    "話": "话", "語": "语", "様": "样", "楽": "乐", "薬": "药", "団": "团", "処": "处", "拠": "据",
+    "権": "权", "観": "观", "覧": "览", "歳": "岁", "戦": "战", "帰": "归", "働": "动", "込": "入",
+}
+JAPANESE_FORM_RE = re.compile("[" + "".join(JAPANESE_FORMS) + "]")
+
+
+@rule(
+    "wording.japanese_form",
+    severity="info",
+    description="正文或表格文字栏中出现日文字形（圧减 → 压减），含表格中的文字栏 — a Japanese character form in Chinese text",
+)
+def japanese_forms(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
+    text, table_cells = passages(doc, ctx), cells(doc, ctx)
+    checked_each(ctx, text.items)
+    checked_each(ctx, table_cells.items)
+    for b in text.holding(JAPANESE_FORM_RE):
+        for m in JAPANESE_FORM_RE.finditer(b.text):
+            yield text_finding("wording.japanese_form", _form_message(b.text, m), b, m.start(), m.end())
+    for t, r, col, cell in table_cells.holding(JAPANESE_FORM_RE):
+        for m in JAPANESE_FORM_RE.finditer(cell):
+            yield cell_finding("wording.japanese_form", "：" + _form_message(cell, m), t, r, col, cell, m.start(), m.end())
+
+
+def _form_message(text: str, m: re.Match[str]) -> str:
+    ch = m.group(0)
+    return (f"“{text[max(0, m.start() - 4):m.end() + 4].strip()}”中的“{ch}”是日文字形，应为“{JAPANESE_FORMS[ch]}” — "
+            "a Japanese character form in Chinese text")
 
 
 # A quotation opened twice before it closes ("为“十五五“期间"), or closed twice with no opening
