@@ -133,9 +133,18 @@ def test_a_reason_announced_for_a_change_the_other_way():
     assert "“财政拨款收入”为增加156万元" in f[0].message
 
 
+def test_a_reason_announced_for_a_fall_of_nothing():
+    # 深圳 2026 (corpus c056 p13): the item stayed at 9.09, the reason is announced for a fall
+    text = ("2.公务接待费。2026年预算数9.09万元，较2025年年初预算增加0.00万元，主要是来深调研的接待费用。"
+            "2026年公务接待费预算数比2025年减少的主要原因是贯彻落实厉行节约原则。")
+    f = run(W("六、“三公”经费预算情况说明\n\n" + text + "\n"), "claim.reason_lead_direction")
+    assert texts(f) == [("claim.reason_lead_direction", "warning")] and "无变化" in f[0].message
+
+
 @pytest.mark.parametrize("text", [
     # the way announced is the way stated
     "财政拨款收入17883万元，比2025年预算增加156万元。财政拨款收入增加的主要原因是新增项目。",
+    "公务接待费9.09万元，较上年减少1.00万元。公务接待费预算数比上年减少的主要原因是厉行节约。",
     # the lead speaks of the whole, a part went the other way (烟台 c181)
     "支出预算增加380.05万元，其中基本支出增加382.39万元，项目支出减少2.34万元。收支预算增加的主要原因是人员增加。",
     # another subject's change before it

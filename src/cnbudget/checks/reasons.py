@@ -265,15 +265,27 @@ def reasons_of_no_change(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
 # ------------------------------------------------------------ the way a reason is announced for
 
 # "财政拨款收入支出减少的主要原因是…": a reason announced for a change of the named subject one way.
-REASON_LEAD_RE = re.compile(r"(?P<subject>[\u4e00-\u9fff()]{2,24}?)(?P<word>增加|减少|增长|下降)的?主要原因")
+REASON_LEAD_RE = re.compile(
+    r"(?P<subject>[\u4e00-\u9fff()]{2,24}?)"
+    # "公务接待费预算数比2025年减少的主要原因": the comparison between the subject and its way
+    r"(?:(?:预算|决算)?数?\s*(?:比|较|与)\s*(?:上年|(?:19|20)\d\d\s*年度?)(?:年初)?(?:预算|决算)?数?\s*)?"
+    r"(?P<word>增加|减少|增长|下降)的?主要原因"
+)
 _REASON_LEAD_HINT = literal_first(("增加", "减少", "增长", "下降"), "的?主要原因")
 # a change stated with its figure, and what a subject's clause may not hold of it
-STATED_CHANGE_RE = re.compile(r"(?P<word>增加|减少|增长|下降)了?\s*\d[\d,]*(?:\.\d+)?\s*(?:亿元|万元|元|%)")
+STATED_CHANGE_RE = re.compile(r"(?P<word>增加|减少|增长|下降)了?\s*(?P<num>\d[\d,]*(?:\.\d+)?)\s*(?:亿元|万元|元|%)")
 _FIGURE_RE = re.compile(r"\d[\d,]*(?:\.\d+)?\s*(?:亿元|万元|元|%)")
 _BASE_RE = re.compile(r"(?:比|较|与).*$")
 _UP = {"增加": 1, "增长": 1, "减少": -1, "下降": -1}
 # how far back the change a reason is announced for is sought (its section's text before it)
 LEAD_REACH = 400
+
+
+def _way(change: re.Match[str]) -> int:
+    """+1 / -1 by the change word; 0 for a change of nothing ("增加0.00万元")."""
+    if not any(ch in "123456789" for ch in change.group("num")):
+        return 0
+    return _UP[change.group("word")]
 
 
 def _changed_subject(text: str, at: int) -> str:
@@ -316,13 +328,14 @@ def reason_lead_directions(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
             if not stated:
                 continue
             ctx.checked()
-            ways = {_UP[c.group("word")] for c, _ in stated}
+            ways = {_way(c) for c, _ in stated}
             if len(ways) != 1 or ways == {_UP[m.group("word")]}:
                 continue  # the subject's changes go both ways, or the way announced
             change, of = stated[-1]
+            none = "（即无变化）" if ways == {0} else ""
             yield text_finding(
                 "claim.reason_lead_direction",
-                f"称“{m.group(0)}”，而前文所述“{of}”为{change.group(0)} — "
+                f"称“{re.sub(r'^年度?', '', m.group(0))}”，而前文所述“{of}”为{change.group(0)}{none} — "
                 "a reason announced for a change the other way than the one stated",
                 b, m.start(), m.end(),
             )
