@@ -123,3 +123,22 @@ def test_dengdeng_going_on_into_a_word():
     f = run(W(HEAD + "因公出国（境）费反映国际旅费、伙食费、培训费、公杂费等等支出。\n"), "wording.doubled_phrase")
     assert texts(f) == [("wording.doubled_phrase", "info")] and "“等”" in f[0].message
     assert not run(W(HEAD + "包括办公费、印刷费、差旅费等等。\n"), "wording.doubled_phrase")
+
+
+def test_two_items_of_a_list_run_on_in_one_text_numbered_alike():
+    from cnbudget.model import Column, Row, Source, Table
+    from tests.checks.conftest import D
+
+    # 广州 2026 (corpus c086 p88): a 绩效目标 cell "…5.…；6.发生安全生产责任死亡事故为0；6.项目投资额…"
+    cell = ("1.完成养护；2.路面评价达到B等以上；3.设施完好率95%以上；4.安全事故发生率为0；5.市民投诉次数小于5宗；"
+            "6.发生安全生产责任死亡事故为0；6.项目投资额不超过项目概算4400万元。")
+    rows = (Row(code=None, name="项目0", values={}, source=Source(page=88), texts={"绩效目标": cell}),)
+    t = Table(kind="projects", title="项目支出表", unit="万元", columns=(Column("total", "总计"),), rows=rows,
+              source=Source(page=88))
+    f = run(D(t), "wording.repeated_item_number")
+    assert [(x.severity, x.row) for x in f] == [("info", "项目0")] and "“6.”" in f[0].message
+    text = "主要职责：1.负责统计工作；2.负责普查工作；2.负责数据发布。"
+    assert texts(one(text, "wording.repeated_item_number")) == [("wording.repeated_item_number", "info")]
+    # a list that counts on, or a figure after a stop ("。2.5万元"), is no second item
+    assert not one("主要职责：1.负责统计工作；2.负责普查工作；3.负责数据发布。", "wording.repeated_item_number")
+    assert not one("支出2.5万元。2.5万元用于培训。", "wording.repeated_item_number")

@@ -6,7 +6,8 @@
                                   ("烟台市信访局烟台市信访局2026年…")
     wording.repeated_lead_in      a lead-in ending with "：" printed twice, the second a copy of the
                                   first: "X局(本级)的主要职责是：X局的主要职责是：负责…"
-    wording.repeated_item_number  an item number printed twice: "（一）（一）提升…"
+    wording.repeated_item_number  an item number printed twice: "（一）（一）提升…"; two items of a list
+                                  run on in one text numbered alike ("5.…；6.…；6.…"), also in cells
     wording.bracket_stop          a full stop closing a bracket that opened inside a sentence which
                                   then goes on: "2.5万元（…减少1万元。）比上年减少1万元"
     wording.repeated_item         a list item printed again as the next item under the next number:
@@ -23,8 +24,9 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterator
+from itertools import pairwise
 
-from cnbudget.checks.common import checked_each, passages, text_finding
+from cnbudget.checks.common import cell_finding, cells, checked_each, passages, text_finding
 from cnbudget.checks.context import Context
 from cnbudget.checks.registry import rule
 from cnbudget.model import Disclosure, Finding, TextBlock
@@ -106,6 +108,34 @@ def repeated_item_numbers(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
                 "wording.repeated_item_number",
                 f"序号重复：“{_unfold(m.group(0))}” — an item number printed twice", b, m.start(), m.end(),
             )
+    # a numbered list run on in one text ("…5.市民投诉次数小于5宗；6.发生安全生产责任死亡事故为0；
+    # 6.项目投资额不超过…"), in the text or a table's text cell
+    for b in text.holding(_LIST_ITEM_HINT):
+        for at, n in numbered_twice(b.text):
+            yield text_finding("wording.repeated_item_number", _twice_message(b.text, at, n), b, at, at + len(str(n)))
+    table_cells = cells(doc, ctx)
+    checked_each(ctx, table_cells.items)
+    for t, r, col, cell in table_cells.holding(_LIST_ITEM_HINT):
+        for at, n in numbered_twice(cell):
+            yield cell_finding("wording.repeated_item_number", "：" + _twice_message(cell, at, n), t, r, col, cell,
+                               at, at + len(str(n)))
+
+
+# An item of a list run on in one text: its number after the start, a stop or a colon.
+LIST_ITEM_RE = re.compile(r"(?:^|[;。:])\s*(\d{1,2})[.、](?=[\u4e00-\u9fff])")
+_LIST_ITEM_HINT = re.compile(r"[;。:]\s*\d{1,2}[.、][\u4e00-\u9fff]")
+
+
+def numbered_twice(text: str) -> list[tuple[int, int]]:
+    """(offset, number) of each item numbered as the item before it, in a list that counts up to
+    it ("…5.…；6.…；6.…")."""
+    items = [(int(m.group(1)), m.start(1)) for m in LIST_ITEM_RE.finditer(text)]
+    numbers = {n for n, _ in items}
+    return [(at, n) for (before, _), (n, at) in pairwise(items) if n == before and n > 1 and n - 1 in numbers]
+
+
+def _twice_message(text: str, at: int, n: int) -> str:
+    return f"序号“{n}.”连用两次：“…{text[at:at + 16]}” — a list numbers two items alike"
 
 
 def repeated_lead_in(text: str) -> tuple[int, int] | None:
