@@ -64,6 +64,7 @@ HINTS: list[tuple[str, tuple[re.Pattern[str], ...], common.Hint]] = [
     ("clipped_vehicle", (wording.CLIPPED_VEHICLE_RE,), wording._VEHICLE_HINT),
     ("japanese_form", (typography.JAPANESE_FORM_RE,), typography.JAPANESE_FORM_RE),
     # an item after the first (the one ``numbered_twice`` reports)
+    ("decree_number", (typography.DECREE_NUMBER_RE,), typography._DECREE_HINT),
     ("list_item_twice", (re.compile(r"(?<=[;。:])\s*\d{1,2}[.、](?=[\u4e00-\u9fff])"),), repeats._LIST_ITEM_HINT),
 ]
 
@@ -146,7 +147,7 @@ _EXAMPLES = (
     "1.事业收入 5 万元。", "2.附属单位上缴收入 0 元。", "3.其他收入 8 万元。", "专用资料及一般设备购置费",
     "转化为实现生产力", "按照工作责职", "公路养护(项):指反映除上述项目以外其他用于公路水路运输方面的支出。",
     "应急管理(项):反应用于应急管理方面的支出。", "某中心设6个内设机构,包括:办公室、财务科、信息科。",
-    "财政拨款收入比上年增加156万元。", "财政拨款收入减少的主要原因是项目调整。", "主要是辆保险费", "从严从紧圧减一般性支出", "1.负责统计;2.负责普查;2.负责发布。",
+    "财政拨款收入比上年增加156万元。", "财政拨款收入减少的主要原因是项目调整。", "主要是辆保险费", "从严从紧圧减一般性支出", "1.负责统计;2.负责普查;2.负责发布。", "(广州市人民政府令 148号)",
 )
 
 
@@ -186,7 +187,7 @@ _RULES = (
     "year.no_such_date", "wording.yuan_among_wan", "wording.reason_without_copula", "wording.reason_no_change",
     "wording.change_without_amount", "wording.repeated_text", "wording.definition_of_other_item",
     "wording.definition_verb", "wording.institution_count", "claim.reason_lead_direction", "wording.brackets",
-    "wording.japanese_form", "wording.repeated_item_number",
+    "wording.japanese_form", "wording.repeated_item_number", "wording.decree_number",
 )
 
 

@@ -403,3 +403,10 @@ def test_a_japanese_character_form_in_chinese_text():
     cell = run(_projects("落实対口支援任务。"), "wording.japanese_form")
     assert [(x.severity, x.row) for x in cell] == [("info", "项目0")] and "“对”" in cell[0].message
     assert not one("坚持过紧日子，从严从紧压减一般性支出，对口支援。", "wording.japanese_form")
+
+
+def test_a_decree_cited_without_di():
+    # 广州 2026 (corpus c098 p78)
+    f = one("依据《广州市建筑玻璃幕墙管理办法》（广州市人民政府令 148号）开展检查。", "wording.decree_number")
+    assert texts(f) == [("wording.decree_number", "info")] and "令第148号" in f[0].message
+    assert not one("依据《建设工程质量管理条例》（国务院令第279号）开展检查，命令3号文件。", "wording.decree_number")

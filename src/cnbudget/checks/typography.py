@@ -29,6 +29,7 @@
     wording.quotes               a quotation mark printed the wrong way round: "为“十五五“期间", or
                                  one opened and never closed ("帮教的“无缝衔接。"), also in the text
                                  cells of tables
+    wording.decree_number        a decree cited without 第: "（广州市人民政府令 148号）"
     wording.japanese_form        a Japanese character form in Chinese text: "从严从紧圧减一般性支出" (压)
     wording.year_without_nian    a year compared with, printed without 年: "与2025持平",
                                  "比2025增加" (the same text elsewhere prints "与2025年持平"); a
@@ -673,6 +674,29 @@ def _unclosed_bracket(text: str) -> int | None:
         else:
             opened.pop()
     return opened[0] if opened else None
+
+
+# "《广州市建筑玻璃幕墙管理办法》（广州市人民政府令 148号）": a decree is cited by its number with
+# 第 ("国务院令第687号"); without it the citation lost a character.
+DECREE_NUMBER_RE = re.compile(r"(?:政府|国务院|部|委|局|署)令\s*(?P<number>\d+)\s*号")
+_DECREE_HINT = re.compile(r"令\s*\d+\s*号")
+
+
+@rule(
+    "wording.decree_number",
+    severity="info",
+    description="令的文号缺“第”（人民政府令 148号 → 令第148号） — a decree cited without 第 before its number",
+)
+def decree_numbers(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
+    text = passages(doc, ctx)
+    checked_each(ctx, text.items)
+    for b in text.holding(_DECREE_HINT):
+        for m in DECREE_NUMBER_RE.finditer(b.text):
+            yield text_finding(
+                "wording.decree_number",
+                f"“{m.group(0)}”缺“第”，应为“令第{m.group('number')}号” — a decree cited without 第",
+                b, m.start(), m.end(),
+            )
 
 
 # Japanese forms of characters, which no Chinese text prints ("从严从紧圧减一般性支出": 圧 for 压):
