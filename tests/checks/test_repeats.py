@@ -14,7 +14,9 @@ def one(sentence: str, rule: str):
 
 
 @pytest.mark.parametrize("sentence", ["一般行政管理事务587.85万元。主要用于用于本级科技发展。",
-                                      "收入100万元，其中其中财政拨款80万元。", "支出包括包括基本支出和项目支出。"])
+                                      "收入100万元，其中其中财政拨款80万元。", "支出包括包括基本支出和项目支出。",
+                                      # 上海 2026 (corpus c012 p6): a stock lead-in twice
+                                      "“农林水支出”科目83万元，主要用于主要用于人员经费18万元。"])
 def test_a_word_printed_twice_in_a_row(sentence):
     assert texts(one(sentence, "wording.doubled_phrase")) == [("wording.doubled_phrase", "info")]
 

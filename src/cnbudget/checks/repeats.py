@@ -37,9 +37,11 @@ from cnbudget.model import Disclosure, Finding, TextBlock
 NEVER_DOUBLED = ("用于", "主要", "原因", "其中", "包括", "以及", "按照", "根据", "通过", "用来", "分别")
 # …and "主要" said of a reason twice ("主要原因主要是…"), and "等等" going on into a word ("公杂费
 # 等等支出": 等等 closes a list, 等 leads on)
+# …and the stock lead-ins of an amount's use or parts printed twice ("83万元，主要用于主要用于人员经费")
+STOCK_LEADS = ("主要用于", "主要包括", "主要原因", "主要是")
 DOUBLED_PHRASE_RE = re.compile("(" + "|".join(NEVER_DOUBLED) + r")\s*\1|(主要)原因\2(?=[是为系])"
-                               r"|(等)\3(?=[\u4e00-\u9fff])")
-_DOUBLED_PHRASE_HINT = (*(re.compile(rf"{w}\s*{w}") for w in NEVER_DOUBLED),  # the same, a literal first
+                               r"|(等)\3(?=[\u4e00-\u9fff])|(" + "|".join(STOCK_LEADS) + r")\s*\4")
+_DOUBLED_PHRASE_HINT = (*(re.compile(rf"{w}\s*{w}") for w in (*NEVER_DOUBLED, *STOCK_LEADS)),  # a literal first
                         re.compile("主要原因主要"), re.compile("等等"))
 # An item number: "(一)", "(1)", "一、" (folded brackets).  "1." is left out: "1.1." numbers a
 # sub-section.
