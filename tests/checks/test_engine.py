@@ -54,3 +54,14 @@ def test_rules_apply_by_document_kind():
     t = T("basic_expenditure", "total", ("301", "10.00"), ("personnel_total", "20.00"))
     assert check_disclosure(D(t, kind="final"), only={"sum.group_totals"}).findings
     assert not check_disclosure(D(t, kind="budget"), only={"sum.group_totals"}).findings
+
+
+def test_no_rule_fails_on_a_document_of_tables_without_text():
+    # a workbook of tables only has no passages: every rule reading the text must take none
+    # (wording.unfinished_sentence once paired an empty text with a closing None)
+    from cnbudget.model import Row, Source, Table
+
+    goal = Row(code=None, name="项目1", values={}, source=Source(page=2), texts={"绩效目标": "完成年度任务，"})
+    projects = Table(kind="projects", title="项目支出表", unit="万元", columns=(), rows=(goal,), source=Source(page=2))
+    report = check_disclosure(D(T("expenditure", "total basic project", ("total", "10", "10", None)), projects))
+    assert not report.of_rule("engine.rule_failed")

@@ -1,4 +1,4 @@
-"""perf.score_sum, perf.execution_rate, perf.rate_over_whole, perf.cost_over_funds."""
+"""perf.score_sum, perf.execution_rate, perf.rate_over_whole, perf.rate_unit, perf.cost_over_funds."""
 
 from __future__ import annotations
 
@@ -53,6 +53,16 @@ def test_a_share_of_a_whole_cannot_target_more_than_100_percent():
     f = run(D(t), "perf.rate_over_whole")
     assert [(x.row, x.severity) for x in f] == [("绩效指标", "warning")] * 2
     assert "车辆验收合格率" in f[0].message and "群众满意度" in f[1].message
+
+
+def test_a_rates_target_in_a_unit_no_rate_has():
+    # 福州 2026 (corpus c142 p35, p40): a satisfaction in 次, a control rate in 万元
+    t = _targets(("社会公众满意度", "≤3次"), ("创新实验室成本控制率", "≤10000万元"), ("补助对象满意度", "≥90%"),
+                 ("群众满意度", "≥90分"), ("主流媒体报道次数", "≥15000人次"), ("项目完成率", "100%"),
+                 ("增长率", "≥2个百分点"), ("办结及时性", "≤5个工作日"))
+    f = run(D(t), "perf.rate_unit")
+    assert [(x.column, x.severity) for x in f] == [("目标值", "warning")] * 2
+    assert "社会公众满意度" in f[0].message and "≤10000万元" in f[1].message
 
 
 def test_a_unit_printed_twice_in_a_target_cell():

@@ -141,6 +141,22 @@ def test_a_reason_announced_for_a_fall_of_nothing():
     assert texts(f) == [("claim.reason_lead_direction", "warning")] and "无变化" in f[0].message
 
 
+def test_a_lead_without_subject_against_the_change_just_before_it():
+    # 西安 2021 (corpus c158 p11): the 三公 fell from 16.00 to 6.51, printed as 增加
+    text = "2021年本部门当年一般公共预算“三公”经费预算支出6.51万元，较上年增加9.49万元，减少的主要原因是压缩经费。"
+    f = run(W("六、“三公”经费预算情况说明\n\n" + text + "\n"), "claim.reason_lead_direction")
+    assert texts(f) == [("claim.reason_lead_direction", "warning")] and "增加9.49万元" in f[0].message
+
+
+@pytest.mark.parametrize("text", [
+    "会议费32万元，较上年减少14.2万元，下降30.74%，下降的主要原因是压缩会议。",
+    "会议费32万元，较上年增加0万元，增加的主要原因是…",  # a change of nothing: not this lead's to weigh
+    "收入增加10万元，支出减少5万元，减少的主要原因是项目完成。",  # the change just before it
+])
+def test_a_lead_without_subject_the_way_of_its_change_is_not_found(text):
+    assert not run(W("六、“三公”经费预算情况说明\n\n" + text + "\n"), "claim.reason_lead_direction")
+
+
 @pytest.mark.parametrize("text", [
     # the way announced is the way stated
     "财政拨款收入17883万元，比2025年预算增加156万元。财政拨款收入增加的主要原因是新增项目。",

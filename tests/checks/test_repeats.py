@@ -23,7 +23,9 @@ def test_a_word_printed_twice_in_a_row(sentence):
 
 @pytest.mark.parametrize("sentence", ["做好城市视频专网分网分域工作。", "接受人大、纪委监委监督。",
                                       "低空航空航天发展处负责。", "研究研究再定，主要用于办公。",
-                                      "支付水质净化厂设备更换工程工程款。", "纳入本部门部门预算编制范围。"])
+                                      "支付水质净化厂设备更换工程工程款。", "纳入本部门部门预算编制范围。",
+                                      # 年度预算 after a year: the year's annual budget (against 年中)
+                                      "相关支出在2025年年中开始增加，如对比2025年年度预算则减少。"])
 def test_a_run_that_only_looks_doubled_is_clean(sentence):
     # "专网|分网|分域": the repeated pair is no word; 研究研究 is a verb's reduplication; a noun
     # may end a name and begin the next word (更换工程|工程款)

@@ -18,6 +18,9 @@ HEAD = "一、名词解释\n\n"
     ("2025年按照工作责职承担完成好航道相关建设项目", "按照工作责职", "按照工作职责"),
     # 西安 2019 (corpus c155 p23): a core term with two characters swapped
     ("2019年本部门一般共公预算拨款支出203091.65万元", "一般共公预算", "一般公共预算"),
+    # 重庆 2026 (corpus c084 p6), 福州 (c142 p7)
+    ("以及构建基础设施、大型修缮和财政支持企业更新改造所发生的支出", "以及构建基础设施、大型修缮", "以及购建基础设施、大型修缮"),
+    ("全面贯彻党的二十大和二十届历届全会精神", "二十届历届全会精神", "二十届历次全会精神"),
 ])
 def test_a_term_one_character_off_or_swapped(text, printed, term):
     assert [(p, t) for _, p, t in misspellings(text)] == [(printed, term)]
@@ -29,6 +32,8 @@ def test_a_term_one_character_off_or_swapped(text, printed, term):
     "科技成果转化为实际生产力",  # a word of its own in the middle, not a swap
     "坚决打好污染防治攻坚战",  # a phrase of its own
     "一般公共预算财政拨款基本支出、项目支出，政府性基金、国有资本经营预算",  # the core terms as printed
+    "加快构建基础设施体系，完成大型修缮工程",  # 构建 of its own, not the definition's words
+    "深入学习贯彻二十届三中全会精神和二十届四中全会精神",  # one plenum named, not 历次
 ])
 def test_standard_wording_and_other_words_are_left_alone(text):
     assert list(misspellings(text)) == []

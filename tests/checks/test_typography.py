@@ -133,19 +133,23 @@ def test_years_with_nian_and_other_figures_are_clean(sentence):
 
 
 @pytest.mark.parametrize("sentence", ["主要原因是因因人员减少费用减少。", "负责地理信息安全和和市场秩序。",
-                                      "结转到本年仍按按规定用途继续使用的资金。"])
+                                      "结转到本年仍按按规定用途继续使用的资金。",
+                                      # 西安 2021 (corpus c158 p11): the 费 of an expense's name twice
+                                      "公务接待费费6.51万元，较上年减少1.49万元。"])
 def test_a_function_word_printed_twice(sentence):
     f = run(W(HEAD + sentence + "\n"), "wording.doubled_word")
     assert [x.severity for x in f] == ["info"]
 
 
 @pytest.mark.parametrize("sentence", ["变动原因因公出国经费减少。", "以及及时完成应急修缮任务。",
-                                      "实实在在为群众办事，等等。", "年年增长，总和和平均数均列示。"])
+                                      "实实在在为群众办事，等等。", "年年增长，总和和平均数均列示。",
+                                      # a word ending in 费 before 费率 / 费基 / 费用
+                                      "按规定收费费率执行。", "单位缴费费基为工资总额。", "居民消费费用上涨。"])
 def test_a_word_ending_where_the_next_begins_is_no_doubling(sentence):
     assert not run(W(HEAD + sentence + "\n"), "wording.doubled_word")
 
 
-@given(st.text(alphabet="因及和与于将由其已较对从按原起以关总参即理尤而比针服甲乙", max_size=14))
+@given(st.text(alphabet="因及和与于将由其已较对从按原起以关总参即理尤而比针服费收缴甲乙", max_size=14))
 def test_doubled_words_are_found_where_the_look_behind_first_pattern_finds_them(text):
     # the rule's pattern opens each branch with its character (scanned fast); the plain
     # "not after one of these characters" pattern is what it stands for
@@ -410,3 +414,21 @@ def test_a_decree_cited_without_di():
     f = one("依据《广州市建筑玻璃幕墙管理办法》（广州市人民政府令 148号）开展检查。", "wording.decree_number")
     assert texts(f) == [("wording.decree_number", "info")] and "令第148号" in f[0].message
     assert not one("依据《建设工程质量管理条例》（国务院令第279号）开展检查，命令3号文件。", "wording.decree_number")
+
+
+def _amounts_text(odd: str) -> str:
+    lines = [f"（{k}）某某支出{k}{k}.{k}0万元，较上年增加{k}.{k}{k}万元。" for k in range(1, 7)]
+    return HEAD + "\n".join(lines) + f"\n（7）购房补贴99.45万元，较上年增加{odd}万元。\n"
+
+
+def test_an_amount_printed_to_more_places_than_every_other():
+    # 西安 2021 (corpus c158 p7): "购房补贴99.45万元，较上年增加16.627万元" (16.62 a page later)
+    f = run(W(_amounts_text("16.627")), "wording.amount_precision")
+    assert texts(f) == [("wording.amount_precision", "info")] and "16.627" in f[0].message
+
+
+def test_amounts_to_two_places_or_a_document_printing_more_are_clean():
+    assert not run(W(_amounts_text("16.62")), "wording.amount_precision")
+    # every amount to four places: the document's way, not a slip
+    lines = [f"（{k}）某某支出{k}{k}.{k}{k}{k}{k}万元。" for k in range(1, 13)]
+    assert not run(W(HEAD + "\n".join(lines) + "\n"), "wording.amount_precision")

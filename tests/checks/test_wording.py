@@ -347,3 +347,17 @@ def test_a_change_stated_without_its_figure(text):
                  "主要原因是新增在职人员，行政事业单位养老支出较上年增加。",
                  "主要原因是为保障业务工作，项目支出预算较上年预算有所增加。"):
         assert not run(W(HEAD + fine + "\n"), "wording.change_without_amount")
+
+
+def _goals(*goals: str):
+    rows = tuple(Row(code=None, name=f"项目{k}", values={}, source=Source(page=11), texts={"绩效目标": g})
+                 for k, g in enumerate(goals))
+    return Table(kind="projects", title="项目支出表", unit="万元", columns=(Column("total", "金额"),),
+                 rows=rows, source=Source(page=11))
+
+
+def test_a_table_text_that_stops_at_a_comma():
+    # 深圳 2026 (corpus c065 p11): a 绩效目标 cut off after a comma
+    t = _goals("全力打造多语种传播矩阵和我市国际传播新 IP，", "完成年度宣传任务。", "其中，", "按计划完成")
+    f = run(D(t, year=2026), "wording.unfinished_sentence")
+    assert [(x.row, x.severity) for x in f] == [("项目0", "warning")] and "新 IP," in f[0].message

@@ -162,3 +162,20 @@ def test_no_such_date_is_a_warning_quoting_its_sentence():
     assert [(x.rule, x.severity) for x in f] == [("year.no_such_date", "warning")]
     assert "9月没有31日" in f[0].message and "2026年9月31日" in (f[0].text or "")
     assert not run(W("四、绩效目标情况说明\n\n确保2026年9月30日前完成全部验收工作。\n", year=2026), "year.no_such_date")
+
+
+def test_the_scope_of_the_document_named_with_last_year():
+    # 烟台 2026 (corpus c176 p6): the unit list of the 2026 budget still says 2025
+    text = "三、部门预算单位构成\n\n纳入烟台市司法局2025年部门预算编制范围的二级预算单位包括：1.烟台市公证处。\n"
+    f = run(W(text, year=2026), "year.scope")
+    assert texts(f) == [("year.scope", "error")] and "2025" in f[0].message
+
+
+@pytest.mark.parametrize("text,kind", [
+    ("纳入烟台市司法局2026年部门预算编制范围的二级预算单位包括：1.烟台市公证处。", "budget"),
+    ("纳入本部门2026年度部门决算编制范围的单位共2家。", "final"),
+    # another kind's scope: not this document's (a budget recalling its final account)
+    ("纳入2024年度部门决算编制范围的单位共2家，本年预算单位同上。", "budget"),
+])
+def test_the_scope_in_the_documents_own_year_is_clean(text, kind):
+    assert not run(W("三、部门预算单位构成\n\n" + text + "\n", year=2026, kind=kind), "year.scope")

@@ -31,6 +31,7 @@ Modules:
     inclusions    — parts ≤ wholes (财政拨款 ≤ 全部资金, 三公 items, 机关运行经费)
     codes         — classification codes against the official catalogs
     code_digits   — a class code in the text printed with 4 or 6 digits (no code has them)
+    cited_codes   — a known class code in the text printed with another code's name, or one the tables print under another code
     completeness  — required tables and sections, empty tables with notes
     contents      — headings against the document's own 目录 (a rearranged or mistyped heading)
     performance   — 绩效 tables: score sums, execution rates, rates over 100 %, costs over the funds

@@ -66,6 +66,7 @@ def _load_rules() -> None:
     """Import the rule families so their decorators register them."""
     from cnbudget.checks import (  # noqa: F401
         budget_base,
+        cited_codes,
         class_lists,
         class_paths,
         code_digits,

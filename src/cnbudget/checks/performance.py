@@ -4,6 +4,8 @@
     perf.execution_rate  执行率 = 全年执行数 ÷ 全年预算数
     perf.rate_over_whole a target over 100 % for a rate that is a share of a whole (合格率, 满意度,
                          覆盖率, 及时性 …): "车辆验收合格率 =1100%"
+    perf.rate_unit       a rate's target (…率, …满意度) stated in a unit no rate has: "社会公众满意度
+                         ≤3次", "创新实验室成本控制率 ≤10000万元"
     perf.cost_over_funds a 成本指标 stating a cost in 万元 above the whole of the project's funds
                          its own form prints ("财政投入控制数 =1849.5万元" on 资金总额 1800.00)
 """
@@ -183,6 +185,38 @@ def rates_over_whole(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
                 "perf.rate_over_whole",
                 f"：“{names[-1].strip()}”的目标值为 {cell.strip()}，该比率不能超过 100% — a rate target over 100 %",
                 t, r, col, cell, m.start("n"), m.end(),
+            )
+
+
+# A rate named as such, and a target in a unit that counts or sums (a rate is in %, ‰, 百分点 or
+# a score: "满意度 ≥90分"): "社会公众满意度 ≤3次", "成本控制率 ≤10000万元"
+RATE_NAME_RE = re.compile(r"(?:率|满意度)$")
+COUNTED_TARGET_RE = re.compile(
+    r"^(?:[≥≤=<>]|不低于|不少于|不高于|不超过|达到|大于|小于)?\s*\d[\d,]*(?:\.\d+)?\s*"
+    r"(?P<unit>万元|元|人次|次|人|个|件|项|家|篇|个工作日|工作日|天|小时|辆|台|套|期|场|户|所)$"
+)
+
+
+@rule(
+    "perf.rate_unit",
+    severity="warning",
+    kinds=KINDS,
+    description="绩效指标为比率（…率、满意度），指标值却以次、人、万元等计（社会公众满意度 ≤3次） — a rate's target in a unit no rate has",
+)
+def rate_units(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
+    for t, r, col, cell in text_cells(doc, ctx):
+        if t.kind not in KINDS or not cell or cell[-1] not in "元次人个件项家篇日天时辆台套期场户所":
+            continue
+        m = COUNTED_TARGET_RE.match(cell.strip())
+        if m is None:
+            continue
+        ctx.checked()
+        names = [c.strip() for k, c in r.texts.items() if k != col and RATE_NAME_RE.search(c.strip())]
+        if names:
+            yield cell_finding(
+                "perf.rate_unit",
+                f"：指标“{names[-1]}”为比率，指标值却为 {cell.strip()}（以“{m.group('unit')}”计） — a rate's target in a unit no rate has",
+                t, r, col, cell, 0, len(cell),
             )
 
 

@@ -13,7 +13,8 @@
                                   0.3万元，下降1.3%，主要原因是基本与上年持平，无增减变化"
     claim.reason_lead_direction   a reason announced for a change the other way than the one stated
                                   just before it: "财政拨款收入17883万元，比2025年预算增加156万元
-                                  …。财政拨款收入支出减少的主要原因是…"
+                                  …。财政拨款收入支出减少的主要原因是…"; or a lead with no subject
+                                  right after the change: "较上年增加9.49万元，减少的主要原因是…"
 
 The items are stated one after another in the same template, each with its change and its reason;
 copying a line and changing its figures but not its reason is a common slip. The rule reads a
@@ -272,6 +273,9 @@ REASON_LEAD_RE = re.compile(
     r"(?P<word>增加|减少|增长|下降)的?主要原因"
 )
 _REASON_LEAD_HINT = literal_first(("增加", "减少", "增长", "下降"), "的?主要原因")
+# "较上年增加9.49万元,减少的主要原因是…": a lead with no subject, right after the clause that
+# states the change it is announced for
+BARE_LEAD_RE = re.compile(r"(?<=[,;])\s*(?P<word>增加|减少|增长|下降)的?主要原因")
 # a change stated with its figure, and what a subject's clause may not hold of it
 STATED_CHANGE_RE = re.compile(r"(?P<word>增加|减少|增长|下降)了?\s*(?P<num>\d[\d,]*(?:\.\d+)?)\s*(?:亿元|万元|元|%)")
 _FIGURE_RE = re.compile(r"\d[\d,]*(?:\.\d+)?\s*(?:亿元|万元|元|%)")
@@ -320,6 +324,7 @@ def reason_lead_directions(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
         b = text.items[k]
         if b.heading or b.part in ("glossary", "profile"):
             continue
+        yield from _bare_lead_findings(b)
         for m in REASON_LEAD_RE.finditer(b.text):
             subject = clean_subject(m.group("subject"))[0]
             before = _text_before(text.items, k, m.start())
@@ -340,3 +345,18 @@ def reason_lead_directions(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
                 b, m.start(), m.end(),
             )
 
+
+def _bare_lead_findings(b: TextBlock) -> Iterator[Finding]:
+    """A subjectless lead ("…增加9.49万元,减少的主要原因是…") against the last change its sentence
+    states before it."""
+    for m in BARE_LEAD_RE.finditer(b.text):
+        sentence = b.text[b.text.rfind("。", 0, m.start()) + 1:m.start()]
+        stated = list(STATED_CHANGE_RE.finditer(sentence))
+        if not stated or _way(stated[-1]) in (0, _UP[m.group("word")]):
+            continue  # no change stated, one of nothing (not this lead's to weigh), or the same way
+        yield text_finding(
+            "claim.reason_lead_direction",
+            f"称“{m.group('word')}的主要原因”，而紧接其前所述为{stated[-1].group(0)} — "
+            "a reason announced for a change the other way than the one stated",
+            b, m.start(), m.end(),
+        )

@@ -36,10 +36,14 @@ TERMS = (
     "办公用房水电费",
     "办公用房取暖费",
     "公务用车运行维护费",
+    # 其他资本性支出 (经济分类 definition): "…以及购建基础设施、大型修缮和财政支持企业更新改造…"
+    # (a term's first and last character are not judged: 以及 keeps 购 inside it)
+    "以及购建基础设施、大型修缮",
     # official phrases
     "深入打好污染防治攻坚战",
     "转化为现实生产力",
     "按照工作职责",
+    "二十届历次全会精神",
 )
 
 

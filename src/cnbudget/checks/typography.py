@@ -16,7 +16,10 @@
     wording.wan_for_yuan         an amount in 万元 a thousand times any other of the document
                                  ("固定资产金额302,475,975.31万元" beside a budget of 27,900.73):
                                  a figure in 元 labelled 万元
-    wording.doubled_word         a function word printed twice: "主要原因是因因人员减少", also in
+    wording.amount_precision     an amount in 万元 printed to three places where every other prints two
+                                 at most ("较上年增加16.627万元"): a figure copied in another precision
+    wording.doubled_word         a function word printed twice: "主要原因是因因人员减少", or the 费
+                                 closing an expense's name ("公务接待费费 6.51万元"), also in
                                  the text cells of tables ("实现基础设施集约化和和政府协同性发展");
                                  any word printed twice in a table's title ("…活动项目项目绩效目标表")
     wording.repeated_text        a run of words with figures printed twice in a row (a pasted clause),
@@ -353,6 +356,41 @@ def wan_for_yuan(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
     )
 
 
+# A document states its 万元 amounts to at most two places (分 of 万元 is 100 元): one amount
+# printed to three or more among at least this many others is a figure copied in another
+# precision ("较上年增加16.627万元", the same change printed 16.62 a page later)
+PRECISION_PEERS = 10
+_PLACES = 2
+
+
+@rule(
+    "wording.amount_precision",
+    severity="info",
+    description="万元金额印为三位以上小数，而全文其他万元金额至多两位（增加16.627万元） — "
+    "an amount printed to more places than every other",
+)
+def amount_precision(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
+    stated = [c for c in doc.claims if c.kind in ("amount", "change") and c.unit == "万元"]
+    ctx.checked(len(stated))
+    odd = [c for c in stated if _places(c.value) > _PLACES]
+    if not odd or len(stated) - len(odd) < PRECISION_PEERS or len(odd) > len(stated) // PRECISION_PEERS:
+        return  # no odd one, too few to tell, or a document that prints more places as its way
+    for c in odd:
+        yield finding(
+            "wording.amount_precision",
+            f"{c.subject or '所述金额'} {c.value}万元印为{_places(c.value)}位小数，全文其他 {len(stated) - len(odd)} 个万元金额"
+            f"至多{_PLACES}位 — an amount printed to more places than every other",
+            actual=c.value,
+            source=c.source,
+            text=c.text,
+        )
+
+
+def _places(value: Decimal) -> int:
+    exponent = value.as_tuple().exponent
+    return -exponent if isinstance(exponent, int) and exponent < 0 else 0
+
+
 # Function words that Chinese never doubles (unlike 年年, 等等, 实实在在, 是是非非): printed twice
 # in a row they are a typing slip — unless the first closes a word of its own and the second
 # opens the next (原因|因公出国, 以及|及时, 总和|和…): the characters that form such words before it
@@ -360,6 +398,9 @@ _WORD_ENDING_WITH = {
     "因": "原起诱基成病死主内外", "及": "以涉普危波顾企来", "和": "总平缓调温共柔祥饱",
     "与": "参给赋授", "于": "关由对至属基鉴处位在等", "将": "即", "由": "理缘事自", "其": "尤极",
     "已": "而", "较": "比", "对": "针相绝应面核比", "从": "服自遵", "按": "",
+    # not a function word, but the last character of every expense's name ("公务接待费费 6.51"):
+    # only a word ending in 费 may open another (收费|费率, 缴费|费基, 消费|费用)
+    "费": "收缴消付学免",
 }
 # Each branch opens with its character and looks back from the second one (the same test as
 # "not after one of ``before``"): a pattern whose branches start with a literal is scanned for

@@ -22,6 +22,9 @@
                             listing nine (error), a long list one short of its count, a list
                             announced whole ("有以下机构：") that cannot make its count, or a
                             count of none that goes on to list ("共有0个，包括：") (warning)
+    wording.unfinished_sentence  a paragraph, or a table's text cell (a 绩效目标), that stops at a
+                            comma ("…安排604.53万元，" and then a heading); a last sentence with
+                            no full stop (info)
 
 Every finding quotes the sentence (``Finding.text``) and points at its line or page.  The text
 read is ``Disclosure.text`` (headings and passages, NFKC-folded: "（" is "(", "，" is ",").
@@ -562,6 +565,8 @@ _RUN_INTO_LIST_RE = re.compile(
     r"(?<=[\u4e00-\u9fff])其中:"
 )
 _LIST_HINT = re.compile("其中:")
+# a cell this short ending with a comma may be a label ("其中,"), not a sentence cut off
+CUT_CELL_MIN_CHARS = 10
 
 
 @rule(
@@ -574,7 +579,7 @@ def unfinished_sentences(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
     # comparison was left out. A paragraph broken at a page end goes on in the next passage (not
     # a heading), and one ending "包括：" announces the list below: neither is judged.
     blocks = list(passages(doc, ctx).items)
-    for b, after in zip(blocks, blocks[1:] + [None], strict=True):
+    for b, after in zip(blocks, [*blocks[1:], None] if blocks else [], strict=True):
         text = b.text.rstrip()
         comma = text.endswith(",")
         if b.heading or not (comma or text[-1:] > "\u4e00"):
@@ -599,6 +604,13 @@ def unfinished_sentences(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
             "a paragraph whose last sentence has no full stop",
             b, max(end - 1, 0), end, severity="info",
         )
+    # a table's text cell (a project's 绩效目标) that stops at a comma: "…打造我市国际传播新IP，"
+    for t, r, col, cell in cells(doc, ctx).items:
+        text = cell.rstrip()
+        if text.endswith(",") and len(text) >= CUT_CELL_MIN_CHARS:
+            ctx.checked()
+            yield cell_finding("wording.unfinished_sentence", f"止于逗号（“{_tail(text)}”），句子未写完 — a text that stops at a comma",
+                               t, r, col, cell, len(text) - 1, len(text))
     for b in passages(doc, ctx).holding(_LIST_HINT):
         for m in _RUN_INTO_LIST_RE.finditer(b.text):
             end = m.end() - len("其中:")

@@ -6,6 +6,9 @@
                          right); a sentence comparing a year with itself ("2025年…，比2025年减少")
     year.heading         a heading or a table title naming another year's 预算/决算
                          ("2023年度部门决算" in the final account of 2024)
+    year.scope           the sentence naming the units "纳入…N年部门预算编制范围" names another
+                         year than the document's own ("纳入烟台市司法局2025年部门预算编制范围的
+                         二级预算单位包括" in the 2026 budget)
     year.as_of           an asset date that does not fit: a final account of N reports its
                          assets at the end of N ("截至2023年12月31日" in 2024's is last year's),
                          a budget of N at a date before N
@@ -32,6 +35,7 @@ from cnbudget.checks.common import (
     TABLE_PART,
     cell_finding,
     cells,
+    checked_each,
     passages,
     text_blocks,
     text_cells,
@@ -171,6 +175,34 @@ def heading_years(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
         else:
             t = where
             yield finding("year.heading", msg, table=t.kind, source=t.source, text=text)  # type: ignore[attr-defined]
+
+
+# "纳入X局2025年部门预算编制范围的…", "纳入本部门2024年度部门决算编制范围的单位": the scope of
+# the document itself, in its own year and kind
+SCOPE_YEAR_RE = re.compile(rf"(?P<y>{YEAR})\s*年\s*度?\s*(?:部门|单位)?(?:综合)?(?P<kind>预算|决算)\s*(?:编制|汇编)范围")
+_SCOPE_HINT = re.compile(r"算\s*(?:编制|汇编)范围")
+
+
+@rule(
+    "year.scope",
+    severity="error",
+    description="“纳入…N年部门预算（决算）编制范围”的年度与文件年度不符 — the document's own scope named with another year",
+)
+def scope_years(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
+    year, kind = doc.meta.year, doc.meta.kind
+    if not year or kind not in KIND_ZH:
+        return
+    text = passages(doc, ctx)
+    checked_each(ctx, text.items)
+    for b in text.holding(_SCOPE_HINT):
+        for m in SCOPE_YEAR_RE.finditer(b.text):
+            if m.group("kind") != KIND_ZH[kind] or int(m.group("y")) == year:
+                continue  # another kind's scope is not this document's; its own year is right
+            yield text_finding(
+                "year.scope",
+                f"称“{m.group(0)}”，而本文件为{year}年{KIND_ZH[kind]} — the document's own scope named with year {m.group('y')}",
+                b, m.start(), m.end(),
+            )
 
 
 @rule(
