@@ -22,6 +22,7 @@ Modules:
     department_name — a statement opening with another department's name (a copied text not renamed)
     reasons       — the reasons given for a change: one of another item, one run into its label, one of no change, one announced the other way
     typography    — malformed numbers, doubled units, rates without %, punctuation, brackets, Japanese character forms
+    restated      — one amount stated twice with two changes against the same base
     repeats       — words, lead-ins and item numbers printed twice; a full stop closing a bracket mid-sentence
     definitions   — a class's definition in the text that is another item's (a 其他 item's under an item of its own)
     standard_terms — a term of the standard definitions or an official phrase printed a character off or swapped

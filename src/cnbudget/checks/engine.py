@@ -85,6 +85,7 @@ def _load_rules() -> None:
         project_targets,
         reasons,
         repeats,
+        restated,
         sentences,
         standard_terms,
         summary_sides,

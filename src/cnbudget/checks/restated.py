@@ -1,0 +1,103 @@
+"""One amount stated twice with two different changes against the same base.
+
+    claim.restated_change   "住房公积金(2210201)192.99万元，较上年增加15.96万元" in one section and
+                            "住房公积金(2210201)192.99万元，较上年增加15.95万元" in the next; "一般
+                            公共预算拨款支出13,650.79万元，较上年减少183.49万元" and, a paragraph
+                            later, "…13,650.79万元，较上年减少99.00万元"
+
+A 情况说明 states its figures again section by section (收支总体, 财政拨款, 一般公共预算, 基本支出);
+the same subject, the same amount and the same comparison ("较上年", "比2025年年初预算") make the
+same change, so two changes of it are a figure copied or computed wrongly in one place — which one
+the text does not say (warning).  The subject must be the same words (its list number, 当年 and
+其中 aside), the amount the same printed figure, the comparison the same words: "比上年预算" and
+"比上年执行数" are two bases, "一般公共预算拨款收入" and "…支出" two quantities.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from decimal import Decimal
+
+from cnbudget.checks.context import Context
+from cnbudget.checks.registry import finding, rule
+from cnbudget.checks.values import fmt
+from cnbudget.model import Claim, Disclosure, Finding
+from cnbudget.narrative.subjects import norm_subject
+from cnbudget.numbers import Interval, parse_amount
+
+_AMOUNT_RE = re.compile(r"\d[\d,]*(?:\.\d+)?")
+# what a subject may carry before its name: a list number, 当年/本年/其中
+_LEAD_RE = re.compile(r"^(?:[\d.、()]+|当年|本年|其中|:)+")
+_NUMBER_RE = re.compile(r"^[\d.、()]+")
+# the words between an amount and its change that name the base ("较上年", "比2025年年初预算")
+_BASE_NOISE_RE = re.compile(r"[\s,;:、()]|万元|亿元|元|增加|减少|增长|下降|了")
+# an amount and its change further apart than this are not read as one statement
+BASE_MAX_CHARS = 24
+
+
+def _subject(c: Claim) -> str:
+    return _LEAD_RE.sub("", norm_subject(c.subject or ""))
+
+
+def _base(c: Claim, amount: Claim) -> str | None:
+    """The comparison words between ``amount`` and its change ``c`` where the sentence prints
+    them close together, with 较/比/与 as one; None where it does not."""
+    amounts = _printed(c.text, amount.value)
+    for start, _ in _printed(c.text, c.value):
+        before = [end for _, end in amounts if end <= start]
+        if before and start - before[-1] <= BASE_MAX_CHARS:
+            words = _BASE_NOISE_RE.sub("", c.text[before[-1]:start])
+            return re.sub(r"^[较与同]", "比", words)
+    return None
+
+
+def _printed(text: str, value: Decimal) -> list[tuple[int, int]]:
+    """Where ``text`` prints ``value`` (its digits, "13,650.79" for 13650.79)."""
+    return [(m.start(), m.end()) for m in _AMOUNT_RE.finditer(text) if parse_amount(m.group(0)) == abs(value)]
+
+
+def _signed(c: Claim) -> Interval:
+    i = Interval.of(abs(c.value))
+    return -i if (c.direction or 0) < 0 else i
+
+
+@rule(
+    "claim.restated_change",
+    severity="warning",
+    description="同一金额两处所述较同一基数的变动额不同（较上年增加15.96万元 / 15.95万元） — "
+    "one amount stated twice with two changes against the same base",
+)
+def restated_changes(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
+    by_id = {c.id: c for c in doc.claims}
+    seen: dict[tuple[str, Decimal, str, str], Claim] = {}
+    for c in doc.claims:
+        amount = by_id.get(c.related.get("current", -1)) if c.kind == "change" else None
+        if amount is None or amount.kind != "amount" or c.direction is None:
+            continue
+        subject = _subject(amount)
+        if len(subject) < 2:
+            continue
+        base = _base(c, amount)
+        if not base:
+            continue
+        ctx.checked()
+        key = (subject, amount.value, amount.unit, base)
+        first = seen.setdefault(key, c)
+        if first is c or first.text == c.text or first.unit != c.unit or _signed(first).meets(_signed(c)):
+            continue
+        yield finding(
+            "claim.restated_change",
+            f"{_NUMBER_RE.sub('', amount.subject)} {fmt(amount.value)}{amount.unit}{base}的变动，前文为{_said(first)}，此处为{_said(c)} — "
+            "one amount stated twice with two changes against the same base",
+            expected=first.value * (first.direction or 1),
+            actual=c.value * (c.direction or 1),
+            source=c.source,
+            text=c.text,
+        )
+
+
+def _said(c: Claim) -> str:
+    page = f"（第{c.source.page}页）" if c.source.page is not None else ""
+    word = "增加" if (c.direction or 0) > 0 else "减少" if (c.direction or 0) < 0 else "变动"
+    return f"{word}{fmt(c.value)}{c.unit}{page}"

@@ -1,0 +1,36 @@
+"""claim.restated_change: one amount stated twice with two changes against the same base."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.checks.conftest import W, run, texts
+
+
+def test_one_amount_with_two_changes_against_the_same_base():
+    # 西安 2021 (corpus c158 p7-8): the same item restated in the 人员经费 section
+    text = ("七、一般公共预算支出情况说明\n\n（10）住房公积金（2210201）192.99万元，较上年增加15.96万元，原因是人员工资增加。\n"
+            "八、一般公共预算基本支出情况说明\n\n⑥住房公积金（2210201）192.99万元，较上年增加15.95万元，原因是人员工资增加。\n")
+    f = run(W(text), "claim.restated_change")
+    assert texts(f) == [("claim.restated_change", "warning")]
+    assert "15.96" in f[0].message and "15.95" in f[0].message and "住房公积金" in f[0].message
+
+
+def test_the_whole_stated_again_with_another_change():
+    # 西安 2026 (corpus c149 p17): 183.49 in 六, 99.00 in 七
+    text = ("六、财政拨款收支情况说明\n\n本部门当年财政拨款支出13,650.79万元，其中：一般公共预算拨款支出13,650.79万元，较上年减少183.49万元。\n"
+            "七、一般公共预算拨款支出情况说明\n\n本部门当年一般公共预算拨款支出13,650.79万元，较上年减少99.00万元，下降0.72%。\n")
+    assert texts(run(W(text), "claim.restated_change")) == [("claim.restated_change", "warning")]
+
+
+@pytest.mark.parametrize("second", [
+    "住房公积金（2210201）192.99万元，较上年增加15.96万元。",       # the same change again
+    "住房公积金（2210201）192.99万元，比上年增加15.96万元。",       # 比 for 较
+    "住房公积金（2210201）192.99万元，较上年执行数增加3.20万元。",  # another base
+    "购房补贴（2210203）192.99万元，较上年增加3.20万元。",          # another subject, same figure
+    "住房公积金（2210201）190.00万元，较上年增加3.20万元。",        # another amount
+])
+def test_the_same_change_or_another_quantity_is_clean(second):
+    text = ("七、一般公共预算支出情况说明\n\n（10）住房公积金（2210201）192.99万元，较上年增加15.96万元。\n"
+            "八、基本支出情况说明\n\n" + second + "\n")
+    assert not run(W(text), "claim.restated_change")
