@@ -21,6 +21,8 @@ HEAD = "一、名词解释\n\n"
     # 重庆 2026 (corpus c084 p6), 福州 (c142 p7)
     ("以及构建基础设施、大型修缮和财政支持企业更新改造所发生的支出", "以及构建基础设施、大型修缮", "以及购建基础设施、大型修缮"),
     ("全面贯彻党的二十大和二十届历届全会精神", "二十届历届全会精神", "二十届历次全会精神"),
+    # 烟台 2026 (corpus c176 p43, c179 p37): the 其他收入 definition with its words swapped
+    ("其他收入，主要包括利息存款收入、事业单位固定资产出租收入等", "利息存款", "存款利息"),
 ])
 def test_a_term_one_character_off_or_swapped(text, printed, term):
     assert [(p, t) for _, p, t in misspellings(text)] == [(printed, term)]

@@ -4,7 +4,8 @@
                            printed one character off ("专用资料及一般设备购置费" for 专用材料…),
                            with two characters or two words swapped ("转化为实现生产力" for
                            现实生产力, "打好深入污染防治攻坚战" for 深入打好…, "工作责职"); a core
-                           term with two neighbouring characters swapped ("一般共公预算")
+                           term with two neighbouring characters swapped ("一般共公预算"), a
+                           two-word term with its words swapped ("利息存款收入")
     wording.misspelt_class_name  a 支出功能分类 name marked （类）/（款）/（项） in the text
                            that is one character off, or one short, of the catalog's name of that
                            level, or of a name the document's own tables print, and no name of
@@ -62,7 +63,10 @@ def _swaps(term: str) -> Iterator[str]:
             yield term[:k] + term[k + 1] + term[k] + term[k + 2:]
 
 
-_SWAPPED_CORE = {v: t for t in CORE_TERMS for v in _swaps(t)}
+# …and two-word terms of the definitions too short to be sought by their halves, printed with
+# their words in each other's place ("主要包括利息存款收入": 存款利息收入, the 其他收入 definition)
+WORD_PAIRS = (("存款", "利息"),)
+_SWAPPED_CORE = {v: t for t in CORE_TERMS for v in _swaps(t)} | {b + a: a + b for a, b in WORD_PAIRS}
 SWAPPED_CORE_RE = re.compile("|".join(map(re.escape, sorted(_SWAPPED_CORE))))
 
 
