@@ -23,6 +23,8 @@ HEAD = "一、名词解释\n\n"
     ("全面贯彻党的二十大和二十届历届全会精神", "二十届历届全会精神", "二十届历次全会精神"),
     # 烟台 2026 (corpus c176 p43, c179 p37): the 其他收入 definition with its words swapped
     ("其他收入，主要包括利息存款收入、事业单位固定资产出租收入等", "利息存款", "存款利息"),
+    # 西安 2022 (corpus c157 p10): 劵 typed for 券
+    ("利用资产证劵化、股权融资等融资手段", "证劵", "证券"),
 ])
 def test_a_term_one_character_off_or_swapped(text, printed, term):
     assert [(p, t) for _, p, t in misspellings(text)] == [(printed, term)]

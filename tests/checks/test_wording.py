@@ -361,3 +361,12 @@ def test_a_table_text_that_stops_at_a_comma():
     t = _goals("全力打造多语种传播矩阵和我市国际传播新 IP，", "完成年度宣传任务。", "其中，", "按计划完成")
     f = run(D(t, year=2026), "wording.unfinished_sentence")
     assert [(x.row, x.severity) for x in f] == [("项目0", "warning")] and "新 IP," in f[0].message
+
+
+def test_a_figure_run_into_qizhong_without_a_mark():
+    # 上海 2026 (corpus c015 p16): "购置车辆0辆其中：部级领导干部用车0辆…"
+    f = run(W("五、国有资产占有使用情况\n\n2026年单位预算安排购置车辆0辆其中：部级领导干部用车0辆、一般公务用车0辆。\n"),
+            "wording.unfinished_sentence")
+    assert texts(f) == [("wording.unfinished_sentence", "info")] and "0辆" in f[0].message
+    assert not run(W("五、国有资产占有使用情况\n\n2026年单位预算安排购置车辆0辆，其中：一般公务用车0辆。\n"),
+                   "wording.unfinished_sentence")

@@ -5,7 +5,8 @@
                            with two characters or two words swapped ("转化为实现生产力" for
                            现实生产力, "打好深入污染防治攻坚战" for 深入打好…, "工作责职"); a core
                            term with two neighbouring characters swapped ("一般共公预算"), a
-                           two-word term with its words swapped ("利息存款收入")
+                           two-word term with its words swapped ("利息存款收入"); a character
+                           no text uses but as a slip ("证劵" for 证券)
     wording.misspelt_class_name  a 支出功能分类 name marked （类）/（款）/（项） in the text
                            that is one character off, or one short, of the catalog's name of that
                            level, or of a name the document's own tables print, and no name of
@@ -98,14 +99,22 @@ def _one_off(term: str, seen: str) -> bool:
     return len(diff) == 1 and 0 < diff[0] < len(term) - 1 and "\u4e00" <= seen[diff[0]] <= "\u9fff"
 
 
+# Characters no standard text uses but as a slip for another of the same sound and shape: 劵 (a
+# rare character) typed for 券 ("资产证劵化"); printed with the character before them
+WRONG_CHARACTERS = {"劵": "券"}
+WRONG_CHARACTER_RE = re.compile(f"(?:[\u4e00-\u9fff])?[{''.join(WRONG_CHARACTERS)}]")
+
+
 def misspellings(text: str, *, core: bool = True) -> Iterator[tuple[int, str, str]]:
     """(start, what is printed, the term) of each term ``text`` prints one character off or with
     two characters or words swapped, in the order of the terms; then (``core``) each core term
-    printed with two characters swapped."""
+    printed with two characters swapped, and each character no text uses but as a slip."""
     yield from _long_term_slips(text)
     if core:
         for m in SWAPPED_CORE_RE.finditer(text):
             yield m.start(), m.group(0), _SWAPPED_CORE[m.group(0)]
+        for m in WRONG_CHARACTER_RE.finditer(text):
+            yield m.start(), m.group(0), m.group(0)[:-1] + WRONG_CHARACTERS[m.group(0)[-1]]
 
 
 def _long_term_slips(text: str) -> Iterator[tuple[int, str, str]]:

@@ -565,6 +565,8 @@ _RUN_INTO_LIST_RE = re.compile(
     r"(?<=[\u4e00-\u9fff])其中:"
 )
 _LIST_HINT = re.compile("其中:")
+# …or a figure with its unit run straight into it: "安排购置车辆0辆其中:部级领导干部用车0辆…"
+_COUNT_INTO_LIST_RE = re.compile(r"(?P<figure>\d[\d,.]*\s*(?:辆|台\(套\)|台|套|个|项|人|万元|元|%))\s*其中:")
 # a cell this short ending with a comma may be a label ("其中,"), not a sentence cut off
 CUT_CELL_MIN_CHARS = 10
 
@@ -612,6 +614,12 @@ def unfinished_sentences(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
             yield cell_finding("wording.unfinished_sentence", f"止于逗号（“{_tail(text)}”），句子未写完 — a text that stops at a comma",
                                t, r, col, cell, len(text) - 1, len(text))
     for b in passages(doc, ctx).holding(_LIST_HINT):
+        for m in _COUNT_INTO_LIST_RE.finditer(b.text):
+            yield text_finding(
+                "wording.unfinished_sentence",
+                f"“{m.group('figure')}”后直接接“其中：”，缺少标点 — a figure run into 其中 with no mark",
+                b, m.start(), m.end(), severity="info",
+            )
         for m in _RUN_INTO_LIST_RE.finditer(b.text):
             end = m.end() - len("其中:")
             yield text_finding(
