@@ -43,8 +43,9 @@ AMOUNT_AFTER_RE = re.compile(
 
 
 def _cited(doc: Disclosure, ctx: Context) -> list[tuple[TextBlock, re.Match[str]]]:
-    return [(b, m) for b in passages(doc, ctx).items if _BRACKETED_CODE.search(b.text)
-            for m in NARRATIVE_CODE_RE.finditer(b.text)]
+    """Every "name（code）" of the running text, read once per run for both rules."""
+    return ctx.index("cited_codes", doc, lambda d: [
+        (b, m) for b in passages(d, ctx).holding(_BRACKETED_CODE) for m in NARRATIVE_CODE_RE.finditer(b.text)])
 
 
 def _tails(name: str, shortest: int = MIN_NAME_CHARS) -> list[str]:

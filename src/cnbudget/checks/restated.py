@@ -70,20 +70,29 @@ def _signed(c: Claim) -> Interval:
 )
 def restated_changes(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
     by_id = {c.id: c for c in doc.claims}
-    seen: dict[tuple[str, Decimal, str, str], Claim] = {}
+    # (subject, figure) → its changes: only a figure stated twice needs its comparison words read
+    stated: dict[tuple[str, Decimal, str], list[tuple[Claim, Claim]]] = {}
     for c in doc.claims:
         amount = by_id.get(c.related.get("current", -1)) if c.kind == "change" else None
         if amount is None or amount.kind != "amount" or c.direction is None:
             continue
         subject = _subject(amount)
-        if len(subject) < 2:
-            continue
+        if len(subject) >= 2:
+            stated.setdefault((subject, amount.value, amount.unit), []).append((c, amount))
+    for changes in stated.values():
+        ctx.checked(len(changes))
+        if len(changes) > 1:
+            yield from _differing(changes)
+
+
+def _differing(changes: list[tuple[Claim, Claim]]) -> Iterator[Finding]:
+    """The changes of one subject's figure that differ from the first stated against the same base."""
+    seen: dict[str, Claim] = {}
+    for c, amount in changes:
         base = _base(c, amount)
         if not base:
             continue
-        ctx.checked()
-        key = (subject, amount.value, amount.unit, base)
-        first = seen.setdefault(key, c)
+        first = seen.setdefault(base, c)
         if first is c or first.text == c.text or first.unit != c.unit or _signed(first).meets(_signed(c)):
             continue
         yield finding(
