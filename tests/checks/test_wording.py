@@ -370,3 +370,10 @@ def test_a_figure_run_into_qizhong_without_a_mark():
     assert texts(f) == [("wording.unfinished_sentence", "info")] and "0辆" in f[0].message
     assert not run(W("五、国有资产占有使用情况\n\n2026年单位预算安排购置车辆0辆，其中：一般公务用车0辆。\n"),
                    "wording.unfinished_sentence")
+
+
+def test_a_cut_cell_is_found_wherever_it_stands():
+    # the cells are sought by the comma before the break joining one to the next: the last cell too
+    for goals in (("完成年度宣传任务。", "全力打造国际传播新 IP，"), ("全力打造国际传播新 IP，", "完成年度宣传任务。")):
+        f = run(D(_goals(*goals), year=2026), "wording.unfinished_sentence")
+        assert len(f) == 1 and "新 IP," in f[0].message
