@@ -377,3 +377,12 @@ def test_a_cut_cell_is_found_wherever_it_stands():
     for goals in (("完成年度宣传任务。", "全力打造国际传播新 IP，"), ("全力打造国际传播新 IP，", "完成年度宣传任务。")):
         f = run(D(_goals(*goals), year=2026), "wording.unfinished_sentence")
         assert len(f) == 1 and "新 IP," in f[0].message
+
+
+def test_a_rate_target_left_blank():
+    # 烟台 2026 (corpus c186 p34): a 绩效目标 with the rate's figure left out
+    f = run(D(_goals("提高基层民政经办人员专业能力考核合格率达，形成经费管理长效机制。"), year=2026), "wording.blank_target")
+    assert texts(f) == [("wording.blank_target", "warning")] and "合格率达" in f[0].message
+    assert not run(D(_goals("考核合格率达95%，形成长效机制。", "知晓率达到90%以上。"), year=2026), "wording.blank_target")
+    f = run(W("七、绩效目标\n\n群众满意度不低于。\n", year=2026), "wording.blank_target")
+    assert texts(f) == [("wording.blank_target", "warning")]

@@ -179,3 +179,17 @@ def test_the_scope_of_the_document_named_with_last_year():
 ])
 def test_the_scope_in_the_documents_own_year_is_clean(text, kind):
     assert not run(W("三、部门预算单位构成\n\n" + text + "\n", year=2026, kind=kind), "year.scope")
+
+
+def test_a_completion_date_before_the_budget_year_in_a_target_form():
+    # 烟台 2026 (corpus c186 p35): "项目完成时间 | 2025年12月31日" in a 2026 budget's 绩效目标
+    def form(date: str) -> Table:
+        row = Row(code=None, name="时效指标", values={}, source=Source(page=35),
+                  texts={"二级指标": "时效指标", "三级指标": "项目完成时间", "指标值": date})
+        return Table(kind="performance_targets", title="项目绩效目标表", unit="万元", columns=(Column("total", "金额"),),
+                     rows=(row,), source=Source(page=35))
+
+    f = run(D(form("2025年12月31日"), year=2026), "year.project_period")
+    assert texts(f) == [("year.project_period", "error")] and "2025年12月31日" in f[0].message
+    assert not run(D(form("2026年12月31日"), year=2026), "year.project_period")
+    assert not run(D(form("≤30个工作日"), year=2026), "year.project_period")

@@ -22,6 +22,7 @@
                             listing nine (error), a long list one short of its count, a list
                             announced whole ("有以下机构：") that cannot make its count, or a
                             count of none that goes on to list ("共有0个，包括：") (warning)
+    wording.blank_target    a rate's target announced with its figure left out: "…考核合格率达，形成…"
     wording.unfinished_sentence  a paragraph, or a table's text cell (a 绩效目标), that stops at a
                             comma ("…安排604.53万元，" and then a heading); a last sentence with
                             no full stop (info)
@@ -552,6 +553,33 @@ def blank_counts(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
                 f"数量空缺：{words}，未印数字（为0时应印0） — a count left blank",
                 b, s.start() + blanks[0].start(), s.start() + blanks[-1].end(),
             )
+
+
+# A rate or degree announced with its level and the figure left out: "…专业能力考核合格率达，形成…"
+BLANK_TARGET_RE = re.compile(r"(?:率|度)(?:达到|达|不低于|不少于|保持在)\s*[,;。、)]")
+_BLANK_TARGET_HINT = literal_first(("率", "度"), r"(?:达到|达|不低于|不少于|保持在)\s*[,;。、)]")
+
+
+@rule(
+    "wording.blank_target",
+    severity="warning",
+    description="比率目标的数值空缺（考核合格率达，） — a rate's target announced with its figure left out",
+)
+def blank_targets(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
+    text, table_cells = passages(doc, ctx), cells(doc, ctx)
+    checked_each(ctx, text.items)
+    checked_each(ctx, table_cells.items)
+    for b in text.holding(_BLANK_TARGET_HINT):
+        for m in BLANK_TARGET_RE.finditer(b.text):
+            yield text_finding("wording.blank_target", _blank_target_message(b.text, m), b, m.start(), m.end())
+    for t, r, col, cell in table_cells.holding(_BLANK_TARGET_HINT):
+        for m in BLANK_TARGET_RE.finditer(cell):
+            yield cell_finding("wording.blank_target", "：" + _blank_target_message(cell, m), t, r, col, cell,
+                               m.start(), m.end())
+
+
+def _blank_target_message(text: str, m: re.Match[str]) -> str:
+    return f"“{text[max(0, m.start() - 12):m.end()]}”：目标值空缺，未印数字 — a rate's target left blank"
 
 
 # A paragraph's last sentence of clauses ("…,压减项目支出,相应的预算数额减少") ending on a word,

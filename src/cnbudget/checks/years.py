@@ -13,7 +13,8 @@
                          assets at the end of N ("截至2023年12月31日" in 2024's is last year's),
                          a budget of N at a date before N
     year.project_period  a budget of N whose project runs only in earlier years
-                         ("实施期：2025年1月至2025年12月" in a 2026 budget)
+                         ("实施期：2025年1月至2025年12月" in a 2026 budget), or whose 绩效目标
+                         sets a completion date before N ("项目完成时间 | 2025年12月31日")
     year.target          a performance target of a year-N budget that opens with N−1 ("2025年
                          按照工作职责完成好…") where the table's other targets open with N
     year.plan_period     a five-year plan that ended before N named as the frame of N's work
@@ -258,6 +259,27 @@ def project_periods(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
                 "project period ended before the budget year",
                 b, m.start(), m.end(),
             )
+    # a 绩效目标's 时效指标 whose completion date lies before the budget year ("项目完成时间 |
+    # 2025年12月31日" in a 2026 budget)
+    for t in (*doc.tables_of("performance_targets"), *doc.tables_of("projects")):
+        for r in t.rows:
+            if not any(COMPLETION_NAME_RE.search(c) for c in r.texts.values()):
+                continue
+            ctx.checked()
+            for col, cell in r.texts.items():
+                if (m := COMPLETION_DATE_RE.match(cell)) is not None and int(m.group("y")) < year:
+                    name = next(c for c in r.texts.values() if COMPLETION_NAME_RE.search(c))
+                    yield cell_finding(
+                        "year.project_period",
+                        f"：{year}年预算项目的“{name.strip()}”为 {cell.strip()}，在{year}年之前 — "
+                        "a completion date before the budget year",
+                        t, r, col, cell, m.start("y"), m.end(),
+                    )
+
+
+# A 时效指标 naming a completion date, and a target that is a date ("2025年12月31日", "≤2026年6月")
+COMPLETION_NAME_RE = re.compile(r"完成时间|完成时限|完成日期|完成期限|截止时间|完工时间|验收时间")
+COMPLETION_DATE_RE = re.compile(rf"^\s*(?:[≤<=]|不晚于|于)?\s*(?P<y>{YEAR})\s*年")
 
 
 # A target cell that opens with its year ("2026年完成水路交通绿色发展…", "目标1：2026年…"); a year
