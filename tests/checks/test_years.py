@@ -193,3 +193,18 @@ def test_a_completion_date_before_the_budget_year_in_a_target_form():
     assert texts(f) == [("year.project_period", "error")] and "2025年12月31日" in f[0].message
     assert not run(D(form("2026年12月31日"), year=2026), "year.project_period")
     assert not run(D(form("≤30个工作日"), year=2026), "year.project_period")
+
+
+def test_a_figure_given_last_years_year_and_compared_with_last_year():
+    # 西安 2022 (corpus c159 p8): "2021 年本部门财政拨款支出…，2022 年…较上年增加…" in the 2022 budget
+    text = ("六、财政拨款收支情况\n\n2022 年本部门财政拨款收入 105364.27 万元，较上年增加 29447.58 万元；"
+            "2021 年本部门财政拨款支出 105364.27 万元，其中一般公共预算拨款支出 105364.27 万元，"
+            "2022 年本部门财政拨款支出较上年增加 29447.58 万元，主要原因是专项资金增加。\n")
+    f = run(W(text, year=2022), "year.statement")
+    assert texts(f) == [("year.statement", "error")] and "2021年" in f[0].message
+    assert not run(W(text.replace("2021 年本部门财政拨款支出", "2022 年本部门财政拨款支出"), year=2022), "year.statement")
+
+
+def test_last_years_figure_told_as_such_is_clean():
+    text = "一、收支总体情况\n\n2021 年本部门支出 80000.00 万元。2022 年本部门支出 90000.00 万元，较上年增加 10000.00 万元。\n"
+    assert not run(W(text, year=2022), "year.statement")

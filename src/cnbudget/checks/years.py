@@ -9,6 +9,9 @@
     year.scope           the sentence naming the units "纳入…N年部门预算编制范围" names another
                          year than the document's own ("纳入烟台市司法局2025年部门预算编制范围的
                          二级预算单位包括" in the 2026 budget)
+    year.statement       a figure stated for N−1 by its year and compared with 上年 in the same
+                         statement ("2021年本部门财政拨款支出105364.27万元，较上年增加29447.58
+                         万元" in the 2022 budget): a figure compared with last year is this year's
     year.as_of           an asset date that does not fit: a final account of N reports its
                          assets at the end of N ("截至2023年12月31日" in 2024's is last year's),
                          a budget of N at a date before N
@@ -44,8 +47,10 @@ from cnbudget.checks.common import (
 )
 from cnbudget.checks.context import Context
 from cnbudget.checks.registry import finding, rule
-from cnbudget.model import Disclosure, Finding, TextBlock
+from cnbudget.checks.values import fmt
+from cnbudget.model import Claim, Disclosure, Finding, TextBlock
 from cnbudget.narrative.sentences import sentence_span
+from cnbudget.numbers import parse_amount
 
 YEAR = r"(?:19|20)\d\d"
 KIND_ZH = {"budget": "预算", "final": "决算"}
@@ -204,6 +209,57 @@ def scope_years(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
                 f"称“{m.group(0)}”，而本文件为{year}年{KIND_ZH[kind]} — the document's own scope named with year {m.group('y')}",
                 b, m.start(), m.end(),
             )
+
+
+# a year printed before a figure in its clause ("2021 年本部门财政拨款支出 105364.27")
+_CLAUSE_YEAR_RE = re.compile(rf"(?P<y>{YEAR})\s*年(?!\s*\d{{1,2}}\s*月)[^,;。:]*$")
+_FIGURE_RE = re.compile(r"\d[\d,]*(?:\.\d+)?")
+# how many claims after an amount its change is sought among
+CHANGE_REACH = 5
+
+
+@rule(
+    "year.statement",
+    severity="error",
+    doc_kinds=("budget",),
+    description="以上年年份陈述的数又与上年比较（2022年预算：“2021年本部门财政拨款支出…，较上年增加…”） — "
+    "a figure given last year's year and compared with last year",
+)
+def statement_years(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
+    year = doc.meta.year
+    if not year:
+        return
+    claims = doc.claims
+    for k, a in enumerate(claims):
+        if a.kind != "amount" or a.basis != "previous" or "上年" in (a.subject or ""):
+            continue
+        change = next((c for c in claims[k + 1:k + 1 + CHANGE_REACH] if c.kind == "change" and "current" not in c.related
+                       and c.subject == a.subject and c.source.page == a.source.page), None)
+        if change is None:
+            continue
+        ctx.checked()
+        stated = _stated_year(a)
+        if stated != year - 1:
+            continue
+        word = "增加" if (change.direction or 0) > 0 else "减少"
+        yield finding(
+            "year.statement",
+            f"“{stated}年…{a.subject}{fmt(a.value)}{a.unit}”其后即称较上年{word}{fmt(change.value)}{change.unit}：与上年比较的是{year}年的数，"
+            f"年份应为{year}年 — a figure given year {stated} and compared with last year",
+            source=a.source,
+            text=a.text,
+        )
+
+
+def _stated_year(a: Claim) -> int | None:
+    """The year printed in the clause that names the amount's subject before its figure."""
+    for m in _FIGURE_RE.finditer(a.text):
+        if parse_amount(m.group(0)) != abs(a.value):
+            continue
+        y = _CLAUSE_YEAR_RE.search(a.text, 0, m.start())
+        if y is not None and (a.subject or "") in a.text[y.end("y"):m.start()]:
+            return int(y.group("y"))  # the figure printed after its own subject, in a clause with a year
+    return None
 
 
 @rule(
