@@ -90,6 +90,8 @@ def test_reasons_of_the_income_or_about_the_spending_are_clean(text):
     # 无锡 2026 (corpus c124 p49)
     "“三公”经费支出预算3万元，比上年预算减少25.47万元，变动原因本年度部门不单独编制因公出国（境）费。",
     "公务接待费1.5万元，增加0.5万元，主要原因工作任务增加。",
+    # 西安 2022 (corpus c163 p20): a year opening the reason
+    "公务用车运行维护费190.00万元，增加190.00万元，增加的主要原因 2021 年由于系统技术原因导致未列入。",
 ])
 def test_a_reason_run_into_its_label_is_found(text):
     f = run(W(HEAD + text + "\n"), "wording.reason_without_copula")
@@ -104,6 +106,7 @@ def test_a_reason_run_into_its_label_is_found(text):
     "比上年减少2万元，主要原因在于压缩开支。",
     "（三）增减变动原因说明",
     "比上年减少2万元，主要原因主要是压缩开支。",
+    "比上年减少2万元，主要原因：2021年压缩开支。",
 ])
 def test_a_reason_joined_to_its_label_is_clean(text):
     assert not run(W(HEAD + text + "\n"), "wording.reason_without_copula")
