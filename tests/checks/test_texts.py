@@ -64,6 +64,7 @@ HINTS: list[tuple[str, tuple[re.Pattern[str], ...], common.Hint]] = [
     ("bare_reason_lead", (reasons.BARE_LEAD_RE,), reasons._REASON_LEAD_HINT),
     ("year_scope", (years.SCOPE_YEAR_RE,), years._SCOPE_HINT),
     ("blank_target", (wording.BLANK_TARGET_RE,), wording._BLANK_TARGET_HINT),
+    ("year_kind", (typography.YEAR_KIND_RE,), typography._YEAR_KIND_HINT),
     ("clipped_vehicle", (wording.CLIPPED_VEHICLE_RE,), wording._VEHICLE_HINT),
     ("japanese_form", (typography.JAPANESE_FORM_RE,), typography.JAPANESE_FORM_RE),
     # an item after the first (the one ``numbered_twice`` reports)
@@ -124,7 +125,7 @@ _PIECES = (
     "因", "因因", "及", "和", "和和", "对", "原", "费", "公务接待费", "因公出国", "培训费", "会议",
     "(一)", "一、", "围绕", "十四五", "十六五", "工作任务", "医疗卫生与计划生育支出", "新农具", "新技术",
     "安排", "预算", "支出", "决算", "合计", "车辆", "辆", "购置", "收入", "政府性基金预算收入", "人员",
-    "(2)", "住房公积金", "163.4", "158.20", "\n", "编制范围", "部门", "年年度", "费费", "合格率", "达到", "不低于",
+    "(2)", "住房公积金", "163.4", "158.20", "\n", "编制范围", "部门", "年年度", "费费", "合格率", "达到", "不低于", "部门预算", "单位决算",
 )
 
 
@@ -152,7 +153,7 @@ _EXAMPLES = (
     "应急管理(项):反应用于应急管理方面的支出。", "某中心设6个内设机构,包括:办公室、财务科、信息科。",
     "财政拨款收入比上年增加156万元。", "财政拨款收入减少的主要原因是项目调整。", "主要是辆保险费", "从严从紧圧减一般性支出", "1.负责统计;2.负责普查;2.负责发布。", "(广州市人民政府令 148号)",
     "较上年增加9.49万元,减少的主要原因是压缩。", "纳入某局2025年部门预算编制范围的单位", "二、2021 年年度部门工作任务",
-    "公务接待费费6.51万元", "考核合格率达,形成",
+    "公务接待费费6.51万元", "考核合格率达,形成", "委员会2026部门预算情况的说明",
 )
 
 

@@ -120,8 +120,16 @@ def test_a_year_of_a_budget_printed_without_nian_before_du():
     assert texts(f) == [("wording.year_without_nian", "info")] and "2026年度" in f[0].message
 
 
+def test_the_year_of_the_budget_itself_printed_without_nian():
+    # 北京 2026 (corpus c028 p1): the title line of the 说明
+    f = run(W("北京市人民政府国有资产监督管理委员会2026部门预算情况的说明\n\n" + HEAD + "收入100万元。\n"),
+            "wording.year_without_nian")
+    assert texts(f) == [("wording.year_without_nian", "info")] and "2026年" in f[0].message
+
+
 @pytest.mark.parametrize("sentence", [
     "公务接待费10万元，与2025年持平。",
+    "北京市财政局2026年部门预算情况的说明。",
     "全年节约用电2000度电，节水500吨。",
     "2026年度收入预算520,000.00万元。",
     "较2025年度减少2.48万元。",

@@ -860,6 +860,9 @@ _YEAR_DU_HINT = literal_first(("19", "20"), r"\d\d\s*度")
 # "本部门无2021结转的政府性基金预算拨款支出": the year whose balance is carried over, its 年 left out
 YEAR_CARRIED_RE = re.compile(r"(?<![\d.,])(?P<year>(?:19|20)\d\d)\s*(?=结转|结余)")
 _YEAR_CARRIED_HINT = literal_first(("19", "20"), r"\d\d\s*结[转余]")
+# "…管理委员会2026部门预算情况的说明": the year of a budget or final account named without 年
+YEAR_KIND_RE = re.compile(r"(?<![\d.,])(?P<year>(?:19|20)\d\d)\s*(?=(?:部门|单位)(?:综合)?(?:预算|决算))")
+_YEAR_KIND_HINT = literal_first(("19", "20"), r"\d\d\s*(?:部门|单位)(?:综合)?[预决]算")
 # "主要原因是2022增加了办公经费": the year a reason happens in, its 年 left out before the verb
 _VERBS = "增加|减少|新增|压减|调整"
 YEAR_VERB_RE = re.compile(rf"(?<=是|因|于)\s*(?P<year>(?:19|20)\d\d)\s*(?={_VERBS})")
@@ -869,14 +872,15 @@ _YEAR_VERB_HINT = literal_first(("19", "20"), rf"\d\d\s*(?:{_VERBS})")
 @rule(
     "wording.year_without_nian",
     severity="info",
-    description="年份漏印“年”（与2025持平、2026度收入预算、无2021结转） — a year printed without 年",
+    description="年份漏印“年”（与2025持平、2026度收入预算、无2021结转、2026部门预算） — a year printed without 年",
 )
 def years_without_nian(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
     text = passages(doc, ctx)
     checked_each(ctx, text.items)
     # (hint, pattern, characters quoted after the match, what the year should read)
     kinds = ((_YEAR_BASE_HINT, YEAR_BASE_RE, 0, "年"), (_YEAR_CARRIED_HINT, YEAR_CARRIED_RE, 4, "年"),
-             (_YEAR_VERB_HINT, YEAR_VERB_RE, 4, "年"), (_YEAR_DU_HINT, YEAR_DU_RE, 6, "年度"))
+             (_YEAR_VERB_HINT, YEAR_VERB_RE, 4, "年"), (_YEAR_DU_HINT, YEAR_DU_RE, 6, "年度"),
+             (_YEAR_KIND_HINT, YEAR_KIND_RE, 6, "年"))
     for hint, rx, after, right in kinds:
         for b in text.holding(hint):
             for m in rx.finditer(b.text):
