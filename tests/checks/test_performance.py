@@ -65,6 +65,13 @@ def test_a_rates_target_in_a_unit_no_rate_has():
     assert "社会公众满意度" in f[0].message and "≤10000万元" in f[1].message
 
 
+def test_a_rates_target_in_a_count_is_found_wherever_its_cell_stands():
+    # the cells are sought by the unit before the break joining one cell to the next: the last too
+    for lines in ((("社会公众满意度", "≤3次"), ("项目完成率", "100%")), (("项目完成率", "100%"), ("社会公众满意度", "≤3次"))):
+        f = run(D(_targets(*lines)), "perf.rate_unit")
+        assert len(f) == 1 and "≤3次" in f[0].message
+
+
 def test_a_unit_printed_twice_in_a_target_cell():
     # 泉州 2026 (corpus c166 p36): "成本控制率 ≥100%%"
     f = run(D(_targets(("成本控制率", "≥100%%"), ("按时完工", "≥100%"))), "wording.doubled_unit")

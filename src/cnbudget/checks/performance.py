@@ -16,7 +16,7 @@ import re
 from collections.abc import Callable, Iterator
 from decimal import Decimal
 
-from cnbudget.checks.common import cell_finding, text_cells
+from cnbudget.checks.common import cell_finding, cells, text_cells
 from cnbudget.checks.context import Context
 from cnbudget.checks.registry import finding, rule
 from cnbudget.checks.values import fmt, fmt_iv, iv, percent_iv, row_key, row_label, table_label
@@ -196,6 +196,9 @@ COUNTED_TARGET_RE = re.compile(
     r"(?P<unit>万元|元|人次|次|人|个|件|项|家|篇|个工作日|工作日|天|小时|辆|台|套|期|场|户|所)$"
 )
 
+_RATE_NAME_END = re.compile(r"(?:率|满意度)[ \t]*\n")
+_COUNTED_END = re.compile(r"(?:万元|元|人次|次|人|个|件|项|家|篇|工作日|天|小时|辆|台|套|期|场|户|所)[ \t]*\n")
+
 
 @rule(
     "perf.rate_unit",
@@ -204,9 +207,15 @@ COUNTED_TARGET_RE = re.compile(
     description="绩效指标为比率（…率、满意度），指标值却以次、人、万元等计（社会公众满意度 ≤3次） — a rate's target in a unit no rate has",
 )
 def rate_units(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
-    for t, r, col, cell in text_cells(doc, ctx):
-        if t.kind not in KINDS or not cell or cell[-1] not in "元次人个件项家篇日天时辆台套期场户所":
-            continue
+    # the cells ending with a counted unit: sought where one stands before the break that joins a
+    # cell to the next (and the last cell), not cell by cell
+    table_cells = cells(doc, ctx)
+    last = [len(table_cells.items) - 1] if table_cells.items else []
+    named = {id(table_cells.items[k][1]) for k in {*table_cells.where(_RATE_NAME_END), *last}}
+    for k in sorted({*table_cells.where(_COUNTED_END), *last}):
+        t, r, col, cell = table_cells.items[k]
+        if t.kind not in KINDS or id(r) not in named:
+            continue  # no rate named on its row (a name may end a cell or the row's last one)
         m = COUNTED_TARGET_RE.match(cell.strip())
         if m is None:
             continue

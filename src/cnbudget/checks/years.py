@@ -317,20 +317,19 @@ def project_periods(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
             )
     # a 绩效目标's 时效指标 whose completion date lies before the budget year ("项目完成时间 |
     # 2025年12月31日" in a 2026 budget)
-    for t in (*doc.tables_of("performance_targets"), *doc.tables_of("projects")):
-        for r in t.rows:
-            if not any(COMPLETION_NAME_RE.search(c) for c in r.texts.values()):
-                continue
-            ctx.checked()
-            for col, cell in r.texts.items():
-                if (m := COMPLETION_DATE_RE.match(cell)) is not None and int(m.group("y")) < year:
-                    name = next(c for c in r.texts.values() if COMPLETION_NAME_RE.search(c))
-                    yield cell_finding(
-                        "year.project_period",
-                        f"：{year}年预算项目的“{name.strip()}”为 {cell.strip()}，在{year}年之前 — "
-                        "a completion date before the budget year",
-                        t, r, col, cell, m.start("y"), m.end(),
-                    )
+    rows = {id(r): (t, r) for t, r, _, _ in cells(doc, ctx).holding(COMPLETION_NAME_RE)
+            if t.kind in ("performance_targets", "projects")}
+    for t, r in rows.values():
+        ctx.checked()
+        for col, cell in r.texts.items():
+            if (m := COMPLETION_DATE_RE.match(cell)) is not None and int(m.group("y")) < year:
+                name = next(c for c in r.texts.values() if COMPLETION_NAME_RE.search(c))
+                yield cell_finding(
+                    "year.project_period",
+                    f"：{year}年预算项目的“{name.strip()}”为 {cell.strip()}，在{year}年之前 — "
+                    "a completion date before the budget year",
+                    t, r, col, cell, m.start("y"), m.end(),
+                )
 
 
 # A 时效指标 naming a completion date, and a target that is a date ("2025年12月31日", "≤2026年6月")
