@@ -90,6 +90,7 @@ def _load_rules() -> None:
         sentences,
         standard_terms,
         summary_sides,
+        table_changes,
         target_funds,
         typography,
         within_table,

@@ -1,0 +1,122 @@
+"""A stated change against the change the table itself prints.
+
+    claim.table_change   "公务接待费12.90万元，较上年减少5.86万元（31.24%）" where the 三公 table
+                         prints the 公务接待费 of last year (187,500元), of this year (129,000元)
+                         and the change (−58,500元): the change stated is not the table's (5.85)
+
+Tables that print last year beside this year (the 三公 tables of 西安, comparison tables) state
+each change themselves. A change whose figure the text ties to a cell of such a table is checked
+against that row's change column, or its two year columns.  A sentence comparing with another base
+than the table's (上年执行数, 决算) is left alone.  The stated figure is the interval its printed
+digits stand for, converted to the table's unit; a change computed from the two year figures
+each rounded as the text prints them is right too (round(本年) − round(上年) may differ from
+round(本年 − 上年) by one unit of the last place).  持平 and 无变化 are words, not figures: "基本
+持平" is a judgment the rule does not weigh.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from decimal import ROUND_HALF_UP, Decimal
+
+from cnbudget.checks.context import Context
+from cnbudget.checks.narrative import Resolved, _scale, resolve
+from cnbudget.checks.registry import finding, rule
+from cnbudget.checks.values import fmt, fmt_iv, iv
+from cnbudget.model import Claim, Disclosure, Finding
+from cnbudget.numbers import Interval, parse_amount
+
+# a comparison with another base than the year column a table prints beside this year
+OTHER_BASE_RE = re.compile(r"执行|决算|实际|调整")
+_FIGURE_UNIT_RE = re.compile(r"(?P<num>\d[\d,]*(?:\.\d+)?)\s*(?P<unit>亿元|万元|元)?")
+
+
+def _places(value: Decimal) -> int:
+    exponent = value.as_tuple().exponent
+    return -exponent if isinstance(exponent, int) and exponent < 0 else 0
+
+
+def _table_change(c: Claim, by_id: dict[int, Claim], doc: Disclosure) -> _TableChange | None:
+    """The table's change for a change tied to a cell whose row prints its change or last year."""
+    cur = by_id.get(c.related.get("current", -1))
+    ref = c.refers_to or (cur.refers_to if cur is not None else None)
+    if ref is None:
+        return None
+    res = resolve(doc, ref)
+    if res is None or res.row is None or res.shown is None:
+        return None
+    values, col, t = res.row.values, res.column, res.table
+    k = _scale(c.unit, t, doc)
+    if k is None:
+        return None
+    if (v := values.get("change." + col)) is not None:
+        change, before = iv(t, v), res.shown - v
+    elif (before := values.get("previous." + col)) is not None:
+        change = iv(t, res.shown) - iv(t, before)
+    else:
+        return None
+    return _TableChange(change, k, col, res, res.shown, before)
+
+
+@dataclass(frozen=True)
+class _TableChange:
+    change: Interval  # in the table's unit
+    k: Decimal  # the claim's unit in the table's
+    column: str
+    cell: Resolved
+    now: Decimal
+    before: Decimal
+
+    def of_rounded_years(self, places: int) -> Decimal:
+        """This year − last year, each rounded to the stated places in the claim's unit: the
+        change a text computes from the two figures it prints (a legitimate way too)."""
+        q = Decimal(1).scaleb(-places)
+        return (self.now / self.k).quantize(q, ROUND_HALF_UP) - (self.before / self.k).quantize(q, ROUND_HALF_UP)
+
+
+def _unit_printed(c: Claim) -> bool:
+    """Whether the text prints the change's figure with its unit (a figure without one is read in
+    the document's unit, which may not be the one meant: wording.money_unit's matter)."""
+    for m in _FIGURE_UNIT_RE.finditer(c.text):
+        if m.group("unit") and parse_amount(m.group("num")) == abs(c.value):
+            return True
+    return False
+
+
+@rule(
+    "claim.table_change",
+    severity="error",
+    description="所述变动额与表中同一行所列的增减数（或本年 − 上年）不符 — a stated change differs from the change its table prints",
+)
+def table_changes(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
+    by_id = {c.id: c for c in doc.claims}
+    for c in doc.claims:
+        if c.kind != "change" or not c.direction or OTHER_BASE_RE.search(c.text) or not _unit_printed(c):
+            continue  # 持平 / 无变化 (a word, "基本持平" a judgment), another base, a figure without unit
+        found = _table_change(c, by_id, doc)
+        if found is None:
+            continue
+        ctx.checked()
+        signed = abs(c.value) * c.direction
+        stated = Interval.of(abs(c.value)).scale(found.k)
+        if c.direction < 0:
+            stated = -stated
+        if stated.meets(found.change) or signed == found.of_rounded_years(_places(c.value)):
+            continue
+        change, col, res, k = found.change, found.column, found.cell, found.k
+        word = "增加" if c.direction > 0 else "减少"
+        shown = change.scale(1 / k)
+        yield finding(
+            "claim.table_change",
+            f"所述{c.subject or ''}{word} {fmt(abs(c.value))}{c.unit}，而{res.table.title or res.table.kind}该行所列增减为 "
+            f"{fmt_iv(shown)}{c.unit} — the stated change differs from the change its table prints",
+            table=res.table.kind,
+            row=res.row.code or res.row.item or res.row.name,
+            column=col,
+            expected=shown.mid.quantize(Decimal("0.01")),
+            actual=c.value * c.direction,
+            source=c.source,
+            text=c.text,
+        )

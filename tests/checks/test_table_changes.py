@@ -1,0 +1,47 @@
+"""claim.table_change: a stated change against the change its table prints on the same row."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.checks.conftest import T, W, run, texts
+
+HEAD = "六、“三公”经费预算情况说明\n\n"
+
+
+def _three_public(before: str = "679592.50", now: str = "165500.00", change: str | None = "-514092.50"):
+    cols = "previous.meeting meeting" + (" change.meeting" if change is not None else "")
+    row = ("total", before, now, *([change] if change is not None else []))
+    return (T("three_public", cols, row, unit="元"),)
+
+
+def test_a_change_that_is_not_the_tables():
+    # 西安 2022 (corpus c154 p30): 679,592.50 → 165,500.00 元 is a fall of 51.41 万元, printed 51.42
+    text = HEAD + "2022年本部门当年一般公共预算会议费预算支出16.55万元，较上年减少51.42万元，下降75.65%。\n"
+    f = run(W(text, year=2022, tables=_three_public()), "claim.table_change")
+    assert texts(f) == [("claim.table_change", "error")] and "51.41" in f[0].message
+
+
+@pytest.mark.parametrize("change", ["51.41", "51.40"])
+def test_the_tables_change_or_that_of_the_two_rounded_figures_is_clean(change):
+    # 51.41 = round(679,592.50 − 165,500 元); 67.96 − 16.55 = 51.41 too; 51.40 is neither
+    text = HEAD + f"2022年本部门当年一般公共预算会议费预算支出16.55万元，较上年减少{change}万元。\n"
+    found = run(W(text, year=2022, tables=_three_public()), "claim.table_change")
+    assert bool(found) == (change == "51.40")
+
+
+def test_rounded_years_explain_a_change_one_unit_off():
+    # 1,731.554 − 805.915 = 925.639 (925.64), but the text prints 1,731.55 and 805.92: 925.63
+    tables = _three_public(before="17315540.00", now="8059150.00", change=None)
+    text = HEAD + "本部门当年一般公共预算会议费预算支出805.92万元，较上年减少{}万元。\n"
+    assert not run(W(text.format("925.63"), year=2022, tables=tables), "claim.table_change")
+    assert not run(W(text.format("925.64"), year=2022, tables=tables), "claim.table_change")
+    assert run(W(text.format("925.65"), year=2022, tables=tables), "claim.table_change")
+
+
+@pytest.mark.parametrize("sentence", [
+    "本部门当年一般公共预算会议费预算支出16.55万元，较上年执行数减少40.00万元。",  # another base
+    "本部门当年一般公共预算会议费预算支出16.55万元，与上年基本持平。",              # a judgment, no figure
+])
+def test_another_base_or_no_figure_is_not_weighed(sentence):
+    assert not run(W(HEAD + sentence + "\n", year=2022, tables=_three_public()), "claim.table_change")
