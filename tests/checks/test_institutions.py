@@ -54,3 +54,24 @@ def test_a_count_against_the_bodies_listed_as_numbered_headings():
     assert not found(text.replace("设2个内设机构", "设3个内设机构"))
     # numbered headings that name tasks, not bodies, are no list of them
     assert not found(text.replace("统计执法监督处", "强化统计执法监督工作"))
+
+
+def _units_document(stated: str, names: list[str]):
+    from cnbudget.model import Column, Disclosure, Meta, Row, Source, Table, TextBlock
+
+    text = f"纳入本部门2022年部门预算编制范围的二级预算单位共有{stated}个,包括:"  # folded, as the reader gives it
+    block = TextBlock(text, ((0, Source(page=21, box=(100.0, 247.0, 620.0, 263.0))),), part="profile")
+    rows = tuple(Row(code=None, name=n, values={}, source=Source(page=21), texts={"单位名称": n}) for n in names)
+    table = Table(kind="other", title="", unit=None, columns=(Column("c1", "拟变动情况"),), rows=rows,
+                  source=Source(page=21, box=(200.0, 298.0, 630.0, 512.0)), header=(("序号", "单位名称", "拟变动情况"),))
+    meta = Meta(department="西安市某局", year=2022, kind="budget", unit="元")
+    return Disclosure(file="t.pdf", meta=meta, tables=(table,), text=(block,))
+
+
+def test_a_number_of_units_against_the_table_that_lists_them():
+    # 西安 2022 (corpus c165 p21): "共有 15 个，包括：" and a table of 16 units (the 机关 counted, as in
+    # every other 西安 budget of the corpus)
+    names = ["西安市某局（机关）", *[f"西安市某中心{k}" for k in range(15)]]
+    f = run(_units_document("15", names), "wording.unit_count")
+    assert texts(f) == [("wording.unit_count", "warning")] and "16" in f[0].message
+    assert not run(_units_document("16", names), "wording.unit_count")

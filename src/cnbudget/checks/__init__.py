@@ -18,7 +18,7 @@ Modules:
     sentences     — each sentence's figures against each other (no table needed): change vs
                     this year and last year, direction words, comparisons, parts vs whole
     wording       — template placeholders, drafting notes, empty reasons, obsolete class names
-    institutions  — the number of 内设机构 stated against the bodies listed after it (inline or as numbered headings)
+    institutions  — the number of 内设机构 stated against the bodies listed after it (inline or as numbered headings); budget units against their table
     body_names    — a body named by a name the 2018 institutional reform retired (卫生和计划生育委员会 in 2026)
     department_name — a statement opening with another department's name (a copied text not renamed)
     reasons       — the reasons given for a change: one of another item, one run into its label, one of no change, one announced the other way

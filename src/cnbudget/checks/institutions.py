@@ -4,6 +4,9 @@
                                or "市统计局设12个内设机构。" followed by the bodies one by one as
                                numbered headings ("1、办公室。" … "13、数据管理处。")
 
+    wording.unit_count         "纳入…部门预算编制范围的二级预算单位共有15个，包括：" followed by the table
+                               of those units (序号 / 单位名称) listing another number of them
+
 A list is counted as printed: an aside in brackets is part of its item ("人事处（老干部处）"), a
 range is as many bodies as it spans ("综合一处至综合九处": nine), and an item joined with 和 / 及
 may be two ("人民建议征集处和市民服务热线管理办公室") or one ("住房改革和保障处"), so the stated
@@ -19,7 +22,7 @@ from collections.abc import Iterator, Sequence
 from cnbudget.checks.common import passages, text_finding
 from cnbudget.checks.context import Context
 from cnbudget.checks.registry import rule
-from cnbudget.model import Disclosure, Finding, TextBlock
+from cnbudget.model import Disclosure, Finding, Table, TextBlock
 from cnbudget.numbers import count_number
 
 _NUMBER = r"\d+|[一二三四五六七八九十两]+"
@@ -142,3 +145,49 @@ def institution_counts(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
                     f"（{bodies[0].rstrip('。.')}…{bodies[-1].rstrip('。.')}） — {stated} bodies stated, {len(bodies)} listed",
                     b, m.start(), m.end(), severity="warning",
                 )
+
+
+# ------------------------------------------------------------------ budget units against their table
+
+# "…的二级预算单位共有15个，包括：" closing its passage: the units follow as a table
+UNIT_COUNT_RE = re.compile(rf"预算单位共有?\s*(?P<n>{_NUMBER})\s*(?:个|家)\s*,?\s*(?:包括|分别是|具体为|如下)?\s*:?\s*$")
+_UNIT_COUNT_HINT = re.compile("预算单位共")
+# a table of units: its header names them
+UNITS_HEADER = "单位名称"
+_TOTAL_NAMES = ("合计", "总计")
+
+
+def _next_table(doc: Disclosure, b: TextBlock) -> Table | None:
+    """The first table printed after passage ``b``: below it on its page, or on the next page."""
+    page, box = b.source.page, b.source.box
+    if page is None or box is None:
+        return None
+    after = [t for t in doc.tables if t.source.page is not None and t.source.box is not None
+             and (t.source.page == page and t.source.box[1] >= box[3] - 1 or t.source.page == page + 1)]
+    return min(after, key=lambda t: (t.source.page, t.source.box[1]), default=None)  # type: ignore[index]
+
+
+@rule(
+    "wording.unit_count",
+    severity="warning",
+    description="所述预算单位个数与其后所列单位表的单位数不符（共有15个，表列16个） — the number of budget units stated against the table listing them",
+)
+def unit_counts(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
+    for b in passages(doc, ctx).holding(_UNIT_COUNT_HINT):
+        m = UNIT_COUNT_RE.search(b.text)
+        if b.heading or m is None:
+            continue
+        t = _next_table(doc, b)
+        if t is None or not any(UNITS_HEADER in cell for line in t.header for cell in line):
+            continue
+        ctx.checked()
+        listed = [r for r in t.rows if (r.name or "").strip() and not (r.name or "").strip().startswith(_TOTAL_NAMES)]
+        stated = count_number(m.group("n"))
+        if stated is None or stated == len(listed):
+            continue
+        yield text_finding(
+            "wording.unit_count",
+            f"称预算单位共有{m.group('n')}个，其后的单位表列有 {len(listed)} 个单位 — "
+            "the number of units stated against the table listing them",
+            b, m.start(), m.end(),
+        )
