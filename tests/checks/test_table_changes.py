@@ -45,3 +45,15 @@ def test_rounded_years_explain_a_change_one_unit_off():
 ])
 def test_another_base_or_no_figure_is_not_weighed(sentence):
     assert not run(W(HEAD + sentence + "\n", year=2022, tables=_three_public()), "claim.table_change")
+
+
+def test_a_rate_its_sentence_gives_but_its_table_does_not():
+    # 西安 2022 (corpus c164 p35): a rate within what the sentence's printed digits allow, that
+    # neither the table's figures (306,200 → 584,600 元: 90.92 %) nor the two rounded figures give
+    tables = _three_public(before="306200.00", now="584600.00", change="278400.00")
+    text = HEAD + "2022年会议费预算58.46万元，比2021年增加27.84万元，增幅{}%。\n"
+    f = run(W(text.format("90.88"), year=2022, tables=tables), "claim.table_rate")
+    assert texts(f) == [("claim.table_rate", "error")] and "90.92" in f[0].message
+    assert not run(W(text.format("90.92"), year=2022, tables=tables), "claim.table_rate")
+    # a rate its own sentence does not give is claim.rate's, not this rule's
+    assert not run(W(text.format("47.62"), year=2022, tables=tables), "claim.table_rate")

@@ -1,5 +1,7 @@
 """A stated change against the change the table itself prints.
 
+    claim.table_rate     the rate stated with such a change against the table's change ÷ last year
+                         ("会议费…增加27.84万元，增幅90.89%" where the table gives 90.91 %)
     claim.table_change   "公务接待费12.90万元，较上年减少5.86万元（31.24%）" where the 三公 table
                          prints the 公务接待费 of last year (187,500元), of this year (129,000元)
                          and the change (−58,500元): the change stated is not the table's (5.85)
@@ -24,7 +26,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from cnbudget.checks.context import Context
 from cnbudget.checks.narrative import Resolved, _scale, resolve
 from cnbudget.checks.registry import finding, rule
-from cnbudget.checks.values import fmt, fmt_iv, iv
+from cnbudget.checks.values import fmt, fmt_iv, iv, percent_iv
 from cnbudget.model import Claim, Disclosure, Finding
 from cnbudget.numbers import Interval, parse_amount
 
@@ -120,3 +122,56 @@ def table_changes(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
             source=c.source,
             text=c.text,
         )
+
+
+@rule(
+    "claim.table_rate",
+    severity="error",
+    description="所述增长（下降）率与表中同一行的增减数 ÷ 上年数不符 — a stated rate differs from the rate its table's figures give",
+)
+def table_rates(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
+    by_id = {c.id: c for c in doc.claims}
+    for r in doc.claims:
+        change = by_id.get(r.related.get("change", -1)) if r.kind == "rate" else None
+        if change is None or not change.direction or not r.direction or OTHER_BASE_RE.search(r.text):
+            continue
+        if not _follows_from_text(r, change, by_id):
+            continue  # a rate its own sentence's figures do not give: claim.rate's (or rate_wrong_base's)
+        found = _table_change(change, by_id, doc)
+        if found is None or found.before <= 0:
+            continue
+        ctx.checked()
+        exact = percent_iv(found.change.scale(Decimal(change.direction)), iv(found.cell.table, found.before))
+        if exact is None or Interval.of(abs(r.value)).meets(exact):
+            continue
+        # the rate of the two year figures as the text rounds them is a legitimate way too
+        places = _places(change.value)
+        q = Decimal(1).scaleb(-places)
+        before = (found.before / found.k).quantize(q, ROUND_HALF_UP)
+        rounded = abs(found.of_rounded_years(places)) / before * 100 if before else None
+        if rounded is not None and Interval.of(abs(r.value)).meets(Interval.exact(rounded)):
+            continue
+        grow = "增长" if r.direction > 0 else "下降"
+        yield finding(
+            "claim.table_rate",
+            f"所述{r.subject or ''}{grow} {fmt(abs(r.value))}%，而{found.cell.table.title or found.cell.table.kind}该行增减 ÷ 上年为 "
+            f"{fmt_iv(exact)}% — the stated rate differs from the rate its table's figures give",
+            table=found.cell.table.kind,
+            row=found.cell.row.code or found.cell.row.item or found.cell.row.name if found.cell.row else None,
+            column=found.column,
+            expected=exact.mid.quantize(Decimal("0.01")),
+            actual=r.value,
+            source=r.source,
+            text=r.text,
+        )
+
+
+def _follows_from_text(r: Claim, change: Claim, by_id: dict[int, Claim]) -> bool:
+    """Whether the stated rate is what the sentence's own change and current figure give."""
+    current = by_id.get(change.related.get("current", -1))
+    if current is None or current.unit != change.unit:
+        return False
+    moved = Interval.of(abs(change.value))
+    before = Interval.of(abs(current.value)) - (moved if (change.direction or 0) > 0 else -moved)
+    own = percent_iv(moved, before)
+    return own is not None and Interval.of(abs(r.value)).meets(own)
