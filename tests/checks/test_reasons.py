@@ -92,6 +92,8 @@ def test_reasons_of_the_income_or_about_the_spending_are_clean(text):
     "公务接待费1.5万元，增加0.5万元，主要原因工作任务增加。",
     # 西安 2022 (corpus c163 p20): a year opening the reason
     "公务用车运行维护费190.00万元，增加190.00万元，增加的主要原因 2021 年由于系统技术原因导致未列入。",
+    # 西安 2022 (corpus c165 p32): a bare 原因 opening its clause
+    "工资福利支出36425.28万元，较上年减少947.42万元，原因绩效工资预算减少。",
 ])
 def test_a_reason_run_into_its_label_is_found(text):
     f = run(W(HEAD + text + "\n"), "wording.reason_without_copula")
@@ -107,6 +109,8 @@ def test_a_reason_run_into_its_label_is_found(text):
     "（三）增减变动原因说明",
     "比上年减少2万元，主要原因主要是压缩开支。",
     "比上年减少2万元，主要原因：2021年压缩开支。",
+    "比上年减少2万元，原因是压缩开支。",
+    "比上年减少2万元，原因在于压缩开支。",
 ])
 def test_a_reason_joined_to_its_label_is_clean(text):
     assert not run(W(HEAD + text + "\n"), "wording.reason_without_copula")

@@ -205,7 +205,8 @@ def spending_explained_by_income(doc: Disclosure, ctx: Context) -> Iterator[Find
 # (一是…, 包括, 如下, 有), or words about the reason (说明, 分析, 及, 和, 详见).  "主要原因无" is an
 # empty reason, another rule's.
 REASON_UNLINKED_RE = re.compile(
-    r"(?:主要|变动|变化|增减)原因(?P<next>(?![是为系有在说及和与一二三四五分如包详见主即可都均由来还不无就则也仍乃应])[\u4e00-\u9fff]"
+    # …or a bare 原因 opening its clause ("…减少947.42万元，原因绩效工资预算减少")
+    r"(?:(?:主要|变动|变化|增减)原因|(?<=,)原因)(?P<next>(?![是为系有在说及和与一二三四五分如包详见主即可都均由来还不无就则也仍乃应])[\u4e00-\u9fff]"
     # …or a year opening the reason ("增加的主要原因 2021 年由于系统技术原因…")
     r"|\s*(?:19|20)\d\d\s*年)"
 )
