@@ -440,3 +440,24 @@ def test_amounts_to_two_places_or_a_document_printing_more_are_clean():
     # every amount to four places: the document's way, not a slip
     lines = [f"（{k}）某某支出{k}{k}.{k}{k}{k}{k}万元。" for k in range(1, 13)]
     assert not run(W(HEAD + "\n".join(lines) + "\n"), "wording.amount_precision")
+
+
+@pytest.mark.parametrize("sentence", [
+    # 北京 2026 (corpus c028 p2), 西安 2022 (c163 p20)
+    "2026 年收入预算 95,836.20 万元比 2025 年初预算数 56,831.85 增加较多。",
+    "“三公”经费预算支出 203.31 万元，较上年增加 185.24（1026.00%）。",
+])
+def test_an_amount_without_any_unit_among_amounts_in_wan(sentence):
+    f = run(W(HEAD + sentence + "\n"), "wording.money_unit")
+    assert texts(f) == [("wording.money_unit", "info")] and "未印单位" in f[0].message
+
+
+@pytest.mark.parametrize("sentence", [
+    "支出预算 95,836.20 万元，增长 5.78，主要是人员增加。",    # a rate without % (another rule's)
+    "支出预算 95,836.20 万元，其中 1.10 项目完成。",          # a count before 项
+    "收入 95,836.20 万元，详见 3.1 节。",                      # one decimal: no amount to the 分
+    "收入 95,836.20 万元，人均 12.50 元。",                    # its unit printed
+    "全年接待 1,200.00 人次，办结 98.50% 。",                 # no amount in 万元 in the sentence
+])
+def test_figures_with_their_units_or_of_another_kind_are_clean(sentence):
+    assert not [f for f in run(W(HEAD + sentence + "\n"), "wording.money_unit") if "未印单位" in f.message]

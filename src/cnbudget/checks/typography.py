@@ -13,6 +13,8 @@
     wording.yuan_among_wan       an amount in 元 between two amounts in 万元 in the same or the
                                  adjacent passages ("2.污染防治项目 18,686.86 元，主要包括：…3,953.30
                                  万元"): read as printed it is ten thousand times too small
+    wording.money_unit           an amount with 万 alone ("15.00万，") or with no unit at all in a
+                                 sentence of amounts in 万元 ("年初预算数 56,831.85 增加较多")
     wording.wan_for_yuan         an amount in 万元 a thousand times any other of the document
                                  ("固定资产金额302,475,975.31万元" beside a budget of 27,900.73):
                                  a figure in 元 labelled 万元
@@ -47,7 +49,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
 from decimal import Decimal
 from itertools import accumulate
@@ -59,6 +61,7 @@ from cnbudget.checks.common import (
     checked_each,
     literal_first,
     passages,
+    sentence_span,
     text_cells,
     text_finding,
 )
@@ -240,10 +243,34 @@ def bare_wan(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
                 f"金额“{m.group(0)}”缺“元”，正文其余金额印作“万元” — an amount printed with 万 alone",
                 b, m.start(), m.end(),
             )
+    # an amount to the 分 of 万元 with no unit at all, in a sentence of amounts in 万元 ("…比2025年初
+    # 预算数 56,831.85 增加较多", "较上年增加 185.24(1026.00%)"): sought by its decimal point in the
+    # joined text
+    for m in UNITLESS_CENTS_RE.finditer(text.joined):
+        k = bisect_right(text.starts, m.start()) - 1
+        b, at = text.items[k], m.start() - text.starts[k]
+        figure = _NUMBER_BEFORE_RE.search(b.text, max(0, at - 20), at)
+        if figure is None or _RATE_WORD_BEFORE_RE.search(b.text, max(0, figure.start() - 6), figure.start()):
+            continue  # no figure before the point (a list number), or a rate (wording.rate_without_percent's)
+        start, end = sentence_span(b.text, at)
+        if "万元" not in b.text[start:end]:
+            continue
+        end = at + len(m.group(0))
+        yield text_finding(
+            "wording.money_unit",
+            f"金额“{b.text[figure.start():end]}”未印单位，同句其余金额印作“万元” — an amount printed without its unit",
+            b, figure.start(), end,
+        )
 
 
 # A figure and its money unit; the figure is read from the characters before the unit.
 _NUMBER_BEFORE_RE = re.compile(r"(?<![\d.,])(\d[\d,]*(?:\.\d+)?)\s*$")
+# the decimals of a figure to the 分 followed by no unit, mark or further figure
+UNITLESS_CENTS_RE = re.compile(
+    r"\.\d\d(?![\d.%])(?!\s*(?:万|元|亿|%|个|人|辆|台|套|项|家|平方|亩|米|公里|吨|次|倍|分|天|小时|年|月|日|期|件|篇|所|户|座"
+    r"|条|张|册|部|本|名|\)|\d))"
+)
+_RATE_WORD_BEFORE_RE = re.compile(r"增长|下降|增幅|降幅|比例|比重|占|率")
 # 元 that prices one thing ("人均 300 元", "单价 5000 元以上", "150 元/人·天"): not an amount of the budget
 _PER_ITEM_BEFORE_RE = re.compile(r"(?:人均|每|单价|标准|平均|按)[^,;。\d]{0,6}$")
 _PER_ITEM_AFTER = ("/", "每", "以上", "以下", "以内", "左右")
