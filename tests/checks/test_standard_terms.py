@@ -78,3 +78,11 @@ def test_a_class_name_marked_with_its_level_one_short_of_the_name_its_tables_pri
     tables = (T("gov_fund", "total", ("2296099", "10.00"), names={"2296099": right}),)
     f = run(W(HEAD + text + "\n", tables=tables), "wording.misspelt_class_name")
     assert texts(f) == [("wording.misspelt_class_name", "info")] and right in f[0].message
+
+
+def test_a_class_name_cited_with_its_code_one_character_off():
+    # 西安 2022 (corpus c164 p23): 2060404 is 科技成果转化与扩散
+    f = run(W(HEAD + "（6）科技成果转化扩散（2060404）120.00万元。\n", year=2022), "wording.misspelt_class_name")
+    assert texts(f) == [("wording.misspelt_class_name", "info")] and "科技成果转化与扩散" in f[0].message
+    for ok in ("（6）科技成果转化与扩散（2060404）120.00万元。", "主要用于行政运行（2010101）120.00万元。"):
+        assert not run(W(HEAD + ok + "\n", year=2022), "wording.misspelt_class_name")

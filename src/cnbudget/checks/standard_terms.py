@@ -10,7 +10,9 @@
     wording.misspelt_class_name  a 支出功能分类 name marked （类）/（款）/（项） in the text
                            that is one character off, or one short, of the catalog's name of that
                            level, or of a name the document's own tables print, and no name of
-                           its own ("科技成果转换与扩散（项）" for 转化; "…专项债券收安排的支出（项）")
+                           its own ("科技成果转换与扩散（项）" for 转化; "…专项债券收安排的支出（项）"), or a
+                           name cited with its code one character off the code's own ("科技成果转化扩散
+                           （2060404）")
 
 The terms are the fixed items of the definitions every 名词解释 restates (机关运行经费: …专用材料
 及一般设备购置费、办公用房水电费…) and official phrases printed as they were issued: a variant of
@@ -25,6 +27,7 @@ from bisect import bisect_right
 from collections.abc import Callable, Iterator
 from functools import lru_cache
 
+from cnbudget.checks.cited_codes import _cited
 from cnbudget.checks.codes import load_catalog
 from cnbudget.checks.common import cell_finding, cells, checked_each, nfkc, passages, text_finding
 from cnbudget.checks.context import Context
@@ -250,3 +253,22 @@ def misspelt_class_names(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
             yield text_finding("wording.misspelt_class_name",
                                f"“{printed}”不是支出功能分类科目名称，疑为“{name}”之误 — a class name misprinted",
                                b, start, start + len(printed))
+    # a name cited with its code ("科技成果转化扩散（2060404）"): the code names the class, so a name one
+    # character off that class's own is a slip
+    year = doc.meta.year
+    cat = load_catalog()
+    for b, m in _cited(doc, ctx):
+        entry = cat.function_code(m.group("code"), year)
+        if entry is None:
+            continue
+        ctx.checked()
+        name = m.group("name")
+        known = cat.known_names(entry)
+        if any(name.endswith(k) for k in known):
+            continue
+        slip = next(((i, k) for k in known for i in range(len(name) - len(k) + 2) if _one_slip(k, name[i:])), None)
+        if slip is not None:
+            at = m.start("name") + slip[0]
+            yield text_finding("wording.misspelt_class_name",
+                               f"“{name[slip[0]:]}（{m.group('code')}）”：{m.group('code')} 的名称为“{slip[1]}” — a class name misprinted",
+                               b, at, m.end())
