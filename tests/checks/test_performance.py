@@ -73,9 +73,9 @@ def test_a_rates_target_in_a_count_is_found_wherever_its_cell_stands():
 
 
 def test_a_unit_printed_twice_in_a_target_cell():
-    # 泉州 2026 (corpus c166 p36): "成本控制率 ≥100%%"
-    f = run(D(_targets(("成本控制率", "≥100%%"), ("按时完工", "≥100%"))), "wording.doubled_unit")
-    assert len(f) == 1 and "%%" in f[0].message
+    # 泉州 2026 (corpus c166 p36): "成本控制率 ≥100%%"; 烟台 (c173 p60): "项目总成本 ≤234万万元"
+    f = run(D(_targets(("成本控制率", "≥100%%"), ("按时完工", "≥100%"), ("项目总成本", "≤234万万元"))), "wording.doubled_unit")
+    assert len(f) == 2 and "%%" in f[0].message and "万万元" in f[1].message
 
 
 def test_a_stated_cost_above_the_projects_whole_funds():

@@ -80,8 +80,9 @@ MALFORMED_NUMBER_RE = re.compile(r"\d(?<![\d.]\d)[\d,]*\.\d+\.\d+(?:\.\d+)*\s*(?
 # one search of the whole text to tell which passages may hold a slip.
 _MALFORMED_HINT = re.compile(r"\.\d+\.\d")
 # "万元万元", "%%", "万元元" (but "元旦", "元月" are dates).
-DOUBLED_UNIT_RE = re.compile(r"(?P<unit>亿元|万元|%)\s*(?:亿元|万元|元(?![旦月])|%)")
-_DOUBLED_UNIT_HINT = literal_first(("亿元", "万元", "%"), r"\s*(?:亿元|万元|元|%)")
+# …and 万 printed twice before its 元 ("项目总成本 ≤234万万元")
+DOUBLED_UNIT_RE = re.compile(r"(?P<unit>亿元|万元|%)\s*(?:亿元|万元|元(?![旦月])|%)|万\s*万元")
+_DOUBLED_UNIT_HINT = (*literal_first(("亿元", "万元", "%"), r"\s*(?:亿元|万元|元|%)"), re.compile(r"万\s*万元"))
 # "增长12.5," — a rate word, a number and no "%" (nor 个百分点, 倍, 万元, a count unit …).
 _RATE_WORDS = ("增长", "下降", "增幅", "降幅", "涨幅", "上升", "增长率", "下降率")
 RATE_WORD = rf"(?:{'|'.join(_RATE_WORDS)})(?:了|为|达|约)?(?:幅度)?(?:为|达)?\s*"
