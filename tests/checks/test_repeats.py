@@ -16,7 +16,9 @@ def one(sentence: str, rule: str):
 @pytest.mark.parametrize("sentence", ["一般行政管理事务587.85万元。主要用于用于本级科技发展。",
                                       "收入100万元，其中其中财政拨款80万元。", "支出包括包括基本支出和项目支出。",
                                       # 上海 2026 (corpus c012 p6): a stock lead-in twice
-                                      "“农林水支出”科目83万元，主要用于主要用于人员经费18万元。"])
+                                      "“农林水支出”科目83万元，主要用于主要用于人员经费18万元。",
+                                      # 深圳 2026 (corpus c074 p12)
+                                      "污染源管理工作工作 1,605.10 万元。"])
 def test_a_word_printed_twice_in_a_row(sentence):
     assert texts(one(sentence, "wording.doubled_phrase")) == [("wording.doubled_phrase", "info")]
 
@@ -24,6 +26,7 @@ def test_a_word_printed_twice_in_a_row(sentence):
 @pytest.mark.parametrize("sentence", ["做好城市视频专网分网分域工作。", "接受人大、纪委监委监督。",
                                       "低空航空航天发展处负责。", "研究研究再定，主要用于办公。",
                                       "支付水质净化厂设备更换工程工程款。", "纳入本部门部门预算编制范围。",
+                                      "成立防汛工作工作组，统筹工作工作量。",  # 工作|工作组, 工作|工作量
                                       # 年度预算 after a year: the year's annual budget (against 年中)
                                       "相关支出在2025年年中开始增加，如对比2025年年度预算则减少。"])
 def test_a_run_that_only_looks_doubled_is_clean(sentence):

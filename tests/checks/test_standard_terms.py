@@ -25,6 +25,9 @@ HEAD = "一、名词解释\n\n"
     ("其他收入，主要包括利息存款收入、事业单位固定资产出租收入等", "利息存款", "存款利息"),
     # 西安 2022 (corpus c157 p10): 劵 typed for 券
     ("利用资产证劵化、股权融资等融资手段", "证劵", "证券"),
+    # 深圳 2026 (corpus c074 p68), 烟台 (c173 p53): 形式 for 形势
+    ("分析光明区河流严峻的污染形式和治污压力", "污染形式", "污染形势"),
+    ("根据变化的市场形式开展调研", "市场形式", "市场形势"),
 ])
 def test_a_term_one_character_off_or_swapped(text, printed, term):
     assert [(p, t) for _, p, t in misspellings(text)] == [(printed, term)]
@@ -38,6 +41,7 @@ def test_a_term_one_character_off_or_swapped(text, printed, term):
     "一般公共预算财政拨款基本支出、项目支出，政府性基金、国有资本经营预算",  # the core terms as printed
     "加快构建基础设施体系，完成大型修缮工程",  # 构建 of its own, not the definition's words
     "深入学习贯彻二十届三中全会精神和二十届四中全会精神",  # one plenum named, not 历次
+    "创新市场形式多样的服务，当前经济形势严峻",  # a form of its own; 形势 as printed
 ])
 def test_standard_wording_and_other_words_are_left_alone(text):
     assert list(misspellings(text)) == []

@@ -3,7 +3,7 @@
     wording.doubled_phrase        a two-character function word printed twice in a row: "主要用于
                                   用于…", "其中其中"; 主要 said twice of a reason ("主要原因主要
                                   是…"); "等等支出"; the department's own name printed twice
-                                  ("烟台市信访局烟台市信访局2026年…")
+                                  ("烟台市信访局烟台市信访局2026年…"); 工作工作 (but 工作|工作组)
     wording.repeated_lead_in      a lead-in ending with "：" printed twice, the second a copy of the
                                   first: "X局(本级)的主要职责是：X局的主要职责是：负责…"
     wording.repeated_item_number  an item number printed twice: "（一）（一）提升…"; two items of a list
@@ -39,10 +39,13 @@ NEVER_DOUBLED = ("用于", "主要", "原因", "其中", "包括", "以及", "�
 # 等等支出": 等等 closes a list, 等 leads on)
 # …and the stock lead-ins of an amount's use or parts printed twice ("83万元，主要用于主要用于人员经费")
 STOCK_LEADS = ("主要用于", "主要包括", "主要原因", "主要是")
+# …and 工作 twice, unless the second opens a word of its own (工作组, 工作量, 工作站 …): "污染源管理工作
+# 工作 1,605.10万元", "展示广州市水务工作工作的社会责任担当"
 DOUBLED_PHRASE_RE = re.compile("(" + "|".join(NEVER_DOUBLED) + r")\s*\1|(主要)原因\2(?=[是为系])"
-                               r"|(等)\3(?=[\u4e00-\u9fff])|(" + "|".join(STOCK_LEADS) + r")\s*\4")
+                               r"|(等)\3(?=[\u4e00-\u9fff])|(" + "|".join(STOCK_LEADS) + r")\s*\4"
+                               r"|(工作)\5(?![组量室会站队者])")
 _DOUBLED_PHRASE_HINT = (*(re.compile(rf"{w}\s*{w}") for w in (*NEVER_DOUBLED, *STOCK_LEADS)),  # a literal first
-                        re.compile("主要原因主要"), re.compile("等等"))
+                        re.compile("主要原因主要"), re.compile("等等"), re.compile("工作工作"))
 # An item number: "(一)", "(1)", "一、" (folded brackets).  "1." is left out: "1.1." numbers a
 # sub-section.
 _ITEM = r"\((?:[一二三四五六七八九十]{1,3}|\d{1,2})\)|[一二三四五六七八九十]{1,3}、"

@@ -106,18 +106,24 @@ def _one_off(term: str, seen: str) -> bool:
 # rare character) typed for 券 ("资产证劵化"); printed with the character before them
 WRONG_CHARACTERS = {"劵": "券"}
 WRONG_CHARACTER_RE = re.compile(f"(?:[\u4e00-\u9fff])?[{''.join(WRONG_CHARACTERS)}]")
+# 形式 (a form) printed for 形势 (a situation) where a situation is described: "严峻的污染形式", "根据
+# 变化的市场形式开展调研"
+SITUATION_RE = re.compile(r"(?:严峻|复杂|变化|当前|面临|整体|总体)的?(?P<what>市场|经济|污染|安全|就业|疫情|防控|财政|生态环境|环境|国际)形式")
 
 
 def misspellings(text: str, *, core: bool = True) -> Iterator[tuple[int, str, str]]:
     """(start, what is printed, the term) of each term ``text`` prints one character off or with
     two characters or words swapped, in the order of the terms; then (``core``) each core term
-    printed with two characters swapped, and each character no text uses but as a slip."""
+    printed with two characters swapped, and each character no text uses but as a slip; then
+    形式 printed for 形势."""
     yield from _long_term_slips(text)
     if core:
         for m in SWAPPED_CORE_RE.finditer(text):
             yield m.start(), m.group(0), _SWAPPED_CORE[m.group(0)]
         for m in WRONG_CHARACTER_RE.finditer(text):
             yield m.start(), m.group(0), m.group(0)[:-1] + WRONG_CHARACTERS[m.group(0)[-1]]
+    for m in SITUATION_RE.finditer(text):  # in the 绩效目标 cells too, where situations are described
+        yield m.start("what"), m.group("what") + "形式", m.group("what") + "形势"
 
 
 def _long_term_slips(text: str) -> Iterator[tuple[int, str, str]]:
