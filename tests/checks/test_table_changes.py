@@ -57,3 +57,12 @@ def test_a_rate_its_sentence_gives_but_its_table_does_not():
     assert not run(W(text.format("90.92"), year=2022, tables=tables), "claim.table_rate")
     # a rate its own sentence does not give is claim.rate's, not this rule's
     assert not run(W(text.format("47.62"), year=2022, tables=tables), "claim.table_rate")
+
+
+def test_a_gap_beyond_a_slip_is_another_base_and_a_flipped_change_is_a_slip():
+    # real_07 (西安 2020): 较上年降低38.17万元 (56.57 %, its own figures agreeing) where the table's last
+    # year gives 37.27: another last-year figure, a matter of scope; 增加 for the table's fall is a slip
+    text = HEAD + "2022年本部门当年一般公共预算会议费预算支出16.55万元，较上年{}万元。\n"
+    assert not run(W(text.format("减少60.00"), year=2022, tables=_three_public()), "claim.table_change")
+    f = run(W(text.format("增加51.41"), year=2022, tables=_three_public()), "claim.table_change")
+    assert texts(f) == [("claim.table_change", "error")]

@@ -10,7 +10,8 @@ Tables that print last year beside this year (the 三公 tables of 西安, compa
 each change themselves. A change whose figure the text ties to a cell of such a table is checked
 against that row's change column, or its two year columns.  A sentence comparing with another base
 than the table's (上年执行数, 决算) is left alone.  The stated figure is the interval its printed
-digits stand for, converted to the table's unit; a change computed from the two year figures
+digits stand for, converted to the table's unit; a gap of more than two units of the stated last
+place (a change the other way aside) is a comparison with another base, not reported; a change computed from the two year figures
 each rounded as the text prints them is right too (round(本年) − round(上年) may differ from
 round(本年 − 上年) by one unit of the last place).  持平 and 无变化 are words, not figures: "基本
 持平" is a judgment the rule does not weigh.
@@ -107,6 +108,8 @@ def table_changes(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
             stated = -stated
         if stated.meets(found.change) or signed == found.of_rounded_years(_places(c.value)):
             continue
+        if not _a_slip(signed, found, _places(c.value)):
+            continue  # a gap of more than a slip: the sentence compares with another base (scope)
         change, col, res, k = found.change, found.column, found.cell, found.k
         word = "增加" if c.direction > 0 else "减少"
         shown = change.scale(1 / k)
@@ -140,6 +143,8 @@ def table_rates(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
         found = _table_change(change, by_id, doc)
         if found is None or found.before <= 0:
             continue
+        if not _a_slip(abs(change.value) * change.direction, found, _places(change.value)):
+            continue  # the sentence's change is of another base than the table's: not the rate's matter
         ctx.checked()
         exact = percent_iv(found.change.scale(Decimal(change.direction)), iv(found.cell.table, found.before))
         if exact is None or Interval.of(abs(r.value)).meets(exact):
@@ -175,3 +180,18 @@ def _follows_from_text(r: Claim, change: Claim, by_id: dict[int, Claim]) -> bool
     before = Interval.of(abs(current.value)) - (moved if (change.direction or 0) > 0 else -moved)
     own = percent_iv(moved, before)
     return own is not None and Interval.of(abs(r.value)).meets(own)
+
+
+# A stated change this many units of its last place from the table's is a slip of computing or
+# copying; one further off, in a sentence whose figures agree with each other, compares with
+# another last-year figure than the table's (上年年初预算 against an adjusted one): a matter of
+# scope, not reported.  A change printed the other way (增加 for a fall) is a slip at any size.
+SLIP_UNITS = 2
+
+
+def _a_slip(signed: Decimal, found: _TableChange, places: int) -> bool:
+    """Whether the stated change (signed, in the claim's unit) is within SLIP_UNITS of the table's,
+    or is the table's printed the other way."""
+    table = found.change.scale(1 / found.k).mid
+    unit = Decimal(1).scaleb(-places)
+    return abs(signed - table) <= SLIP_UNITS * unit or abs(abs(signed) - abs(table)) <= SLIP_UNITS * unit
