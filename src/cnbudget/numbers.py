@@ -61,6 +61,15 @@ def parse_amount(text: str | None) -> Decimal | None:
     return value
 
 
+# a figure as running text prints it ("13,650.79", "192.99")
+_FIGURE_TEXT_RE = re.compile(r"\d[\d,]*(?:\.\d+)?")
+
+
+def figure_spans(text: str, value: Decimal) -> list[tuple[int, int]]:
+    """Where ``text`` prints the figure ``value`` (its digits, "13,650.79" for 13650.79), in order."""
+    return [m.span() for m in _FIGURE_TEXT_RE.finditer(text) if parse_amount(m.group(0)) == abs(value)]
+
+
 def parse_percent(text: str) -> Decimal | None:
     """"87.73%" → Decimal("87.73"); also "87.73 %" and full-width "％"."""
     s = normalize_text(text).rstrip("%").strip()

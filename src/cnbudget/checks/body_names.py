@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from cnbudget.checks.common import cell_finding, cells, passages, sentence_span, text_finding
+from cnbudget.checks.common import pattern_findings, sentence_span
 from cnbudget.checks.context import Context
 from cnbudget.checks.registry import rule
 from cnbudget.model import Disclosure, Finding
@@ -52,20 +52,10 @@ def obsolete_bodies(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
     year = doc.meta.year
     if year is None or year < FIRST_YEAR:
         return
-    text = passages(doc, ctx)
-    ctx.checked(len(text.items))
-    for b in text.holding(RETIRED_RE):
-        if b.part == "profile":
-            continue
-        for m in RETIRED_RE.finditer(b.text):
-            if not _told_as_history(b.text, m.start()):
-                yield text_finding("wording.obsolete_body", _message(m.group(0), year), b, m.start(), m.end())
-    for t, r, col, cell in cells(doc, ctx).holding(RETIRED_RE):
-        for m in RETIRED_RE.finditer(cell):
-            if not _told_as_history(cell, m.start()):
-                yield cell_finding("wording.obsolete_body", "：" + _message(m.group(0), year), t, r, col, cell,
-                                   m.start(), m.end())
 
+    def message(text: str, m: re.Match[str]) -> str | None:
+        if _told_as_history(text, m.start()):
+            return None
+        return f"“{m.group(0)}”为2018年机构改革前的名称，{year}年已为“{RETIRED[m.group(0)]}” — a body named by a name the reform retired"
 
-def _message(name: str, year: int) -> str:
-    return (f"“{name}”为2018年机构改革前的名称，{year}年已为“{RETIRED[name]}” — a body named by a name the reform retired")
+    yield from pattern_findings(doc, ctx, "wording.obsolete_body", RETIRED_RE, RETIRED_RE, message, skip_parts=("profile",))

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from bisect import bisect_right
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Generic, TypeVar
 
@@ -223,6 +223,27 @@ def nfkc(text: str) -> str:
         return text
     narrow = _WIDE_RE.sub(_narrow, text)
     return narrow if unicodedata.is_normalized("NFKC", narrow) else unicodedata.normalize("NFKC", narrow)
+
+
+def pattern_findings(doc: Disclosure, ctx: Context, rule_id: str, hint: Hint, pattern: re.Pattern[str],
+                     message: Callable[[str, re.Match[str]], str | None], *,
+                     skip_parts: tuple[str, ...] = ()) -> Iterator[Finding]:
+    """A finding on each match of ``pattern`` in the running text (not in ``skip_parts``) and in
+    the tables' text cells, both sought through ``hint``; ``message(text, match)`` words it, or
+    says None where the match is no slip."""
+    text, table_cells = passages(doc, ctx), cells(doc, ctx)
+    checked_each(ctx, text.items)
+    checked_each(ctx, table_cells.items)
+    for b in text.holding(hint):
+        if b.part in skip_parts:
+            continue
+        for m in pattern.finditer(b.text):
+            if (said := message(b.text, m)) is not None:
+                yield text_finding(rule_id, said, b, m.start(), m.end())
+    for t, r, col, cell in table_cells.holding(hint):
+        for m in pattern.finditer(cell):
+            if (said := message(cell, m)) is not None:
+                yield cell_finding(rule_id, "：" + said, t, r, col, cell, m.start(), m.end())
 
 
 def cell_finding(rule_id: str, message: str, table: Table, row: Row, column: str, cell: str, start: int,

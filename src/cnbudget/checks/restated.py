@@ -21,12 +21,12 @@ from decimal import Decimal
 
 from cnbudget.checks.context import Context
 from cnbudget.checks.registry import finding, rule
+from cnbudget.checks.sentences import _signed
 from cnbudget.checks.values import fmt
 from cnbudget.model import Claim, Disclosure, Finding
 from cnbudget.narrative.subjects import norm_subject
-from cnbudget.numbers import Interval, parse_amount
+from cnbudget.numbers import figure_spans
 
-_AMOUNT_RE = re.compile(r"\d[\d,]*(?:\.\d+)?")
 # what a subject may carry before its name: a list number, 当年/本年/其中
 _LEAD_RE = re.compile(r"^(?:[\d.、()]+|当年|本年|其中|:)+")
 _NUMBER_RE = re.compile(r"^[\d.、()]+")
@@ -43,23 +43,13 @@ def _subject(c: Claim) -> str:
 def _base(c: Claim, amount: Claim) -> str | None:
     """The comparison words between ``amount`` and its change ``c`` where the sentence prints
     them close together, with 较/比/与 as one; None where it does not."""
-    amounts = _printed(c.text, amount.value)
-    for start, _ in _printed(c.text, c.value):
+    amounts = figure_spans(c.text, amount.value)
+    for start, _ in figure_spans(c.text, c.value):
         before = [end for _, end in amounts if end <= start]
         if before and start - before[-1] <= BASE_MAX_CHARS:
             words = _BASE_NOISE_RE.sub("", c.text[before[-1]:start])
             return re.sub(r"^[较与同]", "比", words)
     return None
-
-
-def _printed(text: str, value: Decimal) -> list[tuple[int, int]]:
-    """Where ``text`` prints ``value`` (its digits, "13,650.79" for 13650.79)."""
-    return [(m.start(), m.end()) for m in _AMOUNT_RE.finditer(text) if parse_amount(m.group(0)) == abs(value)]
-
-
-def _signed(c: Claim) -> Interval:
-    i = Interval.of(abs(c.value))
-    return -i if (c.direction or 0) < 0 else i
 
 
 @rule(

@@ -29,16 +29,11 @@ from cnbudget.checks.narrative import Resolved, _scale, resolve
 from cnbudget.checks.registry import finding, rule
 from cnbudget.checks.values import fmt, fmt_iv, iv, percent_iv
 from cnbudget.model import Claim, Disclosure, Finding
-from cnbudget.numbers import Interval, parse_amount
+from cnbudget.numbers import Interval, decimals, parse_amount
 
 # a comparison with another base than the year column a table prints beside this year
 OTHER_BASE_RE = re.compile(r"执行|决算|实际|调整")
 _FIGURE_UNIT_RE = re.compile(r"(?P<num>\d[\d,]*(?:\.\d+)?)\s*(?P<unit>亿元|万元|元)?")
-
-
-def _places(value: Decimal) -> int:
-    exponent = value.as_tuple().exponent
-    return -exponent if isinstance(exponent, int) and exponent < 0 else 0
 
 
 def _table_change(c: Claim, by_id: dict[int, Claim], doc: Disclosure) -> _TableChange | None:
@@ -106,9 +101,9 @@ def table_changes(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
         stated = Interval.of(abs(c.value)).scale(found.k)
         if c.direction < 0:
             stated = -stated
-        if stated.meets(found.change) or signed == found.of_rounded_years(_places(c.value)):
+        if stated.meets(found.change) or signed == found.of_rounded_years(decimals(c.value)):
             continue
-        if not _a_slip(signed, found, _places(c.value)):
+        if not _a_slip(signed, found, decimals(c.value)):
             continue  # a gap of more than a slip: the sentence compares with another base (scope)
         change, col, res, k = found.change, found.column, found.cell, found.k
         word = "增加" if c.direction > 0 else "减少"
@@ -143,14 +138,14 @@ def table_rates(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
         found = _table_change(change, by_id, doc)
         if found is None or found.before <= 0:
             continue
-        if not _a_slip(abs(change.value) * change.direction, found, _places(change.value)):
+        if not _a_slip(abs(change.value) * change.direction, found, decimals(change.value)):
             continue  # the sentence's change is of another base than the table's: not the rate's matter
         ctx.checked()
         exact = percent_iv(found.change.scale(Decimal(change.direction)), iv(found.cell.table, found.before))
         if exact is None or Interval.of(abs(r.value)).meets(exact):
             continue
         # the rate of the two year figures as the text rounds them is a legitimate way too
-        places = _places(change.value)
+        places = decimals(change.value)
         q = Decimal(1).scaleb(-places)
         before = (found.before / found.k).quantize(q, ROUND_HALF_UP)
         rounded = abs(found.of_rounded_years(places)) / before * 100 if before else None

@@ -61,6 +61,7 @@ from cnbudget.checks.common import (
     checked_each,
     literal_first,
     passages,
+    pattern_findings,
     sentence_span,
     text_cells,
     text_finding,
@@ -69,6 +70,7 @@ from cnbudget.checks.context import Context
 from cnbudget.checks.registry import finding, rule
 from cnbudget.checks.values import fmt
 from cnbudget.model import Disclosure, Finding, Table, TextBlock
+from cnbudget.numbers import decimals
 from cnbudget.units import UNIT_SCALE, convert
 
 # "2,318.40.00", "1.962.11" before a money unit or a percent sign.
@@ -400,23 +402,18 @@ _PLACES = 2
 def amount_precision(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
     stated = [c for c in doc.claims if c.kind in ("amount", "change") and c.unit == "万元"]
     ctx.checked(len(stated))
-    odd = [c for c in stated if _places(c.value) > _PLACES]
+    odd = [c for c in stated if decimals(c.value) > _PLACES]
     if not odd or len(stated) - len(odd) < PRECISION_PEERS or len(odd) > len(stated) // PRECISION_PEERS:
         return  # no odd one, too few to tell, or a document that prints more places as its way
     for c in odd:
         yield finding(
             "wording.amount_precision",
-            f"{c.subject or '所述金额'} {c.value}万元印为{_places(c.value)}位小数，全文其他 {len(stated) - len(odd)} 个万元金额"
+            f"{c.subject or '所述金额'} {c.value}万元印为{decimals(c.value)}位小数，全文其他 {len(stated) - len(odd)} 个万元金额"
             f"至多{_PLACES}位 — an amount printed to more places than every other",
             actual=c.value,
             source=c.source,
             text=c.text,
         )
-
-
-def _places(value: Decimal) -> int:
-    exponent = value.as_tuple().exponent
-    return -exponent if isinstance(exponent, int) and exponent < 0 else 0
 
 
 # Function words that Chinese never doubles (unlike 年年, 等等, 实实在在, 是是非非): printed twice
@@ -787,15 +784,7 @@ JAPANESE_FORM_RE = re.compile("[" + "".join(JAPANESE_FORMS) + "]")
     description="正文或表格文字栏中出现日文字形（圧减 → 压减），含表格中的文字栏 — a Japanese character form in Chinese text",
 )
 def japanese_forms(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
-    text, table_cells = passages(doc, ctx), cells(doc, ctx)
-    checked_each(ctx, text.items)
-    checked_each(ctx, table_cells.items)
-    for b in text.holding(JAPANESE_FORM_RE):
-        for m in JAPANESE_FORM_RE.finditer(b.text):
-            yield text_finding("wording.japanese_form", _form_message(b.text, m), b, m.start(), m.end())
-    for t, r, col, cell in table_cells.holding(JAPANESE_FORM_RE):
-        for m in JAPANESE_FORM_RE.finditer(cell):
-            yield cell_finding("wording.japanese_form", "：" + _form_message(cell, m), t, r, col, cell, m.start(), m.end())
+    yield from pattern_findings(doc, ctx, "wording.japanese_form", JAPANESE_FORM_RE, JAPANESE_FORM_RE, _form_message)
 
 
 def _form_message(text: str, m: re.Match[str]) -> str:

@@ -43,6 +43,7 @@ from cnbudget.checks.common import (
     checked_each,
     literal_first,
     passages,
+    pattern_findings,
     sentence_span,
     text_finding,
 )
@@ -566,16 +567,8 @@ _BLANK_TARGET_HINT = literal_first(("率", "度"), r"(?:达到|达|不低于|不
     description="比率目标的数值空缺（考核合格率达，） — a rate's target announced with its figure left out",
 )
 def blank_targets(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
-    text, table_cells = passages(doc, ctx), cells(doc, ctx)
-    checked_each(ctx, text.items)
-    checked_each(ctx, table_cells.items)
-    for b in text.holding(_BLANK_TARGET_HINT):
-        for m in BLANK_TARGET_RE.finditer(b.text):
-            yield text_finding("wording.blank_target", _blank_target_message(b.text, m), b, m.start(), m.end())
-    for t, r, col, cell in table_cells.holding(_BLANK_TARGET_HINT):
-        for m in BLANK_TARGET_RE.finditer(cell):
-            yield cell_finding("wording.blank_target", "：" + _blank_target_message(cell, m), t, r, col, cell,
-                               m.start(), m.end())
+    yield from pattern_findings(doc, ctx, "wording.blank_target", _BLANK_TARGET_HINT, BLANK_TARGET_RE,
+                                _blank_target_message)
 
 
 def _blank_target_message(text: str, m: re.Match[str]) -> str:

@@ -50,7 +50,7 @@ from cnbudget.checks.registry import finding, rule
 from cnbudget.checks.values import fmt
 from cnbudget.model import Claim, Disclosure, Finding, TextBlock
 from cnbudget.narrative.sentences import sentence_span
-from cnbudget.numbers import parse_amount
+from cnbudget.numbers import figure_spans
 
 YEAR = r"(?:19|20)\d\d"
 KIND_ZH = {"budget": "预算", "final": "决算"}
@@ -213,7 +213,6 @@ def scope_years(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
 
 # a year printed before a figure in its clause ("2021 年本部门财政拨款支出 105364.27")
 _CLAUSE_YEAR_RE = re.compile(rf"(?P<y>{YEAR})\s*年(?!\s*\d{{1,2}}\s*月)[^,;。:]*$")
-_FIGURE_RE = re.compile(r"\d[\d,]*(?:\.\d+)?")
 # how many claims after an amount its change is sought among
 CHANGE_REACH = 5
 
@@ -253,11 +252,9 @@ def statement_years(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
 
 def _stated_year(a: Claim) -> int | None:
     """The year printed in the clause that names the amount's subject before its figure."""
-    for m in _FIGURE_RE.finditer(a.text):
-        if parse_amount(m.group(0)) != abs(a.value):
-            continue
-        y = _CLAUSE_YEAR_RE.search(a.text, 0, m.start())
-        if y is not None and (a.subject or "") in a.text[y.end("y"):m.start()]:
+    for start, _ in figure_spans(a.text, a.value):
+        y = _CLAUSE_YEAR_RE.search(a.text, 0, start)
+        if y is not None and (a.subject or "") in a.text[y.end("y"):start]:
             return int(y.group("y"))  # the figure printed after its own subject, in a clause with a year
     return None
 
