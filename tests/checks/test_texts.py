@@ -256,3 +256,10 @@ def test_random_text_with_wide_forms_and_marks_is_folded_as_nfkc_folds_it():
     for _ in range(2000):
         text = "".join(chr(rnd.randint(*rnd.choice(ranges))) for _ in range(rnd.randint(1, 12)))
         assert common.nfkc(text) == unicodedata.normalize("NFKC", text), ascii(text)
+
+
+def test_ending_finds_the_texts_that_end_with_a_pattern_first_middle_or_last():
+    t = Texts.of(["打造新 IP,", "完成任务。", "≤3次 ", "满意度≥90%", "达到5次"], ["打造新 IP,", "完成任务。", "≤3次 ", "满意度≥90%", "达到5次"])
+    assert t.ending(",") == [0]
+    assert t.ending("次") == [2, 4]
+    assert t.ending("%|。") == [1, 3]

@@ -196,8 +196,8 @@ COUNTED_TARGET_RE = re.compile(
     r"(?P<unit>万元|元|人次|次|人|个|件|项|家|篇|个工作日|工作日|天|小时|辆|台|套|期|场|户|所)$"
 )
 
-_RATE_NAME_END = re.compile(r"(?:率|满意度)[ \t]*\n")
-_COUNTED_END = re.compile(r"(?:万元|元|人次|次|人|个|件|项|家|篇|工作日|天|小时|辆|台|套|期|场|户|所)[ \t]*\n")
+_RATE_NAME_END = "率|满意度"
+_COUNTED_END = "万元|元|人次|次|人|个|件|项|家|篇|工作日|天|小时|辆|台|套|期|场|户|所"
 
 
 @rule(
@@ -207,12 +207,10 @@ _COUNTED_END = re.compile(r"(?:万元|元|人次|次|人|个|件|项|家|篇|工
     description="绩效指标为比率（…率、满意度），指标值却以次、人、万元等计（社会公众满意度 ≤3次） — a rate's target in a unit no rate has",
 )
 def rate_units(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
-    # the cells ending with a counted unit: sought where one stands before the break that joins a
-    # cell to the next (and the last cell), not cell by cell
+    # the cells ending with a counted unit, on rows with a cell ending with a rate's name
     table_cells = cells(doc, ctx)
-    last = [len(table_cells.items) - 1] if table_cells.items else []
-    named = {id(table_cells.items[k][1]) for k in {*table_cells.where(_RATE_NAME_END), *last}}
-    for k in sorted({*table_cells.where(_COUNTED_END), *last}):
+    named = {id(table_cells.items[k][1]) for k in table_cells.ending(_RATE_NAME_END)}
+    for k in table_cells.ending(_COUNTED_END):
         t, r, col, cell = table_cells.items[k]
         if t.kind not in KINDS or id(r) not in named:
             continue  # no rate named on its row (a name may end a cell or the row's last one)

@@ -589,8 +589,6 @@ _LIST_HINT = re.compile("其中:")
 # …or a figure with its unit run straight into it: "安排购置车辆0辆其中:部级领导干部用车0辆…"
 _COUNT_INTO_LIST_RE = re.compile(r"(?P<figure>\d[\d,.]*\s*(?:辆|台\(套\)|台|套|个|项|人|万元|元|%))\s*其中:")
 # a cell this short ending with a comma may be a label ("其中,"), not a sentence cut off
-# (the cells are sought where a comma comes before the line break that joins one to the next)
-_COMMA_THEN_NEXT = re.compile(r",[ \t]*\n")
 CUT_CELL_MIN_CHARS = 10
 
 
@@ -631,8 +629,7 @@ def unfinished_sentences(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
         )
     # a table's text cell (a project's 绩效目标) that stops at a comma: "…打造我市国际传播新IP，"
     table_cells = cells(doc, ctx)
-    last = len(table_cells.items) - 1
-    for k in sorted({*table_cells.where(_COMMA_THEN_NEXT), *([last] if last >= 0 else [])}):
+    for k in table_cells.ending(","):
         t, r, col, cell = table_cells.items[k]
         text = cell.rstrip()
         if text.endswith(",") and len(text) >= CUT_CELL_MIN_CHARS:
