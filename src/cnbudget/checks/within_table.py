@@ -254,14 +254,23 @@ def _outside_units_and_codes(t: Table, data: list[Row]) -> list[Row]:
 def _levels_stacked(t: Table, total: Row, rows: list[Row], cols: list[str]) -> bool:
     """Do the rows add up to a whole multiple (2–4) of the total in most of the columns the
     total prints?  Most, not all: one wrong figure in one column does not unstack the levels
-    the other columns show."""
+    the other columns show.  (In whole numbers, each row's bounds read once for every column.)"""
+    whole = whole_bounds(t)
+    figures = [whole.row(r) for r in rows]  # the table's own rows: read with it
+    target = whole.row(total)
     votes = []
     for col in cols:
         if total.values.get(col) in (None, Decimal(0)):
             continue
-        s = iv_sum(t, [r.values.get(col) for r in rows])
-        whole = iv(t, total.values[col])
-        votes.append(any(s.meets(whole.scale(Decimal(k))) for k in (2, 3, 4)))
+        j = whole.position.get(col)
+        lo = hi = 0
+        if j is not None:
+            for f in figures:
+                if (b := f[j]) is not None:
+                    lo += b[0]
+                    hi += b[1]
+        t_lo, t_hi = target[j] if j is not None and target[j] is not None else (0, 0)
+        votes.append(any(bounds_meet(lo, hi, k * t_lo, k * t_hi) for k in (2, 3, 4)))
     return bool(votes) and sum(votes) * 2 > len(votes)
 
 
