@@ -149,3 +149,38 @@ def test_two_items_of_a_list_run_on_in_one_text_numbered_alike():
     # a list that counts on, or a figure after a stop ("。2.5万元"), is no second item
     assert not one("主要职责：1.负责统计工作；2.负责普查工作；3.负责数据发布。", "wording.repeated_item_number")
     assert not one("支出2.5万元。2.5万元用于培训。", "wording.repeated_item_number")
+
+
+@pytest.mark.parametrize("sentence", [
+    # 广州 2026 (corpus c092 p33): the reason printed twice
+    "公务接待费7万元，比上年增加0万元，主要原因是：无增减变化无增减变化。",
+    "出台2025年度房地产房地产信用评价报告。",  # 烟台 2026 (corpus c173 p53)
+])
+def test_a_longer_word_printed_twice_in_a_row(sentence):
+    f = one(sentence, "wording.doubled_phrase")
+    assert texts(f) == [("wording.doubled_phrase", "info")]
+
+
+@pytest.mark.parametrize("sentence", [
+    "做好防汛抗旱工作，保障城市运行安全。",
+    "主要用于防汛抗旱、防汛物资储备。",  # the same word twice, not back to back
+    "目标值：保持稳定保持稳定保持稳定。",  # a list of values read into one text, not a slip
+])
+def test_no_longer_word_printed_twice_in_a_row(sentence):
+    assert not one(sentence, "wording.doubled_phrase")
+
+
+def _target_cell(text: str):
+    from cnbudget.model import Column, Row, Source, Table
+    from tests.checks.conftest import D
+
+    row = Row(code=None, name="年度目标", values={}, source=Source(page=43), texts={"c1": text})
+    return D(Table(kind="performance_targets", title="项目支出绩效目标表", unit="万元", columns=(Column("total", "金额"),),
+                   rows=(row,), source=Source(page=43)))
+
+
+def test_a_word_printed_twice_in_a_target_cell():
+    # 深圳 2026 (corpus c053 p41) and 长沙 2025 (c132 p43: the 指标值内容 cell)
+    f = run(_target_cell("本年度计划本年度计划完成绩效评价报告1份。"), "wording.doubled_phrase")
+    assert [(x.severity, x.table) for x in f] == [("info", "performance_targets")] and "本年度计划" in f[0].message
+    assert not run(_target_cell("本年度计划完成绩效评价报告1份，本年度计划开展培训2次。"), "wording.doubled_phrase")

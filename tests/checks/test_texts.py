@@ -50,6 +50,7 @@ HINTS: list[tuple[str, tuple[re.Pattern[str], ...], common.Hint]] = [
     ("count_listed.zero", (wording.ZERO_LISTED_RE,), wording.ZERO_LISTED_RE),
     ("clipped_phrase", (wording.CLIPPED_RE,), wording._CLIPPED_HINT),
     ("doubled_phrase", (repeats.DOUBLED_PHRASE_RE,), repeats._DOUBLED_PHRASE_HINT),
+    ("doubled_run", (repeats.DOUBLED_RUN_RE,), repeats.DOUBLED_RUN_RE),
     ("repeated_item_number", (repeats.REPEATED_ITEM_RE,), repeats._REPEATED_ITEM_HINT),
     ("reason_of_other_item", (reasons.SUBJECT_RE,), reasons._ITEM_HINT),
     ("zero_reason", (reasons.ZERO_REASON_RE,), reasons._ZERO_REASON_HINT),

@@ -46,6 +46,11 @@ DOUBLED_PHRASE_RE = re.compile("(" + "|".join(NEVER_DOUBLED) + r")\s*\1|(主要)
                                r"|(工作)\5(?![组量室会站队者])")
 _DOUBLED_PHRASE_HINT = (*(re.compile(rf"{w}\s*{w}") for w in (*NEVER_DOUBLED, *STOCK_LEADS)),  # a literal first
                         re.compile("主要原因主要"), re.compile("等等"), re.compile("工作工作"))
+# A word of three to twelve CJK characters printed twice back to back ("房地产房地产信用评价",
+# "主要原因是:无增减变化无增减变化"): no sentence says such a word twice in a row on purpose (a
+# two-character one may end one word and open the next: "工程工程款").  The pattern is its own
+# hint: a match never spans two joined texts (a line break is not CJK).
+DOUBLED_RUN_RE = re.compile(r"([\u4e00-\u9fff]{3,12})\1")
 # An item number: "(一)", "(1)", "一、" (folded brackets).  "1." is left out: "1.1." numbers a
 # sub-section.
 _ITEM = r"\((?:[一二三四五六七八九十]{1,3}|\d{1,2})\)|[一二三四五六七八九十]{1,3}、"
@@ -70,25 +75,43 @@ _LEAD_END_RE = re.compile(f"[{re.escape(_LEAD_START)}]")
 @rule(
     "wording.doubled_phrase",
     severity="info",
-    description="词语重复（用于用于、其中其中、部门名称连印两次） — a word, or the department's name, printed twice in a row",
+    description="词语重复（用于用于、房地产房地产、部门名称连印两次），含表格中的文字栏 — a word, or the department's name, printed twice in a row",
 )
 def doubled_phrases(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
     text = passages(doc, ctx)
     checked_each(ctx, text.items)
-    patterns = [(_DOUBLED_PHRASE_HINT, DOUBLED_PHRASE_RE)]
+    patterns = [(_DOUBLED_PHRASE_HINT, DOUBLED_PHRASE_RE), (DOUBLED_RUN_RE, DOUBLED_RUN_RE)]
     dept = unicodedata.normalize("NFKC", doc.meta.department or "")
     if len(dept) >= 4:  # a name, not a word ("本局")
         twice = re.compile("(" + re.escape(dept) + r")\s*\1")
         patterns.append((twice, twice))
+    reported: set[tuple[int, int]] = set()  # (block, start): a name of 3–12 characters is a run too
     for hint, doubled in patterns:
         for b in text.holding(hint):
             for m in doubled.finditer(b.text):
-                if _two_paragraphs(b, m.start(), m.end() - 1):
+                if (id(b), m.start()) in reported or _two_paragraphs(b, m.start(), m.end() - 1):
                     continue
+                if doubled is DOUBLED_RUN_RE and _printed_thrice(b.text, m):
+                    continue
+                reported.add((id(b), m.start()))
                 yield text_finding(
                     "wording.doubled_phrase",
                     f"“{next(g for g in m.groups() if g)}”重复：“{m.group(0)}” — a word printed twice", b, m.start(), m.end(),
                 )
+    in_cells = cells(doc, ctx)
+    checked_each(ctx, in_cells.items)
+    for t, r, col, cell in in_cells.holding(DOUBLED_RUN_RE):
+        m = next((m for m in DOUBLED_RUN_RE.finditer(cell) if not _printed_thrice(cell, m)), None)
+        if m is not None:  # one finding per cell (a 绩效目标 cell is one target)
+            yield cell_finding("wording.doubled_phrase", f"“{m.group(1)}”重复：“{m.group(0)}” — a word printed twice in a table cell",
+                               t, r, col, cell, m.start(), m.end())
+
+
+def _printed_thrice(text: str, m: re.Match[str]) -> bool:
+    """Whether the doubled word of ``m`` is printed a third time beside it: a list of values read
+    into one text ("保持稳定保持稳定保持稳定", a row of 指标值 read as one cell), not a slip."""
+    word = m.group(1)
+    return text.startswith(word, m.end()) or text.endswith(word, 0, m.start())
 
 
 def _two_paragraphs(b: TextBlock, first: int, last: int) -> bool:
