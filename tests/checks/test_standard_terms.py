@@ -28,6 +28,21 @@ HEAD = "一、名词解释\n\n"
     # 深圳 2026 (corpus c074 p68), 烟台 (c173 p53): 形式 for 形势
     ("分析光明区河流严峻的污染形式和治污压力", "污染形式", "污染形势"),
     ("根据变化的市场形式开展调研", "市场形式", "市场形势"),
+    # a character of the same sound or shape: 福州 (c186 p48), 广州 (c090 p38), 西安 (c159 p3),
+    # 深圳 (c053 p42), 上海 (c077 p5), 长沙 (c132 p6), 广州 (c092 p33), 西安 (c150 p13)
+    ("收益人员满意度≥95%", "收益", "受益"),
+    ("吸引市场主题举办具有影响力的消费促进活动", "市场主题", "市场主体"),
+    ("推动大型骨于企业加快发展", "骨于", "骨干"),
+    ("本年级计划完成不少于315台设备维护", "本年级", "本年度"),
+    ("提高社保保险综合管理能力", "社保保险", "社会保险"),
+    ("通过本项目的事实，落实财政补贴相关政策", "事实", "实施"),
+    ("建立全面规范透明、标准科学、约束有利的预算制度", "约束有利", "约束有力"),
+    ("警令部、人境支队、内保支队", "人境", "出入境"),
+    ("主要原因是：公出国（境）经费未安排预算", "公出国", "因公出国"),
+    ("相应的工作福利支出随之增加", "工作福利支出", "工资福利支出"),
+    ("因保障不力导致得安全事故数量", "导致得", "导致的"),
+    ("单独示例公务员医疗", "单独示例", "单独列示"),
+    ("因此与上年不行成对比", "不行成", "不形成"),
 ])
 def test_a_term_one_character_off_or_swapped(text, printed, term):
     assert [(p, t) for _, p, t in misspellings(text)] == [(printed, term)]
@@ -42,6 +57,11 @@ def test_a_term_one_character_off_or_swapped(text, printed, term):
     "加快构建基础设施体系，完成大型修缮工程",  # 构建 of its own, not the definition's words
     "深入学习贯彻二十届三中全会精神和二十届四中全会精神",  # one plenum named, not 历次
     "创新市场形式多样的服务，当前经济形势严峻",  # a form of its own; 形势 as printed
+    # the words the slips are made from, where they mean what they say
+    "投资收益增加，受益人员满意度达95%，开展市场主题宣传活动",
+    "为孤儿、事实无人抚养儿童提供养育，查明事实",
+    "因公出国（境）费0万元，出入境管理支队，取得安全、高效的效果",
+    "工资福利支出（301），运行成本下降，推进行成本控制",
 ])
 def test_standard_wording_and_other_words_are_left_alone(text):
     assert list(misspellings(text)) == []

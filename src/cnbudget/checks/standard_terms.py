@@ -6,7 +6,9 @@
                            现实生产力, "打好深入污染防治攻坚战" for 深入打好…, "工作责职"); a core
                            term with two neighbouring characters swapped ("一般共公预算"), a
                            two-word term with its words swapped ("利息存款收入"); a character
-                           no text uses but as a slip ("证劵" for 证券)
+                           no text uses but as a slip ("证劵" for 证券); a character of the same
+                           sound or shape where the word printed means nothing ("收益人员" for
+                           受益人员, "骨于企业", "工作福利支出")
     wording.misspelt_class_name  a 支出功能分类 name marked （类）/（款）/（项） in the text
                            that is one character off, or one short, of the catalog's name of that
                            level, or of a name the document's own tables print, and no name of
@@ -111,11 +113,32 @@ WRONG_CHARACTER_RE = re.compile(f"(?:[\u4e00-\u9fff])?[{''.join(WRONG_CHARACTERS
 SITUATION_RE = re.compile(r"(?:严峻|复杂|变化|当前|面临|整体|总体)的?(?P<what>市场|经济|污染|安全|就业|疫情|防控|财政|生态环境|环境|国际)形式")
 
 
+# One character typed for another of the same sound or shape, where what is printed means nothing
+# in a disclosure: (the slip, in the context that tells it, the word meant).  Each pattern's match
+# is the slip alone.
+CONFUSED_WORDS = (
+    (r"收益(?=人员|群众|对象|人群)", "受益"),  # 受益人员满意度: a 收益 is income, not a beneficiary
+    (r"市场主题(?!活动|宣传|教育)", "市场主体"),  # 吸引市场主体举办…
+    (r"骨于", "骨干"),
+    (r"约束有利", "约束有力"),  # 标准科学、约束有力的预算制度
+    (r"出人境|(?<!出)人境(?=支队|管理)", "出入境"),
+    (r"本年级(?=计划)", "本年度"),
+    (r"社保保险", "社会保险"),
+    (r"单独示例", "单独列示"),
+    (r"(?<=项目的)事实", "实施"),  # 通过本项目的实施
+    (r"导致得", "导致的"),
+    (r"不行成", "不形成"),
+    (r"(?<!因)公出国", "因公出国"),  # the 三公 item with its first character lost
+    (r"工作福利支出", "工资福利支出"),  # the 301 class's name
+)
+CONFUSED_RE = re.compile("|".join(f"(?P<w{i}>{pattern})" for i, (pattern, _) in enumerate(CONFUSED_WORDS)))
+
+
 def misspellings(text: str, *, core: bool = True) -> Iterator[tuple[int, str, str]]:
     """(start, what is printed, the term) of each term ``text`` prints one character off or with
     two characters or words swapped, in the order of the terms; then (``core``) each core term
     printed with two characters swapped, and each character no text uses but as a slip; then
-    形式 printed for 形势."""
+    形式 printed for 形势, and the other words a character of the same sound or shape spoils."""
     yield from _long_term_slips(text)
     if core:
         for m in SWAPPED_CORE_RE.finditer(text):
@@ -124,6 +147,8 @@ def misspellings(text: str, *, core: bool = True) -> Iterator[tuple[int, str, st
             yield m.start(), m.group(0), m.group(0)[:-1] + WRONG_CHARACTERS[m.group(0)[-1]]
     for m in SITUATION_RE.finditer(text):  # in the 绩效目标 cells too, where situations are described
         yield m.start("what"), m.group("what") + "形式", m.group("what") + "形势"
+    for m in CONFUSED_RE.finditer(text):
+        yield m.start(), m.group(0), CONFUSED_WORDS[int(m.lastgroup[1:])][1]  # type: ignore[index]
 
 
 def _long_term_slips(text: str) -> Iterator[tuple[int, str, str]]:
