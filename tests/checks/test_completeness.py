@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import re
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from cnbudget.model import Source
 from tests.checks.conftest import D, T, run
 
 ALL_BUDGET = ("summary", "income", "expenditure", "fiscal_summary", "general_expenditure", "basic_expenditure",
@@ -250,3 +252,50 @@ def test_a_passage_opening_is_read_off_its_head(text):
     whole = re.sub(r"\s+", "", text)
     m = re.search(r"[。：:；;]", whole)
     assert _opening(text) == (whole[: m.start()] if m else whole)[:40]
+
+
+def _paged(*items):
+    """A disclosure of text blocks and tables laid out on pages: ("text", page, top) or
+    ("table", page, top)."""
+    from dataclasses import replace
+
+    from cnbudget.model import TextBlock
+
+    blocks, tables = [], []
+    for what, page, top in items:
+        src = Source(page=page, box=(60.0, top, 520.0, top + 20.0))
+        if what == "table":
+            tables.append(replace(T("performance_targets", "total", ("合计", "10")), source=src))
+        else:
+            blocks.append(TextBlock(text=what, pieces=((0, src),), part="narrative", heading=what[0] in "(第"))
+    return replace(D(*tables), text=tuple(blocks))
+
+
+INTRO = "本部门2026年项目支出全面实施绩效目标管理，涉及预算项目10个。"
+
+
+def test_a_heading_announcing_a_table_with_nothing_under_it():
+    # 烟台 2026 (corpus c172 p30–31, c176, c184 …): (二) is followed at once by (三) and its table
+    d = _paged((INTRO, 30, 100), ("(二)部门主管专项资金的绩效目标表", 30, 300),
+               ("(三)部门预算项目绩效目标表", 31, 40), ("table", 31, 80))
+    f = run(d, "completeness.empty_table_section")
+    assert [(x.rule, x.severity) for x in f] == [("completeness.empty_table_section", "warning")]
+    assert "部门主管专项资金的绩效目标表" in f[0].message
+    # …or by the next part of the document
+    d = _paged((INTRO, 40, 100), ("(二)部门主管专项资金的绩效目标表", 40, 300), ("第四部分 名词解释", 41, 40))
+    assert run(d, "completeness.empty_table_section")
+
+
+@pytest.mark.parametrize("items", [
+    # the table under its heading
+    [(INTRO, 30, 100), ("(二)部门主管专项资金的绩效目标表", 30, 300), ("table", 31, 40),
+     ("(三)部门预算项目绩效目标表", 32, 40), ("table", 32, 80)],
+    # a sentence saying there is none
+    [(INTRO, 29, 100), ("(二)部门主管专项资金的绩效目标表", 29, 300), ("本部门无部门主管专项资金，不涉及绩效目标。", 29, 340),
+     ("(三)部门预算项目绩效目标表", 30, 40), ("table", 30, 80)],
+    # a list of the tables the document publishes (a 目录), not sections
+    [("(一)部门收支预算总表", 3, 100), ("(二)部门收入预算总表", 3, 130), ("(三)部门支出预算总表", 3, 160),
+     ("第二部分 情况说明", 4, 40)],
+])
+def test_a_table_heading_with_its_table_a_note_or_in_a_list_is_no_empty_section(items):
+    assert not run(_paged(*items), "completeness.empty_table_section")

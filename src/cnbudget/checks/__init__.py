@@ -34,7 +34,7 @@ Modules:
     codes         — classification codes against the official catalogs
     code_digits   — a class code in the text printed with 4 or 6 digits (no code has them)
     cited_codes   — a known class code in the text printed with another code's name, or one the tables print under another code
-    completeness  — required tables and sections, empty tables with notes
+    completeness  — required tables and sections, empty tables with notes, a table's heading with nothing under it
     contents      — headings against the document's own 目录 (a rearranged or mistyped heading)
     performance   — 绩效 tables: score sums, execution rates, rates over 100 %, costs over the funds
     table_changes — a stated change and its rate against the change its table prints on the same row (三公 tables with last year)

@@ -12,6 +12,8 @@ Sources:
     completeness.listed_missing   the document's own table of contents lists a table it does not print
     completeness.empty_table_note an empty table published without a note saying why
     completeness.missing_section  a required narrative section is not in the document
+    completeness.empty_table_section  a numbered heading announces a table, and the next heading
+                                  follows it with neither the table nor a word between
 """
 
 from __future__ import annotations
@@ -19,11 +21,12 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from cnbudget.checks.common import Texts, could_not_verify
+from cnbudget.checks.common import Texts, could_not_verify, text_finding
 from cnbudget.checks.context import Context
 from cnbudget.checks.registry import finding, rule
 from cnbudget.checks.values import kind_label
-from cnbudget.model import Disclosure, Finding, Table
+from cnbudget.model import Disclosure, Finding, Source, Table, TextBlock
+from cnbudget.numbers import count_number
 from cnbudget.tables.kinds import kind_from_title
 
 RULE_143 = "财政部《地方预决算公开操作规程》(财预〔2016〕143号)"
@@ -326,3 +329,73 @@ def missing_sections(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
             f"{_KIND_ZH[kind]}情况说明缺少《{label}》（依据：{src}） — required section missing: {label}",
             severity=sev,
         )
+
+
+# A numbered heading that announces a table ("(二)部门主管专项资金的绩效目标表"), and the heading that
+# closes its section: its next sibling ("(三)…") or a part of the document ("第四部分 名词解释")
+_ORDINAL = r"\((?P<paren>[一二三四五六七八九十]{1,3})\)|(?P<comma>[一二三四五六七八九十]{1,3})、|(?P<digit>\d{1,2})[.、](?!\d)"
+TABLE_HEADING_RE = re.compile(rf"\s*(?:{_ORDINAL})\s*[^。,;:]{{2,40}}表(?:\([^()]{{1,10}}\))?\s*$")
+_NUMBERED_RE = re.compile(rf"\s*(?:{_ORDINAL})")
+_PART_RE = re.compile(r"\s*第[一二三四五六七八九十]{1,3}部分")
+
+
+def _number(m: re.Match[str]) -> tuple[str | None, int | None]:
+    """(style, number) of a heading's ordinal: ("paren", 2) for "(二)"."""
+    return m.lastgroup, count_number(m.group(m.lastgroup or 0))
+
+
+def _closes(heading: re.Match[str], text: str) -> bool:
+    """Is ``text`` the heading after ``heading``'s section: its next sibling, or a part?"""
+    if _PART_RE.match(text):
+        return True
+    nxt = _NUMBERED_RE.match(text)
+    style, n = _number(heading)
+    return nxt is not None and n is not None and _number(nxt) == (style, n + 1)
+
+
+def _at(src: Source, end: bool = False) -> tuple[int, float]:
+    """Where on the pages: (page, the top, or with ``end`` the bottom, of the box)."""
+    return src.page or 0, (src.box[3 if end else 1] if src.box else 0.0)
+
+
+@rule(
+    "completeness.empty_table_section",
+    severity="warning",
+    description="标题列出一张表，其下既无该表也无说明，紧接下一标题 — a heading announces a table that is not printed under it",
+)
+def empty_table_sections(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
+    blocks = [b for b in doc.text if b.text.strip()]
+    if not any(TABLE_HEADING_RE.match(b.text) for b in blocks):
+        return
+    if any(b.source.page is None for b in blocks) or any(t.source.page is None for t in doc.tables):
+        return  # no pages to tell where a table stands among the headings
+    tables = [_at(t.source) for t in doc.tables]
+
+    def alone(i: int) -> bool:
+        """Block i announces a table, and the next heading follows it with no table between."""
+        if not 0 <= i < len(blocks) - 1:
+            return False
+        m = TABLE_HEADING_RE.match(blocks[i].text)
+        if m is None or not _closes(m, blocks[i + 1].text):
+            return False
+        after, before = _at(blocks[i].pieces[-1][1], end=True), _at(blocks[i + 1].source)
+        return not any(after < t < before for t in tables)
+
+    for i, b in enumerate(blocks[:-1]):
+        if not TABLE_HEADING_RE.match(b.text):
+            continue
+        ctx.checked()
+        # a run of such headings is a list of the tables (a 目录, "公开内容包括：(一)…表 (二)…表"), not
+        # sections; one alone between a passage and a section with its table is a section left empty
+        if alone(i) and not alone(i - 1) and not alone(i + 1):
+            yield _empty_section(b, blocks[i + 1])
+
+
+def _empty_section(b: TextBlock, nxt: TextBlock) -> Finding:
+    title = b.text.strip()
+    return text_finding(
+        "completeness.empty_table_section",
+        f"“{title}”之下既无该表也无说明，紧接着是“{nxt.text.strip()[:30]}” — the heading announces a table "
+        f"that is not printed under it (nor a note that there is none)",
+        b, 0, len(b.text),
+    )
