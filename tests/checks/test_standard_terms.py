@@ -28,6 +28,8 @@ HEAD = "一、名词解释\n\n"
     # 深圳 2026 (corpus c074 p68), 烟台 (c173 p53): 形式 for 形势
     ("分析光明区河流严峻的污染形式和治污压力", "污染形式", "污染形势"),
     ("根据变化的市场形式开展调研", "市场形式", "市场形势"),
+    # 苏州 2026 (corpus c113 p39): the 项 every class has, its two words swapped
+    ("局本级委托业务费由一般行政事务管理调整至其他自然资源事务支出", "一般行政事务管理", "一般行政管理事务"),
     # a character of the same sound or shape: 福州 (c186 p48), 广州 (c090 p38), 西安 (c159 p3),
     # 深圳 (c053 p42), 上海 (c077 p5), 长沙 (c132 p6), 广州 (c092 p33), 西安 (c150 p13)
     ("收益人员满意度≥95%", "收益", "受益"),
@@ -62,6 +64,7 @@ def test_a_term_one_character_off_or_swapped(text, printed, term):
     "为孤儿、事实无人抚养儿童提供养育，查明事实",
     "因公出国（境）费0万元，出入境管理支队，取得安全、高效的效果",
     "工资福利支出（301），运行成本下降，推进行成本控制",
+    "一般行政管理事务（项）支出，机关事务管理局",
 ])
 def test_standard_wording_and_other_words_are_left_alone(text):
     assert list(misspellings(text)) == []

@@ -46,6 +46,9 @@ TERMS = (
     # 其他资本性支出 (经济分类 definition): "…以及购建基础设施、大型修缮和财政支持企业更新改造…"
     # (a term's first and last character are not judged: 以及 keeps 购 inside it)
     "以及购建基础设施、大型修缮",
+    # the 项 every function class has (2010102, 2050101 …), named without its code in a reason
+    # ("委托业务费由一般行政事务管理调整至…")
+    "一般行政管理事务",
     # official phrases
     "深入打好污染防治攻坚战",
     "转化为现实生产力",
