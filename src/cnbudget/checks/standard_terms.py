@@ -118,23 +118,25 @@ SITUATION_RE = re.compile(r"(?:严峻|复杂|变化|当前|面临|整体|总体)
 
 # One character typed for another of the same sound or shape, where what is printed means nothing
 # in a disclosure: (the slip, in the context that tells it, the word meant).  Each pattern's match
-# is the slip alone.
+# is the slip alone, and opens with a literal (a look-behind first would be tried at every position
+# of the text; the joined pattern is plain alternation, which is scanned for its first characters).
 CONFUSED_WORDS = (
     (r"收益(?=人员|群众|对象|人群)", "受益"),  # 受益人员满意度: a 收益 is income, not a beneficiary
     (r"市场主题(?!活动|宣传|教育)", "市场主体"),  # 吸引市场主体举办…
     (r"骨于", "骨干"),
     (r"约束有利", "约束有力"),  # 标准科学、约束有力的预算制度
-    (r"出人境|(?<!出)人境(?=支队|管理)", "出入境"),
+    (r"出人境|人(?<!出人)境(?=支队|管理)", "出入境"),
     (r"本年级(?=计划)", "本年度"),
     (r"社保保险", "社会保险"),
     (r"单独示例", "单独列示"),
-    (r"(?<=项目的)事实", "实施"),  # 通过本项目的实施
+    (r"事(?<=项目的事)实", "实施"),  # 通过本项目的实施
     (r"导致得", "导致的"),
     (r"不行成", "不形成"),
-    (r"(?<!因)公出国", "因公出国"),  # the 三公 item with its first character lost
+    (r"公(?<!因公)出国", "因公出国"),  # the 三公 item with its first character lost
     (r"工作福利支出", "工资福利支出"),  # the 301 class's name
 )
-CONFUSED_RE = re.compile("|".join(f"(?P<w{i}>{pattern})" for i, (pattern, _) in enumerate(CONFUSED_WORDS)))
+CONFUSED_RE = re.compile("|".join(pattern for pattern, _ in CONFUSED_WORDS))
+_CONFUSED = tuple((re.compile(pattern), meant) for pattern, meant in CONFUSED_WORDS)
 
 
 def misspellings(text: str, *, core: bool = True) -> Iterator[tuple[int, str, str]]:
@@ -151,7 +153,7 @@ def misspellings(text: str, *, core: bool = True) -> Iterator[tuple[int, str, st
     for m in SITUATION_RE.finditer(text):  # in the 绩效目标 cells too, where situations are described
         yield m.start("what"), m.group("what") + "形式", m.group("what") + "形势"
     for m in CONFUSED_RE.finditer(text):
-        yield m.start(), m.group(0), CONFUSED_WORDS[int(m.lastgroup[1:])][1]  # type: ignore[index]
+        yield m.start(), m.group(0), next(meant for one, meant in _CONFUSED if one.match(text, m.start()))
 
 
 def _long_term_slips(text: str) -> Iterator[tuple[int, str, str]]:
