@@ -17,6 +17,7 @@ import re
 from collections.abc import Iterator
 from decimal import Decimal
 
+from cnbudget.checks.common import claims_by_id
 from cnbudget.checks.context import Context
 from cnbudget.checks.registry import finding, rule
 from cnbudget.checks.values import fmt, fmt_iv, in_table_unit, iv, percent_iv, table_label
@@ -78,7 +79,7 @@ def _table_line(doc: Disclosure, part: Claim, initial: Claim | None) -> tuple[Ta
     doc_kinds=("final",),
 )
 def completion_base(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
-    by_id = {c.id: c for c in doc.claims}
+    by_id = claims_by_id(doc)
     for c in doc.claims:
         if c.kind != "share" or not _printed_on_initial(c):
             continue

@@ -18,20 +18,15 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 
-from cnbudget.checks.codes import (
-    _BRACKETED_CODE,
-    NARRATIVE_CODE_RE,
-    _codes_by_name,
-    _function_rows,
-    load_catalog,
-)
-from cnbudget.checks.common import could_not_verify, passages, text_finding
+from cnbudget.checks.codes import _codes_by_name, _function_rows, cited_codes, load_catalog
+from cnbudget.checks.common import could_not_verify, text_finding
 from cnbudget.checks.context import Context
 from cnbudget.checks.registry import rule
 from cnbudget.codes.names import stem
-from cnbudget.model import Disclosure, Finding, Row, TextBlock
+from cnbudget.model import Disclosure, Finding, Row
+from cnbudget.numbers import parse_amount
 from cnbudget.units import convert
 
 # a tail of a name shorter than this ("医疗", "运行") names no one class
@@ -40,12 +35,6 @@ MIN_NAME_CHARS = 4
 AMOUNT_AFTER_RE = re.compile(
     r"\s*[:,]?\s*(?:为|是|安排|预算|支出|预算数|预算为|支出为)?\s*(?P<num>\d[\d,]*(?:\.\d+)?)\s*(?P<unit>万元|元)"
 )
-
-
-def _cited(doc: Disclosure, ctx: Context) -> list[tuple[TextBlock, re.Match[str]]]:
-    """Every "name（code）" of the running text, read once per run for both rules."""
-    return ctx.index("cited_codes", doc, lambda d: [
-        (b, m) for b in passages(d, ctx).holding(_BRACKETED_CODE) for m in NARRATIVE_CODE_RE.finditer(b.text)])
 
 
 def _tails(name: str, shortest: int = MIN_NAME_CHARS) -> list[str]:
@@ -60,7 +49,7 @@ def _tails(name: str, shortest: int = MIN_NAME_CHARS) -> list[str]:
     "a class code in the text printed with the name of another code of its class",
 )
 def narrative_code_names(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
-    cited = _cited(doc, ctx)
+    cited = cited_codes(doc, ctx)
     if not cited:
         return
     cat = load_catalog()
@@ -97,7 +86,7 @@ def narrative_code_names(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
 def narrative_other_codes(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
     rows = _function_rows(doc)
     printed = {r.code for r in rows}
-    cited = [(b, m) for b, m in _cited(doc, ctx) if m.group("code") not in printed] if rows else []
+    cited = [(b, m) for b, m in cited_codes(doc, ctx) if m.group("code") not in printed] if rows else []
     if not cited:
         return  # no tables to hold the codes, or every code cited is printed
     cat = load_catalog()
@@ -132,9 +121,8 @@ def narrative_other_codes(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
 def _row_holds(rows: list[Row], num: str, unit: str, units: dict[int, str | None]) -> bool:
     """Whether one of ``rows`` prints the stated amount (in ``unit``) in one of its columns, at
     the amount's printed precision."""
-    try:
-        amount = Decimal(num.replace(",", ""))
-    except InvalidOperation:
+    amount = parse_amount(num)
+    if amount is None:
         return False
     half_step = Decimal(1).scaleb(amount.as_tuple().exponent) / 2  # type: ignore[arg-type]
     for r in rows:

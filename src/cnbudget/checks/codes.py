@@ -27,7 +27,7 @@ from collections.abc import Iterator
 from decimal import Decimal
 from typing import Any
 
-from cnbudget.checks.common import could_not_verify, economic_totals, text_blocks, text_finding
+from cnbudget.checks.common import could_not_verify, economic_totals, passages, text_finding
 from cnbudget.checks.context import Context
 from cnbudget.checks.registry import finding, rule
 from cnbudget.checks.values import (
@@ -416,6 +416,12 @@ NARRATIVE_CODE_RE = re.compile(r"(?P<name>[\u4e00-\u9fff]{2,40})\s*\(\s*(?P<code
 _BRACKETED_CODE = re.compile(r"\(\s*2\d{2}")
 
 
+def cited_codes(doc: Disclosure, ctx: Context) -> list[tuple[TextBlock, re.Match[str]]]:
+    """Every "name（code）" of the running text, read once per run for the rules on cited codes."""
+    return ctx.index("cited_codes", doc, lambda d: [
+        (b, m) for b in passages(d, ctx).holding(_BRACKETED_CODE) for m in NARRATIVE_CODE_RE.finditer(b.text)])
+
+
 def _function_rows(doc: Disclosure) -> list[Row]:
     """The rows of the function tables that print a function code."""
     return [r for t in doc.tables if t.kind in FUNCTION_KINDS
@@ -440,8 +446,7 @@ def _codes_by_name(rows: list[Row]) -> dict[str, set[str]]:
 def narrative_codes(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
     rows = _function_rows(doc)
     printed = {r.code for r in rows}
-    cited = [(b, m) for b in text_blocks(doc, skip_parts=("tables",)) if _BRACKETED_CODE.search(b.text)
-             for m in NARRATIVE_CODE_RE.finditer(b.text) if m.group("code") not in printed]
+    cited = [(b, m) for b, m in cited_codes(doc, ctx) if m.group("code") not in printed]
     if not cited:
         return  # no code in the text that the tables do not print: nothing to look up
     by_name = _codes_by_name(rows)

@@ -15,9 +15,14 @@ from typing import Generic, TypeVar
 from cnbudget.checks.context import Context
 from cnbudget.checks.registry import finding
 from cnbudget.checks.values import economic_by_code, table_label
-from cnbudget.model import Disclosure, Finding, Row, Table, TextBlock
+from cnbudget.model import Claim, Disclosure, Finding, Row, Table, TextBlock
 from cnbudget.narrative.sentences import sentence_span
 from cnbudget.numbers import Interval
+
+
+def claims_by_id(doc: Disclosure) -> dict[int, Claim]:
+    """The document's claims by id: a claim names the claims it is linked to (``related``) by id."""
+    return {c.id: c for c in doc.claims}
 
 
 def could_not_verify(

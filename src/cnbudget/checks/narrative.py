@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from decimal import ROUND_DOWN, ROUND_HALF_UP, ROUND_UP, Decimal
 from typing import Any
 
-from cnbudget.checks.common import TABLE_PART, could_not_verify, text_blocks, text_finding
+from cnbudget.checks.common import TABLE_PART, claims_by_id, could_not_verify, text_blocks, text_finding
 from cnbudget.checks.context import Context
 from cnbudget.checks.registry import finding, rule
 from cnbudget.checks.sentences import decimal_slip
@@ -210,10 +210,6 @@ def _tail_moved_onto(doc: Disclosure, c: Claim, res: Resolved, k: Decimal) -> bo
         (rounded(r.values[res.column]) for r in level), Decimal(0))
 
 
-def _claims_by_id(doc: Disclosure) -> dict[int, Claim]:
-    return {c.id: c for c in doc.claims}
-
-
 def _claim_place(c: Claim) -> dict[str, Any]:
     """Where a finding on a stated figure points: its sentence, and the table cell it was read as."""
     ref = c.refers_to
@@ -312,7 +308,7 @@ def amounts(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
     description="所述占比 = 部分 ÷ 整体 — a stated share equals part ÷ whole",
 )
 def shares(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
-    by_id = _claims_by_id(doc)
+    by_id = claims_by_id(doc)
     for c in doc.claims:
         if c.kind != "share":
             continue
@@ -363,7 +359,7 @@ class RateCase:
 
 
 def _rate_cases(doc: Disclosure) -> Iterator[RateCase]:
-    by_id = _claims_by_id(doc)
+    by_id = claims_by_id(doc)
     for c in doc.claims:
         if c.kind != "rate":
             continue
@@ -506,7 +502,7 @@ def rate_wrong_base(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
     description="上年数为 0 时增长率无法计算（所述“增长100%”） — a growth rate stated on a base of zero",
 )
 def rate_zero_base(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
-    by_id = _claims_by_id(doc)
+    by_id = claims_by_id(doc)
     for c in doc.claims:
         ch = by_id.get(c.related.get("change", -1)) if c.kind == "rate" else None
         if ch is None or c.value == 0 or (c.direction if c.direction is not None else ch.direction) != 1:
@@ -552,7 +548,7 @@ def _signed(v: Decimal, direction: int | None, places: int) -> Interval:
     description="变动原因所列各项之和应等于变动额 — the listed components of a change add up to it",
 )
 def components(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
-    by_id = _claims_by_id(doc)
+    by_id = claims_by_id(doc)
     for c in doc.claims:
         if c.kind != "change":
             continue
@@ -658,7 +654,7 @@ def reason_directions(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
 def changes_vs_last_year(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
     last = ctx.against
     assert last is not None
-    by_id = _claims_by_id(doc)
+    by_id = claims_by_id(doc)
     for c in doc.claims:
         if c.kind not in ("change", "rate"):
             continue

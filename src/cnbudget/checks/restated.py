@@ -19,6 +19,7 @@ import re
 from collections.abc import Iterator
 from decimal import Decimal
 
+from cnbudget.checks.common import claims_by_id
 from cnbudget.checks.context import Context
 from cnbudget.checks.registry import finding, rule
 from cnbudget.checks.sentences import _signed
@@ -59,7 +60,7 @@ def _base(c: Claim, amount: Claim) -> str | None:
     "one amount stated twice with two changes against the same base",
 )
 def restated_changes(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
-    by_id = {c.id: c for c in doc.claims}
+    by_id = claims_by_id(doc)
     # (subject, figure) → its changes: only a figure stated twice needs its comparison words read
     stated: dict[tuple[str, Decimal, str], list[tuple[Claim, Claim]]] = {}
     for c in doc.claims:

@@ -35,7 +35,7 @@ from collections import defaultdict
 from collections.abc import Iterator
 from decimal import Decimal
 
-from cnbudget.checks.common import TABLE_PART, passages, text_blocks, text_finding
+from cnbudget.checks.common import TABLE_PART, claims_by_id, passages, text_blocks, text_finding
 from cnbudget.checks.context import Context
 from cnbudget.checks.registry import finding, rule
 from cnbudget.checks.values import EXACT_ZERO, fmt, fmt_iv, near_miss, percent_iv
@@ -47,10 +47,6 @@ HUNDRED = Interval.exact(Decimal(100))
 
 
 _NOT_THREE_PUBLIC = re.compile(r"会议费|培训费")
-
-
-def _by_id(doc: Disclosure) -> dict[int, Claim]:
-    return {c.id: c for c in doc.claims}
 
 
 def _amount_iv(c: Claim, unit: str) -> Interval | None:
@@ -82,7 +78,7 @@ def decimal_slip(stated: Decimal, expected: Interval) -> str:
 
 def _pairs(doc: Disclosure, kind: str) -> Iterator[tuple[Claim, Claim, Claim]]:
     """(claim, current, previous) for each claim of ``kind`` linked to both."""
-    by_id = _by_id(doc)
+    by_id = claims_by_id(doc)
     for c in doc.claims:
         if c.kind != kind:
             continue
@@ -404,7 +400,7 @@ def named_whole(whole: Claim, parts: list[Claim]) -> str | None:
     description="所列各部分之和大于总数（其中数大于合计数） — the stated parts add up to more than the stated whole",
 )
 def parts_vs_whole(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
-    by_id = _by_id(doc)
+    by_id = claims_by_id(doc)
     groups: dict[int, list[Claim]] = defaultdict(list)
     for c in doc.claims:
         if c.kind in ("amount", "count") and "whole" in c.related:
@@ -466,7 +462,7 @@ def parts_vs_whole(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
     description="同一总数各组成部分的占比之和超过100% — the shares of one whole's parts add up to more than 100 %",
 )
 def shares_over_100(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
-    by_id = _by_id(doc)
+    by_id = claims_by_id(doc)
     groups: dict[int, list[Claim]] = defaultdict(list)
     for c in doc.claims:
         if c.kind != "share":

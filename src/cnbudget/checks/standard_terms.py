@@ -29,8 +29,7 @@ from bisect import bisect_right
 from collections.abc import Callable, Iterator
 from functools import lru_cache
 
-from cnbudget.checks.cited_codes import _cited
-from cnbudget.checks.codes import load_catalog
+from cnbudget.checks.codes import cited_codes, load_catalog
 from cnbudget.checks.common import cell_finding, cells, checked_each, nfkc, passages, text_finding
 from cnbudget.checks.context import Context
 from cnbudget.checks.registry import rule
@@ -293,7 +292,7 @@ def misspelt_class_names(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
     # character off that class's own is a slip
     year = doc.meta.year
     cat = load_catalog()
-    for b, m in _cited(doc, ctx):
+    for b, m in cited_codes(doc, ctx):
         entry = cat.function_code(m.group("code"), year)
         if entry is None:
             continue

@@ -24,6 +24,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
+from cnbudget.checks.common import claims_by_id
 from cnbudget.checks.context import Context
 from cnbudget.checks.narrative import Resolved, _scale, resolve
 from cnbudget.checks.registry import finding, rule
@@ -89,7 +90,7 @@ def _unit_printed(c: Claim) -> bool:
     description="所述变动额与表中同一行所列的增减数（或本年 − 上年）不符 — a stated change differs from the change its table prints",
 )
 def table_changes(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
-    by_id = {c.id: c for c in doc.claims}
+    by_id = claims_by_id(doc)
     for c in doc.claims:
         if c.kind != "change" or not c.direction or OTHER_BASE_RE.search(c.text) or not _unit_printed(c):
             continue  # 持平 / 无变化 (a word, "基本持平" a judgment), another base, a figure without unit
@@ -128,7 +129,7 @@ def table_changes(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
     description="所述增长（下降）率与表中同一行的增减数 ÷ 上年数不符 — a stated rate differs from the rate its table's figures give",
 )
 def table_rates(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
-    by_id = {c.id: c for c in doc.claims}
+    by_id = claims_by_id(doc)
     for r in doc.claims:
         change = by_id.get(r.related.get("change", -1)) if r.kind == "rate" else None
         if change is None or not change.direction or not r.direction or OTHER_BASE_RE.search(r.text):
