@@ -365,7 +365,8 @@ def _at(src: Source, end: bool = False) -> tuple[int, float]:
 )
 def empty_table_sections(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
     blocks = [b for b in doc.text if b.text.strip()]
-    if not any(TABLE_HEADING_RE.match(b.text) for b in blocks):
+    heads = [TABLE_HEADING_RE.match(b.text) for b in blocks]
+    if not any(heads):
         return
     if any(b.source.page is None for b in blocks) or any(t.source.page is None for t in doc.tables):
         return  # no pages to tell where a table stands among the headings
@@ -375,14 +376,14 @@ def empty_table_sections(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
         """Block i announces a table, and the next heading follows it with no table between."""
         if not 0 <= i < len(blocks) - 1:
             return False
-        m = TABLE_HEADING_RE.match(blocks[i].text)
+        m = heads[i]
         if m is None or not _closes(m, blocks[i + 1].text):
             return False
         after, before = _at(blocks[i].pieces[-1][1], end=True), _at(blocks[i + 1].source)
         return not any(after < t < before for t in tables)
 
     for i, b in enumerate(blocks[:-1]):
-        if not TABLE_HEADING_RE.match(b.text):
+        if heads[i] is None:
             continue
         ctx.checked()
         # a run of such headings is a list of the tables (a 目录, "公开内容包括：(一)…表 (二)…表"), not
