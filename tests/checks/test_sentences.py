@@ -316,3 +316,17 @@ def test_a_change_and_the_changes_of_its_two_parts():
     assert not run(W("一、收支预算总体情况\n\n支出较上年增加100万元，其中项目支出增加80万元。\n"), "sentence.change_parts")
     assert not run(W("一、收支预算总体情况\n\n支出较上年增加100万元，其中会议费增加5万元，培训费增加3万元。\n"),
                    "sentence.change_parts")
+
+
+def test_a_whole_that_rose_more_than_all_its_listed_parts():
+    # the parts' amounts add up to the whole, so every part of this year is listed; one of last
+    # year's with nothing this year is not, and could only have fallen
+    lead = "本部门当年一般公共预算拨款支出100.00万元，较上年{}。\n\n本部门当年一般公共预算支出100.00万元，其中："
+    items = "(1)行政运行(2013301)60.00万元，较上年增加5.00万元；(2)住房公积金(2210201)40.00万元，较上年增加2.00万元。"
+    f = one(lead.format("增加10.00万元") + items, "sentence.change_parts")
+    assert texts(f) == [("sentence.change_parts", "error")] and "7.00" in f[0].message and "3.00" in f[0].message
+    # the whole fell more (or rose less) than the parts: a part listed last year only explains it
+    assert not one(lead.format("增加3.00万元") + items, "sentence.change_parts")
+    assert not one(lead.format("增加7.00万元") + items, "sentence.change_parts")
+    # the parts do not make up the whole: some only
+    assert not one(lead.format("增加10.00万元") + items.replace("40.00", "30.00"), "sentence.change_parts")

@@ -665,6 +665,22 @@ def test_numbered_parts_go_on_after_the_reasons_of_a_part(doc_of):
     assert find(cs, "amount", "40.00").related.get("whole") == find(cs, "amount", "100.00").id
 
 
+def test_numbered_parts_go_on_in_the_passages_after(doc_of):
+    # 西安 2022 (corpus c158 p6-7): each item of the list a paragraph of its own
+    head = ("五、一般公共预算支出情况说明\n\n本部门当年一般公共预算支出100.00万元，其中：(1)行政运行(2013301)60.00万元，"
+            "较上年增加5.00万元，主要原因是人员增加。(2)一般行政管理事务(2013302)30.00万元，较上年减少2.00万元。\n\n")
+    cs = claims_of(doc_of, head + "(3)住房公积金(2210201)10.00万元，较上年增加1.00万元。\n")
+    assert find(cs, "amount", "10.00").related.get("whole") == find(cs, "amount", "100.00").id
+    # the tail of the last item's reasons may open the next passage
+    cs = claims_of(doc_of, head.replace("减少2.00万元。", "减少2.00万元，主要") + "原因是人员减少；(3)住房公积金(2210201)10.00万元。\n")
+    assert find(cs, "amount", "10.00").related.get("whole") == find(cs, "amount", "100.00").id
+    # not an item of another number, nor one after a heading
+    cs = claims_of(doc_of, head + "(1)住房公积金(2210201)10.00万元。\n")
+    assert "whole" not in find(cs, "amount", "10.00").related
+    cs = claims_of(doc_of, head + "六、其他说明\n\n(3)住房公积金(2210201)10.00万元。\n")
+    assert "whole" not in find(cs, "amount", "10.00").related
+
+
 def test_an_item_after_the_reasons_numbered_otherwise_is_no_part(doc_of):
     # the part is numbered "(1)", the statement after the reasons "2." — the next item of an outer list
     text = ("五、一般公共预算支出情况说明\n\n1.基本支出100.00万元，其中：(1)人员经费60.00万元，较上年减少5.00万元，"

@@ -14,7 +14,9 @@ document that publishes its 情况说明 alone.
                          whole ("50万元以上设备8台，其中100万元以上15台"), or to less where their
                          names make up the whole's ("离退休人员78人，其中：离休3人，退休72人")
     sentence.change_parts  a change stated with the changes of the two parts every 支出 (基本 /
-                         项目) or 基本支出 (人员 / 公用) is split into, which do not add up to it
+                         项目) or 基本支出 (人员 / 公用) is split into, which do not add up to it;
+                         or a list of parts whose amounts add up to the whole, each with its
+                         change, whose changes do not add up to the whole's
     sentence.shares      the shares of one whole's parts add up to more than 100 %
     sentence.change_row  a comparison table printed with the text (a row per year and a 变化 row):
                          the 变化 is not the later year − the earlier one
@@ -40,6 +42,7 @@ from cnbudget.checks.context import Context
 from cnbudget.checks.registry import finding, rule
 from cnbudget.checks.values import EXACT_ZERO, fmt, fmt_iv, near_miss, percent_iv
 from cnbudget.model import Claim, Disclosure, Finding, Row, Table, TextBlock
+from cnbudget.narrative.subjects import same_quantity
 from cnbudget.numbers import Interval, parse_amount
 from cnbudget.units import UNIT_SCALE
 
@@ -335,11 +338,61 @@ def _change_parts(doc: Disclosure) -> Iterator[tuple[Claim, tuple[Claim, Claim]]
         yield w, (pair[0], pair[1])
 
 
+def _listed_parts_changes(doc: Disclosure) -> Iterator[tuple[Claim, Claim, tuple[Claim, ...]]]:
+    """(a whole, its change, the changes of its listed parts) where the whole rose by more than
+    its parts can account for.  A list ("其中：(1)A x，较上年增加a；(2)B y，较上年减少b；…") whose
+    amounts add up to the whole's holds every part of this year; a part of last year's that has
+    none this year is not listed, and its change can only be a fall.  So the whole's change —
+    stated in the list's sentence or where the same amount of the same quantity is stated with
+    its change ("当年一般公共预算拨款支出2518.06万元，较上年减少3083.36万元") — can be below the sum
+    of the listed changes, never above it."""
+    by_id = claims_by_id(doc)
+    change_of: dict[int, list[Claim]] = defaultdict(list)
+    for c in doc.claims:
+        if c.kind == "change" and c.direction is not None and c.related.get("current") in by_id:
+            change_of[c.related["current"]].append(c)
+    lists: dict[int, list[Claim]] = defaultdict(list)
+    for c in doc.claims:
+        if c.kind == "amount" and "whole" in c.related:
+            lists[c.related["whole"]].append(c)
+    for wid, parts in lists.items():
+        whole = by_id.get(wid)
+        if whole is None or whole.kind != "amount" or whole.basis != "current" or len(parts) < 2:
+            continue
+        if any(p.unit != whole.unit or p.basis != "current" for p in parts):
+            continue
+        if not sum((Interval.of(p.value) for p in parts), EXACT_ZERO).meets(Interval.of(whole.value)):
+            continue  # some parts only ("其中：A…"): their changes need not add up to the whole's
+        changes = [change_of[p.id][0] if len(change_of[p.id]) == 1 else None for p in parts]
+        if any(c is None or c.unit != whole.unit for c in changes):
+            continue
+        wholes = change_of.get(whole.id) or [
+            c for a, cs in change_of.items() for c in cs
+            if a != whole.id and by_id[a].value == whole.value and by_id[a].unit == whole.unit
+            and by_id[a].basis == "current" and _same_spending(by_id[a].subject, whole.subject)
+            and "whole" not in by_id[a].related]
+        parts_changes = tuple(c for c in changes if c is not None)
+        total = sum((_signed(c) for c in parts_changes), EXACT_ZERO)
+        if wholes and all(_signed(w).lo > total.hi for w in wholes):
+            # the statement nearest before the list names the change it breaks down
+            yield whole, max(wholes, key=lambda w: (w.id < whole.id, w.id if w.id < whole.id else -w.id)), parts_changes
+
+
+def _same_spending(a: str, b: str) -> bool:
+    """Do two subjects name the same figure, "一般公共预算拨款支出" being "一般公共预算支出"?"""
+    return same_quantity(a.replace("拨款", ""), b.replace("拨款", ""))
+
+
+def _change_text(c: Claim, unit: bool = True) -> str:
+    return f"{c.subject}{_word(c.direction or 1)[0]}{fmt(abs(c.value))}{c.unit if unit else ''}"
+
+
 @rule(
     "sentence.change_parts",
     severity="error",
-    description="总变动额 ≠ 基本支出与项目支出变动之和（增加6,915.49万元，其中基本支出减少8,627.56万元、项目支出增加15,496.49万元） — "
-    "a change stated with its two parts' changes is not their sum",
+    description="总变动额 ≠ 各组成部分变动之和（增加6,915.49万元，其中基本支出减少8,627.56万元、项目支出增加15,496.49万元；"
+    "或所列各科目金额合计等于总数、其变动之和却不等于总数的变动） — "
+    "a change stated with its parts' changes is not their sum",
 )
 def change_parts(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
     for whole, parts in _change_parts(doc):
@@ -347,7 +400,7 @@ def change_parts(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
         total = _signed(parts[0]) + _signed(parts[1])
         if _signed(whole).meets(total):
             continue
-        listed = "，".join(f"{p.subject}{_word(p.direction or 1)[0]}{fmt(abs(p.value))}{p.unit}" for p in parts)
+        listed = "，".join(_change_text(p) for p in parts)
         yield finding(
             "sentence.change_parts",
             f"{whole.subject}{_word(whole.direction or 1)[0]} {fmt(abs(whole.value))}{whole.unit}，其中{listed}，"
@@ -355,6 +408,23 @@ def change_parts(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
             "the change is not the sum of its two parts' changes",
             expected=total.mid.quantize(Decimal("0.01")),
             actual=whole.value * (whole.direction or 1),
+            source=whole.source,
+            text=whole.text,
+        )
+    for whole, change, changes in _listed_parts_changes(doc):
+        ctx.checked()
+        total = sum((_signed(c) for c in changes), EXACT_ZERO)
+        listed = "；".join(_change_text(c, unit=False) for c in changes)
+        where = f"（第{change.source.page}页）" if change.source.page != whole.source.page else ""
+        yield finding(
+            "sentence.change_parts",
+            f"{whole.subject} {fmt(whole.value)}{whole.unit}，较上年{_word(change.direction or 1)[0]} "
+            f"{fmt(abs(change.value))}{change.unit}{where}；所列 {len(changes)} 项金额之和即总数，其变动合计却只"
+            f"{_word(1 if total.mid >= 0 else -1)[0]} {fmt_iv(_abs(total))}{whole.unit}，相差 "
+            f"{fmt_iv(_abs(_signed(change) - total))}{whole.unit}，未列项目本年为 0、只能减少，补不上这一差额"
+            f"（{listed}） — the whole rose by more than its listed parts can account for",
+            expected=total.mid.quantize(Decimal("0.01")),
+            actual=change.value * (change.direction or 1),
             source=whole.source,
             text=whole.text,
         )

@@ -66,6 +66,8 @@ _BUDGET_BASES = frozenset({"initial_budget", "final_budget", "budget"})
 # A clause that starts a new item of a list of reasons: "二是…", "2.", "(2)".
 _LIST_ITEM_RE = re.compile(r"^\s*(?:[一二三四五六七八九十]+是|\d{1,2}[.、)]|\([一二三四五六七八九十\d]{1,2}\))")
 # The number of an item of a list, anywhere: "其中:(1)档案馆…", "；2.公用经费…", "一是…".
+# An item numbered in figures at the start of a clause, and its number: "(6)", "6.", "6、".
+_ITEM_NUMBER_RE = re.compile(r"\s*(?:\((\d{1,2})\)|(\d{1,2})[.、](?!\d))")
 _ITEM_MARK_RE = re.compile(r"[一二三四五六七八九十]+是|(?<![\d.])\d{1,2}[.、)](?!\d)|\([一二三四五六七八九十\d]{1,2}\)")
 # A reason that names money without its figure, listed with "、" before one that has it:
 # "主要原因是A未安排预算、B预算减少4.1亿元…".
@@ -193,10 +195,15 @@ class _Reader:
         # "（二）项目支出：…其中：教育支出 270.00 万元": the classes named under a 基本支出 /
         # 项目支出 heading are that column's, up to the next numbered heading
         self.spend_scope: str | None = None
+        # a numbered list still open where its passage ended ("其中：(1)A…；…(5)E…；"), with the
+        # section it is in: a passage of the same section whose first item is the next number
+        # ("(6)F…") goes on with it — a list's items are often printed as paragraphs of their own
+        self.open_list: tuple[_List, str | None] | None = None
 
     # -- passages ---------------------------------------------------------------------------
 
     def heading(self, h: Heading) -> None:
+        self.open_list = None  # a heading ends any list
         subject, _ = clean_subject(h.text, self.meta.department)
         self.pending_item = subject if h.level == 4 and ITEM_RE.search(subject) else None
         self.heading_subject = _title_subject(subject) if h.level >= 3 else None
@@ -223,6 +230,9 @@ class _Reader:
                 return
         local: list[_Draft] = []
         state = _PassageState()
+        carried, self.open_list = self.open_list, None
+        if carried is not None and carried[1] == p.topic:
+            state.suspended, state.resume_number = carried[0], carried[0].parts + 1
         if structure_of is not None and _SHARES_FIRST_RE.match(text):
             # "2.一般公共预算当年拨款结构情况。" over "一般公共服务(类)支出6,701.98万元，占1.6%；…":
             # the shares are of the figure the heading names, stated earlier in the section
@@ -236,6 +246,10 @@ class _Reader:
         for clause in parts:
             self._clause(p, text, clause, local, state)
         _first_parts_only(local, state.lists, state.bracketed | _delimited(state))
+        last = state.parts_of or state.suspended
+        if last is not None and last.amount is not None and last.parts and last.sentence == state.sentence \
+                and last.item_style is not None and last.item_style.startswith(("(9)", "9")):
+            self.open_list = (last, p.topic)
         # A passage that ends with a "(类)…(款)…(项)" line names the item the next one speaks of.
         self.pending_item = None
         last = next((c for c in reversed(parts) if text[c.start:c.end].strip()), None)
@@ -272,12 +286,12 @@ class _Reader:
             # "…，包括信访干部业务培训；信访备用金85万元": the list had no figures; "收入X，包括A、B；
             # 年初结转Y": a 包括 list runs with "、" and ends at ";" (a 其中 list runs on with ";")
             st.parts_of = None
-        if st.suspended is not None and st.parts_of is None and st.last_mark in (";", "。") \
-                and _next_item_style(text, c) == st.suspended.item_style:
+        if st.suspended is not None and st.parts_of is None and _resumes(st, text, c, local):
             # "其中：(1)A 10万元，较上年减少2万元，原因是…；(2)B 5万元" (or "其中：A(301) 10万元，…原因
             # 是…；B(302) 5万元"): the next item of the list the reasons interrupted
             st.parts_of, st.suspended = st.suspended, None
             st.parts_of.sentence = c.sentence
+            st.resume_number = None
             st.reasons = None
             st.in_reason = False
         st.sentence, st.last_mark = c.sentence, c.end_mark
@@ -755,6 +769,9 @@ class _PassageState:
     list_wholes: dict[int, _Draft] = field(default_factory=dict)  # sentence → the amount its first list is of
     parts: list[_Draft] = field(default_factory=list)  # the figures linked as parts so far
     suspended: _List | None = None  # a list of numbered parts the reasons of a part interrupted
+    # the number the suspended list's next item must bear: set when the list began in the
+    # passage before (``_Reader.open_list``), where only that number shows the list goes on
+    resume_number: int | None = None
     last_list: _List | None = None  # the list opened last
     last_lists: dict[int, _List] = field(default_factory=dict)  # sentence → the list opened last in it
     closed: set[tuple[int, int]] = field(default_factory=set)  # (sentence, list number) of lists closed before the next opened
@@ -833,6 +850,21 @@ def _next_item_style(text: str, c: Clause) -> str | None:
     if c.figures:
         return _code_style(text[c.start:c.figures[0].start].strip())
     return None
+
+
+def _resumes(st: _PassageState, text: str, c: Clause, local: list[_Draft]) -> bool:
+    """Does clause ``c`` open the next item of the suspended list?  Within a passage, any item
+    numbered alike after a ";" or "。"; in a passage after the list's own, only the next number,
+    before any figure of the passage (the tail of the last item's reasons may come first:
+    "…主要 | 原因是增加两名退休人员；(3)C…")."""
+    assert st.suspended is not None
+    if st.resume_number is None:
+        return st.last_mark in (";", "。") and _next_item_style(text, c) == st.suspended.item_style
+    if local or "。" in text[:c.start] or st.last_mark not in (";", ""):
+        return False
+    m = _ITEM_NUMBER_RE.match(text, c.start)
+    return (m is not None and int(m.group(1) or m.group(2)) == st.resume_number
+            and _item_style(m.group(0).strip()) == st.suspended.item_style)
 
 
 def _suspend(st: _PassageState) -> None:
