@@ -46,3 +46,37 @@ def test_one_digit_apart():
     assert one_digit_apart("9754.42", "9744.42") and one_digit_apart("4252.80", "4256.80")
     assert not one_digit_apart("9754.42", "9744.43") and not one_digit_apart("975.44", "9754.4")
     assert not one_digit_apart("9744.42", "9744.42")
+
+
+# -- claim.target_funds_count: as many projects as the 项目支出表 lists, and their money -------
+
+COUNT_RULE = "claim.target_funds_count"
+# 烟台 2026 (corpus c176 p31): the 10 projects of the table add up to 933.00
+PROJECTS = T("projects", "total fiscal unit_funds",
+             ("total", "933.00", "930.00", "3.00"),
+             ("公车统管费用", "15.00", "15.00", None), ("司法行政业务经费", "160.00", "160.00", None),
+             ("法律援助经费", "758.00", "755.00", "3.00"))
+
+
+def counted(n: str, money: str, *tables):
+    text = f"2026年政策和项目全面实施绩效目标管理，涉及一级预算项目{n}个，预算资金{money}万元。"
+    claims = [C(1, "count", n, unit="个", subject="涉及一级预算项目", text=text),
+              C(2, "amount", money, subject="预算资金", text=text)]
+    return run(D(*(tables or (PROJECTS,)), claims=claims), COUNT_RULE)
+
+
+def test_money_of_as_many_projects_as_the_table_lists_is_theirs():
+    f = counted("3", "1606.28")
+    assert [(x.severity, x.table, str(x.expected)) for x in f] == [("warning", "projects", "933.00")]
+    assert "1606.28" in f[0].message and "933.00" in f[0].message
+    # their total, or one source's column, is what the statement may give
+    assert not counted("3", "933.00") and not counted("3", "930") and not counted("3", "930.00")
+    # another number of projects: another set (the projects that filed targets, or a sample)
+    assert not counted("2", "1606.28")
+
+
+def test_a_table_that_leaves_rows_out_is_met_by_its_rows():
+    # 烟台 2026 (corpus c174 p24): 合计 525.00 over three printed rows of 235.00 (a 涉密 project left out)
+    shown = T("projects", "total", ("total", "525.00"), ("公车统管", "15.00"), ("大厅运行", "145.00"), ("业务经费", "75.00"))
+    assert not counted("3", "235", shown) and not counted("3", "525", shown)
+    assert counted("3", "300", shown)

@@ -348,34 +348,31 @@ def _listed_parts_changes(doc: Disclosure) -> Iterator[tuple[Claim, Claim, tuple
     of the listed changes, never above it."""
     by_id = claims_by_id(doc)
     change_of: dict[int, list[Claim]] = defaultdict(list)
+    lists: dict[int, list[Claim]] = defaultdict(list)
     for c in doc.claims:
         if c.kind == "change" and c.direction is not None and c.related.get("current") in by_id:
             change_of[c.related["current"]].append(c)
-    lists: dict[int, list[Claim]] = defaultdict(list)
-    for c in doc.claims:
-        if c.kind == "amount" and "whole" in c.related:
+        elif c.kind == "amount" and "whole" in c.related:
             lists[c.related["whole"]].append(c)
     for wid, parts in lists.items():
         whole = by_id.get(wid)
         if whole is None or whole.kind != "amount" or whole.basis != "current" or len(parts) < 2:
             continue
-        if any(p.unit != whole.unit or p.basis != "current" for p in parts):
+        # each part with its one change (cheapest test first: most lists state none)
+        changes = [cs[0] for p in parts if len(cs := change_of.get(p.id, ())) == 1 and cs[0].unit == whole.unit]
+        if len(changes) < len(parts) or any(p.unit != whole.unit or p.basis != "current" for p in parts):
             continue
         if not sum((Interval.of(p.value) for p in parts), EXACT_ZERO).meets(Interval.of(whole.value)):
             continue  # some parts only ("其中：A…"): their changes need not add up to the whole's
-        changes = [change_of[p.id][0] if len(change_of[p.id]) == 1 else None for p in parts]
-        if any(c is None or c.unit != whole.unit for c in changes):
-            continue
         wholes = change_of.get(whole.id) or [
             c for a, cs in change_of.items() for c in cs
             if a != whole.id and by_id[a].value == whole.value and by_id[a].unit == whole.unit
             and by_id[a].basis == "current" and _same_spending(by_id[a].subject, whole.subject)
             and "whole" not in by_id[a].related]
-        parts_changes = tuple(c for c in changes if c is not None)
-        total = sum((_signed(c) for c in parts_changes), EXACT_ZERO)
+        total = sum((_signed(c) for c in changes), EXACT_ZERO)
         if wholes and all(_signed(w).lo > total.hi for w in wholes):
             # the statement nearest before the list names the change it breaks down
-            yield whole, max(wholes, key=lambda w: (w.id < whole.id, w.id if w.id < whole.id else -w.id)), parts_changes
+            yield whole, max(wholes, key=lambda w: (w.id < whole.id, w.id if w.id < whole.id else -w.id)), tuple(changes)
 
 
 def _same_spending(a: str, b: str) -> bool:

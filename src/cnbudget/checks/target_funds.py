@@ -9,23 +9,33 @@ only), so a figure that matches no project total of the tables says nothing by i
 matches none and differs from one of them in a single digit, the other digits and the places all
 the same, is that figure mistyped.  The project totals: the 项目支出 column of the 支出表 and of
 the 一般公共预算支出表, and the totals of the 项目支出表 and of the 绩效目标表.
+
+    claim.target_funds_count  "涉及一级预算项目10个，预算资金1606.28万元" where the 项目支出表 lists
+                             10 projects: then the statement is of those ten, and its money is
+                             what they add up to (all funds, or one source's column) — 933.00
+                             there.  A table that leaves rows out (a 涉密 project, its 合计 above
+                             the rows) is met by the rows it prints as well as by its 合计.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from decimal import Decimal
 
 from cnbudget.checks.context import Context
 from cnbudget.checks.registry import finding, rule
-from cnbudget.checks.values import fmt
-from cnbudget.model import Disclosure, Finding, Table
+from cnbudget.checks.values import fmt, row_label
+from cnbudget.model import Claim, Disclosure, Finding, Row, Table
 from cnbudget.tables.kinds import KIND_LABELS
-from cnbudget.units import convert
+from cnbudget.units import UNIT_SCALE, convert
 
 # a sentence about the projects' 绩效目标 and the money they involve
 TARGET_WORD, PROJECT_WORD = "绩效目标", "项目"
 PROJECT_TABLES = ("projects", "performance_targets")
+_TARGET_RE = re.compile(TARGET_WORD)
+# "N个项目", "一级预算项目N个", "项目共N个"
+_PROJECTS_RE = re.compile(r"\d+\s*个(?:一级|二级)?(?:预算)?项目|项目(?:共|共计)?\s*\d+\s*个")
 
 
 def _project_totals(doc: Disclosure) -> list[tuple[Table, str, Decimal]]:
@@ -95,3 +105,67 @@ def target_funds_slips(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
             source=c.source,
             text=c.text,
         )
+
+
+def _stated_projects(doc: Disclosure) -> list[tuple[int, Claim]]:
+    """(number of projects, the money) of each 绩效目标 statement: "…绩效目标管理，涉及一级预算项目
+    10个，预算资金1606.28万元" — the count, then the first amount after it in its statement."""
+    out = []
+    claims = doc.claims
+    for k, c in enumerate(claims):
+        if c.kind != "count" or c.unit != "个" or c.basis != "current" or not _TARGET_RE.search(c.text) \
+                or not _PROJECTS_RE.search(c.text):
+            continue
+        money = next((a for a in claims[k + 1:k + 3] if a.kind == "amount" and a.text == c.text
+                      and a.unit in UNIT_SCALE and "whole" not in a.related), None)
+        if money is not None and c.value == int(c.value) and c.value > 0:
+            out.append((int(c.value), money))
+    return out
+
+
+def _listed_projects(t: Table) -> list[Row]:
+    total = t.total_row()
+    return [r for r in t.rows if r is not total and r.values and r.item != "unit"]
+
+
+@rule(
+    "claim.target_funds_count",
+    severity="warning",
+    description="绩效目标说明所称项目个数与项目支出表所列一致，资金却与这些项目的合计不符 — "
+    "the funds a 绩效目标 statement gives for as many projects as the 项目支出表 lists are not theirs",
+)
+def target_funds_counts(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
+    statements = _stated_projects(doc)
+    tables = [t for t in doc.tables if t.kind == "projects"] if statements else []
+    for n, money in statements:
+        for t in tables:
+            rows = _listed_projects(t)
+            if len(rows) != n:
+                continue
+            ctx.checked()
+            places = max(0, -int(money.value.as_tuple().exponent))
+            stated = _printed(money.value, places)
+            sums = {col: sum((r.values[col] for r in rows if col in r.values), Decimal(0))
+                    for col in dict.fromkeys(c for r in rows for c in r.values)}
+            total = t.total_row()
+            figures = [*sums.values(), *(total.values.values() if total is not None else ())]
+            if any(_printed(v, places) == stated for f in figures if (v := convert(f, t.unit, money.unit)) is not None):
+                break
+            whole = convert(sums.get("total", max(sums.values(), default=Decimal(0))), t.unit, money.unit)
+            if whole is None:
+                break
+            names = "、".join(row_label(r) for r in rows[:3]) + ("等" if n > 3 else "")
+            yield finding(
+                "claim.target_funds_count",
+                f"绩效目标说明称 {n} 个项目、{money.subject or '资金'} {fmt(money.value)}{money.unit}，而{KIND_LABELS.get(t.kind, t.kind)}"
+                f"所列 {n} 个项目（{names}）合计 {fmt(whole)}{money.unit}，各资金来源也无此数 — "
+                "the money stated for the projects is not what the table's projects add up to",
+                table=t.kind,
+                row="total",
+                column="total",
+                expected=whole,
+                actual=money.value,
+                source=money.source,
+                text=money.text,
+            )
+            break
