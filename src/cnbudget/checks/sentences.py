@@ -16,7 +16,8 @@ document that publishes its 情况说明 alone.
     sentence.change_parts  a change stated with the changes of the two parts every 支出 (基本 /
                          项目) or 基本支出 (人员 / 公用) is split into, which do not add up to it;
                          or a list of parts whose amounts add up to the whole, each with its
-                         change, whose changes do not add up to the whole's
+                         change, where the whole rose by more than the parts' changes add up to
+                         (a part left out has nothing this year and can only have fallen)
     sentence.shares      the shares of one whole's parts add up to more than 100 %
     sentence.change_row  a comparison table printed with the text (a row per year and a 变化 row):
                          the 变化 is not the later year − the earlier one
@@ -371,8 +372,10 @@ def _listed_parts_changes(doc: Disclosure) -> Iterator[tuple[Claim, Claim, tuple
             and "whole" not in by_id[a].related]
         total = sum((_signed(c) for c in changes), EXACT_ZERO)
         if wholes and all(_signed(w).lo > total.hi for w in wholes):
-            # the statement nearest before the list names the change it breaks down
-            yield whole, max(wholes, key=lambda w: (w.id < whole.id, w.id if w.id < whole.id else -w.id)), tuple(changes)
+            # the statement nearest before the list names the change it breaks down (else the first after)
+            before = [w for w in wholes if w.id < whole.id]
+            nearest = max(before, key=lambda w: w.id) if before else min(wholes, key=lambda w: w.id)
+            yield whole, nearest, tuple(changes)
 
 
 def _same_spending(a: str, b: str) -> bool:
@@ -388,8 +391,8 @@ def _change_text(c: Claim, unit: bool = True) -> str:
     "sentence.change_parts",
     severity="error",
     description="总变动额 ≠ 各组成部分变动之和（增加6,915.49万元，其中基本支出减少8,627.56万元、项目支出增加15,496.49万元；"
-    "或所列各科目金额合计等于总数、其变动之和却不等于总数的变动） — "
-    "a change stated with its parts' changes is not their sum",
+    "或所列各科目金额合计等于总数，总数的增加却多于其变动之和） — "
+    "a change stated with its parts' changes is not their sum, or rose by more than all its parts' changes",
 )
 def change_parts(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
     for whole, parts in _change_parts(doc):

@@ -27,13 +27,13 @@ from cnbudget.checks.context import Context
 from cnbudget.checks.registry import finding, rule
 from cnbudget.checks.values import fmt, row_label
 from cnbudget.model import Claim, Disclosure, Finding, Row, Table
+from cnbudget.numbers import decimals
 from cnbudget.tables.kinds import KIND_LABELS
 from cnbudget.units import UNIT_SCALE, convert
 
 # a sentence about the projects' 绩效目标 and the money they involve
 TARGET_WORD, PROJECT_WORD = "绩效目标", "项目"
 PROJECT_TABLES = ("projects", "performance_targets")
-_TARGET_RE = re.compile(TARGET_WORD)
 # "N个项目", "一级预算项目N个", "项目共N个"
 _PROJECTS_RE = re.compile(r"\d+\s*个(?:一级|二级)?(?:预算)?项目|项目(?:共|共计)?\s*\d+\s*个")
 
@@ -113,7 +113,7 @@ def _stated_projects(doc: Disclosure) -> list[tuple[int, Claim]]:
     out = []
     claims = doc.claims
     for k, c in enumerate(claims):
-        if c.kind != "count" or c.unit != "个" or c.basis != "current" or not _TARGET_RE.search(c.text) \
+        if c.kind != "count" or c.unit != "个" or c.basis != "current" or TARGET_WORD not in c.text \
                 or not _PROJECTS_RE.search(c.text):
             continue
         money = next((a for a in claims[k + 1:k + 3] if a.kind == "amount" and a.text == c.text
@@ -136,14 +136,13 @@ def _listed_projects(t: Table) -> list[Row]:
 )
 def target_funds_counts(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
     statements = _stated_projects(doc)
-    tables = [t for t in doc.tables if t.kind == "projects"] if statements else []
+    tables = [(t, _listed_projects(t)) for t in doc.tables if t.kind == "projects"] if statements else []
     for n, money in statements:
-        for t in tables:
-            rows = _listed_projects(t)
+        for t, rows in tables:
             if len(rows) != n:
                 continue
             ctx.checked()
-            places = max(0, -int(money.value.as_tuple().exponent))
+            places = decimals(money.value)
             stated = _printed(money.value, places)
             sums = {col: sum((r.values[col] for r in rows if col in r.values), Decimal(0))
                     for col in dict.fromkeys(c for r in rows for c in r.values)}

@@ -65,9 +65,11 @@ from cnbudget.narrative.topics import topic_of
 _BUDGET_BASES = frozenset({"initial_budget", "final_budget", "budget"})
 # A clause that starts a new item of a list of reasons: "二是…", "2.", "(2)".
 _LIST_ITEM_RE = re.compile(r"^\s*(?:[一二三四五六七八九十]+是|\d{1,2}[.、)]|\([一二三四五六七八九十\d]{1,2}\))")
-# The number of an item of a list, anywhere: "其中:(1)档案馆…", "；2.公用经费…", "一是…".
 # An item numbered in figures at the start of a clause, and its number: "(6)", "6.", "6、".
 _ITEM_NUMBER_RE = re.compile(r"\s*(?:\((\d{1,2})\)|(\d{1,2})[.、](?!\d))")
+# the styles (``_item_style``) of the items it matches: a list so numbered can go on in a later passage
+_FIGURE_NUMBERED = ("(9)", "9.")
+# The number of an item of a list, anywhere: "其中:(1)档案馆…", "；2.公用经费…", "一是…".
 _ITEM_MARK_RE = re.compile(r"[一二三四五六七八九十]+是|(?<![\d.])\d{1,2}[.、)](?!\d)|\([一二三四五六七八九十\d]{1,2}\)")
 # A reason that names money without its figure, listed with "、" before one that has it:
 # "主要原因是A未安排预算、B预算减少4.1亿元…".
@@ -246,10 +248,10 @@ class _Reader:
         for clause in parts:
             self._clause(p, text, clause, local, state)
         _first_parts_only(local, state.lists, state.bracketed | _delimited(state))
-        last = state.parts_of or state.suspended
-        if last is not None and last.amount is not None and last.parts and last.sentence == state.sentence \
-                and last.item_style is not None and last.item_style.startswith(("(9)", "9")):
-            self.open_list = (last, p.topic)
+        still_open = state.parts_of or state.suspended
+        if still_open is not None and still_open.amount is not None and still_open.parts \
+                and still_open.sentence == state.sentence and still_open.item_style in _FIGURE_NUMBERED:
+            self.open_list = (still_open, p.topic)
         # A passage that ends with a "(类)…(款)…(项)" line names the item the next one speaks of.
         self.pending_item = None
         last = next((c for c in reversed(parts) if text[c.start:c.end].strip()), None)
