@@ -887,3 +887,43 @@ def test_a_class_named_with_the_word_kemu_is_the_class():
     # 上海: "1.“教育支出”科目23,689万元" — the subject is the class 教育支出
     assert clean_subject("1.“教育支出”科目")[0] == "教育支出"
     assert clean_subject("“社会保障和就业支出”科目")[0] == "社会保障和就业支出"
+
+
+def _economic_table(title: str) -> Table:
+    src = Source("示例.txt", page=20)
+    rows = (Row(None, "合计", {"total": Decimal("100.00")}, src, item="total"),
+            Row("301", "工资福利支出", {"total": Decimal("60.00")}, src),
+            Row("302", "商品和服务支出", {"total": Decimal("40.00")}, src))
+    return Table("economic_summary", title, "万元", (Column("total", "合计"),), rows, src)
+
+
+# 西安 2022 (corpus c164 p29-30): the classes of the general budget's spending, one paragraph each
+_ECONOMIC_TEXT = ("五、一般公共预算支出情况说明\n\n(1)本部门一般公共预算支出100.00万元，比上年增加10.00万元。按部门预算"
+                  "支出经济分类，其中：\n\n①工资福利支出（301）60.00万元，较上年减少3.00万元，原因是人员减少。\n\n"
+                  "②商品和服务支出（302）40.00万元，较上年增加13.00万元。\n")
+
+
+def test_economic_classes_listed_with_their_codes_are_rows_of_the_general_budgets_economic_table(doc_of):
+    table = _economic_table("一般公共预算支出明细表（按经济分类科目分）")
+    cs = extract_claims(doc_of(_ECONOMIC_TEXT), [table], BUDGET)
+    whole = find(cs, "amount", "100.00")
+    # "按…经济分类，其中：" opens the list of the figure the sentence before states, and the next
+    # paragraph's class, coded after the last one, goes on with it
+    assert [find(cs, "amount", v).related.get("whole") for v in ("60.00", "40.00")] == [whole.id] * 2
+    assert find(cs, "amount", "60.00").refers_to == Ref("economic_summary", "301", "total")
+    assert find(cs, "amount", "40.00").refers_to == Ref("economic_summary", "302", "total")
+
+
+def test_economic_classes_bind_to_no_table_of_another_scope_or_code(doc_of):
+    # a table of all funds, or of 基本支出 only, is not the general budget's spending
+    for title in ("部门支出经济分类汇总表", "一般公共预算基本支出明细表（按经济分类科目）"):
+        cs = extract_claims(doc_of(_ECONOMIC_TEXT), [_economic_table(title)], BUDGET)
+        assert find(cs, "amount", "60.00").refers_to is None
+    # a name that is not its code's (商品和服务支出 is 302, not 301)
+    text = _ECONOMIC_TEXT.replace("工资福利支出（301）", "商品和服务支出（301）")
+    cs = extract_claims(doc_of(text), [_economic_table("一般公共预算支出明细表（按经济分类科目分）")], BUDGET)
+    assert find(cs, "amount", "60.00").refers_to is None
+    # a class of the other catalog after a 3xx list does not go on with it
+    text = _ECONOMIC_TEXT.replace("商品和服务支出（302）", "机关商品和服务支出（502）")
+    cs = extract_claims(doc_of(text), [_economic_table("一般公共预算支出明细表（按经济分类科目分）")], BUDGET)
+    assert "whole" not in find(cs, "amount", "40.00").related

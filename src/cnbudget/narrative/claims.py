@@ -45,7 +45,15 @@ from cnbudget.model import Claim, Meta, Ref, Table
 from cnbudget.narrative.functions import ITEM_RE, FunctionIndex
 from cnbudget.narrative.outline import Heading, Passage, outline
 from cnbudget.narrative.patterns import STRUCTURE_HEADING_RE, Figure, find_figures
-from cnbudget.narrative.refs import OPERATING_COST_RE, bare_total, carry_free, project_names, resolve
+from cnbudget.narrative.refs import (
+    OPERATING_COST_RE,
+    bare_total,
+    carry_free,
+    economic_classes,
+    economic_part,
+    project_names,
+    resolve,
+)
 from cnbudget.narrative.sentences import Clause, clauses, sentence_span
 from cnbudget.narrative.subjects import (
     BUDGET_COMPLETION_RE,
@@ -92,6 +100,9 @@ _SHARES_FIRST_RE = re.compile(r"^[^,;:。\d]{2,30}?\d[\d,]*(?:\.\d+)?\s*(?:万�
 # A passage that opens with its parts: "其中：一般公共预算拨款收入…，占62.3%；…".
 _OPENING_PARTS_RE = re.compile(r"^\s*其中\s*:")
 # "按支出用途分类，包括…": a breakdown of the quantity it names (支出, 收入).
+# A sentence's opening clause that only names how the figure before is broken down: "按部门预算支出
+# 经济分类，", "按照政府预算支出经济分类:".
+_BREAKDOWN_ONLY_RE = re.compile(r"按照?[^,;:。\d]{0,20}分类(?:科目)?[,:]")
 _BREAKDOWN_RE = re.compile(r"按\s*(?P<what>支出|收入)(?:功能|经济|用途|性质|来源)?(?:分类)?\s*(?:,|包括|分为|$)")
 # "涉及预算资金", "涉及财政性资金合计": the money a 绩效 statement covers.
 # "涉及一般公共预算财政拨款": the general budget's part of it.  (财政性资金: another scope)
@@ -179,11 +190,12 @@ class _Reader:
     """Reads the claims of one document, passage by passage."""
 
     def __init__(self, meta: Meta, functions: FunctionIndex, projects: frozenset[str] = frozenset(),
-                 free: frozenset[tuple[str, str]] = frozenset()) -> None:
+                 free: frozenset[tuple[str, str]] = frozenset(), economic: frozenset[str] = frozenset()) -> None:
         self.meta = meta
         self.functions = functions
         self.projects = projects  # names of the projects the 项目支出表 prints (Ref.name_key)
         self.carry_free = free  # the summary tables' sides that carry nothing over (refs.carry_free)
+        self.economic = economic  # the general budget's economic classes a table prints (refs.economic_classes)
         self.passages = 0
         self.drafts: list[_Draft] = []
         self.topic: str | None = None  # the section (topic) of the passage being read
@@ -250,7 +262,7 @@ class _Reader:
         _first_parts_only(local, state.lists, state.bracketed | _delimited(state))
         still_open = state.parts_of or state.suspended
         if still_open is not None and still_open.amount is not None and still_open.parts \
-                and still_open.sentence == state.sentence and still_open.item_style in _FIGURE_NUMBERED:
+                and still_open.sentence == state.sentence and _carries_over(still_open.item_style):
             self.open_list = (still_open, p.topic)
         # A passage that ends with a "(类)…(款)…(项)" line names the item the next one speaks of.
         self.pending_item = None
@@ -278,7 +290,10 @@ class _Reader:
             st.in_reason = False
         if st.reasons is not None and st.last_mark in (";", "。"):
             st.reasons.parts_depth = None  # a "其中" list within a reason ends with its clause
-        st.sentence_start = st.sentence != c.sentence or not local
+        # (a sentence that opens "按经济分类，其中：…" starts with its list: the phrase names the
+        # breakdown, not the whole — that is the figure of the sentence before)
+        st.sentence_start = st.sentence != c.sentence or not local or _BREAKDOWN_ONLY_RE.fullmatch(
+            text[sentence_span(text, c.start)[0]:c.start].strip()) is not None
         if st.sentence != c.sentence:
             st.in_reason = False
         if st.parts_of is not None and st.last_mark == ";" and _described_items(text, st.parts_of, c.start):
@@ -556,7 +571,9 @@ class _Reader:
             d.related["reason_of"] = st.reasons.main.id  # the figure of the change it explains
         self._part(d, st, text, fig.start)
         if d.refers_to is None and (whole_id := d.related.get("whole")) is not None:
-            d.refers_to = _part_of_spending(subject, self.drafts[whole_id - 1].refers_to)
+            whole_ref = self.drafts[whole_id - 1].refers_to
+            d.refers_to = _part_of_spending(subject, whole_ref) or economic_part(
+                subject, whole_ref, self.economic, self.meta.year)
         if basis == "previous":
             self._previous_after(d, local)
 
@@ -833,8 +850,9 @@ def _item_style_between(text: str, start: int, at: int) -> str | None:
     return _item_style(marks[-1].group(0)) if marks else None
 
 
-# A name with its class code in brackets ("商品和服务支出(302)", "社区矫正(2040610)").
-_CODED_NAME_RE = re.compile(r"^[^\d,;:。]*?\((\d{3}|\d{5}|\d{7})\)\s*$")
+# A name with its class code in brackets ("商品和服务支出(302)", "社区矫正(2040610)"), after the
+# item's number when it has one ("②商品和服务支出(302)", folded "2商品和服务支出(302)").
+_CODED_NAME_RE = re.compile(r"^\d{0,2}[^\d,;:。]*?\((\d{3}|\d{5}|\d{7})\)\s*$")
 
 
 def _code_style(subject: str) -> str | None:
@@ -864,9 +882,29 @@ def _resumes(st: _PassageState, text: str, c: Clause, local: list[_Draft]) -> bo
         return st.last_mark in (";", "。") and _next_item_style(text, c) == st.suspended.item_style
     if local or "。" in text[:c.start] or st.last_mark not in (";", ""):
         return False
+    if (st.suspended.item_style or "").startswith("code"):
+        return _next_code_follows(text, c, st.suspended)
     m = _ITEM_NUMBER_RE.match(text, c.start)
     return (m is not None and int(m.group(1) or m.group(2)) == st.resume_number
             and _item_style(m.group(0).strip()) == st.suspended.item_style)
+
+
+def _carries_over(item_style: str | None) -> bool:
+    """Can a list whose parts are marked so go on in the next passage?  Numbered in figures
+    ("(1)", "1.") or named with their codes ("工资福利支出(301)…。" / "商品和服务支出(302)…")."""
+    return item_style is not None and (item_style in _FIGURE_NUMBERED or item_style.startswith("code"))
+
+
+def _next_code_follows(text: str, c: Clause, lst: _List) -> bool:
+    """Does clause ``c`` open with a part named by a code after the list's last one, of the same
+    class family ("商品和服务支出(302)" after "工资福利支出(301)"; not "(501)" after "(303)": the
+    other catalog's list begins)?"""
+    if not c.figures or lst.last_amount is None:
+        return False
+    now = _CODED_NAME_RE.match(text[c.start:c.figures[0].start].strip())
+    last = _CODED_NAME_RE.match(lst.last_amount.subject)
+    return (now is not None and last is not None and len(now.group(1)) == len(last.group(1))
+            and now.group(1)[0] == last.group(1)[0] and now.group(1) > last.group(1))
 
 
 def _suspend(st: _PassageState) -> None:
@@ -1034,7 +1072,7 @@ def _first_parts_only(local: list[_Draft], lists: dict[int, list[int]], brackete
 def extract_claims(doc: Document, tables: list[Table], meta: Meta) -> list[Claim]:
     """Every figure of the narrative as a ``Claim`` (see the module docstring)."""
     reader = _Reader(meta, FunctionIndex.build(doc, tables), project_names(tables, meta.department),
-                     carry_free(tables))
+                     carry_free(tables), economic_classes(tables))
     for item in outline(doc):
         if isinstance(item, Heading):
             reader.heading(item)

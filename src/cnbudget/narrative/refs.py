@@ -21,6 +21,7 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal
 
+from cnbudget.codes.catalog import economic_code, gov_economic_code, name_matches
 from cnbudget.model import Ref, Table
 from cnbudget.narrative.functions import (
     CLASS_RE,
@@ -247,6 +248,36 @@ def _is_group(rows: list, i: int) -> bool:
         if running > whole:
             return False
     return False
+
+
+# A part named by an economic class with its code last: "工资福利支出(301)", "①机关商品和服务支出
+# (502)", "资本性支出(基本建设)(309)" (NFKC-folded: "①" reads "1").
+ECONOMIC_PART_RE = re.compile(r"^[\d.、]*(?P<name>\D+?)\((?P<code>[35]\d\d)\)$")
+
+
+def economic_classes(tables: list[Table]) -> frozenset[str]:
+    """The economic classes (3-digit codes) of the general budget's whole spending, where one
+    table prints them: the 一般公共预算支出表 by economic class (西安: "一般公共预算支出明细表（按经济
+    分类科目）").  Not a table of 基本支出 only, nor one of all funds (支出经济分类汇总表): the
+    narrative's "一般公共预算支出 X，其中：工资福利支出(301) Y" is neither's figure."""
+    found = [t for t in tables if t.kind == "economic_summary" and "一般公共预算" in re.sub(r"\s+", "", t.title)
+             and "基本支出" not in t.title]
+    if len(found) != 1:
+        return frozenset()
+    return frozenset(r.code for r in found[0].rows if r.code is not None and len(r.code) == 3)
+
+
+def economic_part(subject: str, whole: Ref | None, classes: frozenset[str], year: int | None) -> Ref | None:
+    """The cell of an economic class listed as a part of the general budget's spending with its
+    code ("一般公共预算支出 X，其中：工资福利支出(301) Y"): that class's row of the general budget's
+    economic table — when the table prints the code and the printed name is that code's."""
+    if whole != Ref("general_expenditure", "total", "total") or (m := ECONOMIC_PART_RE.match(subject)) is None:
+        return None
+    code = m.group("code")
+    entry = (economic_code if code[0] == "3" else gov_economic_code)(code, year)
+    if code not in classes or entry is None or not name_matches(entry, m.group("name")):
+        return None
+    return Ref("economic_summary", code, "total")
 
 
 def carry_free(tables: list[Table]) -> frozenset[tuple[str, str]]:
