@@ -302,6 +302,16 @@ def _figures(text: str) -> list[str]:
     return _NUMBER.findall(re.sub(r"(?<=\d),(?=\d{3})", "", text))
 
 
+# "前文为增加15.96万元（第7页），此处为增加15.95万元（第8页）": the pages a finding names as its places
+_CITED_PAGE = re.compile(r"[（(]第\s*(\d+)\s*页[)）]")
+
+
+def _finding_pages(f: dict) -> set[int]:
+    """The page a finding stands on, and the pages its message cites as the other places of the
+    same defect (a figure stated twice is one defect, recorded at either place)."""
+    return {f.get("page"), *(int(n) for n in _CITED_PAGE.findall(f.get("message", "")))}
+
+
 def score_narrative_defects(records: list[dict], path: Path = AUDIT_FILE) -> dict:
     files = sorted(path.glob("part*.json")) if path.is_dir() else []
     defects: dict[tuple[str, int | None, str, str], dict] = {}
@@ -314,7 +324,7 @@ def score_narrative_defects(records: list[dict], path: Path = AUDIT_FILE) -> dic
         rec = by_file.get(file)
         hits = [f for f in (rec or {}).get("findings", [])
                 if (f["rule"].startswith(_TABLE_KIND_RULES[kind]) if kind in _TABLE_KIND_RULES
-                    else _candidate(f["rule"], kind)) and (page is None or f.get("page") == page)]
+                    else _candidate(f["rule"], kind)) and (page is None or page in _finding_pages(f))]
         if kind in _KIND_RULES:
             hits = [f for f in hits if f["rule"].startswith(_KIND_RULES[kind])]
         if kind in _FIGURE_KINDS:

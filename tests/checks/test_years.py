@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 import pytest
 
 from cnbudget.model import Column, Row, Source, Table
@@ -193,6 +195,22 @@ def test_a_completion_date_before_the_budget_year_in_a_target_form():
     assert texts(f) == [("year.project_period", "error")] and "2025年12月31日" in f[0].message
     assert not run(D(form("2026年12月31日"), year=2026), "year.project_period")
     assert not run(D(form("≤30个工作日"), year=2026), "year.project_period")
+
+
+def test_a_deadline_before_the_budget_year_in_a_target():
+    # 深圳 2026 (corpus c074 p51-52): "2025年12月前出具报告（表）" in a 2026 budget project's 绩效目标
+    def form(target: str) -> Table:
+        row = Row(code=None, name="生态环境监测", values={"total": Decimal("3046.45")}, source=Source(page=51),
+                  texts={"项目名称": "生态环境监测", "绩效目标": target})
+        return Table(kind="performance_targets", title="重点项目绩效目标表", unit="万元",
+                     columns=(Column("total", "金额"),), rows=(row,), source=Source(page=51))
+
+    target = "开展并完成2026年度监测辅助服务项目，2025年12月前出具报告（表），2025年12月31日前完成设备购置。"
+    f = run(D(form(target), year=2026), "year.project_period")
+    assert texts(f) == [("year.project_period", "error")] and "2025年12月前" in f[0].message  # one a cell
+    assert not run(D(form(target.replace("2025年", "2026年")), year=2026), "year.project_period")
+    # a date met already, or one the year's target only recalls, is no deadline of the year
+    assert not run(D(form("项目已于2025年6月前完成立项，2026年开展监测。"), year=2026), "year.project_period")
 
 
 def test_a_figure_given_last_years_year_and_compared_with_last_year():

@@ -17,7 +17,8 @@
                          a budget of N at a date before N
     year.project_period  a budget of N whose project runs only in earlier years
                          ("实施期：2025年1月至2025年12月" in a 2026 budget), or whose 绩效目标
-                         sets a completion date before N ("项目完成时间 | 2025年12月31日")
+                         sets a completion date before N ("项目完成时间 | 2025年12月31日") or a
+                         deadline in its words ("2025年12月前出具报告")
     year.target          a performance target of a year-N budget that opens with N−1 ("2025年
                          按照工作职责完成好…") where the table's other targets open with N
     year.plan_period     a five-year plan that ended before N named as the frame of N's work
@@ -327,8 +328,24 @@ def project_periods(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
                     "a completion date before the budget year",
                     t, r, col, cell, m.start("y"), m.end(),
                 )
+    # a deadline a target of the year sets before the year began ("2025年12月前出具报告" in a 2026
+    # budget's 绩效目标): the target copied from last year's
+    for t, r, col, cell in text_cells(doc, ctx):
+        if t.kind != "performance_targets" or ("目标" not in col and "指标" not in col):
+            continue
+        for m in DEADLINE_RE.finditer(cell):
+            if int(m.group("y")) < year:
+                yield cell_finding(
+                    "year.project_period",
+                    f"：{year}年预算的绩效目标定下期限“{m.group(0)}”，在{year}年之前 — a target's deadline before the budget year",
+                    t, r, col, cell, m.start("y"), m.end(),
+                )
+                break  # one finding a cell: its other dates are the same slip
 
 
+# A deadline set in a target's words: "2025年12月前出具报告", "2025年12月31日前完成设备购置",
+# "2025年6月底前" — not one already met ("已于2025年6月前完成").
+DEADLINE_RE = re.compile(rf"(?<!已于)(?<!已在)(?P<y>{YEAR})\s*年\s*\d{{1,2}}\s*月\s*(?:\d{{1,2}}\s*日)?\s*(?:底|末)?\s*(?:之前|以前|前)")
 # A 时效指标 naming a completion date, and a target that is a date ("2025年12月31日", "≤2026年6月")
 COMPLETION_NAME_RE = re.compile(r"完成时间|完成时限|完成日期|完成期限|截止时间|完工时间|验收时间")
 COMPLETION_DATE_RE = re.compile(rf"^\s*(?:[≤<=]|不晚于|于)?\s*(?P<y>{YEAR})\s*年")
