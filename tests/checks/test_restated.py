@@ -34,3 +34,16 @@ def test_the_same_change_or_another_quantity_is_clean(second):
     text = ("七、一般公共预算支出情况说明\n\n（10）住房公积金（2210201）192.99万元，较上年增加15.96万元。\n"
             "八、基本支出情况说明\n\n" + second + "\n")
     assert not run(W(text), "claim.restated_change")
+
+
+def test_the_two_sides_of_the_summary_total_with_two_changes():
+    # 西安 2022 (corpus c164 p20-21): 收入 and 支出 are both 94386.49 — their changes against 2021
+    # cannot differ (the list before each change ends at its ";": the change is the whole's)
+    text = ("一、收支预算总体情况\n\n2022年本部门收入总计94386.49万元，其中：一般公共预算拨款收入93664.78万元，"
+            "上年实户资金余额721.71万元；比2021年增加33752.30万元。\n"
+            "2022年本部门支出总计94386.49万元，其中一般公共预算支出93664.78万元，未安排支出的实户资金721.71万元；"
+            "比2021年增加33030.59万元。\n")
+    f = run(W(text, year=2022), "claim.restated_change")
+    assert texts(f) == [("claim.restated_change", "warning")]
+    assert "收支总计两方相等" in f[0].message and "33752.30" in f[0].message and "33030.59" in f[0].message
+    assert not run(W(text.replace("33030.59", "33752.30"), year=2022), "claim.restated_change")

@@ -927,3 +927,30 @@ def test_economic_classes_bind_to_no_table_of_another_scope_or_code(doc_of):
     text = _ECONOMIC_TEXT.replace("商品和服务支出（302）", "机关商品和服务支出（502）")
     cs = extract_claims(doc_of(text), [_economic_table("一般公共预算支出明细表（按经济分类科目分）")], BUDGET)
     assert "whole" not in find(cs, "amount", "40.00").related
+
+
+def test_a_change_after_the_semicolon_that_ends_a_list_is_the_wholes(doc_of):
+    # 西安 2022 (corpus c164 p20): parts run with "，", the ";" ends them
+    text = ("一、收支预算总体情况\n\n2025年本部门预算收入100.00万元，其中：一般公共预算拨款收入90.00万元，"
+            "上年实户资金余额10.00万元；比2024年增加30.00万元。\n")
+    cs = claims_of(doc_of, text)
+    whole = find(cs, "amount", "100.00")
+    # "上年实户资金余额" is this year's income of last year's leftovers, a part like "上年结转"
+    assert find(cs, "amount", "10.00").basis == "current"
+    assert find(cs, "amount", "10.00").related.get("whole") == whole.id
+    assert find(cs, "change", "30.00").related.get("current") == whole.id
+    # a change after the "，" of its part is that part's
+    cs = claims_of(doc_of, text.replace("余额10.00万元；", "余额10.00万元，"))
+    assert find(cs, "change", "30.00").related.get("current") == find(cs, "amount", "10.00").id
+
+
+def test_a_list_of_its_own_ends_the_one_carried_from_the_passage_before(doc_of):
+    # 西安 2022 (corpus c154 p27-28): the 部门 list ends its paragraph open; the next paragraph opens
+    # the 政府 list, whose items go on after each one's reasons
+    text = ("五、一般公共预算支出情况说明\n\n本部门当年一般公共预算支出100.00万元，其中：工资福利支出（301）60.00万元，"
+            "较上年减少5.00万元，原因是人员减少；商品和服务支出（302）40.00万元。\n\n"
+            "本部门当年一般公共预算支出100.00万元，其中：机关工资福利支出（501）70.00万元，较上年减少5.00万元，"
+            "原因是人员减少；机关商品和服务支出（502）30.00万元，较上年增加1.00万元。\n")
+    cs = claims_of(doc_of, text)
+    second = [c for c in cs if c.kind == "amount" and c.value == Decimal("100.00")][1]
+    assert [find(cs, "amount", v).related.get("whole") for v in ("70.00", "30.00")] == [second.id] * 2

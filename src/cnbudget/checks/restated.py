@@ -33,6 +33,11 @@ _LEAD_RE = re.compile(r"^(?:[\d.、()]+|当年|本年|其中|:)+")
 _NUMBER_RE = re.compile(r"^[\d.、()]+")
 # the words between an amount and its change that name the base ("较上年", "比2025年年初预算")
 _BASE_NOISE_RE = re.compile(r"[\s,;:、()]|万元|亿元|元|增加|减少|增长|下降|了")
+# the key of a summary's 总计, either side: 收入总计 = 支出总计 in every year's summary
+_BALANCED_KEY = "收支总计"
+# the clauses of a sentence, and one that opens with its comparison ("比2021年增加")
+_CLAUSE_RE = re.compile(r"[,;:。]")
+_COMPARISON_OPEN_RE = re.compile(r"^\s*(?:比|较|与|同)")
 # an amount and its change further apart than this are not read as one statement
 BASE_MAX_CHARS = 24
 
@@ -50,6 +55,11 @@ def _base(c: Claim, amount: Claim) -> str | None:
         if before and start - before[-1] <= BASE_MAX_CHARS:
             words = _BASE_NOISE_RE.sub("", c.text[before[-1]:start])
             return re.sub(r"^[较与同]", "比", words)
+        # the amount further back, its parts listed between ("收入X，其中：A…，B…；比2021年增加…"):
+        # the comparison words that open the change's own clause
+        clause = _CLAUSE_RE.split(c.text[:start])[-1]
+        if _COMPARISON_OPEN_RE.match(clause):
+            return re.sub(r"^[较与同]", "比", _BASE_NOISE_RE.sub("", clause))
     return None
 
 
@@ -67,7 +77,7 @@ def restated_changes(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
         amount = by_id.get(c.related.get("current", -1)) if c.kind == "change" else None
         if amount is None or amount.kind != "amount" or c.direction is None:
             continue
-        subject = _subject(amount)
+        subject = _BALANCED_KEY if _balanced_total(amount) else _subject(amount)
         if len(subject) >= 2:
             stated.setdefault((subject, amount.value, amount.unit), []).append((c, amount))
     for changes in stated.values():
@@ -76,19 +86,29 @@ def restated_changes(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
             yield from _differing(changes)
 
 
+def _balanced_total(amount: Claim) -> bool:
+    """Is the amount a side of the summary's 总计 (收入总计 or 支出总计)?"""
+    r = amount.refers_to
+    return r is not None and (r.table, r.row) == ("summary", "grand_total")
+
+
 def _differing(changes: list[tuple[Claim, Claim]]) -> Iterator[Finding]:
     """The changes of one subject's figure that differ from the first stated against the same base."""
-    seen: dict[str, Claim] = {}
+    seen: dict[str, tuple[Claim, Claim]] = {}
     for c, amount in changes:
         base = _base(c, amount)
         if not base:
             continue
-        first = seen.setdefault(base, c)
+        first, first_amount = seen.setdefault(base, (c, amount))
         if first is c or first.text == c.text or first.unit != c.unit or _signed(first).meets(_signed(c)):
             continue
+        subject = _NUMBER_RE.sub("", amount.subject)
+        if _balanced_total(amount) and first_amount.refers_to != amount.refers_to:
+            # 收入总计 and 支出总计 are one figure in every year's summary: their changes are one too
+            subject = f"{_NUMBER_RE.sub('', first_amount.subject)}与{subject}（收支总计两方相等）"
         yield finding(
             "claim.restated_change",
-            f"{_NUMBER_RE.sub('', amount.subject)} {fmt(amount.value)}{amount.unit}{base}的变动，前文为{_said(first)}，此处为{_said(c)} — "
+            f"{subject} {fmt(amount.value)}{amount.unit}{base}的变动，前文为{_said(first)}，此处为{_said(c)} — "
             "one amount stated twice with two changes against the same base",
             expected=first.value * (first.direction or 1),
             actual=c.value * (c.direction or 1),

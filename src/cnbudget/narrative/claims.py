@@ -423,7 +423,7 @@ class _Reader:
         unnumbered = within and (st.parts_of is None or st.parts_of.item_style is None)
         st.parts_of = _List(c.sentence, amount, count, depths[-1], len(depths), word=word or PARTS_RE.match(text, at).group(0),
                             within_parts=within, opened_at=at, outer=outer, in_unnumbered_part=unnumbered)
-        st.suspended = None
+        st.suspended, st.resume_number = None, None  # (a list carried from the passage before ends)
         st.last_list = st.last_lists[c.sentence] = st.parts_of
 
     def _part(self, d: _Draft, st: _PassageState, text: str, at: int) -> None:
@@ -630,8 +630,8 @@ class _Reader:
         lst = st.parts_of
         whole = None
         if (lst is not None and lst.sentence == c.sentence and lst.amount is not None and lst.parts >= 2
-                and lst.separators == {"、"} and lst.last_amount is not None
-                and {",", ";"} & set(_marks(text[lst.last_amount.end:fig.start]))):
+                and lst.last_amount is not None
+                and _ends_list(lst.separators, set(_marks(text[lst.last_amount.end:fig.start])))):
             whole = lst.amount
         elif not any(d.sentence == c.sentence for d in local) and _depth(text, fig.start) >= 0:
             # the change opens its sentence (not one that a "。" inside brackets cut: "…(A 0万元；B 9.73
@@ -887,6 +887,15 @@ def _resumes(st: _PassageState, text: str, c: Clause, local: list[_Draft]) -> bo
     m = _ITEM_NUMBER_RE.match(text, c.start)
     return (m is not None and int(m.group(1) or m.group(2)) == st.resume_number
             and _item_style(m.group(0).strip()) == st.suspended.item_style)
+
+
+def _ends_list(separators: set[str], marks: set[str]) -> bool:
+    """Do the marks between a list's last part and a change end the list?  Parts run with "、"
+    end at a "," or ";" ("A 10万元、B 20万元，较上年减少…"); parts run with "," end at a ";"
+    ("其中A 10万元，B 20万元；比上年增加…": the change is the whole's, not B's)."""
+    if separators == {"、"}:
+        return bool({",", ";"} & marks)
+    return bool(separators) and separators <= {",", "、"} and ";" in marks
 
 
 def _carries_over(item_style: str | None) -> bool:

@@ -44,7 +44,8 @@ _COMPARISON_BASE_RE = re.compile(
     r"(?:比|较|与|同)\s*(?:(?:上年|上年度|去年|上一年)|((?:19|20)\d\d)\s*年(?:度)?)"
     r"(?:年初|全年|调整后)?(?:预算|决算)?(?:执行)?(?:数)?(?:的|为)?\s*$")
 # "上年支出80万元", "上年度决算数为": a lead that starts with last year (not 上年结转, this year's income).
-_PREVIOUS_START_RE = re.compile(r"^[\s,;:、]*(?:其中[,:]?)?\s*(?:上年|上年度|去年|上一年)(?!结转|结余|末|底)")
+# (not last year's leftovers, this year's income: "上年结转", "上年实户资金余额")
+_PREVIOUS_START_RE = re.compile(r"^[\s,;:、]*(?:其中[,:]?)?\s*(?:上年|上年度|去年|上一年)(?![^,;:。\d]{0,8}?(?:结转|结余|余额)|末|底)")
 # "2024年支出80万元" in 2025's document: the last year named in the lead, when it is no comparison.
 _LEAD_YEAR_RE = re.compile(r"(?<![与比较同])((?:19|20)\d\d)\s*年(?:度)?(?!\s*(?:\d{1,2}\s*月|末|底|期末|年末|年底))")
 _COMPARED_RE = re.compile(r"相比|比较|同期|对比")
