@@ -954,3 +954,14 @@ def test_a_list_of_its_own_ends_the_one_carried_from_the_passage_before(doc_of):
     cs = claims_of(doc_of, text)
     second = [c for c in cs if c.kind == "amount" and c.value == Decimal("100.00")][1]
     assert [find(cs, "amount", v).related.get("whole") for v in ("70.00", "30.00")] == [second.id] * 2
+
+
+def test_a_change_after_a_list_whose_whole_has_its_own_is_the_last_parts(doc_of):
+    # 重庆 2026 (corpus c083 p3): the whole's change is stated with it; each part has its own
+    text = ("三、财政拨款情况说明\n\n2025年一般公共预算财政拨款支出100.00万元，比2024年增加3.00万元。其中：基本支出40.00万元，"
+            "主要用于保障人员工资，比2024年减少5.00万元；项目支出60.00万元，主要用于创新平台等。比2024年增加8.00万元。\n")
+    cs = claims_of(doc_of, text)
+    assert find(cs, "change", "8.00").related.get("current") == find(cs, "amount", "60.00").id
+    # with no change of its own, the change after the list is the whole's
+    cs = claims_of(doc_of, text.replace("，比2024年增加3.00万元。其中", "。其中").replace("，比2024年减少5.00万元", ""))
+    assert find(cs, "change", "8.00").related.get("current") == find(cs, "amount", "100.00").id

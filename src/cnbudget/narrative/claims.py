@@ -637,6 +637,10 @@ class _Reader:
             # the change opens its sentence (not one that a "。" inside brackets cut: "…(A 0万元；B 9.73
             # 万元，比上年减少0.05万元。)比上年减少0.05万元" — the bracket is closed by the change's words)
             whole = st.list_wholes.get(c.sentence - 1)
+            if whole is not None and any(d.kind == "change" and d.related.get("current") == whole.id for d in local):
+                # the whole's change is stated already ("支出X，比上年增加a。其中：A…，比上年减少b；
+                # B…。比上年增加c"): the change after the list is its last part's
+                return None
         if whole is None or _ORDINAL_RE.search(text, whole.end, fig.start):
             return None
         return whole
