@@ -331,8 +331,8 @@ def project_periods(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
     # a deadline a target of the year sets before the year began ("2025年12月前出具报告" in a 2026
     # budget's 绩效目标): the target copied from last year's
     for t, r, col, cell in text_cells(doc, ctx):
-        if t.kind != "performance_targets" or ("目标" not in col and "指标" not in col):
-            continue
+        if t.kind != "performance_targets" or ("目标" not in col and "指标" not in col) or "前" not in cell:
+            continue  # (a deadline says 前: most cells are passed over at C speed)
         for m in DEADLINE_RE.finditer(cell):
             if int(m.group("y")) < year:
                 yield cell_finding(
