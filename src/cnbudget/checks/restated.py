@@ -53,14 +53,18 @@ def _base(c: Claim, amount: Claim) -> str | None:
     for start, _ in figure_spans(c.text, c.value):
         before = [end for _, end in amounts if end <= start]
         if before and start - before[-1] <= BASE_MAX_CHARS:
-            words = _BASE_NOISE_RE.sub("", c.text[before[-1]:start])
-            return re.sub(r"^[较与同]", "比", words)
+            return _base_words(c.text[before[-1]:start])
         # the amount further back, its parts listed between ("收入X，其中：A…，B…；比2021年增加…"):
         # the comparison words that open the change's own clause
         clause = _CLAUSE_RE.split(c.text[:start])[-1]
         if _COMPARISON_OPEN_RE.match(clause):
-            return re.sub(r"^[较与同]", "比", _BASE_NOISE_RE.sub("", clause))
+            return _base_words(clause)
     return None
+
+
+def _base_words(text: str) -> str:
+    """The words that name a comparison's base, with 较/与/同 read as 比 ("较上年" → "比上年")."""
+    return re.sub(r"^[较与同]", "比", _BASE_NOISE_RE.sub("", text))
 
 
 @rule(

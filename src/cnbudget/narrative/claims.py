@@ -99,10 +99,10 @@ _RATE_BRACKET_RE = re.compile(r"^\s*\(\s*$")
 _SHARES_FIRST_RE = re.compile(r"^[^,;:。\d]{2,30}?\d[\d,]*(?:\.\d+)?\s*(?:万元|亿元|元)\s*,\s*占\s*\d")
 # A passage that opens with its parts: "其中：一般公共预算拨款收入…，占62.3%；…".
 _OPENING_PARTS_RE = re.compile(r"^\s*其中\s*:")
-# "按支出用途分类，包括…": a breakdown of the quantity it names (支出, 收入).
 # A sentence's opening clause that only names how the figure before is broken down: "按部门预算支出
 # 经济分类，", "按照政府预算支出经济分类:".
 _BREAKDOWN_ONLY_RE = re.compile(r"按照?[^,;:。\d]{0,20}分类(?:科目)?[,:]")
+# "按支出用途分类，包括…": a breakdown of the quantity it names (支出, 收入).
 _BREAKDOWN_RE = re.compile(r"按\s*(?P<what>支出|收入)(?:功能|经济|用途|性质|来源)?(?:分类)?\s*(?:,|包括|分为|$)")
 # "涉及预算资金", "涉及财政性资金合计": the money a 绩效 statement covers.
 # "涉及一般公共预算财政拨款": the general budget's part of it.  (财政性资金: another scope)

@@ -260,8 +260,8 @@ def economic_classes(tables: list[Table]) -> frozenset[str]:
     table prints them: the 一般公共预算支出表 by economic class (西安: "一般公共预算支出明细表（按经济
     分类科目）").  Not a table of 基本支出 only, nor one of all funds (支出经济分类汇总表): the
     narrative's "一般公共预算支出 X，其中：工资福利支出(301) Y" is neither's figure."""
-    found = [t for t in tables if t.kind == "economic_summary" and "一般公共预算" in re.sub(r"\s+", "", t.title)
-             and "基本支出" not in t.title]
+    titles = {id(t): re.sub(r"\s+", "", t.title) for t in tables if t.kind == "economic_summary"}
+    found = [t for t in tables if id(t) in titles and "一般公共预算" in titles[id(t)] and "基本支出" not in titles[id(t)]]
     if len(found) != 1:
         return frozenset()
     return frozenset(r.code for r in found[0].rows if r.code is not None and len(r.code) == 3)
