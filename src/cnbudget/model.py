@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 
 from cnbudget.document import Source
@@ -61,6 +61,8 @@ class Row:
     "313001").  ``side`` and ``item`` are set for two-sided summary tables.  ``texts`` holds the
     non-amount cells a person needs (project type, unit name, indicator values), keyed by their
     header label.  ``values`` maps column id → amount; an absent (blank) cell has no key.
+    ``breaks`` says where a text cell carried over a page break goes on: (header label, offset in
+    its text, the source of the rest), so that a finding on its words names the page they are on.
     """
 
     code: str | None
@@ -71,11 +73,33 @@ class Row:
     item: str | None = None
     texts: Mapping[str, str] = field(default_factory=dict)
     repairs: tuple[Repair, ...] = ()
+    breaks: tuple[tuple[str, int, Source], ...] = ()
 
     @property
     def is_total(self) -> bool:
         """The table's 合计/总计 row (not a subtotal of a unit or class)."""
         return self.item == "total"
+
+    def text_source(self, column: str, offset: int) -> Source:
+        """Where ``texts[column][offset]`` was printed: the row's own line, or the page its cell
+        was carried onto."""
+        src = self.source
+        for col, at, s in self.breaks:
+            if col == column and at <= offset:
+                src = s
+        return src
+
+    def carried_on(self, texts: Mapping[str, str], source: Source, name: str = "") -> Row:
+        """This row with the text of a line continuing it (``source``) appended to its cells
+        (and to its name): a long cell broken over lines or over a page break."""
+        joined = dict(self.texts)
+        breaks = list(self.breaks)
+        for k, v in texts.items():
+            before = joined.get(k, "")
+            if source.page is not None and source.page != self.text_source(k, len(before)).page:
+                breaks.append((k, len(before), source))
+            joined[k] = before + v
+        return replace(self, name=(self.name or "") + name if name else self.name, texts=joined, breaks=tuple(breaks))
 
 
 @dataclass(frozen=True)

@@ -31,6 +31,8 @@ def row_to_json(row: Row) -> dict[str, Any]:
     }
     if row.texts:
         out["texts"] = dict(row.texts)
+    if row.breaks:
+        out["breaks"] = [{"column": k, "at": at, "source": src.to_json()} for k, at, src in row.breaks]
     if row.repairs:
         out["repairs"] = [
             {"field": r.field, "original": r.original, "repaired": r.repaired, "reason": r.reason}

@@ -175,3 +175,24 @@ def test_a_lead_without_subject_the_way_of_its_change_is_not_found(text):
 ])
 def test_a_reason_announced_the_way_of_its_change_is_not_found(text):
     assert not run(W("一、收入支出预算总体情况说明\n\n" + text + "\n"), "claim.reason_lead_direction")
+
+
+@pytest.mark.parametrize("text", [
+    # 深圳 2026 (corpus c074 p71), 西安 2021 (c154 p20)
+    "与上年相比减少439.41万元，减少9.56%。主要原因是一是厉行节约，压减行政运行经费支出；二是预算调整。",
+    "财政拨款收入较上年减少322445.29万元，主要原因是 一是城市建设项目调整。",
+    "比上年减少2万元，主要是一是压缩开支，二是减少会议。",
+])
+def test_a_reason_said_with_is_twice_before_its_list(text):
+    f = run(W(HEAD + text + "\n"), "wording.reason_copula_twice")
+    assert texts(f) == [("wording.reason_copula_twice", "info")] and "：一是" in f[0].message
+
+
+@pytest.mark.parametrize("text", [
+    "比上年减少2万元，主要原因是：一是压缩开支，二是减少会议。",
+    "比上年减少2万元，主要原因：一是压缩开支，二是减少会议。",
+    "比上年减少2万元，主要原因一是压缩开支，二是减少会议。",
+    "比上年减少2万元，主要原因是压缩开支，一是会议减少。",
+])
+def test_a_reason_list_set_apart_is_clean(text):
+    assert not run(W(HEAD + text + "\n"), "wording.reason_copula_twice")

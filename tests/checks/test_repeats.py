@@ -18,7 +18,10 @@ def one(sentence: str, rule: str):
                                       # 上海 2026 (corpus c012 p6): a stock lead-in twice
                                       "“农林水支出”科目83万元，主要用于主要用于人员经费18万元。",
                                       # 深圳 2026 (corpus c074 p12)
-                                      "污染源管理工作工作 1,605.10 万元。"])
+                                      "污染源管理工作工作 1,605.10 万元。",
+                                      # a two-character word twice at a clause's edge: 广州 2026 (corpus
+                                      # c089 p30), 烟台 2026 (c181 p38)
+                                      "为政府制定、调整价格价格，提供依据。", "为工信局日常经费作补充，保障保障工信业务正常开展。"])
 def test_a_word_printed_twice_in_a_row(sentence):
     assert texts(one(sentence, "wording.doubled_phrase")) == [("wording.doubled_phrase", "info")]
 
@@ -28,7 +31,10 @@ def test_a_word_printed_twice_in_a_row(sentence):
                                       "支付水质净化厂设备更换工程工程款。", "纳入本部门部门预算编制范围。",
                                       "成立防汛工作工作组，统筹工作工作量。",  # 工作|工作组, 工作|工作量
                                       # 年度预算 after a year: the year's annual budget (against 年中)
-                                      "相关支出在2025年年中开始增加，如对比2025年年度预算则减少。"])
+                                      "相关支出在2025年年中开始增加，如对比2025年年度预算则减少。",
+                                      # a pair inside a run of words: 支出控制|控制数, 低空|航空|航天
+                                      "下达基本支出控制控制数。", "设低空航空航天发展处。",
+                                      "，讨论讨论，再定。", "较上年增加314.25万元万元。"])
 def test_a_run_that_only_looks_doubled_is_clean(sentence):
     # "专网|分网|分域": the repeated pair is no word; 研究研究 is a verb's reduplication; a noun
     # may end a name and begin the next word (更换工程|工程款)
@@ -184,3 +190,24 @@ def test_a_word_printed_twice_in_a_target_cell():
     f = run(_target_cell("本年度计划本年度计划完成绩效评价报告1份。"), "wording.doubled_phrase")
     assert [(x.severity, x.table) for x in f] == [("info", "performance_targets")] and "本年度计划" in f[0].message
     assert not run(_target_cell("本年度计划完成绩效评价报告1份，本年度计划开展培训2次。"), "wording.doubled_phrase")
+
+
+def test_a_finding_in_a_cell_carried_over_a_page_break_names_the_page_of_its_words():
+    # 深圳 2026 (corpus c053 p40–41): a project's 绩效目标 starts on one page and goes on on the next;
+    # the doubled words are on the second
+    from cnbudget.model import Row, Source
+
+    row = Row(code=None, name="促进就业管理", values={}, source=Source(page=40, printed_page="37"),
+              texts={"绩效目标": "进一步健全评价制度，"})
+    row = row.carried_on({"绩效目标": "提高资金使用的安全性。"}, Source(page=40))  # a line on the same page
+    row = row.carried_on({"绩效目标": "本年度计划本年度计划完成绩效评价报告1份。"}, Source(page=41, printed_page="38"))
+    assert row.texts["绩效目标"].endswith("报告1份。") and len(row.breaks) == 1
+    doc = _target_cell("")
+    table = doc.tables[0]
+    from dataclasses import replace
+
+    doc = replace(doc, tables=(replace(table, rows=(row,)),))
+    f = run(doc, "wording.doubled_phrase")
+    assert [x.source.page for x in f] == [41] and f[0].message.startswith("第38页")
+    # words before the break stay on the row's own page
+    assert row.text_source("绩效目标", 0).page == 40 and row.text_source("c1", 30).page == 40

@@ -50,13 +50,15 @@ HINTS: list[tuple[str, tuple[re.Pattern[str], ...], common.Hint]] = [
     ("count_listed.zero", (wording.ZERO_LISTED_RE,), wording.ZERO_LISTED_RE),
     ("clipped_phrase", (wording.CLIPPED_RE,), wording._CLIPPED_HINT),
     ("doubled_phrase", (repeats.DOUBLED_PHRASE_RE,), repeats._DOUBLED_PHRASE_HINT),
-    ("doubled_run", (repeats.DOUBLED_RUN_RE,), repeats.DOUBLED_RUN_RE),
+    ("doubled_run", (repeats.DOUBLED_RUN_RE, repeats.DOUBLED_PAIR_RE), repeats._DOUBLED_HINT),
+    ("reason_copula_twice", (reasons.REASON_COPULA_TWICE_RE,), reasons._COPULA_TWICE_HINT),
     ("repeated_item_number", (repeats.REPEATED_ITEM_RE,), repeats._REPEATED_ITEM_HINT),
     ("reason_of_other_item", (reasons.SUBJECT_RE,), reasons._ITEM_HINT),
     ("zero_reason", (reasons.ZERO_REASON_RE,), reasons._ZERO_REASON_HINT),
     ("reason_of_income", (reasons.SPENDING_CHANGE_RE,), reasons.SPENDING_CHANGE_RE),
     ("heading_amount", (sentences.HEADING_AMOUNT_RE,), sentences._HEADING_AMOUNT_HINT),
     ("plan_period", (years.PLAN_FRAME_RE,), years._PLAN_HINT),
+    ("past_plan", (years.PAST_PLAN_RE,), years._PAST_PLAN_HINT),
     ("no_such_date", (years.DATE_RE,), years._DATE_HINT),
     ("yuan_among_wan", (re.compile(r"\d[\d,]*(?:\.\d+)?\s*(?<![万亿])元"),), typography._YUAN_HINT),
     ("definition", (definitions.DEFINITION_RE,), definitions._DEFINITION_HINT),
@@ -154,7 +156,8 @@ _EXAMPLES = (
     "应急管理(项):反应用于应急管理方面的支出。", "某中心设6个内设机构,包括:办公室、财务科、信息科。",
     "财政拨款收入比上年增加156万元。", "财政拨款收入减少的主要原因是项目调整。", "主要是辆保险费", "从严从紧圧减一般性支出", "1.负责统计;2.负责普查;2.负责发布。", "(广州市人民政府令 148号)",
     "较上年增加9.49万元,减少的主要原因是压缩。", "纳入某局2025年部门预算编制范围的单位", "二、2021 年年度部门工作任务",
-    "公务接待费费6.51万元", "考核合格率达,形成", "委员会2026部门预算情况的说明",
+    "公务接待费费6.51万元", "考核合格率达,形成", "委员会2026部门预算情况的说明", "主要原因是 一是压缩,二是",
+    "调整价格价格,提供", ",保障保障工信", "2025年计划投入100万元", "2024 年 拟组织",
 )
 
 

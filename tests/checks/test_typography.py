@@ -205,6 +205,20 @@ def test_a_full_stop_between_two_words_of_a_list():
     assert not run(W(HEAD + "1.部门收入合计12.50万元。2.支出合计12.50万元。\n"), "wording.punctuation")
 
 
+def test_a_sentence_closed_by_a_half_width_stop():
+    # 烟台 2026 (corpus c188 p44): a 绩效目标 cell "…免费提供科技文献下载2万篇以上."; and a paragraph
+    f = run(_projects("免费提供科技文献下载2万篇以上.", "完成养护任务。"), "wording.punctuation")
+    assert [(x.severity, x.row) for x in f] == [("info", "项目0")] and "以上." in f[0].message
+    f = run(W(HEAD + "严肃整治文化市场和新闻出版行业秩序.\n"), "wording.punctuation")
+    assert texts(f) == [("wording.punctuation", "info")] and "应为“。”" in f[0].message
+    # a heading's number alone, an amount's decimal, a unit's middle dot inside a text: not a closing stop
+    for fine in ("支出12.50万元。", "完成率100%。"):
+        assert not run(W(HEAD + fine + "\n"), "wording.punctuation"), fine
+    from cnbudget.checks.typography import _stop_at_end
+
+    assert _stop_at_end("三.") is None and _stop_at_end("提升满意度.") is not None
+
+
 def test_an_amount_with_wan_alone_among_amounts_in_wan_yuan():
     # corpus c204 p10
     text = ("1.住房公积金（项）2018.58万元，主要用于人员住房公积金缴纳。\n"

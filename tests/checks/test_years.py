@@ -226,3 +226,27 @@ def test_a_figure_given_last_years_year_and_compared_with_last_year():
 def test_last_years_figure_told_as_such_is_clean():
     text = "一、收支总体情况\n\n2021 年本部门支出 80000.00 万元。2022 年本部门支出 90000.00 万元，较上年增加 10000.00 万元。\n"
     assert not run(W(text, year=2022), "year.statement")
+
+
+def test_a_budget_planning_for_a_year_already_past():
+    # 烟台 2026 (corpus c172 p47): a project's target copied from the 2025 one
+    f = run(_targets("积极提升政务服务保障水平。2025年计划投入100万元，保障在济南的公务各项活动正常开展。"), "year.past_plan")
+    assert [(x.severity, x.row) for x in f] == [("warning", "项目0")] and "2025年计划投入" in f[0].message
+    # …and in the running text (烟台 2026, c173 p53: "2025年拟开展…城市营销")
+    f = one("开展“宜居烟台”城市营销，2025年拟开展石家庄、太原等4个城市营销。", "year.past_plan", year=2026)
+    assert texts(f) == [("year.past_plan", "warning")]
+
+
+@pytest.mark.parametrize("sentence", [
+    "2026年计划投入159.96万元，保障在北京的公务活动。",  # the budget year's own plan
+    "一般公共预算支出比2025年计划数增加12万元。",  # a comparison with last year's plan
+    "较2025年计划增加培训2次。",
+    "原2025年计划实施的项目调整至本年。",
+    "2025年计划内项目已全部完成。",
+])
+def test_a_plan_of_the_budget_year_or_a_comparison_is_clean(sentence):
+    assert not one(sentence, "year.past_plan", year=2026)
+
+
+def test_a_final_account_may_speak_of_its_years_plans():
+    assert not one("2025年计划投入100万元，实际投入98万元。", "year.past_plan", year=2026, kind="final")

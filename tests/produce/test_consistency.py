@@ -60,6 +60,17 @@ def test_json_loader_inverts_serialize(example):
     assert json.loads(dumps(disclosure_to_json(back))) == json.loads(dumps(disclosure_to_json(d)))
 
 
+def test_json_keeps_where_a_carried_cell_goes_on(example):
+    from cnbudget.document import Source
+
+    d = derive_disclosure(example.build_input(), file="x.txt")
+    t = d.tables[0]
+    row = dataclasses.replace(t.rows[0], texts={"说明": "上半，"}).carried_on({"说明": "下半。"}, Source(page=2))
+    d = dataclasses.replace(d, tables=(dataclasses.replace(t, rows=(row, *t.rows[1:])), *d.tables[1:]))
+    back = loads(dumps(disclosure_to_json(d)))
+    assert back.tables[0].rows[0].breaks == (("说明", 3, Source(page=2)),)
+
+
 @pytest.mark.parametrize("printed", ["NaN", "Infinity", "12万", "1,2,3"])
 def test_json_with_a_figure_that_is_no_number_is_refused_with_its_text(example, printed):
     obj = disclosure_to_json(derive_disclosure(example.build_input(), file="x.txt"))

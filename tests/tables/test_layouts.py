@@ -1119,3 +1119,23 @@ def test_indicator_lines_opening_with_their_classes_are_lines_not_headers(tmp_pa
     assert [(x["三级指标"], x["指标值"]) for x in lines] == [
         ("宣传片时长", "≥10分钟"), ("评估完成时间", "2026年9月30日前"), ("参加活动人员满意度", "≥80%")]
     assert [x["二级指标"] for x in lines] == ["数量指标", "时效指标", "服务对象满意度指标"]
+
+
+def test_a_target_carried_onto_the_next_page_keeps_where_its_rest_is_printed() -> None:
+    from cnbudget.tables.performance import parse_performance
+    from cnbudget.tables.rows import Line, TableLines
+
+    def ln(page: int, *cells: str) -> Line:
+        return Line(cells=list(cells), source=Source(page=page))
+
+    tl = TableLines(header=[ln(1, "单位名称", "项目名称", "预算数(万元)", "绩效目标")],
+                    data=[ln(1, "示例局", "人才引进", "12.00", "设立人才管理工作经费，"),
+                          ln(1, "", "", "", "保障日常业务，"),
+                          ln(2, "", "", "", "本年度计划开展评审。"),
+                          ln(2, "示例局", "社会保障", "3.00", "提供鉴定服务。")],
+                    unit="万元", number=None, width=4)
+    t = parse_performance("performance_targets", "项目支出表", tl, Source(page=1), None)
+    first = t.rows[0]
+    assert first.texts["绩效目标"] == "设立人才管理工作经费，保障日常业务，本年度计划开展评审。"
+    assert first.breaks == (("绩效目标", len("设立人才管理工作经费，保障日常业务，"), Source(page=2)),)
+    assert t.rows[1].breaks == ()

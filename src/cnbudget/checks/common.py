@@ -266,8 +266,9 @@ def cell_finding(rule_id: str, message: str, table: Table, row: Row, column: str
     with the place and names the cell, ``text`` quotes the cell around ``cell[start:end]``."""
     a, z = max(0, start - 20), end + 20
     name = row.name or row.code or ""
+    source = row.text_source(column, start)  # a cell carried over a page break: the page of its words
     return finding(
-        rule_id, f"{row.source.label()}：{table.title}“{name}”的{column}栏{message}",
-        table=table.kind, row=name or None, column=column, source=row.source,
+        rule_id, f"{source.label()}：{table.title}“{name}”的{column}栏{message}",
+        table=table.kind, row=name or None, column=column, source=source,
         text=("…" if a else "") + cell[a:z] + ("…" if z < len(cell) else ""), **kw,  # type: ignore[arg-type]
     )

@@ -9,6 +9,8 @@
                                   (the income paragraph's reason copied under the spending)
     wording.reason_without_copula the reason run into its label: "变动原因本年度部门不单独编制…",
                                   "主要原因工作任务增加" (是 left out)
+    wording.reason_copula_twice   the lead's 是 before a list whose items open with 是: "主要原因是一是
+                                  …，二是…" (the lead wants "：" — "主要原因：一是…")
     wording.reason_no_change      a change of some amount whose reason says nothing changed: "减少
                                   0.3万元，下降1.3%，主要原因是基本与上年持平，无增减变化"
     claim.reason_lead_direction   a reason announced for a change the other way than the one stated
@@ -229,6 +231,30 @@ def reasons_without_copula(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
             yield text_finding(
                 "wording.reason_without_copula",
                 f"“{b.text[m.start():m.start() + 12]}”：“{label}”后缺“是”或冒号 — the reason runs into its label",
+                b, m.start(), m.end(),
+            )
+
+
+# "主要原因是一是…；二是…": the lead says 是 and so does the list's first item.  A colon between
+# ("主要原因是：一是") sets the list apart and reads.
+REASON_COPULA_TWICE_RE = re.compile(r"(?:主要原因|变动原因|原因|主要)是\s*一是")
+_COPULA_TWICE_HINT = re.compile(r"是\s*一是")
+
+
+@rule(
+    "wording.reason_copula_twice",
+    severity="info",
+    description="“主要原因是一是…”：引出列举的“是”与列举的“一是”重复，应为“主要原因：一是…” — the lead's 是 before a list opening with 一是",
+)
+def reasons_with_copula_twice(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
+    text = passages(doc, ctx)
+    checked_each(ctx, [b for b in text.items if not b.heading])
+    for b in text.holding(_COPULA_TWICE_HINT):
+        for m in REASON_COPULA_TWICE_RE.finditer(b.text):
+            yield text_finding(
+                "wording.reason_copula_twice",
+                f"“{b.text[m.start():m.end() + 10]}…”：“{m.group(0)}”两个“是”重复，应为“{m.group(0).partition('是')[0]}：一是” — "
+                "the lead's 是 before a list that opens with 一是",
                 b, m.start(), m.end(),
             )
 

@@ -3,7 +3,9 @@
     wording.doubled_phrase        a two-character function word printed twice in a row: "主要用于
                                   用于…", "其中其中"; 主要 said twice of a reason ("主要原因主要
                                   是…"); "等等支出"; the department's own name printed twice
-                                  ("烟台市信访局烟台市信访局2026年…"); 工作工作 (but 工作|工作组)
+                                  ("烟台市信访局烟台市信访局2026年…"); 工作工作 (but 工作|工作组); a
+                                  word of 3–12 characters twice ("房地产房地产"), or of two at a
+                                  clause's edge ("调整价格价格，", "，保障保障工信业务")
     wording.repeated_lead_in      a lead-in ending with "：" printed twice, the second a copy of the
                                   first: "X局(本级)的主要职责是：X局的主要职责是：负责…"
     wording.repeated_item_number  an item number printed twice: "（一）（一）提升…"; two items of a list
@@ -46,11 +48,20 @@ DOUBLED_PHRASE_RE = re.compile("(" + "|".join(NEVER_DOUBLED) + r")\s*\1|(主要)
                                r"|(工作)\5(?![组量室会站队者])")
 _DOUBLED_PHRASE_HINT = (*(re.compile(rf"{w}\s*{w}") for w in (*NEVER_DOUBLED, *STOCK_LEADS)),  # a literal first
                         re.compile("主要原因主要"), re.compile("等等"), re.compile("工作工作"))
-# A word of three to twelve CJK characters printed twice back to back ("房地产房地产信用评价",
-# "主要原因是:无增减变化无增减变化"): no sentence says such a word twice in a row on purpose (a
-# two-character one may end one word and open the next: "工程工程款").  The pattern is its own
-# hint: a match never spans two joined texts (a line break is not CJK).
-DOUBLED_RUN_RE = re.compile(r"([\u4e00-\u9fff]{3,12})\1")
+# A word or phrase of three to forty CJK characters printed twice back to back ("房地产房地产信用评价",
+# "主要原因是:无增减变化无增减变化", "其他按照规定配备的公务用车主要是按照规定配备的公务用车主要是…"): no
+# sentence says such a run twice in a row on purpose (a two-character one may end one word and
+# open the next: "工程工程款").  A match never spans two joined texts (a line break is not CJK).
+DOUBLED_RUN_RE = re.compile(r"([\u4e00-\u9fff]{3,40})\1")
+# A two-character word printed twice at the edge of a clause ("调整价格价格，提供依据", "，保障保障
+# 工信业务"): the second copy neither ends a longer word before it nor opens one after it, as in
+# "更换工程工程款" or "支出控制控制数" — the slip of a word typed twice.  Verbs of the tentative aspect
+# are doubled on purpose ("研究研究再定"); a unit twice is wording.doubled_unit's.
+DOUBLED_PAIR_RE = re.compile(r"(?<![\u4e00-\u9fff])([\u4e00-\u9fff]{2})\1|([\u4e00-\u9fff]{2})\2(?![\u4e00-\u9fff])")
+TENTATIVE_VERBS = frozenset(("研究", "讨论", "商量", "考虑", "学习", "了解", "休息", "活动", "交流", "沟通", "锻炼", "整理"))
+UNITS = frozenset(("万元", "亿元"))
+# what every doubled run or pair holds: the hint both are sought by, in one scan
+_DOUBLED_HINT = re.compile(r"([\u4e00-\u9fff]{2,40})\1")
 # An item number: "(一)", "(1)", "一、" (folded brackets).  "1." is left out: "1.1." numbers a
 # sub-section.
 _ITEM = r"\((?:[一二三四五六七八九十]{1,3}|\d{1,2})\)|[一二三四五六七八九十]{1,3}、"
@@ -80,7 +91,7 @@ _LEAD_END_RE = re.compile(f"[{re.escape(_LEAD_START)}]")
 def doubled_phrases(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
     text = passages(doc, ctx)
     checked_each(ctx, text.items)
-    patterns = [(_DOUBLED_PHRASE_HINT, DOUBLED_PHRASE_RE), (DOUBLED_RUN_RE, DOUBLED_RUN_RE)]
+    patterns = [(_DOUBLED_PHRASE_HINT, DOUBLED_PHRASE_RE), (_DOUBLED_HINT, DOUBLED_RUN_RE), (_DOUBLED_HINT, DOUBLED_PAIR_RE)]
     dept = unicodedata.normalize("NFKC", doc.meta.department or "")
     if len(dept) >= 4:  # a name, not a word ("本局")
         twice = re.compile("(" + re.escape(dept) + r")\s*\1")
@@ -91,7 +102,9 @@ def doubled_phrases(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
             for m in doubled.finditer(b.text):
                 if (id(b), m.start()) in reported or _two_paragraphs(b, m.start(), m.end() - 1):
                     continue
-                if doubled is DOUBLED_RUN_RE and _printed_thrice(b.text, m):
+                if doubled in (DOUBLED_RUN_RE, DOUBLED_PAIR_RE) and _printed_thrice(b.text, m):
+                    continue
+                if doubled is DOUBLED_PAIR_RE and not _slipped_pair(m):
                     continue
                 reported.add((id(b), m.start()))
                 yield text_finding(
@@ -100,17 +113,24 @@ def doubled_phrases(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
                 )
     in_cells = cells(doc, ctx)
     checked_each(ctx, in_cells.items)
-    for t, r, col, cell in in_cells.holding(DOUBLED_RUN_RE):
-        m = next((m for m in DOUBLED_RUN_RE.finditer(cell) if not _printed_thrice(cell, m)), None)
+    for t, r, col, cell in in_cells.holding(_DOUBLED_HINT):
+        m = next((m for m in DOUBLED_RUN_RE.finditer(cell) if not _printed_thrice(cell, m)), None) or next(
+            (m for m in DOUBLED_PAIR_RE.finditer(cell) if _slipped_pair(m) and not _printed_thrice(cell, m)), None)
         if m is not None:  # one finding per cell (a 绩效目标 cell is one target)
-            yield cell_finding("wording.doubled_phrase", f"“{m.group(1)}”重复：“{m.group(0)}” — a word printed twice in a table cell",
+            yield cell_finding("wording.doubled_phrase", f"“{next(g for g in m.groups() if g)}”重复：“{m.group(0)}” — a word printed twice in a table cell",
                                t, r, col, cell, m.start(), m.end())
+
+
+def _slipped_pair(m: re.Match[str]) -> bool:
+    """Whether a doubled pair of DOUBLED_PAIR_RE is a slip: neither a tentative verb nor a unit."""
+    word = m.group(1) or m.group(2)
+    return word not in TENTATIVE_VERBS and word not in UNITS
 
 
 def _printed_thrice(text: str, m: re.Match[str]) -> bool:
     """Whether the doubled word of ``m`` is printed a third time beside it: a list of values read
     into one text ("保持稳定保持稳定保持稳定", a row of 指标值 read as one cell), not a slip."""
-    word = m.group(1)
+    word = next(g for g in m.groups() if g)
     return text.startswith(word, m.end()) or text.endswith(word, 0, m.start())
 
 

@@ -104,6 +104,11 @@ NONZERO_CHANGE_RE = re.compile(r"(?:增加|减少|增长|下降|上升|降低)(?
 DOUBLED_PUNCT_RE = re.compile(r"[。,;:、!?]\s*[。,;:、!?]")
 # A full stop between two words of a list: "新农具．新技术" (folded to "."), where 、 is meant.
 STOP_BETWEEN_WORDS_RE = re.compile(r"(?<=[\u4e00-\u9fff])\.(?=[\u4e00-\u9fff])")
+# A text (a paragraph, a 绩效目标 cell) closed by "." after a word: "…下载2万篇以上." where "。"
+# is meant.  Not a heading's number alone ("三.").
+STOP_AT_END_RE = re.compile(r"(?<=[\u4e00-\u9fff])\.[ \t]*$")
+_STOP_AT_END_TAIL = r"[\u4e00-\u9fff]\."
+_NUMBER_ALONE_RE = re.compile(r"\s*[一二三四五六七八九十]{1,3}")
 # Both as patterns that open with a literal (``common.Texts``): one per first mark, and the stop
 _PUNCTUATION_HINT = (*(re.compile(re.escape(m) + r"\s*[。,;:、!?]") for m in "。,;:、!?"),
                      re.compile(r"\.[\u4e00-\u9fff]"))
@@ -200,7 +205,7 @@ def zero_changes(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
 @rule(
     "wording.punctuation",
     severity="info",
-    description="标点重复或连用（。。/，；/：。），或词语间误用句点 — doubled or misplaced punctuation",
+    description="标点重复或连用（。。/，；/：。），词语间或句末误用句点“.” — doubled or misplaced punctuation",
 )
 def doubled_punctuation(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
     text = passages(doc, ctx)
@@ -227,6 +232,23 @@ def doubled_punctuation(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
         for m in DOUBLED_PUNCT_RE.finditer(cell):
             yield cell_finding("wording.punctuation", f"标点连用：“{_unfold(m.group(0))}” — doubled punctuation",
                                t, r, col, cell, m.start(), m.end())
+    for k in text.ending(_STOP_AT_END_TAIL):
+        b = text.items[k]
+        if (m := _stop_at_end(b.text)) is not None:
+            yield text_finding("wording.punctuation", _stop_message(b.text, m), b, m.start(), m.end())
+    for k in cell_texts.ending(_STOP_AT_END_TAIL):
+        t, r, col, cell = cell_texts.items[k]
+        if (m := _stop_at_end(cell)) is not None:
+            yield cell_finding("wording.punctuation", "：" + _stop_message(cell, m), t, r, col, cell, m.start(), m.end())
+
+
+def _stop_at_end(text: str) -> re.Match[str] | None:
+    m = STOP_AT_END_RE.search(text)
+    return None if m is None or _NUMBER_ALONE_RE.fullmatch(text, 0, m.start()) else m
+
+
+def _stop_message(text: str, m: re.Match[str]) -> str:
+    return f"句末用了“.”：“…{text[max(m.start() - 12, 0):m.end()].strip()}”，应为“。” — a sentence closed by \".\""
 
 
 @rule(

@@ -21,6 +21,9 @@
                          deadline in its words ("2025年12月前出具报告")
     year.target          a performance target of a year-N budget that opens with N−1 ("2025年
                          按照工作职责完成好…") where the table's other targets open with N
+    year.past_plan       a budget of N that plans for a year already past: "2025年计划投入100万元，
+                         保障…" or "2024年拟组织…城市营销" in a 2026 budget (a project's text
+                         copied from an earlier year's), in the text or a table cell
     year.plan_period     a five-year plan that ended before N named as the frame of N's work
                          ("紧紧围绕“十四五”…工作任务" in a 2026 budget), in the text or a table cell
     year.no_such_date    a date no calendar has ("2026年9月31日前完成", "2月30日"), in the text
@@ -42,6 +45,7 @@ from cnbudget.checks.common import (
     cells,
     checked_each,
     passages,
+    pattern_findings,
     text_blocks,
     text_cells,
     text_finding,
@@ -388,6 +392,34 @@ def target_years(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
                 f"目标写作“{cell[:24]}…”，而同表其他目标为“{year}年…” — a target of the {year} budget stated for {year - 1}",
                 t, r, col, cell, m.start("y"), m.end(),  # type: ignore[arg-type, attr-defined]
             )
+
+
+# "2025年计划投入100万元", "2024年拟组织…": a year's plan.  Not a comparison with last year's plan
+# ("比2025年计划数增加", "较2025年计划…") nor a plan's figure or items named ("2025年计划数",
+# "2025年计划内项目"), nor one said to be already made or changed (原/已).
+PAST_PLAN_RE = re.compile(rf"(?<![较比与同于对原已])(?P<y>{YEAR})\s*年\s*(?:计划|拟)(?![数内外中的])")
+_PAST_PLAN_HINT = re.compile(r"年\s*(?:计划|拟)")
+
+
+@rule(
+    "year.past_plan",
+    severity="warning",
+    doc_kinds=("budget",),
+    description="预算写有往年的计划（2026年预算中“2025年计划投入100万元”） — a budget planning for a year already past",
+)
+def past_plans(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
+    year = doc.meta.year
+    if not year:
+        return
+
+    def message(text: str, m: re.Match[str]) -> str | None:
+        planned = int(m.group("y"))
+        if planned >= year:
+            return None
+        return (f"{year}年预算写有“{text[m.start():m.end() + 16]}…”：计划的是{planned}年，早于预算年度"
+                f" — a {year} budget planning for {planned}")
+
+    yield from pattern_findings(doc, ctx, "year.past_plan", _PAST_PLAN_HINT, PAST_PLAN_RE, message)
 
 
 # "紧紧围绕“十四五”…工作任务": a five-year plan named as the frame of the year's work.  Not where the

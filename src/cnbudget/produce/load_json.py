@@ -57,6 +57,7 @@ def row_from_json(obj: dict[str, Any]) -> Row:
         item=obj.get("item"),
         texts=dict(obj.get("texts") or {}),
         repairs=tuple(Repair(r["field"], r["original"], r["repaired"], r["reason"]) for r in obj.get("repairs") or ()),
+        breaks=tuple((b["column"], int(b["at"]), _source(b.get("source"))) for b in obj.get("breaks") or ()),
     )
 
 

@@ -10,6 +10,7 @@ ids come from the flattened header (``columns.column_id``).
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from decimal import Decimal
 
 from cnbudget.model import Column, Repair, Row, Table
@@ -218,7 +219,7 @@ def parse_coded(
         if item is None and not code and not name and values and not rows:
             item, name = "total", "合计"  # an unlabelled first line of figures is the total
         if not values and not code and item is None and rows and _continues(cells, name_col, text_cols):
-            rows[-1] = _merge_into(rows[-1], name, texts)
+            rows[-1] = rows[-1].carried_on(texts, ln.source, name)
             continue
         if not values and not code and item is None and not name and not texts:
             continue
@@ -263,8 +264,7 @@ def _named_by_unit_column(r: Row) -> Row:
     unit = next((v for k, v in r.texts.items() if "单位" in k and has_cjk(v)), None)
     if not unit:
         return r
-    return Row(code=None, name=unit.strip(), values=r.values, source=r.source, side=r.side, item="unit",
-               texts=r.texts, repairs=r.repairs)
+    return replace(r, name=unit.strip(), item="unit")
 
 
 def _mark_unit_lines(rows: list[Row]) -> list[Row]:
@@ -274,8 +274,7 @@ def _mark_unit_lines(rows: list[Row]) -> list[Row]:
     out = []
     for r in rows:
         if r.item is None and not r.code and r.name and _ORG_RE.search(re.sub(r"[(（][^()（）]*[)）]$", "", r.name)):
-            r = Row(code=r.code, name=r.name, values=r.values, source=r.source, side=r.side, item="unit",
-                    texts=r.texts, repairs=r.repairs)
+            r = replace(r, item="unit")
         out.append(r)
     return out
 
@@ -369,19 +368,3 @@ def _years_apart(ids: list[str], columns: list[Column], uncertain: list[str]) ->
 def _continues(cells: list[str], name_col: int, text_cols: list[int]) -> bool:
     filled = [i for i, c in enumerate(cells) if c]
     return bool(filled) and all(i == name_col or i in text_cols for i in filled)
-
-
-def _merge_into(row: Row, name: str, texts: dict[str, str]) -> Row:
-    new_texts = dict(row.texts)
-    for k, v in texts.items():
-        new_texts[k] = new_texts.get(k, "") + v
-    return Row(
-        code=row.code,
-        name=(row.name or "") + name if name else row.name,
-        values=row.values,
-        source=row.source,
-        side=row.side,
-        item=row.item,
-        texts=new_texts,
-        repairs=row.repairs,
-    )

@@ -111,12 +111,7 @@ def parse_performance(kind: str, title: str, tl: TableLines, source, number: str
             continue
         if project_col is not None and not named and not values and not numeric and rows:
             # the rest of a long 绩效目标 carried onto the next page or line
-            prev = rows[-1]
-            merged = dict(prev.texts)
-            for k, v in texts.items():
-                merged[k] = merged.get(k, "") + v
-            rows[-1] = Row(code=None, name=prev.name, values=prev.values, source=prev.source, item=prev.item,
-                           texts=merged)
+            rows[-1] = rows[-1].carried_on(texts, ln.source)
             continue
         rows.append(Row(code=_unit_code(cells, labels), name=name, values=values, source=ln.source, item=item,
                         texts=texts))
