@@ -171,6 +171,7 @@ def test_a_longer_word_printed_twice_in_a_row(sentence):
     "做好防汛抗旱工作，保障城市运行安全。",
     "主要用于防汛抗旱、防汛物资储备。",  # the same word twice, not back to back
     "目标值：保持稳定保持稳定保持稳定。",  # a list of values read into one text, not a slip
+    "长效" + "保持稳定" * 12 + "90%",  # …matched as a run of six printed twice
 ])
 def test_no_longer_word_printed_twice_in_a_row(sentence):
     assert not one(sentence, "wording.doubled_phrase")

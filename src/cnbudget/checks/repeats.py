@@ -131,7 +131,10 @@ def _printed_thrice(text: str, m: re.Match[str]) -> bool:
     """Whether the doubled word of ``m`` is printed a third time beside it: a list of values read
     into one text ("保持稳定保持稳定保持稳定", a row of 指标值 read as one cell), not a slip."""
     word = next(g for g in m.groups() if g)
-    return text.startswith(word, m.end()) or text.endswith(word, 0, m.start())
+    # a word itself made of copies of a shorter one: the run holds four or more ("保持稳定" × 12
+    # matched as a run of six printed twice)
+    periodic = (word + word).find(word, 1) < len(word)
+    return periodic or text.startswith(word, m.end()) or text.endswith(word, 0, m.start())
 
 
 def _two_paragraphs(b: TextBlock, first: int, last: int) -> bool:
