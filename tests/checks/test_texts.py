@@ -70,6 +70,7 @@ HINTS: list[tuple[str, tuple[re.Pattern[str], ...], common.Hint]] = [
     ("year_kind", (typography.YEAR_KIND_RE,), typography._YEAR_KIND_HINT),
     ("clipped_vehicle", (wording.CLIPPED_VEHICLE_RE,), wording._VEHICLE_HINT),
     ("japanese_form", (typography.JAPANESE_FORM_RE,), typography.JAPANESE_FORM_RE),
+    ("dash_for_one", (typography.DASH_FOR_ONE_RE,), typography._DASH_FOR_ONE_HINT),
     # an item after the first (the one ``numbered_twice`` reports)
     ("decree_number", (typography.DECREE_NUMBER_RE,), typography._DECREE_HINT),
     ("list_item_twice", (re.compile(r"(?<=[;。:])\s*\d{1,2}[.、](?=[\u4e00-\u9fff])"),), repeats._LIST_ITEM_HINT),
@@ -157,7 +158,7 @@ _EXAMPLES = (
     "财政拨款收入比上年增加156万元。", "财政拨款收入减少的主要原因是项目调整。", "主要是辆保险费", "从严从紧圧减一般性支出", "1.负责统计;2.负责普查;2.负责发布。", "(广州市人民政府令 148号)",
     "较上年增加9.49万元,减少的主要原因是压缩。", "纳入某局2025年部门预算编制范围的单位", "二、2021 年年度部门工作任务",
     "公务接待费费6.51万元", "考核合格率达,形成", "委员会2026部门预算情况的说明", "主要原因是 一是压缩,二是",
-    "调整价格价格,提供", ",保障保障工信", "2025年计划投入100万元", "2024 年 拟组织",
+    "调整价格价格,提供", ",保障保障工信", "退休“—件事”", "－次性", "2025年计划投入100万元", "2024 年 拟组织",
 )
 
 

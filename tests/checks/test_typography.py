@@ -436,6 +436,10 @@ def test_a_decree_cited_without_di():
     f = one("依据《广州市建筑玻璃幕墙管理办法》（广州市人民政府令 148号）开展检查。", "wording.decree_number")
     assert texts(f) == [("wording.decree_number", "info")] and "令第148号" in f[0].message
     assert not one("依据《建设工程质量管理条例》（国务院令第279号）开展检查，命令3号文件。", "wording.decree_number")
+    # 广州 2026 (corpus c097 p78): in a project's 绩效目标 cell, its digits come apart in the PDF's text
+    f = run(_projects("四是根据《广州市建筑玻璃幕墙管理办法》（广州市人民政府令 1 48号），进行安全维护。", "完成养护任务。"),
+            "wording.decree_number")
+    assert [(x.severity, x.row) for x in f] == [("info", "项目0")] and "令第148号" in f[0].message
 
 
 def _amounts_text(odd: str) -> str:
@@ -475,3 +479,12 @@ def test_an_amount_without_any_unit_among_amounts_in_wan(sentence):
 ])
 def test_figures_with_their_units_or_of_another_kind_are_clean(sentence):
     assert not [f for f in run(W(HEAD + sentence + "\n"), "wording.money_unit") if "未印单位" in f.message]
+
+
+def test_a_dash_printed_for_one():
+    # 深圳 2026 (corpus c053 p50): "…居民服务“一件事”、退休“—件事”、社保医保参保一件事…"
+    f = one("实现打造社会保障卡居民服务“一件事”、退休“—件事”、社保医保参保一件事。", "wording.dash_for_one")
+    assert texts(f) == [("wording.dash_for_one", "info")] and "一件事" in f[0].message
+    # a dash that joins a chain, or before a word that 一 does not open
+    for fine in ("贯通“目标—指标—任务—项目”的发展路径。", "推进“一网通办”改革。", "2025—2026年度—项目"):
+        assert not one(fine, "wording.dash_for_one"), fine

@@ -36,6 +36,8 @@
                                  cells of tables
     wording.decree_number        a decree cited without 第: "（广州市人民政府令 148号）"
     wording.japanese_form        a Japanese character form in Chinese text: "从严从紧圧减一般性支出" (压)
+    wording.dash_for_one         a dash printed for 一 in a word that opens with it: "退休“—件事”"
+                                 (一件事), "—次性", "—站式"
     wording.year_without_nian    a year compared with, printed without 年: "与2025持平",
                                  "比2025增加" (the same text elsewhere prints "与2025年持平"); a
                                  year's balance without it: "无2021结转的政府性基金"; a reason's
@@ -766,8 +768,9 @@ def _unclosed_bracket(text: str) -> int | None:
 
 # "《广州市建筑玻璃幕墙管理办法》（广州市人民政府令 148号）": a decree is cited by its number with
 # 第 ("国务院令第687号"); without it the citation lost a character.
-DECREE_NUMBER_RE = re.compile(r"(?:政府|国务院|部|委|局|署)令\s*(?P<number>\d+)\s*号")
-_DECREE_HINT = re.compile(r"令\s*\d+\s*号")
+# (a number's digits may come apart in the text a PDF gives: "令 1 48号")
+DECREE_NUMBER_RE = re.compile(r"(?:政府|国务院|部|委|局|署)令\s*(?P<number>\d(?:[\d ]*\d)?)\s*号")
+_DECREE_HINT = re.compile(r"令\s*\d[\d ]*号")
 
 
 @rule(
@@ -776,15 +779,13 @@ _DECREE_HINT = re.compile(r"令\s*\d+\s*号")
     description="令的文号缺“第”（人民政府令 148号 → 令第148号） — a decree cited without 第 before its number",
 )
 def decree_numbers(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
-    text = passages(doc, ctx)
-    checked_each(ctx, text.items)
-    for b in text.holding(_DECREE_HINT):
-        for m in DECREE_NUMBER_RE.finditer(b.text):
-            yield text_finding(
-                "wording.decree_number",
-                f"“{m.group(0)}”缺“第”，应为“令第{m.group('number')}号” — a decree cited without 第",
-                b, m.start(), m.end(),
-            )
+    # in the text and in a project's text cell (its 绩效目标 cites the rules it carries out)
+    yield from pattern_findings(doc, ctx, "wording.decree_number", _DECREE_HINT, DECREE_NUMBER_RE, _decree_message)
+
+
+def _decree_message(text: str, m: re.Match[str]) -> str:
+    number = m.group("number").replace(" ", "")
+    return f"“{m.group(0)}”缺“第”，应为“令第{number}号” — a decree cited without 第"
 
 
 # Japanese forms of characters, which no Chinese text prints ("从严从紧圧减一般性支出": 圧 for 压):
@@ -929,3 +930,25 @@ def years_without_nian(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
                     "a year printed without 年",
                     b, m.start("year"), m.end(),
                 )
+
+
+# Words that open with 一 and with nothing else: a dash in its place ("退休“—件事”") is the look-alike
+# mark typed for the character.  A dash before other words joins a chain ("目标—指标—任务—项目").
+ONE_WORDS = ("件事", "次性", "站式", "网通办", "网统管", "体化", "把手", "般性")
+DASH_FOR_ONE_RE = re.compile("[—－-](?=" + "|".join(ONE_WORDS) + ")")
+_DASH_FOR_ONE_HINT = re.compile("[—－-](?:" + "|".join(ONE_WORDS) + ")")  # the look-ahead as characters
+
+
+@rule(
+    "wording.dash_for_one",
+    severity="info",
+    description="把“一”印成破折号（“—件事”“—次性”），含表格中的文字栏 — a dash printed for 一",
+)
+def dashes_for_one(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
+    yield from pattern_findings(doc, ctx, "wording.dash_for_one", _DASH_FOR_ONE_HINT, DASH_FOR_ONE_RE, _dash_message)
+
+
+def _dash_message(text: str, m: re.Match[str]) -> str:
+    word = next(w for w in ONE_WORDS if text.startswith(w, m.end()))
+    return f"“{text[m.start():m.end() + len(word)]}”中的“{m.group(0)}”应为“一”（一{word}） — a dash printed for 一"
+
