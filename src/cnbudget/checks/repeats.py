@@ -28,7 +28,7 @@ import unicodedata
 from collections.abc import Iterator
 from itertools import pairwise
 
-from cnbudget.checks.common import cell_finding, cells, checked_each, passages, text_finding
+from cnbudget.checks.common import Hint, cell_finding, cells, checked_each, passages, text_finding
 from cnbudget.checks.context import Context
 from cnbudget.checks.registry import rule
 from cnbudget.model import Disclosure, Finding, TextBlock
@@ -91,14 +91,16 @@ _LEAD_END_RE = re.compile(f"[{re.escape(_LEAD_START)}]")
 def doubled_phrases(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
     text = passages(doc, ctx)
     checked_each(ctx, text.items)
-    patterns = [(_DOUBLED_PHRASE_HINT, DOUBLED_PHRASE_RE), (_DOUBLED_HINT, DOUBLED_RUN_RE), (_DOUBLED_HINT, DOUBLED_PAIR_RE)]
+    # (hint, the patterns of the texts it finds): one scan of the joined text for both doubled runs
+    patterns: list[tuple[Hint, tuple[re.Pattern[str], ...]]] = [
+        (_DOUBLED_PHRASE_HINT, (DOUBLED_PHRASE_RE,)), (_DOUBLED_HINT, (DOUBLED_RUN_RE, DOUBLED_PAIR_RE))]
     dept = unicodedata.normalize("NFKC", doc.meta.department or "")
     if len(dept) >= 4:  # a name, not a word ("本局")
         twice = re.compile("(" + re.escape(dept) + r")\s*\1")
-        patterns.append((twice, twice))
+        patterns.append((twice, (twice,)))
     reported: set[tuple[int, int]] = set()  # (block, start): a name of 3–12 characters is a run too
-    for hint, doubled in patterns:
-        for b in text.holding(hint):
+    for hint, kinds in patterns:
+        for b, doubled in ((b, doubled) for b in text.holding(hint) for doubled in kinds):
             for m in doubled.finditer(b.text):
                 if (id(b), m.start()) in reported or _two_paragraphs(b, m.start(), m.end() - 1):
                     continue
