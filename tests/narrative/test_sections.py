@@ -236,3 +236,16 @@ def test_the_running_head_is_dropped_and_the_sentence_goes_on_after_it():
     # a line on two page tops only is no running head
     assert any("预算公开" in t for t in (p.text for p in outline(_pdf_like((head, 1), ("收入100万元。", 1), (head, 2),
                                                                          ("支出100万元。", 2))) if isinstance(p, Passage)))
+
+
+def test_the_rest_of_a_sentence_atop_several_pages_is_no_running_head():
+    # 深圳 2026 (corpus c074 p16, p22, p31): each unit's "（一）在职人员经费 X 万元，主要是在职人员工资
+    # 福利和社保缴费等相关支出。" breaks at the same words, and three times at a page's end
+    rest = "福利和社保缴费等相关支出。"
+    lines = []
+    for page, amount in ((1, "8,327.5"), (3, "1,226.50"), (5, "803.95"), (7, "3,582.85")):
+        lines += [(f"（一）在职人员经费 {amount} 万元，主要是在职人员工资", page), (rest, page + 1),
+                  (f"（二）公用经费 87{page}.93 万元，主要包括公用综合定额经费。", page + 1)]
+    doc = _pdf_like(("一、收入支出预算总体情况说明", 1), *lines)
+    texts = [p.text for p in outline(doc) if isinstance(p, Passage)]
+    assert sum(fold("主要是在职人员工资福利和社保缴费等相关支出。") in t for t in texts) == 4

@@ -257,6 +257,9 @@ RUNNING_HEAD_PAGES = 3
 _HEAD_LINES = 2
 
 
+_SENTENCE_ENDS = ("。", ";", "!", "?")
+
+
 def running_heads(blocks: list[tuple[int, Paragraph | Grid]]) -> frozenset[str]:
     """The lines (squashed) printed among the first lines of RUNNING_HEAD_PAGES pages or more:
     short, no table's title or label ("表8", "编制单位：…" repeat over a table's pages)."""
@@ -270,7 +273,9 @@ def running_heads(blocks: list[tuple[int, Paragraph | Grid]]) -> frozenset[str]:
         if k > _HEAD_LINES:
             continue
         t = _squash(fold(b.text))
-        if t and heading_like(t) and "表" not in t and ":" not in t:
+        # a line that ends a sentence is the rest of one broken by the page, however often a
+        # template breaks it there ("福利和社保缴费等相关支出。" atop three pages of 深圳's units)
+        if t and heading_like(t) and "表" not in t and ":" not in t and not t.endswith(_SENTENCE_ENDS):
             tops.setdefault(t, set()).add(page)
     return frozenset(t for t, pages in tops.items() if len(pages) >= RUNNING_HEAD_PAGES)
 
@@ -335,8 +340,10 @@ def outline(doc: Document) -> Iterator[Heading | Passage]:
         if level is None:
             text = fold(b.text).strip()
             # a short title-like line at the top of a new page opens a passage of its own (the
-            # cover's last line is never continued by the next page's heading)
-            new_page = bool(pending) and b.source.page != pending[-1][1].page and heading_like(text)
+            # cover's last line is never continued by the next page's heading); one that ends a
+            # sentence ends the sentence the page broke
+            new_page = (bool(pending) and b.source.page != pending[-1][1].page and heading_like(text)
+                        and not text.endswith(_SENTENCE_ENDS))
             ends = pending and (_SENTENCE_END_RE.search(pending[-1][0]) or len(pending) >= PASSAGE_MAX_LINES
                                 or new_page)
             if ends:
