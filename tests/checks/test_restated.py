@@ -1,4 +1,4 @@
-"""claim.restated_change: one amount stated twice with two changes against the same base."""
+"""claim.restated_change: one amount stated twice with two changes against the same base; claim.restated_amount."""
 
 from __future__ import annotations
 
@@ -47,3 +47,32 @@ def test_the_two_sides_of_the_summary_total_with_two_changes():
     assert texts(f) == [("claim.restated_change", "warning")]
     assert "收支总计两方相等" in f[0].message and "33752.30" in f[0].message and "33030.59" in f[0].message
     assert not run(W(text.replace("33030.59", "33752.30"), year=2022), "claim.restated_change")
+
+
+_UNIT_BUDGET = ("五、部门预算安排情况\n\n深圳市某监测站预算 14,765.81 万元，包括在职人员经费 8,327.50 万元、公用经费 857.93 万元、"
+                "对个人和家庭的补助支出 312.86 万元、增人增资 832.75 万元、项目支出 4,434.77 万元。\n"
+                "（一）在职人员经费 8,327.5 万元，主要是在职人员工资福利和社保缴费等相关支出。\n"
+                "（二）公用经费 {public} 万元，主要包括公用综合定额经费、水电费等公用经费。\n"
+                "（三）对个人和家庭补助支出 312.86 万元，主要是离退休人员经费。\n"
+                "（四）增人增资 832.75 万元，主要用于满足单位在预算执行中的增人需求。\n")
+
+
+def test_a_listed_part_restated_with_another_value():
+    # 深圳 2026 (corpus c074 p15-16): the unit's list says 857.93, its item (二) 875.93
+    f = run(W(_UNIT_BUDGET.format(public="875.93")), "claim.restated_amount")
+    assert texts(f) == [("claim.restated_amount", "warning")]
+    assert "列举时为 857.93万元" in f[0].message and "分项说明时为 875.93万元" in f[0].message
+
+
+@pytest.mark.parametrize("public", ["857.93", "857.9"])  # the same figure, or printed to fewer places
+def test_a_listed_part_restated_alike_is_clean(public):
+    assert not run(W(_UNIT_BUDGET.format(public=public)), "claim.restated_amount")
+
+
+def test_a_part_of_another_units_list_is_not_a_restatement():
+    # a second unit's items follow their own list: its 公用经费 is not the first unit's
+    text = _UNIT_BUDGET.format(public="857.93") + (
+        "深圳市某中心预算 1,000.00 万元，包括在职人员经费 600.00 万元、公用经费 100.00 万元、项目支出 300.00 万元。\n"
+        "（一）在职人员经费 600.00 万元，主要是工资。\n（二）公用经费 100.00 万元，主要是水电费。\n"
+        "（三）项目支出 300.00 万元，主要是监测。\n")
+    assert not run(W(text), "claim.restated_amount")

@@ -5,6 +5,10 @@
                             公共预算拨款支出13,650.79万元，较上年减少183.49万元" and, a paragraph
                             later, "…13,650.79万元，较上年减少99.00万元"
 
+    claim.restated_amount   a part of a list stated again, among its fellows stated again alike,
+                            with another value: "包括…公用经费857.93万元…" and "(二)公用经费875.93
+                            万元" (``related["restates"]``)
+
 A 情况说明 states its figures again section by section (收支总体, 财政拨款, 一般公共预算, 基本支出);
 the same subject, the same amount and the same comparison ("较上年", "比2025年年初预算") make the
 same change, so two changes of it are a figure copied or computed wrongly in one place — which one
@@ -26,7 +30,7 @@ from cnbudget.checks.sentences import _signed
 from cnbudget.checks.values import fmt
 from cnbudget.model import Claim, Disclosure, Finding
 from cnbudget.narrative.subjects import norm_subject
-from cnbudget.numbers import figure_spans
+from cnbudget.numbers import Interval, figure_spans
 
 # what a subject may carry before its name: a list number, 当年/本年/其中
 _LEAD_RE = re.compile(r"^(?:[\d.、()]+|当年|本年|其中|:)+")
@@ -125,3 +129,28 @@ def _said(c: Claim) -> str:
     page = f"（第{c.source.page}页）" if c.source.page is not None else ""
     word = "增加" if (c.direction or 0) > 0 else "减少" if (c.direction or 0) < 0 else "变动"
     return f"{word}{fmt(c.value)}{c.unit}{page}"
+
+
+@rule(
+    "claim.restated_amount",
+    severity="warning",
+    description="列举的组成部分在随后的分项说明中数额不同（包括公用经费857.93万元…；（二）公用经费875.93万元） — "
+    "a listed part restated with another value",
+)
+def restated_amounts(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
+    by_id = claims_by_id(doc)
+    for c in doc.claims:
+        listed = by_id.get(c.related.get("restates", -1))
+        if listed is None:
+            continue
+        ctx.checked()
+        if Interval.of(listed.value).meets(Interval.of(c.value)):
+            continue  # the same figure printed to fewer places
+        where = f"（{listed.source.label()}）" if listed.source.page != c.source.page else ""
+        yield finding(
+            "claim.restated_amount",
+            f"{c.subject}：列举时为 {fmt(listed.value)}{listed.unit}{where}，分项说明时为 {fmt(c.value)}{c.unit} — "
+            "a listed part restated with another value",
+            expected=listed.value, actual=c.value, source=c.source, text=c.text,
+        )
+

@@ -20,7 +20,10 @@ clause (``sentences``); the words before each one give its subject, basis and di
   20万元") has ``related["previous"]`` (an amount with basis ``previous``).
 
 An amount stated again with the same words and value, tied to nothing itself, has
-``related["same"]``: the statement of it that is tied.
+``related["same"]``: the statement of it that is tied.  A listed part stated again with another
+value among its fellows stated again alike ("包括在职人员经费8,327.50万元、公用经费857.93万元、
+对个人和家庭的补助支出312.86万元…", then "(一)在职人员经费8,327.5万元…(二)公用经费875.93万元…
+(三)对个人和家庭补助支出312.86万元") has ``related["restates"]``: that part.
 
 A change followed by its reasons ("主要原因：项目资金较上年减少27万元，公用经费较上年减少9.35
 万元…") lists them as ``related["component_1"]``, ``component_2`` … ; a reason stated as a bare
@@ -1161,3 +1164,27 @@ def _restatements(drafts: list[_Draft]) -> None:
     for key, d in loose:
         if (same := tied.get(key)) is not None:
             d.related["same"] = same.id
+    _restated_parts(drafts)
+
+
+# how many statements either side of an item are looked at for its fellows restating the list
+_RESTATED_SPAN = 2
+
+
+def _restated_parts(drafts: list[_Draft]) -> None:
+    """A loose amount among restatements of one list's parts (``related["same"]`` on at least two
+    of the statements either side) that names a part of that list: the part, restated with
+    another value."""
+    by_id = {d.id: d for d in drafts}
+    for i, d in enumerate(drafts):
+        if d.kind != "amount" or d.basis != "current" or d.related or d.refers_to is not None:
+            continue
+        around = [x for x in drafts[max(0, i - _RESTATED_SPAN):i + _RESTATED_SPAN + 1] if "same" in x.related]
+        lists = {by_id[x.related["same"]].related.get("whole") for x in around if x.related["same"] in by_id}
+        if len(around) < 2 or len(lists) != 1 or None in lists:
+            continue
+        whole, subject = lists.pop(), norm_subject(d.subject)
+        part = next((p for p in drafts[:i] if p.related.get("whole") == whole and p.unit == d.unit
+                     and norm_subject(p.subject) == subject), None)
+        if part is not None and part.value != d.value:
+            d.related["restates"] = part.id
