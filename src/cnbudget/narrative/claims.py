@@ -1184,7 +1184,12 @@ def _restated_parts(drafts: list[_Draft]) -> None:
         if len(around) < 2 or len(lists) != 1 or None in lists:
             continue
         whole, subject = lists.pop(), norm_subject(d.subject)
-        part = next((p for p in drafts[:i] if p.related.get("whole") == whole and p.unit == d.unit
-                     and norm_subject(p.subject) == subject), None)
-        if part is not None and part.value != d.value:
-            d.related["restates"] = part.id
+        parts = [p for p in drafts[:i] if p.related.get("whole") == whole and p.unit == d.unit]
+        part = next((p for p in parts if norm_subject(p.subject) == subject), None)
+        if part is None or part.value == d.value:
+            continue
+        # the name again in the statements after it: the items break the list down another way
+        # ("其中1人员经费：…商品和服务支出(302)105.9万元…2公用经费：商品和服务支出(302)126万元…")
+        if any(norm_subject(x.subject) == subject for x in drafts[i + 1:i + 1 + len(parts)]):
+            continue
+        d.related["restates"] = part.id
