@@ -70,7 +70,7 @@ HINTS: list[tuple[str, tuple[re.Pattern[str], ...], common.Hint]] = [
     ("year_kind", (typography.YEAR_KIND_RE,), typography._YEAR_KIND_HINT),
     ("clipped_vehicle", (wording.CLIPPED_VEHICLE_RE,), wording._VEHICLE_HINT),
     ("japanese_form", (typography.JAPANESE_FORM_RE,), typography.JAPANESE_FORM_RE),
-    ("dash_for_one", (typography.DASH_FOR_ONE_RE,), typography._DASH_FOR_ONE_HINT),
+    ("dash_for_one", (typography.DASH_FOR_ONE_RE,), typography.DASH_FOR_ONE_RE),
     # an item after the first (the one ``numbered_twice`` reports)
     ("decree_number", (typography.DECREE_NUMBER_RE,), typography._DECREE_HINT),
     ("list_item_twice", (re.compile(r"(?<=[;。:])\s*\d{1,2}[.、](?=[\u4e00-\u9fff])"),), repeats._LIST_ITEM_HINT),

@@ -4,7 +4,7 @@
                                   用于…", "其中其中"; 主要 said twice of a reason ("主要原因主要
                                   是…"); "等等支出"; the department's own name printed twice
                                   ("烟台市信访局烟台市信访局2026年…"); 工作工作 (but 工作|工作组); a
-                                  word of 3–12 characters twice ("房地产房地产"), or of two at a
+                                  run of 3–40 characters twice ("房地产房地产"), or a word of two at a
                                   clause's edge ("调整价格价格，", "，保障保障工信业务")
     wording.repeated_lead_in      a lead-in ending with "：" printed twice, the second a copy of the
                                   first: "X局(本级)的主要职责是：X局的主要职责是：负责…"
@@ -100,18 +100,17 @@ def doubled_phrases(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
         patterns.append((twice, (twice,)))
     reported: set[tuple[int, int]] = set()  # (block, start): a name of 3–12 characters is a run too
     for hint, kinds in patterns:
-        for b, doubled in ((b, doubled) for b in text.holding(hint) for doubled in kinds):
-            for m in doubled.finditer(b.text):
+        for b in text.holding(hint):
+            for m in (m for doubled in kinds for m in doubled.finditer(b.text)):
                 if (id(b), m.start()) in reported or _two_paragraphs(b, m.start(), m.end() - 1):
                     continue
-                if doubled in (DOUBLED_RUN_RE, DOUBLED_PAIR_RE) and _printed_thrice(b.text, m):
+                if m.re in (DOUBLED_RUN_RE, DOUBLED_PAIR_RE) and _printed_thrice(b.text, m):
                     continue
-                if doubled is DOUBLED_PAIR_RE and not _slipped_pair(m):
+                if m.re is DOUBLED_PAIR_RE and not _slipped_pair(m):
                     continue
                 reported.add((id(b), m.start()))
                 yield text_finding(
-                    "wording.doubled_phrase",
-                    f"“{next(g for g in m.groups() if g)}”重复：“{m.group(0)}” — a word printed twice", b, m.start(), m.end(),
+                    "wording.doubled_phrase", f"“{_doubled(m)}”重复：“{m.group(0)}” — a word printed twice", b, m.start(), m.end(),
                 )
     in_cells = cells(doc, ctx)
     checked_each(ctx, in_cells.items)
@@ -119,20 +118,24 @@ def doubled_phrases(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
         m = next((m for m in DOUBLED_RUN_RE.finditer(cell) if not _printed_thrice(cell, m)), None) or next(
             (m for m in DOUBLED_PAIR_RE.finditer(cell) if _slipped_pair(m) and not _printed_thrice(cell, m)), None)
         if m is not None:  # one finding per cell (a 绩效目标 cell is one target)
-            yield cell_finding("wording.doubled_phrase", f"“{next(g for g in m.groups() if g)}”重复：“{m.group(0)}” — a word printed twice in a table cell",
+            yield cell_finding("wording.doubled_phrase", f"“{_doubled(m)}”重复：“{m.group(0)}” — a word printed twice in a table cell",
                                t, r, col, cell, m.start(), m.end())
+
+
+def _doubled(m: re.Match[str]) -> str:
+    """The word a doubling pattern found printed twice (its first group that matched)."""
+    return next(g for g in m.groups() if g)
 
 
 def _slipped_pair(m: re.Match[str]) -> bool:
     """Whether a doubled pair of DOUBLED_PAIR_RE is a slip: neither a tentative verb nor a unit."""
-    word = m.group(1) or m.group(2)
-    return word not in TENTATIVE_VERBS and word not in UNITS
+    return _doubled(m) not in TENTATIVE_VERBS and _doubled(m) not in UNITS
 
 
 def _printed_thrice(text: str, m: re.Match[str]) -> bool:
     """Whether the doubled word of ``m`` is printed a third time beside it: a list of values read
     into one text ("保持稳定保持稳定保持稳定", a row of 指标值 read as one cell), not a slip."""
-    word = next(g for g in m.groups() if g)
+    word = _doubled(m)
     # a word itself made of copies of a shorter one: the run holds four or more ("保持稳定" × 12
     # matched as a run of six printed twice)
     periodic = (word + word).find(word, 1) < len(word)

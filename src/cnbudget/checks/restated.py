@@ -153,4 +153,3 @@ def restated_amounts(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
             "a listed part restated with another value",
             expected=listed.value, actual=c.value, source=c.source, text=c.text,
         )
-

@@ -935,8 +935,7 @@ def years_without_nian(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
 # Words that open with 一 and with nothing else: a dash in its place ("退休“—件事”") is the look-alike
 # mark typed for the character.  A dash before other words joins a chain ("目标—指标—任务—项目").
 ONE_WORDS = ("件事", "次性", "站式", "网通办", "网统管", "体化", "把手", "般性")
-DASH_FOR_ONE_RE = re.compile("[—－-](?=" + "|".join(ONE_WORDS) + ")")
-_DASH_FOR_ONE_HINT = re.compile("[—－-](?:" + "|".join(ONE_WORDS) + ")")  # the look-ahead as characters
+DASH_FOR_ONE_RE = re.compile("[—－-](?P<word>" + "|".join(ONE_WORDS) + ")")  # context-free: its own hint
 
 
 @rule(
@@ -945,10 +944,8 @@ _DASH_FOR_ONE_HINT = re.compile("[—－-](?:" + "|".join(ONE_WORDS) + ")")  # t
     description="把“一”印成破折号（“—件事”“—次性”），含表格中的文字栏 — a dash printed for 一",
 )
 def dashes_for_one(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
-    yield from pattern_findings(doc, ctx, "wording.dash_for_one", _DASH_FOR_ONE_HINT, DASH_FOR_ONE_RE, _dash_message)
+    yield from pattern_findings(doc, ctx, "wording.dash_for_one", DASH_FOR_ONE_RE, DASH_FOR_ONE_RE, _dash_message)
 
 
 def _dash_message(text: str, m: re.Match[str]) -> str:
-    word = next(w for w in ONE_WORDS if text.startswith(w, m.end()))
-    return f"“{text[m.start():m.end() + len(word)]}”中的“{m.group(0)}”应为“一”（一{word}） — a dash printed for 一"
-
+    return f"“{m.group(0)}”中的“{m.group(0)[0]}”应为“一”（一{m.group('word')}） — a dash printed for 一"
