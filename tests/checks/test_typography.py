@@ -379,6 +379,18 @@ def test_a_paragraph_pasted_twice_in_a_table_cell():
     assert "三是主要用于开展永久基本农田保护管理" in f[0].message
 
 
+def test_an_item_of_a_semicolon_list_pasted_twice():
+    # 广州 2026 (corpus c107 p107): a 绩效目标 cell listing the work by ";" prints one item twice
+    item = "开展花都区颗粒物污染排查,抽检非道路移动机械、用车大户柴油车使用油品,促进花都区环境空气质量持续改善;"
+    f = run(_projects("落实VOCs减排工作;" + item + item + "通过开展道路抽检、停放地抽检等措施。",
+                      "落实VOCs减排工作;" + item + "通过开展道路抽检、停放地抽检等措施。"), "wording.repeated_text")
+    assert [(x.severity, x.row, x.column) for x in f] == [("info", "项目0", "绩效目标")]
+    assert "开展花都区颗粒物污染排查" in f[0].message
+    # in the text too; two items of a list that end alike are items of their own
+    assert run(W(HEAD + "主要用于：" + item + item.replace(";", "。") + "\n"), "wording.repeated_text")
+    assert not run(W(HEAD + "一是加强预算管理，确保资金安全;二是加强资产管理，确保资金安全。\n"), "wording.repeated_text")
+
+
 def test_a_year_whose_balance_is_carried_over_printed_without_nian():
     # 西安 2022 (corpus c153 p20)
     f = run(W(HEAD + "本部门无 2021 结转的政府性基金预算拨款支出。\n"), "wording.year_without_nian")

@@ -83,3 +83,12 @@ def test_a_part_title_names_no_department_its_duties_do(doc_of):
     meta = extract_meta(doc_of(PART_TITLE), [])
     assert meta.department == "示例市审计局"
     assert meta.year == 2026
+
+
+def test_a_region_ended_by_shi_is_whole(doc_of):
+    # the 市 after 示例市 opens the organ's name (市场监督管理局); after 样州 it ends the city's
+    meta = extract_meta(doc_of("# 2026年示例市市场监督管理局部门预算\n\n部门：示例市市场监督管理局\n"), [])
+    assert meta.department == "示例市市场监督管理局"
+    assert meta.region == "示例市"
+    meta = extract_meta(doc_of("# 2026年样州市测绘局部门预算\n\n部门：样州市测绘局\n"), [])
+    assert meta.region == "样州市"

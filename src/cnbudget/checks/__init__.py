@@ -21,6 +21,7 @@ Modules:
     institutions  — the number of 内设机构 stated against the bodies listed after it (inline or as numbered headings); budget units against their table
     body_names    — a body named by a name the 2018 institutional reform retired (卫生和计划生育委员会 in 2026)
     department_name — a statement opening with another department's name (a copied text not renamed)
+    unit_names    — a unit's name printed with one or two characters missing (检验研究院 for 检验检测研究院)
     reasons       — the reasons given for a change: one of another item, one run into its label, one of no change, one announced the other way
     typography    — malformed numbers, doubled units, rates without %, punctuation, brackets, Japanese character forms
     restated      — one amount stated twice with two changes against the same base

@@ -93,6 +93,7 @@ def _load_rules() -> None:
         table_changes,
         target_funds,
         typography,
+        unit_names,
         within_table,
         wording,
         years,

@@ -534,9 +534,11 @@ def _doubled_words_in_titles(doc: Disclosure, ctx: Context) -> Iterator[Finding]
 # a run repeated back to back at least this long (and holding a figure) is a clause pasted twice
 REPEAT_MIN_CHARS = 16
 # a sentence that repeats the end of the one before it, this long in CJK characters, is pasted twice
-# (a figure need not be in it: no statement restates its own last words)
+# (a figure need not be in it: no statement restates its own last words).  A statement of a list
+# joined by ";" counts as a sentence: the same item twice ("…;开展…排查,抽检…;开展…排查,抽检…;") is
+# pasted twice as well.
 TAIL_MIN_CJK = 12
-_SENTENCE_RE = re.compile(r"[^。]+")
+_SENTENCE_RE = re.compile(r"[^。;]+")
 
 
 # A run of at least REPEAT_MIN_CHARS printed twice repeats every piece of it: among any
@@ -602,7 +604,7 @@ def repeated_text(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
             yield cell_finding("wording.repeated_text", "：" + message, t, r, col, cell, start, end)
 
 
-_HAS_STOP = re.compile("。")
+_HAS_STOP = re.compile("[。;]")
 
 
 def repeats(text: str, *, runs: bool = True) -> Iterator[tuple[int, int, str]]:

@@ -171,8 +171,9 @@ def _region(department: str | None) -> str | None:
     if not m:
         return None
     end = m.end()
-    # "宿州" + "市": a 州 that is part of a city's name.
-    while end < len(department) and department[end] in "市县区":
+    # "宿州" + "市": a 州 that is part of a city's name.  A region already ended by 市/县/区 is
+    # whole: the 市 of "北京市市场监督管理局" opens the organ's name (市场).
+    while end < len(department) and department[end] in "市县区" and department[end - 1] not in "市县区":
         end += 1
     return department[:end] if end < len(department) else None
 
