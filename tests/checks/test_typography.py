@@ -372,7 +372,7 @@ def test_a_sentence_that_repeats_the_end_of_the_one_before():
 
 def test_a_paragraph_pasted_twice_in_a_table_cell():
     # 重庆 2026 (corpus c085 p29): a 项目概况 cell whose third part is printed again after itself
-    part = "三是主要用于开展永久基本农田保护管理、落实占补平衡改革要求，完成耕地保护责任目标考核。"
+    part = "三是主要用于开展永久基本农田保护管理、落实占补平衡改革要求，完成耕地保护责任目标考核；开展全域土地综合整治等国土空间生态修复工作。"
     f = run(_projects("一是开展测绘行业质量检查。二是统筹开展地质灾害防治基础建设工作。" + part + part,
                       "一是开展测绘行业质量检查。二是统筹开展地质灾害防治基础建设工作。" + part), "wording.repeated_text")
     assert [(x.severity, x.table, x.row, x.column) for x in f] == [("info", "projects", "项目0", "绩效目标")]

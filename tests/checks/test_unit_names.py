@@ -6,7 +6,8 @@ from dataclasses import replace
 
 import pytest
 
-from tests.checks.conftest import W, run, texts
+from cnbudget.model import Column, Row, Source, Table
+from tests.checks.conftest import D, W, run, texts
 
 RULE = "wording.unit_name_gap"
 UNITS = "纳入本部门预算编制范围的单位包括：示例市市场监督管理局本级、示例市特种设备检验检测研究院、示例市计量测试所。"
@@ -45,3 +46,28 @@ def test_a_name_printed_more_often_in_full():
 ])
 def test_names_that_are_no_gap(text, units):
     assert not one(text, units=units)
+
+
+@pytest.mark.parametrize("text,units", [
+    # two units of like names, both items of the list of units (無锡 2026, corpus c130 p5)
+    ("示例市实验幼儿园经费10万元。示例市阳光实验幼儿园经费10万元。示例市阳光实验幼儿园。",
+     "单位包括：示例市实验学校,示例市实验幼儿园,示例市阳光实验幼儿园,示例市开放大学。"),
+    # the unit's short form, used without the region too (湖州 2026, corpus c204 p10)
+    ("主要用于示例市港航中心人员和公用经费。鉴于港航中心仍然具体实施行政审批；根据港航中心总体发展计划。",
+     "单位包括：示例市港航管理中心、示例市公路与运输管理中心。"),
+])
+def test_like_names_of_two_units_or_a_short_form_in_use(text, units):
+    assert not one(text, units=units)
+
+
+def test_a_gap_in_a_tables_unit_field():
+    # 深圳 2026 (corpus c074 p53): a 绩效目标 form's 二级预算单位名称 prints 环境研究院, the text
+    # 环境科学研究院 throughout (a field that is one name is no list)
+    rows = (Row(code=None, name="综合管理", values={}, source=Source(page=53), texts={"二级预算单位名称": "示例市环境研究院"}),)
+    d = D(Table(kind="projects", title="项目支出表", unit="万元", columns=(Column("total", "总计"),), rows=rows,
+                source=Source(page=53)))
+    prose = "示例市环境科学研究院负责环境科研。" * 3
+    d = replace(d, meta=replace(d.meta, region="示例市"))
+    d = replace(d, text=W(prose + "\n").text)
+    f = run(d, RULE)
+    assert [(x.severity, x.row, x.column) for x in f] == [("warning", "综合管理", "二级预算单位名称")]

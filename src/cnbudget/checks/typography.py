@@ -534,11 +534,10 @@ def _doubled_words_in_titles(doc: Disclosure, ctx: Context) -> Iterator[Finding]
 # a run repeated back to back at least this long (and holding a figure) is a clause pasted twice
 REPEAT_MIN_CHARS = 16
 # a sentence that repeats the end of the one before it, this long in CJK characters, is pasted twice
-# (a figure need not be in it: no statement restates its own last words).  A statement of a list
-# joined by ";" counts as a sentence: the same item twice ("…;开展…排查,抽检…;开展…排查,抽检…;") is
-# pasted twice as well.
+# (a figure need not be in it: no statement restates its own last words).  So is an item of a list
+# joined by ";" that repeats the item before it ("…;开展…排查,抽检…;开展…排查,抽检…;").
 TAIL_MIN_CJK = 12
-_SENTENCE_RE = re.compile(r"[^。;]+")
+_SENTENCE_RE = re.compile(r"[^。]+")
 
 
 # A run of at least REPEAT_MIN_CHARS printed twice repeats every piece of it: among any
@@ -609,14 +608,17 @@ _HAS_STOP = re.compile("[。;]")
 
 def repeats(text: str, *, runs: bool = True) -> Iterator[tuple[int, int, str]]:
     """(start, end, message) of each sentence of ``text`` that repeats the end of the one before
-    it, and (``runs``) of each run printed twice back to back within a sentence."""
+    it, of each item of a ";"-list that repeats the one before it, and (``runs``) of each run
+    printed twice back to back within a sentence."""
     last = ""
+    told: list[tuple[int, int]] = []
     for sentence in _SENTENCE_RE.finditer(text):
         words = sentence.group(0).strip()
         if last.endswith(words) and len(_CJK_RE.findall(words)) >= TAIL_MIN_CJK:
             # the sentence is the end of the one before it, printed again ("制定…白蚁防治等规章
             # 制度并监督执行。白蚁防治等规章制度并监督执行。")
             at = sentence.start() + sentence.group(0).index(words)
+            told.append((at, at + len(words)))
             yield at, at + len(words), f"句子重复了前一句的结尾：“{words[:40]}…” — a sentence printed again after its own end"
         last = words
         found = repeated_run(sentence.group(0)) if runs else None
@@ -624,7 +626,18 @@ def repeats(text: str, *, runs: bool = True) -> Iterator[tuple[int, int, str]]:
             continue
         start, length = found
         at = sentence.start() + start
+        told.append((at, at + 2 * length))
         yield at, at + 2 * length, f"同一段文字连续出现两次：“{text[at:at + length][:40]}…” — a clause printed twice in a row"
+    if ";" not in text:
+        return
+    last = ""
+    for item in _STATEMENT_RE.finditer(text):
+        words = item.group(0).strip()
+        at = item.start() + item.group(0).find(words)
+        if (last.endswith(words) and len(_CJK_RE.findall(words)) >= TAIL_MIN_CJK
+                and not any(a <= at < z for a, z in told)):
+            yield at, at + len(words), f"句子重复了前一句的结尾：“{words[:40]}…” — a sentence printed again after its own end"
+        last = words
 
 
 # A clause this long (in CJK characters) printed twice in one statement is pasted twice; shorter

@@ -7,10 +7,12 @@
 
 A name is the region's name and what follows it up to an ending units have (…研究院、…中心、
 …局、…馆、…委员会 …), counted wherever the text or a table prints it.  The shorter name is
-reported only where the full one is the document's own: printed more often than it, or printed in
-a list of units (…、X、…) where the shorter one never is — so that two units of like names
-(工程管理中心 and 工程设计管理中心, each printed as often) are two units.  Words a short form
-leaves out on purpose (和、的、人民、中共 …) are not gaps: "发展改革委" names 发展和改革委员会.
+reported only where the full one is the document's own: printed more often than it, or as an item
+of a list of units (、X、 / ,X,) — and the shorter one never is such an item, so that two units of
+like names (无锡市实验幼儿园 and 无锡市阳光实验幼儿园, both listed) are two units.  Nor is it
+reported where the document uses its words without the region as the unit's short form
+("市港航中心…", "港航中心仍然具体实施…" for 湖州市港航管理中心), or where the words left out are
+left out on purpose (和、的、人民、中共 …: "发展改革委" names 发展和改革委员会).
 """
 
 from __future__ import annotations
@@ -20,17 +22,19 @@ import unicodedata
 from collections import Counter
 from collections.abc import Iterator
 
-from cnbudget.checks.common import cell_finding, cells, passages, text_finding
+from cnbudget.checks.common import Texts, cell_finding, cells, passages, text_finding
 from cnbudget.checks.context import Context
 from cnbudget.checks.registry import rule
 from cnbudget.model import Disclosure, Finding
 
 # how a unit's name ends ("所" is left out: "…局所属单位" reads as 局所)
-UNIT_END_RE = re.compile(r"(?:研究院|医院|学院|大学|学校|中学|小学|幼儿园|中心|局|站|馆|队|委员会|办公室)$")
+UNIT_END_RE = re.compile(r"研究院|医院|学院|大学|学校|中学|小学|幼儿园|中心|局|站|馆|队|委员会|办公室")
 # what a short form leaves out on purpose: a conjunction, 的, or words of a name's formal head
 ON_PURPOSE = frozenset(("和", "与", "及", "的", "人民", "中共", "中国", "有限", "市", "省", "区", "县"))
 # the characters after the region that may hold a unit's name
 _RUN_RE = re.compile(r"[\u4e00-\u9fff]{2,24}")
+# what stands on either side of an item of a list of units
+_ITEM_MARKS = "、,;:。()"
 # the most characters a gap leaves out, and the fewest a name holds after its region
 GAP_MAX, BODY_MIN = 2, 5
 
@@ -49,11 +53,13 @@ def unit_name_gaps(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
     text, table_cells = passages(doc, ctx), cells(doc, ctx)
     blocks, in_cells = text.holding(hint), table_cells.holding(hint)
     printed, listed = Counter[str](), Counter[str]()
-    for words in [b.text for b in blocks] + [c[3] for c in in_cells] + _row_names(doc, region):
+    # a list is the text's: a cell or a row label that is one name is a table's field, not a list
+    for words, lists in [(b.text, True) for b in blocks] + [(c[3], False) for c in in_cells] + _row_names(doc, region):
         for name, is_listed in _names(region, words):
             printed[name] += 1
-            listed[name] += is_listed
-    gaps = _gaps(region, printed, listed)
+            listed[name] += is_listed and lists
+    gaps = {short: full for short, full in _gaps(region, printed, listed).items()
+            if not _short_form_in_use(short[len(region):], full[len(region):], printed[short], text, table_cells)}
     if not gaps:
         return
     ctx.checked(len(gaps))
@@ -67,9 +73,9 @@ def unit_name_gaps(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
                                t, r, col, cell, m.start(), m.end())
 
 
-def _row_names(doc: Disclosure, region: str) -> list[str]:
+def _row_names(doc: Disclosure, region: str) -> list[tuple[str, bool]]:
     """The tables' row labels that print a name of the region (a table listed by unit)."""
-    return [unicodedata.normalize("NFKC", r.name) for t in doc.tables for r in t.rows if r.name and region in r.name]
+    return [(unicodedata.normalize("NFKC", r.name), False) for t in doc.tables for r in t.rows if r.name and region in r.name]
 
 
 def _names(region: str, text: str) -> Iterator[tuple[str, bool]]:
@@ -81,10 +87,10 @@ def _names(region: str, text: str) -> Iterator[tuple[str, bool]]:
         m = _RUN_RE.match(text, at + len(region))
         if m is not None:
             run = m.group(0)
-            before = text[at - 1:at]
-            for k in range(3, len(run) + 1):
-                if UNIT_END_RE.search(run, 0, k):
-                    yield region + run[:k], before == "、" or text[m.start() + k:m.start() + k + 1] == "、"
+            opens = at == 0 or text[at - 1] in _ITEM_MARKS
+            for end in UNIT_END_RE.finditer(run, 1):
+                k = end.end()
+                yield region + run[:k], opens and text[m.start() + k:m.start() + k + 1] in _ITEM_MARKS
         at = text.find(region, at + len(region))
 
 
@@ -108,8 +114,16 @@ def _gaps(region: str, printed: Counter[str], listed: Counter[str]) -> dict[str,
 
 
 def _own(full: str, short: str, printed: Counter[str], listed: Counter[str]) -> bool:
-    """Is ``full`` the document's own name for the unit ``short`` leaves characters out of?"""
-    return printed[full] > printed[short] or (listed[full] > 0 and listed[short] == 0)
+    """Is ``full`` the document's own name for the unit ``short`` leaves characters out of (and
+    ``short`` no unit of a list)?"""
+    return listed[short] == 0 and (printed[full] > printed[short] or listed[full] > 0)
+
+
+def _short_form_in_use(short: str, full: str, with_region: int, *texts: Texts) -> bool:
+    """Does the document print the shorter name's words without the region more often than with
+    it (the unit's short form: "港航中心" for 港航管理中心), outside the full name's words?"""
+    times = sum(t.joined.count(short) - (t.joined.count(full) if short in full else 0) for t in texts)
+    return times > with_region
 
 
 def _message(short: str, full: str, printed: Counter[str]) -> str:
