@@ -1,4 +1,5 @@
-"""perf.score_sum, perf.execution_rate, perf.rate_over_whole, perf.rate_unit, perf.cost_over_funds."""
+"""perf.score_sum, perf.execution_rate, perf.rate_over_whole, perf.rate_unit, perf.cost_over_funds,
+perf.count_in_percent."""
 
 from __future__ import annotations
 
@@ -70,6 +71,15 @@ def test_a_rates_target_in_a_count_is_found_wherever_its_cell_stands():
     for lines in ((("社会公众满意度", "≤3次"), ("项目完成率", "100%")), (("项目完成率", "100%"), ("社会公众满意度", "≤3次"))):
         f = run(D(_targets(*lines)), "perf.rate_unit")
         assert len(f) == 1 and "≤3次" in f[0].message
+
+
+def test_a_counts_target_stated_as_a_percentage():
+    # 福州 2026 (corpus c138 p29): "周工作时长 ≤40%" for 40 hours; a rate or a count in its unit is clean
+    t = _targets(("周工作时长", "≤40%"), ("巡查次数", "≥12次"), ("培训人数占比", "≥90%"), ("项目完成率", "100%"),
+                 ("检查户数", "≥150户"), ("服务人次", "≥95%"))
+    f = run(D(t), "perf.count_in_percent")
+    assert [(x.column, x.severity) for x in f] == [("目标值", "warning")] * 2
+    assert "周工作时长" in f[0].message and "≤40%" in f[0].message and "服务人次" in f[1].message
 
 
 def test_a_unit_printed_twice_in_a_target_cell():

@@ -8,6 +8,8 @@
                          ≤3次", "创新实验室成本控制率 ≤10000万元"
     perf.cost_over_funds a 成本指标 stating a cost in 万元 above the whole of the project's funds
                          its own form prints ("财政投入控制数 =1849.5万元" on 资金总额 1800.00)
+    perf.count_in_percent a target that counts (…时长, …次数, …人数) stated as a percentage: "周工作时长
+                         ≤40%" (hours, not a share)
 """
 
 from __future__ import annotations
@@ -225,6 +227,35 @@ def rate_units(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
                 f"：指标“{names[-1]}”为比率，指标值却为 {cell.strip()}（以“{m.group('unit')}”计） — a rate's target in a unit no rate has",
                 t, r, col, cell, 0, len(cell),
             )
+
+
+# An indicator named as a count or a length of time, and a target that is a bare percentage: a
+# share has a 率 or 比例 in its name, a duration or a number of times has a unit of its own
+# ("周工作时长 ≤40%" for 40 小时); the target as PERCENT_TARGET_RE reads it
+COUNT_NAME_RE = re.compile(r"(?:时长|天数|小时数|次数|人数|人次|户数|个数|件数|台数|辆数)$")
+_COUNT_NAME_END = "时长|天数|小时数|次数|人数|人次|户数|个数|件数|台数|辆数"
+
+
+@rule(
+    "perf.count_in_percent",
+    severity="warning",
+    kinds=KINDS,
+    description="绩效指标为时长、次数、人数等计数，指标值却为百分比（周工作时长 ≤40%） — a count's target stated as a percentage",
+)
+def counts_in_percent(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
+    table_cells = cells(doc, ctx)
+    for k in table_cells.ending(_COUNT_NAME_END):
+        t, r, col, name = table_cells.items[k]
+        if t.kind not in KINDS or not COUNT_NAME_RE.search(name.strip()):
+            continue
+        ctx.checked()
+        for target_col, cell in r.texts.items():
+            if target_col != col and PERCENT_TARGET_RE.match(cell.strip()):
+                yield cell_finding(
+                    "perf.count_in_percent",
+                    f"：指标“{name.strip()}”是时长或数量，指标值却为百分比 {cell.strip()} — a count's target stated as a percentage",
+                    t, r, target_col, cell, 0, len(cell),
+                )
 
 
 # A cost target in 万元 that states the cost: "=1849.5万元", "1,200万元" (a ceiling, "≤826万元", may
