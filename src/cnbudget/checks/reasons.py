@@ -202,15 +202,13 @@ def spending_explained_by_income(doc: Disclosure, ctx: Context) -> Iterator[Find
 
 # ------------------------------------------------------------ the reason run into its label
 
-# "变动原因本年度部门不单独编制…", "主要原因工作任务增加", "减少的主要原因，调引客水水费减少": the
-# label runs into the reason without 是/为/系 or a colon (a comma is no link: "究其原因，主要是" has
-# its 是, and no 的 before its label).  What may follow the label and still read: a copula (就是, 则是, 也是…) or 在于/来自, a list
+# "变动原因本年度部门不单独编制…", "主要原因工作任务增加": the label runs into the reason without
+# 是/为/系 or a colon.  What may follow the label and still read: a copula (就是, 则是, 也是…) or 在于/来自, a list
 # (一是…, 包括, 如下, 有), or words about the reason (说明, 分析, 及, 和, 详见).  "主要原因无" is an
 # empty reason, another rule's.
 REASON_UNLINKED_RE = re.compile(
     # …or a bare 原因 opening its clause ("…减少947.42万元，原因绩效工资预算减少")
-    # …or the label closing its clause ("收支预算减少的主要原因，调引客水水费减少")
-    r"(?:(?:主要|变动|变化|增减)原因|(?<=,)原因|(?<=的)(?:主要|变动|变化|增减)原因,)(?P<next>(?![是为系有在说及和与一二三四五分如包详见主即可都均由来还不无就则也仍乃应])[\u4e00-\u9fff]"
+    r"(?:(?:主要|变动|变化|增减)原因|(?<=,)原因)(?P<next>(?![是为系有在说及和与一二三四五分如包详见主即可都均由来还不无就则也仍乃应])[\u4e00-\u9fff]"
     # …or a year opening the reason ("增加的主要原因 2021 年由于系统技术原因…")
     r"|\s*(?:19|20)\d\d\s*年)"
 )
@@ -226,11 +224,10 @@ def reasons_without_copula(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
     text = passages(doc, ctx)
     checked_each(ctx, [b for b in text.items if not b.heading])
     for b in text.holding(_REASON_LABEL_HINT):
+        if b.heading:
+            continue
         for m in REASON_UNLINKED_RE.finditer(b.text):
             label = b.text[m.start():m.start("next")]
-            if b.heading and not label.endswith(","):
-                continue  # a heading names its topic ("（三）增减变动原因说明"); one that goes on
-                # after its label's comma is a statement printed as a numbered line
             yield text_finding(
                 "wording.reason_without_copula",
                 f"“{b.text[m.start():m.start() + 12]}”：“{label}”后缺“是”或冒号 — the reason runs into its label",
