@@ -232,8 +232,8 @@ def rate_units(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
 # An indicator named as a count or a length of time, and a target that is a bare percentage: a
 # share has a 率 or 比例 in its name, a duration or a number of times has a unit of its own
 # ("周工作时长 ≤40%" for 40 小时); the target as PERCENT_TARGET_RE reads it
-COUNT_NAME_RE = re.compile(r"(?:时长|天数|小时数|次数|人数|人次|户数|个数|件数|台数|辆数)$")
 _COUNT_NAME_END = "时长|天数|小时数|次数|人数|人次|户数|个数|件数|台数|辆数"
+COUNT_NAME_RE = re.compile(f"(?:{_COUNT_NAME_END})$")
 
 
 @rule(

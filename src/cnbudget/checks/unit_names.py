@@ -58,11 +58,12 @@ def unit_name_gaps(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
         for name, is_listed in _names(region, words):
             printed[name] += 1
             listed[name] += is_listed and lists
+    if printed:
+        ctx.checked(len(printed))  # each name printed is weighed against the others
     gaps = {short: full for short, full in _gaps(region, printed, listed).items()
             if not _short_form_in_use(short[len(region):], full[len(region):], printed[short], text, table_cells)}
     if not gaps:
         return
-    ctx.checked(len(gaps))
     pattern = re.compile("|".join(re.escape(g) for g in sorted(gaps, key=len, reverse=True)))
     for b in blocks:
         for m in pattern.finditer(b.text):
