@@ -610,34 +610,38 @@ def repeats(text: str, *, runs: bool = True) -> Iterator[tuple[int, int, str]]:
     """(start, end, message) of each sentence of ``text`` that repeats the end of the one before
     it, of each item of a ";"-list that repeats the one before it, and (``runs``) of each run
     printed twice back to back within a sentence."""
-    last = ""
     told: list[tuple[int, int]] = []
-    for sentence in _SENTENCE_RE.finditer(text):
-        words = sentence.group(0).strip()
-        if last.endswith(words) and len(_CJK_RE.findall(words)) >= TAIL_MIN_CJK:
-            # the sentence is the end of the one before it, printed again ("制定…白蚁防治等规章
-            # 制度并监督执行。白蚁防治等规章制度并监督执行。")
-            at = sentence.start() + sentence.group(0).index(words)
-            told.append((at, at + len(words)))
-            yield at, at + len(words), f"句子重复了前一句的结尾：“{words[:40]}…” — a sentence printed again after its own end"
-        last = words
-        found = repeated_run(sentence.group(0)) if runs else None
+    # the sentence is the end of the one before it, printed again ("制定…白蚁防治等规章制度并监督
+    # 执行。白蚁防治等规章制度并监督执行。")
+    for at, words in _repeated_tails(text, _SENTENCE_RE):
+        told.append((at, at + len(words)))
+        yield at, at + len(words), _tail_message(words)
+    for sentence in _SENTENCE_RE.finditer(text) if runs else ():
+        found = repeated_run(sentence.group(0))
         if found is None:
             continue
         start, length = found
         at = sentence.start() + start
         told.append((at, at + 2 * length))
         yield at, at + 2 * length, f"同一段文字连续出现两次：“{text[at:at + length][:40]}…” — a clause printed twice in a row"
-    if ";" not in text:
-        return
+    for at, words in _repeated_tails(text, _STATEMENT_RE) if ";" in text else ():
+        if not any(a <= at < z for a, z in told):
+            yield at, at + len(words), _tail_message(words)
+
+
+def _repeated_tails(text: str, units: re.Pattern[str]) -> Iterator[tuple[int, str]]:
+    """(start, words) of each unit of ``text`` (a match of ``units``) that is the end of the one
+    before it, long enough not to be a statement of its own."""
     last = ""
-    for item in _STATEMENT_RE.finditer(text):
-        words = item.group(0).strip()
-        at = item.start() + item.group(0).find(words)
-        if (last.endswith(words) and len(_CJK_RE.findall(words)) >= TAIL_MIN_CJK
-                and not any(a <= at < z for a, z in told)):
-            yield at, at + len(words), f"句子重复了前一句的结尾：“{words[:40]}…” — a sentence printed again after its own end"
+    for unit in units.finditer(text):
+        words = unit.group(0).strip()
+        if last.endswith(words) and len(_CJK_RE.findall(words)) >= TAIL_MIN_CJK:
+            yield unit.start() + unit.group(0).index(words), words
         last = words
+
+
+def _tail_message(words: str) -> str:
+    return f"句子重复了前一句的结尾：“{words[:40]}…” — a sentence printed again after its own end"
 
 
 # A clause this long (in CJK characters) printed twice in one statement is pasted twice; shorter
