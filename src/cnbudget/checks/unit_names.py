@@ -22,7 +22,7 @@ import unicodedata
 from collections import Counter
 from collections.abc import Iterator
 
-from cnbudget.checks.common import Texts, cell_finding, cells, passages, text_finding
+from cnbudget.checks.common import Texts, cell_finding, cells, nfkc, passages, text_finding
 from cnbudget.checks.context import Context
 from cnbudget.checks.registry import rule
 from cnbudget.model import Disclosure, Finding
@@ -76,11 +76,11 @@ def unit_name_gaps(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
 
 def _row_names(doc: Disclosure, region: str) -> list[tuple[str, bool]]:
     """The tables' row labels that print a name of the region (a table listed by unit)."""
-    return [(unicodedata.normalize("NFKC", r.name), False) for t in doc.tables for r in t.rows if r.name and region in r.name]
+    return [(nfkc(r.name), False) for t in doc.tables for r in t.rows if r.name and region in r.name]
 
 
 def _names(region: str, text: str) -> Iterator[tuple[str, bool]]:
-    """(name, whether it stands in a 、-list) for each unit's name ``text`` prints after the
+    """(name, whether it stands as an item of a list) for each unit's name ``text`` prints after the
     region's name: every ending of the characters that follow it ("深圳市环境科学研究院综合管理
     中心" names 深圳市环境科学研究院 and itself)."""
     at = text.find(region)
