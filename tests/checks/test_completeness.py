@@ -225,6 +225,11 @@ def test_tables_published_as_an_attachment_are_not_missing():
         d = replace(D(perf), meta=replace(D(perf).meta, title=title))
         got = [f for f in check_disclosure(d).findings if f.rule == "completeness.missing_table"]
         assert bool(got) is missing, title
+    # the 项目支出绩效目标表 published as a file of its own (广州, corpus c095)
+    d = replace(D(perf), meta=replace(D(perf).meta, title="示例市生态环境局2026年项目支出绩效目标表（含转移支付项目）"))
+    got = [f for f in check_disclosure(d).findings if f.rule in ("completeness.missing_table", "verify.could_not_verify")]
+    assert not [f for f in got if f.rule == "completeness.missing_table"]
+    assert any("只公开绩效目标表" in f.message for f in got)
 
 
 def test_a_file_of_the_tables_alone_is_not_told_its_narrative_sections_are_missing():

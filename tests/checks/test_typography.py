@@ -292,6 +292,9 @@ def test_a_clause_printed_twice_in_one_sentence():
     assert "打造科技成果专业化验证、中试平台" in f[0].message
     s = "本年度完成全市重点污染源在线监控，以评估促进建设发展，本年度完成全市重点污染源在线监控。"
     assert texts(one(s, "wording.repeated_clause")) == [("wording.repeated_clause", "info")]
+    # within one labelled field the clause is still printed twice
+    s = "年度指标值：本年度完成全市重点污染源在线监控，以评估促进建设发展，本年度完成全市重点污染源在线监控。"
+    assert texts(one(s, "wording.repeated_clause")) == [("wording.repeated_clause", "info")]
 
 
 @pytest.mark.parametrize("sentence", [
@@ -300,6 +303,9 @@ def test_a_clause_printed_twice_in_one_sentence():
     # a short clause repeated in parallel
     "会议费0.24万元，较上年无变化，培训费0.71万元，较上年无变化。",
     "开展版权保护宣传活动，促进版权产业发展，对版权登记进行资助，促进版权产业发展。",
+    # 广州 项目支出绩效目标表 (c095): the period's and the year's target values are the same
+    "1、1-产出指标，11-数量指标，编制规划；实施周期指标值：按合同要求通过专家验收，年度指标值：按合同要求通过专家验收；",
+    "实施周期指标值：市重点排污单位每半年一次，其他排污单位每年一次，年度指标值：市重点排污单位每半年一次，其他排污单位每年一次；",
 ])
 def test_parallel_statements_are_no_repeated_clause(sentence):
     assert not one(sentence, "wording.repeated_clause")

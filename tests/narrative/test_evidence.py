@@ -47,3 +47,17 @@ def test_a_standard_table_with_figures_makes_a_disclosure():
     assert is_disclosure(_doc("表一"), [_table("general_expenditure")])
     empty = Table(kind="summary", title="收支总表", unit="万元", columns=(), rows=(), source=Source(line=1))
     assert not is_disclosure(_doc("表一"), [empty])
+
+
+def test_a_performance_target_table_published_alone_is_a_disclosure():
+    # 广州 2026 (corpus c095): the 项目支出绩效目标表 is a file of its own, 140 pages of projects
+    row = Row(code=None, name="监督执法与信访应急专项经费", values={}, source=Source(page=92),
+              texts={"项目名称": "监督执法与信访应急专项经费", "总计": "20.94", "绩效目标": "加大生态环境执法能力建设。"})
+    targets = Table(kind="performance_targets", title="广州市生态环境局2026年项目支出绩效目标表", unit="万元",
+                    columns=(), rows=(row,), source=Source(page=92))
+    assert is_disclosure(_doc("广州市生态环境局2026年项目支出绩效目标表"), [targets])
+    # a form with no line read, or a 绩效评价 report's score table, makes none
+    assert not is_disclosure(_doc("表一"), [Table(kind="performance_targets", title="绩效目标表", unit="万元",
+                                                columns=(), rows=(), source=Source(page=1))])
+    assert not is_disclosure(_doc("表一"), [Table(kind="performance_review", title="绩效自评表", unit="万元",
+                                                columns=(), rows=(row,), source=Source(page=1))])

@@ -92,3 +92,11 @@ def test_a_region_ended_by_shi_is_whole(doc_of):
     assert meta.region == "示例市"
     meta = extract_meta(doc_of("# 2026年样州市测绘局部门预算\n\n部门：样州市测绘局\n"), [])
     assert meta.region == "样州市"
+
+
+def test_a_performance_target_table_alone_is_of_a_budget(doc_of):
+    # 广州 (corpus c095): "…2026年项目支出绩效目标表" names neither 预算 nor 决算; targets are set
+    # with the budget
+    meta = extract_meta(doc_of("# 示例市生态环境局2026年项目支出绩效目标表\n\n部门名称：示例市生态环境局\n"), [])
+    assert (meta.year, meta.kind) == (2026, "budget")
+    assert extract_meta(doc_of("# 示例市生态环境局2025年项目支出绩效自评表\n\n部门名称：示例市生态环境局\n"), []).kind is None

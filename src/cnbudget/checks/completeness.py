@@ -203,6 +203,8 @@ _ATTACHED_RE = re.compile(r"附\s*件\s*\d*\s*[:：]\s*(?P<name>\S.{0,40}?(预�
 # a title that names the file the narrative of the disclosure: "…2019年部门综合预算说明",
 # "…部门预算情况说明", "…决算编制说明" (the tables are the other part of it)
 _NARRATIVE_TITLE_RE = re.compile(r"(?:预算|决算)(?:情况|编制)?说明$")
+# a file that is the 项目支出绩效目标表 alone (广州: "…2026年项目支出绩效目标表(含转移支付项目)")
+_TARGETS_TITLE_RE = re.compile(r"绩效目标表")
 
 
 def _tables_published_apart(doc: Disclosure) -> str | None:
@@ -214,6 +216,8 @@ def _tables_published_apart(doc: Disclosure) -> str | None:
     title = re.sub(r"\s+", "", doc.meta.title or "")
     if _NARRATIVE_TITLE_RE.search(title):
         return f"本文件题为“{title}”，表格另行公开"
+    if _TARGETS_TITLE_RE.search(title) and {t.kind for t in doc.tables} == {"performance_targets"}:
+        return f"本文件题为“{title}”，只公开绩效目标表，其余表格另行公开"
     return None
 
 

@@ -661,17 +661,19 @@ def repeated_clause(statement: str) -> tuple[int, int] | None:
     clauses = _CLAUSE_SPLIT_RE.split(statement)
     if len({c.strip() for c in clauses}) == len(clauses):
         return None  # no clause printed twice
-    seen: set[str] = set()
-    at = 0
+    seen: dict[str, int] = {}  # clause → the labelled field it was printed in (-1: none)
+    at, field = 0, -1
     for clause in clauses:
         start = at + len(clause) - len(clause.lstrip())
+        if at > 0 and statement[at - 1] == ":":
+            field = at  # a labelled field's value begins: "实施周期指标值:X,Y,年度指标值:X,Y"
         at += len(clause) + 1
         words = clause.strip()
         if len(words) < CLAUSE_MIN_CJK or len(_CJK_RE.findall(words)) < CLAUSE_MIN_CJK:
             continue
-        if words in seen:
-            return start, start + len(words)
-        seen.add(words)
+        if words in seen and (field < 0 or seen[words] in (-1, field)):
+            return start, start + len(words)  # (two labelled fields may hold one value)
+        seen.setdefault(words, field)
     return None
 
 

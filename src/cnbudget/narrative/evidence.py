@@ -7,6 +7,9 @@ disclosure shows itself by what it publishes:
 * one of the standard tables (收支总表, 收入表, 支出表, 财政拨款收支总表, 一般公共预算支出表,
   基本支出表, “三公”经费表, 政府性基金表, 国有资本经营表) with figures — a single table
   checked on its own is a disclosure too; a project list or a form of another title is not, or
+* a 项目支出绩效目标表 published on its own (广州 publishes it as a file apart from the budget):
+  one project's targets or more, each with its 绩效目标 or indicators — a 绩效评价报告's tables
+  (scores, execution) are another kind and do not count, or
 * a narrative-only document (its tables published in another file): a title naming a
   部门/单位 预算 or 决算, and at least three of the standard topics of the 情况说明.
 """
@@ -39,6 +42,8 @@ _TITLE_PARAGRAPHS = 40  # the cover and the first headings
 
 def is_disclosure(doc: Document, tables: list[Table]) -> bool:
     if any(t.kind in CORE_KINDS and any(r.values for r in t.rows) for t in tables):
+        return True
+    if any(t.kind == "performance_targets" and any(r.texts for r in t.rows) for t in tables):
         return True
     paragraphs = [b.text for b in doc.blocks if isinstance(b, Paragraph)]
     head = re.sub(r"\s+", "", "".join(paragraphs[:_TITLE_PARAGRAPHS]))

@@ -97,6 +97,8 @@ def _kind(title: str, paras: list[str]) -> str | None:
         return "final"
     if "预算" in title:
         return "budget"
+    if "绩效目标" in title:
+        return "budget"  # targets are set with the budget ("2026年项目支出绩效目标表"); a 决算 reports 自评
     final = sum(p.count("决算") for p in paras)
     budget = sum(p.count("预算") for p in paras)
     if not final and not budget:
