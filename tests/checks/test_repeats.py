@@ -212,3 +212,19 @@ def test_a_finding_in_a_cell_carried_over_a_page_break_names_the_page_of_its_wor
     assert [x.source.page for x in f] == [41] and f[0].message.startswith("第38页")
     # words before the break stay on the row's own page
     assert row.text_source("绩效目标", 0).page == 40 and row.text_source("c1", 30).page == 40
+
+
+def test_a_heading_numbered_as_the_one_before_it():
+    # 深圳 2026 (corpus c053 p28-31): the units' sections 十五、十六、十六、十八 — the second 十六 is 十七
+    from tests.checks.conftest import D
+
+    units = ("十五、深圳市人才研究院", "十六、深圳鹏城技师学院", "（一）部门职责", "十六、深圳市人力资源和社会保障数据管理中心",
+             "（一）部门职责", "十八、深圳市公共就业服务中心")
+    f = run(D(sections=units), "wording.repeated_item_number")
+    assert [(x.severity, x.source.line) for x in f] == [("info", 4)]
+    assert "十六、深圳市人力资源和社会保障数据管理中心" in f[0].message and "十八、" in f[0].message
+    # a list that starts again, a heading the reader missed (a skip alone), a number twice with the
+    # next one in sequence: none is reported
+    for titles in (("一、收入", "二、支出", "一、收入", "二、支出"), ("（一）收入", "（三）支出", "（四）三公"),
+                   ("一、收入", "一、支出", "二、三公")):
+        assert not run(D(sections=titles), "wording.repeated_item_number"), titles

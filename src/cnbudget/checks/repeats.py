@@ -9,7 +9,9 @@
     wording.repeated_lead_in      a lead-in ending with "：" printed twice, the second a copy of the
                                   first: "X局(本级)的主要职责是：X局的主要职责是：负责…"
     wording.repeated_item_number  an item number printed twice: "（一）（一）提升…"; two items of a list
-                                  run on in one text numbered alike ("5.…；6.…；6.…"), also in cells
+                                  run on in one text numbered alike ("5.…；6.…；6.…"), also in cells;
+                                  a heading numbered as the heading before it, the next one going on
+                                  from the number it should have had ("十六、A …十六、B …十八、C")
     wording.bracket_stop          a full stop closing a bracket that opened inside a sentence which
                                   then goes on: "2.5万元（…减少1万元。）比上年减少1万元"
     wording.repeated_item         a list item printed again as the next item under the next number:
@@ -30,8 +32,9 @@ from itertools import pairwise
 
 from cnbudget.checks.common import Hint, cell_finding, cells, checked_each, passages, text_finding
 from cnbudget.checks.context import Context
-from cnbudget.checks.registry import rule
-from cnbudget.model import Disclosure, Finding, TextBlock
+from cnbudget.checks.registry import finding, rule
+from cnbudget.model import Disclosure, Finding, Section, TextBlock
+from cnbudget.numbers import count_number
 
 # Two-character function words that never end one word and begin the next: printed twice in a
 # row they are a slip.  Nouns are left out: one may end a name and begin the next word ("…更换工程
@@ -175,6 +178,39 @@ def repeated_item_numbers(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
         for at, n in numbered_twice(cell):
             yield cell_finding("wording.repeated_item_number", "：" + _twice_message(cell, at, n), t, r, col, cell,
                                at, at + len(str(n)))
+    # a heading numbered as the one before it, the next going on from the number it should have had
+    for before, again, after in renumbered_headings(doc.sections):
+        ctx.checked()
+        yield finding(
+            "wording.repeated_item_number",
+            f"{again.source.label()}：标题序号重复：“{again.title[:30]}”与前一标题“{before.title[:30]}”同号，"
+            f"下一标题为“{after.title[:30]}” — a heading numbered as the one before it, the next number skipped",
+            source=again.source, text=again.title,
+        )
+
+
+# The number a heading opens with, in its style: "十六、" ("、"), "(三)" ("()"); NFKC-folded brackets.
+_HEADING_NUMBER_RE = re.compile(r"^\s*(?:(?P<dun>[一二三四五六七八九十]{1,3})、|[(（](?P<par>[一二三四五六七八九十]{1,3})[)）])")
+
+
+def renumbered_headings(sections: tuple[Section, ...]) -> list[tuple[Section, Section, Section]]:
+    """(before, again, after) for each heading numbered as the heading of its style before it
+    while the next heading of that style goes on from the number it should have had: "十六、A
+    十六、B 十八、C".  A number merely skipped or printed twice is not enough: a heading the reader
+    missed skips one, and a list that starts again repeats one."""
+    by_style: dict[str, list[tuple[int, Section]]] = {}
+    for s in sections:
+        if (m := _HEADING_NUMBER_RE.match(s.title)) is None:
+            continue
+        style = m.lastgroup or ""
+        if (n := count_number(m.group(style))) is not None:
+            by_style.setdefault(style, []).append((n, s))
+    out = []
+    for numbered in by_style.values():
+        for (a, before), (b, again), (c, after) in zip(numbered, numbered[1:], numbered[2:], strict=False):
+            if a == b and c == a + 2:
+                out.append((before, again, after))
+    return out
 
 
 # An item of a list run on in one text: its number after the start, a stop or a colon.
