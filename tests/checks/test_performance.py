@@ -1,8 +1,9 @@
 """perf.score_sum, perf.execution_rate, perf.rate_over_whole, perf.rate_unit, perf.cost_over_funds,
-perf.count_in_percent."""
+perf.count_in_percent, perf.rate_without_percent."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from decimal import Decimal
 
 from cnbudget.model import Row, Table
@@ -80,6 +81,20 @@ def test_a_counts_target_stated_as_a_percentage():
     f = run(D(t), "perf.count_in_percent")
     assert [(x.column, x.severity) for x in f] == [("目标值", "warning")] * 2
     assert "周工作时长" in f[0].message and "≤40%" in f[0].message and "服务人次" in f[1].message
+
+
+def test_a_rates_target_printed_as_a_bare_fraction():
+    # 烟台 2026 (corpus c186 p33): "基本殡葬费用减免完成率 1" where the form's other rates read "=100%"
+    t = _targets(("基本殡葬费用减免完成率", "1"), ("资金拨付及时率", "=100%"), ("群众满意度", "≥0.95"),
+                 ("发放人数", "1"), ("死亡事故发生率", "0%"))
+    f = run(D(t), "perf.rate_without_percent")
+    assert [(x.column, x.severity) for x in f] == [("目标值", "warning")] * 2
+    assert "基本殡葬费用减免完成率" in f[0].message and "≥0.95" in f[1].message
+    # a form that prints no rate in %, or gives the unit a cell of its own, has its figures in %
+    assert not run(D(_targets(("完成率", "1"), ("满意度", "≥90"))), "perf.rate_without_percent")
+    unit_cell = _targets(("差错率", "≤1"), ("完成率", "=100%"))
+    rows = (replace(unit_cell.rows[0], texts={**unit_cell.rows[0].texts, "计量单位": "%"}), unit_cell.rows[1])
+    assert not run(D(replace(unit_cell, rows=rows)), "perf.rate_without_percent")
 
 
 def test_a_unit_printed_twice_in_a_target_cell():

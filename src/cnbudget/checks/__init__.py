@@ -37,7 +37,7 @@ Modules:
     cited_codes   — a known class code in the text printed with another code's name, or one the tables print under another code
     completeness  — required tables and sections, empty tables with notes, a table's heading with nothing under it
     contents      — headings against the document's own 目录 (a rearranged or mistyped heading)
-    performance   — 绩效 tables: score sums, execution rates, rates over 100 %, costs over the funds
+    performance   — 绩效 tables: score sums, execution rates, rates over 100 % or without %, costs over the funds
     table_changes — a stated change and its rate against the change its table prints on the same row (三公 tables with last year)
     target_funds  — the funds the 绩效目标 statement says its projects involve, one digit off the tables' project total
     project_targets — a project's amount in 项目支出表 vs its 绩效目标表 (same scope, by name)

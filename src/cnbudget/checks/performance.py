@@ -8,6 +8,8 @@
                          ≤3次", "创新实验室成本控制率 ≤10000万元"
     perf.cost_over_funds a 成本指标 stating a cost in 万元 above the whole of the project's funds
                          its own form prints ("财政投入控制数 =1849.5万元" on 资金总额 1800.00)
+    perf.rate_without_percent a rate's target printed as a bare fraction among rates in %:
+                         "基本殡葬费用减免完成率 1" where the form's other rates read "=100%"
     perf.count_in_percent a target that counts (…时长, …次数, …人数) stated as a percentage: "周工作时长
                          ≤40%" (hours, not a share)
 """
@@ -227,6 +229,43 @@ def rate_units(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
                 f"：指标“{names[-1]}”为比率，指标值却为 {cell.strip()}（以“{m.group('unit')}”计） — a rate's target in a unit no rate has",
                 t, r, col, cell, 0, len(cell),
             )
+
+
+# A rate's target printed as a bare number no larger than 1 ("完成率 1", "=0.95"): where the form's other
+# rates are in % the % was left out, and "1" reads as 1 %, not the 100 % meant
+BARE_FRACTION_RE = re.compile(r"^(?:[≥≤=<>]|不低于|不高于|达到)?\s*(?:0(?:\.\d+)?|1(?:\.0+)?)$")
+
+
+@rule(
+    "perf.rate_without_percent",
+    severity="warning",
+    kinds=KINDS,
+    description="比率指标值为不带%的小数或1（完成率 1），同表其他比率均以%计 — a rate's target printed as a bare fraction",
+)
+def rates_without_percent(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
+    table_cells = cells(doc, ctx)
+    named = table_cells.ending(_RATE_NAME_END)
+    by_table: dict[int, list[tuple[Table, Row, str]]] = {}
+    for k in named:
+        t, r, col, name = table_cells.items[k]
+        if t.kind in KINDS and RATE_NAME_RE.search(name.strip()):
+            by_table.setdefault(id(t), []).append((t, r, col))
+    for rates in by_table.values():
+        ctx.checked(len(rates))
+        # a form with a unit column prints "%" in a cell of its own: its bare figures are percents
+        if not any("%" in c and c.strip() != "%" for _, r, col in rates for k, c in r.texts.items() if k != col):
+            continue
+        for t, r, col in rates:
+            if any(c.strip() == "%" for c in r.texts.values()):
+                continue
+            for target_col, cell in r.texts.items():
+                if target_col != col and BARE_FRACTION_RE.match(cell.strip()):
+                    yield cell_finding(
+                        "perf.rate_without_percent",
+                        f"：指标“{r.texts[col].strip()}”的指标值为 {cell.strip()}，没有“%”，同表其他比率均以%计 — "
+                        "a rate's target printed as a bare fraction",
+                        t, r, target_col, cell, 0, len(cell),
+                    )
 
 
 # An indicator named as a count or a length of time, and a target that is a bare percentage: a
