@@ -305,3 +305,19 @@ def test_a_reason_given_with_yuanyin_alone_against_its_change():
     assert texts(f) == [("claim.reason_direction", "warning")] and "19.93" in f[0].message
     # a reason in another year than the document's may explain the change
     assert not run(W("三、一般公共预算支出情况\n\n" + text + "\n", year=2023), "claim.reason_direction")
+
+
+def test_procurement_stated_against_the_spending_tables_column():
+    # 深圳 2026 (corpus c075 p9): no 政府采购预算表; the 支出总表 prints the 政府采购 total as a column
+    text = "十、政府采购情况\n\n纳入 2026 年部门预算的政府采购项目共有 620 万元，其中：服务类项目 620 万元。\n"
+    spending = T("expenditure", "total basic project procurement", ("total", "1000.00", "480.00", "520.00", "520.00"))
+    d = W(text, tables=(spending,))
+    stated = next(c for c in d.claims if c.kind == "amount" and c.value == 620)
+    assert (stated.subject, stated.refers_to.table) == ("政府采购项目", "procurement")
+    f = run(d, "claim.amount")
+    assert [(x.severity, x.table, x.column) for x in f] == [("error", "expenditure", "procurement")]
+    assert "520.00" in f[0].message and "procurement" in f[0].message
+    # the figure the column prints is no finding; a procurement table, where printed, is the one compared
+    assert not run(W(text.replace("620", "520"), tables=(spending,)), "claim.amount")
+    own = T("procurement", "total", ("total", "620.00"))
+    assert not run(W(text, tables=(spending, own)), "claim.amount")

@@ -35,6 +35,7 @@ from cnbudget.checks.values import (
     UNIT_SCALE,
     blocked,
     class_totals,
+    col_label,
     data_rows,
     fmt,
     fmt_iv,
@@ -69,8 +70,18 @@ class Resolved:
 _SYNONYMS = {"current_total": ("total",), "total": ("current_total",)}
 
 
+# A figure whose own table a layout leaves out, printing it as a column of another: 深圳 prints
+# the 政府采购 total as a column of the 支出总表, with no 政府采购预算表
+_PRINTED_ELSEWHERE = {("procurement", "total", "total"): Ref("expenditure", "total", "procurement")}
+
+
 def resolve_all(doc: Disclosure, ref: Ref) -> list[Resolved]:
     """Every table figure a claim may refer to (a summary item without a side: either side)."""
+    elsewhere = _PRINTED_ELSEWHERE.get((ref.table, ref.row, ref.column or "total"))
+    if elsewhere is not None and doc.table(ref.table) is None:
+        t = doc.table(elsewhere.table)
+        if t is not None and any(c.id == elsewhere.column for c in t.columns):
+            ref = elsewhere
     out: list[Resolved] = []
     want = ref.column or "total"
     side = getattr(ref, "side", None)
@@ -280,7 +291,8 @@ def amounts(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
         yield finding(
             "claim.amount",
             f"情况说明称{c.subject or ''} {fmt(c.value)}{c.unit}，{table_label(res.table)}"
-            f"{'“' + (res.row.name or res.row.code or '') + '”' if res.row is not None else ''}为 {table_fig}"
+            f"{'“' + (res.row.name or res.row.code or '') + '”' if res.row is not None else ''}"
+            f"{'“' + col_label(res.table, res.column) + '”栏' if c.refers_to.table != res.table.kind else ''}为 {table_fig}"
             f"{res.table.unit or ''}" + ("，差额为四舍五入尾差 — a rounding tail" if tail
                                          else "，折算为万元后未按四舍五入，同级各项之和恰为合计，疑为凑齐合计而调整了此项尾数"
                                          " — the rounding tail of its level moved onto it" if moved

@@ -148,7 +148,8 @@ TOPIC_RULES: dict[str, tuple[Rule, ...]] = {
     ),
     "procurement": (
         # (not "当年本部门政府采购": a 资产配置、购买服务 table may count more in)
-        _r(r"^政府采购(支出)?(预算)?(总额)?$", "total", "total", "budget"),
+        # ("所属各预算单位政府采购预算总额": a 部门's whole, its units together)
+        _r(r"^(所属各预算单位)?政府采购(项目)?(支出)?(预算)?(总额)?$", "total", "total", "budget"),
         _r(r"^一般公共预算(拨款)?(政府采购)?$", "total", "general_budget", "budget"),
         _r(r"^政府性基金(预算)?$", "total", "gov_fund", "budget"),
         _r(r"^国有资本经营(预算)?$", "total", "state_capital", "budget"),
