@@ -65,6 +65,7 @@ def _sort_key(f: Finding) -> tuple[Any, ...]:
 def _load_rules() -> None:
     """Import the rule families so their decorators register them."""
     from cnbudget.checks import (  # noqa: F401
+        absences,
         body_names,
         budget_base,
         cited_codes,

@@ -1,0 +1,92 @@
+"""What the narrative says is not there, against the tables that print it.
+
+    claim.no_vehicle_purchase  "2026年单位预算安排购置车辆0辆", "本年度未报送购置车辆预算", "无公务用车
+                               购置计划" where the “三公”经费表 budgets (or a final account spends)
+                               公务用车购置费 this year, or an economic table prints 公务用车购置
+                               (31013) above zero
+
+The statement is judged clause by clause: a clause naming another year than the document's
+("上年度购置新车") or only a part of the department (本级, 机关) is not, and a figure the table
+prints as zero or leaves blank agrees with it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from decimal import Decimal
+
+from cnbudget.checks.common import passages, text_finding
+from cnbudget.checks.context import Context
+from cnbudget.checks.registry import rule
+from cnbudget.checks.values import fmt, table_label
+from cnbudget.model import Disclosure, Finding, Table
+
+# buying cars, in the words disclosures use: 购置车辆, 车辆购置, 购置公务用车, 公务车购置, 购置公车
+_BUY_CAR = r"(?:购置|购买)(?:公务用?车|公车|车辆)|(?:公务用?车|公车|车辆)购置"
+# …said not to happen: "安排购置车辆0辆", "未报送购置车辆预算", "无公务用车购置计划", "未安排经费于
+# 公务用车购置"; not "不含车辆" (a list of equipment that leaves cars out)
+NO_CAR_BOUGHT_RE = re.compile(
+    rf"(?:{_BUY_CAR})\s*0\s*辆|(?:未|没有|无|不再)[^,;。:!?]{{0,12}}?(?:{_BUY_CAR})"
+)
+_NO_CAR_HINT = re.compile(r"车")
+_CLAUSE_RE = re.compile(r"[^,;。:!?]+")
+_YEAR_RE = re.compile(r"((?:19|20)\d\d)\s*年")
+_OTHER_TIME_RE = re.compile(r"上年|去年|上一年|以前年度|往年")
+_PART_RE = re.compile(r"本级|机关")
+# 公务用车购置 in the economic classification: 31013 (资本性支出), 30913 (基本建设支出, before 2018)
+CAR_PURCHASE_CODES = ("31013", "30913")
+
+
+def _purchases(doc: Disclosure) -> list[tuple[Table, str, Decimal]]:
+    """(table, what it is called, amount) of each car purchase this year's tables print above zero."""
+    out: list[tuple[Table, str, Decimal]] = []
+    column = "actual.vehicle_purchase" if doc.meta.kind == "final" else "vehicle_purchase"
+    for t in doc.tables_of("three_public"):
+        total = t.total_row()
+        if total is not None and (v := total.values.get(column)) is not None and v > 0:
+            out.append((t, "公务用车购置费", v))
+    for t in doc.tables:
+        for r in t.rows:
+            if r.code in CAR_PURCHASE_CODES and (v := r.values.get("total")) is not None and v > 0:
+                out.append((t, f"{r.code} {r.name or '公务用车购置'}", v))
+                break
+    return out
+
+
+def _speaks_of_this_year(clause: str, year: int | None) -> bool:
+    years = {int(y) for y in _YEAR_RE.findall(clause)}
+    if _OTHER_TIME_RE.search(clause) and not re.search(r"本年|当年|今年", clause):
+        return False
+    return not years or (year is not None and year in years)
+
+
+@rule(
+    "claim.no_vehicle_purchase",
+    severity="error",
+    description="情况说明称本年不购置车辆（购置车辆0辆、未安排车辆购置），表中却列有公务用车购置费 — "
+    "the text says no car is bought, a table budgets a purchase",
+)
+def no_vehicle_purchase(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
+    text = passages(doc, ctx)
+    blocks = text.holding(_NO_CAR_HINT)
+    if not blocks:
+        return
+    bought = _purchases(doc)
+    for b in blocks:
+        for clause in _CLAUSE_RE.finditer(b.text):
+            m = NO_CAR_BOUGHT_RE.search(clause.group(0))
+            if m is None:
+                continue
+            ctx.checked()
+            if not bought or not _speaks_of_this_year(clause.group(0), doc.meta.year) or _PART_RE.search(clause.group(0)):
+                continue
+            t, what, v = bought[0]
+            yield text_finding(
+                "claim.no_vehicle_purchase",
+                f"情况说明称“{clause.group(0).strip()}”，而{table_label(t)}列有{what} {fmt(v)}{t.unit or ''} — "
+                "the text says no car is bought this year; a table budgets a purchase",
+                b, clause.start() + m.start(), clause.start() + m.end(),
+                table=t.kind,
+            )
+            break  # one finding per passage: the statement is one

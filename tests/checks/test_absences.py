@@ -1,0 +1,46 @@
+"""claim.no_vehicle_purchase."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.checks.conftest import T, W, run, texts
+
+HEAD = "七、其他重要事项情况说明\n\n"
+
+
+def three_public(purchase: str) -> object:
+    return T("three_public", "total vehicle vehicle_purchase vehicle_operation",
+             ("total", "42.26", "37.25", purchase, "22.05"))
+
+
+@pytest.mark.parametrize("sentence", [
+    # 福州 2026 (corpus c143 p37): no car, and the 三公 table budgets 221.04 for buying cars
+    "2026年单位预算安排购置车辆0辆，其中：执法执勤用车18辆。",
+    # 烟台 2026 (corpus c176 p30): the clause before names last year, this one this year
+    "公务用车购置费15.2万元，比上年减少38.8万元，主要原因是上年度购置新车，本年度未报送购置车辆预算。",
+    "2026年本部门无公务用车购置计划。",
+])
+def test_no_car_bought_against_a_purchase_in_the_tables(sentence):
+    f = run(W(HEAD + sentence + "\n", year=2026, tables=(three_public("15.20"),)), "claim.no_vehicle_purchase")
+    assert texts(f) == [("claim.no_vehicle_purchase", "error")]
+    assert "15.20" in f[0].message and f[0].table == "three_public"
+
+
+@pytest.mark.parametrize("sentence", [
+    "2026年单位预算安排购置车辆0辆。",
+    # another year's, or a part of the department's, or a list that leaves cars out
+    "2025年未安排公务用车购置。", "上年无公务用车购置。", "本级未安排购置车辆。",
+    "安排购置单价100万元（含）以上设备（不含车辆）0台。",
+])
+def test_no_finding_where_the_tables_agree_or_the_clause_speaks_of_another_scope(sentence):
+    assert not run(W(HEAD + sentence + "\n", year=2026, tables=(three_public("0.00"),)), "claim.no_vehicle_purchase")
+    if "2026" not in sentence:
+        assert not run(W(HEAD + sentence + "\n", year=2026, tables=(three_public("15.20"),)),
+                       "claim.no_vehicle_purchase")
+
+
+def test_an_economic_table_printing_a_car_purchase():
+    basic = T("basic_expenditure", "total", ("31013", "221.04"), names={"31013": "公务用车购置"})
+    f = run(W(HEAD + "2026年单位预算安排购置车辆0辆。\n", year=2026, tables=(basic,)), "claim.no_vehicle_purchase")
+    assert len(f) == 1 and "31013" in f[0].message
