@@ -44,3 +44,27 @@ def test_an_economic_table_printing_a_car_purchase():
     basic = T("basic_expenditure", "total", ("31013", "221.04"), names={"31013": "公务用车购置"})
     f = run(W(HEAD + "2026年单位预算安排购置车辆0辆。\n", year=2026, tables=(basic,)), "claim.no_vehicle_purchase")
     assert len(f) == 1 and "31013" in f[0].message
+
+
+def test_a_car_in_the_procurement_table():
+    # 西安 2022 (corpus c154 p31, 表12 p58): "未安排购置车辆" and a 轿车 bought under 310 01; a hired car
+    # (C0403…租赁服务) is none, and a statement of the 一般公共预算 alone is not weighed against it
+    from cnbudget.model import Row, Source, Table
+
+    def line(name: str, item: str, total: str) -> Row:
+        from decimal import Decimal
+        return Row(code=None, name=name, values={"total": Decimal(total)}, source=Source(page=58),
+                   texts={"采购目录": item})
+
+    def procurement(*rows: Row) -> Table:
+        return Table(kind="procurement", title="政府采购预算表", unit="元", columns=(), rows=rows, source=Source(page=58))
+
+    said = HEAD + "2022年当年部门预算未安排购置车辆。\n"
+    cars = procurement(line("2022年公务用车购置", "A02030501轿车", "120000.00"),
+                       line("监管业务经费", "C0499其他租赁服务", "299800.00"))
+    f = run(W(said, year=2022, tables=(three_public("0.00"), cars)), "claim.no_vehicle_purchase")
+    assert len(f) == 1 and "A02030501轿车" in f[0].message and f[0].table == "procurement"
+    hired = procurement(line("消防技术服务经费", "C0403车辆及其他运输机械租赁服务", "161400.00"))
+    assert not run(W(said, year=2022, tables=(hired,)), "claim.no_vehicle_purchase")
+    fiscal = HEAD + "2022年一般公共预算安排购置车辆0辆。\n"
+    assert not run(W(fiscal, year=2022, tables=(cars,)), "claim.no_vehicle_purchase")

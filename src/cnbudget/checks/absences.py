@@ -3,7 +3,8 @@
     claim.no_vehicle_purchase  "2026年单位预算安排购置车辆0辆", "本年度未报送购置车辆预算", "无公务用车
                                购置计划" where the “三公”经费表 budgets (or a final account spends)
                                公务用车购置费 this year, or an economic table prints 公务用车购置
-                               (31013) above zero
+                               (31013) above zero; or, unless the statement is of the 财政拨款
+                               alone, where the 政府采购 table lists a car (品目 A020305 乘用车)
 
 The statement is judged clause by clause: a clause naming another year than the document's
 ("上年度购置新车") or only a part of the department (本级, 机关) is not, and a figure the table
@@ -34,8 +35,24 @@ _CLAUSE_RE = re.compile(r"[^,;。:!?]+")
 _YEAR_RE = re.compile(r"((?:19|20)\d\d)\s*年")
 _OTHER_TIME_RE = re.compile(r"上年|去年|上一年|以前年度|往年")
 _PART_RE = re.compile(r"本级|机关")
+# a car in the 政府采购品目分类目录: A020305 乘用车 (A02030501 轿车, …03 商务车 …)
+CAR_ITEM_RE = re.compile(r"A020305|(?!C)\S*(?:轿车|越野车|商务车|乘用车)")
+# a statement of the 财政拨款 alone: cars bought with other money may stand in the 政府采购 table
+_FISCAL_ONLY_RE = re.compile(r"一般公共预算|财政拨款")
 # 公务用车购置 in the economic classification: 31013 (资本性支出), 30913 (基本建设支出, before 2018)
 CAR_PURCHASE_CODES = ("31013", "30913")
+
+
+def _procured_cars(doc: Disclosure) -> list[tuple[Table, str, Decimal]]:
+    """(table, what it is called, amount) of each car a 政府采购 table lists (品目 A020305 乘用车:
+    轿车, 越野车, 商务车; a car hired, C…租赁服务, is no purchase)."""
+    out: list[tuple[Table, str, Decimal]] = []
+    for t in doc.tables_of("procurement"):
+        for r in t.rows:
+            item = next((c.strip() for k, c in r.texts.items() if "目录" in k or "品目" in k), "")
+            if CAR_ITEM_RE.match(item) and (v := r.values.get("total")) is not None and v > 0:
+                out.append((t, f"“{r.name or item}”（{item}）", v))
+    return out
 
 
 def _purchases(doc: Disclosure) -> list[tuple[Table, str, Decimal]]:
@@ -72,16 +89,20 @@ def no_vehicle_purchase(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
     blocks = text.holding(_NO_CAR_HINT)
     if not blocks:
         return
-    bought = _purchases(doc)
+    bought, procured = _purchases(doc), _procured_cars(doc)
     for b in blocks:
         for clause in _CLAUSE_RE.finditer(b.text):
             m = NO_CAR_BOUGHT_RE.search(clause.group(0))
             if m is None:
                 continue
             ctx.checked()
-            if not bought or not _speaks_of_this_year(clause.group(0), doc.meta.year) or _PART_RE.search(clause.group(0)):
+            said = clause.group(0)
+            if not _speaks_of_this_year(said, doc.meta.year) or _PART_RE.search(said):
                 continue
-            t, what, v = bought[0]
+            found = bought or ([] if _FISCAL_ONLY_RE.search(said) else procured)
+            if not found:
+                continue
+            t, what, v = found[0]
             yield text_finding(
                 "claim.no_vehicle_purchase",
                 f"情况说明称“{clause.group(0).strip()}”，而{table_label(t)}列有{what} {fmt(v)}{t.unit or ''} — "
