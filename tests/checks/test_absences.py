@@ -68,3 +68,20 @@ def test_a_car_in_the_procurement_table():
     assert not run(W(said, year=2022, tables=(hired,)), "claim.no_vehicle_purchase")
     fiscal = HEAD + "2022年一般公共预算安排购置车辆0辆。\n"
     assert not run(W(fiscal, year=2022, tables=(cars,)), "claim.no_vehicle_purchase")
+
+
+def test_no_fund_said_where_the_tables_print_it():
+    # 深圳 2026 (corpus c067 p15): "无…上级专项转移支付预算支出" while the project table prints 上级下达资金 237.00
+    said = HEAD + "本单位无政府性基金预算支出、国有资本经营预算支出和上级专项转移支付预算支出。\n"
+    projects = T("projects", "total", ("total", "537.00"), ("上级下达资金", "237.00"))
+    f = run(W(said, year=2026, tables=(projects,)), "claim.no_fund")
+    assert texts(f) == [("claim.no_fund", "error")] and "上级下达资金" in f[0].message
+    # the summary printing a 政府性基金 line above zero
+    summary = T("summary", "total", ("income.gov_fund", "12.00"))
+    f = run(W(said, year=2026, tables=(summary,)), "claim.no_fund")
+    assert len(f) == 1 and "政府性基金" in f[0].message
+    # a fund the tables print as zero, carried-over money, 无锡 (a city), a final account: none
+    assert not run(W(said, year=2026, tables=(T("summary", "total", ("income.gov_fund", "0.00")),)), "claim.no_fund")
+    for other in ("本单位无上年结转的政府性基金。", "无锡市政府性基金预算支出详见表7。"):
+        assert not run(W(HEAD + other + "\n", year=2026, tables=(summary,)), "claim.no_fund"), other
+    assert not run(W(said, year=2026, kind="final", tables=(summary,)), "claim.no_fund")

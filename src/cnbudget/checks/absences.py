@@ -6,6 +6,11 @@
                                (31013) above zero; or, unless the statement is of the 财政拨款
                                alone, where the 政府采购 table lists a car (品目 A020305 乘用车)
 
+    claim.no_fund              "本单位无政府性基金预算支出、国有资本经营预算支出和上级专项转移支付预算
+                               支出" in a budget whose tables print that fund this year above zero
+                               (the 收支总表 / 财政拨款收支总表 / 收入表 line or column of the fund,
+                               the fund's own table), or a line 上级下达资金 / 上级专项转移支付
+
 The statement is judged clause by clause: a clause naming another year than the document's
 ("上年度购置新车") or only a part of the department (本级, 机关) is not, and a figure the table
 prints as zero or leaves blank agrees with it.
@@ -111,3 +116,67 @@ def no_vehicle_purchase(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
                 table=t.kind,
             )
             break  # one finding per passage: the statement is one
+
+
+# "无政府性基金预算支出", "没有国有资本经营预算拨款", "无…上级专项转移支付支出" (not 无锡: a city)
+NO_FUND_RE = re.compile(r"(?:(?<!暂)无(?!锡)|没有)[^,;。:!?]{0,20}?(?:政府性基金|国有资本经营|上级专项转移支付|上级转移支付)")
+_FUND_WORD_RE = re.compile(r"政府性基金|国有资本经营|上级专项转移支付|上级转移支付")
+_FUND_IDS = {"政府性基金": "gov_fund", "国有资本经营": "state_capital"}
+# carried-over money is not the year's: "无上年结转的政府性基金"
+_CARRIED_RE = re.compile(r"结转|结余")
+_TRANSFER_ROW_RE = re.compile(r"^(?:上级下达资金|上级(?:专项)?转移支付(?:资金|支出)?)$")
+
+
+def _fund_amounts(doc: Disclosure, fund: str) -> list[tuple[Table, str, Decimal]]:
+    """(table, where, amount) of each place this year's tables print ``fund`` above zero."""
+    out: list[tuple[Table, str, Decimal]] = []
+    if fund in _FUND_IDS:
+        fid = _FUND_IDS[fund]
+        for t in doc.tables:
+            if t.kind in ("summary", "fiscal_summary"):
+                for r in t.rows:
+                    if r.side == "income" and r.item == fid and (v := r.values.get("total")) is not None and v > 0:
+                        out.append((t, f"“{r.name or fund}”", v))
+            elif t.kind == "income" and (tr := t.total_row()) is not None and (v := tr.values.get(fid)) is not None and v > 0:
+                out.append((t, f"合计“{fund}”栏", v))
+            elif t.kind == fid and (tr := t.total_row()) is not None and (v := tr.values.get("total")) is not None and v > 0:
+                out.append((t, "合计", v))
+        return out
+    for t in doc.tables:
+        for r in t.rows:
+            if _TRANSFER_ROW_RE.match(re.sub(r"\s+", "", r.name or "")) and (v := r.values.get("total")) is not None and v > 0:
+                out.append((t, f"“{r.name}”", v))
+    return out
+
+
+@rule(
+    "claim.no_fund",
+    severity="error",
+    doc_kinds=("budget",),
+    description="情况说明称无政府性基金、国有资本经营或上级专项转移支付预算，表中却列有该项资金 — "
+    "the text says a fund is not there, the tables print it",
+)
+def no_fund(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
+    text = passages(doc, ctx)
+    for b in text.holding(_FUND_WORD_RE):
+        for clause in _CLAUSE_RE.finditer(b.text):
+            said = clause.group(0)
+            m = NO_FUND_RE.search(said)
+            if m is None:
+                continue
+            ctx.checked()
+            if _CARRIED_RE.search(said) or not _speaks_of_this_year(said, doc.meta.year) or _PART_RE.search(said):
+                continue
+            # every fund the clause denies, from the negation on ("无政府性基金、国有资本经营…")
+            for fund in dict.fromkeys(w.group(0) for w in _FUND_WORD_RE.finditer(said, m.start())):
+                found = _fund_amounts(doc, "上级专项转移支付" if "转移支付" in fund else fund)
+                if not found:
+                    continue
+                t, where, v = found[0]
+                yield text_finding(
+                    "claim.no_fund",
+                    f"情况说明称“{said.strip()}”，而{table_label(t)}{where}为 {fmt(v)}{t.unit or ''} — "
+                    f"the text says there is no {fund}; the tables print it",
+                    b, clause.start() + m.start(), clause.end(),
+                    table=t.kind,
+                )
