@@ -330,3 +330,15 @@ def test_a_whole_that_rose_more_than_all_its_listed_parts():
     assert not one(lead.format("增加7.00万元") + items, "sentence.change_parts")
     # the parts do not make up the whole: some only
     assert not one(lead.format("增加10.00万元") + items.replace("40.00", "30.00"), "sentence.change_parts")
+
+
+def test_a_list_naming_the_same_part_twice():
+    # 广州 2026 (corpus c070 p7): 国家非物质文化遗产保护资金 listed with 91 and again with 12.5
+    s = ("上级下达资金6,135.5万元，包括：文化事业发展资金3,949万元、体育事业发展资金1,922万元、公共文化服务体系建设资金123万元、"
+         "国家非物质文化遗产保护资金91万元、广播电视事业发展性支出38万元、国家非物质文化遗产保护资金12.5万元。")
+    f = one(s, "sentence.repeated_part")
+    assert texts(f) == [("sentence.repeated_part", "info")]
+    assert "国家非物质文化遗产保护资金" in f[0].message and "91" in f[0].message and "12.5" in f[0].message
+    # two lists, each naming it once, are no finding
+    assert not one("上级下达资金100万元，包括：文化事业发展资金60万元、体育事业发展资金40万元。"
+                   "本级资金50万元，包括：文化事业发展资金30万元、体育事业发展资金20万元。", "sentence.repeated_part")

@@ -965,3 +965,24 @@ def test_a_change_after_a_list_whose_whole_has_its_own_is_the_last_parts(doc_of)
     # with no change of its own, the change after the list is the whole's
     cs = claims_of(doc_of, text.replace("，比2024年增加3.00万元。其中", "。其中").replace("，比2024年减少5.00万元", ""))
     assert find(cs, "change", "8.00").related.get("current") == find(cs, "amount", "100.00").id
+
+
+def test_a_list_whose_items_say_what_they_are_for_runs_on_past_semicolons(doc_of):
+    # 广州 2026 (corpus c070 p9): the second item says no 用于, the list still runs to its third
+    text = ("八、项目支出情况\n\n全民健身及体育竞赛管理预算3,441.94万元，主要包括体育竞赛3,017万元，主要用于体育竞赛管理；"
+            "省运会赛事团部经费350万元；群众体育管理工作75万元，根据全民健身管理工作有关要求，用于群众体育管理。\n")
+    cs = claims_of(doc_of, text)
+    whole = find(cs, "amount", "3441.94")
+    assert all(find(cs, "amount", v).related.get("whole") == whole.id for v in ("3017", "350", "75"))
+
+
+def test_what_a_part_is_for_is_no_reason_that_closes_its_list(doc_of):
+    # 深圳 2026 (corpus c073 p20): "主要是为…" tells what 水库运行管理 is for; no change is explained
+    text = ("八、项目支出情况\n\n水务工程运行与维护2,847.87万元，主要包括：编外人员1,001.41万元，用于支付劳务派遣人员劳务费；"
+            "综合管理与后勤保障393.28万元，用于单位履行职能；水库运行管理642.34万元，主要是为发挥2座中型水库的供水功能，"
+            "用于开展日常运行管理；泵站运行管理531.34万元，主要是为保障泵站机组正常稳定运行，用于开展日常运行管理；"
+            "管线运行管理279.50万元，主要是为完成年度引水调度计划，用于开展日常运行管理。\n")
+    cs = claims_of(doc_of, text)
+    whole = find(cs, "amount", "2847.87")
+    assert all(find(cs, "amount", v).related.get("whole") == whole.id
+               for v in ("1001.41", "393.28", "642.34", "531.34", "279.50"))

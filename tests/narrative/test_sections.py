@@ -249,3 +249,11 @@ def test_the_rest_of_a_sentence_atop_several_pages_is_no_running_head():
     doc = _pdf_like(("一、收入支出预算总体情况说明", 1), *lines)
     texts = [p.text for p in outline(doc) if isinstance(p, Passage)]
     assert sum(fold("主要是在职人员工资福利和社保缴费等相关支出。") in t for t in texts) == 4
+
+
+def test_a_line_ending_in_an_amount_is_no_heading():
+    # 福州 2026 (corpus c143 p20): the item's 万元 and full stop went to the next page
+    from cnbudget.narrative.outline import heading_like
+
+    assert not heading_like("（四）2080505-行政单位医疗支出 2470.32")
+    assert heading_like("（四）行政单位医疗支出")

@@ -714,3 +714,31 @@ def heading_amounts(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
                 "两处金额不一致 — the amount in the item's heading differs from its own sentence",
                 b, m.start("name"), m.end(),
             )
+
+
+@rule(
+    "sentence.repeated_part",
+    severity="info",
+    description="同一列表中同一名称的组成部分出现两次（A 91万元、…、A 12.5万元） — one list names the same part twice",
+)
+def repeated_parts(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
+    groups: dict[int, list[Claim]] = defaultdict(list)
+    for c in doc.claims:
+        if c.kind in ("amount", "count") and "whole" in c.related:
+            groups[c.related["whole"]].append(c)
+    for parts in groups.values():
+        seen: dict[tuple[str, str], Claim] = {}
+        for p in parts:
+            name = re.sub(r"\s+", "", p.subject or "")
+            if len(name) < 4:
+                continue
+            ctx.checked()
+            first = seen.setdefault((p.kind, name), p)
+            if first is p:
+                continue
+            yield finding(
+                "sentence.repeated_part",
+                f"同一列表两次列出“{name}”（{fmt(first.value)}{first.unit}、{fmt(p.value)}{p.unit}） — the list names the same part twice",
+                source=p.source,
+                text=p.text,
+            )

@@ -301,7 +301,7 @@ class _Reader:
             st.in_reason = False
         if st.parts_of is not None and st.last_mark == ";" and _described_items(text, st.parts_of, c.start):
             st.parts_of.described = True
-        elif st.parts_of is not None and st.last_mark == ";" and (
+        elif st.parts_of is not None and st.last_mark == ";" and not st.parts_of.described and (
                 not st.parts_of.parts or st.parts_of.word not in ("其中", "主要用于")):
             # "…，包括信访干部业务培训；信访备用金85万元": the list had no figures; "收入X，包括A、B；
             # 年初结转Y": a 包括 list runs with "、" and ends at ";" (a 其中 list runs on with ";")
@@ -332,7 +332,8 @@ class _Reader:
             self.title_subject = _title_subject(clean_subject(before, self.meta.department)[0])
         if not c.figures:
             if REASON_RE.search(before) is not None:
-                _suspend(st)  # reasons are no parts
+                if st.reasons is not None:  # (no change to explain: "主要是为…" tells what a part is for)
+                    _suspend(st)  # reasons are no parts
                 st.in_reason = True
             elif (m := PARTS_RE.search(before)) is not None:
                 _reason_parts(st, text, c.start + m.start())

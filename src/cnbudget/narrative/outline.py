@@ -129,6 +129,8 @@ def heading_like(text: str) -> bool:
         return False
     if "。" in t.rstrip("。"):
         return False
+    if re.search(r"\d\.\d+$", t):
+        return False  # a figure whose unit the page break put on the next page
     return not find_figures(t)
 
 
