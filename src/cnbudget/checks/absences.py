@@ -26,7 +26,7 @@ from cnbudget.checks.common import passages, text_finding
 from cnbudget.checks.context import Context
 from cnbudget.checks.registry import rule
 from cnbudget.checks.values import fmt, table_label
-from cnbudget.model import Disclosure, Finding, Table
+from cnbudget.model import Disclosure, Finding, Table, TextBlock
 
 # buying cars, in the words disclosures use: 购置车辆, 车辆购置, 购置公务用车, 公务车购置, 购置公车
 _BUY_CAR = r"(?:购置|购买)(?:公务用?车|公车|车辆)|(?:公务用?车|公车|车辆)购置"
@@ -83,6 +83,17 @@ def _speaks_of_this_year(clause: str, year: int | None) -> bool:
     return not years or (year is not None and year in years)
 
 
+def _denials(doc: Disclosure, ctx: Context, b: TextBlock, denial: re.Pattern[str]) -> Iterator[tuple[re.Match[str], re.Match[str]]]:
+    """(clause, denial) of each clause of ``b`` that denies something of the whole department this
+    year: a clause of another year, or of 本级 / 机关 alone, is passed over."""
+    for clause in _CLAUSE_RE.finditer(b.text):
+        if (m := denial.search(clause.group(0))) is None:
+            continue
+        ctx.checked()
+        if _speaks_of_this_year(clause.group(0), doc.meta.year) and not _PART_RE.search(clause.group(0)):
+            yield clause, m
+
+
 @rule(
     "claim.no_vehicle_purchase",
     severity="error",
@@ -96,15 +107,8 @@ def no_vehicle_purchase(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
         return
     bought, procured = _purchases(doc), _procured_cars(doc)
     for b in blocks:
-        for clause in _CLAUSE_RE.finditer(b.text):
-            m = NO_CAR_BOUGHT_RE.search(clause.group(0))
-            if m is None:
-                continue
-            ctx.checked()
-            said = clause.group(0)
-            if not _speaks_of_this_year(said, doc.meta.year) or _PART_RE.search(said):
-                continue
-            found = bought or ([] if _FISCAL_ONLY_RE.search(said) else procured)
+        for clause, m in _denials(doc, ctx, b, NO_CAR_BOUGHT_RE):
+            found = bought or ([] if _FISCAL_ONLY_RE.search(clause.group(0)) else procured)
             if not found:
                 continue
             t, what, v = found[0]
@@ -159,13 +163,9 @@ def _fund_amounts(doc: Disclosure, fund: str) -> list[tuple[Table, str, Decimal]
 def no_fund(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
     text = passages(doc, ctx)
     for b in text.holding(_FUND_WORD_RE):
-        for clause in _CLAUSE_RE.finditer(b.text):
+        for clause, m in _denials(doc, ctx, b, NO_FUND_RE):
             said = clause.group(0)
-            m = NO_FUND_RE.search(said)
-            if m is None:
-                continue
-            ctx.checked()
-            if _CARRIED_RE.search(said) or not _speaks_of_this_year(said, doc.meta.year) or _PART_RE.search(said):
+            if _CARRIED_RE.search(said):
                 continue
             # every fund the clause denies, from the negation on ("无政府性基金、国有资本经营…")
             for fund in dict.fromkeys(w.group(0) for w in _FUND_WORD_RE.finditer(said, m.start())):
