@@ -231,6 +231,14 @@ def rate_units(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
             )
 
 
+def _targets(r: Row, name_col: str, pattern: re.Pattern[str]) -> Iterator[tuple[str, str]]:
+    """(column, cell) of each cell of the indicator's row other than its name that ``pattern``
+    matches whole: its target."""
+    for col, cell in r.texts.items():
+        if col != name_col and pattern.match(cell.strip()):
+            yield col, cell
+
+
 # A rate's target printed as a bare number no larger than 1 ("完成率 1", "=0.95"): where the form's other
 # rates are in % the % was left out, and "1" reads as 1 %, not the 100 % meant
 BARE_FRACTION_RE = re.compile(r"^(?:[≥≤=<>]|不低于|不高于|达到)?\s*(?:0(?:\.\d+)?|1(?:\.0+)?)$")
@@ -258,14 +266,13 @@ def rates_without_percent(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
         for t, r, col in rates:
             if any(c.strip() == "%" for c in r.texts.values()):
                 continue
-            for target_col, cell in r.texts.items():
-                if target_col != col and BARE_FRACTION_RE.match(cell.strip()):
-                    yield cell_finding(
-                        "perf.rate_without_percent",
-                        f"：指标“{r.texts[col].strip()}”的指标值为 {cell.strip()}，没有“%”，同表其他比率均以%计 — "
-                        "a rate's target printed as a bare fraction",
-                        t, r, target_col, cell, 0, len(cell),
-                    )
+            for target_col, cell in _targets(r, col, BARE_FRACTION_RE):
+                yield cell_finding(
+                    "perf.rate_without_percent",
+                    f"：指标“{r.texts[col].strip()}”的指标值为 {cell.strip()}，没有“%”，同表其他比率均以%计 — "
+                    "a rate's target printed as a bare fraction",
+                    t, r, target_col, cell, 0, len(cell),
+                )
 
 
 # An indicator named as a count or a length of time, and a target that is a bare percentage: a
@@ -288,13 +295,12 @@ def counts_in_percent(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
         if t.kind not in KINDS or not COUNT_NAME_RE.search(name.strip()):
             continue
         ctx.checked()
-        for target_col, cell in r.texts.items():
-            if target_col != col and PERCENT_TARGET_RE.match(cell.strip()):
-                yield cell_finding(
-                    "perf.count_in_percent",
-                    f"：指标“{name.strip()}”是时长或数量，指标值却为百分比 {cell.strip()} — a count's target stated as a percentage",
-                    t, r, target_col, cell, 0, len(cell),
-                )
+        for target_col, cell in _targets(r, col, PERCENT_TARGET_RE):
+            yield cell_finding(
+                "perf.count_in_percent",
+                f"：指标“{name.strip()}”是时长或数量，指标值却为百分比 {cell.strip()} — a count's target stated as a percentage",
+                t, r, target_col, cell, 0, len(cell),
+            )
 
 
 # A cost target in 万元 that states the cost: "=1849.5万元", "1,200万元" (a ceiling, "≤826万元", may

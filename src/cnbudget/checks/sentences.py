@@ -464,6 +464,15 @@ def named_whole(whole: Claim, parts: list[Claim]) -> str | None:
     return name if name in (whole.subject or "") else None
 
 
+def _parts_by_whole(doc: Disclosure) -> dict[int, list[Claim]]:
+    """The amounts and counts stated as parts of a whole, by the whole's claim id."""
+    groups: dict[int, list[Claim]] = defaultdict(list)
+    for c in doc.claims:
+        if c.kind in ("amount", "count") and "whole" in c.related:
+            groups[c.related["whole"]].append(c)
+    return groups
+
+
 @rule(
     "sentence.parts",
     severity="error",
@@ -471,11 +480,7 @@ def named_whole(whole: Claim, parts: list[Claim]) -> str | None:
 )
 def parts_vs_whole(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
     by_id = claims_by_id(doc)
-    groups: dict[int, list[Claim]] = defaultdict(list)
-    for c in doc.claims:
-        if c.kind in ("amount", "count") and "whole" in c.related:
-            groups[c.related["whole"]].append(c)
-    for wid, parts in groups.items():
+    for wid, parts in _parts_by_whole(doc).items():
         whole = by_id.get(wid)
         if whole is None:
             continue
@@ -722,11 +727,7 @@ def heading_amounts(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
     description="同一列表中同一名称的组成部分出现两次（A 91万元、…、A 12.5万元） — one list names the same part twice",
 )
 def repeated_parts(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
-    groups: dict[int, list[Claim]] = defaultdict(list)
-    for c in doc.claims:
-        if c.kind in ("amount", "count") and "whole" in c.related:
-            groups[c.related["whole"]].append(c)
-    for parts in groups.values():
+    for parts in _parts_by_whole(doc).values():
         seen: dict[tuple[str, str], Claim] = {}
         for p in parts:
             name = re.sub(r"\s+", "", p.subject or "")

@@ -95,9 +95,7 @@ def _year(title: str, paras: list[str]) -> int | None:
 def _kind(title: str, paras: list[str]) -> str | None:
     if "决算" in title:
         return "final"
-    if "预算" in title:
-        return "budget"
-    if "绩效目标" in title:
+    if "预算" in title or "绩效目标" in title:
         return "budget"  # targets are set with the budget ("2026年项目支出绩效目标表"); a 决算 reports 自评
     final = sum(p.count("决算") for p in paras)
     budget = sum(p.count("预算") for p in paras)
