@@ -14,7 +14,7 @@ from cnbudget.tables import build_tables
 
 # Bump whenever reading changes what a document yields: the library re-reads documents
 # ingested by an older parser (in one transaction).
-PARSER_VERSION = "2026.12.02-2"
+PARSER_VERSION = "2026.12.02-3"
 
 
 def parse_file(path: str | Path) -> Disclosure:

@@ -37,3 +37,17 @@ def test_wrapped_lines_whose_loose_boxes_touch_are_both_read() -> None:
     first = _line("一般公共预", 433.5, 469.2, width=8.8, height=9.5)
     second = _line("算", 451.8, 478.5, width=9.5, height=9.5)
     assert cell_text(first + second) == "一般公共预算"
+
+
+def test_a_clipped_name_running_under_the_figure_of_the_next_cell_is_set_apart() -> None:
+    # a unit's name too long for its cell runs on, hidden, under the 合计 of the next one: its
+    # last characters and the figure's first digits are drawn over each other
+    tail = _line("障中心", 221.8, 293.0, width=9.0, height=9.6)
+    figure = _line("1839311.66", 232.7, 293.5, width=5.0, height=8.8)
+    assert cell_text(tail + figure) == "障中心1839311.66"
+
+
+def test_a_code_printed_beside_its_name_keeps_its_place() -> None:
+    code = _line("2010101", 100.0, 300.0, width=5.0)
+    name = _line("行政运行", 140.5, 300.0)
+    assert cell_text(code + name) == "2010101行政运行"

@@ -199,13 +199,32 @@ def cell_text(glyphs: list[Glyph], settings: GridSettings = DEFAULT) -> str:
     lines = group_lines(glyphs)
     if len(lines) > 1:
         lines = _legible(lines)
-    texts = [line_text(ln.glyphs, settings) for ln in lines]
+    texts = [line_text(_unlayered(ln.glyphs), settings) for ln in lines]
     out = ""
     for t in texts:
         if out and t and out[-1].isascii() and out[-1].isalpha() and t[0].isascii() and t[0].isalpha():
             out += " "
         out += t
     return _CJK_RE.sub("", out).strip()
+
+
+def _unlayered(glyphs: list[Glyph]) -> list[Glyph]:
+    """A line's glyphs in reading order when two texts are printed over each other: a name
+    clipped by its cell runs on, hidden, under the figure of the next cell ("…保障中心" drawn across
+    "1839311.66"), and sorted by position the two interleave ("中18心39311.66").  The characters
+    of the name (CJK) then come first, the figure's after them, each in its own order; the
+    caller cuts the name's tail from the figure as for any name glued to a figure."""
+    cjk = [g for g in glyphs if _is_cjk(g.text)]
+    if not cjk or len(cjk) == len(glyphs):
+        return glyphs
+    digits = [g for g in glyphs if g.text.isdigit()]
+    if not any(_overprints(c, d) for c in cjk for d in digits):
+        return glyphs
+    return cjk + [g for g in glyphs if not _is_cjk(g.text)]
+
+
+def _is_cjk(ch: str) -> bool:
+    return "\u4e00" <= ch <= "\u9fff"
 
 
 def _overprints(a: Glyph, b: Glyph) -> bool:
