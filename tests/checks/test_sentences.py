@@ -342,3 +342,27 @@ def test_a_list_naming_the_same_part_twice():
     # two lists, each naming it once, are no finding
     assert not one("上级下达资金100万元，包括：文化事业发展资金60万元、体育事业发展资金40万元。"
                    "本级资金50万元，包括：文化事业发展资金30万元、体育事业发展资金20万元。", "sentence.repeated_part")
+
+
+# -- sentence.zero_base: a change from nothing is this year's figure -----------------------------
+
+ZERO_RULE = "sentence.zero_base"
+THREE = "四、“三公”经费预算情况\n\n"
+
+
+def test_a_change_from_a_base_said_to_be_nothing_must_be_this_years_figure():
+    s = "1.因公出国（境）费。2026年预算数80.50万元，较2025年年初预算增加79.10万元，主要是上年出访计划未下达，年初预算数为0。"
+    f = run(W(THREE + s + "\n", year=2026), ZERO_RULE)
+    assert texts(f) == [(ZERO_RULE, "warning")] and "80.50" in f[0].message and "79.10" in f[0].message
+
+
+@pytest.mark.parametrize("sentence", [
+    # the change is this year's figure: right
+    "1.因公出国（境）费。2026年预算数80.50万元，较2025年年初预算增加80.50万元，主要是年初预算数为0。",
+    # the 0 belongs to another figure of the sentence, after it
+    "1.因公出国（境）费。2026年预算数80.50万元，较2025年年初预算增加79.10万元；会议费12.00万元，上年为0。",
+    # no base of nothing said
+    "1.因公出国（境）费。2026年预算数80.50万元，较2025年年初预算增加79.10万元，主要是出访计划增加。",
+])
+def test_a_change_with_no_base_of_nothing_or_equal_to_this_year(sentence):
+    assert not run(W(THREE + sentence + "\n", year=2026), ZERO_RULE)

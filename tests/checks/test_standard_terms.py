@@ -113,3 +113,36 @@ def test_a_class_name_cited_with_its_code_one_character_off():
     assert texts(f) == [("wording.misspelt_class_name", "info")] and "科技成果转化与扩散" in f[0].message
     for ok in ("（6）科技成果转化与扩散（2060404）120.00万元。", "主要用于行政运行（2010101）120.00万元。"):
         assert not run(W(HEAD + ok + "\n", year=2022), "wording.misspelt_class_name")
+
+
+# -- wording.class_name_vs_table: the text names a class otherwise than the document's tables ----
+
+NAME_RULE = "wording.class_name_vs_table"
+
+
+def named(sentence: str, code: str, table_name: str):
+    tables = (T("expenditure", "total", (code, "30.00"), names={code: table_name}),
+              T("general_expenditure", "total", (code, "30.00"), names={code: table_name}))
+    return run(W(HEAD + sentence + "\n", year=2026, tables=tables), NAME_RULE)
+
+
+def test_a_class_named_in_the_text_otherwise_than_its_tables_print_its_code():
+    # the text keeps the older name of 2100410, the tables print the later edition's
+    f = named("（5）卫生健康支出（类）公共卫生（款）突发公共卫生事件应急处理（项）30.00万元，主要用于应急演练。",
+              "2100410", "突发公共卫生事件应急处置")
+    assert texts(f) == [(NAME_RULE, "info")] and "突发公共卫生事件应急处置" in f[0].message
+    # a 款 whose tables print it one word shorter, in every table alike
+    f = named("（二）工业和信息产业监管（款）：反映用于工业和信息产业监管方面的支出。", "21505", "工业和信息产业")
+    assert texts(f) == [(NAME_RULE, "info")] and "21505" in f[0].message
+
+
+@pytest.mark.parametrize("sentence,code,table_name", [
+    # the same name, 支出 and spaces aside
+    ("（5）突发公共卫生事件应急处理（项）30.00万元。", "2100410", "突发公共卫生事件应急处理支出"),
+    # a code the tables do not print: nothing to compare with
+    ("（5）突发公共卫生事件应急处理（项）30.00万元。", "2100409", "重大公共卫生服务"),
+    # a name of many codes (行政运行): its code is not known from the name
+    ("（5）行政运行（项）30.00万元。", "2010101", "行政运行支出"),
+])
+def test_a_class_named_as_its_tables_print_it_or_not_printed_there(sentence, code, table_name):
+    assert not named(sentence, code, table_name)

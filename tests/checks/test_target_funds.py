@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from cnbudget.checks.target_funds import one_digit_apart
@@ -80,3 +82,24 @@ def test_a_table_that_leaves_rows_out_is_met_by_its_rows():
     shown = T("projects", "total", ("total", "525.00"), ("公车统管", "15.00"), ("大厅运行", "145.00"), ("业务经费", "75.00"))
     assert not counted("3", "235", shown) and not counted("3", "525", shown)
     assert counted("3", "300", shown)
+
+
+def _target_list(*rows: tuple[str, str]):
+    """A 绩效目标表 printed as a list of projects: 项目名称 / 金额 / 绩效目标, one project a row."""
+    t = T("performance_targets", "total", *rows)
+    return replace(t, rows=tuple(replace(r, texts={"项目名称": r.name, "绩效目标": "按期完成"}) for r in t.rows))
+
+
+def test_a_target_table_listing_as_many_projects_is_theirs_too():
+    listed = _target_list(("档案数字化", "120.00"), ("信息系统运维", "80.50"), ("业务培训", "30.00"))
+    f = counted("3", "231.50", listed)
+    assert [(x.table, str(x.expected)) for x in f] == [("performance_targets", "230.50")]
+    assert not counted("3", "230.50", listed) and not counted("4", "231.50", listed)
+
+
+def test_a_projects_own_target_form_lists_no_projects():
+    # one project's form: its rows are its funds (项目资金 / 其中：财政拨款 / 其他资金), not projects
+    form = T("performance_targets", "total fiscal other",
+             ("项目资金（万元）", "500.00", None, None), ("其中：财政拨款", None, "500.00", None),
+             ("其他资金", None, None, "0.00"))
+    assert not counted("3", "531.00", form)

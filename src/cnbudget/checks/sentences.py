@@ -23,6 +23,8 @@ document that publishes its 情况说明 alone.
                          the 变化 is not the later year − the earlier one
     sentence.heading_amount  an item's heading that states its amount ("（3）住房公积金163.4万元")
                          and the sentence under it that states another ("2025年安排158.20万元")
+    sentence.zero_base   a change whose base the sentence says was nothing ("增加118.80万元，…年初预算数
+                         为 0") while this year's figure is another (120.20): the change or the 0 is wrong
     wording.missing_direction  "比上年1.43万元，增加0.68%": the figure after 比上年 is the change
                          (1.43 ÷ 208.89 = 0.68 %), its 增加/减少 left out
 
@@ -114,6 +116,50 @@ def stated_changes(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
             f"{fmt_iv(diff)}{decimal_slip(abs(c.value), _abs(diff))} — the stated change is not this year minus last year",
             expected=diff.mid.quantize(Decimal("0.01")),
             actual=c.value * (c.direction or 1),
+            source=c.source,
+            text=c.text,
+        )
+
+
+# the base of a change said to have been nothing, in words after it: "较2025年年初预算增加118.80万元，主要是…
+# 年初未下达，年初预算数为 0。" ("…为 0 万元" is an amount, linked as ``previous``: sentence.change's)
+_ZERO_BASE = re.compile(r"(?:上年|年初)(?:预算)?(?:数|安排)?(?:为|是)\s*0(?![\d.])(?!\s*万?元)")
+# the next figure in 万元 / 元: the clause of another amount
+_NEXT_AMOUNT = re.compile(r"\d[\d,]*(?:\.\d+)?\s*万?元")
+
+
+@rule(
+    "sentence.zero_base",
+    severity="warning",
+    description="称上年（年初预算）为0，所述增加额却不等于本年数 — a change said to be from nothing is not this year's figure",
+)
+def zero_bases(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
+    by_id = claims_by_id(doc)
+    for c in doc.claims:
+        if c.kind != "change" or c.direction != 1 or "previous" in c.related or "0" not in c.text:
+            continue
+        cur = by_id.get(c.related.get("current", -1))
+        if cur is None or cur.text != c.text:
+            continue
+        printed = re.search(rf"增加\s*{re.escape(format(c.value, 'f'))}\s*{re.escape(c.unit or '')}", c.text)
+        if printed is None:
+            continue
+        rest = c.text[printed.end():]
+        nxt = _NEXT_AMOUNT.search(rest)
+        if not _ZERO_BASE.search(rest[:nxt.start() if nxt else len(rest)]):
+            continue
+        now = _amount_iv(cur, c.unit)
+        if now is None:
+            continue
+        ctx.checked()
+        if Interval.of(c.value).meets(now):
+            continue
+        yield finding(
+            "sentence.zero_base",
+            f"称上年（年初预算）为 0，则增加额应为本年数 {fmt(cur.value)}{cur.unit}，所述增加 {fmt(c.value)}{c.unit} — "
+            "a change from nothing is this year's figure",
+            expected=cur.value,
+            actual=c.value,
             source=c.source,
             text=c.text,
         )

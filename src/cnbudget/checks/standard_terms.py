@@ -15,6 +15,12 @@
                            its own ("科技成果转换与扩散（项）" for 转化; "…专项债券收安排的支出（项）"), or a
                            name cited with its code one character off the code's own ("科技成果转化扩散
                            （2060404）")
+    wording.class_name_vs_table  a 支出功能分类 name marked （款）/（项） in the text, the catalog's
+                           (or an alias) of one code only, where every table line of the document
+                           that prints that code prints it under one other name ("工业和信息产业监管
+                           （款）" where the tables print 21505 工业和信息产业; "突发公共卫生事件应急处理
+                           （项）" where they print 2100410 …应急处置): the text kept an older edition's
+                           name of the class the document's own tables name otherwise
 
 The terms are the fixed items of the definitions every 名词解释 restates (机关运行经费: …专用材料
 及一般设备购置费、办公用房水电费…) and official phrases printed as they were issued: a variant of
@@ -307,3 +313,59 @@ def misspelt_class_names(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
             yield text_finding("wording.misspelt_class_name",
                                f"“{name[slip[0]:]}（{m.group('code')}）”：{m.group('code')} 的名称为“{slip[1]}” — a class name misprinted",
                                b, at, m.end())
+
+
+# the digits of a marked level's codes
+_LEVEL_DIGITS = {"款": 5, "项": 7}
+
+
+def _names_by_code(doc: Disclosure) -> dict[str, set[str]]:
+    """The names the document's tables print for each 支出功能分类 code (folded, spaces out)."""
+    out: dict[str, set[str]] = {}
+    for t in doc.tables:
+        for r in t.rows:
+            code = re.sub(r"\s+", "", r.code or "")
+            if r.name and code.isdigit() and len(code) in (5, 7) and code[0] == "2":
+                out.setdefault(code, set()).add(nfkc(re.sub(r"\s+", "", r.name)))
+    return out
+
+
+def _same_name(a: str, b: str) -> bool:
+    """The same name as printed: spaces, brackets, 支出 and the particle 的 aside (never a prefix:
+    a name one word shorter is another edition's, not a cut cell, when every line prints it so)."""
+    def bare(x: str) -> str:
+        return nfkc(x).replace("支出", "").replace("的", "").replace("(", "").replace(")", "")
+    return bare(a) == bare(b)
+
+
+@rule(
+    "wording.class_name_vs_table",
+    severity="info",
+    description="正文标注（款）（项）的科目名称与本文件表中同一科目编码的名称不同（工业和信息产业监管（款）"
+    "与表中 21505 工业和信息产业） — a class named in the text otherwise than the document's tables name its code",
+)
+def class_names_vs_tables(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
+    cat = load_catalog()
+    if cat is None:
+        return
+    text = passages(doc, ctx)
+    by_code = _names_by_code(doc)
+    if not by_code:
+        return
+    for b in text.holding(_MARK_HINT):
+        for m in MARKED_NAME_RE.finditer(b.text):
+            printed, level = m.group("name"), m.group("level")
+            if level not in _LEVEL_DIGITS:
+                continue
+            entry = cat.code_named(cat.FUNCTION, printed, None)
+            if entry is None or len(entry.code) != _LEVEL_DIGITS[level] or entry.code not in by_code:
+                continue
+            ctx.checked()
+            names = by_code[entry.code]
+            if len(names) != 1 or any(_same_name(n, printed) for n in names):
+                continue
+            (table_name,) = names
+            yield text_finding(
+                "wording.class_name_vs_table",
+                f"“{printed}（{level}）”：本文件表中 {entry.code} 印作“{table_name}” — the tables name this class otherwise",
+                b, m.start("name"), m.end())

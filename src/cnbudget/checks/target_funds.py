@@ -14,7 +14,10 @@ the 一般公共预算支出表, and the totals of the 项目支出表 and of th
                              10 projects: then the statement is of those ten, and its money is
                              what they add up to (all funds, or one source's column) — 933.00
                              there.  A table that leaves rows out (a 涉密 project, its 合计 above
-                             the rows) is met by the rows it prints as well as by its 合计.
+                             the rows) is met by the rows it prints as well as by its 合计.  A
+                             绩效目标表 printed as a list of projects (a 项目名称 column, one amount
+                             a row: "共计24个一级项目…详见表11") counts like a 项目支出表; a
+                             project's own form (项目资金 / 其中：财政拨款 rows) lists no projects.
 """
 
 from __future__ import annotations
@@ -123,9 +126,17 @@ def _stated_projects(doc: Disclosure) -> list[tuple[int, Claim]]:
     return out
 
 
+# the column a table listing projects names each of them by (a 项目支出表, or a 绩效目标表 printed as a
+# list: 单位名称 / 项目名称 / 金额 / 绩效目标); a project's own form has none, its rows are its funds
+_PROJECT_NAME_COLUMN = "项目名称"
+
+
 def _listed_projects(t: Table) -> list[Row]:
     total = t.total_row()
-    return [r for r in t.rows if r is not total and r.values and r.item != "unit"]
+    rows = [r for r in t.rows if r is not total and r.values and r.item != "unit"]
+    if t.kind != "projects" and not all(any(_PROJECT_NAME_COLUMN in k for k in r.texts) for r in rows):
+        return []  # a 绩效目标表 that is one project's form, not a list of projects
+    return rows
 
 
 @rule(
@@ -136,7 +147,8 @@ def _listed_projects(t: Table) -> list[Row]:
 )
 def target_funds_counts(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
     statements = _stated_projects(doc)
-    tables = [(t, _listed_projects(t)) for t in doc.tables if t.kind == "projects"] if statements else []
+    tables = [(t, rows) for t in doc.tables if t.kind in PROJECT_TABLES and (rows := _listed_projects(t))] \
+        if statements else []
     for n, money in statements:
         for t, rows in tables:
             if len(rows) != n:
