@@ -286,6 +286,23 @@ def test_the_only_reason_of_a_change_going_the_other_way(sentence, bad):
         assert re.search(r"80\.80.*3\.20|(21\.15|48\.96).*新增车辆", f[0].message)
 
 
+@pytest.mark.parametrize("sentence,bad", [
+    # the reason as the next sentence, over a comma, closing on its effect: staff up for a decrease
+    ("提租补贴(项)支出 820.50 万元，与上年相比减少 64.20 万元，减少 7.26%。主要原因是缴费基数调整，人员增加。", True),
+    ("提租补贴(项)支出 820.50 万元，与上年相比减少 64.20 万元，减少 7.26%。主要原因是缴费基数调整，人员减少。", False),
+    # the last clause does not close on a direction word: the effect is not stated
+    ("公务用车运行维护费 12.00 万元，比上年减少 3.00 万元。主要原因是新能源车辆占比提高，运行费用低于燃油车。", False),
+    ("工资福利支出 900.00 万元，较上年减少 40.00 万元，主要原因是人员变动，新增调出和退休人员。", False),
+    # an enumeration: several reasons, one each way
+    ("支出 500.00 万元，较上年减少 20.00 万元。主要原因是一是项目结束，二是人员经费有所增加。", False),
+    # "零增长" says nothing grew
+    ("公务接待费 5.00 万元，较上年减少 1.00 万元，主要原因是厉行节约，接待费零增长。", False),
+])
+def test_a_reason_over_commas_closing_on_the_other_direction(sentence, bad):
+    f = run(W("三、一般公共预算支出情况\n\n" + sentence + "\n", year=2026), "claim.reason_direction")
+    assert [(x.rule, x.severity) for x in f] == ([("claim.reason_direction", "warning")] if bad else [])
+
+
 def test_spending_restated_with_other_figures_than_the_expenditure_table():
     # corpus c175 p29: 支出预算 11,380.57 = 6,015.67 + 5,364.9, but the 支出表 prints 11,174.30 = 5,839.90 + 5,334.40
     exp = T("expenditure", "total basic project", ("total", "11174.30", "5839.90", "5334.40"))

@@ -91,3 +91,28 @@ def test_a_list_broken_down_another_way_is_not_restated():
             "3专项业务经费：商品和服务支出（302）23469.41 万元，较上年增加 18983.67 万元，原因是项目增加；资本性支出（310）72.75 万元，"
             "较上年增加 72.75 万元，原因是 2020 年预算无此内容。\n")
     assert not run(W(text, year=2021), "claim.restated_amount")
+
+
+_TWO_CLASSIFICATIONS = ("3、支出按经济科目分类的明细情况\n\n（1）按照部门预算支出经济分类的类级科目说明。\n\n"
+                        "工资福利支出（301）820.40万元，较上年增加12.10万元；对企业补助（312）5200.00万元，较上年增加"
+                        "400.00万元，原因是扶持资金增加。\n"
+                        "（2）按照政府预算支出经济分类的类级科目说明。\n\n"
+                        "机关工资福利支出（501）820.40万元，较上年增加12.10万元；对企业补助（507）5200.00万元，较上年增加"
+                        "{change}万元，原因是扶持资金增加。\n")
+
+
+def test_one_class_under_its_two_economic_codes_with_two_changes():
+    # 部门经济分类 312 and 政府经济分类 507 print one class: the same amount cannot have two changes
+    f = run(W(_TWO_CLASSIFICATIONS.format(change="5200.00")), "claim.restated_change")
+    assert texts(f) == [("claim.restated_change", "warning")]
+    assert "400.00" in f[0].message and "5200.00" in f[0].message and "对企业补助" in f[0].message
+
+
+@pytest.mark.parametrize("text", [
+    _TWO_CLASSIFICATIONS.format(change="400.00"),  # the same change under both codes
+    # two function items of one name are two items: their codes (7 digits) keep them apart
+    "七、一般公共预算支出情况说明\n\n（1）行政运行（2010101）120.00万元，较上年增加5.00万元。\n"
+    "（2）行政运行（2013301）120.00万元，较上年减少8.00万元。\n",
+])
+def test_the_same_change_under_both_codes_or_two_function_items_is_clean(text):
+    assert not run(W(text), "claim.restated_change")

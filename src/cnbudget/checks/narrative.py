@@ -604,21 +604,27 @@ def components(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
 
 
 # "增加80.80万元，主要是因公赴港澳经费减少3.20万元。", "减少21.15万元，下降48.96%，主要原因是本年度
-# 新增车辆。": the change, then its one reason as one clause to the sentence's end.  A reason that
-# runs over commas ("主要原因是：一是…，二是…", "主要是A于年初安排，而B…实际减少…") may name others or
-# compare with another base, and is not judged.
+# 新增车辆。": the change, then its one reason as one clause to the sentence's end (also as the next
+# sentence: "减少720.42万元，减少6.45%。主要原因是…").  A reason that runs over commas
+# ("主要原因是：一是…，二是…", "主要是A于年初安排，而B…实际减少…") may name others or compare with
+# another base, and is judged only where it closes on its effect ("缴费基数调整，人员增加": the last
+# clause ends with the direction word) and is no enumeration (一是…).
 _SOLE_REASON_RE = re.compile(
     r"(?P<word>增加|减少|增长|下降)了?\s*(?P<num>\d[\d,]*(?:\.\d+)?)\s*(?P<unit>亿元|万元|元|%)"
     # up to 主要原因 no other change is stated ("增加406.39万元，其中基本支出减少19.11万元，主要是…": the
     # reason is the 减少's)
-    r"(?:(?!增加|减少|增长|下降)[^。;])*?"
-    r"(?:主要(?:原因)?|原因)(?:是|为|系|在于)\s*:?\s*(?P<reason>[^,;:。]{2,40})(?=[。;]|$)"
+    r"(?:(?!增加|减少|增长|下降)[^。;])*?(?:。\s*)?"
+    r"(?:主要(?:原因)?|原因)(?:是|为|系|在于)\s*:?\s*(?P<reason>[^;:。]{2,40})(?=[。;]|$)"
 )
+# a reason over commas that closes on its effect: its last clause ends with the direction word
+_CLOSING_EFFECT_RE = re.compile(r",[^,]*(?:增加|新增|增长|提高|上涨|上升|增多|扩大|减少|下降|降低|压减|缩减|核减|压缩|调减)$")
+# a reason that enumerates ("一是…", "1.…", "首先…"): its clauses are several reasons
+_ENUMERATED_RE = re.compile(r"^(?:一是|第一|首先|\d+[.、])")
 _REASON_UP_RE = re.compile(r"增加|新增|增长|提高|上涨|上升|增多|扩大")
 _REASON_DOWN_RE = re.compile(r"减少|下降|降低|压减|节约|缩减|核减|压缩|调减")
 # words that turn a reason around or put it in another year: "未新增", "上年新增车辆" (so this
-# year has none), "不再增加", "增加的项目到期" — then the reason may well explain the change
-_REASON_TURNED_RE = re.compile(r"未|不|无|没|停|取消|报废|到期|结束|完成|上年|去年|往年|以前|上一年")
+# year has none), "不再增加", "零增长", "增加的项目到期" — then the reason may well explain the change
+_REASON_TURNED_RE = re.compile(r"未|不|无|没|零增长|停|取消|报废|到期|结束|完成|上年|去年|往年|以前|上一年")
 _YEAR_RE = re.compile(r"(?:19|20)\d\d")
 
 
@@ -644,7 +650,10 @@ def reason_directions(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
             continue  # a sole reason is announced with 主要 or 原因
         for m in _SOLE_REASON_RE.finditer(b.text):
             ctx.checked()
-            if not reason_against_change(m.group("word"), m.group("reason"), doc.meta.year):
+            reason = m.group("reason").strip()
+            if "," in reason and (not _CLOSING_EFFECT_RE.search(reason) or _ENUMERATED_RE.match(reason)):
+                continue
+            if not reason_against_change(m.group("word"), reason, doc.meta.year):
                 continue
             yield text_finding(
                 "claim.reason_direction",

@@ -10,6 +10,10 @@
                             万元" (``related["restates"]``)
 
 A 情况说明 states its figures again section by section (收支总体, 财政拨款, 一般公共预算, 基本支出);
+an economic class is stated once under each of its two classifications ("对企业补助(312)47334.05万元，
+较上年增加3310.05万元" in the 部门经济分类 list, "对企业补助(507)47334.05万元，较上年增加47334.05
+万元" in the 政府经济分类 one): the same name and amount with its 3-digit class code left aside are
+one figure too (a 7-digit function code stays: "行政运行(2010101)" and "行政运行(2013301)" are two);
 the same subject, the same amount and the same comparison ("较上年", "比2025年年初预算") make the
 same change, so two changes of it are a figure copied or computed wrongly in one place — which one
 the text does not say (warning).  The subject must be the same words (its list number, 当年 and
@@ -35,6 +39,9 @@ from cnbudget.numbers import Interval, figure_spans
 # what a subject may carry before its name: a list number, 当年/本年/其中
 _LEAD_RE = re.compile(r"^(?:[\d.、()]+|当年|本年|其中|:)+")
 _NUMBER_RE = re.compile(r"^[\d.、()]+")
+# the 3-digit code of an economic class closing its name ("对企业补助(312)", "(507)"): the two
+# classifications print one class's name with two codes
+_ECONOMIC_CODE_RE = re.compile(r"\([35]\d\d\)$")
 # the words between an amount and its change that name the base ("较上年", "比2025年年初预算")
 _BASE_NOISE_RE = re.compile(r"[\s,;:、()]|万元|亿元|元|增加|减少|增长|下降|了")
 # the key of a summary's 总计, either side: 收入总计 = 支出总计 in every year's summary
@@ -47,7 +54,7 @@ BASE_MAX_CHARS = 24
 
 
 def _subject(c: Claim) -> str:
-    return _LEAD_RE.sub("", norm_subject(c.subject or ""))
+    return _ECONOMIC_CODE_RE.sub("", _LEAD_RE.sub("", norm_subject(c.subject or "")))
 
 
 def _base(c: Claim, amount: Claim) -> str | None:
