@@ -506,3 +506,13 @@ def test_a_dash_printed_for_one():
     # a dash that joins a chain, or before a word that 一 does not open
     for fine in ("贯通“目标—指标—任务—项目”的发展路径。", "推进“一网通办”改革。", "2025—2026年度—项目"):
         assert not one(fine, "wording.dash_for_one"), fine
+
+
+def test_a_list_of_units_joined_by_both_comma_and_enumeration_comma():
+    f = run(W(HEAD + "档案馆下设保管部，利用部，编研部、信息部，共4个部门。\n"), "wording.punctuation")
+    assert texts(f) == [("wording.punctuation", "info")] and "利用部，编研部、信息部" in f[0].message
+    # one separator throughout, or a comma closing the list and opening a clause: no finding
+    for fine in ("档案馆下设保管部、利用部、编研部、信息部，共4个部门。",
+                 "内设综合处、经济一处、经济二处，归口管理公报编辑室。",
+                 "设立苏北办事处、皖南办事处，作为管理办公室的派出机构。"):
+        assert not run(W(HEAD + fine + "\n"), "wording.punctuation"), fine

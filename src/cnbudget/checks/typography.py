@@ -8,7 +8,8 @@
                                  (与上年持平 is what is meant)
     wording.punctuation          doubled punctuation: "。。", "，；", "：。", in the text and in
                                  tables' text cells; a full stop between two words of a list:
-                                 "新农具．新技术"
+                                 "新农具．新技术"; a list of units joined by both "，" and "、"
+                                 ("综合部，人才服务部，人才开发部、发展研究部")
     wording.money_unit           "15.00万，" in a passage whose other amounts print 万元 (info)
     wording.yuan_among_wan       an amount in 元 between two amounts in 万元 in the same or the
                                  adjacent passages ("2.污染防治项目 18,686.86 元，主要包括：…3,953.30
@@ -106,6 +107,12 @@ NONZERO_CHANGE_RE = re.compile(r"(?:增加|减少|增长|下降|上升|降低)(?
 DOUBLED_PUNCT_RE = re.compile(r"[。,;:、!?]\s*[。,;:、!?]")
 # A full stop between two words of a list: "新农具．新技术" (folded to "."), where 、 is meant.
 STOP_BETWEEN_WORDS_RE = re.compile(r"(?<=[\u4e00-\u9fff])\.(?=[\u4e00-\u9fff])")
+# A list of a body's units whose names share their last word (部, 处, 科 …) joined by "、" with a
+# "，" among them: "下设综合部，人才服务部，人才开发部、发展研究部" — one list, one separator.  A "，"
+# that closes the list and opens a clause ("…综合处、经济一处，归口管理公报编辑室") has no "、"
+# item after it.
+MIXED_LIST_RE = re.compile(r"[\u4e00-\u9fff]{1,10}?(部|处|科|室|中心|所|站|队|馆|组|股)[,，]"
+                           r"[\u4e00-\u9fff]{1,10}?\1、[\u4e00-\u9fff]{1,10}?\1(?![\u4e00-\u9fff])")
 # A text (a paragraph, a 绩效目标 cell) closed by "." after a word: "…下载2万篇以上." where "。"
 # is meant.  Not a heading's number alone ("三.").
 STOP_AT_END_RE = re.compile(r"(?<=[\u4e00-\u9fff])\.[ \t]*$")
@@ -225,6 +232,13 @@ def doubled_punctuation(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
             yield text_finding(
                 "wording.punctuation",
                 f"词语之间用了句点：“{b.text[max(m.start() - 3, 0):m.end() + 3]}”，应为顿号或句号 — a full stop between two words",
+                b, m.start(), m.end(),
+            )
+    for b in text.holding(MIXED_LIST_RE):
+        for m in MIXED_LIST_RE.finditer(b.text):
+            yield text_finding(
+                "wording.punctuation",
+                f"列举中逗号与顿号混用：“{_unfold(m.group(0))}”，应均为顿号 — a list joined by both \"，\" and \"、\"",
                 b, m.start(), m.end(),
             )
     # a 绩效目标's text is punctuated as the narrative is: "…不高于1550万元。;2.每日公路巡查…"
