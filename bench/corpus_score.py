@@ -232,7 +232,7 @@ def score_audit(records: list[dict], path: Path = AUDIT_FILE) -> dict:
 _NARRATIVE_RULES = ("claim.", "sentence.", "wording.", "year.", "typography.", "code.",
                     # the rules that read what a 绩效目标 form writes as text ("验收合格率 =1100%")
                     "perf.rate_over_whole", "perf.cost_over_funds", "perf.rate_unit", "perf.count_in_percent",
-                    "perf.rate_without_percent",
+                    "perf.rate_without_percent", "perf.blank_goal", "perf.goal_funds",
                     # a heading of the 情况说明 announcing a table that is not under it
                     "completeness.empty_table_section")
 # Rules of other families whose finding is about a figure the narrative STATES (a stated 机关运行经费

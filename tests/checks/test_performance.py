@@ -1,5 +1,5 @@
 """perf.score_sum, perf.execution_rate, perf.rate_over_whole, perf.rate_unit, perf.cost_over_funds,
-perf.count_in_percent, perf.rate_without_percent."""
+perf.count_in_percent, perf.rate_without_percent, perf.blank_goal, perf.goal_funds."""
 
 from __future__ import annotations
 
@@ -120,3 +120,44 @@ def test_a_stated_cost_above_the_projects_whole_funds():
     # within the funds, or a ceiling (a project's cost over several years may pass this year's funds)
     assert not run(D(form("=1800万元")), "perf.cost_over_funds")
     assert not run(D(form("≤1849.5万元")), "perf.cost_over_funds")
+
+
+def _form(goal: str | None) -> Table:
+    from cnbudget.model import Column, Source
+
+    funds = Row(code=None, name="专项资金情况（万元）", values={"total": Decimal("500.00")}, source=Source(page=30),
+                texts={"主管部门": "专项资金情况（万元）", "c2": "资金总额", "c3": "500.00"})
+    goal_row = Row(code=None, name="年度目标", values={}, source=Source(page=30),
+                   texts={"主管部门": "年度目标"} | ({"c2": goal} if goal else {}))
+    line = Row(code=None, name="产出指标", values={}, source=Source(page=30),
+               texts={"一级指标": "产出指标", "三级指标": "培训人次", "指标值": "≥300人次"})
+    return Table(kind="performance_targets", title="职业培训补贴项目绩效目标表", unit="万元",
+                 columns=(Column("total", "资金总额"),), rows=(funds, goal_row, line), source=Source(page=30))
+
+
+def test_a_project_forms_goal_left_blank():
+    # 福州 2026 (corpus c142 p32): a form whose 年度目标 line prints its label only
+    f = run(D(_form(None)), "perf.blank_goal")
+    assert [(x.rule, x.severity, x.row) for x in f] == [("perf.blank_goal", "warning", "年度目标")]
+    assert not run(D(_form("完成职业技能培训300人次，提升就业能力。")), "perf.blank_goal")
+    # a list of projects (several 资金 lines) is not a form: its goals are a column
+    listing = replace(_form(None), rows=(*_form(None).rows, replace(_form(None).rows[0], name="另一项目")))
+    assert not run(D(listing), "perf.blank_goal")
+
+
+def test_a_goal_stating_more_money_for_the_year_than_its_line():
+    # 广州 2026 (corpus c104 p52, p62): "计划于2026年使用816.36万元采购…" on a line of 766.36
+    from cnbudget.model import Column, Source
+
+    def listing(goal: str) -> Table:
+        row = Row(code=None, name="设备更新经费", values={"total": Decimal("766.36")}, source=Source(page=60),
+                  texts={"绩效目标": goal})
+        return Table(kind="performance_targets", title="项目绩效目标表", unit="万元",
+                     columns=(Column("total", "预算数"),), rows=(row,), source=Source(page=60))
+
+    f = run(D(listing("计划于2026年使用816.36万元采购一批检测设备。"), year=2026), "perf.goal_funds")
+    assert [(x.severity, x.expected, x.actual) for x in f] == [("warning", Decimal("766.36"), Decimal("816.36"))]
+    # the line's own money, another year's, or a sum without a year (the project's whole cost): clean
+    assert not run(D(listing("计划于2026年使用766.36万元采购一批检测设备。"), year=2026), "perf.goal_funds")
+    assert not run(D(listing("2027年计划投入900万元，完成二期建设。"), year=2026), "perf.goal_funds")
+    assert not run(D(listing("项目总投资使用2738万元，分三年实施。"), year=2026), "perf.goal_funds")

@@ -516,3 +516,19 @@ def test_a_list_of_units_joined_by_both_comma_and_enumeration_comma():
                  "内设综合处、经济一处、经济二处，归口管理公报编辑室。",
                  "设立苏北办事处、皖南办事处，作为管理办公室的派出机构。"):
         assert not run(W(HEAD + fine + "\n"), "wording.punctuation"), fine
+
+def test_a_closing_bracket_printed_twice_in_a_form_header_or_a_text_cell():
+    # 烟台 2026 (corpus c173 p58): a project form's 项目名称 "…项目资金（监督检查及运维管理））"
+    def form(name: str) -> Table:
+        return Table(kind="performance_targets", title="项目绩效目标表", unit="万元", columns=(Column("total", "金额"),),
+                     rows=(), source=Source(page=58), header=(("项目名称", "", name), ("主管部门", "", "测试局")))
+
+    f = run(D(form("道路养护专项资金（巡查及维修））")), "wording.brackets")
+    assert [(x.severity, x.table) for x in f] == [("info", "performance_targets")] and "））" in f[0].message
+    cell = run(_projects("完成养护任务（含巡查））。", "完成养护任务。"), "wording.brackets")
+    assert [(x.severity, x.row) for x in cell] == [("info", "项目0")]
+    # a pair closed inside another, a cell cut at a page break (its opening on the page before),
+    # a header split over two cells: clean
+    assert not run(D(form("道路养护专项资金（巡查（含夜间））")), "wording.brackets")
+    assert not run(_projects("级））", "养护（巡查）及维修（含）"), "wording.brackets")
+    assert not run(D(form("）预算数")), "wording.brackets")

@@ -12,6 +12,9 @@
                          "基本殡葬费用减免完成率 1" where the form's other rates read "=100%"
     perf.count_in_percent a target that counts (…时长, …次数, …人数) stated as a percentage: "周工作时长
                          ≤40%" (hours, not a share)
+    perf.blank_goal      a project form whose 年度目标 line prints its label only: no goal stated
+    perf.goal_funds      a goal that states more money for the document's year than its project's
+                         line: "计划于2026年使用816.36万元采购…" on a line of 766.36
 """
 
 from __future__ import annotations
@@ -344,3 +347,69 @@ def costs_over_funds(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
                     f"{fmt(whole)}万元 — a stated cost above the project's whole funds",
                     table=t.kind, row=row_key(r), column=col, expected=whole, actual=ceiling, source=r.source,
                 )
+
+
+# The line of a project's form that holds its goal: "年度目标", "年度绩效目标", "绩效目标", "项目年度目标"
+GOAL_LABEL_RE = re.compile(r"^(?:项目)?(?:年度|当年|本年度?)?(?:绩效)?目标$")
+
+
+@rule(
+    "perf.blank_goal",
+    severity="warning",
+    kinds=("performance_targets",),
+    description="项目绩效目标表的“年度目标”栏为空（只有栏名，没有目标） — a project form's goal left blank",
+)
+def blank_goals(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
+    for t in doc.tables_of("performance_targets"):
+        # one project's form: its money printed as one 资金总额 line (a list of projects prints
+        # its goals in a column, where a blank cell is no line of its own)
+        if sum("total" in r.values for r in t.rows) != 1:
+            continue
+        for r in t.rows:
+            printed = [c.strip() for c in r.texts.values() if c.strip()]
+            if r.values or not printed or not all(GOAL_LABEL_RE.match(re.sub(r"\s+", "", c)) for c in printed):
+                continue
+            ctx.checked()
+            yield finding(
+                "perf.blank_goal",
+                f"{table_label(t)}（{t.title}）“{printed[0]}”栏为空，未填写项目的年度目标 — the form's goal is left blank",
+                table=t.kind, row=row_key(r), column=None, source=r.source,
+            )
+
+
+# A goal that states this year's money of its project: "计划于2026年使用816.36万元采购…",
+# "2026年安排资金120万元用于…" (a year printed: a sum without one may be the project's whole cost)
+GOAL_FUNDS_RE = re.compile(
+    r"(?P<year>(?:19|20)\d{2})\s*年(?:度)?\s*(?:计划)?\s*(?:使用|安排|投入)(?:资金|经费|预算)?\s*"
+    r"(?P<n>\d[\d,]*(?:\.\d+)?)\s*万元"
+)
+_GOAL_FUNDS_HINT = re.compile(r"(?:使用|安排|投入)")
+
+
+@rule(
+    "perf.goal_funds",
+    severity="warning",
+    kinds=("performance_targets", "projects"),
+    description="绩效目标所述本年使用资金大于本行项目预算（“计划于2026年使用816.36万元”，预算数766.36） — "
+    "a goal states more money for the year than its project's line",
+)
+def goal_funds(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
+    year = doc.meta.year
+    if not year:
+        return
+    for t, r, col, cell in cells(doc, ctx).holding(_GOAL_FUNDS_HINT):
+        whole = r.values.get("total")
+        if t.kind not in ("performance_targets", "projects") or whole is None or whole <= 0 or t.unit != "万元":
+            continue
+        for m in GOAL_FUNDS_RE.finditer(cell):
+            if int(m.group("year")) != year:
+                continue
+            ctx.checked()
+            stated = Decimal(m.group("n").replace(",", ""))
+            if iv(t, stated).lo <= iv(t, whole).hi:
+                continue
+            yield cell_finding(
+                "perf.goal_funds",
+                f"：目标称“{m.group(0)}”，大于本行预算数 {fmt(whole)}万元 — the goal states more money than its project's line",
+                t, r, col, cell, m.start(), m.end(), expected=whole, actual=stated,
+            )

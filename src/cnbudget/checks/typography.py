@@ -31,7 +31,9 @@
                                  ("打造…中试平台，以评估促进建设发展，打造…中试平台。"), also in cells
     wording.brackets             a bracket opened and never closed, or closed and never opened; a
                                  pair printed in two widths ("督查处（交易管理处)"); a bracket left
-                                 open in a table's text cell that ends its sentence
+                                 open in a table's text cell that ends its sentence; a closing
+                                 bracket printed twice in a text cell or a form's header cell
+                                 ("…项目资金（监督检查及运维管理））")
     wording.quotes               a quotation mark printed the wrong way round: "为“十五五“期间", or
                                  one opened and never closed ("帮教的“无缝衔接。"), also in the text
                                  cells of tables
@@ -63,6 +65,7 @@ from cnbudget.checks.common import (
     cells,
     checked_each,
     literal_first,
+    nfkc,
     passages,
     pattern_findings,
     sentence_span,
@@ -71,7 +74,7 @@ from cnbudget.checks.common import (
 )
 from cnbudget.checks.context import Context
 from cnbudget.checks.registry import finding, rule
-from cnbudget.checks.values import fmt
+from cnbudget.checks.values import fmt, table_label
 from cnbudget.model import Disclosure, Finding, Table, TextBlock
 from cnbudget.numbers import decimals
 from cnbudget.units import UNIT_SCALE, convert
@@ -782,9 +785,47 @@ def unmatched_brackets(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
         at = _unclosed_bracket(cell)
         if at is not None:
             yield cell_finding("wording.brackets", "：左括号“（”没有闭合 — unclosed bracket", t, r, col, cell, at, at + 1)
+    # a closing bracket printed twice ("…项目资金（监督检查及运维管理））"): the first closes the
+    # pair the cell opened, the second closes nothing.  A cell cut at a page break loses its
+    # opening, so the first would close nothing too: the doubled one is the cell's own.  The form
+    # header's cells (项目名称 | X) are read as well: a project's name is printed there only.
+    for t, r, col, cell in cells(doc, ctx).holding(_DOUBLED_CLOSE_HINT):
+        if not _DOUBLED_CLOSE_HINT.search(cell):
+            continue  # (the hint, tested again: the same cells are read without it)
+        ctx.checked()
+        at = doubled_close(cell)
+        if at is not None:
+            yield cell_finding("wording.brackets", _DOUBLED_CLOSE_MESSAGE, t, r, col, cell, at, at + 1)
+    for t in doc.tables:
+        for cell in dict.fromkeys(c for line in (t.header or ()) for c in line if ")" in c or "）" in c):
+            ctx.checked()
+            folded = nfkc(cell)
+            at = doubled_close(folded)
+            if at is not None:
+                yield finding(
+                    "wording.brackets", f"{table_label(t)}（{t.title}）表头“{folded}”{_DOUBLED_CLOSE_MESSAGE}",
+                    table=t.kind, source=t.source, text=folded,
+                )
 
 
 _OPEN_BRACKET_HINT = re.compile(r"\(")
+_DOUBLED_CLOSE_HINT = re.compile(r"\)\s*\)")
+_DOUBLED_CLOSE_MESSAGE = "：右括号“））”重复，多出一个没有对应“（”的“）” — a closing bracket printed twice"
+
+
+def doubled_close(text: str) -> int | None:
+    """Where a closing bracket printed twice closes nothing: the one right after a ")" that
+    closed a bracket ``text`` opened (None: no such bracket)."""
+    depth, last_closed = 0, False
+    for m in _BRACKET_RE.finditer(text):
+        if m.group(0) == "(":
+            depth, last_closed = depth + 1, False
+        elif depth:
+            depth, last_closed = depth - 1, True
+        else:
+            before = text[:m.start()].rstrip()
+            return m.start() if last_closed and before.endswith(")") else None
+    return None
 
 
 def _unclosed_bracket(text: str) -> int | None:
