@@ -228,3 +228,38 @@ def test_a_heading_numbered_as_the_one_before_it():
     for titles in (("一、收入", "二、支出", "一、收入", "二、支出"), ("（一）收入", "（三）支出", "（四）三公"),
                    ("一、收入", "一、支出", "二、三公")):
         assert not run(D(sections=titles), "wording.repeated_item_number"), titles
+
+
+_PROFILE = "第一部分 部门概况\n\n一、主要职责\n\n负责本市测绘工作。\n\n二、机构设置\n\n本部门设5个内设机构。\n\n"
+_PART3 = "第三部分 2026年部门预算情况说明\n\n"
+
+
+def test_a_first_level_heading_number_skipped_or_missing_at_a_parts_start():
+    # 烟台 2026 (corpus c176 p30): the part's items （一）（二） printed under no "一、", then "二、";
+    # 烟台 2026 (corpus c184 p40): "一、" then "五、", nothing between numbered 二 to 四
+    text = (_PROFILE + _PART3 + "（一）收入预算：2026年收入预算1,200.00万元。\n\n（二）支出预算：2026年支出预算1,200.00万元。\n\n"
+            "二、“三公”经费支出情况\n\n2026年“三公”经费预算12.00万元。\n\n三、政府采购情况\n\n2026年政府采购预算0万元。\n\n"
+            "七、国有资产占用情况\n\n截至2025年10月，本局共有车辆2辆。\n")
+    f = run(W(text, year=2026), "wording.skipped_heading_number")
+    assert texts(f) == [("wording.skipped_heading_number", "info")] * 2
+    assert "缺“一、”" in f[0].message and "(一)收入预算" in f[0].message
+    assert "七、国有资产占用情况" in f[1].message and "缺“四、”、“五、”、“六、”" in f[1].message
+
+
+@pytest.mark.parametrize("part3", [
+    # numbering going on from the part before, or starting again at 一
+    "三、收支预算总体情况\n\n收支预算1,200.00万元。\n\n四、政府采购情况\n\n政府采购预算0万元。\n",
+    "一、收支预算总体情况\n\n收支预算1,200.00万元。\n\n二、政府采购情况\n\n政府采购预算0万元。\n",
+    # the number left out printed on a line the reader took for running text, not a heading
+    "一、收支预算总体情况\n\n收支预算1,200.00万元。\n\n二、政府采购情况：2026年政府采购预算0万元，其中货物0万元、服务0万元。\n\n"
+    "三、国有资产占用情况\n\n共有车辆2辆。\n",
+    # a heading printed twice in place of the next (wording.repeated_item_number's), none left out
+    "一、收支预算总体情况\n\n收支预算1,200.00万元。\n\n一、政府采购情况\n\n政府采购预算0万元。\n\n三、国有资产占用情况\n\n共有车辆2辆。\n",
+])
+def test_first_level_headings_in_sequence_across_parts_or_a_missed_heading(part3):
+    assert not run(W(_PROFILE + _PART3 + part3, year=2026), "wording.skipped_heading_number")
+
+
+def test_a_glossarys_numbered_entries_are_no_outline():
+    glossary = "第四部分 名词解释\n\n一、财政拨款收入\n\n指本级财政拨付的资金。\n\n六、基本支出\n\n指为保障机构正常运转的支出。\n"
+    assert not run(W(_PROFILE + glossary, year=2026), "wording.skipped_heading_number")

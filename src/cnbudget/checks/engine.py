@@ -95,6 +95,7 @@ def _load_rules() -> None:
         target_funds,
         typography,
         unit_names,
+        vehicles,
         within_table,
         wording,
         years,

@@ -12,6 +12,11 @@
                                   run on in one text numbered alike ("5.…；6.…；6.…"), also in cells;
                                   a heading numbered as the heading before it, the next one going on
                                   from the number it should have had ("十六、A …十六、B …十八、C")
+    wording.skipped_heading_number  a first-level heading ("一、" style) whose number skips one that no
+                                  line between prints ("一、A … 五、B"), or a part (第X部分) whose
+                                  first such heading is "二、" or later, neither restarting at 一 nor
+                                  going on from the part before, with no line under it opening with
+                                  the numbers left out (the items of a missing "一、" printed bare)
     wording.bracket_stop          a full stop closing a bracket that opened inside a sentence which
                                   then goes on: "2.5万元（…减少1万元。）比上年减少1万元"
     wording.repeated_item         a list item printed again as the next item under the next number:
@@ -338,3 +343,74 @@ def repeated_items(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
                 b, m.end(), len(b.text),
             )
         before = number, words
+
+
+# A first-level heading of the running text: "一、收支预算总体情况", "十八、深圳市公共就业服务中心".
+_FIRST_LEVEL_RE = re.compile(r"^\s*([一二三四五六七八九十]{1,3})\s*[、.．]")
+# parts whose numbered lines are no outline of the 情况说明: the tables' captions (and a 目录 read
+# with them), the 名词解释's entries (numbered items a line may read as headings)
+_NOT_OUTLINE_PARTS = frozenset({"tables", "glossary", "toc"})
+
+
+def _first_level(b: TextBlock) -> int | None:
+    m = _FIRST_LEVEL_RE.match(b.text)
+    return count_number(m.group(1)) if m else None
+
+
+def skipped_heading_numbers(blocks: list[TextBlock]) -> list[tuple[TextBlock, TextBlock, tuple[int, ...]]]:
+    """(place, heading, numbers left out) of each first-level heading numbered past the number due,
+    no line between printing the numbers left out (so no heading the reader missed): after the
+    heading before it in its part ("十六、" then "十八、": the place is the heading), or as the first
+    of a part that neither restarts at 一 nor goes on from the last number of the part before (the
+    place is the part's first passage, where "一、" is missing)."""
+    out: list[tuple[TextBlock, TextBlock, tuple[int, ...]]] = []
+    last = 0  # the last first-level number of the parts before
+    prev: int | None = None  # the last first-level number of this part, and its block's position
+    before: int | None = None  # …and the one before it
+    part_start = at = 0
+    for i, b in enumerate(blocks):
+        if b.heading and b.level == 1:
+            last, prev, before, part_start = prev or last, None, None, i + 1
+            continue
+        if not b.heading or b.level != 2 or (n := _first_level(b)) is None:
+            continue
+        if b.part not in _NOT_OUTLINE_PARTS:
+            if prev is not None:
+                # "十六、十六、十八": the second 十六 is the slip (``renumbered_headings``), none is left out
+                renumbered = before == prev and n == prev + 2
+                missing, place, lines = () if renumbered else tuple(range(prev + 1, n)), b, blocks[at + 1:i]
+            elif n > 1 and n != last + 1 and part_start > 0:
+                missing, place, lines = tuple(range(1, n)), blocks[part_start] if part_start < i else b, blocks[part_start:i]
+            else:
+                missing, place, lines = (), b, []
+            if missing and not any(_first_level(x) in missing for x in lines):
+                out.append((place, b, missing))
+        before, prev, at = prev, n, i
+    return out
+
+
+def _numeral(n: int) -> str:
+    tens, ones = divmod(n, 10)
+    digits = "一二三四五六七八九"
+    return ("" if tens == 0 else ("" if tens == 1 else digits[tens - 1]) + "十") + ("" if ones == 0 else digits[ones - 1])
+
+
+@rule(
+    "wording.skipped_heading_number",
+    severity="info",
+    description="一级标题序号跳号（十六、之后为十八、；一个部分的标题从二、起） — a first-level heading number skipped",
+)
+def skipped_heading_number(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
+    blocks = list(doc.text)
+    ctx.checked()
+    for place, heading, missing in skipped_heading_numbers(blocks):
+        left_out = "、".join(f"“{_numeral(n)}、”" for n in missing)
+        if place is heading:
+            what = f"一级标题“{heading.text[:30]}”前缺{left_out}"
+        else:
+            what = f"本部分首个一级标题为“{heading.text[:30]}”，其前“{place.text[:30]}”之上缺{left_out}"
+        yield text_finding(
+            "wording.skipped_heading_number",
+            f"{what}，序号跳号 — a first-level heading number skipped", place, 0, min(len(place.text), 60),
+        )
+
