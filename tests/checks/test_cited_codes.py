@@ -67,3 +67,29 @@ def test_a_name_the_tables_print_under_two_codes_is_not_judged():
 
 def test_without_function_tables_nothing_is_judged():
     assert not run(W(HEAD + "①行政运行（2013201）1765.18万元。\n", year=2021), "code.narrative_other_code")
+
+
+GOV_LIST = ("2026年一般公共预算支出1,000.00万元，其中：机关工资福利支出(501)400.00万元；"
+            "机关商品和服务支出(502)300.00万元；对个人和家庭的补助(509)200.00万元；{last}100.00万元。\n")
+
+
+def test_a_departmental_code_in_a_list_of_government_classes_is_found():
+    f = run(W(HEAD + GOV_LIST.format(last="其他支出(399)")), "code.narrative_scheme")
+    assert texts(f) == [("code.narrative_scheme", "warning")] and "599" in f[0].message
+    # and the other way round: a government code among departmental ones
+    dep = ("其中：工资福利支出(301)400.00万元；商品和服务支出(302)300.00万元；"
+           "对个人和家庭的补助(303)200.00万元；对企业补助(507)100.00万元。\n")
+    f = run(W(HEAD + dep), "code.narrative_scheme")
+    assert texts(f) == [("code.narrative_scheme", "warning")] and "312" in f[0].message
+
+
+@pytest.mark.parametrize("text", [
+    GOV_LIST.format(last="其他支出(599)"),                               # one classification throughout
+    GOV_LIST.format(last="资本性支出(310)").replace("(509)", "(303)"),   # two of each: no list of one kind
+    # a class of the other classification in another sentence (the year's comparison names both)
+    GOV_LIST.format(last="其他支出(599)") + "对企业补助(312)上年在其他支出(399)列支。\n",
+    # a name the list's classification has no class of
+    GOV_LIST.format(last="基本建设支出(309)"),
+])
+def test_one_classification_per_list_or_an_unknown_name_is_clean(text):
+    assert not run(W(HEAD + text), "code.narrative_scheme")

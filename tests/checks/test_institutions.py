@@ -56,10 +56,11 @@ def test_a_count_against_the_bodies_listed_as_numbered_headings():
     assert not found(text.replace("统计执法监督处", "强化统计执法监督工作"))
 
 
-def _units_document(stated: str, names: list[str]):
+def _units_document(stated: str, names: list[str], scope: str = ""):
     from cnbudget.model import Column, Disclosure, Meta, Row, Source, Table, TextBlock
 
-    text = f"纳入本部门2022年部门预算编制范围的二级预算单位共有{stated}个,包括:"  # folded, as the reader gives it
+    # folded, as the reader gives it
+    text = f"{scope}纳入本部门2022年部门预算编制范围的二级预算单位共有{stated}个,包括:"
     block = TextBlock(text, ((0, Source(page=21, box=(100.0, 247.0, 620.0, 263.0))),), part="profile")
     rows = tuple(Row(code=None, name=n, values={}, source=Source(page=21), texts={"单位名称": n}) for n in names)
     table = Table(kind="other", title="", unit=None, columns=(Column("c1", "拟变动情况"),), rows=rows,
@@ -75,3 +76,25 @@ def test_a_number_of_units_against_the_table_that_lists_them():
     f = run(_units_document("15", names), "wording.unit_count")
     assert texts(f) == [("wording.unit_count", "warning")] and "16" in f[0].message
     assert not run(_units_document("16", names), "wording.unit_count")
+
+
+SCOPE_WITH_UNITS = "从预算单位构成看,本部门的部门预算包括部门本级(机关)预算和所属事业单位预算。"
+SCOPE_ALONE = "从预算单位构成看,本部门的部门预算包括部门本级(机关)预算。"
+
+
+def test_a_scope_naming_the_units_over_a_table_of_the_own_level_alone():
+    f = run(_units_document("1", ["西安市某局本级（机关）"], SCOPE_WITH_UNITS), "wording.unit_scope")
+    assert texts(f) == [("wording.unit_scope", "warning")] and "只列本级" in f[0].message
+    # and the other way round: the 本级 alone over a table of three units
+    f = run(_units_document("3", ["西安市某局本级", "西安市某中心", "西安市某站"], SCOPE_ALONE), "wording.unit_scope")
+    assert texts(f) == [("wording.unit_scope", "warning")] and "3 个单位" in f[0].message
+
+
+@pytest.mark.parametrize(("scope", "names"), [
+    (SCOPE_WITH_UNITS, ["西安市某局本级（机关）", "西安市某中心"]),   # its units listed
+    (SCOPE_ALONE, ["西安市某局本级（机关）"]),                        # the 本级 alone, said and listed
+    (SCOPE_WITH_UNITS, ["西安市某中心"]),                            # one unit that is not the 本级: not judged
+    ("本部门预算包括本级预算和西安市某中心预算。", ["西安市某局本级（机关）"]),  # a scope of named units
+])
+def test_a_scope_the_table_of_units_bears_out_is_clean(scope, names):
+    assert not run(_units_document(str(len(names)), names, scope), "wording.unit_scope")

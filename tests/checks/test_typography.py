@@ -532,3 +532,28 @@ def test_a_closing_bracket_printed_twice_in_a_form_header_or_a_text_cell():
     assert not run(D(form("道路养护专项资金（巡查（含夜间））")), "wording.brackets")
     assert not run(_projects("级））", "养护（巡查）及维修（含）"), "wording.brackets")
     assert not run(D(form("）预算数")), "wording.brackets")
+
+
+def test_an_item_of_a_list_in_wan_printing_its_amounts_without_a_unit():
+    # the items beside it print 万元: the item's figures are amounts of the same list
+    items = ("（7）培训支出（2050803）支出 30.50 万元，比上年减少 2.00 万元。\n"
+             "（8）上年在事业单位离退休列支 12.34，本年未列支。\n"
+             "（9）行政运行（2010101）支出 120.00 万元，与上年持平。\n")
+    f = run(W(HEAD + items), "wording.money_unit")
+    assert texts(f) == [("wording.money_unit", "info")] and "12.34" in f[0].message
+    # the last item of the list: its one neighbour decides
+    assert len(run(W(HEAD + items.split("（9）")[0]), "wording.money_unit")) == 1
+
+
+@pytest.mark.parametrize("items", [
+    # its neighbours count people, not money
+    "（1）在职人员 30 人。\n（2）人均 12.34，较上年略增。\n（3）离退休人员 8 人。\n",
+    # an item in 元: its unitless figure may be in 元 too
+    "（1）办公费 3.00 万元。\n（2）印刷费 1,200.00 元，另 12.34 待定。\n（3）邮电费 2.00 万元。\n",
+    # no list: a passage with no item number
+    "（1）办公费 3.00 万元。\n上年在事业单位离退休列支 12.34，本年未列支。\n",
+    # numbered another way than its neighbours
+    "（1）办公费 3.00 万元。\n2.上年列支 12.34，本年未列支。\n（3）邮电费 2.00 万元。\n",
+])
+def test_a_list_item_beside_items_not_in_wan_is_clean(items):
+    assert not [f for f in run(W(HEAD + items), "wording.money_unit") if "未印单位" in f.message]

@@ -31,6 +31,7 @@ Modules:
     years         — years named in the text against the document's year and kind
     grants        — a stated 当年拨款 that counts last year's carry-over in
     fund_sources  — "均为一般公共预算拨款" / "全部为财政拨款" against the funds the tables print
+    procurement   — the 政府采购 the text states by category (货物/工程/服务) against the table's rows of that category
     absences      — what the text says is not there ("购置车辆0辆", "无政府性基金预算支出") against the tables that print it
     vehicles      — the cars whose running the text budgets against the cars it says are held and bought
     inclusions    — parts ≤ wholes (财政拨款 ≤ 全部资金, 三公 items, 机关运行经费)

@@ -10,7 +10,12 @@ where the document's own tables put the item under another code.
                                cited without that amount may be an item this year's tables leave
                                out: "行政运行(2050101)0.00万元，较上年减少3.54万元")
 
-``code.narrative`` judges the codes the catalog does not know; these two judge the ones it does.
+    code.narrative_scheme      "…对个人和家庭的补助(509)50.12万元;其他支出(399)119010万元。": a 类 code
+                               of one economic classification (部门经济分类 3xx) in a list whose
+                               other codes are all of the other (政府经济分类 5xx), under a name that
+                               classification gives another code (其他支出 is 599 there)
+
+``code.narrative`` judges the codes the catalog does not know; these judge the ones it does.
 A name is judged by its tails ("其中行政运行" → "行政运行"): a lead-in is not part of the name.
 """
 
@@ -21,7 +26,7 @@ from collections.abc import Iterator
 from decimal import Decimal
 
 from cnbudget.checks.codes import _codes_by_name, _function_rows, cited_codes, load_catalog
-from cnbudget.checks.common import could_not_verify, text_finding
+from cnbudget.checks.common import could_not_verify, passages, text_finding
 from cnbudget.checks.context import Context
 from cnbudget.checks.registry import rule
 from cnbudget.codes.names import stem
@@ -131,3 +136,64 @@ def _row_holds(rows: list[Row], num: str, unit: str, units: dict[int, str | None
             if w is not None and abs(w - amount) <= half_step:
                 return True
     return False
+
+
+# a 类 code of either economic classification closing a name: "工资福利支出(301)", "(二)(504)"
+ECONOMIC_CLASS_RE = re.compile(r"(?<=[\u4e00-\u9fff)])\(\s*(?P<code>[35]\d\d)\s*\)")
+_NAMED_ECONOMIC_CLASS_RE = re.compile(r"(?P<name>[\u4e00-\u9fff]{2,20})\(\s*(?P<code>[35]\d\d)\s*\)")
+_ECONOMIC_CLASS_HINT = re.compile(r"\(\s*[35]\d\d\s*\)")
+# a list naming this many classes of one classification is a list of that classification
+MIN_LISTED = 3
+
+
+@rule(
+    "code.narrative_scheme",
+    severity="warning",
+    description="正文按政府经济分类（5xx）列举各类时夹有部门经济分类编码（3xx），或反之，如“其他支出(399)” — "
+    "an economic class code of the other classification in a list of one classification",
+)
+def narrative_code_schemes(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
+    lists = [(b, start, sentence) for b in passages(doc, ctx).holding(_ECONOMIC_CLASS_HINT)
+             for start, sentence in _sentences(b.text) if len(ECONOMIC_CLASS_RE.findall(sentence)) > MIN_LISTED]
+    if not lists:
+        return
+    cat = load_catalog()
+    if cat is None:
+        yield could_not_verify(ctx, "正文中的经济分类编码", "编码目录不可用 (codes catalog not available)")
+        return
+    year = doc.meta.year
+    for b, start, sentence in lists:
+        heads = [c[0] for c in ECONOMIC_CLASS_RE.findall(sentence)]
+        major = max("35", key=heads.count)
+        if heads.count(major) < MIN_LISTED or heads.count(major) < 2 * (len(heads) - heads.count(major)):
+            continue  # no one classification makes the list
+        ctx.checked()
+        catalog = cat.GOV_ECONOMIC if major == "5" else cat.ECONOMIC
+        for m in _NAMED_ECONOMIC_CLASS_RE.finditer(sentence):
+            code, name = m.group("code"), m.group("name")
+            if code[0] == major:
+                continue
+            other = next((e for t in _tails(name)
+                          if (e := cat.code_named(catalog, t, year, major + code[1:])) is not None
+                          and len(e.code) == len(code)), None)
+            if other is None:
+                continue  # a name the list's classification has no 类 of: not judged
+            yield text_finding(
+                "code.narrative_scheme",
+                f"正文“{m.group(0)}”列于{_SCHEME[major]}（{major}xx）各类之中，{code} 是{_SCHEME[code[0]]}的编码；"
+                f"{_SCHEME[major]}“{other.name}”的编码为 {other.code} — a code of the other economic "
+                f"classification in a list of this one ({other.code} meant)",
+                b, start + m.start(), start + m.end(),
+            )
+
+
+_SCHEME = {"3": "部门预算支出经济分类", "5": "政府预算支出经济分类"}
+
+
+def _sentences(text: str) -> Iterator[tuple[int, str]]:
+    """Each sentence of ``text`` (up to and with its 。) and where it starts."""
+    at = 0
+    for sentence in re.split(r"(?<=。)", text):
+        if sentence:
+            yield at, sentence
+        at += len(sentence)

@@ -84,6 +84,7 @@ def _load_rules() -> None:
         institutions,
         narrative,
         performance,
+        procurement,
         project_targets,
         reasons,
         repeats,

@@ -6,6 +6,10 @@
 
     wording.unit_count         "纳入…部门预算编制范围的二级预算单位共有15个，包括：" followed by the table
                                of those units (序号 / 单位名称) listing another number of them
+    wording.unit_scope         "本部门的部门预算包括部门本级（机关）预算和所属事业单位预算。" followed by the
+                               table of the budget's units (序号 / 单位名称) that lists the 本级 alone;
+                               or "…包括部门本级（机关）预算。" (the 本级 alone) over a table listing
+                               more units than it
 
 A list is counted as printed: an aside in brackets is part of its item ("人事处（老干部处）"), a
 range is as many bodies as it spans ("综合一处至综合九处": nine), and an item joined with 和 / 及
@@ -17,6 +21,7 @@ count ("设24个处室和机关党委") may be listed or not.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterator, Sequence
 
 from cnbudget.checks.common import passages, text_finding
@@ -191,3 +196,53 @@ def unit_counts(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
             "the number of units stated against the table listing them",
             b, m.start(), m.end(),
         )
+
+
+# what the department's budget is said to consist of: its 本级 ("部门本级(机关)预算", "局本级预算",
+# "局机关预算"), and perhaps its units ("和所属事业单位预算", "、局属事业单位预算", "及直属单位预算")
+SCOPE_RE = re.compile(
+    r"预算包括\s*:?\s*(?:部门|[局委部办厅署])?(?:本级|机关)(?:\([^()]{1,6}\))?(?:预算)?"
+    r"(?P<units>\s*(?:和|及|以及|、)\s*(?:[局委部办厅]?(?:所属|下属|直属|所管|属))[^。;,]{0,8}?单位(?:预算)?)?"
+    r"\s*(?P<end>。|$)?"
+)
+_SCOPE_HINT = re.compile("预算包括")
+# the 本级 as a table of units names it: "西安市审计局本级（机关）", "…(机关)", "市气象局（本级）"
+_OWN_LEVEL_RE = re.compile(r"本级|\(机关\)$|机关$")
+
+
+@rule(
+    "wording.unit_scope",
+    severity="warning",
+    description="称部门预算包括本级和所属单位预算，其后的单位表只列本级（或反之） — "
+    "the budget's scope stated against the table of its units",
+)
+def unit_scopes(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
+    for b in passages(doc, ctx).holding(_SCOPE_HINT):
+        m = SCOPE_RE.search(b.text)
+        if b.heading or m is None or (m.group("units") is None and m.group("end") is None):
+            continue  # no scope of this form, or one that goes on naming more than the 本级
+        t = _next_table(doc, b)
+        if t is None or not any(UNITS_HEADER in cell for line in t.header for cell in line):
+            continue
+        ctx.checked()
+        listed = [(r.name or "").strip() for r in t.rows
+                  if (r.name or "").strip() and not (r.name or "").strip().startswith(_TOTAL_NAMES)]
+        alone = len(listed) == 1 and _OWN_LEVEL_RE.search(_fold(listed[0])) is not None
+        if m.group("units") is not None and alone:
+            yield text_finding(
+                "wording.unit_scope",
+                f"称部门预算包括本级预算和{m.group('units').strip(' 和及、以')}，其后的单位表只列本级"
+                f"“{listed[0]}”一个单位 — the scope names the department's units, its table lists the 本级 alone",
+                b, m.start(), m.end(),
+            )
+        elif m.group("units") is None and len(listed) > 1:
+            yield text_finding(
+                "wording.unit_scope",
+                f"称部门预算只包括本级预算，其后的单位表列有 {len(listed)} 个单位 — "
+                "the scope names the 本级 alone, its table lists more units",
+                b, m.start(), m.end(),
+            )
+
+
+def _fold(name: str) -> str:
+    return unicodedata.normalize("NFKC", name)

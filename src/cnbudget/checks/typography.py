@@ -15,7 +15,9 @@
                                  adjacent passages ("2.污染防治项目 18,686.86 元，主要包括：…3,953.30
                                  万元"): read as printed it is ten thousand times too small
     wording.money_unit           an amount with 万 alone ("15.00万，") or with no unit at all in a
-                                 sentence of amounts in 万元 ("年初预算数 56,831.85 增加较多")
+                                 sentence of amounts in 万元 ("年初预算数 56,831.85 增加较多"), or
+                                 in an item of a numbered list, printing no unit, whose items beside
+                                 it print 万元 ("（24）…行政单位离退休 25.89，…" after "（23）…万元")
     wording.wan_for_yuan         an amount in 万元 a thousand times any other of the document
                                  ("固定资产金额302,475,975.31万元" beside a budget of 27,900.73):
                                  a figure in 元 labelled 万元
@@ -55,7 +57,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from decimal import Decimal
 from itertools import accumulate
 from typing import NamedTuple
@@ -297,14 +299,44 @@ def bare_wan(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
         if figure is None or _RATE_WORD_BEFORE_RE.search(b.text, max(0, figure.start() - 6), figure.start()):
             continue  # no figure before the point (a list number), or a rate (wording.rate_without_percent's)
         start, end = sentence_span(b.text, at)
-        if "万元" not in b.text[start:end]:
+        if "万元" in b.text[start:end]:
+            where = "同句其余"
+        elif _item_among_wan(text.items, k):
+            where = "列举中上下各项的"
+        else:
             continue
         end = at + len(m.group(0))
         yield text_finding(
             "wording.money_unit",
-            f"金额“{b.text[figure.start():end]}”未印单位，同句其余金额印作“万元” — an amount printed without its unit",
+            f"金额“{b.text[figure.start():end]}”未印单位，{where}金额印作“万元” — an amount printed without its unit",
             b, figure.start(), end,
         )
+
+
+# the number opening an item of a numbered list: "(24)", "24.", "24、"
+_ITEM_NUMBER_RE = re.compile(r"\s*(?:\((?P<paren>\d{1,2})\)|(?P<dot>\d{1,2})[.、](?!\d))")
+
+
+def _item_number(text: str) -> tuple[str, int] | None:
+    m = _ITEM_NUMBER_RE.match(text)
+    if m is None:
+        return None
+    form = "paren" if m.group("paren") else "dot"
+    return form, int(m.group(form))
+
+
+def _item_among_wan(items: Sequence[TextBlock], k: int) -> bool:
+    """Whether passage ``k`` is an item of a numbered list ("(24)…") that prints no unit of money,
+    while the items beside it (numbered the same way, one less or one more: at least one, and
+    each one there is) print their amounts in 万元: the list's amounts are in 万元, and this
+    item's unitless figures are of them."""
+    own = _item_number(items[k].text)
+    if own is None or "元" in items[k].text:
+        return False
+    form, n = own
+    siblings = [items[j].text for j, m in ((k - 1, n - 1), (k + 1, n + 1))
+                if 0 <= j < len(items) and _item_number(items[j].text) == (form, m)]
+    return bool(siblings) and all("万元" in t for t in siblings)
 
 
 # A figure and its money unit; the figure is read from the characters before the unit.
