@@ -155,6 +155,12 @@ def test_two_items_of_a_list_run_on_in_one_text_numbered_alike():
     # a list that counts on, or a figure after a stop ("。2.5万元"), is no second item
     assert not one("主要职责：1.负责统计工作；2.负责普查工作；3.负责数据发布。", "wording.repeated_item_number")
     assert not one("支出2.5万元。2.5万元用于培训。", "wording.repeated_item_number")
+    # a list inside an item, opened by a colon: its last number is the outer list's next (c086 p68)
+    nested = "主要目标：1.履行付费义务，包括：1.偿付建设成本；2.支付运维费用；2.保证设施处于良好状态。"
+    assert not one(nested, "wording.repeated_item_number")
+    # …while a number printed a third time is a slip whichever list it belongs to
+    f = one(nested.replace("2.保证", "2.核算；2.保证"), "wording.repeated_item_number")
+    assert texts(f) == [("wording.repeated_item_number", "info")]
 
 
 @pytest.mark.parametrize("sentence", [

@@ -146,3 +146,15 @@ def test_a_class_named_in_the_text_otherwise_than_its_tables_print_its_code():
 ])
 def test_a_class_named_as_its_tables_print_it_or_not_printed_there(sentence, code, table_name):
     assert not named(sentence, code, table_name)
+
+
+def test_a_class_name_cut_by_a_page_break_is_whole():
+    # 济南-style heading (corpus c121 p37–38): "…养老支出（款）机" ends a page, "关事业单位职业年金缴费支出（项）"
+    # opens the next — one name, not a name one character short
+    cut = "九、社会保障和就业支出(类)行政事业单位养老支出(款)机\n关事业单位职业年金缴费支出(项)1,200.00万元。\n"
+    assert not run(W(HEAD + cut), "wording.misspelt_class_name")
+    # printed short inside one text, or after a text that does not end with the missing character
+    short = "九、社会保障和就业支出(类)行政事业单位养老支出(款)关事业单位职业年金缴费支出(项)1,200.00万元。\n"
+    assert texts(run(W(HEAD + short), "wording.misspelt_class_name")) == [("wording.misspelt_class_name", "info")]
+    other = "九、社会保障和就业支出(类)行政事业单位养老支出(款)\n关事业单位职业年金缴费支出(项)1,200.00万元。\n"
+    assert texts(run(W(HEAD + other), "wording.misspelt_class_name")) == [("wording.misspelt_class_name", "info")]

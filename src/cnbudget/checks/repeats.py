@@ -33,7 +33,6 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterator
-from itertools import pairwise
 
 from cnbudget.checks.common import Hint, cell_finding, cells, checked_each, passages, text_finding
 from cnbudget.checks.context import Context
@@ -218,17 +217,30 @@ def renumbered_headings(sections: tuple[Section, ...]) -> list[tuple[Section, Se
     return out
 
 
-# An item of a list run on in one text: its number after the start, a stop or a colon.
-LIST_ITEM_RE = re.compile(r"(?:^|[;。:])\s*(\d{1,2})[.、](?=[\u4e00-\u9fff])")
+# An item of a list run on in one text: its number after the start, a stop or a colon (a "1." after
+# a colon may open a list inside the item before).
+LIST_ITEM_RE = re.compile(r"(?:^|[;。]|(?P<colon>:))\s*(\d{1,2})[.、](?=[\u4e00-\u9fff])")
 _LIST_ITEM_HINT = re.compile(r"[;。:]\s*\d{1,2}[.、][\u4e00-\u9fff]")
 
 
 def numbered_twice(text: str) -> list[tuple[int, int]]:
     """(offset, number) of each item numbered as the item before it, in a list that counts up to
     it ("…5.…；6.…；6.…")."""
-    items = [(int(m.group(1)), m.start(1)) for m in LIST_ITEM_RE.finditer(text)]
-    numbers = {n for n, _ in items}
-    return [(at, n) for (before, _), (n, at) in pairwise(items) if n == before and n > 1 and n - 1 in numbers]
+    items = [(int(m.group(2)), m.start(2), m.group("colon") is not None) for m in LIST_ITEM_RE.finditer(text)]
+    numbers = {n for n, _, _ in items}
+    out: list[tuple[int, int]] = []
+    levels: list[int] = []  # the last number of each list open, the outermost first
+    for n, at, after_colon in items:
+        if levels and n == 1 and after_colon:
+            levels.append(n)  # "…包括：1.…2.…；2.…": a list inside the item, then the item after it
+        elif len(levels) > 1 and n != levels[-1] + 1 and n == levels[-2] + 1:
+            levels.pop()
+            levels[-1] = n
+        else:
+            if levels and n == levels[-1] and n > 1 and n - 1 in numbers:
+                out.append((at, n))
+            levels[-1:] = [n]
+    return out
 
 
 def _twice_message(text: str, at: int, n: int) -> str:

@@ -288,9 +288,12 @@ def misspelt_class_names(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
     def own() -> frozenset[str]:
         return ctx.index("standard_terms.table_names", doc, _table_names)
 
-    for b in text.holding(_MARK_HINT):
+    for k in text.where(_MARK_HINT):
+        b = text.items[k]
         ctx.checked()
         for start, printed, name in catalog_slips(b.text, own):
+            if _split_at_break(text.texts[k - 1] if k else "", b.text[:start], printed, name):
+                continue
             yield text_finding("wording.misspelt_class_name",
                                f"“{printed}”不是支出功能分类科目名称，疑为“{name}”之误 — a class name misprinted",
                                b, start, start + len(printed))
@@ -313,6 +316,13 @@ def misspelt_class_names(doc: Disclosure, ctx: Context) -> Iterator[Finding]:
             yield text_finding("wording.misspelt_class_name",
                                f"“{name[slip[0]:]}（{m.group('code')}）”：{m.group('code')} 的名称为“{slip[1]}” — a class name misprinted",
                                b, at, m.end())
+
+
+def _split_at_break(before: str, lead: str, printed: str, name: str) -> bool:
+    """Whether a name that opens its text lacks only the characters that close the text before it:
+    one name cut by a page break ("…养老支出（款）机" | "关事业单位职业年金缴费支出（项）")."""
+    head = name[:len(name) - len(printed)]
+    return bool(head) and not lead.strip() and name.endswith(printed) and before.rstrip().endswith(head)
 
 
 # the digits of a marked level's codes
