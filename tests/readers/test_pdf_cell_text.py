@@ -51,3 +51,11 @@ def test_a_code_printed_beside_its_name_keeps_its_place() -> None:
     code = _line("2010101", 100.0, 300.0, width=5.0)
     name = _line("行政运行", 140.5, 300.0)
     assert cell_text(code + name) == "2010101行政运行"
+
+
+def test_lines_of_text_and_figures_drawn_close_together_keep_their_order():
+    # words and figures drawn over each other that are no name over one figure ("10,5" is none):
+    # read in their places, as the page lays them out
+    figures = _line("10,5", 100.0, 300.0, width=5.0)
+    words = _line("个项目", 108.0, 300.5)
+    assert cell_text(figures + words) == "10个,项5目"

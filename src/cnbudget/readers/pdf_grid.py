@@ -217,10 +217,17 @@ def _unlayered(glyphs: list[Glyph]) -> list[Glyph]:
     cjk = [g for g in glyphs if _is_cjk(g.text)]
     if not cjk or len(cjk) == len(glyphs):
         return glyphs
-    digits = [g for g in glyphs if g.text.isdigit()]
+    rest = [g for g in glyphs if not _is_cjk(g.text)]
+    if not _FIGURE_RE.fullmatch("".join(g.text for g in rest).strip()):
+        return glyphs  # lines of text drawn close together, not a name over one figure
+    digits = [g for g in rest if g.text.isdigit()]
     if not any(_overprints(c, d) for c in cjk for d in digits):
         return glyphs
-    return cjk + [g for g in glyphs if not _is_cjk(g.text)]
+    return cjk + rest
+
+
+# one figure as a cell prints it: "1839311.66", "-1,234.50"
+_FIGURE_RE = re.compile(r"-?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?")
 
 
 def _is_cjk(ch: str) -> bool:
