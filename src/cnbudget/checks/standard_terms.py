@@ -39,6 +39,7 @@ from cnbudget.checks.codes import cited_codes, load_catalog
 from cnbudget.checks.common import cell_finding, cells, checked_each, nfkc, passages, text_finding
 from cnbudget.checks.context import Context
 from cnbudget.checks.registry import rule
+from cnbudget.codes.names import stem
 from cnbudget.model import Disclosure, Finding, Row, Table, TextBlock
 
 TERMS = (
@@ -341,10 +342,11 @@ def _names_by_code(doc: Disclosure) -> dict[str, set[str]]:
 
 
 def _same_name(a: str, b: str) -> bool:
-    """The same name as printed: spaces, brackets, 支出 and the particle 的 aside (never a prefix:
-    a name one word shorter is another edition's, not a cut cell, when every line prints it so)."""
+    """The same name as printed: ``codes.names.stem`` (spaces, bracket widths, 支出 aside), the
+    particle 的 and brackets aside too — never a prefix, as ``names_equivalent`` allows: a name one
+    word shorter is another edition's, not a cut cell, when every line prints it so."""
     def bare(x: str) -> str:
-        return nfkc(x).replace("支出", "").replace("的", "").replace("(", "").replace(")", "")
+        return stem(x).replace("的", "").replace("(", "").replace(")", "")
     return bare(a) == bare(b)
 
 
